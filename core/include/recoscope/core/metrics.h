@@ -1,0 +1,106 @@
+#pragma once
+// Online shop metrics for one run, by simulated-time bucket and for the whole run.
+// Definitions (see docs/metrics.md):
+//   CTR        = clicks on recommended items / recommended impressions
+//   CVR (impr) = purchases attributed to a recommendation / recommended impressions
+//   CVR (click)= purchases attributed to a recommendation / clicks on recommended items
+//   revenue    = sum of prices paid over all purchases (rec_revenue: attributed ones)
+//   coverage   = share of the launched catalogue recommended at least once so far
+//   gini       = Gini coefficient of cumulative exposure over launched items
+//   latency    = wall-clock duration of recommend(), p50/p95/p99 (not part of determinism)
+
+#include "recoscope/core/event.h"
+#include "recoscope/core/latency_histogram.h"
+#include "recoscope/core/shop.h"
+#include "recoscope/core/slate.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace recoscope::core {
+
+struct Counters {
+    std::uint64_t events = 0; ///< behavioural events (every Event, impressions excluded)
+    std::uint64_t sessions = 0;
+    std::uint64_t requests = 0;    ///< slates served
+    std::uint64_t impressions = 0; ///< items shown in slates
+    std::uint64_t clicks = 0;      ///< clicks on slate items
+    std::uint64_t views = 0;
+    std::uint64_t searches = 0;
+    std::uint64_t favourites = 0;
+    std::uint64_t carts = 0; ///< cart additions
+    std::uint64_t cartRemoves = 0;
+    std::uint64_t purchases = 0;
+    std::uint64_t recPurchases = 0; ///< purchases attributed to a recommendation click
+    double revenue = 0.0;
+    double recRevenue = 0.0;
+    std::array<std::uint64_t, kEventKindCount> byKind{};
+
+    void add(const Counters& other);
+};
+
+/// Values of one bucket (or of the whole run) ready to store or chart.
+struct MetricPoint {
+    SimTime bucketStart = 0.0; ///< simulated seconds; whole-run summaries use 0
+    SimTime bucketEnd = 0.0;
+    Counters counters;
+    double ctr = 0.0;
+    double cvrImpressions = 0.0;
+    double cvrClicks = 0.0;
+    double coverage = 0.0; ///< cumulative up to bucketEnd
+    double gini = 0.0;     ///< cumulative exposure up to bucketEnd
+    double latencyP50us = 0.0, latencyP95us = 0.0, latencyP99us = 0.0;
+
+    /// Named scalar values in a fixed order, as stored in the `metrics` table.
+    std::vector<std::pair<std::string, double>> named() const;
+};
+
+class MetricsAccumulator {
+public:
+    /// `bucketWidth` in simulated seconds (> 0). `items` must outlive the accumulator.
+    MetricsAccumulator(const ItemTable& items, SimTime bucketWidth);
+
+    /// A slate served at `time`; latency in wall-clock nanoseconds.
+    void onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs);
+    void onEvent(const Event& event);
+    void onSessionStart(SimTime time);
+
+    /// Closes every bucket that ends at or before `now` and appends them to `out`.
+    /// Buckets with no activity are reported too (rates 0), so charts keep a time axis.
+    void takeFinishedBuckets(SimTime now, std::vector<MetricPoint>& out);
+    /// Closes the current partial bucket (end of run) into `out`.
+    void flush(SimTime now, std::vector<MetricPoint>& out);
+
+    /// Whole-run figures so far.
+    MetricPoint total(SimTime now) const;
+    const Counters& totals() const { return m_total; }
+    const LatencyHistogram& latency() const { return m_totalLatency; }
+    SimTime bucketWidth() const { return m_bucketWidth; }
+
+    /// Exposure (impressions) per item so far.
+    const std::vector<std::uint64_t>& exposure() const { return m_exposure; }
+    double coverage(SimTime now) const;
+    double gini(SimTime now) const;
+
+private:
+    void advanceTo(SimTime time);
+    MetricPoint closeBucket(SimTime end);
+    static void deriveRates(MetricPoint& point);
+
+    const ItemTable& m_items;
+    SimTime m_bucketWidth;
+    SimTime m_bucketStart = 0.0;
+    Counters m_bucket;
+    Counters m_total;
+    LatencyHistogram m_bucketLatency;
+    LatencyHistogram m_totalLatency;
+    std::vector<std::uint64_t> m_exposure;
+    std::uint64_t m_recommendedItems = 0; // items with exposure > 0
+    std::vector<MetricPoint> m_pending;
+};
+
+/// Gini coefficient of non-negative counts (0 = equal exposure, ->1 = one item takes all).
+double giniCoefficient(const std::vector<std::uint64_t>& counts);
+
+} // namespace recoscope::core

@@ -1,0 +1,206 @@
+#include "recoscope/core/metrics.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace recoscope::core {
+
+void Counters::add(const Counters& o) {
+    events += o.events;
+    sessions += o.sessions;
+    requests += o.requests;
+    impressions += o.impressions;
+    clicks += o.clicks;
+    views += o.views;
+    searches += o.searches;
+    favourites += o.favourites;
+    carts += o.carts;
+    cartRemoves += o.cartRemoves;
+    purchases += o.purchases;
+    recPurchases += o.recPurchases;
+    revenue += o.revenue;
+    recRevenue += o.recRevenue;
+    for (std::size_t i = 0; i < byKind.size(); ++i)
+        byKind[i] += o.byKind[i];
+}
+
+std::vector<std::pair<std::string, double>> MetricPoint::named() const {
+    const Counters& c = counters;
+    auto d = [](std::uint64_t v) { return static_cast<double>(v); };
+    return {{"events", d(c.events)},
+            {"sessions", d(c.sessions)},
+            {"requests", d(c.requests)},
+            {"impressions", d(c.impressions)},
+            {"clicks", d(c.clicks)},
+            {"views", d(c.views)},
+            {"searches", d(c.searches)},
+            {"favourites", d(c.favourites)},
+            {"carts", d(c.carts)},
+            {"cart_removes", d(c.cartRemoves)},
+            {"purchases", d(c.purchases)},
+            {"rec_purchases", d(c.recPurchases)},
+            {"revenue", c.revenue},
+            {"rec_revenue", c.recRevenue},
+            {"ctr", ctr},
+            {"cvr_impressions", cvrImpressions},
+            {"cvr_clicks", cvrClicks},
+            {"coverage", coverage},
+            {"gini", gini},
+            {"latency_p50_us", latencyP50us},
+            {"latency_p95_us", latencyP95us},
+            {"latency_p99_us", latencyP99us}};
+}
+
+double giniCoefficient(const std::vector<std::uint64_t>& counts) {
+    // G = sum_i (2i - n - 1) x_(i) / (n * sum x), x sorted ascending, i = 1..n.
+    // Zeros sort first and only shift the ranks of the non-zero counts, so only those are
+    // sorted: cost grows with the number of exposed items, not the catalogue.
+    const std::size_t n = counts.size();
+    if (n == 0)
+        return 0.0;
+    std::vector<std::uint64_t> nonZero;
+    for (std::uint64_t c : counts)
+        if (c)
+            nonZero.push_back(c);
+    if (nonZero.empty())
+        return 0.0;
+    std::sort(nonZero.begin(), nonZero.end());
+    const std::size_t zeros = n - nonZero.size();
+    long double weighted = 0.0L, total = 0.0L;
+    for (std::size_t j = 0; j < nonZero.size(); ++j) {
+        const long double rank = static_cast<long double>(zeros + j + 1);
+        weighted += (2.0L * rank - static_cast<long double>(n) - 1.0L) * nonZero[j];
+        total += nonZero[j];
+    }
+    return static_cast<double>(weighted / (static_cast<long double>(n) * total));
+}
+
+MetricsAccumulator::MetricsAccumulator(const ItemTable& items, SimTime bucketWidth)
+    : m_items(items), m_bucketWidth(bucketWidth), m_exposure(items.size(), 0) {
+    assert(bucketWidth > 0.0);
+}
+
+void MetricsAccumulator::advanceTo(SimTime time) {
+    while (time >= m_bucketStart + m_bucketWidth)
+        m_pending.push_back(closeBucket(m_bucketStart + m_bucketWidth));
+}
+
+void MetricsAccumulator::onSessionStart(SimTime time) {
+    advanceTo(time);
+    ++m_bucket.sessions;
+    ++m_total.sessions;
+}
+
+void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs) {
+    advanceTo(time);
+    ++m_bucket.requests;
+    ++m_total.requests;
+    m_bucket.impressions += slate.size();
+    m_total.impressions += slate.size();
+    for (const SlateEntry& e : slate) {
+        if (e.item < m_exposure.size() && m_exposure[e.item]++ == 0)
+            ++m_recommendedItems;
+    }
+    m_bucketLatency.record(latencyNs);
+    m_totalLatency.record(latencyNs);
+}
+
+void MetricsAccumulator::onEvent(const Event& e) {
+    advanceTo(e.time);
+    auto count = [&](Counters& c) {
+        ++c.events;
+        ++c.byKind[static_cast<std::size_t>(e.kind)];
+        switch (e.kind) {
+        case EventKind::View: ++c.views; break;
+        case EventKind::Click: ++c.clicks; break;
+        case EventKind::Search: ++c.searches; break;
+        case EventKind::Favourite: ++c.favourites; break;
+        case EventKind::CartAdd: ++c.carts; break;
+        case EventKind::CartRemove: ++c.cartRemoves; break;
+        case EventKind::Purchase:
+            ++c.purchases;
+            c.revenue += e.price;
+            if (e.fromRecommendation) {
+                ++c.recPurchases;
+                c.recRevenue += e.price;
+            }
+            break;
+        }
+    };
+    count(m_bucket);
+    count(m_total);
+}
+
+double MetricsAccumulator::coverage(SimTime now) const {
+    std::uint64_t launched = 0, covered = 0;
+    for (std::size_t i = 0; i < m_exposure.size(); ++i) {
+        if (m_items.launchTime[i] <= now) {
+            ++launched;
+            covered += m_exposure[i] != 0;
+        }
+    }
+    return launched ? static_cast<double>(covered) / static_cast<double>(launched) : 0.0;
+}
+
+double MetricsAccumulator::gini(SimTime now) const {
+    std::vector<std::uint64_t> launched;
+    launched.reserve(m_exposure.size());
+    for (std::size_t i = 0; i < m_exposure.size(); ++i)
+        if (m_items.launchTime[i] <= now)
+            launched.push_back(m_exposure[i]);
+    return giniCoefficient(launched);
+}
+
+void MetricsAccumulator::deriveRates(MetricPoint& p) {
+    const Counters& c = p.counters;
+    p.ctr = c.impressions ? static_cast<double>(c.clicks) / static_cast<double>(c.impressions) : 0.0;
+    p.cvrImpressions =
+        c.impressions ? static_cast<double>(c.recPurchases) / static_cast<double>(c.impressions) : 0.0;
+    p.cvrClicks = c.clicks ? static_cast<double>(c.recPurchases) / static_cast<double>(c.clicks) : 0.0;
+}
+
+MetricPoint MetricsAccumulator::closeBucket(SimTime end) {
+    MetricPoint p;
+    p.bucketStart = m_bucketStart;
+    p.bucketEnd = end;
+    p.counters = m_bucket;
+    deriveRates(p);
+    p.coverage = coverage(end);
+    p.gini = gini(end);
+    p.latencyP50us = m_bucketLatency.quantile(0.50) / 1000.0;
+    p.latencyP95us = m_bucketLatency.quantile(0.95) / 1000.0;
+    p.latencyP99us = m_bucketLatency.quantile(0.99) / 1000.0;
+    m_bucket = Counters{};
+    m_bucketLatency.clear();
+    m_bucketStart = end;
+    return p;
+}
+
+void MetricsAccumulator::takeFinishedBuckets(SimTime now, std::vector<MetricPoint>& out) {
+    advanceTo(now);
+    out.insert(out.end(), m_pending.begin(), m_pending.end());
+    m_pending.clear();
+}
+
+void MetricsAccumulator::flush(SimTime now, std::vector<MetricPoint>& out) {
+    takeFinishedBuckets(now, out);
+    if (now > m_bucketStart || m_bucket.events || m_bucket.requests)
+        out.push_back(closeBucket(std::max(now, m_bucketStart)));
+}
+
+MetricPoint MetricsAccumulator::total(SimTime now) const {
+    MetricPoint p;
+    p.bucketStart = 0.0;
+    p.bucketEnd = now;
+    p.counters = m_total;
+    deriveRates(p);
+    p.coverage = coverage(now);
+    p.gini = gini(now);
+    p.latencyP50us = m_totalLatency.quantile(0.50) / 1000.0;
+    p.latencyP95us = m_totalLatency.quantile(0.95) / 1000.0;
+    p.latencyP99us = m_totalLatency.quantile(0.99) / 1000.0;
+    return p;
+}
+
+} // namespace recoscope::core

@@ -1,0 +1,227 @@
+#include "itemknn_recommender.h"
+
+#include "event_weights.h"
+#include "recoscope/core/candidates.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace recoscope::core {
+
+namespace {
+
+// Item-based CF, learnt online (Sarwar et al. 2001; Linden et al. 2003, "also bought").
+// When a user interacts with item i, i co-occurs with every item in the user's last
+// `history` interactions: co(i,j) += min(w_i, w_j). Similarity is the cosine
+// co(i,j) / sqrt(n_i n_j) with n_i the item's total weight.
+// Memory stays bounded by users and items: each user keeps a fixed-size history ring and
+// each item at most `neighbours` co-occurrence slots; when full, the weakest slot is
+// replaced (space-saving style), so strong pairs survive and the state never grows with
+// the number of events.
+class ItemKnnRecommender final : public Recommender {
+public:
+    ItemKnnRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : m_items(*ctx.items), m_historyLength(static_cast<std::size_t>(p.integer("history"))),
+          m_maxNeighbours(static_cast<std::size_t>(p.integer("neighbours"))), m_seed(ctx.seed),
+          m_weight(ctx.items->size(), 0.0f), m_neighbours(ctx.items->size()),
+          m_scratch(ctx.items->size(), 0.0f) {}
+
+    void observe(const Event& e) override {
+        const float w = implicitWeight(e.kind);
+        if (w <= 0.0f || !m_items.contains(e.item) || e.user == kNoUser)
+            return;
+        m_weight[e.item] += w;
+        History& h = history(e.user);
+        for (const auto& [j, wj] : h.entries) {
+            if (j == e.item)
+                continue;
+            const float c = std::min(w, wj);
+            bump(e.item, j, c);
+            bump(j, e.item, c);
+        }
+        h.push({e.item, w}, m_historyLength);
+    }
+
+    void recommend(const Request& request, Slate& out) override {
+        out.clear();
+        const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
+        // Seeds: the context item (strongest), then the user's history, most recent first.
+        m_touched.clear();
+        if (m_items.contains(request.contextItem))
+            accumulate(request.contextItem, 2.0f);
+        if (request.user < m_users.size()) {
+            const History& h = m_users[request.user];
+            float recency = 1.0f;
+            for (std::size_t n = 0; n < h.entries.size(); ++n) {
+                const auto& [item, w] = h.entries[(h.next + h.entries.size() - 1 - n) % h.entries.size()];
+                accumulate(item, recency * std::sqrt(w));
+                recency *= 0.9f;
+            }
+        }
+        m_topk.reset(k);
+        for (ItemId c : m_touched) {
+            const float s = m_scratch[c];
+            m_scratch[c] = 0.0f;
+            if (s > 0.0f && m_topk.admits(s, c) && isEligible(m_items, request, c) && !inHistory(request.user, c))
+                m_topk.offer(c, s);
+        }
+        m_topk.drainInto(out);
+        if (out.size() < k)
+            fillWithPopular(request, out, k);
+        if (out.size() < k)
+            fillSlate(m_items, request, out, m_seed ^ request.user, -1.0f);
+    }
+
+    std::string explain(const Request& request, ItemId item) const override {
+        // Name the seed item that contributes most to this item's score.
+        ItemId bestSeed = kNoItem;
+        float best = 0.0f;
+        auto consider = [&](ItemId seed) {
+            const float s = similarity(seed, item);
+            if (s > best) {
+                best = s;
+                bestSeed = seed;
+            }
+        };
+        if (m_items.contains(request.contextItem))
+            consider(request.contextItem);
+        if (request.user < m_users.size())
+            for (const auto& [seed, w] : m_users[request.user].entries)
+                consider(seed);
+        if (bestSeed == kNoItem)
+            return describeItem(m_items, item) +
+                   " is a popular fallback: nothing you interacted with has been bought or viewed together with it yet.";
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", best);
+        return "Shoppers who interacted with " + describeItem(m_items, bestSeed) + " also interacted with " +
+               describeItem(m_items, item) + " (cosine similarity " + buf + ").";
+    }
+
+private:
+    struct Slot {
+        ItemId item;
+        float count;
+    };
+    struct History {
+        std::vector<std::pair<ItemId, float>> entries;
+        std::size_t next = 0;
+        void push(std::pair<ItemId, float> e, std::size_t cap) {
+            if (entries.size() < cap) {
+                entries.push_back(e);
+                next = entries.size() % cap;
+            } else {
+                entries[next] = e;
+                next = (next + 1) % cap;
+            }
+        }
+    };
+
+    History& history(UserId user) {
+        if (user >= m_users.size())
+            m_users.resize(static_cast<std::size_t>(user) + 1);
+        return m_users[user];
+    }
+
+    bool inHistory(UserId user, ItemId item) const {
+        // Items bought recently are not re-recommended; viewed ones may be (re-consideration).
+        (void)user;
+        (void)item;
+        return false;
+    }
+
+    void bump(ItemId i, ItemId j, float c) {
+        std::vector<Slot>& slots = m_neighbours[i];
+        for (Slot& s : slots)
+            if (s.item == j) {
+                s.count += c;
+                return;
+            }
+        if (slots.size() < m_maxNeighbours) {
+            slots.push_back({j, c});
+            return;
+        }
+        auto weakest = std::min_element(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+            return a.count < b.count || (a.count == b.count && a.item > b.item);
+        });
+        // Space-saving replacement: the newcomer inherits the evicted count, which bounds
+        // the overestimate and lets a rising pair climb.
+        weakest->item = j;
+        weakest->count += c;
+    }
+
+    float similarity(ItemId i, ItemId j) const {
+        if (!m_items.contains(i) || !m_items.contains(j))
+            return 0.0f;
+        for (const Slot& s : m_neighbours[i])
+            if (s.item == j)
+                return s.count / std::sqrt(std::max(m_weight[i], 1e-6f) * std::max(m_weight[j], 1e-6f));
+        return 0.0f;
+    }
+
+    void accumulate(ItemId seed, float seedWeight) {
+        const float ni = std::max(m_weight[seed], 1e-6f);
+        for (const Slot& s : m_neighbours[seed]) {
+            const float sim = s.count / std::sqrt(ni * std::max(m_weight[s.item], 1e-6f));
+            if (m_scratch[s.item] == 0.0f)
+                m_touched.push_back(s.item);
+            m_scratch[s.item] += seedWeight * sim;
+        }
+    }
+
+    void fillWithPopular(const Request& request, Slate& out, std::size_t k) {
+        // Cold users and items: fall back to the most-weighted items (global popularity).
+        m_fill.reset(k);
+        for (ItemId item = 0; item < m_items.size(); ++item) {
+            const float s = m_weight[item];
+            if (s <= 0.0f || !m_fill.admits(s, item) || !isEligible(m_items, request, item))
+                continue;
+            if (std::any_of(out.begin(), out.end(), [item](const SlateEntry& e) { return e.item == item; }))
+                continue;
+            m_fill.offer(item, s);
+        }
+        Slate extra;
+        m_fill.drainInto(extra);
+        for (SlateEntry& e : extra) {
+            if (out.size() >= k)
+                break;
+            e.score = -1.0f / (1.0f + e.score); // below every similarity score, order kept
+            out.push_back(e);
+        }
+    }
+
+    const ItemTable& m_items;
+    std::size_t m_historyLength;
+    std::size_t m_maxNeighbours;
+    std::uint64_t m_seed;
+    std::vector<float> m_weight;
+    std::vector<std::vector<Slot>> m_neighbours;
+    std::vector<History> m_users;
+    std::vector<float> m_scratch;
+    std::vector<ItemId> m_touched;
+    TopK m_topk;
+    TopK m_fill;
+};
+
+} // namespace
+
+RecommenderEntry itemKnnRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "itemknn";
+    e.description = "Item-item cosine on co-occurrence in shoppers' recent histories, learnt online (also-bought)";
+    e.family = "neighbourhood";
+    e.params = {
+        {"history", ParamKind::Integer, 1.0, 200.0, 20.0,
+         "Recent interactions per user that a new interaction co-occurs with", {}},
+        {"neighbours", ParamKind::Integer, 5.0, 1000.0, 100.0,
+         "Co-occurrence slots kept per item (bounds memory; weakest replaced)", {}},
+    };
+    e.make = [](const RecommenderContext& ctx, const ParamValues& p, const RecommenderRegistry&)
+        -> Result<std::unique_ptr<Recommender>> {
+        return std::unique_ptr<Recommender>(new ItemKnnRecommender(ctx, p));
+    };
+    return e;
+}
+
+} // namespace recoscope::core

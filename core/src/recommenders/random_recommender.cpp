@@ -1,0 +1,66 @@
+#include "random_recommender.h"
+
+#include "recoscope/core/candidates.h"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include <algorithm>
+
+namespace recoscope::core {
+
+namespace {
+
+class RandomRecommender final : public Recommender {
+public:
+    explicit RandomRecommender(const RecommenderContext& ctx)
+        : m_items(*ctx.items), m_rng(static_cast<std::uint32_t>(ctx.seed ^ (ctx.seed >> 32))) {}
+
+    void observe(const Event&) override {}
+
+    void recommend(const Request& request, Slate& out) override {
+        out.clear();
+        const std::size_t n = m_items.size();
+        const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
+        if (n == 0 || k == 0)
+            return;
+        boost::random::uniform_int_distribution<ItemId> pick(0, static_cast<ItemId>(n - 1));
+        // Rejection sampling: cheap while most items are eligible; bounded so that a
+        // nearly empty shop falls back to a full permutation scan.
+        const std::size_t maxTries = 16 * k + 64;
+        for (std::size_t tries = 0; out.size() < k && tries < maxTries; ++tries) {
+            const ItemId item = pick(m_rng);
+            if (!isEligible(m_items, request, item))
+                continue;
+            if (std::any_of(out.begin(), out.end(), [item](const SlateEntry& e) { return e.item == item; }))
+                continue;
+            const std::size_t pool = m_items.availableCount > out.size() ? m_items.availableCount - out.size() : 1;
+            out.push_back({item, 0.0f, 1.0f / static_cast<float>(pool)});
+        }
+        if (out.size() < k)
+            fillSlate(m_items, request, out, m_rng(), 0.0f);
+    }
+
+    std::string explain(const Request&, ItemId item) const override {
+        return "Picked uniformly at random among the " + std::to_string(m_items.availableCount) +
+               " available items; " + describeItem(m_items, item) + " carries no learned preference.";
+    }
+
+private:
+    const ItemTable& m_items;
+    boost::random::mt19937 m_rng;
+};
+
+} // namespace
+
+RecommenderEntry randomRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "random";
+    e.description = "Uniformly random available items: the floor every learning core must beat";
+    e.family = "baseline";
+    e.make = [](const RecommenderContext& ctx, const ParamValues&, const RecommenderRegistry&)
+        -> Result<std::unique_ptr<Recommender>> { return std::unique_ptr<Recommender>(new RandomRecommender(ctx)); };
+    return e;
+}
+
+} // namespace recoscope::core
