@@ -1,0 +1,33 @@
+// recoscope-cli: the headless front end. Everything but signal wiring is in
+// recoscope::sim::CommandLine so that the tests can drive it.
+
+#include "recoscope/core/registry.h"
+#include "recoscope/sim/command_line.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+std::atomic<bool> g_cancel{false};
+extern "C" void onSignal(int) { g_cancel.store(true); }
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("recoscope-cli"));
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    recoscope::core::RecommenderRegistry registry;
+    recoscope::core::registerBuiltinRecommenders(registry);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    recoscope::sim::CommandLine cli(registry, out, err);
+    cli.setCancelFlag(&g_cancel);
+    cli.setShowProgress(isatty(STDERR_FILENO) != 0);
+    return cli.exec(QCoreApplication::arguments());
+}

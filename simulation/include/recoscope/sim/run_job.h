@@ -1,0 +1,80 @@
+#pragma once
+// One run from start to stored summary: engine + recommender + (optionally) the run
+// store. Shared by the CLI (which runs it to the end) and the GUI's EngineWorker (which
+// runs it in slices between which it can pause, stop or report).
+
+#include "recoscope/sim/engine.h"
+#include "recoscope/sim/run_store.h"
+#include "recoscope/sim/scenario.h"
+
+#include <QJsonObject>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace recoscope::sim {
+
+struct RunSpec {
+    Scenario scenario;
+    std::uint64_t seed = 1;
+    std::string recommender;
+    std::map<std::string, std::string> params;
+    RunLimits limits;
+    qint64 experimentId = 0;
+    QString label;
+};
+
+class RunJob {
+public:
+    /// Builds the engine and the core and, when `store` is given, records the run as
+    /// "running". The store must outlive the job. Errors: unknown core, bad parameters,
+    /// database failures.
+    static core::Result<std::unique_ptr<RunJob>> create(const RunSpec& spec, const core::RecommenderRegistry& registry,
+                                                        RunStore* store);
+    ~RunJob();
+
+    /// Runs up to `maxEvents` more events (0 = to the end), stopping early at the run's
+    /// limits or when `cancel` is set. Completed metric buckets are stored as they close.
+    RunOutcome runSlice(std::uint64_t maxEvents, const std::atomic<bool>* cancel = nullptr,
+                        const std::function<void(const Progress&)>& progress = {});
+    /// True once the run's event limit, day limit or the scenario's end is reached.
+    bool done() const;
+
+    /// Closes the last bucket, stores it and the summary, marks the run with `status`
+    /// (finished, cancelled, failed). Idempotent.
+    core::Status finish(const QString& status);
+
+    Engine& engine() { return *m_engine; }
+    const Engine& engine() const { return *m_engine; }
+    const RunSpec& spec() const { return m_spec; }
+    qint64 runId() const { return m_runId; }
+    /// Metric buckets closed so far (stored or not), for charts.
+    const std::vector<core::MetricPoint>& buckets() const { return m_buckets; }
+    double wallSeconds() const { return m_wallSeconds; }
+    /// The summary object printed by `recoscope-cli run --json` (docs/cli.md).
+    QJsonObject summary() const;
+    QString resolvedParamsJson() const { return m_paramsJson; }
+
+private:
+    RunJob() = default;
+    core::Status storeBuckets(std::vector<core::MetricPoint> points);
+
+    RunSpec m_spec;
+    std::unique_ptr<Engine> m_engine;
+    RunStore* m_store = nullptr;
+    std::unique_ptr<EventSink> m_sink;
+    qint64 m_runId = 0;
+    QString m_paramsJson;
+    QString m_catalogueHash;
+    QString m_populationHash;
+    std::vector<core::MetricPoint> m_buckets;
+    double m_wallSeconds = 0.0;
+    bool m_finished = false;
+    std::uint64_t m_startEvents = 0;
+};
+
+/// The Recoscope version and build description stored with every run.
+QString buildVersion();
+
+} // namespace recoscope::sim

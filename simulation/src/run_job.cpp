@@ -1,0 +1,163 @@
+#include "recoscope/sim/run_job.h"
+
+#include "recoscope/sim/run_store_sink.h"
+
+#include <QJsonDocument>
+
+#include <boost/version.hpp>
+
+namespace recoscope::sim {
+
+QString buildVersion() {
+    return QStringLiteral("recoscope %1 (Qt %2, Boost %3.%4)")
+        .arg(QStringLiteral(RECOSCOPE_VERSION), QString::fromLatin1(qVersion()))
+        .arg(BOOST_VERSION / 100000)
+        .arg(BOOST_VERSION / 100 % 1000);
+}
+
+core::Result<std::unique_ptr<RunJob>> RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry,
+                                                     RunStore* store) {
+    const core::RecommenderEntry* entry = registry.find(spec.recommender);
+    if (!entry)
+        return core::Error{registry.unknownIdMessage(spec.recommender)};
+    core::Result<core::ParamValues> params = core::resolveParams(entry->params, spec.params);
+    if (!params)
+        return core::Error{"recommender '" + spec.recommender + "': " + params.error()};
+
+    std::unique_ptr<RunJob> job(new RunJob);
+    job->m_spec = spec;
+    job->m_engine = std::make_unique<Engine>(spec.scenario, spec.seed);
+    auto rec = registry.create(spec.recommender, params.value(), job->m_engine->recommenderContext());
+    if (!rec)
+        return core::Error{rec.error()};
+    job->m_engine->setRecommender(std::move(rec).value());
+    job->m_paramsJson = QString::fromStdString(params.value().toJson());
+    job->m_catalogueHash = job->m_engine->world().catalogueHash();
+    job->m_populationHash = job->m_engine->world().populationHash();
+
+    if (store) {
+        RunInfo info;
+        info.scenarioName = spec.scenario.name;
+        Scenario withSeed = spec.scenario;
+        withSeed.seed = spec.seed;
+        info.scenarioJson = withSeed.canonicalJson();
+        info.scenarioHash = spec.scenario.hash();
+        info.seed = spec.seed;
+        info.recommender = QString::fromStdString(spec.recommender);
+        info.paramsJson = job->m_paramsJson.toUtf8();
+        info.buildVersion = buildVersion();
+        info.catalogueHash = job->m_catalogueHash;
+        info.populationHash = job->m_populationHash;
+        info.experimentId = spec.experimentId;
+        info.label = spec.label;
+        core::Result<qint64> id = store->beginRun(info);
+        if (!id)
+            return core::Error{id.error()};
+        job->m_store = store;
+        job->m_runId = id.value();
+        job->m_sink = std::make_unique<RunStoreSink>(*store, job->m_runId);
+        job->m_engine->setEventSink(job->m_sink.get());
+    }
+    return job;
+}
+
+RunJob::~RunJob() = default;
+
+bool RunJob::done() const {
+    const Engine& e = *m_engine;
+    if (e.finished())
+        return true;
+    if (m_spec.limits.maxEvents && e.eventsConsumed() - m_startEvents >= m_spec.limits.maxEvents)
+        return true;
+    if (m_spec.limits.maxDays > 0.0 && e.now() >= m_spec.limits.maxDays * core::kSecondsPerDay)
+        return true;
+    return false;
+}
+
+core::Status RunJob::storeBuckets(std::vector<core::MetricPoint> points) {
+    if (points.empty())
+        return core::Ok{};
+    m_buckets.insert(m_buckets.end(), points.begin(), points.end());
+    if (m_store)
+        return m_store->appendMetrics(m_runId, points);
+    return core::Ok{};
+}
+
+RunOutcome RunJob::runSlice(std::uint64_t maxEvents, const std::atomic<bool>* cancel,
+                            const std::function<void(const Progress&)>& progress) {
+    RunLimits limits;
+    limits.maxDays = m_spec.limits.maxDays;
+    const std::uint64_t done = m_engine->eventsConsumed() - m_startEvents;
+    std::uint64_t left = m_spec.limits.maxEvents ? m_spec.limits.maxEvents - std::min(done, m_spec.limits.maxEvents) : 0;
+    if (maxEvents && (!left || maxEvents < left))
+        left = maxEvents;
+    limits.maxEvents = left;
+    RunOutcome out = m_engine->run(limits, cancel, progress);
+    m_wallSeconds += out.wallSeconds;
+    if (out.reason != StopReason::SinkFailed) {
+        if (core::Status st = storeBuckets(m_engine->takeFinishedBuckets()); !st) {
+            out.reason = StopReason::SinkFailed;
+            out.error = st.error();
+        }
+    }
+    return out;
+}
+
+core::Status RunJob::finish(const QString& status) {
+    if (m_finished)
+        return core::Ok{};
+    m_finished = true;
+    core::Status st = m_engine->flushSink();
+    core::Status bucketsStored = storeBuckets(m_engine->flushBuckets());
+    if (st && !bucketsStored)
+        st = bucketsStored;
+    if (m_store) {
+        const QString finalStatus = st ? status : QStringLiteral("failed");
+        core::Status fin =
+            m_store->finishRun(m_runId, finalStatus, QJsonDocument(summary()).toJson(QJsonDocument::Compact));
+        if (st && !fin)
+            st = fin;
+    }
+    return st;
+}
+
+QJsonObject RunJob::summary() const {
+    const core::MetricPoint t = m_engine->summary();
+    const core::Counters& c = t.counters;
+    auto n = [](std::uint64_t v) { return static_cast<double>(v); };
+    QJsonObject latency{{QStringLiteral("p50"), t.latencyP50us},
+                        {QStringLiteral("p95"), t.latencyP95us},
+                        {QStringLiteral("p99"), t.latencyP99us}};
+    QJsonObject o{{QStringLiteral("run_id"), static_cast<double>(m_runId)},
+                  {QStringLiteral("scenario"), m_spec.scenario.name},
+                  {QStringLiteral("scenario_hash"), m_spec.scenario.hash()},
+                  {QStringLiteral("seed"), static_cast<double>(m_spec.seed)},
+                  {QStringLiteral("recommender"), QString::fromStdString(m_spec.recommender)},
+                  {QStringLiteral("params"), QJsonDocument::fromJson(m_paramsJson.toUtf8()).object()},
+                  {QStringLiteral("events"), n(c.events)},
+                  {QStringLiteral("sessions"), n(c.sessions)},
+                  {QStringLiteral("requests"), n(c.requests)},
+                  {QStringLiteral("impressions"), n(c.impressions)},
+                  {QStringLiteral("clicks"), n(c.clicks)},
+                  {QStringLiteral("views"), n(c.views)},
+                  {QStringLiteral("favourites"), n(c.favourites)},
+                  {QStringLiteral("carts"), n(c.carts)},
+                  {QStringLiteral("purchases"), n(c.purchases)},
+                  {QStringLiteral("rec_purchases"), n(c.recPurchases)},
+                  {QStringLiteral("ctr"), t.ctr},
+                  {QStringLiteral("cvr"), t.cvrClicks},
+                  {QStringLiteral("cvr_impressions"), t.cvrImpressions},
+                  {QStringLiteral("revenue"), c.revenue},
+                  {QStringLiteral("rec_revenue"), c.recRevenue},
+                  {QStringLiteral("coverage"), t.coverage},
+                  {QStringLiteral("gini"), t.gini},
+                  {QStringLiteral("latency_us"), latency},
+                  {QStringLiteral("sim_days"), m_engine->now() / core::kSecondsPerDay},
+                  {QStringLiteral("catalogue_hash"), m_catalogueHash},
+                  {QStringLiteral("population_hash"), m_populationHash},
+                  {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},
+                  {QStringLiteral("wall_s"), m_wallSeconds}};
+    return o;
+}
+
+} // namespace recoscope::sim

@@ -1,0 +1,478 @@
+#include "recoscope/sim/run_store.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace recoscope::sim {
+
+namespace {
+
+// Version 1 (Recoscope 0.0.x) had no hashes, experiments, labels or summaries on runs.
+const char* const kSchemaV1 = R"sql(
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  started TEXT NOT NULL,
+  finished TEXT,
+  status TEXT NOT NULL,
+  scenario_name TEXT NOT NULL,
+  scenario_json TEXT NOT NULL,
+  scenario_hash TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  recommender TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  build_version TEXT NOT NULL
+);
+CREATE TABLE events(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  time REAL NOT NULL,
+  user INTEGER NOT NULL,
+  item INTEGER,
+  kind INTEGER NOT NULL,
+  surface INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  from_rec INTEGER NOT NULL,
+  price REAL NOT NULL,
+  PRIMARY KEY(run_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE metrics(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  bucket_time REAL NOT NULL,
+  name TEXT NOT NULL,
+  value REAL NOT NULL
+);
+CREATE INDEX metrics_by_run ON metrics(run_id, name, bucket_time);
+PRAGMA user_version = 1;
+)sql";
+
+const char* const kMigrateV1toV2 = R"sql(
+ALTER TABLE runs ADD COLUMN catalogue_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN population_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN experiment_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN label TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN summary_json TEXT NOT NULL DEFAULT '{}';
+PRAGMA user_version = 2;
+)sql";
+
+QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+
+QString columnText(sqlite3_stmt* st, int col) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(st, col)) : QString();
+}
+
+QByteArray columnBytes(sqlite3_stmt* st, int col) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
+    return p ? QByteArray(p, sqlite3_column_bytes(st, col)) : QByteArray();
+}
+
+void bindText(sqlite3_stmt* st, int col, const QByteArray& utf8) {
+    sqlite3_bind_text(st, col, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
+
+struct Statement {
+    sqlite3_stmt* st = nullptr;
+    ~Statement() { sqlite3_finalize(st); }
+};
+
+} // namespace
+
+core::Error RunStore::error(const QString& what) const {
+    return core::Error{QStringLiteral("%1: %2: %3")
+                           .arg(m_path, what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "cannot open"))
+                           .toStdString()};
+}
+
+core::Status RunStore::exec(const char* sql) const {
+    char* msg = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        return core::Error{QStringLiteral("%1: %2").arg(m_path, text).toStdString()};
+    }
+    return core::Ok{};
+}
+
+sqlite3_stmt* RunStore::prepare(const char* sql) const {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK)
+        return nullptr;
+    return st;
+}
+
+core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode mode) {
+    std::unique_ptr<RunStore> store(new RunStore);
+    store->m_path = path;
+    if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
+        return core::Error{QStringLiteral("%1: no such run store").arg(path).toStdString()};
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path.toUtf8().constData(), &store->m_db, flags, nullptr) != SQLITE_OK)
+        return store->error(QStringLiteral("cannot open the run store"));
+    sqlite3_busy_timeout(store->m_db, 5000);
+    sqlite3_extended_result_codes(store->m_db, 1);
+
+    // Reading the schema version is the first real access: a file that is not SQLite
+    // ("file is not a database") or is locked fails here, before anything is written.
+    {
+        Statement v{store->prepare("PRAGMA user_version")};
+        if (!v.st || sqlite3_step(v.st) != SQLITE_ROW)
+            return store->error(QStringLiteral("not a readable Recoscope run store"));
+        store->m_schemaVersion = sqlite3_column_int(v.st, 0);
+    }
+    if (store->m_schemaVersion > kSchemaVersion)
+        return core::Error{QStringLiteral("%1: schema version %2 is newer than this Recoscope understands (%3); "
+                                          "open it with a newer Recoscope")
+                               .arg(path)
+                               .arg(store->m_schemaVersion)
+                               .arg(kSchemaVersion)
+                               .toStdString()};
+    if (store->m_schemaVersion == 0) {
+        // Version 0 is either an empty new file or someone else's SQLite database.
+        Statement t{store->prepare("SELECT count(*) FROM sqlite_master")};
+        if (!t.st || sqlite3_step(t.st) != SQLITE_ROW)
+            return store->error(QStringLiteral("not a readable Recoscope run store"));
+        if (sqlite3_column_int(t.st, 0) != 0)
+            return core::Error{QStringLiteral("%1: an SQLite database, but not a Recoscope run store (no schema version)")
+                                   .arg(path)
+                                   .toStdString()};
+    }
+    if (mode == Mode::ReadWrite) {
+        if (core::Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            !st)
+            return core::Error{st.error()};
+        if (core::Status st = store->migrate(); !st)
+            return core::Error{st.error()};
+        store->m_insertEvent = store->prepare(
+            "INSERT INTO events(run_id, seq, time, user, item, kind, surface, position, from_rec, price) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        store->m_insertMetric =
+            store->prepare("INSERT INTO metrics(run_id, bucket_time, name, value) VALUES(?1, ?2, ?3, ?4)");
+        if (!store->m_insertEvent || !store->m_insertMetric)
+            return store->error(QStringLiteral("cannot prepare statements"));
+    } else if (store->m_schemaVersion < kSchemaVersion) {
+        return core::Error{QStringLiteral("%1: schema version %2 needs migrating; open it writable once")
+                               .arg(path)
+                               .arg(store->m_schemaVersion)
+                               .toStdString()};
+    }
+    return store;
+}
+
+RunStore::~RunStore() {
+    sqlite3_finalize(m_insertEvent);
+    sqlite3_finalize(m_insertMetric);
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+core::Status RunStore::migrate() {
+    // Each step runs in its own transaction: a failure leaves the file at the last
+    // complete version, never half-migrated.
+    if (m_schemaVersion == 0) {
+        if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
+            return st;
+        if (core::Status st = exec(kSchemaV1); !st) {
+            rollback();
+            return st;
+        }
+        if (core::Status st = exec("COMMIT"); !st)
+            return st;
+        m_schemaVersion = 1;
+    }
+    if (m_schemaVersion == 1) {
+        if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
+            return st;
+        if (core::Status st = exec(kMigrateV1toV2); !st) {
+            rollback();
+            return st;
+        }
+        if (core::Status st = exec("COMMIT"); !st)
+            return st;
+        m_schemaVersion = 2;
+    }
+    return core::Ok{};
+}
+
+core::Result<qint64> RunStore::beginRun(const RunInfo& info) {
+    Statement s{prepare("INSERT INTO runs(started, status, scenario_name, scenario_json, scenario_hash, seed, "
+                        "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, "
+                        "label) VALUES(?1, 'running', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")};
+    if (!s.st)
+        return error(QStringLiteral("cannot record the run"));
+    bindText(s.st, 1, nowIso().toUtf8());
+    bindText(s.st, 2, info.scenarioName.toUtf8());
+    bindText(s.st, 3, info.scenarioJson);
+    bindText(s.st, 4, info.scenarioHash.toUtf8());
+    sqlite3_bind_int64(s.st, 5, static_cast<sqlite3_int64>(info.seed));
+    bindText(s.st, 6, info.recommender.toUtf8());
+    bindText(s.st, 7, info.paramsJson);
+    bindText(s.st, 8, info.buildVersion.toUtf8());
+    bindText(s.st, 9, info.catalogueHash.toUtf8());
+    bindText(s.st, 10, info.populationHash.toUtf8());
+    sqlite3_bind_int64(s.st, 11, info.experimentId);
+    bindText(s.st, 12, info.label.toUtf8());
+    if (sqlite3_step(s.st) != SQLITE_DONE)
+        return error(QStringLiteral("cannot record the run"));
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    m_nextSeq.push_back({id, 0});
+    return id;
+}
+
+core::Status RunStore::appendEvents(qint64 runId, std::span<const core::Event> events) {
+    if (events.empty())
+        return core::Ok{};
+    auto seqIt = std::find_if(m_nextSeq.begin(), m_nextSeq.end(), [runId](const auto& p) { return p.first == runId; });
+    if (seqIt == m_nextSeq.end())
+        return core::Error{QStringLiteral("%1: run %2 was not started by this store").arg(m_path).arg(runId).toStdString()};
+    if (core::Status st = exec("BEGIN"); !st)
+        return st;
+    qint64 seq = seqIt->second;
+    sqlite3_stmt* st = m_insertEvent;
+    for (const core::Event& e : events) {
+        sqlite3_bind_int64(st, 1, runId);
+        sqlite3_bind_int64(st, 2, seq);
+        sqlite3_bind_double(st, 3, e.time);
+        sqlite3_bind_int64(st, 4, e.user);
+        if (e.item == core::kNoItem)
+            sqlite3_bind_null(st, 5);
+        else
+            sqlite3_bind_int64(st, 5, e.item);
+        sqlite3_bind_int(st, 6, static_cast<int>(e.kind));
+        sqlite3_bind_int(st, 7, static_cast<int>(e.surface));
+        sqlite3_bind_int(st, 8, e.position);
+        sqlite3_bind_int(st, 9, e.fromRecommendation ? 1 : 0);
+        sqlite3_bind_double(st, 10, static_cast<double>(e.price));
+        const int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            core::Error err = error(QStringLiteral("cannot write events"));
+            rollback();
+            return err;
+        }
+        ++seq;
+    }
+    if (core::Status c = exec("COMMIT"); !c) {
+        rollback();
+        return c;
+    }
+    seqIt->second = seq;
+    return core::Ok{};
+}
+
+core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricPoint> points) {
+    if (points.empty())
+        return core::Ok{};
+    if (core::Status st = exec("BEGIN"); !st)
+        return st;
+    for (const core::MetricPoint& p : points) {
+        for (const auto& [name, value] : p.named()) {
+            sqlite3_bind_int64(m_insertMetric, 1, runId);
+            sqlite3_bind_double(m_insertMetric, 2, p.bucketEnd);
+            sqlite3_bind_text(m_insertMetric, 3, name.c_str(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_double(m_insertMetric, 4, value);
+            const int rc = sqlite3_step(m_insertMetric);
+            sqlite3_reset(m_insertMetric);
+            if (rc != SQLITE_DONE) {
+                core::Error err = error(QStringLiteral("cannot write metrics"));
+                rollback();
+                return err;
+            }
+        }
+    }
+    return exec("COMMIT");
+}
+
+core::Status RunStore::finishRun(qint64 runId, const QString& status, const QByteArray& summaryJson) {
+    Statement s{prepare("UPDATE runs SET finished = ?1, status = ?2, summary_json = ?3 WHERE id = ?4")};
+    if (!s.st)
+        return error(QStringLiteral("cannot finish the run"));
+    bindText(s.st, 1, nowIso().toUtf8());
+    bindText(s.st, 2, status.toUtf8());
+    bindText(s.st, 3, summaryJson);
+    sqlite3_bind_int64(s.st, 4, runId);
+    if (sqlite3_step(s.st) != SQLITE_DONE)
+        return error(QStringLiteral("cannot finish the run"));
+    return core::Ok{};
+}
+
+namespace {
+const char* const kRunColumns =
+    "SELECT id, started, coalesce(finished, ''), status, scenario_name, scenario_json, scenario_hash, seed, "
+    "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, label, summary_json "
+    "FROM runs";
+
+RunRecord readRun(sqlite3_stmt* st) {
+    RunRecord r;
+    r.id = sqlite3_column_int64(st, 0);
+    r.started = columnText(st, 1);
+    r.finished = columnText(st, 2);
+    r.status = columnText(st, 3);
+    r.scenarioName = columnText(st, 4);
+    r.scenarioJson = columnBytes(st, 5);
+    r.scenarioHash = columnText(st, 6);
+    r.seed = static_cast<quint64>(sqlite3_column_int64(st, 7));
+    r.recommender = columnText(st, 8);
+    r.paramsJson = columnBytes(st, 9);
+    r.buildVersion = columnText(st, 10);
+    r.catalogueHash = columnText(st, 11);
+    r.populationHash = columnText(st, 12);
+    r.experimentId = sqlite3_column_int64(st, 13);
+    r.label = columnText(st, 14);
+    r.summaryJson = columnBytes(st, 15);
+    return r;
+}
+} // namespace
+
+core::Result<QList<RunRecord>> RunStore::runs() const {
+    Statement s{prepare((std::string(kRunColumns) + " ORDER BY id").c_str())};
+    if (!s.st)
+        return error(QStringLiteral("cannot list runs"));
+    QList<RunRecord> out;
+    int rc;
+    while ((rc = sqlite3_step(s.st)) == SQLITE_ROW)
+        out.append(readRun(s.st));
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot list runs"));
+    return out;
+}
+
+core::Result<RunRecord> RunStore::run(qint64 runId) const {
+    Statement s{prepare((std::string(kRunColumns) + " WHERE id = ?1").c_str())};
+    if (!s.st)
+        return error(QStringLiteral("cannot read run %1").arg(runId));
+    sqlite3_bind_int64(s.st, 1, runId);
+    const int rc = sqlite3_step(s.st);
+    if (rc == SQLITE_ROW)
+        return readRun(s.st);
+    if (rc == SQLITE_DONE)
+        return core::Error{QStringLiteral("%1: no run %2").arg(m_path).arg(runId).toStdString()};
+    return error(QStringLiteral("cannot read run %1").arg(runId));
+}
+
+core::Result<qint64> RunStore::eventCount(qint64 runId) const {
+    Statement s{prepare("SELECT count(*) FROM events WHERE run_id = ?1")};
+    if (!s.st)
+        return error(QStringLiteral("cannot count events"));
+    sqlite3_bind_int64(s.st, 1, runId);
+    if (sqlite3_step(s.st) != SQLITE_ROW)
+        return error(QStringLiteral("cannot count events"));
+    return static_cast<qint64>(sqlite3_column_int64(s.st, 0));
+}
+
+core::Result<std::vector<core::Event>> RunStore::events(qint64 runId, qint64 offset, qint64 limit) const {
+    Statement s{prepare("SELECT time, user, item, kind, surface, position, from_rec, price FROM events "
+                        "WHERE run_id = ?1 AND seq >= ?2 ORDER BY seq LIMIT ?3")};
+    if (!s.st)
+        return error(QStringLiteral("cannot read events"));
+    sqlite3_bind_int64(s.st, 1, runId);
+    sqlite3_bind_int64(s.st, 2, offset);
+    sqlite3_bind_int64(s.st, 3, limit);
+    std::vector<core::Event> out;
+    int rc;
+    while ((rc = sqlite3_step(s.st)) == SQLITE_ROW) {
+        core::Event e;
+        e.time = sqlite3_column_double(s.st, 0);
+        e.user = static_cast<core::UserId>(sqlite3_column_int64(s.st, 1));
+        e.item = sqlite3_column_type(s.st, 2) == SQLITE_NULL ? core::kNoItem
+                                                             : static_cast<core::ItemId>(sqlite3_column_int64(s.st, 2));
+        e.kind = static_cast<core::EventKind>(sqlite3_column_int(s.st, 3));
+        e.surface = static_cast<core::Surface>(sqlite3_column_int(s.st, 4));
+        e.position = static_cast<std::int16_t>(sqlite3_column_int(s.st, 5));
+        e.fromRecommendation = sqlite3_column_int(s.st, 6) != 0;
+        e.price = static_cast<float>(sqlite3_column_double(s.st, 7));
+        out.push_back(e);
+    }
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read events"));
+    return out;
+}
+
+core::Result<QString> RunStore::eventsHash(qint64 runId) const {
+    Statement s{prepare("SELECT seq, time, user, coalesce(item, -1), kind, surface, position, from_rec, price "
+                        "FROM events WHERE run_id = ?1 ORDER BY seq")};
+    if (!s.st)
+        return error(QStringLiteral("cannot read events"));
+    sqlite3_bind_int64(s.st, 1, runId);
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    int rc;
+    while ((rc = sqlite3_step(s.st)) == SQLITE_ROW) {
+        // Hash exact bit patterns (doubles included), not their text.
+        for (int c = 0; c < 9; ++c) {
+            if (c == 1 || c == 8) {
+                const double d = sqlite3_column_double(s.st, c);
+                h.addData(QByteArrayView(reinterpret_cast<const char*>(&d), sizeof d));
+            } else {
+                const sqlite3_int64 v = sqlite3_column_int64(s.st, c);
+                h.addData(QByteArrayView(reinterpret_cast<const char*>(&v), sizeof v));
+            }
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read events"));
+    return QString::fromLatin1(h.result().toHex());
+}
+
+core::Result<std::vector<MetricSample>> RunStore::metricSeries(qint64 runId, const QString& name) const {
+    Statement s{prepare("SELECT bucket_time, value FROM metrics WHERE run_id = ?1 AND name = ?2 ORDER BY bucket_time")};
+    if (!s.st)
+        return error(QStringLiteral("cannot read metrics"));
+    sqlite3_bind_int64(s.st, 1, runId);
+    bindText(s.st, 2, name.toUtf8());
+    std::vector<MetricSample> out;
+    int rc;
+    while ((rc = sqlite3_step(s.st)) == SQLITE_ROW)
+        out.push_back({sqlite3_column_double(s.st, 0), sqlite3_column_double(s.st, 1)});
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read metrics"));
+    return out;
+}
+
+core::Result<QStringList> RunStore::metricNames(qint64 runId) const {
+    Statement s{prepare("SELECT DISTINCT name FROM metrics WHERE run_id = ?1 ORDER BY name")};
+    if (!s.st)
+        return error(QStringLiteral("cannot read metrics"));
+    sqlite3_bind_int64(s.st, 1, runId);
+    QStringList out;
+    int rc;
+    while ((rc = sqlite3_step(s.st)) == SQLITE_ROW)
+        out << columnText(s.st, 0);
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read metrics"));
+    return out;
+}
+
+core::Status RunStore::deleteRun(qint64 runId) {
+    if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
+        return st;
+    for (const char* sql : {"DELETE FROM events WHERE run_id = ?1", "DELETE FROM metrics WHERE run_id = ?1",
+                            "DELETE FROM runs WHERE id = ?1"}) {
+        Statement s{prepare(sql)};
+        if (!s.st) {
+            core::Error err = error(QStringLiteral("cannot delete run %1").arg(runId));
+            rollback();
+            return err;
+        }
+        sqlite3_bind_int64(s.st, 1, runId);
+        if (sqlite3_step(s.st) != SQLITE_DONE) {
+            core::Error err = error(QStringLiteral("cannot delete run %1").arg(runId));
+            rollback();
+            return err;
+        }
+    }
+    return exec("COMMIT");
+}
+
+core::Result<QString> RunStore::integrityCheck() const {
+    Statement s{prepare("PRAGMA integrity_check")};
+    if (!s.st)
+        return error(QStringLiteral("cannot check integrity"));
+    QStringList lines;
+    while (sqlite3_step(s.st) == SQLITE_ROW)
+        lines << columnText(s.st, 0);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace recoscope::sim
