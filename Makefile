@@ -1,0 +1,37 @@
+# Thin wrapper over CMake presets (CMakePresets.json). The build itself is CMake.
+#   make run    install missing packages, build, start the workbench on `default`
+#   make test   install missing packages, build, run every test (GUI tests offscreen)
+PRESET ?= release
+BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps configure build run test bench screenshots format clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@if [ ! -f $(BUILD_DIR)/build.ninja ]; then cmake --preset $(PRESET); fi
+
+build: configure
+	cmake --build --preset $(PRESET) -j $(JOBS)
+
+run: deps build
+	./scripts/run.sh
+
+test: deps build
+	ctest --preset $(PRESET)
+
+bench: deps build
+	./scripts/bench.sh $(BUILD_DIR)
+
+screenshots: deps build
+	./scripts/screenshots.sh $(BUILD_DIR)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build build-debug build-asan build-native
