@@ -57,7 +57,9 @@ ALTER TABLE runs ADD COLUMN summary_json TEXT NOT NULL DEFAULT '{}';
 PRAGMA user_version = 2;
 )sql";
 
-QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+QString nowIso() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
 
 QString columnText(sqlite3_stmt* st, int col) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
@@ -81,9 +83,10 @@ struct Statement {
 } // namespace
 
 core::Error RunStore::error(const QString& what) const {
-    return core::Error{QStringLiteral("%1: %2: %3")
-                           .arg(m_path, what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "cannot open"))
-                           .toStdString()};
+    return core::Error{
+        QStringLiteral("%1: %2: %3")
+            .arg(m_path, what, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "cannot open"))
+            .toStdString()};
 }
 
 core::Status RunStore::exec(const char* sql) const {
@@ -108,7 +111,8 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
     store->m_path = path;
     if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
         return core::Error{QStringLiteral("%1: no such run store").arg(path).toStdString()};
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                             : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.toUtf8().constData(), &store->m_db, flags, nullptr) != SQLITE_OK)
         return store->error(QStringLiteral("cannot open the run store"));
     sqlite3_busy_timeout(store->m_db, 5000);
@@ -123,42 +127,51 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
         store->m_schemaVersion = sqlite3_column_int(v.st, 0);
     }
     if (store->m_schemaVersion > kSchemaVersion)
-        return core::Error{QStringLiteral("%1: schema version %2 is newer than this Recoscope understands (%3); "
-                                          "open it with a newer Recoscope")
-                               .arg(path)
-                               .arg(store->m_schemaVersion)
-                               .arg(kSchemaVersion)
-                               .toStdString()};
+        return core::Error{
+            QStringLiteral("%1: schema version %2 is newer than this Recoscope understands (%3); "
+                           "open it with a newer Recoscope")
+                .arg(path)
+                .arg(store->m_schemaVersion)
+                .arg(kSchemaVersion)
+                .toStdString()};
     if (store->m_schemaVersion == 0) {
         // Version 0 is either an empty new file or someone else's SQLite database.
         Statement t{store->prepare("SELECT count(*) FROM sqlite_master")};
         if (!t.st || sqlite3_step(t.st) != SQLITE_ROW)
             return store->error(QStringLiteral("not a readable Recoscope run store"));
         if (sqlite3_column_int(t.st, 0) != 0)
-            return core::Error{QStringLiteral("%1: an SQLite database, but not a Recoscope run store (no schema version)")
-                                   .arg(path)
-                                   .toStdString()};
+            return core::Error{
+                QStringLiteral(
+                    "%1: an SQLite database, but not a Recoscope run store (no schema version)")
+                    .arg(path)
+                    .toStdString()};
     }
     if (mode == Mode::ReadWrite) {
-        if (core::Status st = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        if (core::Status st = store->exec(
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
             !st)
             return core::Error{st.error()};
         if (core::Status st = store->migrate(); !st)
             return core::Error{st.error()};
-        store->m_insertEvent = store->prepare(
-            "INSERT INTO events(run_id, seq, time, user, item, kind, surface, position, from_rec, price) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-        store->m_insertMetric =
-            store->prepare("INSERT INTO metrics(run_id, bucket_time, name, value) VALUES(?1, ?2, ?3, ?4)");
+        store->m_insertEvent = store->prepare("INSERT INTO events(run_id, seq, time, user, item, "
+                                              "kind, surface, position, from_rec, price) "
+                                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        store->m_insertMetric = store->prepare(
+            "INSERT INTO metrics(run_id, bucket_time, name, value) VALUES(?1, ?2, ?3, ?4)");
         if (!store->m_insertEvent || !store->m_insertMetric)
             return store->error(QStringLiteral("cannot prepare statements"));
     } else if (store->m_schemaVersion < kSchemaVersion) {
-        return core::Error{QStringLiteral("%1: schema version %2 needs migrating; open it writable once")
-                               .arg(path)
-                               .arg(store->m_schemaVersion)
-                               .toStdString()};
+        return core::Error{
+            QStringLiteral("%1: schema version %2 needs migrating; open it writable once")
+                .arg(path)
+                .arg(store->m_schemaVersion)
+                .toStdString()};
     }
     return store;
+}
+
+void RunStore::setBusyTimeout(int milliseconds) {
+    sqlite3_busy_timeout(m_db, milliseconds);
 }
 
 RunStore::~RunStore() {
@@ -197,9 +210,10 @@ core::Status RunStore::migrate() {
 }
 
 core::Result<qint64> RunStore::beginRun(const RunInfo& info) {
-    Statement s{prepare("INSERT INTO runs(started, status, scenario_name, scenario_json, scenario_hash, seed, "
-                        "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, "
-                        "label) VALUES(?1, 'running', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")};
+    Statement s{prepare(
+        "INSERT INTO runs(started, status, scenario_name, scenario_json, scenario_hash, seed, "
+        "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, "
+        "label) VALUES(?1, 'running', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")};
     if (!s.st)
         return error(QStringLiteral("cannot record the run"));
     bindText(s.st, 1, nowIso().toUtf8());
@@ -224,9 +238,13 @@ core::Result<qint64> RunStore::beginRun(const RunInfo& info) {
 core::Status RunStore::appendEvents(qint64 runId, std::span<const core::Event> events) {
     if (events.empty())
         return core::Ok{};
-    auto seqIt = std::find_if(m_nextSeq.begin(), m_nextSeq.end(), [runId](const auto& p) { return p.first == runId; });
+    auto seqIt = std::find_if(m_nextSeq.begin(), m_nextSeq.end(),
+                              [runId](const auto& p) { return p.first == runId; });
     if (seqIt == m_nextSeq.end())
-        return core::Error{QStringLiteral("%1: run %2 was not started by this store").arg(m_path).arg(runId).toStdString()};
+        return core::Error{QStringLiteral("%1: run %2 was not started by this store")
+                               .arg(m_path)
+                               .arg(runId)
+                               .toStdString()};
     if (core::Status st = exec("BEGIN"); !st)
         return st;
     qint64 seq = seqIt->second;
@@ -271,7 +289,8 @@ core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricP
         for (const auto& [name, value] : p.named()) {
             sqlite3_bind_int64(m_insertMetric, 1, runId);
             sqlite3_bind_double(m_insertMetric, 2, p.bucketEnd);
-            sqlite3_bind_text(m_insertMetric, 3, name.c_str(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(m_insertMetric, 3, name.c_str(), static_cast<int>(name.size()),
+                              SQLITE_TRANSIENT);
             sqlite3_bind_double(m_insertMetric, 4, value);
             const int rc = sqlite3_step(m_insertMetric);
             sqlite3_reset(m_insertMetric);
@@ -285,8 +304,10 @@ core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricP
     return exec("COMMIT");
 }
 
-core::Status RunStore::finishRun(qint64 runId, const QString& status, const QByteArray& summaryJson) {
-    Statement s{prepare("UPDATE runs SET finished = ?1, status = ?2, summary_json = ?3 WHERE id = ?4")};
+core::Status RunStore::finishRun(qint64 runId, const QString& status,
+                                 const QByteArray& summaryJson) {
+    Statement s{
+        prepare("UPDATE runs SET finished = ?1, status = ?2, summary_json = ?3 WHERE id = ?4")};
     if (!s.st)
         return error(QStringLiteral("cannot finish the run"));
     bindText(s.st, 1, nowIso().toUtf8());
@@ -299,10 +320,11 @@ core::Status RunStore::finishRun(qint64 runId, const QString& status, const QByt
 }
 
 namespace {
-const char* const kRunColumns =
-    "SELECT id, started, coalesce(finished, ''), status, scenario_name, scenario_json, scenario_hash, seed, "
-    "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, label, summary_json "
-    "FROM runs";
+const char* const kRunColumns = "SELECT id, started, coalesce(finished, ''), status, "
+                                "scenario_name, scenario_json, scenario_hash, seed, "
+                                "recommender, params_json, build_version, catalogue_hash, "
+                                "population_hash, experiment_id, label, summary_json "
+                                "FROM runs";
 
 RunRecord readRun(sqlite3_stmt* st) {
     RunRecord r;
@@ -362,9 +384,11 @@ core::Result<qint64> RunStore::eventCount(qint64 runId) const {
     return static_cast<qint64>(sqlite3_column_int64(s.st, 0));
 }
 
-core::Result<std::vector<core::Event>> RunStore::events(qint64 runId, qint64 offset, qint64 limit) const {
-    Statement s{prepare("SELECT time, user, item, kind, surface, position, from_rec, price FROM events "
-                        "WHERE run_id = ?1 AND seq >= ?2 ORDER BY seq LIMIT ?3")};
+core::Result<std::vector<core::Event>> RunStore::events(qint64 runId, qint64 offset,
+                                                        qint64 limit) const {
+    Statement s{
+        prepare("SELECT time, user, item, kind, surface, position, from_rec, price FROM events "
+                "WHERE run_id = ?1 AND seq >= ?2 ORDER BY seq LIMIT ?3")};
     if (!s.st)
         return error(QStringLiteral("cannot read events"));
     sqlite3_bind_int64(s.st, 1, runId);
@@ -376,8 +400,9 @@ core::Result<std::vector<core::Event>> RunStore::events(qint64 runId, qint64 off
         core::Event e;
         e.time = sqlite3_column_double(s.st, 0);
         e.user = static_cast<core::UserId>(sqlite3_column_int64(s.st, 1));
-        e.item = sqlite3_column_type(s.st, 2) == SQLITE_NULL ? core::kNoItem
-                                                             : static_cast<core::ItemId>(sqlite3_column_int64(s.st, 2));
+        e.item = sqlite3_column_type(s.st, 2) == SQLITE_NULL
+                     ? core::kNoItem
+                     : static_cast<core::ItemId>(sqlite3_column_int64(s.st, 2));
         e.kind = static_cast<core::EventKind>(sqlite3_column_int(s.st, 3));
         e.surface = static_cast<core::Surface>(sqlite3_column_int(s.st, 4));
         e.position = static_cast<std::int16_t>(sqlite3_column_int(s.st, 5));
@@ -391,8 +416,9 @@ core::Result<std::vector<core::Event>> RunStore::events(qint64 runId, qint64 off
 }
 
 core::Result<QString> RunStore::eventsHash(qint64 runId) const {
-    Statement s{prepare("SELECT seq, time, user, coalesce(item, -1), kind, surface, position, from_rec, price "
-                        "FROM events WHERE run_id = ?1 ORDER BY seq")};
+    Statement s{prepare(
+        "SELECT seq, time, user, coalesce(item, -1), kind, surface, position, from_rec, price "
+        "FROM events WHERE run_id = ?1 ORDER BY seq")};
     if (!s.st)
         return error(QStringLiteral("cannot read events"));
     sqlite3_bind_int64(s.st, 1, runId);
@@ -415,8 +441,10 @@ core::Result<QString> RunStore::eventsHash(qint64 runId) const {
     return QString::fromLatin1(h.result().toHex());
 }
 
-core::Result<std::vector<MetricSample>> RunStore::metricSeries(qint64 runId, const QString& name) const {
-    Statement s{prepare("SELECT bucket_time, value FROM metrics WHERE run_id = ?1 AND name = ?2 ORDER BY bucket_time")};
+core::Result<std::vector<MetricSample>> RunStore::metricSeries(qint64 runId,
+                                                               const QString& name) const {
+    Statement s{prepare("SELECT bucket_time, value FROM metrics WHERE run_id = ?1 AND name = ?2 "
+                        "ORDER BY bucket_time")};
     if (!s.st)
         return error(QStringLiteral("cannot read metrics"));
     sqlite3_bind_int64(s.st, 1, runId);
@@ -447,8 +475,9 @@ core::Result<QStringList> RunStore::metricNames(qint64 runId) const {
 core::Status RunStore::deleteRun(qint64 runId) {
     if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
         return st;
-    for (const char* sql : {"DELETE FROM events WHERE run_id = ?1", "DELETE FROM metrics WHERE run_id = ?1",
-                            "DELETE FROM runs WHERE id = ?1"}) {
+    for (const char* sql :
+         {"DELETE FROM events WHERE run_id = ?1", "DELETE FROM metrics WHERE run_id = ?1",
+          "DELETE FROM runs WHERE id = ?1"}) {
         Statement s{prepare(sql)};
         if (!s.st) {
             core::Error err = error(QStringLiteral("cannot delete run %1").arg(runId));

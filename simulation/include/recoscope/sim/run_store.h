@@ -56,12 +56,15 @@ public:
 
     enum class Mode { ReadWrite, ReadOnly };
     /// Opens or creates the file, migrating older schemas. Errors name the file.
-    static core::Result<std::unique_ptr<RunStore>> open(const QString& path, Mode mode = Mode::ReadWrite);
+    static core::Result<std::unique_ptr<RunStore>> open(const QString& path,
+                                                        Mode mode = Mode::ReadWrite);
     ~RunStore();
     RunStore(const RunStore&) = delete;
     RunStore& operator=(const RunStore&) = delete;
 
     const QString& path() const { return m_path; }
+    /// How long a write waits for another connection's lock before failing (default 5 s).
+    void setBusyTimeout(int milliseconds);
     int schemaVersion() const { return m_schemaVersion; }
 
     core::Result<qint64> beginRun(const RunInfo& info);
@@ -100,8 +103,5 @@ private:
     sqlite3_stmt* m_insertMetric = nullptr;
     std::vector<std::pair<qint64, qint64>> m_nextSeq; // run id -> next event sequence
 };
-
-
-
 
 } // namespace recoscope::sim

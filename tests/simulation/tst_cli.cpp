@@ -1,0 +1,233 @@
+// recoscope-cli end to end: the built binary run as a user would, checking exit codes,
+// messages, the JSON summary and what lands in the database.
+
+#include "recoscope/sim/run_store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace recoscope;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result cli(const QStringList& args, const QString& workDir = QString()) {
+    QProcess p;
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
+    if (!p.waitForFinished(240000))
+        qFatal("recoscope-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void helpAndVersion() {
+        Result h = cli({QStringLiteral("--help")});
+        QCOMPARE(h.code, 0);
+        QVERIFY(h.out.contains(QStringLiteral("list-recommenders")));
+        Result v = cli({QStringLiteral("--version")});
+        QCOMPARE(v.code, 0);
+        QVERIFY(v.out.startsWith(QStringLiteral("recoscope ")));
+    }
+
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << "missing command";
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+        QTest::newRow("no scenario")
+            << QStringList{"run", "--recommender", "random"} << "needs --scenario";
+        QTest::newRow("no recommender")
+            << QStringList{"run", "--scenario", "default"} << "needs --recommender";
+        QTest::newRow("unknown recommender")
+            << QStringList{"run", "--scenario", "default", "--recommender", "magic"}
+            << "unknown recommender 'magic'; known: random";
+        QTest::newRow("unknown option")
+            << QStringList{"run", "--scenario", "default", "--recommender", "random", "--fast"}
+            << "Unknown option 'fast'";
+        QTest::newRow("bad param")
+            << QStringList{"run",     "--scenario", "default",  "--recommender",
+                           "itemknn", "--param",    "history=0"}
+            << "parameter 'history': 0 is outside [1, 200]";
+        QTest::newRow("unknown param")
+            << QStringList{"run",     "--scenario", "default", "--recommender",
+                           "itemknn", "--param",    "k=3"}
+            << "unknown parameter 'k'";
+        QTest::newRow("param syntax")
+            << QStringList{"run",     "--scenario", "default", "--recommender",
+                           "itemknn", "--param",    "history"}
+            << "--param expects KEY=VALUE";
+        QTest::newRow("bad events")
+            << QStringList{"run",    "--scenario", "default", "--recommender",
+                           "random", "--events",   "-5"}
+            << "--events expects a whole number > 0";
+        QTest::newRow("bad days") << QStringList{"run",    "--scenario", "default", "--recommender",
+                                                 "random", "--days",     "x"}
+                                  << "--days expects a number > 0";
+        QTest::newRow("too many days")
+            << QStringList{"run",    "--scenario", "default", "--recommender",
+                           "random", "--days",     "800"}
+            << "longer than the scenario";
+        QTest::newRow("bad seed") << QStringList{"run",    "--scenario", "default", "--recommender",
+                                                 "random", "--seed",     "-1"}
+                                  << "--seed expects a whole number";
+        QTest::newRow("db and no-db")
+            << QStringList{"run",    "--scenario", "default", "--recommender",
+                           "random", "--db",       "x.db",    "--no-db"}
+            << "contradict";
+    }
+    void usageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        Result r = cli(args, m_dir.path());
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(!QFile::exists(m_dir.filePath(QStringLiteral("recoscope.db"))),
+                 "a usage error must not create a database");
+    }
+
+    void badScenarioFileExits3() {
+        const QString path = m_dir.filePath(QStringLiteral("bad.json"));
+        writeFile(path, "{\n  \"population\": {\n    \"users\": 0\n  }\n}\n");
+        Result r = cli({"run", "--scenario", path, "--recommender", "random", "--no-db"});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(
+                     path + QStringLiteral(
+                                ":3: $.population.users: expected a whole number in [1, 2000000]")),
+                 qPrintable(r.err));
+        Result missing = cli({"run", "--scenario", m_dir.filePath(QStringLiteral("none.json")),
+                              "--recommender", "random"});
+        QCOMPARE(missing.code, 3);
+        QVERIFY2(missing.err.contains(QStringLiteral("none.json: no such file")),
+                 qPrintable(missing.err));
+
+        Result v = cli({"validate", path});
+        QCOMPARE(v.code, 3);
+        QVERIFY(v.err.contains(QStringLiteral("$.population.users")));
+        const QString good = m_dir.filePath(QStringLiteral("good.json"));
+        writeFile(good, "{\"name\": \"tiny\", \"catalogue\": {\"items\": 50}, \"population\": "
+                        "{\"users\": 30}}");
+        Result ok = cli({"validate", good});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.contains(QStringLiteral("ok (scenario 'tiny', 50 items, 30 users")));
+    }
+
+    void databaseErrorsExit4() {
+        const QString corrupt = m_dir.filePath(QStringLiteral("corrupt.db"));
+        writeFile(corrupt, QByteArray(2048, 'z'));
+        Result r = cli({"run", "--scenario", "default", "--recommender", "random", "--events",
+                        "100", "--db", corrupt});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains(corrupt) && r.err.contains(QStringLiteral("not a database")),
+                 qPrintable(r.err));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray(2048, 'z')); // untouched
+
+        Result dir = cli({"run", "--scenario", "default", "--recommender", "random", "--events",
+                          "100", "--db", m_dir.path()});
+        QCOMPARE(dir.code, 4);
+    }
+
+    void runStoresWhatItCounts() {
+        const QString db = m_dir.filePath(QStringLiteral("out.db"));
+        Result r = cli({"run", "--scenario", "default", "--recommender", "popularity", "--seed",
+                        "7", "--events", "30000", "--db", db, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8());
+        QVERIFY2(doc.isObject(), qPrintable(r.out));
+        const QJsonObject s = doc.object();
+        for (const char* key : {"run_id",      "scenario",   "scenario_hash",  "seed",
+                                "recommender", "params",     "events",         "sessions",
+                                "impressions", "clicks",     "carts",          "purchases",
+                                "ctr",         "cvr",        "revenue",        "coverage",
+                                "gini",        "latency_us", "events_per_sec", "wall_s"})
+            QVERIFY2(s.contains(QLatin1String(key)), key);
+        for (const char* key : {"p50", "p95", "p99"})
+            QVERIFY(s.value(QStringLiteral("latency_us")).toObject().contains(QLatin1String(key)));
+        QCOMPARE(s.value(QStringLiteral("events")).toInteger(), qint64(30000));
+        QCOMPARE(s.value(QStringLiteral("seed")).toInteger(), qint64(7));
+        QCOMPARE(s.value(QStringLiteral("recommender")).toString(), QStringLiteral("popularity"));
+        const double ctr = s.value(QStringLiteral("ctr")).toDouble();
+        QCOMPARE(ctr, s.value(QStringLiteral("clicks")).toDouble() /
+                          s.value(QStringLiteral("impressions")).toDouble());
+
+        auto store = sim::RunStore::open(db);
+        QVERIFY(store.ok());
+        const qint64 id = s.value(QStringLiteral("run_id")).toInteger();
+        QCOMPARE(store.value()->eventCount(id).value(), qint64(30000));
+        auto run = store.value()->run(id);
+        QCOMPARE(run.value().status, QStringLiteral("finished"));
+        QCOMPARE(run.value().scenarioHash, s.value(QStringLiteral("scenario_hash")).toString());
+        QCOMPARE(store.value()->integrityCheck().value(), QStringLiteral("ok"));
+        QVERIFY(!store.value()->metricSeries(id, QStringLiteral("ctr")).value().empty());
+
+        // Without --db the run lands in ./recoscope.db.
+        Result plain = cli(
+            {"run", "--scenario", "teaching-small", "--recommender", "random", "--events", "50"},
+            m_dir.path());
+        QCOMPARE(plain.code, 0);
+        QVERIFY(plain.out.contains(QStringLiteral("CTR")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("recoscope.db"))));
+    }
+
+    void listings() {
+        Result r = cli({"list-recommenders"});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        for (const QString& line : lines)
+            QVERIFY2(line.count(QLatin1Char('\t')) == 1 && !line.endsWith(QLatin1Char('\t')),
+                     qPrintable(line));
+        QVERIFY(r.out.contains(QStringLiteral("itemknn\t")));
+
+        Result j = cli({"list-recommenders", "--json"});
+        QCOMPARE(j.code, 0);
+        const QJsonArray cores = QJsonDocument::fromJson(j.out.toUtf8()).array();
+        QCOMPARE(cores.size(), lines.size());
+        bool sawSchema = false;
+        for (const QJsonValue& c : cores) {
+            QVERIFY(!c.toObject().value(QStringLiteral("description")).toString().isEmpty());
+            for (const QJsonValue& p : c.toObject().value(QStringLiteral("params")).toArray()) {
+                sawSchema = true;
+                QVERIFY(p.toObject().contains(QStringLiteral("default")));
+                QVERIFY(!p.toObject().value(QStringLiteral("help")).toString().isEmpty());
+            }
+        }
+        QVERIFY(sawSchema);
+
+        Result s = cli({"list-scenarios"});
+        QCOMPARE(s.code, 0);
+        QVERIFY(s.out.startsWith(QStringLiteral("default\t")));
+        QVERIFY(s.out.contains(QStringLiteral("teaching-small\t")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,219 @@
+// The SQLite run store: round trip, migration of an older schema, refusal of a newer
+// one, corrupt and foreign files, a locked database — each with a clear message and the
+// file left as it was.
+
+#include "recoscope/sim/run_store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace recoscope;
+
+namespace {
+
+QByteArray fileDigest(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void rawExec(const QString& path, const char* sql) {
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    const QString message = QString::fromUtf8(err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
+}
+
+std::vector<core::Event> someEvents(int n) {
+    std::vector<core::Event> out;
+    for (int i = 0; i < n; ++i)
+        out.push_back({i * 1.5, static_cast<core::UserId>(i % 7),
+                       i % 5 == 0 ? core::kNoItem : static_cast<core::ItemId>(i),
+                       static_cast<core::EventKind>(i % core::kEventKindCount),
+                       static_cast<core::Surface>(i % 4), static_cast<std::int16_t>(i % 3 - 1),
+                       i % 2 == 0, 0.25f * i});
+    return out;
+}
+
+sim::RunInfo info() {
+    sim::RunInfo r;
+    r.scenarioName = QStringLiteral("default");
+    r.scenarioJson = "{\"name\":\"default\"}";
+    r.scenarioHash = QStringLiteral("abc");
+    r.seed = 42;
+    r.recommender = QStringLiteral("itemknn");
+    r.paramsJson = "{\"history\":20}";
+    r.buildVersion = QStringLiteral("test");
+    r.label = QStringLiteral("label ü");
+    return r;
+}
+
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roundTrip() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.db"));
+        auto opened = sim::RunStore::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().c_str());
+        sim::RunStore& store = *opened.value();
+        QCOMPARE(store.schemaVersion(), sim::RunStore::kSchemaVersion);
+
+        auto id = store.beginRun(info());
+        QVERIFY(id.ok());
+        const auto events = someEvents(2500);
+        QVERIFY(store.appendEvents(id.value(), std::span(events).first(1000)).ok());
+        QVERIFY(store.appendEvents(id.value(), std::span(events).subspan(1000)).ok());
+        core::MetricPoint p;
+        p.bucketEnd = 3600.0;
+        p.ctr = 0.125;
+        p.counters.clicks = 3;
+        QVERIFY(store.appendMetrics(id.value(), std::span(&p, 1)).ok());
+        QVERIFY(store.finishRun(id.value(), QStringLiteral("finished"), "{\"events\":2500}").ok());
+
+        auto count = store.eventCount(id.value());
+        QVERIFY(count.ok());
+        QCOMPARE(count.value(), qint64(2500));
+        auto back = store.events(id.value(), 0, 5000);
+        QVERIFY(back.ok());
+        QCOMPARE(back.value().size(), events.size());
+        QVERIFY(back.value() == events); // bit-exact round trip, kNoItem included
+
+        auto run = store.run(id.value());
+        QVERIFY(run.ok());
+        QCOMPARE(run.value().status, QStringLiteral("finished"));
+        QCOMPARE(run.value().seed, quint64(42));
+        QCOMPARE(run.value().label, QStringLiteral("label ü"));
+        QCOMPARE(run.value().summaryJson, QByteArray("{\"events\":2500}"));
+        QVERIFY(!run.value().finished.isEmpty());
+
+        auto ctr = store.metricSeries(id.value(), QStringLiteral("ctr"));
+        QVERIFY(ctr.ok());
+        QCOMPARE(ctr.value().size(), std::size_t(1));
+        QCOMPARE(ctr.value()[0].value, 0.125);
+        QCOMPARE(ctr.value()[0].bucketEnd, 3600.0);
+
+        // The fingerprint changes with the content.
+        auto h1 = store.eventsHash(id.value());
+        auto id2 = store.beginRun(info());
+        auto changed = events;
+        changed[1234].price += 0.01f;
+        QVERIFY(store.appendEvents(id2.value(), changed).ok());
+        auto h2 = store.eventsHash(id2.value());
+        QVERIFY(h1.ok() && h2.ok());
+        QVERIFY(h1.value() != h2.value());
+
+        QVERIFY(store.deleteRun(id2.value()).ok());
+        QCOMPARE(store.runs().value().size(), 1);
+        QCOMPARE(store.integrityCheck().value(), QStringLiteral("ok"));
+    }
+
+    void migratesVersionOne() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.db"));
+        // A file written by schema version 1, with one run in it.
+        rawExec(path, R"sql(
+CREATE TABLE runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
+  scenario_name TEXT NOT NULL, scenario_json TEXT NOT NULL, scenario_hash TEXT NOT NULL, seed INTEGER NOT NULL,
+  recommender TEXT NOT NULL, params_json TEXT NOT NULL, build_version TEXT NOT NULL);
+CREATE TABLE events(run_id INTEGER NOT NULL, seq INTEGER NOT NULL, time REAL NOT NULL, user INTEGER NOT NULL,
+  item INTEGER, kind INTEGER NOT NULL, surface INTEGER NOT NULL, position INTEGER NOT NULL, from_rec INTEGER NOT NULL,
+  price REAL NOT NULL, PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
+CREATE TABLE metrics(run_id INTEGER NOT NULL, bucket_time REAL NOT NULL, name TEXT NOT NULL, value REAL NOT NULL);
+INSERT INTO runs VALUES(1, '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 'finished', 'default', '{}', 'h', 7,
+  'popularity', '{}', 'recoscope 0.0.1');
+INSERT INTO events VALUES(1, 0, 1.0, 3, 4, 1, 0, 2, 1, 0.0);
+PRAGMA user_version = 1;
+)sql");
+        auto opened = sim::RunStore::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().c_str());
+        QCOMPARE(opened.value()->schemaVersion(), 2);
+        auto run = opened.value()->run(1);
+        QVERIFY(run.ok());
+        QCOMPARE(run.value().recommender, QStringLiteral("popularity"));
+        QCOMPARE(run.value().summaryJson, QByteArray("{}"));
+        QCOMPARE(opened.value()->eventCount(1).value(), qint64(1));
+        // New runs continue after the migrated ones.
+        auto id = opened.value()->beginRun(info());
+        QVERIFY(id.ok());
+        QCOMPARE(id.value(), qint64(2));
+    }
+
+    void refusesNewerSchema() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.db"));
+        rawExec(path, "CREATE TABLE runs(id INTEGER PRIMARY KEY); PRAGMA user_version = 99;");
+        const QByteArray before = fileDigest(path);
+        auto opened = sim::RunStore::open(path);
+        QVERIFY(!opened.ok());
+        const QString message = QString::fromStdString(opened.error());
+        QVERIFY2(message.contains(path) &&
+                     message.contains(QStringLiteral("schema version 99 is newer")),
+                 qPrintable(message));
+        QCOMPARE(fileDigest(path), before);
+    }
+
+    void refusesCorruptAndForeignFiles() {
+        QTemporaryDir dir;
+        const QString corrupt = dir.filePath(QStringLiteral("corrupt.db"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const QByteArray before = fileDigest(corrupt);
+        auto opened = sim::RunStore::open(corrupt);
+        QVERIFY(!opened.ok());
+        QVERIFY2(QString::fromStdString(opened.error()).contains(corrupt), opened.error().c_str());
+        QVERIFY2(QString::fromStdString(opened.error()).contains(QStringLiteral("not a database")),
+                 opened.error().c_str());
+        QCOMPARE(fileDigest(corrupt), before);
+
+        const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
+        rawExec(foreign, "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT);");
+        auto foreignOpen = sim::RunStore::open(foreign);
+        QVERIFY(!foreignOpen.ok());
+        QVERIFY2(QString::fromStdString(foreignOpen.error())
+                     .contains(QStringLiteral("not a Recoscope run store")),
+                 foreignOpen.error().c_str());
+
+        auto missing = sim::RunStore::open(dir.filePath(QStringLiteral("none.db")),
+                                           sim::RunStore::Mode::ReadOnly);
+        QVERIFY(!missing.ok());
+    }
+
+    void lockedDatabaseGivesAClearError() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("locked.db"));
+        auto opened = sim::RunStore::open(path);
+        QVERIFY(opened.ok());
+        sim::RunStore& store = *opened.value();
+        store.setBusyTimeout(50);
+
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        auto id = store.beginRun(info());
+        QVERIFY(!id.ok());
+        QVERIFY2(QString::fromStdString(id.error()).contains(path), id.error().c_str());
+        QVERIFY2(QString::fromStdString(id.error()).contains(QStringLiteral("locked")),
+                 id.error().c_str());
+        QCOMPARE(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(other);
+        QVERIFY(store.beginRun(info()).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
