@@ -6,14 +6,24 @@
 #include "recommenders/itemknn_recommender.h"
 #include "recommenders/popularity_recommender.h"
 #include "recommenders/random_recommender.h"
+#include "recommenders/suite_entries.h"
 
 #include <cassert>
 
 namespace recoscope::core {
 
 void registerBuiltinRecommenders(RecommenderRegistry& registry) {
-    for (RecommenderEntry (*entry)() : {&randomRecommenderEntry, &popularityRecommenderEntry,
-                                        &itemKnnRecommenderEntry}) {
+    // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
+    // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
+    for (RecommenderEntry (*entry)() : {
+             &randomRecommenderEntry,
+             &popularityRecommenderEntry,
+             &trendingRecommenderEntry,
+             &recentRecommenderEntry,
+             &contentRecommenderEntry,
+             &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,
+         }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());
     }

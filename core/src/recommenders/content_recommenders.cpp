@@ -1,0 +1,393 @@
+// Content-based and demographic cores: they need no co-occurrence, so they answer new
+// items (content) and new users (demographic) from the first request.
+
+#include "suite_entries.h"
+#include "suite_kit.h"
+
+#include <numeric>
+
+namespace recoscope::core {
+
+namespace {
+
+// Content-based filtering (Pazzani & Billsus 2007; Lops et al. 2011): items are sparse
+// L2-normalised vectors of TF-IDF title/tag words plus one-hot attributes (leaf category,
+// top category, brand, price quintile). A user's profile is the decayed, behaviour-weighted
+// sum of the vectors of the items they touched (view 1 < favourite 2 < cart 3 <
+// purchase 5), capped to its strongest `profile_size` features so memory stays per user.
+// Score = profile · item (the context item joins the profile on product pages), plus a
+// small popularity prior so that equally matching items are ordered by appeal.
+class ContentRecommender final : public kit::SuiteCore {
+public:
+    ContentRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, 1), m_profileSize(static_cast<std::size_t>(p.integer("profile_size"))),
+          m_tau(p.number("half_life_hours") * kSecondsPerHour / std::log(2.0)),
+          m_attributeWeight(static_cast<float>(p.number("attribute_weight"))),
+          m_contextWeight(static_cast<float>(p.number("context_weight"))),
+          m_popularityWeight(static_cast<float>(p.number("popularity_weight"))) {
+        buildItemVectors();
+    }
+
+protected:
+    void learn(const Event& e, float w) override {
+        if (w <= 0.0f || !kit::trackableUser(m_users, e.user))
+            return;
+        if (e.user >= m_profiles.size())
+            m_profiles.resize(static_cast<std::size_t>(e.user) + 1);
+        Profile& prof = m_profiles[e.user];
+        const float decay =
+            prof.last > 0.0 || !prof.entries.empty()
+                ? static_cast<float>(std::exp(-std::max(0.0, e.time - prof.last) / m_tau))
+                : 1.0f;
+        for (auto& [f, v] : prof.entries)
+            v *= decay;
+        prof.last = e.time;
+        for (std::uint32_t n = m_offsets[e.item]; n < m_offsets[e.item + 1]; ++n)
+            addFeature(prof, m_features[n], w * m_values[n]);
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        const bool hasProfile =
+            request.user < m_profiles.size() && !m_profiles[request.user].entries.empty();
+        const bool hasContext = m_items.contains(request.contextItem);
+        if (!hasProfile && !hasContext)
+            return; // nothing known: popularity fill-in answers
+        buildQuery(request);
+        const float popScale = m_popularityWeight / std::max(maxPopularity(), 1e-12f);
+        const auto& pop = m_popular.rawValues();
+        scanAll(request, topk, [&](ItemId i) {
+            float s = 0.0f;
+            for (std::uint32_t n = m_offsets[i]; n < m_offsets[i + 1]; ++n)
+                s += m_query[m_features[n]] * m_values[n];
+            return s + popScale * pop[i];
+        });
+        clearQuery();
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        if (!m_items.contains(item))
+            return {};
+        const bool hasProfile =
+            request.user < m_profiles.size() && !m_profiles[request.user].entries.empty();
+        if (!hasProfile && !m_items.contains(request.contextItem))
+            return {};
+        // Strongest shared feature between the request's profile and the item.
+        std::uint32_t bestF = 0;
+        float best = 0.0f;
+        for (std::uint32_t n = m_offsets[item]; n < m_offsets[item + 1]; ++n) {
+            float q = 0.0f;
+            if (hasProfile)
+                for (const auto& [f, v] : m_profiles[request.user].entries)
+                    if (f == m_features[n])
+                        q += v;
+            if (m_items.contains(request.contextItem))
+                for (std::uint32_t c = m_offsets[request.contextItem];
+                     c < m_offsets[request.contextItem + 1]; ++c)
+                    if (m_features[c] == m_features[n])
+                        q += m_contextWeight * m_values[c];
+            if (q * m_values[n] > best) {
+                best = q * m_values[n];
+                bestF = m_features[n];
+            }
+        }
+        if (best <= 0.0f)
+            return {};
+        return describeItem(m_items, item) + " matches your interest in " + featureName(bestF) +
+               (m_items.contains(request.contextItem) ? ", like the product you are looking at."
+                                                      : ".");
+    }
+
+private:
+    struct Profile {
+        std::vector<std::pair<std::uint32_t, float>> entries;
+        SimTime last = 0.0;
+    };
+
+    void addFeature(Profile& prof, std::uint32_t f, float v) {
+        for (auto& [g, x] : prof.entries)
+            if (g == f) {
+                x += v;
+                return;
+            }
+        if (prof.entries.size() < m_profileSize) {
+            prof.entries.push_back({f, v});
+            return;
+        }
+        auto weakest =
+            std::min_element(prof.entries.begin(), prof.entries.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (weakest->second < v)
+            *weakest = {f, v};
+    }
+
+    void buildQuery(const Request& request) {
+        float norm = 0.0f;
+        if (request.user < m_profiles.size()) {
+            const Profile& prof = m_profiles[request.user];
+            for (const auto& [f, v] : prof.entries) {
+                m_query[f] += v;
+                norm += v * v;
+                m_touched.push_back(f);
+            }
+        }
+        const float scale = norm > 0.0f ? std::sqrt(norm) : 1.0f;
+        for (std::uint32_t f : m_touched)
+            m_query[f] /= scale;
+        if (m_items.contains(request.contextItem))
+            for (std::uint32_t n = m_offsets[request.contextItem];
+                 n < m_offsets[request.contextItem + 1]; ++n) {
+                m_query[m_features[n]] += m_contextWeight * m_values[n];
+                m_touched.push_back(m_features[n]);
+            }
+    }
+    void clearQuery() {
+        for (std::uint32_t f : m_touched)
+            m_query[f] = 0.0f;
+        m_touched.clear();
+    }
+
+    float maxPopularity() {
+        // Refreshed lazily: a stale maximum only rescales the small prior term.
+        if (++m_maxPopAge > 512 || m_maxPop <= 0.0f) {
+            const auto& v = m_popular.rawValues();
+            m_maxPop = v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
+            m_maxPopAge = 0;
+        }
+        return m_maxPop;
+    }
+
+    std::string featureName(std::uint32_t f) const {
+        if (f < m_wordCount)
+            return "'" + m_items.vocabulary[f] + "'";
+        f -= m_wordCount;
+        if (f < m_items.categoryCount())
+            return m_items.categoryName[f];
+        f -= static_cast<std::uint32_t>(m_items.categoryCount());
+        if (f < m_items.categoryCount())
+            return "the " + m_items.categoryName[f] + " department";
+        f -= static_cast<std::uint32_t>(m_items.categoryCount());
+        if (f < m_items.brandCount)
+            return "brand " + std::to_string(f);
+        f -= m_items.brandCount;
+        static constexpr const char* bands[] = {"low-priced items", "budget items",
+                                                "mid-priced items", "upper mid-priced items",
+                                                "premium items"};
+        return bands[std::min<std::uint32_t>(f, 4)];
+    }
+
+    void buildItemVectors() {
+        const std::size_t n = m_items.size();
+        m_wordCount = static_cast<std::uint32_t>(m_items.vocabulary.size());
+        std::uint32_t maxWord = 0;
+        for (std::uint32_t w : m_items.tagWords)
+            maxWord = std::max(maxWord, w + 1);
+        m_wordCount = std::max(m_wordCount, maxWord);
+        // Document frequency for the IDF.
+        std::vector<std::uint32_t> df(m_wordCount, 0);
+        for (ItemId i = 0; i < n; ++i) {
+            auto words = m_items.words(i);
+            for (std::size_t a = 0; a < words.size(); ++a)
+                if (std::find(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(a),
+                              words[a]) == words.begin() + static_cast<std::ptrdiff_t>(a))
+                    ++df[words[a]];
+        }
+        // Price quintiles from the sorted log prices.
+        std::vector<float> sorted(m_items.price.begin(), m_items.price.end());
+        std::sort(sorted.begin(), sorted.end());
+        float cuts[4] = {0, 0, 0, 0};
+        for (int q = 0; q < 4 && !sorted.empty(); ++q)
+            cuts[q] = sorted[(sorted.size() * static_cast<std::size_t>(q + 1)) / 5];
+        const std::uint32_t cats = static_cast<std::uint32_t>(m_items.categoryCount());
+        const std::uint32_t catBase = m_wordCount, topBase = catBase + cats,
+                            brandBase = topBase + cats, bandBase = brandBase + m_items.brandCount;
+        m_featureCount = bandBase + 5;
+        m_offsets.assign(n + 1, 0);
+        for (ItemId i = 0; i < n; ++i) {
+            std::vector<std::pair<std::uint32_t, float>> v;
+            auto words = m_items.words(i);
+            for (std::uint32_t w : words) {
+                auto it =
+                    std::find_if(v.begin(), v.end(), [w](const auto& x) { return x.first == w; });
+                const float idf = static_cast<float>(std::log((n + 1.0) / (df[w] + 1.0)) + 1.0);
+                if (it == v.end())
+                    v.push_back({w, idf});
+                else
+                    it->second += idf;
+            }
+            v.push_back({catBase + m_items.category[i], m_attributeWeight});
+            v.push_back({topBase + m_items.topCategory[i], 0.5f * m_attributeWeight});
+            v.push_back({brandBase + m_items.brand[i], m_attributeWeight});
+            const std::uint32_t band = static_cast<std::uint32_t>(
+                std::upper_bound(cuts, cuts + 4, m_items.price[i]) - cuts);
+            v.push_back({bandBase + band, 0.5f * m_attributeWeight});
+            float norm = 0.0f;
+            for (const auto& x : v)
+                norm += x.second * x.second;
+            norm = norm > 0.0f ? 1.0f / std::sqrt(norm) : 0.0f;
+            for (const auto& x : v) {
+                m_features.push_back(x.first);
+                m_values.push_back(x.second * norm);
+            }
+            m_offsets[i + 1] = static_cast<std::uint32_t>(m_features.size());
+        }
+        m_query.assign(m_featureCount, 0.0f);
+    }
+
+    std::size_t m_profileSize;
+    double m_tau;
+    float m_attributeWeight;
+    float m_contextWeight;
+    float m_popularityWeight;
+    std::uint32_t m_wordCount = 0;
+    std::uint32_t m_featureCount = 0;
+    std::vector<std::uint32_t> m_offsets;
+    std::vector<std::uint32_t> m_features;
+    std::vector<float> m_values;
+    std::vector<Profile> m_profiles;
+    std::vector<float> m_query;
+    std::vector<std::uint32_t> m_touched;
+    float m_maxPop = 0.0f;
+    int m_maxPopAge = 0;
+};
+
+// Demographic filtering: popularity within the user's segment (age band x gender, or a
+// finer/coarser key), shrunk towards global popularity by `shrinkage` pseudo-events so
+// that a thin segment does not follow three shoppers' whims. Answers a new user from the
+// first request, which is what it is for.
+class DemographicRecommender final : public kit::SuiteCore {
+public:
+    DemographicRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, 1, p.number("half_life_hours")), m_key(p.text("segment")),
+          m_shrinkage(static_cast<float>(p.number("shrinkage"))), m_segments(segmentCount()),
+          m_counts(static_cast<std::size_t>(m_segments) * ctx.items->size(),
+                   p.number("half_life_hours")) {}
+
+protected:
+    void learn(const Event& e, float w) override {
+        if (w <= 0.0f)
+            return;
+        const int s = segmentOf(e.user);
+        if (s < 0)
+            return;
+        m_counts.add(static_cast<std::size_t>(s) * m_items.size() + e.item, w, e.time);
+        m_segTotal.resize(static_cast<std::size_t>(m_segments), 0.0);
+        m_segTotal[static_cast<std::size_t>(s)] += w; // undecayed, only for the explanation
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        const int s = segmentOf(request.user);
+        if (s < 0)
+            return;
+        const auto& seg = m_counts.rawValues();
+        const std::size_t base = static_cast<std::size_t>(s) * m_items.size();
+        const float fs = static_cast<float>(m_counts.scaleAt(m_now));
+        const float fg = static_cast<float>(m_popular.scaleAt(m_now));
+        const double globalTotal = std::max(m_popular.totalAt(m_now), 1e-9);
+        const float g = m_shrinkage * fg / static_cast<float>(globalTotal);
+        const auto& pop = m_popular.rawValues();
+        scanAll(request, topk, [&](ItemId i) { return seg[base + i] * fs + g * pop[i]; });
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        const int s = segmentOf(request.user);
+        if (s < 0 || !m_items.contains(item))
+            return {};
+        const double v = m_counts.at(static_cast<std::size_t>(s) * m_items.size() + item, m_now);
+        if (v <= 0.0)
+            return {};
+        return describeItem(m_items, item) + " is popular with shoppers like you (" +
+               segmentName(request.user) + "; segment interest score " + kit::fmt(v, 1) + ").";
+    }
+
+private:
+    int segmentCount() const {
+        const int a = std::max<int>(m_users.ageBandCount, 1),
+                  g = std::max<int>(m_users.genderCount, 1),
+                  r = std::max<int>(m_users.regionCount, 1),
+                  o = std::max<int>(m_users.occupationCount, 1);
+        if (m_key == "age")
+            return a;
+        if (m_key == "age-gender")
+            return a * g;
+        if (m_key == "age-gender-region")
+            return a * g * r;
+        return o; // occupation
+    }
+    int segmentOf(UserId u) const {
+        if (!m_users.contains(u))
+            return -1;
+        const int a = m_users.ageBand[u], g = m_users.gender[u], r = m_users.region[u],
+                  o = m_users.occupation[u];
+        const int gc = std::max<int>(m_users.genderCount, 1),
+                  rc = std::max<int>(m_users.regionCount, 1);
+        int s = 0;
+        if (m_key == "age")
+            s = a;
+        else if (m_key == "age-gender")
+            s = a * gc + g;
+        else if (m_key == "age-gender-region")
+            s = (a * gc + g) * rc + r;
+        else
+            s = o;
+        return s < m_segments ? s : -1;
+    }
+    std::string segmentName(UserId u) const {
+        if (m_key == "occupation")
+            return "occupation group " + std::to_string(m_users.occupation[u]);
+        std::string s = "age band " + std::to_string(m_users.ageBand[u]);
+        if (m_key != "age")
+            s += ", gender " + std::to_string(m_users.gender[u]);
+        if (m_key == "age-gender-region")
+            s += ", region " + std::to_string(m_users.region[u]);
+        return s;
+    }
+
+    std::string m_key;
+    float m_shrinkage;
+    int m_segments;
+    kit::DecayedCounter m_counts;
+    std::vector<double> m_segTotal;
+};
+
+} // namespace
+
+RecommenderEntry contentRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "content";
+    e.description = "TF-IDF of titles and tags plus category, brand and price band, matched to a "
+                    "decayed profile";
+    e.family = "content";
+    e.params = {
+        kit::intParam("profile_size", 8.0, 2000.0, 64.0,
+                      "Strongest features kept in each user's profile"),
+        kit::realParam("half_life_hours", 0.1, 8760.0, 72.0,
+                       "Half-life of an interaction in the profile (hours)"),
+        kit::realParam("attribute_weight", 0.0, 10.0, 1.0,
+                       "Weight of category/brand/price features against words"),
+        kit::realParam("context_weight", 0.0, 10.0, 1.0,
+                       "Weight of the viewed product on product pages"),
+        kit::realParam("popularity_weight", 0.0, 10.0, 0.1,
+                       "Weight of the popularity prior among matching items"),
+    };
+    e.make = kit::factoryOf<ContentRecommender>();
+    return e;
+}
+
+RecommenderEntry demographicRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "demographic";
+    e.description = "Popularity within the shopper's demographic segment: the new-user answer";
+    e.family = "demographic";
+    e.params = {
+        kit::choiceParam("segment", {"age", "age-gender", "age-gender-region", "occupation"},
+                         "age-gender", "Demographic key that defines a segment"),
+        kit::realParam("shrinkage", 0.0, 100000.0, 20.0,
+                       "Pseudo-interactions pulling a segment towards global popularity"),
+        kit::realParam("half_life_hours", 0.0, 8760.0, 168.0,
+                       "Half-life of an interaction (hours); 0 = no decay"),
+    };
+    e.make = kit::factoryOf<DemographicRecommender>();
+    return e;
+}
+
+} // namespace recoscope::core
