@@ -15,6 +15,8 @@
 
 namespace recoscope::sim {
 
+class StoreWriter;
+
 struct RunSpec {
     Scenario scenario;
     std::uint64_t seed = 1;
@@ -30,8 +32,8 @@ public:
     /// Builds the engine and the core and, when `store` is given, records the run as
     /// "running". The store must outlive the job. Errors: unknown core, bad parameters,
     /// database failures.
-    static core::Result<std::unique_ptr<RunJob>> create(const RunSpec& spec, const core::RecommenderRegistry& registry,
-                                                        RunStore* store);
+    static core::Result<std::unique_ptr<RunJob>>
+    create(const RunSpec& spec, const core::RecommenderRegistry& registry, RunStore* store);
     ~RunJob();
 
     /// Runs up to `maxEvents` more events (0 = to the end), stopping early at the run's
@@ -63,7 +65,7 @@ private:
     RunSpec m_spec;
     std::unique_ptr<Engine> m_engine;
     RunStore* m_store = nullptr;
-    std::unique_ptr<EventSink> m_sink;
+    std::unique_ptr<StoreWriter> m_writer;
     qint64 m_runId = 0;
     QString m_paramsJson;
     QString m_catalogueHash;
