@@ -23,6 +23,12 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
              &contentRecommenderEntry,
              &demographicRecommenderEntry,
              &itemKnnRecommenderEntry,
+             &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,
+             &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,
+             &bprRecommenderEntry,
+             &ialsRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

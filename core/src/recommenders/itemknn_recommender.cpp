@@ -55,7 +55,8 @@ public:
             const History& h = m_users[request.user];
             float recency = 1.0f;
             for (std::size_t n = 0; n < h.entries.size(); ++n) {
-                const auto& [item, w] = h.entries[(h.next + h.entries.size() - 1 - n) % h.entries.size()];
+                const auto& [item, w] =
+                    h.entries[(h.next + h.entries.size() - 1 - n) % h.entries.size()];
                 accumulate(item, recency * std::sqrt(w));
                 recency *= 0.9f;
             }
@@ -64,7 +65,8 @@ public:
         for (ItemId c : m_touched) {
             const float s = m_scratch[c];
             m_scratch[c] = 0.0f;
-            if (s > 0.0f && m_topk.admits(s, c) && isEligible(m_items, request, c) && !inHistory(request.user, c))
+            if (s > 0.0f && m_topk.admits(s, c) && isEligible(m_items, request, c) &&
+                !inHistory(request.user, c))
                 m_topk.offer(c, s);
         }
         m_topk.drainInto(out);
@@ -92,11 +94,13 @@ public:
                 consider(seed);
         if (bestSeed == kNoItem)
             return describeItem(m_items, item) +
-                   " is a popular fallback: nothing you interacted with has been bought or viewed together with it yet.";
+                   " is a popular fallback: nothing you interacted with has been bought or viewed "
+                   "together with it yet.";
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", best);
-        return "Shoppers who interacted with " + describeItem(m_items, bestSeed) + " also interacted with " +
-               describeItem(m_items, item) + " (cosine similarity " + buf + ").";
+        return "Shoppers who interacted with " + describeItem(m_items, bestSeed) +
+               " also interacted with " + describeItem(m_items, item) + " (cosine similarity " +
+               buf + ").";
     }
 
 private:
@@ -142,9 +146,10 @@ private:
             slots.push_back({j, c});
             return;
         }
-        auto weakest = std::min_element(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
-            return a.count < b.count || (a.count == b.count && a.item > b.item);
-        });
+        auto weakest =
+            std::min_element(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+                return a.count < b.count || (a.count == b.count && a.item > b.item);
+            });
         // Space-saving replacement: the newcomer inherits the evicted count, which bounds
         // the overestimate and lets a rising pair climb.
         weakest->item = j;
@@ -156,7 +161,8 @@ private:
             return 0.0f;
         for (const Slot& s : m_neighbours[i])
             if (s.item == j)
-                return s.count / std::sqrt(std::max(m_weight[i], 1e-6f) * std::max(m_weight[j], 1e-6f));
+                return s.count /
+                       std::sqrt(std::max(m_weight[i], 1e-6f) * std::max(m_weight[j], 1e-6f));
         return 0.0f;
     }
 
@@ -177,7 +183,8 @@ private:
             const float s = m_weight[item];
             if (s <= 0.0f || !m_fill.admits(s, item) || !isEligible(m_items, request, item))
                 continue;
-            if (std::any_of(out.begin(), out.end(), [item](const SlateEntry& e) { return e.item == item; }))
+            if (std::any_of(out.begin(), out.end(),
+                            [item](const SlateEntry& e) { return e.item == item; }))
                 continue;
             m_fill.offer(item, s);
         }
@@ -209,16 +216,27 @@ private:
 RecommenderEntry itemKnnRecommenderEntry() {
     RecommenderEntry e;
     e.id = "itemknn";
-    e.description = "Item-item cosine on co-occurrence in shoppers' recent histories, learnt online (also-bought)";
+    e.description = "Item-item cosine on co-occurrence in shoppers' recent histories, learnt "
+                    "online (also-bought)";
     e.family = "neighbourhood";
     e.params = {
-        {"history", ParamKind::Integer, 1.0, 200.0, 20.0,
-         "Recent interactions per user that a new interaction co-occurs with", {}},
-        {"neighbours", ParamKind::Integer, 5.0, 1000.0, 100.0,
-         "Co-occurrence slots kept per item (bounds memory; weakest replaced)", {}},
+        {"history",
+         ParamKind::Integer,
+         1.0,
+         200.0,
+         20.0,
+         "Recent interactions per user that a new interaction co-occurs with",
+         {}},
+        {"neighbours",
+         ParamKind::Integer,
+         5.0,
+         1000.0,
+         100.0,
+         "Co-occurrence slots kept per item (bounds memory; weakest replaced)",
+         {}},
     };
-    e.make = [](const RecommenderContext& ctx, const ParamValues& p, const RecommenderRegistry&)
-        -> Result<std::unique_ptr<Recommender>> {
+    e.make = [](const RecommenderContext& ctx, const ParamValues& p,
+                const RecommenderRegistry&) -> Result<std::unique_ptr<Recommender>> {
         return std::unique_ptr<Recommender>(new ItemKnnRecommender(ctx, p));
     };
     return e;

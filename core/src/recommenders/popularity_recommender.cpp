@@ -41,19 +41,24 @@ public:
                    [this](ItemId item) { return static_cast<float>(m_score[item]); });
         m_topk.drainInto(out);
         if (static_cast<int>(out.size()) < request.k)
-            fillSlate(m_items, request, out, m_seed ^ static_cast<std::uint64_t>(request.user), -1.0f);
+            fillSlate(m_items, request, out, m_seed ^ static_cast<std::uint64_t>(request.user),
+                      -1.0f);
     }
 
     std::string explain(const Request& request, ItemId item) const override {
         if (!m_items.contains(item) || m_score[item] <= 0.0)
-            return describeItem(m_items, item) + " fills the slate: no shopper has interacted with it yet.";
-        const double now = m_tau > 0.0 ? m_score[item] * std::exp((m_t0 - request.time) / m_tau) : m_score[item];
+            return describeItem(m_items, item) +
+                   " fills the slate: no shopper has interacted with it yet.";
+        const double now =
+            m_tau > 0.0 ? m_score[item] * std::exp((m_t0 - request.time) / m_tau) : m_score[item];
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.1f", now);
-        std::string why = describeItem(m_items, item) + " is among the most popular items (weighted interaction score " +
-                          buf + ")";
+        std::string why = describeItem(m_items, item) +
+                          " is among the most popular items (weighted interaction score " + buf +
+                          ")";
         if (m_tau > 0.0)
-            why += ", recent interactions counting more (half-life " + std::to_string(static_cast<int>(m_halfLifeHours)) + " h)";
+            why += ", recent interactions counting more (half-life " +
+                   std::to_string(static_cast<int>(m_halfLifeHours)) + " h)";
         return why + ".";
     }
 
@@ -79,12 +84,19 @@ private:
 RecommenderEntry popularityRecommenderEntry() {
     RecommenderEntry e;
     e.id = "popularity";
-    e.description = "Most interacted-with items (view 1, favourite 2, cart 3, purchase 5), optionally time-decayed";
+    e.description = "Most interacted-with items (view 1, favourite 2, cart 3, purchase 5), "
+                    "optionally time-decayed";
     e.family = "baseline";
-    e.params = {{"half_life_hours", ParamKind::Real, 0.0, 8760.0, 0.0,
-                 "Half-life of an interaction's weight in simulated hours; 0 = no decay (all-time counts)", {}}};
-    e.make = [](const RecommenderContext& ctx, const ParamValues& p, const RecommenderRegistry&)
-        -> Result<std::unique_ptr<Recommender>> {
+    e.params = {
+        {"half_life_hours",
+         ParamKind::Real,
+         0.0,
+         8760.0,
+         0.0,
+         "Half-life of an interaction's weight in simulated hours; 0 = no decay (all-time counts)",
+         {}}};
+    e.make = [](const RecommenderContext& ctx, const ParamValues& p,
+                const RecommenderRegistry&) -> Result<std::unique_ptr<Recommender>> {
         return std::unique_ptr<Recommender>(new PopularityRecommender(ctx, p));
     };
     return e;

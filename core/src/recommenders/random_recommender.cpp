@@ -32,9 +32,11 @@ public:
             const ItemId item = pick(m_rng);
             if (!isEligible(m_items, request, item))
                 continue;
-            if (std::any_of(out.begin(), out.end(), [item](const SlateEntry& e) { return e.item == item; }))
+            if (std::any_of(out.begin(), out.end(),
+                            [item](const SlateEntry& e) { return e.item == item; }))
                 continue;
-            const std::size_t pool = m_items.availableCount > out.size() ? m_items.availableCount - out.size() : 1;
+            const std::size_t pool =
+                m_items.availableCount > out.size() ? m_items.availableCount - out.size() : 1;
             out.push_back({item, 0.0f, 1.0f / static_cast<float>(pool)});
         }
         if (out.size() < k)
@@ -43,7 +45,8 @@ public:
 
     std::string explain(const Request&, ItemId item) const override {
         return "Picked uniformly at random among the " + std::to_string(m_items.availableCount) +
-               " available items; " + describeItem(m_items, item) + " carries no learned preference.";
+               " available items; " + describeItem(m_items, item) +
+               " carries no learned preference.";
     }
 
 private:
@@ -58,8 +61,10 @@ RecommenderEntry randomRecommenderEntry() {
     e.id = "random";
     e.description = "Uniformly random available items: the floor every learning core must beat";
     e.family = "baseline";
-    e.make = [](const RecommenderContext& ctx, const ParamValues&, const RecommenderRegistry&)
-        -> Result<std::unique_ptr<Recommender>> { return std::unique_ptr<Recommender>(new RandomRecommender(ctx)); };
+    e.make = [](const RecommenderContext& ctx, const ParamValues&,
+                const RecommenderRegistry&) -> Result<std::unique_ptr<Recommender>> {
+        return std::unique_ptr<Recommender>(new RandomRecommender(ctx));
+    };
     return e;
 }
 

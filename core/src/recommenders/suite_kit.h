@@ -167,6 +167,57 @@ private:
     std::vector<float> m_value;
 };
 
+/// A capped list of (item, count) slots per key, updated Space-Saving style (Metwally et
+/// al. 2005): when the list is full the weakest slot is taken over and the newcomer
+/// inherits its count, which bounds the over-estimate and lets rising pairs climb. Memory
+/// is keys x cap, whatever the number of events.
+class CappedCounts {
+public:
+    struct Slot {
+        ItemId item;
+        float count;
+    };
+    CappedCounts(std::size_t keys, std::size_t cap)
+        : m_cap(cap), m_slots(keys), m_total(keys, 0.0f) {}
+    void add(std::size_t key, ItemId item, float c) {
+        if (key >= m_slots.size() || m_cap == 0)
+            return;
+        m_total[key] += c;
+        std::vector<Slot>& slots = m_slots[key];
+        for (Slot& s : slots)
+            if (s.item == item) {
+                s.count += c;
+                return;
+            }
+        if (slots.size() < m_cap) {
+            slots.push_back({item, c});
+            return;
+        }
+        auto weakest =
+            std::min_element(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+                return a.count < b.count || (a.count == b.count && a.item > b.item);
+            });
+        weakest->item = item;
+        weakest->count += c;
+    }
+    const std::vector<Slot>& slots(std::size_t key) const {
+        static const std::vector<Slot> none;
+        return key < m_slots.size() ? m_slots[key] : none;
+    }
+    float count(std::size_t key, ItemId item) const {
+        for (const Slot& s : slots(key))
+            if (s.item == item)
+                return s.count;
+        return 0.0f;
+    }
+    float total(std::size_t key) const { return key < m_total.size() ? m_total[key] : 0.0f; }
+
+private:
+    std::size_t m_cap;
+    std::vector<std::vector<Slot>> m_slots;
+    std::vector<float> m_total;
+};
+
 /// Base of the suite's cores. observe() keeps a global decayed popularity (the cold-start
 /// answer) and each user's history ring, then hands the event to learn(). recommend()
 /// lets rank() offer scored eligible candidates, then fills any missing places with
