@@ -3,16 +3,27 @@
 #include "recoscope/sim/seeds.h"
 
 #include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace recoscope::sim {
 
 namespace {
 
 constexpr std::size_t kSinkBatch = 8192;
+
+// Acceptance of a candidate visit at `hour` for a user whose favourite hour is `peak`:
+// (1 - strength) + strength x a Gaussian bump of 3 hours around the peak (circular).
+double habitAcceptance(double strength, int peak, int hour) {
+    int d = std::abs(hour - peak);
+    d = std::min(d, 24 - d);
+    return (1.0 - strength) + strength * std::exp(-static_cast<double>(d * d) / 18.0);
+}
 
 bool laterDue(core::SimTime at, std::uint64_t aid, core::SimTime bt, std::uint64_t bid) {
     return at > bt || (at == bt && aid > bid);
@@ -22,21 +33,104 @@ bool laterDue(core::SimTime at, std::uint64_t aid, core::SimTime bt, std::uint64
 
 Engine::Engine(Scenario scenario, std::uint64_t seed)
     : m_scenario(std::move(scenario)), m_seed(seed), m_world(generateWorld(m_scenario, seed)),
-      m_model(m_scenario, m_world), m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour),
+      m_model(m_scenario, m_world, &m_state),
+      m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour),
       m_arrivalRng(makeComponentEngine(streamSeed(seed, "arrivals"))),
-      m_pickUser(m_world.userActivity.begin(), m_world.userActivity.end()),
-      m_sessionCount(m_world.users.size(), 0) {
+      m_sessionCount(m_world.users.size(), 0),
+      m_timelineRng(makeComponentEngine(streamSeed(seed, "timeline"))) {
     m_end = m_scenario.durationDays * core::kSecondsPerDay;
     m_scenario.seed = seed;
+    const BehaviourSpec& b = m_scenario.behaviour;
+    const std::size_t items = m_world.items.size();
+    const std::size_t users = m_world.users.size();
+    m_state.resize(items, users, b.fatigueMemory);
+    for (std::size_t i = 0; i < items; ++i) {
+        m_state.stock[i] = m_world.itemStock[i];
+        if (m_world.items.launchTime[i] > 0.0)
+            m_launches.push_back({m_world.items.launchTime[i], static_cast<core::ItemId>(i)});
+    }
+    std::sort(m_launches.begin(), m_launches.end());
+
+    // Timeline changes in time order; arrival-rate changes separately.
+    m_promotionActive.assign(m_scenario.timeline.size(), 0);
+    for (std::size_t k = 0; k < m_scenario.timeline.size(); ++k) {
+        const TimelineEvent& e = m_scenario.timeline[k];
+        const core::SimTime start = e.startDay * core::kSecondsPerDay;
+        const core::SimTime stop = e.endDay * core::kSecondsPerDay;
+        switch (e.kind) {
+        case TimelineEvent::Kind::Promotion:
+            m_changes.push_back({start, static_cast<std::uint32_t>(k), true});
+            m_changes.push_back({stop, static_cast<std::uint32_t>(k), false});
+            break;
+        case TimelineEvent::Kind::StockShock:
+            m_changes.push_back({start, static_cast<std::uint32_t>(k), true});
+            break;
+        case TimelineEvent::Kind::Season:
+            m_rateChanges.push_back(start);
+            m_rateChanges.push_back(stop);
+            break;
+        case TimelineEvent::Kind::Cohort:
+            m_rateChanges.push_back(start);
+            break;
+        case TimelineEvent::Kind::Launch:
+            break;
+        }
+    }
+    std::stable_sort(m_changes.begin(), m_changes.end(), [](const Change& x, const Change& y) {
+        return x.time < y.time || (x.time == y.time && !x.start && y.start); // ends before starts
+    });
+    std::sort(m_rateChanges.begin(), m_rateChanges.end());
+
+    // Population groups (initial users, then each cohort) for arrivals.
+    const std::size_t groups = m_world.groupJoinTime.size();
+    m_groupBegin.assign(groups + 1, static_cast<std::uint32_t>(users));
+    m_groupActivity.assign(groups, 0.0);
+    for (std::size_t u = users; u-- > 0;)
+        m_groupBegin[m_world.userGroup[u]] = static_cast<std::uint32_t>(u);
+    for (std::size_t g = groups; g-- > 0;)
+        if (g + 1 <= groups && m_groupBegin[g] > m_groupBegin[g + 1])
+            m_groupBegin[g] = m_groupBegin[g + 1]; // an empty group
+    for (std::size_t g = 0; g < groups; ++g) {
+        const auto first = m_world.userActivity.begin() + m_groupBegin[g];
+        const auto last = m_world.userActivity.begin() + m_groupBegin[g + 1];
+        for (auto it = first; it != last; ++it)
+            m_groupActivity[g] += *it;
+        m_groupPick.emplace_back(first == last ? std::vector<double>{1.0}
+                                               : std::vector<double>(first, last));
+    }
+
+    // Rhythm: hourly and weekly weights normalised to mean 1; habits thin the arrivals,
+    // so the candidate rate is raised by the activity-weighted mean acceptance of each
+    // hour (initial return weight 0.5 included): sessions_per_day keeps its meaning.
+    double hourlyTotal = 0.0, weeklyTotal = 0.0;
+    for (double h : b.hourly)
+        hourlyTotal += h;
+    for (double w : b.weekly)
+        weeklyTotal += w;
+    for (int h = 0; h < 24; ++h)
+        m_hourly[h] = b.hourly[h] * 24.0 / hourlyTotal;
+    for (int d = 0; d < 7; ++d)
+        m_weekly[d] = b.weekly[d] * 7.0 / weeklyTotal;
+    const std::size_t base = m_groupBegin.size() > 1 ? m_groupBegin[1] : users;
+    for (int h = 0; h < 24; ++h) {
+        double sum = 0.0, weight = 0.0;
+        for (std::size_t u = 0; u < base; ++u) {
+            sum += m_world.userActivity[u] * habitAcceptance(m_scenario.population.habitStrength,
+                                                             m_world.userHabitHour[u], h);
+            weight += m_world.userActivity[u];
+        }
+        m_habitMean[h] = std::max(1e-3, weight > 0.0 ? sum / weight : 1.0);
+    }
+    applyTimeline(0.0);
     scheduleNextArrival();
 }
 
 Engine::~Engine() = default;
 
-core::Result<std::unique_ptr<Engine>> Engine::create(const Scenario& scenario, std::uint64_t seed,
-                                                     const core::RecommenderRegistry& registry,
-                                                     const std::string& recommenderId,
-                                                     const std::map<std::string, std::string>& params) {
+core::Result<std::unique_ptr<Engine>>
+Engine::create(const Scenario& scenario, std::uint64_t seed,
+               const core::RecommenderRegistry& registry, const std::string& recommenderId,
+               const std::map<std::string, std::string>& params) {
     if (!registry.find(recommenderId))
         return core::Error{registry.unknownIdMessage(recommenderId)};
     auto engine = std::make_unique<Engine>(scenario, seed);
@@ -56,47 +150,274 @@ core::RecommenderContext Engine::recommenderContext() const {
     return ctx;
 }
 
-void Engine::setRecommender(std::unique_ptr<core::Recommender> recommender) { m_recommender = std::move(recommender); }
+void Engine::setRecommender(std::unique_ptr<core::Recommender> recommender) {
+    m_recommender = std::move(recommender);
+}
 
-float Engine::trueUtility(core::UserId user, core::ItemId item, core::SimTime) const {
+float Engine::trueUtility(core::UserId user, core::ItemId item, core::SimTime time) const {
     if (!m_world.users.contains(user) || !m_world.items.contains(item))
         return -1e30f;
-    return m_model.utility(user, item);
+    return m_model.utilityAt(user, item, time, m_state.activeContext[user]);
+}
+
+UserSnapshot Engine::userSnapshot(core::UserId user) const {
+    UserSnapshot u;
+    if (!m_world.users.contains(user))
+        return u;
+    const core::UserTable& t = m_world.users;
+    u.user = user;
+    u.ageBand = t.ageBand[user];
+    u.gender = t.gender[user];
+    u.occupation = t.occupation[user];
+    u.region = t.region[user];
+    u.joinTime = t.joinTime[user];
+    u.group = m_world.userGroup[user];
+    u.activity = m_world.userActivity[user];
+    u.priceSensitivity = m_world.userPriceSensitivity[user];
+    u.brandLoyalty = m_world.userBrandLoyalty[user];
+    u.habitHour = m_world.userHabitHour[user];
+    u.returnWeight = m_state.returnWeight[user];
+    u.churned = m_state.churned[user] != 0;
+    u.sessions = m_state.sessions[user];
+    u.recencyDays = m_state.lastPurchase[user] < 0.0
+                        ? -1.0
+                        : (m_now - m_state.lastPurchase[user]) / core::kSecondsPerDay;
+    u.frequency = m_state.purchases[user];
+    u.monetary = m_state.monetary[user];
+    const auto shown = m_state.shown(user);
+    for (int k = 1; k <= m_state.memory; ++k) {
+        const core::ItemId i =
+            shown[(m_state.shownNext[user] + m_state.memory - k) % m_state.memory];
+        if (i != core::kNoItem)
+            u.recentlyShown.push_back(i);
+    }
+    const auto bought = m_state.bought(user);
+    for (int k = 1; k <= ShopState::kBought; ++k) {
+        const core::ItemId i =
+            bought[(m_state.boughtNext[user] + ShopState::kBought - k) % ShopState::kBought];
+        if (i != core::kNoItem)
+            u.recentlyBought.push_back(i);
+    }
+    return u;
+}
+
+ItemSnapshot Engine::itemSnapshot(core::ItemId item) const {
+    ItemSnapshot s;
+    const core::ItemTable& t = m_world.items;
+    if (!t.contains(item))
+        return s;
+    s.item = item;
+    s.category = t.category[item];
+    s.topCategory = t.topCategory[item];
+    s.brand = t.brand[item];
+    s.listPrice = t.price[item];
+    s.discount = t.discount[item];
+    s.promotionDiscount = m_state.promotionDiscount[item];
+    s.launchTime = t.launchTime[item];
+    s.launched = t.launchTime[item] <= m_now;
+    s.available = t.available[item] != 0;
+    s.stock = m_state.stock[item];
+    s.initialStock = m_world.itemStock[item];
+    s.sold = m_state.sold[item];
+    s.exposure = item < m_metrics.exposure().size() ? m_metrics.exposure()[item] : 0;
+    s.consumable = m_world.itemConsumable[item] != 0;
+    s.quality = m_world.itemQuality[item];
+    const auto next = m_world.successors(item);
+    s.successors.assign(next.begin(), next.end());
+    return s;
+}
+
+void Engine::setAvailable(core::ItemId item, bool available) {
+    core::ItemTable& t = m_world.items;
+    const std::uint8_t v = available ? 1 : 0;
+    if (t.available[item] == v)
+        return;
+    t.available[item] = v;
+    if (available)
+        ++t.availableCount;
+    else
+        --t.availableCount;
+}
+
+void Engine::applyPromotions() {
+    // A promotion covers the items of its category (any level of the tree) and/or brand;
+    // an item's discount is the larger of its standing discount and any running promotion.
+    core::ItemTable& t = m_world.items;
+    m_state.promoted.clear();
+    for (core::ItemId i = 0; i < t.size(); ++i) {
+        float promo = 0.0f;
+        for (std::size_t k = 0; k < m_scenario.timeline.size(); ++k) {
+            if (!m_promotionActive[k])
+                continue;
+            const TimelineEvent& e = m_scenario.timeline[k];
+            if (e.category >= 0 && !m_world.inCategory(i, static_cast<std::uint32_t>(e.category)))
+                continue;
+            if (e.brand >= 0 && t.brand[i] != static_cast<std::uint32_t>(e.brand))
+                continue;
+            promo = std::max(promo, static_cast<float>(e.discount));
+        }
+        m_state.promotionDiscount[i] = promo;
+        t.discount[i] = std::max(m_world.itemBaseDiscount[i], promo);
+        if (promo > 0.0f)
+            m_state.promoted.push_back(i);
+    }
+}
+
+void Engine::applyTimeline(core::SimTime t) {
+    // New items appear (available unless stocked out by a shock before launch).
+    while (m_nextLaunch < m_launches.size() && m_launches[m_nextLaunch].first <= t) {
+        const core::ItemId item = m_launches[m_nextLaunch++].second;
+        if (m_state.stock[item] != 0)
+            setAvailable(item, true);
+    }
+    // Restocks due.
+    auto later = [](const Restock& a, const Restock& b) {
+        return a.time > b.time || (a.time == b.time && a.item > b.item);
+    };
+    while (!m_restocks.empty() && m_restocks.front().time <= t) {
+        std::pop_heap(m_restocks.begin(), m_restocks.end(), later);
+        const core::ItemId item = m_restocks.back().item;
+        m_restocks.pop_back();
+        m_state.stock[item] = m_world.itemStock[item];
+        if (m_world.items.launchTime[item] <= t)
+            setAvailable(item, true);
+    }
+    bool promotionsChanged = false;
+    while (m_nextChange < m_changes.size() && m_changes[m_nextChange].time <= t) {
+        const Change c = m_changes[m_nextChange++];
+        const TimelineEvent& e = m_scenario.timeline[c.entry];
+        if (e.kind == TimelineEvent::Kind::Promotion) {
+            m_promotionActive[c.entry] = c.start ? 1 : 0;
+            promotionsChanged = true;
+        } else if (e.kind == TimelineEvent::Kind::StockShock) {
+            // One draw per matching item whatever its state, so the timeline stream stays
+            // aligned across recommenders.
+            boost::random::uniform_01<double> uniform;
+            for (core::ItemId i = 0; i < m_world.items.size(); ++i) {
+                if (e.category >= 0 &&
+                    !m_world.inCategory(i, static_cast<std::uint32_t>(e.category)))
+                    continue;
+                const double draw = uniform(m_timelineRng);
+                if (draw >= e.fraction || m_state.stock[i] == 0)
+                    continue;
+                m_state.stock[i] = 0;
+                ++m_state.stockOuts;
+                setAvailable(i, false);
+                m_restocks.push_back({c.time + m_world.itemRestockLead[i], i});
+                std::push_heap(m_restocks.begin(), m_restocks.end(), later);
+            }
+        }
+    }
+    if (promotionsChanged)
+        applyPromotions();
+}
+
+bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
+    if (!m_world.items.isAvailable(item) || m_state.stock[item] == 0)
+        return false;
+    if (m_state.stock[item] > 0 && --m_state.stock[item] == 0) {
+        // Sold out: unbuyable and not recommendable until the restock.
+        ++m_state.stockOuts;
+        setAvailable(item, false);
+        m_restocks.push_back({t + m_world.itemRestockLead[item], item});
+        std::push_heap(m_restocks.begin(), m_restocks.end(),
+                       [](const Restock& a, const Restock& b) {
+                           return a.time > b.time || (a.time == b.time && a.item > b.item);
+                       });
+    }
+    ++m_state.sold[item];
+    m_state.lastPurchase[user] = t;
+    ++m_state.purchases[user];
+    m_state.monetary[user] += m_model.pricePaid(item);
+    m_state.rememberPurchase(user, item, static_cast<float>(t / core::kSecondsPerHour));
+    return true;
+}
+
+double Engine::arrivalRateFactor(core::SimTime t, core::SimTime* until) const {
+    const double hourIndex = std::floor(t / core::kSecondsPerHour);
+    const auto hour = static_cast<std::size_t>(std::fmod(hourIndex, 24.0));
+    const auto day = static_cast<std::size_t>(std::fmod(std::floor(t / core::kSecondsPerDay), 7.0));
+    core::SimTime boundary = (hourIndex + 1.0) * core::kSecondsPerHour;
+    const auto next = std::upper_bound(m_rateChanges.begin(), m_rateChanges.end(), t);
+    if (next != m_rateChanges.end())
+        boundary = std::min(boundary, *next);
+    *until = boundary;
+    double joined = 0.0;
+    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
+        if (m_world.groupJoinTime[g] <= t)
+            joined += m_groupActivity[g];
+    double season = 1.0;
+    for (const TimelineEvent& e : m_scenario.timeline)
+        if (e.kind == TimelineEvent::Kind::Season && e.startDay * core::kSecondsPerDay <= t &&
+            t < e.endDay * core::kSecondsPerDay)
+            season *= e.factor;
+    const double base =
+        m_groupActivity.empty() || m_groupActivity[0] <= 0.0 ? 1.0 : m_groupActivity[0];
+    return m_hourly[hour] * m_weekly[day] * season * (joined / base) / (0.5 * m_habitMean[hour]);
 }
 
 void Engine::scheduleNextArrival() {
-    // Non-homogeneous Poisson process with a piecewise-constant hourly rate: draw an
-    // exponential gap at the current hour's rate; if it crosses the hour, restart at the
-    // boundary (exact, by memorylessness).
-    const BehaviourSpec& b = m_scenario.behaviour;
-    double hourlyTotal = 0.0;
-    for (double h : b.hourly)
-        hourlyTotal += h;
+    // Non-homogeneous Poisson process of candidate visits with a piecewise-constant rate
+    // (by hour, day of week, season and joined cohorts): draw an exponential gap at the
+    // current rate; if it crosses the next change, restart there (exact, by
+    // memorylessness). Candidates are then thinned by habits and satisfaction.
+    const double perSecond = m_scenario.behaviour.sessionsPerDay / core::kSecondsPerDay;
     core::SimTime t = m_nextArrival;
-    for (int guard = 0; guard < 24 * 366 * 10; ++guard) {
-        const auto hour = static_cast<std::size_t>(std::fmod(std::floor(t / core::kSecondsPerHour), 24.0));
-        const double rate = b.sessionsPerDay * (b.hourly[hour] / hourlyTotal) * 24.0 / core::kSecondsPerDay;
-        const core::SimTime boundary = (std::floor(t / core::kSecondsPerHour) + 1.0) * core::kSecondsPerHour;
+    while (t < m_end) {
+        core::SimTime until = 0.0;
+        const double rate = perSecond * arrivalRateFactor(t, &until);
         if (rate > 0.0) {
             const double gap = boost::random::exponential_distribution<double>(rate)(m_arrivalRng);
-            if (t + gap < boundary) {
+            if (t + gap < until) {
                 m_nextArrival = t + gap;
                 return;
             }
         }
-        t = boundary;
+        t = until;
     }
     m_nextArrival = std::numeric_limits<double>::infinity();
 }
 
 void Engine::schedule(std::uint32_t slot) {
     m_due.push_back({m_sessions[slot].nextTime, m_sessions[slot].id, slot});
-    std::push_heap(m_due.begin(), m_due.end(),
-                   [](const Due& a, const Due& b) { return laterDue(a.time, a.sessionId, b.time, b.sessionId); });
+    std::push_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
+        return laterDue(a.time, a.sessionId, b.time, b.sessionId);
+    });
 }
 
 void Engine::startSession() {
-    const core::UserId user = m_pickUser(m_arrivalRng);
+    // A candidate visit: which group (among those joined), which user (by activity), and
+    // whether the visit happens. The same draws are made whatever happens, and the
+    // session number counts candidates, so every recommender faces the same dice.
+    const core::SimTime t = m_nextArrival;
+    boost::random::uniform_01<double> uniform;
+    double joined = 0.0;
+    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
+        if (m_world.groupJoinTime[g] <= t)
+            joined += m_groupActivity[g];
+    double r = uniform(m_arrivalRng) * joined;
+    std::size_t group = 0;
+    for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
+        if (m_world.groupJoinTime[g] > t)
+            continue;
+        group = g;
+        if (r < m_groupActivity[g])
+            break;
+        r -= m_groupActivity[g];
+    }
+    const core::UserId user = m_groupBegin[group] + m_groupPick[group](m_arrivalRng);
+    const double acceptDraw = uniform(m_arrivalRng);
+    const std::uint32_t sessionNo = m_sessionCount[user]++;
+    const auto hour = static_cast<int>(std::fmod(std::floor(t / core::kSecondsPerHour), 24.0));
+    const double accept =
+        m_state.returnWeight[user] *
+        habitAcceptance(m_scenario.population.habitStrength, m_world.userHabitHour[user], hour);
+    if (m_state.churned[user] || acceptDraw >= accept) {
+        ++m_skippedVisits;
+        scheduleNextArrival();
+        return;
+    }
+
     std::uint32_t slot;
     if (!m_freeSlots.empty()) {
         slot = m_freeSlots.back();
@@ -108,23 +429,81 @@ void Engine::startSession() {
     Session& s = m_sessions[slot];
     s.id = m_nextSessionId++;
     s.user = user;
-    s.rng = makeSessionEngine(m_seed, user, m_sessionCount[user]++);
-    s.nextTime = m_nextArrival;
+    s.rng = makeSessionEngine(m_seed, user, sessionNo);
+    s.nextTime = t;
     s.steps = 0;
     s.surface = core::Surface::Home;
     s.contextItem = core::kNoItem;
     s.cart.clear();
     s.exclusions.clear();
-    m_metrics.onSessionStart(m_nextArrival);
+    s.slates = s.slatesWithoutClick = s.clicks = s.purchases = 0;
+    s.regret = 0.0;
+    s.regretSamples = 0;
+    s.startSurface = m_model.startSurface(s);
+    ++m_state.sessions[user];
+    m_metrics.onSessionStart(t);
     schedule(slot);
     scheduleNextArrival();
+}
+
+std::uint64_t Engine::regretDraw(const Session& s) const {
+    return mix64(mix64(m_seed ^ 0x5eed5eedull) ^
+                 (s.id * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(s.steps)));
+}
+
+void Engine::measureRegret(Session& s, const ActionRecord& a,
+                           const std::vector<float>& shownUtility) {
+    // Regret of a slate = click probability of the best possible slate (the k available,
+    // non-excluded items of highest true utility, best first) minus that of the slate
+    // shown. Exact but O(catalogue), hence sampled.
+    const core::ItemTable& t = m_world.items;
+    const std::size_t k = static_cast<std::size_t>(std::max(a.request.k, 0));
+    m_allUtility.clear();
+    for (core::ItemId i = 0; i < t.size(); ++i)
+        if (t.available[i] && !a.request.excludes(i))
+            m_allUtility.push_back(m_model.utilityAt(s.user, i, a.time, s.contextItem));
+    const std::size_t best = std::min(k, m_allUtility.size());
+    std::partial_sort(m_allUtility.begin(),
+                      m_allUtility.begin() + static_cast<std::ptrdiff_t>(best), m_allUtility.end(),
+                      std::greater<>());
+    const double regret = m_model.clickProbability(m_allUtility.data(), best) -
+                          m_model.clickProbability(shownUtility.data(), shownUtility.size());
+    s.regret += regret;
+    ++s.regretSamples;
+    m_regretSum += regret;
+    ++m_regretSamples;
+}
+
+void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
+    m_model.checkout(s, t, a.events, [&](core::ItemId item) { return buy(item, s.user, t); });
+    a.sessionEnded = true;
+    m_state.activeContext[s.user] = core::kNoItem;
+    // Satisfaction: a session with a click or a purchase raises the user's return weight,
+    // one of three or more slates without any click lowers it and may end in churn.
+    const BehaviourSpec& b = m_scenario.behaviour;
+    float& rw = m_state.returnWeight[s.user];
+    const double churnDraw = ShopperModel::uniform(s);
+    if (s.clicks > 0 || s.purchases > 0) {
+        rw += static_cast<float>(b.satisfactionGain) * (1.0f - rw);
+    } else if (s.slatesWithoutClick >= 3) {
+        rw -= static_cast<float>(b.satisfactionLoss) * rw;
+        if (churnDraw < b.churnProbability && !m_state.churned[s.user]) {
+            m_state.churned[s.user] = 1;
+            rw = 0.0f;
+            ++m_churnedUsers;
+        }
+    }
+    ++m_sessionsEnded;
+    if (s.regretSamples > 0)
+        m_sessionRegretSum += s.regret * s.slates / s.regretSamples;
 }
 
 void Engine::generateAction(ActionRecord* record) {
     // Arrivals before the next due step start sessions (no event of their own).
     while (!m_finished) {
         const bool arrivalFirst =
-            m_due.empty() || laterDue(m_due.front().time, m_due.front().sessionId, m_nextArrival, m_nextSessionId);
+            m_due.empty() ||
+            laterDue(m_due.front().time, m_due.front().sessionId, m_nextArrival, m_nextSessionId);
         const core::SimTime next = arrivalFirst ? m_nextArrival : m_due.front().time;
         if (next >= m_end) {
             m_finished = true;
@@ -134,18 +513,22 @@ void Engine::generateAction(ActionRecord* record) {
         if (!arrivalFirst)
             break;
         m_now = m_nextArrival;
+        applyTimeline(m_now);
         startSession();
     }
     if (m_finished)
         return;
 
-    std::pop_heap(m_due.begin(), m_due.end(),
-                  [](const Due& a, const Due& b) { return laterDue(a.time, a.sessionId, b.time, b.sessionId); });
+    std::pop_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
+        return laterDue(a.time, a.sessionId, b.time, b.sessionId);
+    });
     const std::uint32_t slot = m_due.back().slot;
     m_due.pop_back();
     Session& s = m_sessions[slot];
     const core::SimTime t = s.nextTime;
     m_now = t;
+    applyTimeline(t);
+    const BehaviourSpec& b = m_scenario.behaviour;
 
     ActionRecord& a = record ? *record : m_scratch;
     a.sessionId = s.id;
@@ -156,20 +539,54 @@ void Engine::generateAction(ActionRecord* record) {
     a.events.clear();
     a.clicked = -1;
 
-    // Some sessions open with a search; its results are organic (not the core's slate).
-    if (s.steps == 0 && m_model.searchesFirst(s)) {
+    auto view = [&](core::ItemId item, core::Surface surface) {
+        a.events.push_back({t, s.user, item, core::EventKind::View, surface, -1, false, 0.0f});
+        m_model.afterView(s, item, false, -1, t, a.events);
+        s.contextItem = item;
+        s.surface = core::Surface::Product;
+    };
+    auto search = [&] {
+        // A search names a category or tags; its results are organic (not the core's):
+        // the event carries the first result the shopper opened.
         const core::ItemId found = m_model.organicItem(s);
-        if (found != core::kNoItem) {
-            s.surface = core::Surface::Search;
-            a.events.push_back({t, s.user, found, core::EventKind::Search, core::Surface::Search, -1, false, 0.0f});
-            a.events.push_back({t, s.user, found, core::EventKind::View, core::Surface::Search, -1, false, 0.0f});
-            m_model.afterView(s, found, false, -1, t, a.events);
-            s.contextItem = found;
-            s.surface = core::Surface::Product;
+        if (found == core::kNoItem)
+            return;
+        a.events.push_back(
+            {t, s.user, found, core::EventKind::Search, core::Surface::Search, -1, false, 0.0f});
+        s.surface = core::Surface::Search;
+        view(found, core::Surface::Search);
+    };
+
+    if (s.steps == 0) {
+        switch (s.startSurface) {
+        case core::Surface::Home:
+            s.surface = core::Surface::Home;
+            break;
+        case core::Surface::Search:
+            search();
+            break;
+        case core::Surface::Product: {
+            // Landing on a product page from outside (an ad, a shared link).
+            const core::ItemId found = m_model.organicItem(s);
+            if (found != core::kNoItem)
+                view(found, core::Surface::Product);
+            break;
+        }
+        case core::Surface::Cart: {
+            // Back to the shop after a purchase: the cart / order page suggests
+            // accessories and consumables for the last thing bought.
+            const auto bought = m_state.bought(s.user);
+            const core::ItemId last =
+                bought[(m_state.boughtNext[s.user] + ShopState::kBought - 1) % ShopState::kBought];
+            s.surface = last != core::kNoItem ? core::Surface::Cart : core::Surface::Home;
+            s.contextItem = last;
+            break;
+        }
         }
     }
+    m_state.activeContext[s.user] = s.contextItem;
 
-    // The slate: on the product page it is "related to the item", else the home feed.
+    // The slate: on the product and cart pages it relates to the item, else the home feed.
     a.excluded.clear();
     for (const CartLine& line : s.cart)
         a.excluded.push_back(line.item);
@@ -184,25 +601,57 @@ void Engine::generateAction(ActionRecord* record) {
     const auto started = std::chrono::steady_clock::now();
     m_recommender->recommend(a.request, a.slate);
     const auto latency = std::chrono::steady_clock::now() - started;
-    m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count()));
+    m_metrics.onSlate(t, a.slate,
+                      static_cast<std::uint64_t>(
+                          std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count()));
 
-    a.clicked = m_model.chooseFromSlate(s, a.slate);
+    const bool sampleRegret = b.regretSample > 0.0 &&
+                              static_cast<double>(regretDraw(s) >> 11) * 0x1.0p-53 < b.regretSample;
+    a.clicked = m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr);
+    if (sampleRegret)
+        measureRegret(s, a, m_shownUtility);
+    // What was shown now tires the shopper for the next slates (not this one).
+    const float hour = static_cast<float>(t / core::kSecondsPerHour);
+    for (const core::SlateEntry& e : a.slate)
+        m_state.remember(s.user, e.item, hour);
+    ++s.slates;
+
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;
         const auto pos = static_cast<std::int16_t>(a.clicked);
         a.events.push_back({t, s.user, item, core::EventKind::Click, s.surface, pos, true, 0.0f});
+        ++s.clicks;
         m_model.afterView(s, item, true, pos, t, a.events);
         s.contextItem = item;
         s.surface = core::Surface::Product;
-    } else if (m_model.browsesOrganically(s)) {
-        const core::ItemId item = m_model.organicItem(s);
-        if (item != core::kNoItem) {
-            a.events.push_back({t, s.user, item, core::EventKind::View, s.surface, -1, false, 0.0f});
-            m_model.afterView(s, item, false, -1, t, a.events);
-            s.contextItem = item;
-            s.surface = core::Surface::Product;
+    } else {
+        ++s.slatesWithoutClick;
+        if (m_model.browsesOrganically(s)) {
+            // Organic next step: follow the current item's successors (sequence), search,
+            // or browse the shop's pages.
+            const double r = ShopperModel::uniform(s);
+            const core::ItemId next =
+                r < b.sequenceStrength ? m_model.successorItem(s, s.contextItem) : core::kNoItem;
+            if (next != core::kNoItem) {
+                view(next, core::Surface::Product);
+            } else if (r < b.sequenceStrength + (1.0 - b.sequenceStrength) * 0.4) {
+                search();
+            } else {
+                const core::ItemId item = m_model.organicItem(s);
+                if (item != core::kNoItem)
+                    view(item, s.surface);
+            }
+        } else {
+            s.surface = core::Surface::Home;
+            s.contextItem = core::kNoItem;
         }
     }
+    // Now and then the shopper opens the cart page.
+    if (!s.cart.empty() && ShopperModel::uniform(s) < 0.15) {
+        s.surface = core::Surface::Cart;
+        s.contextItem = s.cart.back().item;
+    }
+    m_state.activeContext[s.user] = s.contextItem;
     m_recommender->observeSlate(a.request, a.slate, a.clicked);
 
     ++s.steps;
@@ -210,10 +659,11 @@ void Engine::generateAction(ActionRecord* record) {
         s.nextTime = t + m_model.thinkTime(s);
         schedule(slot);
     } else {
-        m_model.checkout(s, t, a.events);
-        a.sessionEnded = true;
+        endSession(s, t, a);
         m_freeSlots.push_back(slot);
     }
+    if (m_actionObserver)
+        m_actionObserver(a, s);
     m_pending.insert(m_pending.end(), a.events.begin(), a.events.end());
 }
 
@@ -273,8 +723,9 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
         Progress p;
         p.events = m_eventsConsumed;
         p.simTime = m_now;
-        p.fraction = limits.maxEvents ? double(m_eventsConsumed - startEvents) / double(limits.maxEvents)
-                                      : std::min(1.0, m_now / stopTime);
+        p.fraction = limits.maxEvents
+                         ? double(m_eventsConsumed - startEvents) / double(limits.maxEvents)
+                         : std::min(1.0, m_now / stopTime);
         progress(p);
     };
     const std::uint64_t target = limits.maxEvents ? startEvents + limits.maxEvents : 0;
@@ -324,7 +775,8 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
         }
     }
     report();
-    outcome.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    outcome.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return outcome;
 }
 

@@ -9,29 +9,42 @@
 namespace recoscope::sim {
 
 namespace {
-float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
-double uniform(boost::random::taus88& rng) { return boost::random::uniform_01<double>()(rng); }
+float sigmoid(float x) {
+    return 1.0f / (1.0f + std::exp(-x));
+}
+constexpr std::size_t kMaxSlate = 128;
 } // namespace
 
-ShopperModel::ShopperModel(const Scenario& scenario, const World& world)
-    : m_scenario(scenario), m_world(world),
+double ShopperModel::uniform(Session& s) {
+    return boost::random::uniform_01<double>()(s.rng);
+}
+
+ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const ShopState* state)
+    : m_scenario(scenario), m_world(world), m_state(state),
       // Unit vectors in `dim` dimensions have dot products of spread ~1/sqrt(dim); scaling
       // by sqrt(dim) makes affinityScale mean the same thing whatever the dimension.
-      m_affinityScale(static_cast<float>(scenario.behaviour.affinityScale * std::sqrt(double(world.dim)))) {
+      m_affinityScale(
+          static_cast<float>(scenario.behaviour.affinityScale * std::sqrt(double(world.dim)))),
+      m_noClickWeight(static_cast<float>(std::exp(scenario.behaviour.noClickUtility))),
+      m_cascade(scenario.behaviour.examination == QLatin1String("cascade")) {
     // Organic traffic follows intrinsic appeal: exp(quality) gives the popularity long tail.
     std::vector<double> appeal(world.itemQuality.size());
     for (std::size_t i = 0; i < appeal.size(); ++i)
         appeal[i] = std::exp(static_cast<double>(world.itemQuality[i]));
     if (appeal.empty())
         appeal.push_back(1.0);
-    m_popular = boost::random::discrete_distribution<core::ItemId, double>(appeal.begin(), appeal.end());
-    const int maxK = std::max(scenario.slateSize, 100);
-    m_examine.resize(static_cast<std::size_t>(maxK));
+    m_popular =
+        boost::random::discrete_distribution<core::ItemId, double>(appeal.begin(), appeal.end());
+    m_examine.resize(kMaxSlate);
     float e = 1.0f;
     for (float& x : m_examine) {
         x = e;
         e *= static_cast<float>(scenario.behaviour.positionBias);
     }
+}
+
+float ShopperModel::pricePaid(core::ItemId item) const {
+    return m_world.items.price[item] * (1.0f - m_world.items.discount[item]);
 }
 
 float ShopperModel::utility(core::UserId user, core::ItemId item) const {
@@ -41,23 +54,131 @@ float ShopperModel::utility(core::UserId user, core::ItemId item) const {
     for (int d = 0; d < m_world.dim; ++d)
         dot += u[d] * v[d];
     const BehaviourSpec& b = m_scenario.behaviour;
-    const float discount = m_world.items.discount[item];
     return m_affinityScale * dot + m_world.itemQuality[item] -
-           static_cast<float>(b.priceSensitivity) * m_world.userPriceSensitivity[user] * m_world.itemLogRelPrice[item] +
-           2.0f * discount;
+           static_cast<float>(b.priceSensitivity) * m_world.userPriceSensitivity[user] *
+               m_world.itemLogRelPrice[item] +
+           static_cast<float>(b.discountWeight) * m_world.items.discount[item];
 }
 
-int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate) const {
-    // Weights e_p * exp(U_j) against exp(U_0); one uniform draw picks the outcome.
-    float weights[128];
-    const std::size_t n = std::min<std::size_t>(slate.size(), std::min<std::size_t>(128, m_examine.size()));
-    float total = std::exp(static_cast<float>(m_scenario.behaviour.noClickUtility));
+float ShopperModel::fatigueAndHistory(core::UserId user, core::ItemId item, core::SimTime t,
+                                      UtilityParts* parts) const {
+    if (!m_state)
+        return 0.0f;
+    const BehaviourSpec& b = m_scenario.behaviour;
+    const float hour = static_cast<float>(t / core::kSecondsPerHour);
+    float fatigue = 0.0f, repurchase = 0.0f, loyalty = 0.0f;
+    // Fatigue: every remembered impression of the item (or of its leaf category) costs
+    // utility, halving every fatigue_half_life_hours.
+    const auto shown = m_state->shown(user);
+    const auto shownHours = m_state->shownHours(user);
+    const std::uint32_t category = m_world.items.category[item];
+    const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const core::ItemId seen = shown[k];
+        if (seen == core::kNoItem)
+            continue;
+        const bool same = seen == item;
+        if (!same && (b.fatigueCategory == 0.0 || m_world.items.category[seen] != category))
+            continue;
+        const float decay = std::exp2(-(hour - shownHours[k]) * invHalfLife);
+        fatigue += decay *
+                   static_cast<float>(same ? b.fatigueItem + b.fatigueCategory : b.fatigueCategory);
+    }
+    // Bought before: durable goods are rarely bought again, consumables after a cycle;
+    // the brands bought before earn the user's loyalty bonus.
+    const auto bought = m_state->bought(user);
+    const auto boughtHours = m_state->boughtHours(user);
+    const std::uint32_t brand = m_world.items.brand[item];
+    bool loyal = false;
+    for (std::size_t k = 0; k < bought.size(); ++k) {
+        const core::ItemId had = bought[k];
+        if (had == core::kNoItem)
+            continue;
+        if (had == item) {
+            float p = static_cast<float>(b.repurchasePenalty);
+            if (m_world.itemConsumable[item]) {
+                const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
+                p *= std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
+            }
+            repurchase = std::max(repurchase, p);
+        }
+        loyal = loyal || m_world.items.brand[had] == brand;
+    }
+    if (loyal)
+        loyalty = m_world.userBrandLoyalty[user];
+    if (parts) {
+        parts->fatigue = -fatigue;
+        parts->repurchase = -repurchase;
+        parts->loyalty = loyalty;
+    }
+    return loyalty - fatigue - repurchase;
+}
+
+float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTime t,
+                              core::ItemId context) const {
+    float u = utility(user, item) + fatigueAndHistory(user, item, t, nullptr);
+    if (context != core::kNoItem && m_world.successorCount > 0) {
+        for (core::ItemId next : m_world.successors(context))
+            if (next == item) {
+                u += static_cast<float>(m_scenario.behaviour.sequenceBoost);
+                break;
+            }
+    }
+    return u;
+}
+
+UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
+                                        core::ItemId context) const {
+    UtilityParts p;
+    const float* u = m_world.userVector(user);
+    const float* v = m_world.itemVector(item);
+    float dot = 0.0f;
+    for (int d = 0; d < m_world.dim; ++d)
+        dot += u[d] * v[d];
+    const BehaviourSpec& b = m_scenario.behaviour;
+    p.affinity = m_affinityScale * dot;
+    p.quality = m_world.itemQuality[item];
+    p.price = -static_cast<float>(b.priceSensitivity) * m_world.userPriceSensitivity[user] *
+              m_world.itemLogRelPrice[item];
+    p.discount = static_cast<float>(b.discountWeight) * m_world.items.discount[item];
+    fatigueAndHistory(user, item, t, &p);
+    if (context != core::kNoItem && m_world.successorCount > 0)
+        for (core::ItemId next : m_world.successors(context))
+            if (next == item)
+                p.sequence = static_cast<float>(b.sequenceBoost);
+    return p;
+}
+
+int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
+                                  std::vector<float>* utilities) const {
+    const std::size_t n = std::min(slate.size(), kMaxSlate);
+    float u[kMaxSlate];
     for (std::size_t p = 0; p < n; ++p) {
         const core::ItemId item = slate[p].item;
-        weights[p] = m_world.items.isAvailable(item) ? m_examine[p] * std::exp(utility(s.user, item)) : 0.0f;
+        u[p] = m_world.items.isAvailable(item) ? utilityAt(s.user, item, t, s.contextItem) : -1e30f;
+    }
+    if (utilities)
+        utilities->assign(u, u + n);
+    if (m_cascade) {
+        // Cascade: the shopper looks at positions in order; a click ends the scan, else
+        // they go on with probability position_bias.
+        const float threshold = static_cast<float>(m_scenario.behaviour.noClickUtility);
+        for (std::size_t p = 0; p < n; ++p) {
+            if (p > 0 && uniform(s) >= m_scenario.behaviour.positionBias)
+                return -1;
+            if (u[p] > -1e29f && uniform(s) < sigmoid(u[p] - threshold))
+                return static_cast<int>(p);
+        }
+        return -1;
+    }
+    // Weights e_p * exp(U_j) against exp(U_0); one uniform draw picks the outcome.
+    float weights[kMaxSlate];
+    float total = m_noClickWeight;
+    for (std::size_t p = 0; p < n; ++p) {
+        weights[p] = u[p] > -1e29f ? m_examine[p] * std::exp(u[p]) : 0.0f;
         total += weights[p];
     }
-    float r = static_cast<float>(uniform(s.rng)) * total;
+    float r = static_cast<float>(uniform(s)) * total;
     for (std::size_t p = 0; p < n; ++p) {
         if (r < weights[p])
             return static_cast<int>(p);
@@ -66,18 +187,50 @@ int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate) const {
     return -1;
 }
 
+double ShopperModel::clickProbability(const float* utilities, std::size_t n) const {
+    n = std::min(n, kMaxSlate);
+    if (m_cascade) {
+        const double threshold = m_scenario.behaviour.noClickUtility;
+        double reach = 1.0, click = 0.0;
+        for (std::size_t p = 0; p < n; ++p) {
+            if (p > 0)
+                reach *= m_scenario.behaviour.positionBias;
+            const double c =
+                utilities[p] > -1e29f ? 1.0 / (1.0 + std::exp(threshold - utilities[p])) : 0.0;
+            click += reach * c;
+            reach *= 1.0 - c;
+        }
+        return click;
+    }
+    double sum = 0.0;
+    for (std::size_t p = 0; p < n; ++p)
+        if (utilities[p] > -1e29f)
+            sum += m_examine[p] * std::exp(static_cast<double>(utilities[p]));
+    return sum / (sum + m_noClickWeight);
+}
+
 core::ItemId ShopperModel::organicItem(Session& s) const {
-    // Browsing and search results surface popular items; the shopper opens the one that
-    // appeals most among a handful (Gumbel noise = a logit choice among the candidates).
+    // Browsing and search results surface popular items (and promoted ones during a
+    // promotion); the shopper opens the one that appeals most among a handful (Gumbel
+    // noise = a logit choice among the candidates).
     constexpr int kCandidates = 6;
     core::ItemId best = core::kNoItem;
     float bestScore = -1e30f;
+    const bool promo =
+        m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
     for (int c = 0; c < kCandidates; ++c) {
-        const core::ItemId item = m_popular(s.rng);
+        core::ItemId item;
+        if (promo && c < kCandidates / 2) {
+            const auto& list = m_state->promoted;
+            item = list[boost::random::uniform_int_distribution<std::size_t>(0, list.size() -
+                                                                                    1)(s.rng)];
+        } else {
+            item = m_popular(s.rng);
+        }
+        const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
         if (!m_world.items.isAvailable(item))
             continue;
-        const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s.rng)) + 1e-12f) + 1e-12f);
-        const float score = utility(s.user, item) + gumbel;
+        const float score = utilityAt(s.user, item, s.nextTime, core::kNoItem) + gumbel;
         if (score > bestScore) {
             bestScore = score;
             best = item;
@@ -86,48 +239,77 @@ core::ItemId ShopperModel::organicItem(Session& s) const {
     return best;
 }
 
-void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position, core::SimTime t,
-                             std::vector<core::Event>& out) const {
+core::ItemId ShopperModel::successorItem(Session& s, core::ItemId item) const {
+    if (item == core::kNoItem || m_world.successorCount == 0)
+        return core::kNoItem;
+    core::ItemId best = core::kNoItem;
+    float bestScore = -1e30f;
+    for (core::ItemId next : m_world.successors(item)) {
+        const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
+        if (!m_world.items.isAvailable(next))
+            continue;
+        const float score = utility(s.user, next) + gumbel;
+        if (score > bestScore) {
+            bestScore = score;
+            best = next;
+        }
+    }
+    return best;
+}
+
+void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position,
+                             core::SimTime t, std::vector<core::Event>& out) const {
     const BehaviourSpec& b = m_scenario.behaviour;
-    const float u = utility(s.user, item);
+    // The decision on the product page sees the full utility without the sequence bonus
+    // (that only drew the shopper's attention to the item).
+    const float u = utilityAt(s.user, item, t, core::kNoItem);
     const core::Surface surface = s.surface;
-    const float price = m_world.items.price[item] * (1.0f - m_world.items.discount[item]);
-    if (uniform(s.rng) < sigmoid(u + static_cast<float>(b.favouriteOffset)))
-        out.push_back({t, s.user, item, core::EventKind::Favourite, surface, position, fromRec, 0.0f});
-    if (uniform(s.rng) < sigmoid(u + static_cast<float>(b.cartOffset))) {
+    const double favDraw = uniform(s);
+    const double cartDraw = uniform(s);
+    if (favDraw < sigmoid(u + static_cast<float>(b.favouriteOffset)))
+        out.push_back(
+            {t, s.user, item, core::EventKind::Favourite, surface, position, fromRec, 0.0f});
+    if (cartDraw < sigmoid(u + static_cast<float>(b.cartOffset))) {
         for (const CartLine& line : s.cart)
             if (line.item == item)
                 return; // already in the cart
-        out.push_back({t, s.user, item, core::EventKind::CartAdd, surface, position, fromRec, price});
+        out.push_back({t, s.user, item, core::EventKind::CartAdd, surface, position, fromRec,
+                       pricePaid(item)});
         s.cart.push_back({item, fromRec, position});
     }
 }
 
-void ShopperModel::checkout(Session& s, core::SimTime t, std::vector<core::Event>& out) const {
-    const BehaviourSpec& b = m_scenario.behaviour;
-    for (const CartLine& line : s.cart) {
-        if (!m_world.items.isAvailable(line.item))
-            continue; // sold out meanwhile: cannot be bought
-        const float u = utility(s.user, line.item);
-        if (uniform(s.rng) < sigmoid(0.5f * u + static_cast<float>(b.purchaseOffset))) {
-            const float price = m_world.items.price[line.item] * (1.0f - m_world.items.discount[line.item]);
-            out.push_back({t, s.user, line.item, core::EventKind::Purchase, core::Surface::Cart, line.position,
-                           line.fromRecommendation, price});
-        }
-    }
-    s.cart.clear();
+float ShopperModel::purchaseProbability(core::UserId user, core::ItemId item,
+                                        core::SimTime t) const {
+    return sigmoid(0.5f * utilityAt(user, item, t, core::kNoItem) +
+                   static_cast<float>(m_scenario.behaviour.purchaseOffset));
 }
 
-bool ShopperModel::continues(Session& s) const { return uniform(s.rng) < m_scenario.behaviour.continueProbability; }
+bool ShopperModel::continues(Session& s) const {
+    return uniform(s) < m_scenario.behaviour.continueProbability;
+}
 
 bool ShopperModel::browsesOrganically(Session& s) const {
-    return uniform(s.rng) < m_scenario.behaviour.organicProbability;
+    return uniform(s) < m_scenario.behaviour.organicProbability;
 }
 
-bool ShopperModel::searchesFirst(Session& s) const { return uniform(s.rng) < 0.3; }
+core::Surface ShopperModel::startSurface(Session& s) const {
+    const std::vector<double>& w = m_scenario.behaviour.startSurfaces;
+    double total = 0.0;
+    for (double x : w)
+        total += x;
+    double r = uniform(s) * total;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        if (r < w[k])
+            return static_cast<core::Surface>(k);
+        r -= w[k];
+    }
+    return core::Surface::Home;
+}
 
 double ShopperModel::thinkTime(Session& s) const {
-    return boost::random::exponential_distribution<double>(1.0 / m_scenario.behaviour.stepSeconds)(s.rng);
+    return boost::random::exponential_distribution<double>(1.0 /
+                                                           m_scenario.behaviour.stepSeconds)(s.rng);
 }
 
 } // namespace recoscope::sim

@@ -22,11 +22,13 @@ using Engine = boost::random::mt19937;
 const char* const kTopNames[] = {"Kitchen", "Fashion", "Electronics", "Books",   "Toys",   "Garden",
                                  "Beauty",  "Sports",  "Home",        "Grocery", "Pets",   "Music",
                                  "Office",  "Baby",    "Auto",        "Health",  "Travel", "Games"};
-const char* const kSyllables[] = {"ka", "lo", "mi", "ne", "ra", "to", "vi", "su", "pe", "da", "zo", "fi",
-                                  "ba", "ru", "te", "no", "li", "sa", "mo", "ge", "ha", "wu", "xi", "ye"};
+const char* const kSyllables[] = {"ka", "lo", "mi", "ne", "ra", "to", "vi", "su",
+                                  "pe", "da", "zo", "fi", "ba", "ru", "te", "no",
+                                  "li", "sa", "mo", "ge", "ha", "wu", "xi", "ye"};
 
 std::string makeWord(Engine& rng, int syllables) {
-    boost::random::uniform_int_distribution<int> pick(0, static_cast<int>(std::size(kSyllables)) - 1);
+    boost::random::uniform_int_distribution<int> pick(0,
+                                                      static_cast<int>(std::size(kSyllables)) - 1);
     std::string w;
     for (int s = 0; s < syllables; ++s)
         w += kSyllables[pick(rng)];
@@ -54,7 +56,27 @@ std::vector<float> gaussianVectors(Engine& rng, std::size_t count, int dim) {
 }
 
 template <class T> void hashVector(QCryptographicHash& h, const std::vector<T>& v) {
-    h.addData(QByteArrayView(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size() * sizeof(T))));
+    h.addData(QByteArrayView(reinterpret_cast<const char*>(v.data()),
+                             static_cast<qsizetype>(v.size() * sizeof(T))));
+}
+
+// Which leaves lie under `category` (itself when it is a leaf).
+std::vector<int> leavesUnder(const World& w, int category) {
+    std::vector<int> out;
+    const auto& parent = w.items.categoryParent;
+    for (std::size_t l = 0; l < w.leafCategories.size(); ++l) {
+        std::uint32_t c = w.leafCategories[l];
+        for (;;) {
+            if (static_cast<int>(c) == category) {
+                out.push_back(static_cast<int>(l));
+                break;
+            }
+            if (parent[c] == c)
+                break;
+            c = parent[c];
+        }
+    }
+    return out;
 }
 
 void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
@@ -62,33 +84,74 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
     const CatalogueSpec& cs = sc.catalogue;
     const int dim = w.dim;
     const int tops = cs.topCategories;
-    const int leaves = tops * cs.subcategoriesPerTop;
+    const int subs = tops * cs.subcategoriesPerTop;
+    const bool threeLevels = cs.leavesPerSubcategory > 0;
+    const int leaves = threeLevels ? subs * cs.leavesPerSubcategory : subs;
     core::ItemTable& t = w.items;
 
-    // Category tree: ids 0..tops-1 are top-level, leaves follow, each under one top.
-    t.categoryParent.resize(static_cast<std::size_t>(tops + leaves));
+    // Category tree: ids 0..tops-1 are top-level, then the subcategories (each under one
+    // top), then, in a three-level tree, the leaves (each under one subcategory).
+    const int categories = sc.categoryCount();
+    t.categoryParent.resize(static_cast<std::size_t>(categories));
     t.categoryName.resize(t.categoryParent.size());
+    w.categoryDepth.assign(t.categoryParent.size(), 0);
     for (int c = 0; c < tops; ++c) {
         t.categoryParent[c] = static_cast<std::uint32_t>(c);
-        t.categoryName[c] = c < static_cast<int>(std::size(kTopNames)) ? kTopNames[c] : "Department " + std::to_string(c + 1);
+        t.categoryName[c] = c < static_cast<int>(std::size(kTopNames))
+                                ? kTopNames[c]
+                                : "Department " + std::to_string(c + 1);
     }
-    for (int l = 0; l < leaves; ++l) {
-        const int top = l / cs.subcategoriesPerTop;
-        t.categoryParent[tops + l] = static_cast<std::uint32_t>(top);
-        std::string name = makeWord(rng, 2);
-        name[0] = static_cast<char>(std::toupper(name[0]));
-        t.categoryName[tops + l] = name;
+    auto name = [&] {
+        std::string n = makeWord(rng, 2);
+        n[0] = static_cast<char>(std::toupper(n[0]));
+        return n;
+    };
+    for (int sub = 0; sub < subs; ++sub) {
+        t.categoryParent[tops + sub] = static_cast<std::uint32_t>(sub / cs.subcategoriesPerTop);
+        t.categoryName[tops + sub] = name();
+        w.categoryDepth[tops + sub] = 1;
     }
+    if (threeLevels)
+        for (int l = 0; l < leaves; ++l) {
+            t.categoryParent[tops + subs + l] =
+                static_cast<std::uint32_t>(tops + l / cs.leavesPerSubcategory);
+            t.categoryName[tops + subs + l] = name();
+            w.categoryDepth[tops + subs + l] = 2;
+        }
+    const int firstLeaf = threeLevels ? tops + subs : tops;
+    w.leafCategories.resize(static_cast<std::size_t>(leaves));
+    for (int l = 0; l < leaves; ++l)
+        w.leafCategories[l] = static_cast<std::uint32_t>(firstLeaf + l);
+    auto topOfLeaf = [&](int leaf) {
+        std::uint32_t c = w.leafCategories[leaf];
+        while (t.categoryParent[c] != c)
+            c = t.categoryParent[c];
+        return static_cast<int>(c);
+    };
 
-    // Hidden geometry: leaves sit near their top category, items near their leaf.
+    // Hidden geometry: subcategories near their top, leaves near their subcategory, items
+    // near their leaf and brand.
     std::vector<float> topVec = gaussianVectors(rng, static_cast<std::size_t>(tops), dim);
-    std::vector<float> leafVec = gaussianVectors(rng, static_cast<std::size_t>(leaves), dim);
-    for (int l = 0; l < leaves; ++l) {
-        float* v = leafVec.data() + static_cast<std::size_t>(l) * dim;
-        const float* p = topVec.data() + static_cast<std::size_t>(l / cs.subcategoriesPerTop) * dim;
+    std::vector<float> subVec = gaussianVectors(rng, static_cast<std::size_t>(subs), dim);
+    for (int sub = 0; sub < subs; ++sub) {
+        float* v = subVec.data() + static_cast<std::size_t>(sub) * dim;
+        const float* p =
+            topVec.data() + static_cast<std::size_t>(sub / cs.subcategoriesPerTop) * dim;
         for (int d = 0; d < dim; ++d)
             v[d] = 0.7f * p[d] + 0.5f * v[d];
         normalise(v, dim);
+    }
+    std::vector<float> leafVec = subVec;
+    if (threeLevels) {
+        leafVec = gaussianVectors(rng, static_cast<std::size_t>(leaves), dim);
+        for (int l = 0; l < leaves; ++l) {
+            float* v = leafVec.data() + static_cast<std::size_t>(l) * dim;
+            const float* p =
+                subVec.data() + static_cast<std::size_t>(l / cs.leavesPerSubcategory) * dim;
+            for (int d = 0; d < dim; ++d)
+                v[d] = 0.8f * p[d] + 0.4f * v[d];
+            normalise(v, dim);
+        }
     }
     const std::size_t brands = static_cast<std::size_t>(leaves) * cs.brandsPerCategory;
     t.brandCount = static_cast<std::uint32_t>(brands);
@@ -105,49 +168,60 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
     // Long-tailed category sizes: Zipf-like weights over leaves in a shuffled order.
     std::vector<double> leafWeight(static_cast<std::size_t>(leaves));
     for (int l = 0; l < leaves; ++l)
-        leafWeight[l] = 1.0 / std::pow(l + 1.0, 0.8);
+        leafWeight[l] = 1.0 / std::pow(l + 1.0, cs.categoryZipf);
     for (int l = leaves - 1; l > 0; --l) {
         boost::random::uniform_int_distribution<int> pick(0, l);
         std::swap(leafWeight[l], leafWeight[pick(rng)]);
     }
-    boost::random::discrete_distribution<int, double> pickLeaf(leafWeight.begin(), leafWeight.end());
+    boost::random::discrete_distribution<int, double> pickLeaf(leafWeight.begin(),
+                                                               leafWeight.end());
     boost::random::normal_distribution<float> normal(0.0f, 1.0f);
+    boost::random::uniform_01<double> uniform;
     boost::random::normal_distribution<double> catPriceOffset(0.0, 0.5);
     std::vector<double> leafPrice(static_cast<std::size_t>(leaves));
     for (double& p : leafPrice)
         p = std::log(cs.priceMedian) + catPriceOffset(rng);
 
-    const auto n = static_cast<std::size_t>(cs.items);
+    const auto n = static_cast<std::size_t>(sc.totalItems());
     t.category.resize(n);
     t.topCategory.resize(n);
     t.brand.resize(n);
     t.price.resize(n);
     t.discount.assign(n, 0.0f);
     t.launchTime.assign(n, 0.0);
-    t.available.assign(n, 1);
-    t.availableCount = n;
+    t.available.assign(n, 0);
+    t.availableCount = 0;
     t.tagOffsets.assign(n + 1, 0);
+    t.tagWords.reserve(n * static_cast<std::size_t>(std::min(cs.tagsPerItem, vocabPerTop)));
     w.itemVectors.resize(n * static_cast<std::size_t>(dim));
     w.itemQuality.resize(n);
     w.itemLogRelPrice.resize(n);
+    w.itemStock.resize(n);
+    w.itemRestockLead.resize(n);
+    w.itemBaseDiscount.assign(n, 0.0f);
+    w.itemConsumable.assign(n, 0);
 
     const float coh = static_cast<float>(cs.categoryCoherence);
     const float own = std::sqrt(std::max(0.0f, 1.0f - coh * coh));
+    const double duration = sc.durationDays * core::kSecondsPerDay;
+    const double stockSigma = 0.8;
     std::vector<std::pair<float, std::uint32_t>> wordScores;
-    for (std::size_t i = 0; i < n; ++i) {
-        const int leaf = pickLeaf(rng);
-        const int top = leaf / cs.subcategoriesPerTop;
+    auto makeItem = [&](std::size_t i, int leaf, core::SimTime launch) {
+        const int top = topOfLeaf(leaf);
         boost::random::uniform_int_distribution<int> pickBrand(0, cs.brandsPerCategory - 1);
-        const std::size_t brand = static_cast<std::size_t>(leaf) * cs.brandsPerCategory + pickBrand(rng);
-        t.category[i] = static_cast<std::uint32_t>(tops + leaf);
+        const std::size_t brand =
+            static_cast<std::size_t>(leaf) * cs.brandsPerCategory + pickBrand(rng);
+        t.category[i] = w.leafCategories[leaf];
         t.topCategory[i] = static_cast<std::uint32_t>(top);
         t.brand[i] = static_cast<std::uint32_t>(brand);
+        t.launchTime[i] = launch;
 
         float* v = w.itemVectors.data() + i * dim;
         const float* lv = leafVec.data() + static_cast<std::size_t>(leaf) * dim;
         const float* bv = brandVec.data() + brand * dim;
         for (int d = 0; d < dim; ++d)
-            v[d] = coh * lv[d] + own * normal(rng) / std::sqrt(static_cast<float>(dim)) + 0.2f * bv[d];
+            v[d] =
+                coh * lv[d] + own * normal(rng) / std::sqrt(static_cast<float>(dim)) + 0.2f * bv[d];
         normalise(v, dim);
 
         w.itemQuality[i] = static_cast<float>(cs.qualitySigma) * normal(rng);
@@ -155,6 +229,22 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
         t.price[i] = static_cast<float>(std::round(std::exp(logPrice) * 100.0) / 100.0);
         t.price[i] = std::max(t.price[i], 0.01f);
         w.itemLogRelPrice[i] = static_cast<float>(std::log(t.price[i] / cs.priceMedian));
+
+        // Stock: log-normal around stock_mean (mean preserved), at least one unit.
+        const float z = normal(rng);
+        w.itemStock[i] =
+            cs.stockMean > 0.0
+                ? std::max<std::int32_t>(
+                      1,
+                      static_cast<std::int32_t>(std::lround(
+                          cs.stockMean * std::exp(stockSigma * z - stockSigma * stockSigma / 2))))
+                : -1;
+        w.itemRestockLead[i] = static_cast<float>(-std::log(1.0 - uniform(rng)) * cs.restockDays *
+                                                  core::kSecondsPerDay);
+        if (uniform(rng) < cs.discountShare)
+            w.itemBaseDiscount[i] = static_cast<float>(
+                std::round((0.05 + (cs.discountMax - 0.05) * uniform(rng)) * 100.0) / 100.0);
+        w.itemConsumable[i] = uniform(rng) < cs.consumableShare ? 1 : 0;
 
         // Tags: the top category's words closest to the item's hidden vector, with noise.
         wordScores.clear();
@@ -168,10 +258,91 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
         }
         const int tags = std::min(cs.tagsPerItem, vocabPerTop);
         std::partial_sort(wordScores.begin(), wordScores.begin() + tags, wordScores.end(),
-                          [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+                          [](const auto& a, const auto& b) {
+                              return a.first > b.first ||
+                                     (a.first == b.first && a.second < b.second);
+                          });
         for (int k = 0; k < tags; ++k)
             t.tagWords.push_back(wordScores[k].second);
         t.tagOffsets[i + 1] = static_cast<std::uint32_t>(t.tagWords.size());
+    };
+
+    std::size_t next = 0;
+    for (; next < static_cast<std::size_t>(cs.items); ++next) {
+        const int leaf = pickLeaf(rng);
+        // A share of the catalogue arrives during the run: new-item cold start.
+        const core::SimTime launch =
+            uniform(rng) < cs.launchShare ? std::floor(uniform(rng) * duration) : 0.0;
+        makeItem(next, leaf, launch);
+    }
+    // Timeline launches: batches of new items at a given time, in one category or anywhere.
+    for (const TimelineEvent& e : sc.timeline) {
+        if (e.kind != TimelineEvent::Kind::Launch)
+            continue;
+        std::vector<int> allowed =
+            e.category >= 0 ? leavesUnder(w, e.category) : std::vector<int>{};
+        std::vector<double> weights;
+        for (int l : allowed)
+            weights.push_back(leafWeight[l]);
+        boost::random::discrete_distribution<int, double> pickAllowed(
+            weights.empty() ? std::vector<double>{1.0} : weights);
+        for (int k = 0; k < e.items; ++k, ++next) {
+            const int leaf = allowed.empty() ? pickLeaf(rng) : allowed[pickAllowed(rng)];
+            makeItem(next, leaf, e.startDay * core::kSecondsPerDay);
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        t.discount[i] = w.itemBaseDiscount[i];
+        t.available[i] = t.launchTime[i] <= 0.0 ? 1 : 0;
+        t.availableCount += t.available[i];
+    }
+
+    // Hidden successors: each item leads on to a few items of a complementary leaf (a
+    // sibling leaf most of the time, sometimes anywhere) or of its own leaf: the
+    // "next item" a shopper looks at, which session-based cores can learn.
+    Engine srng = makeComponentEngine(streamSeed(seed, "successors"));
+    w.successorCount = cs.successors;
+    w.itemSuccessors.assign(n * static_cast<std::size_t>(cs.successors), 0);
+    if (cs.successors > 0 && n > 0) {
+        std::vector<std::uint32_t> leafOffsets(static_cast<std::size_t>(leaves) + 1, 0);
+        std::vector<std::uint32_t> leafIndex(t.categoryParent.size(), 0);
+        for (int l = 0; l < leaves; ++l)
+            leafIndex[w.leafCategories[l]] = static_cast<std::uint32_t>(l);
+        for (std::size_t i = 0; i < n; ++i)
+            ++leafOffsets[leafIndex[t.category[i]] + 1];
+        for (int l = 0; l < leaves; ++l)
+            leafOffsets[l + 1] += leafOffsets[l];
+        std::vector<core::ItemId> byLeaf(n);
+        std::vector<std::uint32_t> fill(leafOffsets.begin(), leafOffsets.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)
+            byLeaf[fill[leafIndex[t.category[i]]]++] = static_cast<core::ItemId>(i);
+        // Complement leaf of each leaf: a sibling under the same top (70 %) or any leaf.
+        std::vector<int> complement(static_cast<std::size_t>(leaves));
+        const int leavesPerTop = leaves / tops;
+        for (int l = 0; l < leaves; ++l) {
+            const int top = topOfLeaf(l);
+            if (uniform(srng) < 0.7 && leavesPerTop > 1)
+                complement[l] = top * leavesPerTop + boost::random::uniform_int_distribution<int>(
+                                                         0, leavesPerTop - 1)(srng);
+            else
+                complement[l] = pickLeaf(srng);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const int ownLeaf = static_cast<int>(leafIndex[t.category[i]]);
+            for (int k = 0; k < cs.successors; ++k) {
+                int leaf = uniform(srng) < 0.6 ? complement[ownLeaf] : ownLeaf;
+                if (leafOffsets[leaf + 1] == leafOffsets[leaf])
+                    leaf = ownLeaf;
+                const std::uint32_t size = leafOffsets[leaf + 1] - leafOffsets[leaf];
+                core::ItemId pick = byLeaf[leafOffsets[leaf] +
+                                           boost::random::uniform_int_distribution<std::uint32_t>(
+                                               0, size - 1)(srng)];
+                if (pick == i) // never its own successor
+                    pick = byLeaf[leafOffsets[leaf] +
+                                  (pick == byLeaf[leafOffsets[leaf]] && size > 1 ? 1 : 0)];
+                w.itemSuccessors[i * cs.successors + k] = pick;
+            }
+        }
     }
 }
 
@@ -180,7 +351,7 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
     const PopulationSpec& ps = sc.population;
     const int dim = w.dim;
     core::UserTable& u = w.users;
-    const auto n = static_cast<std::size_t>(ps.users);
+    const auto n = static_cast<std::size_t>(sc.totalUsers());
     u.ageBandCount = static_cast<std::uint8_t>(ps.ageBands.size());
     u.genderCount = static_cast<std::uint8_t>(ps.genders.size());
     u.occupationCount = static_cast<std::uint8_t>(ps.occupations.size());
@@ -195,8 +366,11 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
 
     boost::random::discrete_distribution<int, double> age(ps.ageBands.begin(), ps.ageBands.end());
     boost::random::discrete_distribution<int, double> gender(ps.genders.begin(), ps.genders.end());
-    boost::random::discrete_distribution<int, double> occ(ps.occupations.begin(), ps.occupations.end());
+    boost::random::discrete_distribution<int, double> occ(ps.occupations.begin(),
+                                                          ps.occupations.end());
     boost::random::discrete_distribution<int, double> region(ps.regions.begin(), ps.regions.end());
+    boost::random::discrete_distribution<int, double> habitHour(sc.behaviour.hourly.begin(),
+                                                                sc.behaviour.hourly.end());
     boost::random::normal_distribution<float> normal(0.0f, 1.0f);
     boost::random::uniform_01<double> uniform;
 
@@ -208,10 +382,15 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
     w.userVectors.resize(n * static_cast<std::size_t>(dim));
     w.userActivity.resize(n);
     w.userPriceSensitivity.resize(n);
+    w.userBrandLoyalty.resize(n);
+    w.userHabitHour.resize(n);
+    w.userGroup.assign(n, 0);
+    w.groupJoinTime.assign(1, 0.0);
     const float demo = static_cast<float>(std::sqrt(ps.demographicSignal));
     const float personal = static_cast<float>(std::sqrt(1.0 - ps.demographicSignal));
+    const float priceSigma = static_cast<float>(ps.priceSensitivitySigma);
     std::vector<float> group(static_cast<std::size_t>(dim));
-    for (std::size_t i = 0; i < n; ++i) {
+    auto makeUser = [&](std::size_t i, double activityScale) {
         u.ageBand[i] = static_cast<std::uint8_t>(age(rng));
         u.gender[i] = static_cast<std::uint8_t>(gender(rng));
         u.occupation[i] = static_cast<std::uint8_t>(occ(rng));
@@ -228,8 +407,39 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
             v[d] = demo * group[d] + personal * v[d];
         normalise(v, dim);
         // Pareto activity: (1-U)^(-1/alpha) has a heavy tail for small alpha.
-        w.userActivity[i] = std::pow(1.0 - uniform(rng), -1.0 / ps.activityAlpha);
-        w.userPriceSensitivity[i] = std::exp(0.3f * normal(rng));
+        w.userActivity[i] = activityScale * std::pow(1.0 - uniform(rng), -1.0 / ps.activityAlpha);
+        w.userPriceSensitivity[i] =
+            std::exp(priceSigma * normal(rng) - priceSigma * priceSigma / 2);
+        w.userBrandLoyalty[i] =
+            static_cast<float>(-std::log(1.0 - uniform(rng)) * ps.brandLoyaltyMean);
+        w.userHabitHour[i] = static_cast<std::uint8_t>(habitHour(rng));
+    };
+    std::size_t next = 0;
+    for (; next < static_cast<std::size_t>(ps.users); ++next)
+        makeUser(next, 1.0);
+    // New-user cohorts (a marketing campaign): appended, joining at their day.
+    for (const TimelineEvent& e : sc.timeline) {
+        if (e.kind != TimelineEvent::Kind::Cohort)
+            continue;
+        const auto g = static_cast<std::uint16_t>(w.groupJoinTime.size());
+        w.groupJoinTime.push_back(e.startDay * core::kSecondsPerDay);
+        for (int k = 0; k < e.users; ++k, ++next) {
+            makeUser(next, e.activity);
+            u.joinTime[next] = e.startDay * core::kSecondsPerDay;
+            w.userGroup[next] = g;
+        }
+    }
+}
+
+bool inCategoryImpl(const core::ItemTable& t, core::ItemId i, std::uint32_t category) {
+    std::uint32_t c = t.category[i];
+    for (;;) {
+        if (c == category)
+            return true;
+        const std::uint32_t p = t.categoryParent[c];
+        if (p == c)
+            return false;
+        c = p;
     }
 }
 
@@ -243,6 +453,10 @@ World generateWorld(const Scenario& scenario, std::uint64_t seed) {
     return w;
 }
 
+bool World::inCategory(core::ItemId i, std::uint32_t category) const {
+    return inCategoryImpl(items, i, category);
+}
+
 QString World::catalogueHash() const {
     QCryptographicHash h(QCryptographicHash::Sha256);
     hashVector(h, items.category);
@@ -252,6 +466,11 @@ QString World::catalogueHash() const {
     hashVector(h, items.tagWords);
     hashVector(h, itemVectors);
     hashVector(h, itemQuality);
+    hashVector(h, itemStock);
+    hashVector(h, itemRestockLead);
+    hashVector(h, itemBaseDiscount);
+    hashVector(h, itemConsumable);
+    hashVector(h, itemSuccessors);
     return QString::fromLatin1(h.result().toHex());
 }
 
@@ -263,6 +482,10 @@ QString World::populationHash() const {
     hashVector(h, users.region);
     hashVector(h, userVectors);
     hashVector(h, userActivity);
+    hashVector(h, users.joinTime);
+    hashVector(h, userPriceSensitivity);
+    hashVector(h, userBrandLoyalty);
+    hashVector(h, userHabitHour);
     return QString::fromLatin1(h.result().toHex());
 }
 

@@ -10,12 +10,14 @@
 #include "recoscope/core/shop.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
+#include "recoscope/sim/shop_state.h"
 #include "recoscope/sim/shopper_model.h"
 #include "recoscope/sim/world.h"
 
-#include <boost/random/mersenne_twister.hpp>
 #include <boost/random/discrete_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
 
+#include <array>
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -45,6 +47,46 @@ struct ActionRecord {
     bool sessionStarted = false;
     bool sessionEnded = false;
     std::vector<core::Event> events;
+};
+
+/// Read-only view of one shopper for inspectors (GUI, CLI): profile, RFM, state.
+struct UserSnapshot {
+    core::UserId user = core::kNoUser;
+    std::uint8_t ageBand = 0, gender = 0, occupation = 0, region = 0;
+    core::SimTime joinTime = 0.0;
+    int group = 0; ///< 0 = initial population, g = g-th cohort
+    double activity = 0.0;
+    float priceSensitivity = 0.0f;
+    float brandLoyalty = 0.0f;
+    int habitHour = 0;
+    float returnWeight = 0.0f; ///< probability that a candidate visit happens
+    bool churned = false;
+    std::uint32_t sessions = 0;
+    /// RFM: days since the last purchase (-1 = never bought), purchases, money spent.
+    double recencyDays = -1.0;
+    std::uint32_t frequency = 0;
+    double monetary = 0.0;
+    std::vector<core::ItemId> recentlyShown;  ///< newest first
+    std::vector<core::ItemId> recentlyBought; ///< newest first
+};
+
+/// Read-only view of one item for inspectors.
+struct ItemSnapshot {
+    core::ItemId item = core::kNoItem;
+    std::uint32_t category = 0, topCategory = 0, brand = 0;
+    float listPrice = 0.0f;
+    float discount = 0.0f;          ///< current (standing or promotion, whichever is larger)
+    float promotionDiscount = 0.0f; ///< from a running promotion, 0 if none
+    core::SimTime launchTime = 0.0;
+    bool launched = false;
+    bool available = false;
+    std::int32_t stock = -1; ///< -1 = unlimited
+    std::int32_t initialStock = -1;
+    std::uint32_t sold = 0;
+    std::uint64_t exposure = 0; ///< impressions so far
+    bool consumable = false;
+    float quality = 0.0f; ///< hidden appeal (the inspector shows the truth)
+    std::vector<core::ItemId> successors;
 };
 
 struct RunLimits {
@@ -116,13 +158,49 @@ public:
     std::vector<core::MetricPoint> flushBuckets();
     core::MetricPoint summary() const { return m_metrics.total(m_now); }
 
-    /// TruthOracle: the shopper model's utility.
+    /// TruthOracle: the shopper model's full utility for the user at `time` (fatigue,
+    /// discount, brand loyalty, repurchase as of now, decayed to `time`; the sequence
+    /// bonus of the user's active session, if any).
     float trueUtility(core::UserId user, core::ItemId item, core::SimTime time) const override;
+
+    /// The changing shop (stock, promotions, per-user history) and read-only snapshots.
+    const ShopState& state() const { return m_state; }
+    const ShopperModel& shopper() const { return m_model; }
+    UserSnapshot userSnapshot(core::UserId user) const;
+    ItemSnapshot itemSnapshot(core::ItemId item) const;
+
+    /// Regret: click probability lost against the best possible slate, averaged over the
+    /// sampled slates (behaviour.regret_sample), and per session (summed over a
+    /// session's sampled slates scaled by its slates / samples, averaged over sessions).
+    double meanSlateRegret() const {
+        return m_regretSamples ? m_regretSum / double(m_regretSamples) : 0.0;
+    }
+    double meanSessionRegret() const {
+        return m_sessionsEnded ? m_sessionRegretSum / double(m_sessionsEnded) : 0.0;
+    }
+    std::uint64_t regretSamples() const { return m_regretSamples; }
+    /// Candidate visits that did not happen (habits, satisfaction) and users churned.
+    std::uint64_t skippedVisits() const { return m_skippedVisits; }
+    std::uint64_t churnedUsers() const { return m_churnedUsers; }
+
+    /// Called for every generated action after the shopper reacted (analyses, GUI);
+    /// null to stop. Runs on the engine's thread.
+    void setActionObserver(std::function<void(const ActionRecord&, const Session&)> observer) {
+        m_actionObserver = std::move(observer);
+    }
 
 private:
     void generateAction(ActionRecord* record);
     void startSession();
     void scheduleNextArrival();
+    void applyTimeline(core::SimTime t);
+    void setAvailable(core::ItemId item, bool available);
+    bool buy(core::ItemId item, core::UserId user, core::SimTime t);
+    void applyPromotions();
+    void endSession(Session& s, core::SimTime t, ActionRecord& a);
+    void measureRegret(Session& s, const ActionRecord& a, const std::vector<float>& shownUtility);
+    double arrivalRateFactor(core::SimTime t, core::SimTime* until) const;
+    std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
     void schedule(std::uint32_t slot);
 
@@ -135,8 +213,7 @@ private:
     EventSink* m_sink = nullptr;
 
     boost::random::mt19937 m_arrivalRng;
-    boost::random::discrete_distribution<core::UserId, double> m_pickUser;
-    std::vector<std::uint32_t> m_sessionCount; // per user: sessions started so far
+    std::vector<std::uint32_t> m_sessionCount; // per user: candidate visits so far (CRN)
     struct Due {
         core::SimTime time;
         std::uint64_t sessionId; // tie-break: earlier sessions first, deterministic
@@ -156,6 +233,43 @@ private:
     std::uint64_t m_eventsConsumed = 0;
     std::vector<core::MetricPoint> m_buckets;
     ActionRecord m_scratch;
+
+    ShopState m_state;
+    // Arrivals by population group (the initial users, then each cohort): users of group
+    // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
+    std::vector<std::uint32_t> m_groupBegin;
+    std::vector<double> m_groupActivity;
+    std::vector<boost::random::discrete_distribution<std::uint32_t, double>> m_groupPick;
+    std::array<double, 24> m_habitMean{};     // activity-weighted mean habit acceptance by hour
+    std::array<double, 24> m_hourly{};        // normalised to mean 1
+    std::array<double, 7> m_weekly{};         // normalised to mean 1
+    std::vector<core::SimTime> m_rateChanges; // cohort joins, season bounds (sorted)
+    // Timeline: item launches in time order, then the other timed changes.
+    std::vector<std::pair<core::SimTime, core::ItemId>> m_launches;
+    std::size_t m_nextLaunch = 0;
+    struct Change {
+        core::SimTime time;
+        std::uint32_t entry; // index into scenario.timeline
+        bool start;
+    };
+    std::vector<Change> m_changes;
+    std::size_t m_nextChange = 0;
+    std::vector<std::uint8_t> m_promotionActive; // per timeline entry
+    struct Restock {
+        core::SimTime time;
+        core::ItemId item;
+    };
+    std::vector<Restock> m_restocks; // min-heap by (time, item)
+    boost::random::mt19937 m_timelineRng;
+    std::vector<float> m_shownUtility;
+    std::vector<float> m_allUtility;
+    double m_regretSum = 0.0;
+    std::uint64_t m_regretSamples = 0;
+    double m_sessionRegretSum = 0.0;
+    std::uint64_t m_sessionsEnded = 0;
+    std::uint64_t m_skippedVisits = 0;
+    std::uint64_t m_churnedUsers = 0;
+    std::function<void(const ActionRecord&, const Session&)> m_actionObserver;
 };
 
 } // namespace recoscope::sim

@@ -29,25 +29,50 @@ struct CatalogueSpec {
     double qualitySigma = 0.8;
     /// How much an item's hidden vector follows its category (0 = none, 1 = entirely).
     double categoryCoherence = 0.6;
+    /// Leaves under each subcategory: 0 = a two-level tree (top > leaf), >= 1 = three
+    /// levels (top > subcategory > leaf).
+    int leavesPerSubcategory = 0;
+    /// Zipf exponent of category sizes (0 = equal sizes).
+    double categoryZipf = 0.8;
+    /// Share of the base catalogue launched during the run (uniform launch times).
+    double launchShare = 0.1;
+    /// Mean initial stock per item (log-normal); 0 = unlimited stock.
+    double stockMean = 40.0;
+    /// Mean days from a stock-out to the restock (each item draws its own lead time).
+    double restockDays = 2.0;
+    /// Share of items with a standing discount, and the largest such discount.
+    double discountShare = 0.1;
+    double discountMax = 0.3;
+    /// Share of consumable items (bought again after a cycle, see behaviour).
+    double consumableShare = 0.15;
+    /// Hidden successor (complement) items per item: what a shopper looks at next.
+    int successors = 3;
 };
 
 struct PopulationSpec {
     int users = 5000;
     /// Pareto shape of activity: smaller = a few very active users and many rare ones.
     double activityAlpha = 1.2;
-    std::vector<double> ageBands = {0.10, 0.25, 0.25, 0.20, 0.12, 0.08}; // <18,18-24,25-34,35-44,45-54,55+
-    std::vector<double> genders = {0.49, 0.49, 0.02};                    // female, male, other
+    std::vector<double> ageBands = {0.10, 0.25, 0.25,
+                                    0.20, 0.12, 0.08}; // <18,18-24,25-34,35-44,45-54,55+
+    std::vector<double> genders = {0.49, 0.49, 0.02};  // female, male, other
     std::vector<double> occupations = {0.15, 0.35, 0.15, 0.15, 0.10, 0.10};
     std::vector<double> regions = {0.30, 0.25, 0.20, 0.15, 0.10};
     /// Share of a user's hidden preference explained by demographics (0..1).
     double demographicSignal = 0.4;
+    /// Log-normal spread of the users' price sensitivity multipliers.
+    double priceSensitivitySigma = 0.3;
+    /// Mean utility bonus for brands the user bought before (exponential per user).
+    double brandLoyaltyMean = 0.8;
+    /// How strongly users keep to their own favourite hours (0 = none, 1 = only then).
+    double habitStrength = 0.5;
 };
 
 struct BehaviourSpec {
     double sessionsPerDay = 6000.0;
     /// Relative session arrival rate per hour of day (24 entries).
     std::vector<double> hourly = {0.3, 0.2, 0.15, 0.1, 0.1, 0.15, 0.3, 0.6, 0.9, 1.0, 1.0, 1.1,
-                                  1.2, 1.1, 1.0, 1.0, 1.1, 1.2, 1.4, 1.6, 1.7, 1.5, 1.0, 0.6};
+                                  1.2, 1.1, 1.0,  1.0, 1.1, 1.2,  1.4, 1.6, 1.7, 1.5, 1.0, 0.6};
     /// Examination probability falls as positionBias^position (1 = no position bias).
     double positionBias = 0.8;
     /// Utility of not clicking (higher = fewer clicks).
@@ -67,7 +92,64 @@ struct BehaviourSpec {
     double priceSensitivity = 0.5;
     /// Mean simulated seconds between two steps of a session.
     double stepSeconds = 40.0;
+
+    /// Relative session arrival rate per day of week, Monday first (7 entries); day 0
+    /// of a scenario is a Monday.
+    std::vector<double> weekly = {1.0, 0.95, 0.95, 1.0, 1.05, 1.15, 1.1};
+    /// Weights of the surface a session starts on: home, search, product page, cart.
+    std::vector<double> startSurfaces = {0.55, 0.30, 0.12, 0.03};
+    /// "position": each position p is examined with probability position_bias^p;
+    /// "cascade": the shopper scans down and stops at the first click.
+    QString examination = QStringLiteral("position");
+    /// Probability that the shopper's next interest follows the current item's hidden
+    /// successors (organic next steps) and weight of the successor bonus in the utility.
+    double sequenceStrength = 0.3;
+    double sequenceBoost = 1.5;
+    /// Utility lost per recent impression of the same item / of the same leaf category.
+    double fatigueItem = 0.4;
+    double fatigueCategory = 0.05;
+    /// Half-life of fatigue in simulated hours, and impressions remembered per user.
+    double fatigueHalfLifeHours = 24.0;
+    int fatigueMemory = 12;
+    /// Utility lost by an item the user bought before (non-consumables keep it; for
+    /// consumables it fades over consumable_cycle_days).
+    double repurchasePenalty = 4.0;
+    double consumableCycleDays = 14.0;
+    /// Utility per unit of discount (0.3 off adds 0.3 x discount_weight).
+    double discountWeight = 3.0;
+    /// Share of organic browses drawn to promoted items while a promotion runs.
+    double promotionBrowse = 0.3;
+    /// Probability that a carted item is taken out again before checkout.
+    double cartRemoveProbability = 0.1;
+    /// Satisfaction: a good session raises the user's return weight by `gain`, a bad one
+    /// lowers it by `loss`; after a bad session the user churns with `churn_probability`.
+    double satisfactionGain = 0.1;
+    double satisfactionLoss = 0.05;
+    double churnProbability = 0.02;
+    /// Share of slates whose regret against the best possible slate is measured.
+    double regretSample = 0.02;
 };
+
+/// One entry of the scenario timeline (simulated days from the start).
+struct TimelineEvent {
+    enum class Kind { Promotion, Launch, Cohort, StockShock, Season };
+    Kind kind = Kind::Promotion;
+    double startDay = 0.0;
+    double endDay = 0.0; ///< promotion and season windows; = startDay for one-off events
+    /// Category id (tops first, as in ItemTable) or -1 for any.
+    int category = -1;
+    /// Brand id or -1 for any (promotion only).
+    int brand = -1;
+    double discount = 0.0; ///< promotion
+    int items = 0;         ///< launch: new items in the batch
+    int users = 0;         ///< cohort: new users
+    double activity = 1.0; ///< cohort: activity multiplier of the new users
+    double fraction = 1.0; ///< stock shock: share of the matching items emptied
+    double factor = 1.0;   ///< season: arrival rate multiplier
+};
+
+/// Human name of a timeline kind ("promotion", "launch", ...), as in the JSON.
+QString timelineKindName(TimelineEvent::Kind kind);
 
 struct Scenario {
     QString name;
@@ -80,6 +162,14 @@ struct Scenario {
     CatalogueSpec catalogue;
     PopulationSpec population;
     BehaviourSpec behaviour;
+    std::vector<TimelineEvent> timeline;
+
+    /// Items including the ones added by timeline launches; users including cohorts.
+    int totalItems() const;
+    int totalUsers() const;
+    /// Categories of the tree (tops, subcategories and leaves).
+    int categoryCount() const;
+    int brandCount() const;
 
     /// The resolved scenario (defaults filled in) as compact JSON with sorted keys: what
     /// the run store keeps, and what the hash is taken over.

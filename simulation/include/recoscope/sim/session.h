@@ -29,6 +29,17 @@ struct Session {
     std::vector<CartLine> cart;
     /// Items already shown in this session: the context for exclusions and fatigue.
     std::vector<core::ItemId> exclusions;
+    /// What happened so far (satisfaction at the end, analyses).
+    int slates = 0;
+    int slatesWithoutClick = 0;
+    int clicks = 0;
+    int purchases = 0;
+    /// Regret: summed over the sampled slates of the session (click probability lost
+    /// against the best possible slate), and how many slates were sampled.
+    double regret = 0.0;
+    int regretSamples = 0;
+    /// Surface of the session's first step.
+    core::Surface startSurface = core::Surface::Home;
 };
 
 } // namespace recoscope::sim

@@ -1,11 +1,17 @@
 #pragma once
-// How a simulated shopper reacts: utilities, the choice among a slate, and the funnel
-// after a click (favourite, cart, purchase at the end of the session).
+// How a simulated shopper reacts: utilities, the choice among a slate, organic browsing
+// (search, the successors of the current item), and the funnel after a view (favourite,
+// cart, purchase or abandonment at the end of the session). docs/shop-model.md gives the
+// formulas; every weight comes from the scenario's `behaviour` section.
+//
+// The model reads the World (immutable truth) and the ShopState (stock, promotions, what
+// each user saw and bought); it draws only from the session's own stream.
 
 #include "recoscope/core/event.h"
 #include "recoscope/core/slate.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
+#include "recoscope/sim/shop_state.h"
 #include "recoscope/sim/world.h"
 
 #include <boost/random/discrete_distribution.hpp>
@@ -14,42 +20,128 @@
 
 namespace recoscope::sim {
 
+/// The parts of an item's utility for a user at a time (for inspectors and tests).
+struct UtilityParts {
+    float affinity = 0.0f;   ///< affinity_scale x (user vector . item vector)
+    float quality = 0.0f;    ///< the item's intrinsic appeal
+    float price = 0.0f;      ///< - price_sensitivity x user's multiplier x log(price / median)
+    float discount = 0.0f;   ///< discount_weight x current discount
+    float loyalty = 0.0f;    ///< brand loyalty bonus (brand bought before)
+    float fatigue = 0.0f;    ///< - item and category fatigue from recent impressions
+    float repurchase = 0.0f; ///< - penalty for an item bought before
+    float sequence = 0.0f;   ///< sequence_boost when the item follows the context item
+    float total() const {
+        return affinity + quality + price + discount + loyalty + fatigue + repurchase + sequence;
+    }
+};
+
 class ShopperModel {
 public:
-    ShopperModel(const Scenario& scenario, const World& world);
+    /// `state` may be null (static utilities only: no fatigue, loyalty or repurchase).
+    ShopperModel(const Scenario& scenario, const World& world, const ShopState* state = nullptr);
 
-    /// True utility of an item for a user (before the no-click threshold).
+    /// Static utility of an item for a user: affinity, quality, price and the current
+    /// discount; no history (before the no-click threshold).
     float utility(core::UserId user, core::ItemId item) const;
 
-    /// Which slate position the shopper clicks, or -1: multinomial logit over the
-    /// examined positions plus a no-click option; position p is examined with
-    /// probability positionBias^p.
-    int chooseFromSlate(Session& s, const core::Slate& slate) const;
+    /// Full utility at time `t` given the item the shopper is looking at (`context`,
+    /// kNoItem for none): adds brand loyalty, fatigue, repurchase and sequence terms.
+    float utilityAt(core::UserId user, core::ItemId item, core::SimTime t,
+                    core::ItemId context) const;
+    UtilityParts utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
+                              core::ItemId context) const;
+
+    /// Which slate position the shopper clicks, or -1. "position" examination:
+    /// multinomial logit over the slate plus a no-click option, position p weighted by
+    /// position_bias^p. "cascade": scan from the top, click with the logistic of
+    /// (utility - no_click_utility), go on to the next position with position_bias.
+    /// Unavailable items are never clicked. `utilities` (optional) receives each
+    /// position's full utility.
+    int chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
+                        std::vector<float>* utilities = nullptr) const;
+    /// Same at time 0 without context (kept for callers of the first version).
+    int chooseFromSlate(Session& s, const core::Slate& slate) const {
+        return chooseFromSlate(s, slate, 0.0);
+    }
+
+    /// Probability of a click on the slate (for regret): the no-click complement.
+    double clickProbability(const float* utilities, std::size_t n) const;
 
     /// An item the shopper reaches without the recommender (browsing, search results):
-    /// a few popular candidates, the best for this shopper by utility with noise.
+    /// a few candidates drawn by appeal (and, during promotions, from the promoted
+    /// items), the best for this shopper by utility with Gumbel noise, at the session's
+    /// current time (Session::nextTime). kNoItem if none.
     core::ItemId organicItem(Session& s) const;
+    /// The successor of `item` the shopper moves on to (best by utility with noise among
+    /// its available hidden successors), or kNoItem.
+    core::ItemId successorItem(Session& s, core::ItemId item) const;
 
     /// After the shopper looked at an item: appends Favourite / CartAdd events and puts
     /// the item in the cart as decided. `fromRec` and `position` carry attribution.
-    void afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position, core::SimTime t,
-                   std::vector<core::Event>& out) const;
+    void afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position,
+                   core::SimTime t, std::vector<core::Event>& out) const;
 
-    /// End of the session: each cart line is bought or abandoned.
-    void checkout(Session& s, core::SimTime t, std::vector<core::Event>& out) const;
+    /// End of the session: each cart line is removed, bought (if still in stock: the
+    /// caller decrements stock through `buy`) or abandoned.
+    template <class BuyFn>
+    void checkout(Session& s, core::SimTime t, std::vector<core::Event>& out, BuyFn&& buy) const;
+    /// Without stock bookkeeping (kept for callers of the first version).
+    void checkout(Session& s, core::SimTime t, std::vector<core::Event>& out) const {
+        checkout(s, t, out, [](core::ItemId) { return true; });
+    }
 
     bool continues(Session& s) const;
     bool browsesOrganically(Session& s) const;
-    bool searchesFirst(Session& s) const;
+    /// The surface a session starts on (start_surfaces weights).
+    core::Surface startSurface(Session& s) const;
+    bool searchesFirst(Session& s) const { return startSurface(s) == core::Surface::Search; }
     /// Simulated seconds until the shopper's next step.
     double thinkTime(Session& s) const;
+    /// A uniform draw in [0, 1) from the session's stream.
+    static double uniform(Session& s);
+
+    /// Price the shopper pays now (list price less the current discount).
+    float pricePaid(core::ItemId item) const;
 
 private:
+    float fatigueAndHistory(core::UserId user, core::ItemId item, core::SimTime t,
+                            UtilityParts* parts) const;
+    float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
+
     const Scenario& m_scenario;
     const World& m_world;
+    const ShopState* m_state;
     float m_affinityScale;
+    float m_noClickWeight;
+    bool m_cascade;
     boost::random::discrete_distribution<core::ItemId, double> m_popular;
     std::vector<float> m_examine; // positionBias^p
 };
+
+template <class BuyFn>
+void ShopperModel::checkout(Session& s, core::SimTime t, std::vector<core::Event>& out,
+                            BuyFn&& buy) const {
+    const BehaviourSpec& b = m_scenario.behaviour;
+    for (const CartLine& line : s.cart) {
+        // The same draws happen for every line whatever the outcome, so that stock-outs
+        // caused by other shoppers do not shift this shopper's dice.
+        const double removeDraw = uniform(s);
+        const double buyDraw = uniform(s);
+        const float price = pricePaid(line.item);
+        if (removeDraw < b.cartRemoveProbability) {
+            out.push_back({t, s.user, line.item, core::EventKind::CartRemove, core::Surface::Cart,
+                           line.position, line.fromRecommendation, price});
+            continue;
+        }
+        if (!m_world.items.isAvailable(line.item))
+            continue; // sold out meanwhile: cannot be bought
+        if (buyDraw < purchaseProbability(s.user, line.item, t) && buy(line.item)) {
+            out.push_back({t, s.user, line.item, core::EventKind::Purchase, core::Surface::Cart,
+                           line.position, line.fromRecommendation, price});
+            ++s.purchases;
+        }
+    }
+    s.cart.clear();
+}
 
 } // namespace recoscope::sim

@@ -1,0 +1,103 @@
+#pragma once
+// The shop's changing state during a run: stock, promotions, and what each shopper saw
+// and bought recently (fatigue, repurchase, brand loyalty, RFM, satisfaction). Owned by
+// the Engine, read by the ShopperModel; the World stays the immutable generated truth.
+// Structure of arrays, so that a million users cost tens of bytes each.
+
+#include "recoscope/core/types.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace recoscope::sim {
+
+struct ShopState {
+    // --- items ---
+    /// Units in stock; -1 = unlimited.
+    std::vector<std::int32_t> stock;
+    /// Units sold so far.
+    std::vector<std::uint32_t> sold;
+    /// Current promotion discount of each item (0 when no promotion covers it).
+    std::vector<float> promotionDiscount;
+    /// Items covered by a running promotion, in id order.
+    std::vector<core::ItemId> promoted;
+    /// Stock-outs so far (number of times an item's stock reached zero).
+    std::uint64_t stockOuts = 0;
+
+    // --- users ---
+    /// Impressions remembered per user (ring); fatigue reads them.
+    int memory = 0;
+    std::vector<core::ItemId> shownItem; ///< users x memory, kNoItem when empty
+    std::vector<float> shownHour;        ///< simulated hours of those impressions
+    std::vector<std::uint8_t> shownNext; ///< ring cursor per user
+    static constexpr int kBought = 4;
+    std::vector<core::ItemId> boughtItem; ///< users x kBought, kNoItem when empty
+    std::vector<float> boughtHour;
+    std::vector<std::uint8_t> boughtNext;
+    /// Return weight in [0, 1]: the probability that a candidate visit of the user
+    /// happens (0.5 at the start; satisfaction moves it; churned users are at 0).
+    std::vector<float> returnWeight;
+    std::vector<std::uint8_t> churned;
+    /// RFM, kept current: last purchase time (simulated seconds, -1 = never), number of
+    /// purchases, money spent.
+    std::vector<double> lastPurchase;
+    std::vector<std::uint32_t> purchases;
+    std::vector<float> monetary;
+    /// Sessions started (candidate visits that happened) per user.
+    std::vector<std::uint32_t> sessions;
+    /// Context item of the user's active session (kNoItem when none is active).
+    std::vector<core::ItemId> activeContext;
+
+    void resize(std::size_t items, std::size_t users, int impressionsRemembered) {
+        stock.assign(items, -1);
+        sold.assign(items, 0);
+        promotionDiscount.assign(items, 0.0f);
+        memory = impressionsRemembered;
+        shownItem.assign(users * static_cast<std::size_t>(memory), core::kNoItem);
+        shownHour.assign(users * static_cast<std::size_t>(memory), 0.0f);
+        shownNext.assign(users, 0);
+        boughtItem.assign(users * kBought, core::kNoItem);
+        boughtHour.assign(users * kBought, 0.0f);
+        boughtNext.assign(users, 0);
+        returnWeight.assign(users, 0.5f);
+        churned.assign(users, 0);
+        lastPurchase.assign(users, -1.0);
+        purchases.assign(users, 0);
+        monetary.assign(users, 0.0f);
+        sessions.assign(users, 0);
+        activeContext.assign(users, core::kNoItem);
+    }
+
+    std::span<const core::ItemId> shown(core::UserId u) const {
+        return {shownItem.data() + static_cast<std::size_t>(u) * memory,
+                static_cast<std::size_t>(memory)};
+    }
+    std::span<const float> shownHours(core::UserId u) const {
+        return {shownHour.data() + static_cast<std::size_t>(u) * memory,
+                static_cast<std::size_t>(memory)};
+    }
+    std::span<const core::ItemId> bought(core::UserId u) const {
+        return {boughtItem.data() + static_cast<std::size_t>(u) * kBought, kBought};
+    }
+    std::span<const float> boughtHours(core::UserId u) const {
+        return {boughtHour.data() + static_cast<std::size_t>(u) * kBought, kBought};
+    }
+
+    void remember(core::UserId u, core::ItemId item, float hour) {
+        if (memory == 0)
+            return;
+        const std::size_t at = static_cast<std::size_t>(u) * memory + shownNext[u];
+        shownItem[at] = item;
+        shownHour[at] = hour;
+        shownNext[u] = static_cast<std::uint8_t>((shownNext[u] + 1) % memory);
+    }
+    void rememberPurchase(core::UserId u, core::ItemId item, float hour) {
+        const std::size_t at = static_cast<std::size_t>(u) * kBought + boughtNext[u];
+        boughtItem[at] = item;
+        boughtHour[at] = hour;
+        boughtNext[u] = static_cast<std::uint8_t>((boughtNext[u] + 1) % kBought);
+    }
+};
+
+} // namespace recoscope::sim
