@@ -139,7 +139,7 @@ PRAGMA user_version = 1;
 )sql");
         auto opened = sim::RunStore::open(path);
         QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().c_str());
-        QCOMPARE(opened.value()->schemaVersion(), 2);
+        QCOMPARE(opened.value()->schemaVersion(), sim::RunStore::kSchemaVersion);
         auto run = opened.value()->run(1);
         QVERIFY(run.ok());
         QCOMPARE(run.value().recommender, QStringLiteral("popularity"));

@@ -52,7 +52,7 @@ struct MetricSample {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     enum class Mode { ReadWrite, ReadOnly };
     /// Opens or creates the file, migrating older schemas. Errors name the file.
