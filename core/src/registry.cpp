@@ -21,7 +21,8 @@ Status RecommenderRegistry::add(RecommenderEntry entry) {
 }
 
 const RecommenderEntry* RecommenderRegistry::find(const std::string& id) const {
-    auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const RecommenderEntry& e) { return e.id == id; });
+    auto it = std::find_if(m_entries.begin(), m_entries.end(),
+                           [&](const RecommenderEntry& e) { return e.id == id; });
     return it == m_entries.end() ? nullptr : &*it;
 }
 
@@ -55,9 +56,9 @@ RecommenderRegistry::create(const std::string& id, const std::map<std::string, s
     return create(id, values.value(), context);
 }
 
-Result<std::unique_ptr<Recommender>> RecommenderRegistry::create(const std::string& id,
-                                                                 const ParamValues& params,
-                                                                 const RecommenderContext& context) const {
+Result<std::unique_ptr<Recommender>>
+RecommenderRegistry::create(const std::string& id, const ParamValues& params,
+                            const RecommenderContext& context) const {
     const RecommenderEntry* entry = find(id);
     if (!entry)
         return Error{unknownIdMessage(id)};
@@ -72,8 +73,12 @@ Result<std::unique_ptr<Recommender>> RecommenderRegistry::create(const std::stri
     if (!context.items || !context.users)
         return Error{"recommender '" + id + "' needs the shop's item and user tables"};
     if (entry->needsOracle && !context.oracle)
-        return Error{"recommender '" + id + "' reads the simulator's ground truth, which this run does not provide"};
-    return entry->make(context, params, *this);
+        return Error{"recommender '" + id +
+                     "' reads the simulator's ground truth, which this run does not provide"};
+    Result<std::unique_ptr<Recommender>> made = entry->make(context, params, *this);
+    if (made)
+        made.value()->m_parameters = params;
+    return made;
 }
 
 } // namespace recoscope::core

@@ -111,6 +111,18 @@ private slots:
                  qPrintable(message));
     }
 
+    void createdCoresReportTheirParameters() {
+        RecommenderRegistry registry;
+        registerBuiltinRecommenders(registry);
+        ItemTable items;
+        UserTable users;
+        RecommenderContext ctx{&items, &users, nullptr, 1};
+        auto r = registry.create("itemknn", {{"history", "7"}}, ctx);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value()->parameters().number("history"), 7.0);
+        QVERIFY(r.value()->parameters().has("neighbours")); // the default is reported too
+    }
+
     void everyDefaultIsInsideItsOwnRange() {
         RecommenderRegistry registry;
         registerBuiltinRecommenders(registry);

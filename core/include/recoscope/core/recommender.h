@@ -35,6 +35,14 @@ public:
     /// One sentence on why `item` is (or would be) recommended for this request, e.g.
     /// "Bought together with Red Kettle by 12 shoppers". Never empty.
     virtual std::string explain(const Request& request, ItemId item) const;
+
+    /// The complete parameter set the core was created with (defaults included), as
+    /// validated by the registry. Empty for cores built outside the registry.
+    const ParamValues& parameters() const { return m_parameters; }
+
+private:
+    friend class RecommenderRegistry; // sets m_parameters after the factory ran
+    ParamValues m_parameters;
 };
 
 } // namespace recoscope::core
