@@ -16,19 +16,19 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
     // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
     // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
     for (RecommenderEntry (*entry)() : {
-             &randomRecommenderEntry,
-             &popularityRecommenderEntry,
-             &trendingRecommenderEntry,
-             &recentRecommenderEntry,
-             &contentRecommenderEntry,
-             &demographicRecommenderEntry,
-             &itemKnnRecommenderEntry,
-             &userKnnRecommenderEntry,
-             &sessionKnnRecommenderEntry,
-             &markovRecommenderEntry,
-             &mfSgdRecommenderEntry,
-             &bprRecommenderEntry,
-             &ialsRecommenderEntry,
+             &randomRecommenderEntry,      &popularityRecommenderEntry,
+             &trendingRecommenderEntry,    &recentRecommenderEntry,
+             &contentRecommenderEntry,     &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,     &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,  &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,       &bprRecommenderEntry,
+             &ialsRecommenderEntry,        &ncfRecommenderEntry,
+             &sequenceRecommenderEntry,    &epsilonGreedyRecommenderEntry,
+             &ucbRecommenderEntry,         &thompsonRecommenderEntry,
+             &linUcbRecommenderEntry,      &hybridSwitchRecommenderEntry,
+             &hybridBlendRecommenderEntry, &mmrRecommenderEntry,
+             &fatigueRecommenderEntry,     &businessRulesRecommenderEntry,
+             &oracleRecommenderEntry,      &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

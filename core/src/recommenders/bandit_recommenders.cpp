@@ -1,0 +1,373 @@
+// Bandits: learn from slate feedback (observeSlate) which items get clicked, balancing
+// exploration and exploitation. Feedback is counted with the cascade model (Craswell et
+// al. 2008): positions up to the click (or the whole slate when nothing was clicked)
+// were examined; positions below a click say nothing and are not counted as failures.
+
+#include "suite_entries.h"
+#include "suite_kit.h"
+
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include <Eigen/Core>
+
+namespace recoscope::core {
+
+namespace {
+
+enum class Policy { EpsilonGreedy, Ucb, Thompson };
+
+// Multi-armed bandits with one arm per item. Arms are the items' click-through rates,
+// estimated with a Beta(prior_clicks, prior_skips) prior so unseen items start at a
+// plausible CTR instead of 0 or 1.
+//   egreedy:  the best posterior means, each slot replaced by a uniformly random
+//             eligible item with probability epsilon (Sutton & Barto).
+//   ucb:      UCB1 (Auer et al. 2002): mean + c * sqrt(2 ln N / n_i).
+//   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k.
+// Per request O(items); per slate O(k).
+class ItemBandit final : public kit::SuiteCore {
+public:
+    ItemBandit(const RecommenderContext& ctx, const ParamValues& p, Policy policy)
+        : SuiteCore(ctx, 1), m_policy(policy), m_a0(static_cast<float>(p.number("prior_clicks"))),
+          m_b0(static_cast<float>(p.number("prior_skips"))),
+          m_param(static_cast<float>(policy == Policy::EpsilonGreedy ? p.number("epsilon")
+                                     : policy == Policy::Ucb         ? p.number("exploration")
+                                                                     : 0.0)),
+          m_rng(static_cast<std::uint32_t>(kit::mixSeed(ctx.seed + 41))),
+          m_clicks(ctx.items->size(), 0.0f), m_shown(ctx.items->size(), 0.0f) {}
+
+    void observeSlate(const Request&, const Slate& slate, int clicked) override {
+        const std::size_t examined =
+            clicked >= 0 ? static_cast<std::size_t>(clicked) + 1 : slate.size();
+        for (std::size_t p = 0; p < examined && p < slate.size(); ++p) {
+            const ItemId i = slate[p].item;
+            if (!m_items.contains(i))
+                continue;
+            m_shown[i] += 1.0f;
+            m_total += 1.0;
+            if (static_cast<int>(p) == clicked)
+                m_clicks[i] += 1.0f;
+        }
+    }
+
+protected:
+    void learn(const Event&, float) override {}
+
+    float mean(ItemId i) const { return (m_clicks[i] + m_a0) / (m_shown[i] + m_a0 + m_b0); }
+
+    void rank(const Request& request, TopK& topk) override {
+        switch (m_policy) {
+        case Policy::EpsilonGreedy:
+            scanAll(request, topk, [&](ItemId i) { return mean(i); });
+            break;
+        case Policy::Ucb: {
+            const float logN = static_cast<float>(std::log(std::max(m_total, 1.0)));
+            scanAll(request, topk, [&](ItemId i) {
+                return mean(i) + m_param * std::sqrt(2.0f * logN / (m_shown[i] + 1.0f));
+            });
+            break;
+        }
+        case Policy::Thompson: {
+            // Draw only where the draw could matter: a Beta sample rarely exceeds its mean
+            // plus four standard deviations, so items whose bound is below the current
+            // k-th sample are skipped without drawing (the prune makes the cost close
+            // to a scan of the means).
+            const std::size_t n = m_items.size();
+            for (ItemId i = 0; i < n; ++i) {
+                if (!m_items.available[i])
+                    continue;
+                const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
+                const float mu = a / (a + b);
+                const float sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0f)));
+                if (std::min(1.0f, mu + 4.0f * sd) < topk.threshold())
+                    continue;
+                const float draw = boost::random::beta_distribution<float>(a, b)(m_rng);
+                if (topk.admits(draw, i) && !request.excludes(i))
+                    topk.offer(i, draw);
+            }
+            break;
+        }
+        }
+    }
+
+    void postRank(const Request& request, Slate& out) override {
+        if (m_policy != Policy::EpsilonGreedy || out.empty())
+            return;
+        const float avail = static_cast<float>(std::max<std::size_t>(m_items.availableCount, 1));
+        boost::random::uniform_01<float> u01;
+        boost::random::uniform_int_distribution<ItemId> pick(
+            0, static_cast<ItemId>(m_items.size() - 1));
+        for (SlateEntry& e : out) {
+            e.propensity = 1.0f - m_param + m_param / avail;
+            if (u01(m_rng) >= m_param)
+                continue;
+            for (int tries = 0; tries < 64; ++tries) {
+                const ItemId j = pick(m_rng);
+                if (!isEligible(m_items, request, j) ||
+                    std::any_of(out.begin(), out.end(),
+                                [j](const SlateEntry& s) { return s.item == j; }))
+                    continue;
+                e = {j, mean(j), m_param / avail};
+                break;
+            }
+        }
+    }
+
+    std::string reason(const Request&, ItemId item) const override {
+        if (!m_items.contains(item))
+            return {};
+        const std::string stats =
+            "clicked " + kit::fmt(m_clicks[item], 0) + " times in " + kit::fmt(m_shown[item], 0) +
+            " examined showings (estimated CTR " + kit::fmt(100.0 * mean(item), 1) + "%)";
+        switch (m_policy) {
+        case Policy::EpsilonGreedy:
+            return describeItem(m_items, item) + " was " + stats +
+                   "; epsilon-greedy shows the best rates and explores at random with "
+                   "probability " +
+                   kit::fmt(m_param) + ".";
+        case Policy::Ucb:
+            return describeItem(m_items, item) + " was " + stats +
+                   "; UCB1 adds an optimism bonus for items shown rarely.";
+        case Policy::Thompson:
+            return describeItem(m_items, item) + " was " + stats +
+                   "; Thompson sampling drew a high plausible CTR for it.";
+        }
+        return {};
+    }
+
+private:
+    Policy m_policy;
+    float m_a0, m_b0, m_param;
+    boost::random::mt19937 m_rng;
+    std::vector<float> m_clicks, m_shown;
+    double m_total = 0.0;
+};
+
+// LinUCB (Li et al. 2010), one shared ridge-regression model over features of the
+// (user, item) pair: bias, top category (one-hot), price band (one-hot), discount, the
+// item's log popularity, and the user's share of recent interest in the item's top
+// category and brand. Score = theta·x + alpha sqrt(x^T A^-1 x); A^-1 is kept by
+// Sherman-Morrison rank-one updates (O(d^2) per examined item), theta = A^-1 b.
+class LinUcbRecommender final : public kit::SuiteCore {
+public:
+    LinUcbRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, 30), m_alpha(static_cast<float>(p.number("alpha"))),
+          m_tops(
+              std::min<std::uint32_t>(static_cast<std::uint32_t>(ctx.items->categoryCount()), 32)) {
+        m_dimension = 1 + static_cast<int>(m_tops) + 5 + 4;
+        m_ainv = Eigen::MatrixXf::Identity(m_dimension, m_dimension) /
+                 static_cast<float>(p.number("ridge"));
+        m_b = Eigen::VectorXf::Zero(m_dimension);
+        m_theta = Eigen::VectorXf::Zero(m_dimension);
+        // Price quintile cut points.
+        std::vector<float> sorted(m_items.price.begin(), m_items.price.end());
+        std::sort(sorted.begin(), sorted.end());
+        for (int q = 0; q < 4; ++q)
+            m_cuts[q] = sorted.empty()
+                            ? 0.0f
+                            : sorted[(sorted.size() * static_cast<std::size_t>(q + 1)) / 5];
+        m_band.resize(m_items.size());
+        for (ItemId i = 0; i < m_items.size(); ++i)
+            m_band[i] = static_cast<std::uint8_t>(
+                std::upper_bound(m_cuts, m_cuts + 4, m_items.price[i]) - m_cuts);
+        m_catShare.assign(ctx.items->categoryCount() + 1, 0.0f);
+        std::uint32_t brands = ctx.items->brandCount;
+        for (std::uint32_t b : ctx.items->brand)
+            brands = std::max(brands, b + 1);
+        m_brandDense.assign(brands, 0.0f);
+    }
+
+    void observeSlate(const Request& request, const Slate& slate, int clicked) override {
+        userShares(request.user);
+        const std::size_t examined =
+            clicked >= 0 ? static_cast<std::size_t>(clicked) + 1 : slate.size();
+        Eigen::VectorXf x(m_dimension);
+        for (std::size_t p = 0; p < examined && p < slate.size(); ++p) {
+            if (!m_items.contains(slate[p].item))
+                continue;
+            features(slate[p].item, x);
+            const Eigen::VectorXf ax = m_ainv * x;
+            m_ainv -= (ax * ax.transpose()) / (1.0f + x.dot(ax));
+            if (static_cast<int>(p) == clicked)
+                m_b += x;
+        }
+        m_theta = m_ainv * m_b;
+    }
+
+protected:
+    void learn(const Event&, float) override {}
+
+    void rank(const Request& request, TopK& topk) override {
+        userShares(request.user);
+        refreshPopularity();
+        // x has few non-zeros (bias, one top category, one band, 4 dense): exploit it.
+        scanAll(request, topk, [&](ItemId i) { return sparseScore(i); });
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        if (!m_items.contains(item))
+            return {};
+        auto* self = const_cast<LinUcbRecommender*>(this);
+        self->userShares(request.user);
+        Eigen::VectorXf x(m_dimension);
+        self->features(item, x);
+        const float mean = m_theta.dot(x),
+                    bonus = m_alpha * std::sqrt(std::max(0.0f, x.dot(m_ainv * x)));
+        return describeItem(m_items, item) + " has an expected click score of " +
+               kit::fmt(mean, 3) +
+               " from its department, price band, discount and your interest in its category" +
+               " (LinUCB), plus an exploration bonus of " + kit::fmt(bonus, 3) + ".";
+    }
+
+private:
+    void userShares(UserId user) {
+        for (const auto& [b, w] : m_brandShare)
+            m_brandDense[b] = 0.0f;
+        std::fill(m_catShare.begin(), m_catShare.end(), 0.0f);
+        m_brandShare.clear();
+        float total = 0.0f;
+        if (const kit::HistoryRing* h = historyOf(user))
+            for (const kit::Interaction& x : h->raw()) {
+                m_catShare[m_items.topCategory[x.item]] += x.weight;
+                m_brandShare.push_back({m_items.brand[x.item], x.weight});
+                total += x.weight;
+            }
+        m_shareNorm = total > 0.0f ? 1.0f / total : 0.0f;
+        for (const auto& [b, w] : m_brandShare)
+            if (b < m_brandDense.size())
+                m_brandDense[b] += w * m_shareNorm;
+    }
+    void refreshPopularity() {
+        // The popularity feature (log scale, 0..1) is refreshed every few hundred calls:
+        // a slightly stale value costs nothing in quality and saves a log per item.
+        if (++m_popAge < 512 && !m_popFeature.empty())
+            return;
+        m_popAge = 0;
+        const auto& v = m_popular.rawValues();
+        const float mx = std::max(v.empty() ? 1.0f : *std::max_element(v.begin(), v.end()), 1e-6f);
+        m_popFeature.resize(m_items.size());
+        for (ItemId i = 0; i < m_items.size(); ++i)
+            m_popFeature[i] =
+                static_cast<float>(std::log1p(v[i] / mx * 1000.0f) / std::log1p(1000.0f));
+    }
+    // Dense indices of the 7 possibly non-zero features and their values.
+    int sparseFeatures(ItemId i, int* idx, float* val) const {
+        const int dense = 1 + static_cast<int>(m_tops) + 5;
+        idx[0] = 0, val[0] = 1.0f;
+        idx[1] = 1 + static_cast<int>(m_items.topCategory[i] % m_tops), val[1] = 1.0f;
+        idx[2] = 1 + static_cast<int>(m_tops) + m_band[i], val[2] = 1.0f;
+        idx[3] = dense, val[3] = m_items.discount[i];
+        idx[4] = dense + 1, val[4] = i < m_popFeature.size() ? m_popFeature[i] : 0.0f;
+        idx[5] = dense + 2, val[5] = m_catShare[m_items.topCategory[i]] * m_shareNorm;
+        idx[6] = dense + 3,
+        val[6] = m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f;
+        return 7;
+    }
+    void features(ItemId i, Eigen::VectorXf& x) {
+        int idx[7];
+        float val[7];
+        x.setZero();
+        refreshPopularity();
+        for (int n = sparseFeatures(i, idx, val); n-- > 0;)
+            x[idx[n]] += val[n];
+    }
+    float sparseScore(ItemId i) const {
+        int idx[7];
+        float val[7];
+        const int n = sparseFeatures(i, idx, val);
+        float mean = 0.0f, quad = 0.0f;
+        for (int a = 0; a < n; ++a) {
+            mean += m_theta[idx[a]] * val[a];
+            for (int b = 0; b < n; ++b)
+                quad += val[a] * m_ainv(idx[a], idx[b]) * val[b];
+        }
+        return mean + m_alpha * std::sqrt(std::max(0.0f, quad));
+    }
+
+    float m_alpha;
+    std::uint32_t m_tops;
+    int m_dimension = 0;
+    Eigen::MatrixXf m_ainv;
+    Eigen::VectorXf m_b, m_theta;
+    float m_cuts[4] = {0, 0, 0, 0};
+    std::vector<std::uint8_t> m_band;
+    std::vector<float> m_catShare;
+    std::vector<std::pair<std::uint32_t, float>> m_brandShare;
+    std::vector<float> m_brandDense;
+    std::vector<float> m_popFeature;
+    float m_shareNorm = 0.0f;
+    int m_popAge = 0;
+};
+
+std::vector<ParamSpec> priorParams() {
+    return {
+        kit::realParam("prior_clicks", 0.01, 1000.0, 1.0,
+                       "Beta prior: pseudo-clicks of an unseen item"),
+        kit::realParam("prior_skips", 0.01, 100000.0, 30.0,
+                       "Beta prior: pseudo-skips of an unseen item"),
+    };
+}
+
+template <Policy P>
+Result<std::unique_ptr<Recommender>> makeBandit(const RecommenderContext& ctx, const ParamValues& p,
+                                                const RecommenderRegistry&) {
+    return std::unique_ptr<Recommender>(new ItemBandit(ctx, p, P));
+}
+
+} // namespace
+
+RecommenderEntry epsilonGreedyRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "egreedy";
+    e.description =
+        "Epsilon-greedy bandit over items: best observed CTRs, random exploration per slot";
+    e.family = "bandit";
+    e.params = priorParams();
+    e.params.insert(
+        e.params.begin(),
+        kit::realParam("epsilon", 0.0, 1.0, 0.1, "Probability that a slot shows a random item"));
+    e.make = makeBandit<Policy::EpsilonGreedy>;
+    return e;
+}
+
+RecommenderEntry ucbRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "ucb";
+    e.description =
+        "UCB1 bandit over items: observed CTR plus an optimism bonus for rarely shown items";
+    e.family = "bandit";
+    e.params = priorParams();
+    e.params.insert(e.params.begin(),
+                    kit::realParam("exploration", 0.0, 10.0, 0.1,
+                                   "Scale c of the confidence bonus c*sqrt(2 ln N / n)"));
+    e.make = makeBandit<Policy::Ucb>;
+    return e;
+}
+
+RecommenderEntry thompsonRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "thompson";
+    e.description = "Thompson sampling over items with Beta-Bernoulli click models";
+    e.family = "bandit";
+    e.params = priorParams();
+    e.make = makeBandit<Policy::Thompson>;
+    return e;
+}
+
+RecommenderEntry linUcbRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "linucb";
+    e.description =
+        "LinUCB: contextual bandit over item features and the shopper's category interest";
+    e.family = "bandit";
+    e.params = {
+        kit::realParam("alpha", 0.0, 10.0, 0.5, "Width of the upper confidence bound"),
+        kit::realParam("ridge", 1e-4, 1000.0, 1.0, "Ridge regularisation (A starts as ridge * I)"),
+    };
+    e.make = kit::factoryOf<LinUcbRecommender>();
+    return e;
+}
+
+} // namespace recoscope::core

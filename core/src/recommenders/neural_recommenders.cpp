@@ -1,0 +1,386 @@
+// Neural cores, trained online with Eigen: neural collaborative filtering (NeuMF-style
+// embeddings + MLP, mini-batches) and a sequence model over each user's recent events
+// (a single self-attention block over the last items).
+
+#include "factor_scan.h"
+#include "suite_entries.h"
+#include "suite_kit.h"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+namespace recoscope::core {
+
+namespace {
+
+using Eigen::Map;
+using Eigen::MatrixXf;
+using Eigen::VectorXf;
+
+// Neural collaborative filtering (He et al. 2017, NeuMF): logit(u, i) =
+//   h·(p_u ⊙ q_i)  [GMF]  +  w·relu(W_u p_u + W_i q_i + b1)  [MLP]  + b_i + b0,
+// trained with the logistic loss on each positive event and `negatives` sampled items.
+// Samples are buffered; every `batch` samples the shared weights (h, W, b1, w, b0) take
+// one averaged gradient step (mini-batch SGD), while embeddings and item biases, which
+// are sparse, are updated per sample. Scoring all items needs W_i q_i for every item: it
+// is cached as a matrix (hidden x items) and recomputed only after a batch changed W.
+class NcfRecommender final : public kit::SuiteCore {
+public:
+    NcfRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, 20), m_d(p.integer("embedding")), m_h(p.integer("hidden")),
+          m_batch(p.integer("batch")), m_negatives(p.integer("negatives")),
+          m_lr(static_cast<float>(p.number("learning_rate"))),
+          m_reg(static_cast<float>(p.number("regularisation"))),
+          m_rng(static_cast<std::uint32_t>(kit::mixSeed(ctx.seed + 17))),
+          m_q(ctx.items->size() * static_cast<std::size_t>(m_d)), m_bias(ctx.items->size(), 0.0f) {
+        boost::random::normal_distribution<float> emb(0.0f, 0.1f);
+        boost::random::normal_distribution<float> he(0.0f,
+                                                     std::sqrt(2.0f / static_cast<float>(2 * m_d)));
+        for (float& x : m_q)
+            x = emb(m_rng);
+        m_wu = MatrixXf(m_h, m_d);
+        m_wi = MatrixXf(m_h, m_d);
+        for (Eigen::Index r = 0; r < m_h; ++r)
+            for (Eigen::Index c = 0; c < m_d; ++c) {
+                m_wu(r, c) = he(m_rng);
+                m_wi(r, c) = he(m_rng);
+            }
+        m_b1 = VectorXf::Zero(m_h);
+        m_w = VectorXf(m_h);
+        for (Eigen::Index r = 0; r < m_h; ++r)
+            m_w[r] = emb(m_rng);
+        m_gmf = VectorXf::Constant(m_d, 1.0f);
+        zeroGrads();
+        m_scores.resize(ctx.items->size());
+    }
+
+protected:
+    void learn(const Event& e, float w) override {
+        if (w <= 0.0f || !kit::trackableUser(m_users, e.user) || m_items.size() < 2)
+            return;
+        float* pu = userVec(e.user);
+        const float conf = std::log1p(w);
+        sample(pu, e.item, 1.0f, conf);
+        boost::random::uniform_int_distribution<ItemId> pick(
+            0, static_cast<ItemId>(m_items.size() - 1));
+        for (int n = 0; n < m_negatives; ++n) {
+            ItemId j = pick(m_rng);
+            if (j == e.item)
+                j = pick(m_rng);
+            sample(pu, j, 0.0f, 1.0f);
+        }
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        const bool known = request.user < m_known.size() && m_known[request.user];
+        if (!known && !m_items.contains(request.contextItem))
+            return;
+        VectorXf p = VectorXf::Zero(m_d);
+        if (known)
+            p = Map<const VectorXf>(userPtr(request.user), m_d);
+        if (m_items.contains(request.contextItem))
+            p += Map<const VectorXf>(itemPtr(request.contextItem), m_d);
+        refreshItemCache();
+        const VectorXf a = m_wu * p + m_b1;
+        const VectorXf hp = m_gmf.cwiseProduct(p);
+        const std::size_t n = m_items.size();
+        constexpr std::size_t kBlock = 4096;
+        for (std::size_t s = 0; s < n; s += kBlock) {
+            const auto b = static_cast<Eigen::Index>(std::min(kBlock, n - s));
+            const Map<const kit::RowMatrix> qb(itemPtr(static_cast<ItemId>(s)), b, m_d);
+            auto out = m_scores.segment(static_cast<Eigen::Index>(s), b);
+            out.noalias() = qb * hp;
+            out.noalias() += (m_zi.middleCols(static_cast<Eigen::Index>(s), b).colwise() + a)
+                                 .cwiseMax(0.0f)
+                                 .transpose() *
+                             m_w;
+            out += Map<const VectorXf>(m_bias.data() + s, b);
+        }
+        scanAll(request, topk, [&](ItemId i) { return m_scores[static_cast<Eigen::Index>(i)]; });
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        const bool known = request.user < m_known.size() && m_known[request.user];
+        if (!m_items.contains(item) || (!known && !m_items.contains(request.contextItem)))
+            return {};
+        return describeItem(m_items, item) + " scores high in the neural model (embeddings + " +
+               std::to_string(m_h) + "-unit MLP) trained on " +
+               std::to_string(interactionCount(request.user)) + " of your interactions and " +
+               std::to_string(m_samples) + " training samples overall.";
+    }
+
+private:
+    float* itemPtr(ItemId i) {
+        return m_q.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_d);
+    }
+    const float* itemPtr(ItemId i) const {
+        return m_q.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_d);
+    }
+    const float* userPtr(UserId u) const {
+        return m_p.data() + static_cast<std::size_t>(u) * static_cast<std::size_t>(m_d);
+    }
+    float* userVec(UserId u) {
+        if (u >= m_known.size()) {
+            const std::size_t old = m_p.size();
+            m_known.resize(static_cast<std::size_t>(u) + 1, 0);
+            m_p.resize(m_known.size() * static_cast<std::size_t>(m_d));
+            boost::random::normal_distribution<float> emb(0.0f, 0.1f);
+            for (std::size_t x = old; x < m_p.size(); ++x)
+                m_p[x] = emb(m_rng);
+        }
+        m_known[u] = 1;
+        return m_p.data() + static_cast<std::size_t>(u) * static_cast<std::size_t>(m_d);
+    }
+
+    void zeroGrads() {
+        m_gWu = MatrixXf::Zero(m_h, m_d);
+        m_gWi = MatrixXf::Zero(m_h, m_d);
+        m_gB1 = VectorXf::Zero(m_h);
+        m_gW = VectorXf::Zero(m_h);
+        m_gGmf = VectorXf::Zero(m_d);
+        m_gB0 = 0.0f;
+        m_inBatch = 0;
+    }
+
+    void sample(float* puRaw, ItemId i, float y, float conf) {
+        Map<VectorXf> p(puRaw, m_d);
+        Map<VectorXf> q(itemPtr(i), m_d);
+        const VectorXf z = m_wu * p + m_wi * q + m_b1;
+        const VectorXf r = z.cwiseMax(0.0f);
+        const float logit = m_gmf.dot(p.cwiseProduct(q)) + m_w.dot(r) + m_bias[i] + m_b0;
+        const float g = conf * (1.0f / (1.0f + std::exp(-logit)) - y);
+        const VectorXf dz = (g * m_w).cwiseProduct((z.array() > 0.0f).cast<float>().matrix());
+        m_gGmf += g * p.cwiseProduct(q);
+        m_gW += g * r;
+        m_gB0 += g;
+        m_gB1 += dz;
+        m_gWu.noalias() += dz * p.transpose();
+        m_gWi.noalias() += dz * q.transpose();
+        const VectorXf dp = g * m_gmf.cwiseProduct(q) + m_wu.transpose() * dz;
+        const VectorXf dq = g * m_gmf.cwiseProduct(p) + m_wi.transpose() * dz;
+        p -= m_lr * (dp + m_reg * p);
+        q -= m_lr * (dq + m_reg * q);
+        m_bias[i] -= m_lr * (g + m_reg * m_bias[i]);
+        ++m_samples;
+        if (++m_inBatch >= m_batch)
+            applyBatch();
+    }
+
+    void applyBatch() {
+        const float step = m_lr / static_cast<float>(m_inBatch);
+        m_wu -= step * m_gWu + m_lr * m_reg * m_wu;
+        m_wi -= step * m_gWi + m_lr * m_reg * m_wi;
+        m_b1 -= step * m_gB1;
+        m_w -= step * m_gW;
+        m_gmf -= step * m_gGmf;
+        m_b0 -= step * m_gB0;
+        zeroGrads();
+        ++m_version;
+    }
+
+    void refreshItemCache() {
+        // W_i q_i changes with W (each batch) and q_i (each sample); recompute once per
+        // batch at most, which keeps the request cost at O(items x hidden).
+        if (m_cachedVersion == m_version &&
+            m_zi.cols() == static_cast<Eigen::Index>(m_items.size()))
+            return;
+        const Map<const kit::RowMatrix> q(m_q.data(), static_cast<Eigen::Index>(m_items.size()),
+                                          m_d);
+        m_zi.noalias() = m_wi * q.transpose();
+        m_cachedVersion = m_version;
+    }
+
+    int m_d, m_h, m_batch, m_negatives;
+    float m_lr, m_reg;
+    boost::random::mt19937 m_rng;
+    std::vector<float> m_q, m_bias, m_p;
+    std::vector<std::uint8_t> m_known;
+    MatrixXf m_wu, m_wi, m_zi;
+    VectorXf m_b1, m_w, m_gmf;
+    float m_b0 = 0.0f;
+    MatrixXf m_gWu, m_gWi;
+    VectorXf m_gB1, m_gW, m_gGmf;
+    float m_gB0 = 0.0f;
+    int m_inBatch = 0;
+    std::uint64_t m_samples = 0;
+    std::uint64_t m_version = 0, m_cachedVersion = ~0ull;
+    VectorXf m_scores;
+};
+
+// Sequence model over each user's last `window` items: one self-attention block
+// (SASRec-style, Kang & McAuley 2018, reduced to a single head without projections):
+// the latest item's input embedding attends over the window, s = sum_j softmax(e_last·e_j
+// / sqrt(d)) e_j, and the next item is scored by o_i·s + b_i with separate output
+// embeddings. Trained online as next-item prediction with the logistic loss on the
+// actual next item and `negatives` sampled ones. For speed the attention weights are
+// treated as constants in the backward pass (the gradient flows to each e_j through its
+// weight), a documented simplification. Cost per event: O((window + negatives) x d);
+// per request the same scan as the factor models.
+class SequenceRecommender final : public kit::SuiteCore {
+public:
+    SequenceRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, static_cast<std::size_t>(p.integer("window"))),
+          m_d(p.integer("embedding")), m_negatives(p.integer("negatives")),
+          m_lr(static_cast<float>(p.number("learning_rate"))),
+          m_reg(static_cast<float>(p.number("regularisation"))),
+          m_gap(p.number("session_gap_minutes") * 60.0),
+          m_rng(static_cast<std::uint32_t>(kit::mixSeed(ctx.seed + 29))),
+          m_in(ctx.items->size() * static_cast<std::size_t>(m_d)),
+          m_out(ctx.items->size() * static_cast<std::size_t>(m_d)),
+          m_bias(ctx.items->size(), 0.0f) {
+        boost::random::normal_distribution<float> emb(0.0f, 0.1f);
+        for (float& x : m_in)
+            x = emb(m_rng);
+        for (float& x : m_out)
+            x = emb(m_rng);
+        m_state.resize(m_d);
+        m_ds.resize(m_d);
+    }
+
+protected:
+    void learn(const Event& e, float w) override {
+        if (w <= 0.0f || m_items.size() < 2)
+            return;
+        if (!context(e.user, kNoItem, e.time))
+            return; // no sequence yet: the item starts one
+        const float conf = std::log1p(w);
+        m_ds.setZero();
+        target(e.item, 1.0f, conf);
+        boost::random::uniform_int_distribution<ItemId> pick(
+            0, static_cast<ItemId>(m_items.size() - 1));
+        for (int n = 0; n < m_negatives; ++n) {
+            ItemId j = pick(m_rng);
+            if (j == e.item)
+                j = pick(m_rng);
+            target(j, 0.0f, 1.0f);
+        }
+        for (std::size_t k = 0; k < m_window.size(); ++k) {
+            Map<VectorXf> ej(inPtr(m_window[k]), m_d);
+            ej -= m_lr * (m_alpha[k] * m_ds + m_reg * ej);
+        }
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        if (!context(request.user, request.contextItem, request.time))
+            return;
+        kit::scanFactors(m_items, request, topk, m_out.data(), m_items.size(), m_d, m_state.data(),
+                         m_bias.data(), m_scratch);
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        if (!m_items.contains(item))
+            return {};
+        auto* self = const_cast<SequenceRecommender*>(this);
+        if (!self->context(request.user, request.contextItem, request.time))
+            return {};
+        // Name the item of the sequence the attention looked at most.
+        std::size_t best = 0;
+        for (std::size_t k = 1; k < m_alpha.size(); ++k)
+            if (m_alpha[k] > m_alpha[best])
+                best = k;
+        return describeItem(m_items, item) +
+               " is the likely next step of your browsing sequence, which focuses on " +
+               describeItem(m_items, m_window[best]) + " (attention weight " +
+               kit::fmt(m_alpha[best]) + " over the last " + std::to_string(m_window.size()) +
+               " items).";
+    }
+
+private:
+    float* inPtr(ItemId i) {
+        return m_in.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_d);
+    }
+    float* outPtr(ItemId i) {
+        return m_out.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_d);
+    }
+
+    /// Builds the window (oldest first, context item last) and the attended state.
+    bool context(UserId user, ItemId extra, SimTime now) {
+        m_window.clear();
+        if (const kit::HistoryRing* h = historyOf(user))
+            if (!h->empty() && now - h->recent(0).time <= m_gap)
+                for (std::size_t n = h->size(); n-- > 0;)
+                    if (now - h->recent(n).time <= m_gap)
+                        m_window.push_back(h->recent(n).item);
+        if (m_items.contains(extra))
+            m_window.push_back(extra);
+        if (m_window.empty())
+            return false;
+        const Map<const VectorXf> last(inPtr(m_window.back()), m_d);
+        const float scale = 1.0f / std::sqrt(static_cast<float>(m_d));
+        m_alpha.resize(m_window.size());
+        float mx = -1e30f;
+        for (std::size_t k = 0; k < m_window.size(); ++k) {
+            m_alpha[k] = last.dot(Map<const VectorXf>(inPtr(m_window[k]), m_d)) * scale;
+            mx = std::max(mx, m_alpha[k]);
+        }
+        float z = 0.0f;
+        for (float& a : m_alpha)
+            z += (a = std::exp(a - mx));
+        m_state.setZero();
+        for (std::size_t k = 0; k < m_window.size(); ++k) {
+            m_alpha[k] /= z;
+            m_state += m_alpha[k] * Map<const VectorXf>(inPtr(m_window[k]), m_d);
+        }
+        return true;
+    }
+
+    void target(ItemId t, float y, float conf) {
+        Map<VectorXf> o(outPtr(t), m_d);
+        const float g = conf * (1.0f / (1.0f + std::exp(-(o.dot(m_state) + m_bias[t]))) - y);
+        m_ds += g * o;
+        o -= m_lr * (g * m_state + m_reg * o);
+        m_bias[t] -= m_lr * g;
+    }
+
+    int m_d, m_negatives;
+    float m_lr, m_reg;
+    double m_gap;
+    boost::random::mt19937 m_rng;
+    std::vector<float> m_in, m_out, m_bias;
+    std::vector<ItemId> m_window;
+    std::vector<float> m_alpha;
+    VectorXf m_state, m_ds, m_scratch;
+};
+
+} // namespace
+
+RecommenderEntry ncfRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "ncf";
+    e.description =
+        "Neural collaborative filtering: embeddings + MLP (NeuMF), trained online in mini-batches";
+    e.family = "neural";
+    e.params = {
+        kit::intParam("embedding", 2.0, 128.0, 16.0, "Embedding size of users and items"),
+        kit::intParam("hidden", 2.0, 256.0, 32.0, "Units of the MLP's hidden layer"),
+        kit::intParam("batch", 1.0, 4096.0, 64.0,
+                      "Samples per mini-batch update of the shared weights"),
+        kit::intParam("negatives", 0.0, 100.0, 4.0, "Sampled negative items per positive event"),
+        kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
+        kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
+    };
+    e.make = kit::factoryOf<NcfRecommender>();
+    return e;
+}
+
+RecommenderEntry sequenceRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "seq";
+    e.description = "Sequence model: a self-attention block over the shopper's recent items "
+                    "predicts the next one";
+    e.family = "neural";
+    e.params = {
+        kit::intParam("window", 1.0, 200.0, 10.0, "Recent items the model attends over"),
+        kit::intParam("embedding", 2.0, 128.0, 32.0, "Embedding size"),
+        kit::intParam("negatives", 0.0, 200.0, 10.0, "Sampled negative items per event"),
+        kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
+        kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
+        kit::realParam("session_gap_minutes", 1.0, 100000.0, 120.0,
+                       "Items older than this leave the sequence"),
+    };
+    e.make = kit::factoryOf<SequenceRecommender>();
+    return e;
+}
+
+} // namespace recoscope::core
