@@ -459,9 +459,11 @@ void Engine::measureRegret(Session& s, const ActionRecord& a,
     const core::ItemTable& t = m_world.items;
     const std::size_t k = static_cast<std::size_t>(std::max(a.request.k, 0));
     m_allUtility.clear();
+    HistoryCache cache;
+    m_model.prepare(s.user, a.time, a.request.contextItem, cache);
     for (core::ItemId i = 0; i < t.size(); ++i)
         if (t.available[i] && !a.request.excludes(i))
-            m_allUtility.push_back(m_model.utilityAt(s.user, i, a.time, s.contextItem));
+            m_allUtility.push_back(m_model.utilityCached(s.user, i, cache));
     const std::size_t best = std::min(k, m_allUtility.size());
     std::partial_sort(m_allUtility.begin(),
                       m_allUtility.begin() + static_cast<std::ptrdiff_t>(best), m_allUtility.end(),
@@ -479,13 +481,13 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     a.sessionEnded = true;
     m_state.activeContext[s.user] = core::kNoItem;
     // Satisfaction: a session with a click or a purchase raises the user's return weight,
-    // one of three or more slates without any click lowers it and may end in churn.
+    // one of two or more slates without any click lowers it and may end in churn.
     const BehaviourSpec& b = m_scenario.behaviour;
     float& rw = m_state.returnWeight[s.user];
     const double churnDraw = ShopperModel::uniform(s);
     if (s.clicks > 0 || s.purchases > 0) {
         rw += static_cast<float>(b.satisfactionGain) * (1.0f - rw);
-    } else if (s.slatesWithoutClick >= 3) {
+    } else if (s.slatesWithoutClick >= 2) {
         rw -= static_cast<float>(b.satisfactionLoss) * rw;
         if (churnDraw < b.churnProbability && !m_state.churned[s.user]) {
             m_state.churned[s.user] = 1;

@@ -127,6 +127,74 @@ float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTim
     return u;
 }
 
+void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId context, HistoryCache& c) const {
+    c.shown = c.bought = c.successors = 0;
+    if (context != core::kNoItem)
+        for (core::ItemId next : m_world.successors(context))
+            if (c.successors < 32)
+                c.successor[c.successors++] = next;
+    if (!m_state)
+        return;
+    const BehaviourSpec& b = m_scenario.behaviour;
+    const float hour = static_cast<float>(t / core::kSecondsPerHour);
+    const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
+    const auto shown = m_state->shown(user);
+    const auto shownHours = m_state->shownHours(user);
+    for (std::size_t k = 0; k < shown.size() && c.shown < HistoryCache::kMax; ++k) {
+        if (shown[k] == core::kNoItem)
+            continue;
+        c.shownItem[c.shown] = shown[k];
+        c.shownCategory[c.shown] = m_world.items.category[shown[k]];
+        c.shownDecay[c.shown] = std::exp2(-(hour - shownHours[k]) * invHalfLife);
+        ++c.shown;
+    }
+    const auto bought = m_state->bought(user);
+    const auto boughtHours = m_state->boughtHours(user);
+    const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
+    for (std::size_t k = 0; k < bought.size(); ++k) {
+        if (bought[k] == core::kNoItem)
+            continue;
+        c.boughtItem[c.bought] = bought[k];
+        c.boughtBrand[c.bought] = m_world.items.brand[bought[k]];
+        c.boughtPenalty[c.bought] = static_cast<float>(b.repurchasePenalty);
+        c.consumableFactor[c.bought] = std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
+        ++c.bought;
+    }
+}
+
+float ShopperModel::utilityCached(core::UserId user, core::ItemId item, const HistoryCache& c) const {
+    const BehaviourSpec& b = m_scenario.behaviour;
+    float u = utility(user, item);
+    if (c.shown > 0) {
+        const std::uint32_t category = m_world.items.category[item];
+        float sameItem = 0.0f, sameCategory = 0.0f;
+        for (int k = 0; k < c.shown; ++k) {
+            sameItem += c.shownItem[k] == item ? c.shownDecay[k] : 0.0f;
+            sameCategory += c.shownCategory[k] == category ? c.shownDecay[k] : 0.0f;
+        }
+        u -= sameItem * static_cast<float>(b.fatigueItem) + sameCategory * static_cast<float>(b.fatigueCategory);
+    }
+    if (c.bought > 0) {
+        const std::uint32_t brand = m_world.items.brand[item];
+        float repurchase = 0.0f;
+        bool loyal = false;
+        for (int k = 0; k < c.bought; ++k) {
+            if (c.boughtItem[k] == item)
+                repurchase = std::max(repurchase, c.boughtPenalty[k] * (m_world.itemConsumable[item] ? c.consumableFactor[k] : 1.0f));
+            loyal = loyal || c.boughtBrand[k] == brand;
+        }
+        u -= repurchase;
+        if (loyal)
+            u += m_world.userBrandLoyalty[user];
+    }
+    for (int k = 0; k < c.successors; ++k)
+        if (c.successor[k] == item) {
+            u += static_cast<float>(b.sequenceBoost);
+            break;
+        }
+    return u;
+}
+
 UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
                                         core::ItemId context) const {
     UtilityParts p;
@@ -153,9 +221,11 @@ int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate, core::Si
                                   std::vector<float>* utilities) const {
     const std::size_t n = std::min(slate.size(), kMaxSlate);
     float u[kMaxSlate];
+    HistoryCache cache;
+    prepare(s.user, t, s.contextItem, cache);
     for (std::size_t p = 0; p < n; ++p) {
         const core::ItemId item = slate[p].item;
-        u[p] = m_world.items.isAvailable(item) ? utilityAt(s.user, item, t, s.contextItem) : -1e30f;
+        u[p] = m_world.items.isAvailable(item) ? utilityCached(s.user, item, cache) : -1e30f;
     }
     if (utilities)
         utilities->assign(u, u + n);
@@ -218,6 +288,8 @@ core::ItemId ShopperModel::organicItem(Session& s) const {
     float bestScore = -1e30f;
     const bool promo =
         m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
+    HistoryCache cache;
+    prepare(s.user, s.nextTime, core::kNoItem, cache);
     for (int c = 0; c < kCandidates; ++c) {
         core::ItemId item;
         if (promo && c < kCandidates / 2) {
@@ -230,7 +302,7 @@ core::ItemId ShopperModel::organicItem(Session& s) const {
         const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
         if (!m_world.items.isAvailable(item))
             continue;
-        const float score = utilityAt(s.user, item, s.nextTime, core::kNoItem) + gumbel;
+        const float score = utilityCached(s.user, item, cache) + gumbel;
         if (score > bestScore) {
             bestScore = score;
             best = item;
@@ -262,7 +334,9 @@ void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::i
     const BehaviourSpec& b = m_scenario.behaviour;
     // The decision on the product page sees the full utility without the sequence bonus
     // (that only drew the shopper's attention to the item).
-    const float u = utilityAt(s.user, item, t, core::kNoItem);
+    // Decisions depend on the surplus over the outside option (no_click_utility), so
+    // the offsets keep their meaning when the utility scale changes.
+    const float u = utilityAt(s.user, item, t, core::kNoItem) - static_cast<float>(b.noClickUtility);
     const core::Surface surface = s.surface;
     const double favDraw = uniform(s);
     const double cartDraw = uniform(s);

@@ -76,18 +76,20 @@ struct BehaviourSpec {
     /// Examination probability falls as positionBias^position (1 = no position bias).
     double positionBias = 0.8;
     /// Utility of not clicking (higher = fewer clicks).
-    double noClickUtility = 3.0;
+    double noClickUtility = 5.5;
     /// Weight of the hidden user-item affinity in the utility.
-    double affinityScale = 1.5;
+    double affinityScale = 2.5;
     /// Probability that a session goes on after each step.
     double continueProbability = 0.8;
     /// Probability that a step without a click becomes an organic browse (search or view).
     double organicProbability = 0.5;
-    /// Logistic offsets turning post-click utility into favourite / cart decisions.
-    double favouriteOffset = -2.5;
-    double cartOffset = -1.8;
-    /// Logistic offset of buying a carted item at the end of the session.
-    double purchaseOffset = -0.6;
+    /// Logistic offsets turning the surplus (utility - no_click_utility) of a viewed item
+    /// into favourite / cart decisions.
+    double favouriteOffset = -3.0;
+    double cartOffset = -3.5;
+    /// Logistic offset of buying a carted item at the end of the session (applied to half
+    /// the surplus).
+    double purchaseOffset = -4.0;
     /// How strongly price (log, relative to the median) lowers utility.
     double priceSensitivity = 0.5;
     /// Mean simulated seconds between two steps of a session.
@@ -104,7 +106,7 @@ struct BehaviourSpec {
     /// Probability that the shopper's next interest follows the current item's hidden
     /// successors (organic next steps) and weight of the successor bonus in the utility.
     double sequenceStrength = 0.3;
-    double sequenceBoost = 1.5;
+    double sequenceBoost = 2.0;
     /// Utility lost per recent impression of the same item / of the same leaf category.
     double fatigueItem = 0.4;
     double fatigueCategory = 0.05;
@@ -123,11 +125,11 @@ struct BehaviourSpec {
     double cartRemoveProbability = 0.1;
     /// Satisfaction: a good session raises the user's return weight by `gain`, a bad one
     /// lowers it by `loss`; after a bad session the user churns with `churn_probability`.
-    double satisfactionGain = 0.1;
-    double satisfactionLoss = 0.05;
+    double satisfactionGain = 0.05;
+    double satisfactionLoss = 0.03;
     double churnProbability = 0.02;
     /// Share of slates whose regret against the best possible slate is measured.
-    double regretSample = 0.02;
+    double regretSample = 0.005;
 };
 
 /// One entry of the scenario timeline (simulated days from the start).

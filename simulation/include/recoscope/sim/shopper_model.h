@@ -35,6 +35,24 @@ struct UtilityParts {
     }
 };
 
+/// A user's recent history prepared once for scoring many items at one time: the
+/// remembered impressions with their categories and decayed weights, the items bought
+/// with their repurchase penalties, the successors of the context item.
+struct HistoryCache {
+    static constexpr int kMax = 64;
+    int shown = 0;
+    core::ItemId shownItem[kMax];
+    std::uint32_t shownCategory[kMax];
+    float shownDecay[kMax];
+    int bought = 0;
+    core::ItemId boughtItem[ShopState::kBought];
+    std::uint32_t boughtBrand[ShopState::kBought];
+    float boughtPenalty[ShopState::kBought]; ///< before the consumable flag is applied
+    float consumableFactor[ShopState::kBought];
+    int successors = 0;
+    core::ItemId successor[32];
+};
+
 class ShopperModel {
 public:
     /// `state` may be null (static utilities only: no fatigue, loyalty or repurchase).
@@ -50,6 +68,10 @@ public:
                     core::ItemId context) const;
     UtilityParts utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
                               core::ItemId context) const;
+    /// Prepares `cache` for utilityCached() for (user, t, context).
+    void prepare(core::UserId user, core::SimTime t, core::ItemId context, HistoryCache& cache) const;
+    /// Same value as utilityAt() for the (user, t, context) the cache was prepared for.
+    float utilityCached(core::UserId user, core::ItemId item, const HistoryCache& cache) const;
 
     /// Which slate position the shopper clicks, or -1. "position" examination:
     /// multinomial logit over the slate plus a no-click option, position p weighted by
