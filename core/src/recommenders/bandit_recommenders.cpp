@@ -11,6 +11,7 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 namespace recoscope::core {
@@ -147,8 +148,9 @@ private:
 
 // LinUCB (Li et al. 2010), one shared ridge-regression model over features of the
 // (user, item) pair: bias, top category (one-hot), price band (one-hot), discount, the
-// item's log popularity, and the user's share of recent interest in the item's top
-// category and brand. Score = theta·x + alpha sqrt(x^T A^-1 x); A^-1 is kept by
+// item's log popularity, the user's share of recent interest in the item's top category
+// and brand, the item's smoothed click-through rate on slates, and how strongly the user
+// interacted with the item recently. Score = theta·x + alpha sqrt(x^T A^-1 x); A^-1 is kept by
 // Sherman-Morrison rank-one updates (O(d^2) per examined item), theta = A^-1 b.
 class LinUcbRecommender final : public kit::SuiteCore {
 public:
@@ -156,10 +158,12 @@ public:
         : SuiteCore(ctx, 30), m_alpha(static_cast<float>(p.number("alpha"))),
           m_tops(
               std::min<std::uint32_t>(static_cast<std::uint32_t>(ctx.items->categoryCount()), 32)) {
-        m_dimension = 1 + static_cast<int>(m_tops) + 5 + 4;
+        m_dimension = 1 + static_cast<int>(m_tops) + 5 + 6;
+        m_refresh = p.integer("refresh");
+        m_a = Eigen::MatrixXd::Identity(m_dimension, m_dimension) * p.number("ridge");
         m_ainv = Eigen::MatrixXf::Identity(m_dimension, m_dimension) /
                  static_cast<float>(p.number("ridge"));
-        m_b = Eigen::VectorXf::Zero(m_dimension);
+        m_b = Eigen::VectorXd::Zero(m_dimension);
         m_theta = Eigen::VectorXf::Zero(m_dimension);
         // Price quintile cut points.
         std::vector<float> sorted(m_items.price.begin(), m_items.price.end());
@@ -177,6 +181,9 @@ public:
         for (std::uint32_t b : ctx.items->brand)
             brands = std::max(brands, b + 1);
         m_brandDense.assign(brands, 0.0f);
+        m_clicks.assign(m_items.size(), 0.0f);
+        m_shown.assign(m_items.size(), 0.0f);
+        m_seenWeight.assign(m_items.size(), 0.0f);
     }
 
     void observeSlate(const Request& request, const Slate& slate, int clicked) override {
@@ -188,12 +195,26 @@ public:
             if (!m_items.contains(slate[p].item))
                 continue;
             features(slate[p].item, x);
-            const Eigen::VectorXf ax = m_ainv * x;
-            m_ainv -= (ax * ax.transpose()) / (1.0f + x.dot(ax));
+            const Eigen::VectorXd xd = x.cast<double>();
+            m_a.noalias() += xd * xd.transpose();
             if (static_cast<int>(p) == clicked)
-                m_b += x;
+                m_b += xd;
         }
-        m_theta = m_ainv * m_b;
+        for (std::size_t p = 0; p < examined && p < slate.size(); ++p)
+            if (m_items.contains(slate[p].item)) {
+                m_shown[slate[p].item] += 1.0f;
+                if (static_cast<int>(p) == clicked)
+                    m_clicks[slate[p].item] += 1.0f;
+            }
+        if (++m_pending < m_refresh)
+            return;
+        m_pending = 0;
+        // A is accumulated in double and inverted afresh (d^3 with d ~ 25, microseconds):
+        // a long chain of single-precision Sherman-Morrison updates drifts away from
+        // a positive-definite inverse over 10^5 updates.
+        const Eigen::LDLT<Eigen::MatrixXd> ldlt(m_a);
+        m_theta = ldlt.solve(m_b).cast<float>();
+        m_ainv = ldlt.solve(Eigen::MatrixXd::Identity(m_dimension, m_dimension)).cast<float>();
     }
 
 protected:
@@ -202,7 +223,7 @@ protected:
     void rank(const Request& request, TopK& topk) override {
         userShares(request.user);
         refreshPopularity();
-        // x has few non-zeros (bias, one top category, one band, 4 dense): exploit it.
+        // x has few non-zeros (bias, one top category, one band, 6 dense): exploit it.
         scanAll(request, topk, [&](ItemId i) { return sparseScore(i); });
     }
 
@@ -225,6 +246,9 @@ private:
     void userShares(UserId user) {
         for (const auto& [b, w] : m_brandShare)
             m_brandDense[b] = 0.0f;
+        for (ItemId i : m_seen)
+            m_seenWeight[i] = 0.0f;
+        m_seen.clear();
         std::fill(m_catShare.begin(), m_catShare.end(), 0.0f);
         m_brandShare.clear();
         float total = 0.0f;
@@ -233,6 +257,9 @@ private:
                 m_catShare[m_items.topCategory[x.item]] += x.weight;
                 m_brandShare.push_back({m_items.brand[x.item], x.weight});
                 total += x.weight;
+                if (m_seenWeight[x.item] == 0.0f)
+                    m_seen.push_back(x.item);
+                m_seenWeight[x.item] = std::min(1.0f, m_seenWeight[x.item] + x.weight / 5.0f);
             }
         m_shareNorm = total > 0.0f ? 1.0f / total : 0.0f;
         for (const auto& [b, w] : m_brandShare)
@@ -252,7 +279,7 @@ private:
             m_popFeature[i] =
                 static_cast<float>(std::log1p(v[i] / mx * 1000.0f) / std::log1p(1000.0f));
     }
-    // Dense indices of the 7 possibly non-zero features and their values.
+    // Dense indices of the 9 possibly non-zero features and their values.
     int sparseFeatures(ItemId i, int* idx, float* val) const {
         const int dense = 1 + static_cast<int>(m_tops) + 5;
         idx[0] = 0, val[0] = 1.0f;
@@ -266,16 +293,16 @@ private:
         return 7;
     }
     void features(ItemId i, Eigen::VectorXf& x) {
-        int idx[7];
-        float val[7];
+        int idx[9];
+        float val[9];
         x.setZero();
         refreshPopularity();
         for (int n = sparseFeatures(i, idx, val); n-- > 0;)
             x[idx[n]] += val[n];
     }
     float sparseScore(ItemId i) const {
-        int idx[7];
-        float val[7];
+        int idx[9];
+        float val[9];
         const int n = sparseFeatures(i, idx, val);
         float mean = 0.0f, quad = 0.0f;
         for (int a = 0; a < n; ++a) {
@@ -289,14 +316,20 @@ private:
     float m_alpha;
     std::uint32_t m_tops;
     int m_dimension = 0;
+    int m_refresh = 16;
+    int m_pending = 0;
+    Eigen::MatrixXd m_a;
+    Eigen::VectorXd m_b;
     Eigen::MatrixXf m_ainv;
-    Eigen::VectorXf m_b, m_theta;
+    Eigen::VectorXf m_theta;
     float m_cuts[4] = {0, 0, 0, 0};
     std::vector<std::uint8_t> m_band;
     std::vector<float> m_catShare;
     std::vector<std::pair<std::uint32_t, float>> m_brandShare;
     std::vector<float> m_brandDense;
     std::vector<float> m_popFeature;
+    std::vector<float> m_clicks, m_shown, m_seenWeight;
+    std::vector<ItemId> m_seen;
     float m_shareNorm = 0.0f;
     int m_popAge = 0;
 };
@@ -365,6 +398,8 @@ RecommenderEntry linUcbRecommenderEntry() {
     e.params = {
         kit::realParam("alpha", 0.0, 10.0, 0.5, "Width of the upper confidence bound"),
         kit::realParam("ridge", 1e-4, 1000.0, 1.0, "Ridge regularisation (A starts as ridge * I)"),
+        kit::intParam("refresh", 1.0, 10000.0, 16.0,
+                      "Slates between two solves of the ridge regression"),
     };
     e.make = kit::factoryOf<LinUcbRecommender>();
     return e;

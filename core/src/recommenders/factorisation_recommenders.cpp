@@ -359,7 +359,7 @@ private:
 std::vector<ParamSpec> sgdParams(bool bpr) {
     return {
         kit::intParam("factors", 2.0, 256.0, bpr ? 32.0 : 10.0, "Latent dimensions"),
-        kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
+        kit::realParam("learning_rate", 1e-5, 1.0, 0.1, "SGD step size"),
         kit::realParam("regularisation", 0.0, 1.0, 0.01, "L2 penalty on factors and biases"),
         bpr ? kit::intParam("samples", 1.0, 1000.0, 5.0,
                             "Negative items sampled per positive (pairs)")

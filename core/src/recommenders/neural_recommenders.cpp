@@ -357,7 +357,7 @@ RecommenderEntry ncfRecommenderEntry() {
         kit::intParam("batch", 1.0, 4096.0, 64.0,
                       "Samples per mini-batch update of the shared weights"),
         kit::intParam("negatives", 0.0, 100.0, 4.0, "Sampled negative items per positive event"),
-        kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
+        kit::realParam("learning_rate", 1e-5, 1.0, 0.2, "SGD step size"),
         kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
     };
     e.make = kit::factoryOf<NcfRecommender>();
@@ -374,7 +374,7 @@ RecommenderEntry sequenceRecommenderEntry() {
         kit::intParam("window", 1.0, 200.0, 10.0, "Recent items the model attends over"),
         kit::intParam("embedding", 2.0, 128.0, 32.0, "Embedding size"),
         kit::intParam("negatives", 0.0, 200.0, 10.0, "Sampled negative items per event"),
-        kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
+        kit::realParam("learning_rate", 1e-5, 1.0, 0.2, "SGD step size"),
         kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
         kit::realParam("session_gap_minutes", 1.0, 100000.0, 120.0,
                        "Items older than this leave the sequence"),

@@ -68,9 +68,9 @@ protected:
                 m_itemScore[j] += n.sim;
             }
         for (ItemId j : m_touched) {
-            // Items of the running session were just seen; suggest what comes next.
-            if (std::find(m_query.begin(), m_query.end(), j) == m_query.end())
-                offer(request, topk, j, m_itemScore[j]);
+            // Items of the running session stay candidates: shoppers often come back to
+            // what they just looked at (the `recent` baseline shows how often).
+            offer(request, topk, j, m_itemScore[j]);
             m_itemScore[j] = 0.0f;
         }
     }
@@ -130,10 +130,10 @@ private:
         std::uint64_t ownSerial = 0;
         if (request.user < m_state.size()) {
             const UserSessions& us = m_state[request.user];
-            if (request.time - us.lastTime <= m_gap) {
-                m_query = us.current.items;
-                ownSerial = us.current.serial;
-            }
+            // The running session; at the start of a visit, the last one (returning
+            // shoppers pick up where they left off).
+            m_query = us.current.items;
+            ownSerial = us.current.serial;
         }
         if (m_items.contains(request.contextItem)) {
             auto it = std::find(m_query.begin(), m_query.end(), request.contextItem);
