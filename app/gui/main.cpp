@@ -1,16 +1,63 @@
 // recoscope: the desktop workbench. main() only; everything else is in recoscope::ui.
+//
+//   recoscope [--scenario NAME|FILE] [--db FILE] [--lang en|zh_CN]
+//
+// The run store defaults to recoscope.db in the per-user data folder
+// (QStandardPaths::AppDataLocation, e.g. ~/.local/share/Recoscope/recoscope/ on Linux),
+// so the history survives whatever folder the program is started from; when that folder
+// cannot be created, recoscope.db in the current folder.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/run_job.h"
 #include "recoscope/ui/main_window.h"
+#include "recoscope/ui/scenario_panel.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Recoscope"));
     QApplication::setApplicationName(QStringLiteral("recoscope"));
+    QApplication::setApplicationVersion(recoscope::sim::buildVersion());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Recoscope: real-time recommendation workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption scenario(QStringLiteral("scenario"),
+                                QStringLiteral("Built-in scenario name or scenario JSON file."),
+                                QStringLiteral("name"), QStringLiteral("default"));
+    QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite run store to use."),
+                          QStringLiteral("file"));
+    QCommandLineOption lang(QStringLiteral("lang"),
+                            QStringLiteral("Interface language (en, zh_CN)."),
+                            QStringLiteral("code"));
+    parser.addOptions({scenario, db, lang});
+    parser.process(app);
+
+    QString dbPath = parser.value(db);
+    if (dbPath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        dbPath = !dir.isEmpty() && QDir().mkpath(dir)
+                     ? QDir(dir).filePath(QStringLiteral("recoscope.db"))
+                     : QStringLiteral("recoscope.db");
+    }
+
     recoscope::core::RecommenderRegistry registry;
     recoscope::core::registerBuiltinRecommenders(registry);
-    recoscope::ui::MainWindow window(registry, QString());
+    recoscope::ui::MainWindow window(registry, dbPath);
+    if (parser.isSet(lang))
+        window.setLanguage(parser.value(lang));
+    const QString name = parser.value(scenario);
+    if (QFileInfo::exists(name))
+        (void)window.scenarioPanel()->openFile(name);
+    else
+        window.scenarioPanel()->selectPreset(name);
     window.show();
     return QApplication::exec();
 }

@@ -1,5 +1,8 @@
 #pragma once
-// The workbench's main window (stub until the panels land).
+// MainWindow: composes the workbench. It owns the RunController, the actions and the
+// panels (scenario, strategy, dashboard, history, inspectors, teaching) as dockable
+// widgets whose layout is remembered between sessions. Panels talk to the controller and
+// to models, not to each other; the window only turns "Start" into an ArenaSpec.
 
 #include <QMainWindow>
 
@@ -9,11 +12,86 @@ class RecommenderRegistry;
 
 namespace recoscope::ui {
 
+class ItemInspectorPanel;
+class LanguageManager;
+class LiveChartsPanel;
+class RunControls;
+class RunController;
+class RunHistoryPanel;
+class ScenarioPanel;
+class ShopperInspectorPanel;
+class StrategyPanel;
+class TeachingPanel;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// `dbPath`: the run store (created when missing). The registry must outlive the
+    /// window.
     MainWindow(const core::RecommenderRegistry& registry, const QString& dbPath,
                QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts a run from the scenario and strategy panels; false (and a message in the
+    /// status bar) when the scenario does not validate.
+    bool startRun(bool paused = false);
+    /// Teaching mode: teaching-small, paused at the first event, teaching panel raised.
+    void enterTeachingMode();
+    void setLargeFonts(bool on);
+    /// "en" or "zh_CN".
+    void setLanguage(const QString& code);
+
+    RunController& controller() const { return *m_controller; }
+    ScenarioPanel* scenarioPanel() const { return m_scenario; }
+    StrategyPanel* strategyPanel() const { return m_strategy; }
+    LiveChartsPanel* liveCharts() const { return m_charts; }
+    RunHistoryPanel* historyPanel() const { return m_history; }
+    ShopperInspectorPanel* shopperInspector() const { return m_shopper; }
+    ItemInspectorPanel* itemInspector() const { return m_item; }
+    TeachingPanel* teachingPanel() const { return m_teaching; }
+    RunControls* runControls() const { return m_controls; }
+    QString dbPath() const { return m_dbPath; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createMenus();
+    void retranslateUi();
+    void restoreSettings();
+    void saveSettings() const;
+    QDockWidget* addPanel(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area);
+    void showAbout();
+
+    const core::RecommenderRegistry& m_registry;
+    QString m_dbPath;
+    RunController* m_controller = nullptr;
+    LanguageManager* m_language = nullptr;
+    ScenarioPanel* m_scenario = nullptr;
+    StrategyPanel* m_strategy = nullptr;
+    LiveChartsPanel* m_charts = nullptr;
+    RunHistoryPanel* m_history = nullptr;
+    ShopperInspectorPanel* m_shopper = nullptr;
+    ItemInspectorPanel* m_item = nullptr;
+    TeachingPanel* m_teaching = nullptr;
+    RunControls* m_controls = nullptr;
+    QList<QDockWidget*> m_docks;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_settingsMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_openScenario = nullptr;
+    QAction* m_saveScenario = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_teachingMode = nullptr;
+    QAction* m_largeFonts = nullptr;
+    QAction* m_english = nullptr;
+    QAction* m_chinese = nullptr;
+    QAction* m_about = nullptr;
+    int m_baseFontSize = 0;
 };
 
 } // namespace recoscope::ui

@@ -1,0 +1,121 @@
+// Plain-data and model pieces of ui/: the metric store's derived series, decimation, and
+// the run history model under QAbstractItemModelTester.
+
+#include "recoscope/core/registry.h"
+#include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_job.h"
+#include "recoscope/sim/run_store.h"
+#include "recoscope/ui/metric_chart_view.h"
+#include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_history_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace recoscope;
+
+class TestUiModels : public QObject {
+    Q_OBJECT
+private slots:
+    void movingWindowCtr();
+    void decimateKeepsExtremes_data();
+    void decimateKeepsExtremes();
+    void historyModel();
+};
+
+void TestUiModels::movingWindowCtr() {
+    ui::MetricSeriesStore store;
+    store.reset({QStringLiteral("a")});
+    sim::SnapshotBatch b;
+    sim::CoreSnapshot s;
+    for (int i = 0; i < 4; ++i) {
+        core::MetricPoint p;
+        p.bucketEnd = (i + 1) * 3600.0;
+        p.counters.impressions = 100;
+        p.counters.clicks = static_cast<std::uint64_t>(i * 10); // 0, 10, 20, 30 %
+        s.buckets.push_back(p);
+    }
+    b.cores.push_back(s);
+    store.append(b);
+    const auto one = store.series(0, ui::MetricId::Ctr, 1);
+    QCOMPARE(one.size(), std::size_t(4));
+    QCOMPARE(one[3].y, 0.3);
+    const auto two = store.series(0, ui::MetricId::Ctr, 2);
+    QCOMPARE(two[3].y, 0.25); // (20 + 30) / 200
+    QVERIFY(two[3].lo < 0.25 && two[3].hi > 0.25);
+    const auto rev = store.series(0, ui::MetricId::Revenue, 1);
+    QCOMPARE(rev.size(), std::size_t(4));
+}
+
+void TestUiModels::decimateKeepsExtremes_data() {
+    QTest::addColumn<int>("points");
+    QTest::addColumn<int>("pixels");
+    QTest::newRow("small stays") << 100 << 200;
+    QTest::newRow("10k to 300 px") << 10000 << 300;
+    QTest::newRow("1M to 1000 px") << 1000000 << 1000;
+}
+
+void TestUiModels::decimateKeepsExtremes() {
+    QFETCH(int, points);
+    QFETCH(int, pixels);
+    std::vector<ui::ChartSample> in;
+    for (int i = 0; i < points; ++i) {
+        const double y = (i == points / 2) ? 100.0 : std::sin(i * 0.01);
+        in.push_back({double(i), y, y, y});
+    }
+    const auto out = ui::MetricChartView::decimate(in, pixels);
+    QVERIFY(out.size() <= std::max<std::size_t>(in.size(), 0));
+    if (points > 2 * pixels)
+        QVERIFY(out.size() <= std::size_t(4 * pixels + 4));
+    double maxY = -1e9;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        maxY = std::max(maxY, out[i].y);
+        if (i)
+            QVERIFY(out[i].x >= out[i - 1].x);
+    }
+    QCOMPARE(maxY, 100.0);
+    QCOMPARE(out.front().x, in.front().x);
+    QCOMPARE(out.back().x, in.back().x);
+}
+
+void TestUiModels::historyModel() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("h.db"));
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    {
+        auto store = sim::RunStore::open(path);
+        QVERIFY(store);
+        auto scenario = sim::loadBuiltinScenario(QStringLiteral("teaching-small"));
+        QVERIFY(scenario);
+        for (const char* id : {"popularity", "random"}) {
+            sim::RunSpec spec;
+            spec.scenario = scenario.value();
+            spec.recommender = id;
+            spec.limits.maxEvents = 200;
+            auto job = sim::RunJob::create(spec, registry, store.value().get());
+            QVERIFY(job);
+            (void)job.value()->runSlice(0);
+            QVERIFY(job.value()->finish(QStringLiteral("finished")));
+        }
+    }
+    ui::RunHistoryModel model(path);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.reload());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), int(ui::RunHistoryModel::ColumnCount));
+    QCOMPARE(model.index(0, ui::RunHistoryModel::Scenario).data().toString(),
+             QStringLiteral("teaching-small"));
+    QVERIFY(
+        model.index(0, ui::RunHistoryModel::Ctr).data(ui::RunHistoryModel::SortRole).toDouble() >=
+        0.0);
+    QVERIFY(!model.headerData(ui::RunHistoryModel::Ctr, Qt::Horizontal, Qt::ToolTipRole)
+                 .toString()
+                 .isEmpty());
+    QVERIFY(model.reload());
+    QCOMPARE(model.rowCount(), 2);
+}
+
+QTEST_MAIN(TestUiModels)
+#include "tst_ui_models.moc"

@@ -1,0 +1,60 @@
+#pragma once
+// LiveChartsPanel: the dashboard. Counters per core, CTR/CVR with a moving window and
+// confidence bands, revenue, coverage, Gini of exposure, latency percentiles, the funnel
+// and the cold-start view. Draws whatever MetricSeriesStore it is given (a live arena or
+// runs opened from history), one colour per core in every chart. GUI thread only.
+
+#include "recoscope/ui/metric_series_store.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+
+namespace recoscope::ui {
+
+class MetricChartView;
+
+class LiveChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LiveChartsPanel(QWidget* parent = nullptr);
+
+    /// Redraws from `store` (cheap when store.revision() did not move).
+    void showStore(const MetricSeriesStore& store);
+    /// Forces a full redraw on the next showStore (after a language change, a new run).
+    void invalidate() { m_revision = ~quint64(0); }
+
+    MetricChartView* chart(MetricId id) const;
+    QList<MetricChartView*> charts() const;
+    QTableWidget* countersTable() const { return m_counters; }
+    QTableWidget* funnelTable() const { return m_funnel; }
+    QTableWidget* coldStartTable() const { return m_cold; }
+    QTabWidget* tabs() const { return m_tabs; }
+    int windowBuckets() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void rebuildSeries(const MetricSeriesStore& store);
+    void fillTables(const MetricSeriesStore& store);
+
+    QLabel* m_windowLabel = nullptr;
+    QSpinBox* m_window = nullptr;
+    QTableWidget* m_counters = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTableWidget* m_funnel = nullptr;
+    QTableWidget* m_cold = nullptr;
+    std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
+    const MetricSeriesStore* m_store = nullptr;
+    quint64 m_revision = ~quint64(0);
+    QStringList m_labels;
+};
+
+} // namespace recoscope::ui

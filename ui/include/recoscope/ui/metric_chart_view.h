@@ -1,0 +1,79 @@
+#pragma once
+// MetricChartView: the only chart interface panels see. The Qt Charts implementation
+// (qtcharts_metric_chart_view.cpp, the one file that includes <QtCharts>) can be replaced
+// by a Qt Graphs one without touching the panels. GUI thread only.
+//
+// The view keeps the full series it was given (for tests, CSV/SVG export) and hands the
+// renderer a copy thinned to about two points per pixel of plot width (min/max per
+// column), so a million-bucket series costs the same frame time as a thousand.
+
+#include "recoscope/ui/metric_series_store.h"
+
+#include <QColor>
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+#include <map>
+#include <vector>
+
+namespace recoscope::ui {
+
+struct SeriesSpec {
+    QString id;   ///< stable key for setSamples()
+    QString name; ///< legend text
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
+    bool band = false; ///< draw the [lo, hi] confidence band under the line
+};
+
+class MetricChartView : public QWidget {
+    Q_OBJECT
+public:
+    /// Creates the default implementation (Qt Charts).
+    static MetricChartView* create(QWidget* parent = nullptr);
+
+    void setTitle(const QString& title);
+    QString title() const { return m_title; }
+    void setAxisTitles(const QString& x, const QString& y);
+    /// Y axis as a percentage (rates): values stay fractions, labels show %.
+    void setPercent(bool percent) { m_percent = percent; }
+    /// Replaces the series (and drops their samples).
+    void setSeries(const QList<SeriesSpec>& specs);
+    const QList<SeriesSpec>& seriesSpecs() const { return m_specs; }
+    /// Replaces the samples of one series; nothing is drawn until refresh().
+    void setSamples(const QString& id, std::vector<ChartSample> samples);
+    /// Removes every sample (keeps the series).
+    void clearSamples();
+    /// Draws what changed since the last refresh.
+    void refresh();
+
+    int sampleCount(const QString& id) const;
+    const std::vector<ChartSample>& samples(const QString& id) const;
+    /// Points handed to the renderer for `id` after thinning (for tests and benchmarks).
+    virtual int renderedPointCount(const QString& id) const = 0;
+
+    /// Writes the series as a standalone SVG (vector lines, axes, legend). False on I/O
+    /// errors.
+    bool exportSvg(const QString& path, QSize size = QSize(900, 500)) const;
+
+    /// Thins `in` to at most ~2 points per column of a `pixels`-wide plot (first, min, max,
+    /// last per column, in x order), keeping the shape of spikes.
+    static std::vector<ChartSample> decimate(const std::vector<ChartSample>& in, int pixels);
+
+protected:
+    explicit MetricChartView(QWidget* parent) : QWidget(parent) {}
+    /// Implementations redraw from specs/data; `changed` lists the series ids touched.
+    virtual void render(const QStringList& changed, bool seriesChanged) = 0;
+
+    QString m_title, m_xTitle, m_yTitle;
+    bool m_percent = false;
+    QList<SeriesSpec> m_specs;
+    std::map<QString, std::vector<ChartSample>> m_data;
+
+private:
+    QStringList m_changed;
+    bool m_seriesChanged = true;
+};
+
+} // namespace recoscope::ui

@@ -1,0 +1,94 @@
+#pragma once
+// RunController: owns the worker thread and its sim::EngineWorker, turns user commands
+// into queued calls, and collects the worker's snapshots into a MetricSeriesStore. GUI
+// thread only. Batches and reports from a superseded run (older generation) are dropped.
+// A single ~30 Hz timer emits refreshed() only when new data arrived, so charts repaint
+// at most ~30 times a second whatever the engine's speed.
+
+#include "recoscope/sim/engine_worker.h"
+#include "recoscope/ui/metric_series_store.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+
+class QThread;
+class QTimer;
+
+namespace recoscope::core {
+class RecommenderRegistry;
+}
+
+namespace recoscope::ui {
+
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, Finished };
+    Q_ENUM(State)
+
+    explicit RunController(const core::RecommenderRegistry& registry, QObject* parent = nullptr);
+    /// Stops the run (stored as "cancelled"), then quits and joins the worker thread.
+    ~RunController() override;
+
+    /// Starts a new arena; a running one is cancelled first. `paused` starts it paused
+    /// (teaching: Step from the first event).
+    void start(const sim::ArenaSpec& spec, bool paused = false);
+    void pause();
+    void resume();
+    void stop();
+    /// One shopper action per core (while paused).
+    void step();
+    /// Simulated seconds per wall-clock second; 0 = as fast as possible.
+    void setSpeed(double simSecondsPerSecond);
+    double speed() const { return m_speed; }
+    void inspectUser(int core, quint32 user);
+    void inspectItem(int core, quint32 item);
+
+    State state() const { return m_state; }
+    const MetricSeriesStore& series() const { return m_series; }
+    quint64 generation() const { return m_generation; }
+    /// Run ids of the current arena (known once the first batch arrived).
+    QList<qint64> runIds() const;
+    const std::vector<core::UserId>& activeUsers() const { return m_activeUsers; }
+    double fraction() const { return m_fraction; }
+    core::SimTime simTime() const { return m_simTime; }
+    core::SimTime endTime() const { return m_endTime; }
+    std::uint64_t events() const { return m_events; }
+    /// Estimated wall-clock seconds left (-1 when unknown).
+    double etaSeconds() const { return m_eta; }
+    const sim::ArenaSpec& spec() const { return m_spec; }
+
+signals:
+    void stateChanged(recoscope::ui::RunController::State state);
+    /// New data since the last refresh (at most ~30 Hz).
+    void refreshed();
+    void stepped(const recoscope::sim::StepReport& report);
+    void userInspected(const recoscope::sim::UserInspection& inspection);
+    void itemInspected(const recoscope::sim::ItemInspection& inspection);
+    void runEnded(const QList<qint64>& runIds, bool cancelled);
+    void runFailed(const QString& message);
+
+private:
+    void onBatch(const sim::SnapshotBatch& batch);
+    void setState(State s);
+
+    QThread* m_thread = nullptr;
+    sim::EngineWorker* m_worker = nullptr;
+    QTimer* m_refresh = nullptr;
+    MetricSeriesStore m_series;
+    sim::ArenaSpec m_spec;
+    quint64 m_generation = 0;
+    State m_state = State::Idle;
+    bool m_dirty = false;
+    double m_speed = 0.0;
+    std::vector<core::UserId> m_activeUsers;
+    double m_fraction = 0.0;
+    core::SimTime m_simTime = 0.0, m_endTime = 0.0;
+    std::uint64_t m_events = 0;
+    double m_eta = -1.0;
+    QElapsedTimer m_etaClock; // wall clock since the last start/resume
+    double m_etaFraction0 = 0.0;
+};
+
+} // namespace recoscope::ui

@@ -1,0 +1,75 @@
+#pragma once
+// RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
+// or compare selected runs in a window that draws their stored buckets with the same
+// dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG.
+
+#include <QPointer>
+#include <QWidget>
+
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace recoscope::ui {
+
+class LiveChartsPanel;
+class MetricSeriesStore;
+class RunHistoryModel;
+
+/// A window showing stored runs (one or several) with the dashboard.
+class RunComparisonWindow : public QWidget {
+    Q_OBJECT
+public:
+    RunComparisonWindow(QWidget* parent = nullptr);
+    ~RunComparisonWindow() override;
+    LiveChartsPanel* charts() const { return m_charts; }
+    const MetricSeriesStore& store() const { return *m_store; }
+    /// Loads the runs from the store; errors are returned as text (empty = ok).
+    QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
+
+private:
+    LiveChartsPanel* m_charts = nullptr;
+    std::unique_ptr<MetricSeriesStore> m_store;
+};
+
+class RunHistoryPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunHistoryPanel(const QString& dbPath, QWidget* parent = nullptr);
+
+    RunHistoryModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    /// Re-reads the store.
+    void reload();
+    /// Opens runs in a new window (an arena's runs together); returns it.
+    RunComparisonWindow* openRuns(const QList<qint64>& runIds);
+    /// Run ids of the selected rows.
+    QList<qint64> selectedRuns() const;
+    bool deleteRuns(const QList<qint64>& runIds);
+    /// Writes run-<id>-metrics.csv, run-<id>-events.csv and run-<id>-<chart>.png/.svg into
+    /// `dir`; returns the files written, or an empty list and `error`.
+    QStringList exportRun(qint64 runId, const QString& dir, QString* error = nullptr);
+
+signals:
+    void statusMessage(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void updateButtons();
+    QList<qint64> withArena(const QList<qint64>& runIds) const;
+
+    RunHistoryModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_view = nullptr;
+    QPushButton* m_refresh = nullptr;
+    QPushButton* m_open = nullptr;
+    QPushButton* m_compare = nullptr;
+    QPushButton* m_delete = nullptr;
+    QPushButton* m_export = nullptr;
+    QList<QPointer<RunComparisonWindow>> m_windows;
+};
+
+} // namespace recoscope::ui

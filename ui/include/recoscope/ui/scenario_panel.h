@@ -1,0 +1,90 @@
+#pragma once
+// ScenarioPanel: pick a built-in preset or open a JSON file, edit it in a form generated
+// from the scenario schema or as raw JSON, see validation messages inline, Save As.
+// The form's field kinds and ranges are read from the scenario validator itself (every
+// numeric field is probed once with a wrong type, and the "expected a number in [min,
+// max]" messages give kind and range), so new scenario fields appear without UI changes.
+
+#include "recoscope/core/result.h"
+#include "recoscope/sim/scenario.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QVBoxLayout;
+
+namespace recoscope::ui {
+
+class ScenarioPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScenarioPanel(QWidget* parent = nullptr);
+
+    /// Selects a built-in preset by name; false if unknown.
+    bool selectPreset(const QString& name);
+    /// Loads a scenario file (errors are shown inline and returned).
+    core::Status openFile(const QString& path);
+    bool saveAs(const QString& path);
+
+    /// The scenario as edited (validated), or the validation errors.
+    core::Result<sim::Scenario> scenario() const;
+    QString presetName() const;
+    std::uint64_t seed() const;
+    /// Stop after this many events per core (0 = the whole scenario).
+    std::uint64_t eventLimit() const;
+    void setEventLimit(std::uint64_t limit);
+    QString jsonText() const;
+    void setJsonText(const QString& text);
+    /// Validation messages currently shown (empty when valid).
+    QString validationText() const;
+    QTabWidget* tabs() const { return m_tabs; }
+
+signals:
+    void scenarioChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct FieldSpec {
+        bool integer = false;
+        double min = -1e12, max = 1e12;
+    };
+    void retranslateUi();
+    void loadJson(const QByteArray& json);
+    void rebuildForm();
+    void formEdited(const QString& path, const QJsonValue& value);
+    void jsonEdited();
+    void validate();
+    void probeSchema();
+    QString fieldHelp(const QString& path) const;
+
+    QLabel* m_presetLabel = nullptr;
+    QComboBox* m_preset = nullptr;
+    QPushButton* m_open = nullptr;
+    QPushButton* m_save = nullptr;
+    QLabel* m_description = nullptr;
+    QLabel* m_limitLabel = nullptr;
+    QSpinBox* m_limit = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QWidget* m_formHost = nullptr;
+    QVBoxLayout* m_formLayout = nullptr;
+    QPlainTextEdit* m_json = nullptr;
+    QLabel* m_errors = nullptr;
+    QJsonObject m_doc;
+    QString m_source;
+    QMap<QString, FieldSpec> m_schema;
+    QMap<QString, QWidget*> m_fields; // JSON path -> editor
+    bool m_updating = false;
+    QStringList m_errorLines;
+};
+
+} // namespace recoscope::ui

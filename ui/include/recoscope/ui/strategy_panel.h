@@ -1,0 +1,59 @@
+#pragma once
+// StrategyPanel: choose 1-4 recommender cores for one run (the A/B arena) and set each
+// core's parameters in a form generated from its ParamSpec schema. Cores are discovered
+// from the registry; nothing here knows any core by name.
+
+#include "recoscope/sim/engine_worker.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace recoscope::core {
+class RecommenderRegistry;
+}
+
+namespace recoscope::ui {
+
+class CoreSlot;
+
+class StrategyPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMaxCores = 4;
+
+    explicit StrategyPanel(const core::RecommenderRegistry& registry, QWidget* parent = nullptr);
+
+    /// The cores and parameters as chosen (text values, validated by the registry).
+    std::vector<sim::ArenaSpec::Core> cores() const;
+    QStringList coreIds() const;
+    /// Replaces the slots by these core ids (unknown ids are skipped); at least one slot.
+    void setCores(const QStringList& ids);
+    int slotCount() const { return static_cast<int>(m_slots.size()); }
+    /// Sets a parameter of slot `index` by key (for tests and saved settings).
+    bool setParam(int index, const QString& key, const QString& value);
+
+signals:
+    void coresChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void addSlot(const QString& id);
+    void removeSlot(CoreSlot* slot);
+    void updateButtons();
+
+    const core::RecommenderRegistry& m_registry;
+    QLabel* m_intro = nullptr;
+    QVBoxLayout* m_slotsLayout = nullptr;
+    QPushButton* m_add = nullptr;
+    std::vector<CoreSlot*> m_slots;
+};
+
+} // namespace recoscope::ui

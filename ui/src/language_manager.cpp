@@ -1,0 +1,56 @@
+#include "recoscope/ui/language_manager.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace recoscope::ui {
+
+LanguageManager::LanguageManager(QObject* parent) : QObject(parent) {}
+LanguageManager::~LanguageManager() {
+    removeTranslators();
+}
+
+QStringList LanguageManager::available() {
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}
+
+void LanguageManager::removeTranslators() {
+    for (QTranslator** t : {&m_app, &m_qt}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
+    }
+}
+
+bool LanguageManager::setLanguage(const QString& code) {
+    if (code == m_code)
+        return true;
+    removeTranslators();
+    m_code = QStringLiteral("en");
+    if (code == QLatin1String("en")) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        // Removing translators already sent LanguageChange to every widget.
+        return true;
+    }
+    auto app = std::make_unique<QTranslator>();
+    // Compiled in by qt_add_translations (ui/CMakeLists.txt) under :/i18n.
+    if (!app->load(QStringLiteral(":/i18n/recoscope_%1.qm").arg(code)))
+        return false;
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QStringLiteral("qtbase_%1").arg(code),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_qt = qt.release();
+    m_app = app.release();
+    if (m_qt)
+        QCoreApplication::installTranslator(m_qt);
+    QCoreApplication::installTranslator(m_app);
+    QLocale::setDefault(QLocale(code));
+    m_code = code;
+    return true;
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,324 @@
+#include "recoscope/ui/live_charts_panel.h"
+
+#include "metric_text.h"
+#include "recoscope/ui/metric_chart_view.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace recoscope::ui {
+
+namespace {
+
+const QStringList kCounterKeys = {
+    QStringLiteral("events"), QStringLiteral("sessions"), QStringLiteral("impressions"),
+    QStringLiteral("clicks"), QStringLiteral("ctr"),      QStringLiteral("purchases"),
+    QStringLiteral("cvr"),    QStringLiteral("revenue"),  QStringLiteral("coverage"),
+    QStringLiteral("gini"),   QStringLiteral("p95")};
+
+QString pct(double v) {
+    return QLocale().toString(v * 100.0, 'f', 2) + QLatin1Char('%');
+}
+QString num(std::uint64_t v) {
+    return QLocale().toString(static_cast<qulonglong>(v));
+}
+QString money(double v) {
+    return QLocale().toString(v, 'f', 0);
+}
+
+QTableWidget* makeTable(QWidget* parent) {
+    auto* t = new QTableWidget(parent);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+void setCell(QTableWidget* t, int row, int col, const QString& text, const QColor& color = {}) {
+    QTableWidgetItem* it = t->item(row, col);
+    if (!it) {
+        it = new QTableWidgetItem;
+        it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        t->setItem(row, col, it);
+    }
+    if (it->text() != text)
+        it->setText(text);
+    if (color.isValid())
+        it->setForeground(color);
+}
+
+} // namespace
+
+LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("liveChartsPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_counters = makeTable(this);
+    m_counters->setObjectName(QStringLiteral("countersTable"));
+    m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
+    m_counters->setMaximumHeight(130);
+    m_counters->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    layout->addWidget(m_counters);
+
+    auto* windowRow = new QHBoxLayout;
+    m_windowLabel = new QLabel(this);
+    m_window = new QSpinBox(this);
+    m_window->setObjectName(QStringLiteral("windowBuckets"));
+    m_window->setRange(1, 168);
+    m_window->setValue(6);
+    m_windowLabel->setBuddy(m_window);
+    windowRow->addWidget(m_windowLabel);
+    windowRow->addWidget(m_window);
+    windowRow->addStretch();
+    layout->addLayout(windowRow);
+    connect(m_window, &QSpinBox::valueChanged, this, [this] {
+        invalidate();
+        if (m_store)
+            showStore(*m_store);
+    });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    layout->addWidget(m_tabs, 1);
+
+    auto addChart = [this](QGridLayout* grid, MetricId id, int row, int col) {
+        MetricChartView* v = MetricChartView::create(this);
+        v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
+        v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr);
+        m_charts[id] = v;
+        grid->addWidget(v, row, col);
+    };
+    auto* sales = new QWidget;
+    auto* salesGrid = new QGridLayout(sales);
+    salesGrid->setContentsMargins(0, 0, 0, 0);
+    addChart(salesGrid, MetricId::Ctr, 0, 0);
+    addChart(salesGrid, MetricId::Cvr, 0, 1);
+    addChart(salesGrid, MetricId::Revenue, 1, 0);
+    addChart(salesGrid, MetricId::Coverage, 1, 1);
+    m_tabs->addTab(sales, QString());
+
+    auto* exposure = new QWidget;
+    auto* exposureGrid = new QGridLayout(exposure);
+    exposureGrid->setContentsMargins(0, 0, 0, 0);
+    addChart(exposureGrid, MetricId::Gini, 0, 0);
+    addChart(exposureGrid, MetricId::LatencyP95, 0, 1);
+    m_tabs->addTab(exposure, QString());
+
+    auto* funnelPage = new QWidget;
+    auto* funnelLayout = new QVBoxLayout(funnelPage);
+    m_funnel = makeTable(funnelPage);
+    m_funnel->setObjectName(QStringLiteral("funnelTable"));
+    m_cold = makeTable(funnelPage);
+    m_cold->setObjectName(QStringLiteral("coldStartTable"));
+    funnelLayout->addWidget(m_funnel);
+    funnelLayout->addWidget(m_cold);
+    m_tabs->addTab(funnelPage, QString());
+
+    retranslateUi();
+}
+
+int LiveChartsPanel::windowBuckets() const {
+    return m_window->value();
+}
+
+MetricChartView* LiveChartsPanel::chart(MetricId id) const {
+    if (id == MetricId::LatencyP50 || id == MetricId::LatencyP99)
+        id = MetricId::LatencyP95;
+    auto it = m_charts.find(id);
+    return it == m_charts.end() ? nullptr : it->second;
+}
+
+QList<MetricChartView*> LiveChartsPanel::charts() const {
+    QList<MetricChartView*> out;
+    for (const auto& [id, v] : m_charts)
+        out << v;
+    return out;
+}
+
+void LiveChartsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LiveChartsPanel::retranslateUi() {
+    m_windowLabel->setText(tr("Moving &window for CTR and CVR:"));
+    m_window->setSuffix(tr(" buckets"));
+    m_window->setToolTip(tr("Rates are computed over this many of the most recent simulated-time "
+                            "buckets (the scenario's bucket width, one hour by default)."));
+    m_tabs->setTabText(0, tr("Clicks && sales"));
+    m_tabs->setTabText(1, tr("Exposure && latency"));
+    m_tabs->setTabText(2, tr("Funnel && cold start"));
+    QStringList headers;
+    for (int i = 0; i < kCounterKeys.size(); ++i) {
+        auto* h = new QTableWidgetItem(counterTitle(kCounterKeys[i]));
+        h->setToolTip(counterHelp(kCounterKeys[i]));
+        m_counters->setHorizontalHeaderItem(i, h);
+    }
+    for (const auto& [id, v] : m_charts) {
+        v->setTitle(metricTitle(id));
+        v->setAxisTitles(tr("simulated days"), metricAxis(id));
+        v->setToolTip(metricHelp(id));
+    }
+    m_funnel->setToolTip(tr("Impressions → clicks → favourites → carts → purchases over the "
+                            "whole run; the percentage is the share of the previous stage."));
+    m_cold->setToolTip(tr("New users: in their first two visits. New items: launched less than 24 "
+                          "simulated hours ago (the opening catalogue counts as established)."));
+    invalidate();
+    m_labels.clear(); // series names are translated too
+    if (m_store)
+        showStore(*m_store);
+}
+
+void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
+    m_labels.clear();
+    for (int c = 0; c < store.coreCount(); ++c)
+        m_labels << store.core(c).label;
+    const bool bands = store.coreCount() > 1;
+    for (const auto& [id, v] : m_charts) {
+        QList<SeriesSpec> specs;
+        for (int c = 0; c < store.coreCount(); ++c) {
+            const QColor color = coreColor(c);
+            if (id == MetricId::LatencyP95) {
+                specs.append({QStringLiteral("%1/p50").arg(c), tr("%1 p50").arg(m_labels[c]), color,
+                              Qt::DotLine, false});
+                specs.append({QStringLiteral("%1/p95").arg(c), tr("%1 p95").arg(m_labels[c]), color,
+                              Qt::SolidLine, false});
+                specs.append({QStringLiteral("%1/p99").arg(c), tr("%1 p99").arg(m_labels[c]), color,
+                              Qt::DashLine, false});
+            } else {
+                const bool band = bands && (id == MetricId::Ctr || id == MetricId::Cvr);
+                specs.append({QString::number(c), m_labels[c], color, Qt::SolidLine, band});
+            }
+        }
+        v->setSeries(specs);
+    }
+}
+
+void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
+    m_store = &store;
+    if (store.revision() == m_revision)
+        return;
+    m_revision = store.revision();
+    QStringList labels;
+    for (int c = 0; c < store.coreCount(); ++c)
+        labels << store.core(c).label;
+    if (labels != m_labels || labels.isEmpty())
+        rebuildSeries(store);
+    const int w = windowBuckets();
+    for (const auto& [id, v] : m_charts) {
+        for (int c = 0; c < store.coreCount(); ++c) {
+            if (id == MetricId::LatencyP95) {
+                v->setSamples(QStringLiteral("%1/p50").arg(c),
+                              store.series(c, MetricId::LatencyP50, w));
+                v->setSamples(QStringLiteral("%1/p95").arg(c),
+                              store.series(c, MetricId::LatencyP95, w));
+                v->setSamples(QStringLiteral("%1/p99").arg(c),
+                              store.series(c, MetricId::LatencyP99, w));
+            } else {
+                v->setSamples(QString::number(c), store.series(c, id, w));
+            }
+        }
+        // Hidden tabs are drawn when shown; keeping them current costs little at 30 Hz.
+        v->refresh();
+    }
+    fillTables(store);
+}
+
+void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
+    const int n = store.coreCount();
+    m_counters->setRowCount(n);
+    QStringList rowNames;
+    for (int c = 0; c < n; ++c) {
+        const CoreSeries& s = store.core(c);
+        const core::MetricPoint& t = s.total;
+        const core::Counters& k = t.counters;
+        rowNames << s.label;
+        const QColor color = coreColor(c);
+        const QStringList values = {num(k.events),
+                                    num(k.sessions),
+                                    num(k.impressions),
+                                    num(k.clicks),
+                                    pct(t.ctr),
+                                    num(k.purchases),
+                                    pct(t.cvrClicks),
+                                    money(k.revenue),
+                                    pct(t.coverage),
+                                    QLocale().toString(t.gini, 'f', 3),
+                                    tr("%1 µs").arg(QLocale().toString(t.latencyP95us, 'f', 0))};
+        for (int i = 0; i < values.size(); ++i)
+            setCell(m_counters, c, i, values[i], color);
+    }
+    m_counters->setVerticalHeaderLabels(rowNames);
+
+    const QStringList stages = {tr("Impressions"), tr("Clicks"), tr("Favourites"), tr("Carts"),
+                                tr("Purchases")};
+    m_funnel->setRowCount(static_cast<int>(stages.size()));
+    m_funnel->setColumnCount(n);
+    m_funnel->setVerticalHeaderLabels(stages);
+    m_funnel->setHorizontalHeaderLabels(rowNames);
+    for (int c = 0; c < n; ++c) {
+        const core::Counters& k = store.core(c).total.counters;
+        const std::uint64_t v[] = {k.impressions, k.clicks, k.favourites, k.carts, k.purchases};
+        for (int i = 0; i < 5; ++i) {
+            QString text = num(v[i]);
+            if (i > 0 && v[i - 1] > 0)
+                text =
+                    tr("%1 (%2 of previous)")
+                        .arg(text, pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
+            setCell(m_funnel, i, c, text, coreColor(c));
+        }
+    }
+
+    const QStringList coldRows = {tr("CTR, new users"),
+                                  tr("CTR, established users"),
+                                  tr("CTR, new items"),
+                                  tr("CTR, established items"),
+                                  tr("Items launched during the run"),
+                                  tr("… shown at least once"),
+                                  tr("… bought at least once"),
+                                  tr("Mean hours from launch to first impression"),
+                                  tr("Mean hours from launch to first purchase")};
+    m_cold->setRowCount(static_cast<int>(coldRows.size()));
+    m_cold->setColumnCount(n);
+    m_cold->setVerticalHeaderLabels(coldRows);
+    m_cold->setHorizontalHeaderLabels(rowNames);
+    auto rate = [](std::uint64_t a, std::uint64_t b) {
+        return b ? pct(static_cast<double>(a) / static_cast<double>(b)) : QStringLiteral("–");
+    };
+    for (int c = 0; c < n; ++c) {
+        const CoreSeries& s = store.core(c);
+        const sim::ColdStartStats& k = s.coldStart;
+        QStringList v;
+        if (s.hasColdStart)
+            v = {rate(k.newUserClicks, k.newUserImpressions),
+                 rate(k.oldUserClicks, k.oldUserImpressions),
+                 rate(k.newItemClicks, k.newItemImpressions),
+                 rate(k.oldItemClicks, k.oldItemImpressions),
+                 num(k.launchedItems),
+                 num(k.launchedWithImpression),
+                 num(k.launchedWithPurchase),
+                 k.launchedWithImpression ? QLocale().toString(k.meanHoursToFirstImpression, 'f', 1)
+                                          : QStringLiteral("–"),
+                 k.launchedWithPurchase ? QLocale().toString(k.meanHoursToFirstPurchase, 'f', 1)
+                                        : QStringLiteral("–")};
+        else
+            for (int i = 0; i < coldRows.size(); ++i)
+                v << tr("not stored");
+        for (int i = 0; i < v.size(); ++i)
+            setCell(m_cold, i, c, v[i], coreColor(c));
+    }
+}
+
+} // namespace recoscope::ui

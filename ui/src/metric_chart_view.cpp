@@ -1,0 +1,202 @@
+#include "recoscope/ui/metric_chart_view.h"
+
+#include <QFile>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace recoscope::ui {
+
+void MetricChartView::setTitle(const QString& title) {
+    m_title = title;
+    m_seriesChanged = true;
+}
+
+void MetricChartView::setAxisTitles(const QString& x, const QString& y) {
+    m_xTitle = x;
+    m_yTitle = y;
+    m_seriesChanged = true;
+}
+
+void MetricChartView::setSeries(const QList<SeriesSpec>& specs) {
+    m_specs = specs;
+    m_data.clear();
+    m_seriesChanged = true;
+}
+
+void MetricChartView::setSamples(const QString& id, std::vector<ChartSample> samples) {
+    m_data[id] = std::move(samples);
+    if (!m_changed.contains(id))
+        m_changed.push_back(id);
+}
+
+void MetricChartView::clearSamples() {
+    for (auto& [id, v] : m_data) {
+        v.clear();
+        if (!m_changed.contains(id))
+            m_changed.push_back(id);
+    }
+}
+
+void MetricChartView::refresh() {
+    if (m_changed.isEmpty() && !m_seriesChanged)
+        return;
+    const QStringList changed = std::exchange(m_changed, {});
+    const bool seriesChanged = std::exchange(m_seriesChanged, false);
+    render(changed, seriesChanged);
+}
+
+int MetricChartView::sampleCount(const QString& id) const {
+    auto it = m_data.find(id);
+    return it == m_data.end() ? 0 : static_cast<int>(it->second.size());
+}
+
+const std::vector<ChartSample>& MetricChartView::samples(const QString& id) const {
+    static const std::vector<ChartSample> empty;
+    auto it = m_data.find(id);
+    return it == m_data.end() ? empty : it->second;
+}
+
+std::vector<ChartSample> MetricChartView::decimate(const std::vector<ChartSample>& in, int pixels) {
+    const std::size_t columns = static_cast<std::size_t>(std::max(16, pixels));
+    if (in.size() <= 2 * columns)
+        return in;
+    const double x0 = in.front().x, x1 = in.back().x;
+    const double width = x1 > x0 ? x1 - x0 : 1.0;
+    std::vector<ChartSample> out;
+    out.reserve(columns * 4);
+    std::size_t i = 0;
+    while (i < in.size()) {
+        const auto col = static_cast<std::size_t>(
+            std::min(double(columns - 1), (in[i].x - x0) / width * double(columns)));
+        std::size_t j = i, lo = i, hi = i;
+        while (j < in.size() &&
+               static_cast<std::size_t>(std::min(
+                   double(columns - 1), (in[j].x - x0) / width * double(columns))) == col) {
+            if (in[j].y < in[lo].y)
+                lo = j;
+            if (in[j].y > in[hi].y)
+                hi = j;
+            ++j;
+        }
+        // First, extremes in x order, last: the column's envelope without reordering.
+        std::size_t keep[4] = {i, std::min(lo, hi), std::max(lo, hi), j - 1};
+        std::size_t last = std::numeric_limits<std::size_t>::max();
+        for (std::size_t k : keep)
+            if (k != last) {
+                out.push_back(in[k]);
+                last = k;
+            }
+        i = j;
+    }
+    return out;
+}
+
+bool MetricChartView::exportSvg(const QString& path, QSize size) const {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    const double w = size.width(), h = size.height();
+    const double left = 70, right = 20, top = 40, bottom = 80;
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = 0.0, y1 = -x0;
+    for (const auto& [id, v] : m_data)
+        for (const ChartSample& s : v) {
+            x0 = std::min(x0, s.x);
+            x1 = std::max(x1, s.x);
+            y0 = std::min(y0, s.lo);
+            y1 = std::max(y1, s.hi);
+        }
+    if (!(x1 > x0)) {
+        x0 = 0.0;
+        x1 = 1.0;
+    }
+    if (!(y1 > y0))
+        y1 = y0 + 1.0;
+    auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (w - left - right); };
+    auto py = [&](double y) { return top + (1.0 - (y - y0) / (y1 - y0)) * (h - top - bottom); };
+    auto esc = [](QString s) {
+        return s.replace(QLatin1Char('&'), QLatin1String("&amp;"))
+            .replace(QLatin1Char('<'), QLatin1String("&lt;"))
+            .replace(QLatin1Char('>'), QLatin1String("&gt;"));
+    };
+    auto label = [this](double v) {
+        return m_percent ? QStringLiteral("%1%").arg(v * 100.0, 0, 'g', 3)
+                         : QString::number(v, 'g', 4);
+    };
+    QTextStream out(&file);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" "
+                          "font-family=\"sans-serif\" font-size=\"12\">\n")
+               .arg(w)
+               .arg(h)
+        << QStringLiteral("<rect width=\"%1\" height=\"%2\" fill=\"white\"/>\n").arg(w).arg(h)
+        << QStringLiteral(
+               "<text x=\"%1\" y=\"24\" text-anchor=\"middle\" font-size=\"15\">%2</text>\n")
+               .arg(w / 2)
+               .arg(esc(m_title));
+    for (int t = 0; t <= 4; ++t) {
+        const double y = y0 + (y1 - y0) * t / 4.0, x = x0 + (x1 - x0) * t / 4.0;
+        out << QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#ddd\"/>\n")
+                   .arg(left)
+                   .arg(py(y))
+                   .arg(w - right)
+            << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>\n")
+                   .arg(left - 6)
+                   .arg(py(y) + 4)
+                   .arg(label(y))
+            << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>\n")
+                   .arg(px(x))
+                   .arg(h - bottom + 18)
+                   .arg(QString::number(x, 'g', 4));
+    }
+    out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>\n")
+               .arg((left + w - right) / 2)
+               .arg(h - bottom + 38)
+               .arg(esc(m_xTitle))
+        << QStringLiteral("<text transform=\"translate(16,%1) rotate(-90)\" "
+                          "text-anchor=\"middle\">%2</text>\n")
+               .arg((top + h - bottom) / 2)
+               .arg(esc(m_yTitle));
+    double legendX = left;
+    for (const SeriesSpec& spec : m_specs) {
+        const auto& v = samples(spec.id);
+        const QString color = spec.color.name();
+        if (spec.band && !v.empty()) {
+            QString poly;
+            for (const ChartSample& s : v)
+                poly += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.hi));
+            for (auto it = v.rbegin(); it != v.rend(); ++it)
+                poly += QStringLiteral("%1,%2 ").arg(px(it->x)).arg(py(it->lo));
+            out << QStringLiteral("<polygon points=\"%1\" fill=\"%2\" fill-opacity=\"0.18\" "
+                                  "stroke=\"none\"/>\n")
+                       .arg(poly, color);
+        }
+        QString line;
+        for (const ChartSample& s : decimate(v, int(w)))
+            line += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.y));
+        const QString dash =
+            spec.style == Qt::DashLine  ? QStringLiteral(" stroke-dasharray=\"6,4\"")
+            : spec.style == Qt::DotLine ? QStringLiteral(" stroke-dasharray=\"2,3\"")
+                                        : QString();
+        out << QStringLiteral(
+                   "<polyline points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"2\"%3/>\n")
+                   .arg(line, color, dash)
+            << QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\" "
+                              "stroke-width=\"3\"%5/>\n")
+                   .arg(legendX)
+                   .arg(h - 20)
+                   .arg(legendX + 24)
+                   .arg(color, dash)
+            << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>\n")
+                   .arg(legendX + 30)
+                   .arg(h - 16)
+                   .arg(esc(spec.name));
+        legendX += 50 + 7.0 * spec.name.size();
+    }
+    out << "</svg>\n";
+    return file.error() == QFile::NoError;
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,239 @@
+#include "recoscope/ui/metric_series_store.h"
+
+#include "recoscope/sim/run_store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+namespace recoscope::ui {
+
+namespace {
+
+double days(core::SimTime t) {
+    return t / core::kSecondsPerDay;
+}
+
+// Wilson-free normal approximation of a binomial proportion's 95 % interval: the bands
+// are a visual guide to how much of a difference between cores is noise, not a test.
+ChartSample rateSample(double x, std::uint64_t num, std::uint64_t den) {
+    const double p = static_cast<double>(num) / static_cast<double>(den);
+    const double half = 1.96 * std::sqrt(std::max(0.0, p * (1.0 - p)) / static_cast<double>(den));
+    return {x, p, std::max(0.0, p - half), std::min(1.0, p + half)};
+}
+
+} // namespace
+
+QColor coreColor(int index) {
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                     QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
+    return palette[static_cast<std::size_t>(index) % std::size(palette)];
+}
+
+bool setNamedMetric(core::MetricPoint& p, const QString& name, double v) {
+    using Setter = std::function<void(core::MetricPoint&, double)>;
+    auto u = [](double x) { return static_cast<std::uint64_t>(std::llround(x)); };
+    static const std::map<QString, Setter> setters = {
+        {QStringLiteral("events"), [u](auto& m, double x) { m.counters.events = u(x); }},
+        {QStringLiteral("sessions"), [u](auto& m, double x) { m.counters.sessions = u(x); }},
+        {QStringLiteral("requests"), [u](auto& m, double x) { m.counters.requests = u(x); }},
+        {QStringLiteral("impressions"), [u](auto& m, double x) { m.counters.impressions = u(x); }},
+        {QStringLiteral("clicks"), [u](auto& m, double x) { m.counters.clicks = u(x); }},
+        {QStringLiteral("views"), [u](auto& m, double x) { m.counters.views = u(x); }},
+        {QStringLiteral("searches"), [u](auto& m, double x) { m.counters.searches = u(x); }},
+        {QStringLiteral("favourites"), [u](auto& m, double x) { m.counters.favourites = u(x); }},
+        {QStringLiteral("carts"), [u](auto& m, double x) { m.counters.carts = u(x); }},
+        {QStringLiteral("cart_removes"), [u](auto& m, double x) { m.counters.cartRemoves = u(x); }},
+        {QStringLiteral("purchases"), [u](auto& m, double x) { m.counters.purchases = u(x); }},
+        {QStringLiteral("rec_purchases"),
+         [u](auto& m, double x) { m.counters.recPurchases = u(x); }},
+        {QStringLiteral("revenue"), [](auto& m, double x) { m.counters.revenue = x; }},
+        {QStringLiteral("rec_revenue"), [](auto& m, double x) { m.counters.recRevenue = x; }},
+        {QStringLiteral("ctr"), [](auto& m, double x) { m.ctr = x; }},
+        {QStringLiteral("cvr_impressions"), [](auto& m, double x) { m.cvrImpressions = x; }},
+        {QStringLiteral("cvr_clicks"), [](auto& m, double x) { m.cvrClicks = x; }},
+        {QStringLiteral("coverage"), [](auto& m, double x) { m.coverage = x; }},
+        {QStringLiteral("gini"), [](auto& m, double x) { m.gini = x; }},
+        {QStringLiteral("latency_p50_us"), [](auto& m, double x) { m.latencyP50us = x; }},
+        {QStringLiteral("latency_p95_us"), [](auto& m, double x) { m.latencyP95us = x; }},
+        {QStringLiteral("latency_p99_us"), [](auto& m, double x) { m.latencyP99us = x; }},
+    };
+    auto it = setters.find(name);
+    if (it == setters.end())
+        return false;
+    it->second(p, v);
+    return true;
+}
+
+void MetricSeriesStore::clear() {
+    m_cores.clear();
+    ++m_revision;
+}
+
+void MetricSeriesStore::reset(const QStringList& coreIds) {
+    m_cores.clear();
+    for (const QString& id : coreIds) {
+        CoreSeries s;
+        s.coreId = id;
+        s.label = id;
+        m_cores.push_back(std::move(s));
+    }
+    // Two cores of the same id in one arena: number them so legends stay apart.
+    for (std::size_t i = 0; i < m_cores.size(); ++i)
+        if (coreIds.count(m_cores[i].coreId) > 1)
+            m_cores[i].label = QStringLiteral("%1 (%2)").arg(m_cores[i].coreId).arg(i + 1);
+    ++m_revision;
+}
+
+void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
+    const std::size_t n = std::min(m_cores.size(), batch.cores.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const sim::CoreSnapshot& s = batch.cores[i];
+        CoreSeries& c = m_cores[i];
+        c.runId = s.runId;
+        c.buckets.insert(c.buckets.end(), s.buckets.begin(), s.buckets.end());
+        c.partial = s.partial;
+        c.hasPartial = s.hasPartial;
+        c.total = s.total;
+        c.coldStart = s.coldStart;
+        c.hasColdStart = true;
+    }
+    ++m_revision;
+}
+
+core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 runId) {
+    auto record = store.run(runId);
+    if (!record)
+        return core::Error{record.error()};
+    CoreSeries c;
+    c.runId = runId;
+    c.coreId = record.value().recommender;
+    c.label = QStringLiteral("#%1 %2").arg(runId).arg(c.coreId);
+    auto names = store.metricNames(runId);
+    if (!names)
+        return core::Error{names.error()};
+    for (const QString& name : names.value()) {
+        auto samples = store.metricSeries(runId, name);
+        if (!samples)
+            return core::Error{samples.error()};
+        const auto& v = samples.value();
+        if (c.buckets.size() < v.size())
+            c.buckets.resize(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            c.buckets[i].bucketEnd = v[i].bucketEnd;
+            setNamedMetric(c.buckets[i], name, v[i].value);
+        }
+    }
+    for (std::size_t i = 0; i < c.buckets.size(); ++i)
+        c.buckets[i].bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
+    // The run's totals: the stored summary (what the CLI prints), else the buckets' sum.
+    const QJsonObject sum = QJsonDocument::fromJson(record.value().summaryJson).object();
+    for (const core::MetricPoint& b : c.buckets)
+        c.total.counters.add(b.counters);
+    if (!c.buckets.empty()) {
+        c.total.coverage = c.buckets.back().coverage;
+        c.total.gini = c.buckets.back().gini;
+        c.total.bucketEnd = c.buckets.back().bucketEnd;
+    }
+    const core::Counters& t = c.total.counters;
+    c.total.ctr = t.impressions ? double(t.clicks) / double(t.impressions) : 0.0;
+    c.total.cvrClicks = t.clicks ? double(t.recPurchases) / double(t.clicks) : 0.0;
+    c.total.cvrImpressions = t.impressions ? double(t.recPurchases) / double(t.impressions) : 0.0;
+    if (!sum.isEmpty()) {
+        c.total.ctr = sum.value(QStringLiteral("ctr")).toDouble(c.total.ctr);
+        c.total.cvrClicks = sum.value(QStringLiteral("cvr")).toDouble(c.total.cvrClicks);
+        c.total.coverage = sum.value(QStringLiteral("coverage")).toDouble(c.total.coverage);
+        c.total.gini = sum.value(QStringLiteral("gini")).toDouble(c.total.gini);
+        const QJsonObject lat = sum.value(QStringLiteral("latency_us")).toObject();
+        c.total.latencyP50us = lat.value(QStringLiteral("p50")).toDouble();
+        c.total.latencyP95us = lat.value(QStringLiteral("p95")).toDouble();
+        c.total.latencyP99us = lat.value(QStringLiteral("p99")).toDouble();
+    }
+    m_cores.push_back(std::move(c));
+    ++m_revision;
+    return core::Ok{};
+}
+
+std::vector<ChartSample> MetricSeriesStore::series(int index, MetricId metric,
+                                                   int windowBuckets) const {
+    std::vector<ChartSample> out;
+    if (index < 0 || index >= coreCount())
+        return out;
+    const CoreSeries& c = m_cores[static_cast<std::size_t>(index)];
+    std::vector<const core::MetricPoint*> points;
+    points.reserve(c.buckets.size() + 1);
+    for (const core::MetricPoint& b : c.buckets)
+        points.push_back(&b);
+    if (c.hasPartial)
+        points.push_back(&c.partial);
+    out.reserve(points.size());
+    const std::size_t w = static_cast<std::size_t>(std::max(1, windowBuckets));
+    switch (metric) {
+    case MetricId::Ctr:
+    case MetricId::Cvr: {
+        // Moving window over buckets: sum of numerators / sum of denominators, so quiet
+        // night hours do not make the curve jump.
+        std::uint64_t num = 0, den = 0;
+        auto numOf = [metric](const core::MetricPoint& p) {
+            return metric == MetricId::Ctr ? p.counters.clicks : p.counters.recPurchases;
+        };
+        auto denOf = [metric](const core::MetricPoint& p) {
+            return metric == MetricId::Ctr ? p.counters.impressions : p.counters.clicks;
+        };
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            num += numOf(*points[i]);
+            den += denOf(*points[i]);
+            if (i >= w) {
+                num -= numOf(*points[i - w]);
+                den -= denOf(*points[i - w]);
+            }
+            if (den > 0)
+                out.push_back(rateSample(days(points[i]->bucketEnd), num, den));
+        }
+        break;
+    }
+    case MetricId::Revenue: {
+        double sum = 0.0;
+        for (const core::MetricPoint* p : points) {
+            sum += p->counters.revenue;
+            out.push_back({days(p->bucketEnd), sum, sum, sum});
+        }
+        break;
+    }
+    default:
+        for (const core::MetricPoint* p : points) {
+            double y = 0.0;
+            bool skip = false;
+            switch (metric) {
+            case MetricId::Coverage:
+                y = p->coverage;
+                break;
+            case MetricId::Gini:
+                y = p->gini;
+                break;
+            case MetricId::LatencyP50:
+            case MetricId::LatencyP95:
+            case MetricId::LatencyP99:
+                // A bucket without requests has no latency; no point rather than a zero.
+                skip = p->counters.requests == 0;
+                y = metric == MetricId::LatencyP50   ? p->latencyP50us
+                    : metric == MetricId::LatencyP95 ? p->latencyP95us
+                                                     : p->latencyP99us;
+                break;
+            default:
+                break;
+            }
+            if (!skip)
+                out.push_back({days(p->bucketEnd), y, y, y});
+        }
+        break;
+    }
+    return out;
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,191 @@
+#include "metric_text.h"
+
+#include <QCoreApplication>
+
+namespace recoscope::ui {
+
+QString metricTitle(MetricId id) {
+    switch (id) {
+    case MetricId::Ctr:
+        return QCoreApplication::translate("Metrics", "Click-through rate (CTR)");
+    case MetricId::Cvr:
+        return QCoreApplication::translate("Metrics", "Conversion rate (CVR)");
+    case MetricId::Revenue:
+        return QCoreApplication::translate("Metrics", "Revenue");
+    case MetricId::Coverage:
+        return QCoreApplication::translate("Metrics", "Catalogue coverage");
+    case MetricId::Gini:
+        return QCoreApplication::translate("Metrics", "Gini of exposure");
+    case MetricId::LatencyP50:
+    case MetricId::LatencyP95:
+    case MetricId::LatencyP99:
+        return QCoreApplication::translate("Metrics", "Recommend latency");
+    }
+    return {};
+}
+
+QString metricAxis(MetricId id) {
+    switch (id) {
+    case MetricId::Ctr:
+    case MetricId::Cvr:
+        return QCoreApplication::translate("Metrics", "%");
+    case MetricId::Revenue:
+        return QCoreApplication::translate("Metrics", "revenue (cumulative)");
+    case MetricId::Coverage:
+        return QCoreApplication::translate("Metrics", "share of catalogue");
+    case MetricId::Gini:
+        return QCoreApplication::translate("Metrics", "Gini (0 = equal)");
+    default:
+        return QCoreApplication::translate("Metrics", "µs");
+    }
+}
+
+QString metricHelp(MetricId id) {
+    switch (id) {
+    case MetricId::Ctr:
+        return QCoreApplication::translate(
+            "Metrics", "Clicks on recommended items divided by recommended impressions, over a "
+                       "moving window of the last buckets. The band is a 95 % confidence "
+                       "interval (normal approximation of a binomial proportion).");
+    case MetricId::Cvr:
+        return QCoreApplication::translate(
+            "Metrics", "Purchases attributed to a recommendation click divided by clicks on "
+                       "recommended items, over the moving window, with a 95 % band.");
+    case MetricId::Revenue:
+        return QCoreApplication::translate(
+            "Metrics", "Sum of prices paid over all purchases since the start of the run "
+                       "(recommended or not), in the shop's currency.");
+    case MetricId::Coverage:
+        return QCoreApplication::translate(
+            "Metrics", "Share of the launched catalogue recommended at least once so far.");
+    case MetricId::Gini:
+        return QCoreApplication::translate(
+            "Metrics", "Gini coefficient of cumulative impressions over launched items: 0 when "
+                       "every item is shown equally often, close to 1 when a few items take all "
+                       "the exposure (popularity bias).");
+    default:
+        return QCoreApplication::translate(
+            "Metrics", "Wall-clock duration of the core's recommend() call per request: median "
+                       "(p50, dotted), 95th (solid) and 99th percentile (dashed) within each "
+                       "bucket. Not part of the deterministic results.");
+    }
+}
+
+QString counterTitle(const QString& key) {
+    if (key == QLatin1String("events"))
+        return QCoreApplication::translate("Metrics", "Events");
+    if (key == QLatin1String("sessions"))
+        return QCoreApplication::translate("Metrics", "Sessions");
+    if (key == QLatin1String("impressions"))
+        return QCoreApplication::translate("Metrics", "Impressions");
+    if (key == QLatin1String("clicks"))
+        return QCoreApplication::translate("Metrics", "Clicks");
+    if (key == QLatin1String("favourites"))
+        return QCoreApplication::translate("Metrics", "Favourites");
+    if (key == QLatin1String("carts"))
+        return QCoreApplication::translate("Metrics", "Carts");
+    if (key == QLatin1String("purchases"))
+        return QCoreApplication::translate("Metrics", "Purchases");
+    if (key == QLatin1String("ctr"))
+        return QCoreApplication::translate("Metrics", "CTR");
+    if (key == QLatin1String("cvr"))
+        return QCoreApplication::translate("Metrics", "CVR");
+    if (key == QLatin1String("revenue"))
+        return QCoreApplication::translate("Metrics", "Revenue");
+    if (key == QLatin1String("coverage"))
+        return QCoreApplication::translate("Metrics", "Coverage");
+    if (key == QLatin1String("gini"))
+        return QCoreApplication::translate("Metrics", "Gini");
+    if (key == QLatin1String("p95"))
+        return QCoreApplication::translate("Metrics", "p95 latency");
+    return key;
+}
+
+QString counterHelp(const QString& key) {
+    if (key == QLatin1String("events"))
+        return QCoreApplication::translate(
+            "Metrics", "Behavioural events: views, clicks, searches, favourites, cart changes and "
+                       "purchases (impressions are not events).");
+    if (key == QLatin1String("sessions"))
+        return QCoreApplication::translate("Metrics", "Shopper visits started so far.");
+    if (key == QLatin1String("impressions"))
+        return QCoreApplication::translate(
+            "Metrics", "Items shown in recommendation slates (slates served × items per slate).");
+    if (key == QLatin1String("clicks"))
+        return QCoreApplication::translate("Metrics", "Clicks on items of a recommendation slate.");
+    if (key == QLatin1String("favourites"))
+        return QCoreApplication::translate("Metrics", "Items added to a wish-list.");
+    if (key == QLatin1String("carts"))
+        return QCoreApplication::translate("Metrics", "Units added to a cart.");
+    if (key == QLatin1String("purchases"))
+        return QCoreApplication::translate("Metrics", "Units bought, recommended or not.");
+    if (key == QLatin1String("ctr"))
+        return metricHelp(MetricId::Ctr);
+    if (key == QLatin1String("cvr"))
+        return metricHelp(MetricId::Cvr);
+    if (key == QLatin1String("revenue"))
+        return metricHelp(MetricId::Revenue);
+    if (key == QLatin1String("coverage"))
+        return metricHelp(MetricId::Coverage);
+    if (key == QLatin1String("gini"))
+        return metricHelp(MetricId::Gini);
+    if (key == QLatin1String("p95"))
+        return QCoreApplication::translate(
+            "Metrics", "95th percentile of the wall-clock duration of recommend() over the whole "
+                       "run, in microseconds.");
+    return {};
+}
+
+QString segmentTitle(const QString& key) {
+    if (key == QLatin1String("new"))
+        return QCoreApplication::translate("Metrics",
+                                           "New shopper (first two visits, no purchase yet)");
+    if (key == QLatin1String("browser"))
+        return QCoreApplication::translate("Metrics", "Browser (visits but never bought)");
+    if (key == QLatin1String("champion"))
+        return QCoreApplication::translate("Metrics",
+                                           "Champion (3+ purchases, bought in the last 3 days)");
+    if (key == QLatin1String("loyal"))
+        return QCoreApplication::translate("Metrics", "Active buyer (bought in the last 3 days)");
+    if (key == QLatin1String("at-risk"))
+        return QCoreApplication::translate("Metrics", "At risk (no purchase for more than 3 days)");
+    return key;
+}
+
+QString eventKindTitle(int kind) {
+    switch (kind) {
+    case 0:
+        return QCoreApplication::translate("Metrics", "view");
+    case 1:
+        return QCoreApplication::translate("Metrics", "click");
+    case 2:
+        return QCoreApplication::translate("Metrics", "search");
+    case 3:
+        return QCoreApplication::translate("Metrics", "favourite");
+    case 4:
+        return QCoreApplication::translate("Metrics", "add to cart");
+    case 5:
+        return QCoreApplication::translate("Metrics", "remove from cart");
+    case 6:
+        return QCoreApplication::translate("Metrics", "purchase");
+    default:
+        return QCoreApplication::translate("Metrics", "event %1").arg(kind);
+    }
+}
+
+QString surfaceTitle(int surface) {
+    switch (surface) {
+    case 0:
+        return QCoreApplication::translate("Metrics", "home feed");
+    case 1:
+        return QCoreApplication::translate("Metrics", "search results");
+    case 2:
+        return QCoreApplication::translate("Metrics", "product page");
+    case 3:
+        return QCoreApplication::translate("Metrics", "cart page");
+    default:
+        return QCoreApplication::translate("Metrics", "surface %1").arg(surface);
+    }
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,24 @@
+#pragma once
+// Translated names and "how it is computed" tooltips of every metric the workbench shows.
+// One table so that charts, counters, history columns and exports say the same thing.
+
+#include "recoscope/ui/metric_series_store.h"
+
+#include <QString>
+
+namespace recoscope::ui {
+
+QString metricTitle(MetricId id);
+QString metricAxis(MetricId id);
+QString metricHelp(MetricId id);
+
+/// Counters and summary figures (keys as in the run summary JSON).
+QString counterTitle(const QString& key);
+QString counterHelp(const QString& key);
+
+/// Translated segment name for the RFM segment keys of sim::UserInspection.
+QString segmentTitle(const QString& key);
+QString eventKindTitle(int kind);
+QString surfaceTitle(int surface);
+
+} // namespace recoscope::ui

@@ -1,0 +1,192 @@
+// The Qt Charts implementation of MetricChartView: the only file that includes QtCharts.
+// Frame costs (docs/performance.md, ../shared limits): replace() per series is cheap once
+// thinned to ~2 points per pixel; setting axis ranges is the expensive part, so ranges
+// only change when the data leaves the current rounded bounds.
+
+#include "recoscope/ui/metric_chart_view.h"
+
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace recoscope::ui {
+
+namespace {
+
+// 1, 2, 2.5, 5 x 10^k at or above v.
+double niceCeil(double v) {
+    if (v <= 0.0)
+        return 1.0;
+    const double mag = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * mag >= v * (1.0 - 1e-12))
+            return m * mag;
+    return 10.0 * mag;
+}
+
+class QtChartsMetricChartView final : public MetricChartView {
+public:
+    explicit QtChartsMetricChartView(QWidget* parent) : MetricChartView(parent) {
+        m_chart = new QChart;
+        m_chart->legend()->setAlignment(Qt::AlignBottom);
+        m_chart->setMargins(QMargins(4, 4, 4, 4));
+        m_chart->setBackgroundRoundness(0);
+        m_x = new QValueAxis;
+        m_y = new QValueAxis;
+        m_x->setLabelFormat(QStringLiteral("%.3g"));
+        m_x->setRange(0.0, 1.0);
+        m_y->setRange(0.0, 1.0);
+        m_x->setTickCount(5);
+        m_y->setTickCount(5);
+        m_chart->addAxis(m_x, Qt::AlignBottom);
+        m_chart->addAxis(m_y, Qt::AlignLeft);
+        m_view = new QChartView(m_chart, this);
+        m_view->setRenderHint(QPainter::Antialiasing, true);
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_view);
+        setMinimumSize(260, 200);
+    }
+
+    int renderedPointCount(const QString& id) const override {
+        auto it = m_lines.find(id);
+        return it == m_lines.end() ? 0 : static_cast<int>(it->second.line->count());
+    }
+
+protected:
+    void render(const QStringList& changed, bool seriesChanged) override {
+        if (seriesChanged)
+            rebuild();
+        const int pixels = std::max(100, static_cast<int>(m_chart->plotArea().width()));
+        const QStringList ids = seriesChanged ? allIds() : changed;
+        for (const QString& id : ids) {
+            auto it = m_lines.find(id);
+            if (it == m_lines.end())
+                continue;
+            const std::vector<ChartSample> thin = decimate(samples(id), pixels);
+            QList<QPointF> pts, lo, hi;
+            pts.reserve(static_cast<qsizetype>(thin.size()));
+            const double f = scale();
+            for (const ChartSample& s : thin) {
+                pts.append(QPointF(s.x, s.y * f));
+                if (it->second.area) {
+                    lo.append(QPointF(s.x, s.lo * f));
+                    hi.append(QPointF(s.x, s.hi * f));
+                }
+            }
+            it->second.line->replace(pts);
+            if (it->second.area) {
+                it->second.lower->replace(lo);
+                it->second.upper->replace(hi);
+            }
+        }
+        updateAxes();
+    }
+
+private:
+    struct Lines {
+        QLineSeries* line = nullptr;
+        QLineSeries* upper = nullptr;
+        QLineSeries* lower = nullptr;
+        QAreaSeries* area = nullptr;
+    };
+
+    QStringList allIds() const {
+        QStringList ids;
+        for (const SeriesSpec& s : m_specs)
+            ids << s.id;
+        return ids;
+    }
+
+    void rebuild() {
+        m_chart->removeAllSeries();
+        m_lines.clear();
+        m_chart->setTitle(m_title);
+        m_x->setTitleText(m_xTitle);
+        m_y->setTitleText(m_yTitle);
+        m_y->setLabelFormat(QStringLiteral("%.4g"));
+        m_xMax = 0.0;
+        m_yMax = 0.0;
+        m_x->setRange(0.0, 1.0);
+        m_y->setRange(0.0, 1.0);
+        // Bands first so the lines are drawn on top of every band.
+        for (const SeriesSpec& spec : m_specs) {
+            Lines l;
+            if (spec.band) {
+                l.upper = new QLineSeries(m_chart);
+                l.lower = new QLineSeries(m_chart);
+                l.area = new QAreaSeries(l.upper, l.lower);
+                QColor fill = spec.color;
+                fill.setAlpha(45);
+                l.area->setBrush(fill);
+                l.area->setPen(Qt::NoPen);
+                m_chart->addSeries(l.area);
+                l.area->attachAxis(m_x);
+                l.area->attachAxis(m_y);
+                for (QLegendMarker* m : m_chart->legend()->markers(l.area))
+                    m->setVisible(false);
+            }
+            m_lines[spec.id] = l;
+        }
+        for (const SeriesSpec& spec : m_specs) {
+            Lines& l = m_lines[spec.id];
+            l.line = new QLineSeries(m_chart);
+            l.line->setName(spec.name);
+            QPen pen(spec.color);
+            pen.setWidthF(2.0);
+            pen.setStyle(spec.style);
+            l.line->setPen(pen);
+            m_chart->addSeries(l.line);
+            l.line->attachAxis(m_x);
+            l.line->attachAxis(m_y);
+        }
+    }
+
+    // Rates are kept as fractions and drawn as percentages.
+    double scale() const { return m_percent ? 100.0 : 1.0; }
+
+    void updateAxes() {
+        double xMax = 0.0, yMax = 0.0, yMin = 0.0;
+        for (const auto& [id, v] : m_data)
+            for (const ChartSample& s : v) {
+                xMax = std::max(xMax, s.x);
+                yMax = std::max(yMax, s.hi * scale());
+                yMin = std::min(yMin, s.lo * scale());
+            }
+        // Only when the data leaves the rounded bounds (or shrinks a lot, after a clear):
+        // setting a range re-lays out the whole chart.
+        const double nx = niceCeil(std::max(xMax, 1e-9));
+        if (xMax > m_xMax || nx < m_xMax / 4.0) {
+            m_xMax = nx;
+            m_x->setRange(0.0, m_xMax);
+        }
+        const double ny = niceCeil(std::max(yMax, 1e-9));
+        if (yMax > m_yMax || ny < m_yMax / 4.0) {
+            m_yMax = ny;
+            m_y->setRange(yMin, m_yMax);
+        }
+    }
+
+    QChart* m_chart = nullptr;
+    QChartView* m_view = nullptr;
+    QValueAxis* m_x = nullptr;
+    QValueAxis* m_y = nullptr;
+    std::map<QString, Lines> m_lines;
+    double m_xMax = 0.0, m_yMax = 0.0;
+};
+
+} // namespace
+
+MetricChartView* MetricChartView::create(QWidget* parent) {
+    return new QtChartsMetricChartView(parent);
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,173 @@
+#include "recoscope/ui/run_controller.h"
+
+#include <QThread>
+#include <QTimer>
+
+namespace recoscope::ui {
+
+RunController::RunController(const core::RecommenderRegistry& registry, QObject* parent)
+    : QObject(parent), m_thread(new QThread(this)), m_worker(new sim::EngineWorker(registry)),
+      m_refresh(new QTimer(this)) {
+    m_thread->setObjectName(QStringLiteral("recoscope-engine"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &sim::EngineWorker::batchReady, this, &RunController::onBatch);
+    connect(m_worker, &sim::EngineWorker::stepped, this, [this](const sim::StepReport& r) {
+        if (r.generation == m_generation)
+            emit stepped(r);
+    });
+    connect(m_worker, &sim::EngineWorker::userInspected, this,
+            [this](const sim::UserInspection& r) {
+                if (r.generation == m_generation)
+                    emit userInspected(r);
+            });
+    connect(m_worker, &sim::EngineWorker::itemInspected, this,
+            [this](const sim::ItemInspection& r) {
+                if (r.generation == m_generation)
+                    emit itemInspected(r);
+            });
+    connect(m_worker, &sim::EngineWorker::runEnded, this,
+            [this](quint64 generation, const QList<qint64>& ids, bool cancelled) {
+                if (generation != m_generation)
+                    return;
+                m_eta = 0.0;
+                setState(State::Finished);
+                emit refreshed();
+                emit runEnded(ids, cancelled);
+            });
+    connect(m_worker, &sim::EngineWorker::runFailed, this,
+            [this](quint64 generation, const QString& message) {
+                if (generation != m_generation)
+                    return;
+                setState(State::Finished);
+                emit runFailed(message);
+            });
+    // ~30 Hz: the eye does not need more, and Qt Charts frames cost 5-20 ms each.
+    m_refresh->setInterval(33);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        if (!m_dirty)
+            return;
+        m_dirty = false;
+        emit refreshed();
+    });
+    m_refresh->start();
+    m_thread->start();
+}
+
+RunController::~RunController() {
+    // Blocking: the worker finishes its slice (<= ~20 ms), records the run as cancelled
+    // and closes its store before the thread goes away.
+    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void RunController::setState(State s) {
+    if (s == m_state)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+}
+
+void RunController::start(const sim::ArenaSpec& spec, bool paused) {
+    m_spec = spec;
+    ++m_generation;
+    QStringList ids;
+    for (const auto& c : spec.cores)
+        ids << QString::fromStdString(c.recommender);
+    m_series.reset(ids);
+    m_activeUsers.clear();
+    m_fraction = 0.0;
+    m_simTime = 0.0;
+    m_events = 0;
+    m_eta = -1.0;
+    m_etaClock.start();
+    m_etaFraction0 = 0.0;
+    const quint64 gen = m_generation;
+    sim::EngineWorker* w = m_worker;
+    const double speed = m_speed;
+    QMetaObject::invokeMethod(
+        w,
+        [w, spec, gen, paused, speed] {
+            w->setSpeed(speed);
+            w->start(spec, gen, paused);
+        },
+        Qt::QueuedConnection);
+    setState(paused ? State::Paused : State::Running);
+    m_dirty = true;
+}
+
+void RunController::pause() {
+    if (m_state != State::Running)
+        return;
+    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::pause, Qt::QueuedConnection);
+    setState(State::Paused);
+}
+
+void RunController::resume() {
+    if (m_state != State::Paused)
+        return;
+    m_etaClock.start();
+    m_etaFraction0 = m_fraction;
+    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::resume, Qt::QueuedConnection);
+    setState(State::Running);
+}
+
+void RunController::stop() {
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::stop, Qt::QueuedConnection);
+}
+
+void RunController::step() {
+    if (m_state != State::Paused)
+        return;
+    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::step, Qt::QueuedConnection);
+}
+
+void RunController::setSpeed(double simSecondsPerSecond) {
+    m_speed = simSecondsPerSecond;
+    sim::EngineWorker* w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w, simSecondsPerSecond] { w->setSpeed(simSecondsPerSecond); }, Qt::QueuedConnection);
+}
+
+void RunController::inspectUser(int core, quint32 user) {
+    sim::EngineWorker* w = m_worker;
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(
+        w, [w, gen, core, user] { w->inspectUser(gen, core, user); }, Qt::QueuedConnection);
+}
+
+void RunController::inspectItem(int core, quint32 item) {
+    sim::EngineWorker* w = m_worker;
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(
+        w, [w, gen, core, item] { w->inspectItem(gen, core, item); }, Qt::QueuedConnection);
+}
+
+QList<qint64> RunController::runIds() const {
+    QList<qint64> ids;
+    for (int i = 0; i < m_series.coreCount(); ++i)
+        ids << m_series.core(i).runId;
+    return ids;
+}
+
+void RunController::onBatch(const sim::SnapshotBatch& batch) {
+    if (batch.generation != m_generation)
+        return; // a superseded run: never reaches the charts
+    m_series.append(batch);
+    m_activeUsers = batch.activeUsers;
+    m_fraction = batch.fraction;
+    m_simTime = batch.simTime;
+    m_endTime = batch.endTime;
+    m_events = batch.events;
+    const double elapsed = static_cast<double>(m_etaClock.elapsed()) / 1000.0;
+    const double done = m_fraction - m_etaFraction0;
+    m_eta = (m_state == State::Running && done > 1e-4 && elapsed > 0.5)
+                ? elapsed * (1.0 - m_fraction) / done
+                : (batch.finished ? 0.0 : -1.0);
+    m_dirty = true;
+}
+
+} // namespace recoscope::ui

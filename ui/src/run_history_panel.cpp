@@ -1,0 +1,312 @@
+#include "recoscope/ui/run_history_panel.h"
+
+#include "recoscope/core/event.h"
+#include "recoscope/ui/live_charts_panel.h"
+#include "recoscope/ui/metric_chart_view.h"
+#include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_history_model.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+namespace recoscope::ui {
+
+RunComparisonWindow::RunComparisonWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), m_store(std::make_unique<MetricSeriesStore>()) {
+    setObjectName(QStringLiteral("runComparisonWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    auto* layout = new QVBoxLayout(this);
+    m_charts = new LiveChartsPanel(this);
+    layout->addWidget(m_charts);
+    resize(1200, 850);
+}
+
+RunComparisonWindow::~RunComparisonWindow() = default;
+
+QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint64>& runIds) {
+    m_store->clear();
+    if (!model.store())
+        return tr("No run store is open.");
+    QStringList labels;
+    for (qint64 id : runIds) {
+        if (core::Status st = m_store->addStoredRun(*model.store(), id); !st)
+            return QString::fromStdString(st.error());
+        labels << m_store->core(m_store->coreCount() - 1).label;
+    }
+    setWindowTitle(runIds.size() == 1
+                       ? tr("Run %1").arg(labels.join(QString()))
+                       : tr("Comparison: %1").arg(labels.join(QStringLiteral(", "))));
+    m_charts->invalidate();
+    m_charts->showStore(*m_store);
+    return {};
+}
+
+RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("runHistoryPanel"));
+    m_model = new RunHistoryModel(dbPath, this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RunHistoryModel::SortRole);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* buttons = new QHBoxLayout;
+    m_refresh = new QPushButton(this);
+    m_open = new QPushButton(this);
+    m_compare = new QPushButton(this);
+    m_delete = new QPushButton(this);
+    m_export = new QPushButton(this);
+    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("runHistoryView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RunHistoryModel::Id, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view);
+
+    connect(m_refresh, &QPushButton::clicked, this, &RunHistoryPanel::reload);
+    connect(m_open, &QPushButton::clicked, this, [this] { openRuns(withArena(selectedRuns())); });
+    connect(m_compare, &QPushButton::clicked, this, [this] { openRuns(selectedRuns()); });
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this] { openRuns(withArena(selectedRuns())); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRuns();
+        if (ids.isEmpty())
+            return;
+        if (QMessageBox::question(
+                this, tr("Delete runs"),
+                tr("Delete %n run(s) with their events and metrics? This cannot be undone.",
+                   nullptr, static_cast<int>(ids.size()))) == QMessageBox::Yes)
+            deleteRuns(ids);
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRuns();
+        if (ids.isEmpty())
+            return;
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
+        if (dir.isEmpty())
+            return;
+        int files = 0;
+        for (qint64 id : ids) {
+            QString error;
+            const QStringList written = exportRun(id, dir, &error);
+            if (written.isEmpty()) {
+                emit statusMessage(error);
+                return;
+            }
+            files += static_cast<int>(written.size());
+        }
+        emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunHistoryPanel::updateButtons);
+    retranslateUi();
+    reload();
+}
+
+void RunHistoryPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void RunHistoryPanel::retranslateUi() {
+    m_refresh->setText(tr("Refresh"));
+    m_open->setText(tr("&Open"));
+    m_open->setToolTip(
+        tr("Show the charts of the selected run (with the other cores of its arena)"));
+    m_compare->setText(tr("&Compare"));
+    m_compare->setToolTip(tr("Show the selected runs together, one colour per run"));
+    m_delete->setText(tr("Delete"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG and SVG"));
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, RunHistoryModel::ColumnCount - 1);
+}
+
+void RunHistoryPanel::reload() {
+    const QList<qint64> selected = selectedRuns();
+    if (!m_model->reload())
+        emit statusMessage(tr("Run history: %1").arg(m_model->lastError()));
+    for (qint64 id : selected) {
+        const int row = m_model->rowOfRun(id);
+        if (row >= 0)
+            m_view->selectionModel()->select(m_proxy->mapFromSource(m_model->index(row, 0)),
+                                             QItemSelectionModel::Select |
+                                                 QItemSelectionModel::Rows);
+    }
+    updateButtons();
+}
+
+void RunHistoryPanel::updateButtons() {
+    const int n = static_cast<int>(selectedRuns().size());
+    m_open->setEnabled(n >= 1);
+    m_compare->setEnabled(n >= 2);
+    m_delete->setEnabled(n >= 1);
+    m_export->setEnabled(n >= 1);
+}
+
+QList<qint64> RunHistoryPanel::selectedRuns() const {
+    QList<qint64> ids;
+    for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
+        ids << i.data(RunHistoryModel::RunIdRole).toLongLong();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<qint64> RunHistoryPanel::withArena(const QList<qint64>& runIds) const {
+    QList<qint64> out;
+    for (qint64 id : runIds) {
+        const sim::RunRecord* r = m_model->record(m_model->rowOfRun(id));
+        const QList<qint64> arena = r ? m_model->experimentRuns(r->experimentId) : QList<qint64>{};
+        for (qint64 a : arena.isEmpty() ? QList<qint64>{id} : arena)
+            if (!out.contains(a))
+                out << a;
+    }
+    return out;
+}
+
+RunComparisonWindow* RunHistoryPanel::openRuns(const QList<qint64>& runIds) {
+    if (runIds.isEmpty())
+        return nullptr;
+    auto* w = new RunComparisonWindow(this);
+    const QString error = w->load(*m_model, runIds);
+    if (!error.isEmpty()) {
+        emit statusMessage(error);
+        delete w;
+        return nullptr;
+    }
+    m_windows << w;
+    w->show();
+    return w;
+}
+
+bool RunHistoryPanel::deleteRuns(const QList<qint64>& runIds) {
+    if (!m_model->store())
+        return false;
+    bool ok = true;
+    for (qint64 id : runIds)
+        if (core::Status st = m_model->store()->deleteRun(id); !st) {
+            emit statusMessage(QString::fromStdString(st.error()));
+            ok = false;
+        }
+    reload();
+    return ok;
+}
+
+QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString* error) {
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return QStringList{};
+    };
+    sim::RunStore* store = m_model->store();
+    if (!store)
+        return fail(tr("No run store is open."));
+    QStringList written;
+    const QString base = QDir(dir).filePath(QStringLiteral("run-%1-").arg(runId));
+
+    // Metrics: one row per bucket, one column per stored metric.
+    auto names = store->metricNames(runId);
+    if (!names)
+        return fail(QString::fromStdString(names.error()));
+    std::vector<std::vector<sim::MetricSample>> columns;
+    for (const QString& n : names.value()) {
+        auto s = store->metricSeries(runId, n);
+        if (!s)
+            return fail(QString::fromStdString(s.error()));
+        columns.push_back(std::move(s).value());
+    }
+    {
+        QFile f(base + QStringLiteral("metrics.csv"));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            return fail(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        QTextStream out(&f);
+        out << "bucket_end_s";
+        for (const QString& n : names.value())
+            out << ',' << n;
+        out << '\n';
+        const std::size_t rows = columns.empty() ? 0 : columns.front().size();
+        for (std::size_t r = 0; r < rows; ++r) {
+            out << QString::number(columns.front()[r].bucketEnd, 'g', 12);
+            for (const auto& c : columns)
+                out << ',' << (r < c.size() ? QString::number(c[r].value, 'g', 12) : QString());
+            out << '\n';
+        }
+        written << f.fileName();
+    }
+    // Events, read in chunks so a long run never sits in memory at once.
+    {
+        QFile f(base + QStringLiteral("events.csv"));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            return fail(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        QTextStream out(&f);
+        out << "seq,time_s,user,item,kind,surface,position,from_recommendation,price\n";
+        constexpr qint64 kChunk = 100000;
+        for (qint64 offset = 0;; offset += kChunk) {
+            auto events = store->events(runId, offset, kChunk);
+            if (!events)
+                return fail(QString::fromStdString(events.error()));
+            qint64 seq = offset;
+            for (const core::Event& e : events.value()) {
+                out << seq++ << ',' << QString::number(e.time, 'f', 3) << ',' << e.user << ','
+                    << (e.item == core::kNoItem ? QString() : QString::number(e.item)) << ','
+                    << QString::fromUtf8(core::eventKindName(e.kind).data(),
+                                         static_cast<qsizetype>(core::eventKindName(e.kind).size()))
+                    << ','
+                    << QString::fromUtf8(
+                           core::surfaceName(e.surface).data(),
+                           static_cast<qsizetype>(core::surfaceName(e.surface).size()))
+                    << ',' << e.position << ',' << (e.fromRecommendation ? 1 : 0) << ','
+                    << QString::number(e.price, 'f', 2) << '\n';
+            }
+            if (static_cast<qint64>(events.value().size()) < kChunk)
+                break;
+        }
+        written << f.fileName();
+    }
+    // Charts: drawn by the same dashboard as the live run, offscreen.
+    RunComparisonWindow window;
+    window.resize(1200, 850);
+    if (const QString e = window.load(*m_model, {runId}); !e.isEmpty())
+        return fail(e);
+    window.charts()->showStore(window.store());
+    static const std::pair<MetricId, const char*> charts[] = {
+        {MetricId::Ctr, "ctr"},         {MetricId::Cvr, "cvr"},
+        {MetricId::Revenue, "revenue"}, {MetricId::Coverage, "coverage"},
+        {MetricId::Gini, "gini"},       {MetricId::LatencyP95, "latency"}};
+    for (const auto& [id, key] : charts) {
+        MetricChartView* v = window.charts()->chart(id);
+        if (!v)
+            continue;
+        v->resize(900, 500);
+        v->refresh();
+        const QString png = base + QString::fromLatin1(key) + QStringLiteral(".png");
+        if (!v->grab().save(png))
+            return fail(tr("Cannot write %1").arg(png));
+        const QString svg = base + QString::fromLatin1(key) + QStringLiteral(".svg");
+        if (!v->exportSvg(svg))
+            return fail(tr("Cannot write %1").arg(svg));
+        written << png << svg;
+    }
+    return written;
+}
+
+} // namespace recoscope::ui

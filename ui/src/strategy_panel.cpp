@@ -1,0 +1,336 @@
+#include "recoscope/ui/strategy_panel.h"
+
+#include "recoscope/core/registry.h"
+#include "recoscope/ui/metric_series_store.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace recoscope::ui {
+
+/// One core of the arena: picker, description, parameter form.
+class CoreSlot : public QGroupBox {
+public:
+    CoreSlot(const core::RecommenderRegistry& registry, QWidget* parent)
+        : QGroupBox(parent), m_registry(registry) {
+        auto* layout = new QVBoxLayout(this);
+        auto* row = new QHBoxLayout;
+        m_combo = new QComboBox(this);
+        m_combo->setObjectName(QStringLiteral("corePicker"));
+        // Grouped by family: a disabled header row per family, cores indented under it.
+        auto* model = new QStandardItemModel(m_combo);
+        std::vector<std::string> families;
+        for (const auto& e : registry.entries())
+            if (std::find(families.begin(), families.end(), e.family) == families.end())
+                families.push_back(e.family);
+        for (const std::string& family : families) {
+            auto* header = new QStandardItem(QString::fromStdString(family));
+            header->setFlags(Qt::NoItemFlags);
+            QFont f = header->font();
+            f.setBold(true);
+            header->setFont(f);
+            model->appendRow(header);
+            for (const auto& e : registry.entries()) {
+                if (e.family != family)
+                    continue;
+                auto* item = new QStandardItem(QStringLiteral("  ") + QString::fromStdString(e.id));
+                item->setData(QString::fromStdString(e.id), Qt::UserRole);
+                item->setToolTip(QString::fromStdString(e.description));
+                model->appendRow(item);
+            }
+        }
+        m_combo->setModel(model);
+        m_remove = new QToolButton(this);
+        m_remove->setText(QStringLiteral("✕"));
+        row->addWidget(m_combo, 1);
+        row->addWidget(m_remove);
+        layout->addLayout(row);
+        m_description = new QLabel(this);
+        m_description->setWordWrap(true);
+        layout->addWidget(m_description);
+        m_form = new QFormLayout;
+        layout->addLayout(m_form);
+        QObject::connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    }
+
+    QToolButton* removeButton() const { return m_remove; }
+    QComboBox* combo() const { return m_combo; }
+
+    QString coreId() const { return m_combo->currentData(Qt::UserRole).toString(); }
+
+    void setCoreId(const QString& id) {
+        const int i = m_combo->findData(id, Qt::UserRole);
+        if (i >= 0)
+            m_combo->setCurrentIndex(i);
+    }
+
+    void setColor(int index) {
+        setStyleSheet(
+            QStringLiteral("QGroupBox { border: 2px solid %1; border-radius: 4px; "
+                           "margin-top: 1.2em; padding-top: 4px; } "
+                           "QGroupBox::title { color: %1; subcontrol-origin: margin; left: 8px; }")
+                .arg(coreColor(index).name()));
+        setTitle(StrategyPanel::tr("Core %1").arg(index + 1));
+    }
+
+    std::map<std::string, std::string> params() const {
+        std::map<std::string, std::string> out;
+        for (const auto& [key, w] : m_editors) {
+            QString v;
+            if (auto* s = qobject_cast<QSpinBox*>(w))
+                v = QString::number(s->value());
+            else if (auto* d = qobject_cast<QDoubleSpinBox*>(w))
+                v = QString::number(d->value(), 'g', 10);
+            else if (auto* c = qobject_cast<QCheckBox*>(w))
+                v = c->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+            else if (auto* cb = qobject_cast<QComboBox*>(w))
+                v = cb->currentText();
+            else if (auto* le = qobject_cast<QLineEdit*>(w))
+                v = le->text();
+            out[key] = v.toStdString();
+        }
+        return out;
+    }
+
+    bool setParam(const QString& key, const QString& value) {
+        auto it = m_editors.find(key.toStdString());
+        if (it == m_editors.end())
+            return false;
+        QWidget* w = it->second;
+        if (auto* s = qobject_cast<QSpinBox*>(w))
+            s->setValue(value.toInt());
+        else if (auto* d = qobject_cast<QDoubleSpinBox*>(w))
+            d->setValue(value.toDouble());
+        else if (auto* c = qobject_cast<QCheckBox*>(w))
+            c->setChecked(value == QLatin1String("true") || value == QLatin1String("1"));
+        else if (auto* cb = qobject_cast<QComboBox*>(w))
+            cb->setCurrentText(value);
+        else if (auto* le = qobject_cast<QLineEdit*>(w))
+            le->setText(value);
+        return true;
+    }
+
+private:
+    void rebuild() {
+        while (m_form->rowCount())
+            m_form->removeRow(0);
+        m_editors.clear();
+        const core::RecommenderEntry* e = m_registry.find(coreId().toStdString());
+        m_description->setText(e ? QString::fromStdString(e->description) : QString());
+        if (!e)
+            return;
+        for (const core::ParamSpec& p : e->params) {
+            QWidget* w = nullptr;
+            const double fallback =
+                std::holds_alternative<double>(p.fallback) ? std::get<double>(p.fallback) : 0.0;
+            switch (p.kind) {
+            case core::ParamKind::Integer: {
+                auto* s = new QSpinBox;
+                s->setRange(
+                    static_cast<int>(std::max(p.min, double(std::numeric_limits<int>::min()))),
+                    static_cast<int>(std::min(p.max, double(std::numeric_limits<int>::max()))));
+                s->setValue(static_cast<int>(fallback));
+                w = s;
+                break;
+            }
+            case core::ParamKind::Real: {
+                auto* d = new QDoubleSpinBox;
+                // Enough decimals for small learning rates and regularisers.
+                const int decimals = p.min > 0.0 && p.min < 1e-3 ? 6 : 4;
+                d->setDecimals(decimals);
+                d->setRange(p.min, p.max);
+                d->setSingleStep(std::max((p.max - p.min) / 100.0, std::pow(10.0, -decimals)));
+                d->setValue(fallback);
+                w = d;
+                break;
+            }
+            case core::ParamKind::Boolean: {
+                auto* c = new QCheckBox;
+                c->setChecked(fallback != 0.0);
+                w = c;
+                break;
+            }
+            case core::ParamKind::Choice: {
+                auto* cb = new QComboBox;
+                for (const std::string& choice : p.choices)
+                    cb->addItem(QString::fromStdString(choice));
+                if (std::holds_alternative<std::string>(p.fallback))
+                    cb->setCurrentText(QString::fromStdString(std::get<std::string>(p.fallback)));
+                w = cb;
+                break;
+            }
+            case core::ParamKind::Text: {
+                auto* le = new QLineEdit;
+                if (std::holds_alternative<std::string>(p.fallback))
+                    le->setText(QString::fromStdString(std::get<std::string>(p.fallback)));
+                w = le;
+                break;
+            }
+            }
+            const QString help = QString::fromStdString(p.help) + QLatin1Char('\n') +
+                                 StrategyPanel::tr("Accepted: %1")
+                                     .arg(QString::fromStdString(core::describeRange(p)));
+            w->setToolTip(help);
+            w->setObjectName(QString::fromStdString(p.key));
+            auto* label = new QLabel(QString::fromStdString(p.key));
+            label->setToolTip(help);
+            m_form->addRow(label, w);
+            m_editors[p.key] = w;
+        }
+    }
+
+    const core::RecommenderRegistry& m_registry;
+    QComboBox* m_combo = nullptr;
+    QToolButton* m_remove = nullptr;
+    QLabel* m_description = nullptr;
+    QFormLayout* m_form = nullptr;
+    std::map<std::string, QWidget*> m_editors;
+};
+
+StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget* parent)
+    : QWidget(parent), m_registry(registry) {
+    setObjectName(QStringLiteral("strategyPanel"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    outer->addWidget(m_intro);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* host = new QWidget;
+    m_slotsLayout = new QVBoxLayout(host);
+    m_slotsLayout->setContentsMargins(0, 0, 0, 0);
+    m_slotsLayout->addStretch();
+    scroll->setWidget(host);
+    outer->addWidget(scroll, 1);
+    m_add = new QPushButton(this);
+    m_add->setObjectName(QStringLiteral("addCore"));
+    outer->addWidget(m_add);
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        // A second core defaults to a different one than the first: a comparison.
+        const auto ids = m_registry.ids();
+        QString next = ids.empty() ? QString() : QString::fromStdString(ids.front());
+        for (const std::string& id : ids)
+            if (!coreIds().contains(QString::fromStdString(id))) {
+                next = QString::fromStdString(id);
+                break;
+            }
+        addSlot(next);
+        emit coresChanged();
+    });
+    retranslateUi();
+    const auto ids = m_registry.ids();
+    // Start with a sensible non-random baseline when there is one.
+    QString first = ids.empty() ? QString() : QString::fromStdString(ids.front());
+    for (const char* preferred : {"popularity", "itemknn"})
+        if (m_registry.find(preferred)) {
+            first = QString::fromLatin1(preferred);
+            break;
+        }
+    addSlot(first);
+}
+
+void StrategyPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void StrategyPanel::retranslateUi() {
+    m_intro->setText(tr("Pick 1 to %1 recommender cores. Each faces the same shoppers with the "
+                        "same random numbers, so differences come from the cores alone.")
+                         .arg(kMaxCores));
+    m_add->setText(tr("&Add a core to compare"));
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        m_slots[i]->setColor(static_cast<int>(i));
+        m_slots[i]->removeButton()->setToolTip(tr("Remove this core"));
+        m_slots[i]->combo()->setToolTip(
+            tr("Recommender core; hover an entry for its description."));
+    }
+}
+
+void StrategyPanel::addSlot(const QString& id) {
+    if (static_cast<int>(m_slots.size()) >= kMaxCores)
+        return;
+    auto* slot = new CoreSlot(m_registry, this);
+    slot->setCoreId(id);
+    m_slotsLayout->insertWidget(m_slotsLayout->count() - 1, slot);
+    m_slots.push_back(slot);
+    connect(slot->removeButton(), &QToolButton::clicked, this, [this, slot] {
+        removeSlot(slot);
+        emit coresChanged();
+    });
+    connect(slot->combo(), &QComboBox::currentIndexChanged, this, &StrategyPanel::coresChanged);
+    updateButtons();
+    retranslateUi();
+}
+
+void StrategyPanel::removeSlot(CoreSlot* slot) {
+    if (m_slots.size() <= 1)
+        return;
+    m_slots.erase(std::find(m_slots.begin(), m_slots.end(), slot));
+    slot->deleteLater();
+    updateButtons();
+    retranslateUi();
+}
+
+void StrategyPanel::updateButtons() {
+    m_add->setEnabled(static_cast<int>(m_slots.size()) < kMaxCores);
+    for (CoreSlot* s : m_slots)
+        s->removeButton()->setEnabled(m_slots.size() > 1);
+}
+
+std::vector<sim::ArenaSpec::Core> StrategyPanel::cores() const {
+    std::vector<sim::ArenaSpec::Core> out;
+    for (const CoreSlot* s : m_slots)
+        out.push_back({s->coreId().toStdString(), s->params()});
+    return out;
+}
+
+QStringList StrategyPanel::coreIds() const {
+    QStringList ids;
+    for (const CoreSlot* s : m_slots)
+        ids << s->coreId();
+    return ids;
+}
+
+void StrategyPanel::setCores(const QStringList& ids) {
+    QStringList known;
+    for (const QString& id : ids)
+        if (m_registry.find(id.toStdString()))
+            known << id;
+    if (known.isEmpty())
+        return;
+    while (m_slots.size() > 1)
+        removeSlot(m_slots.back());
+    m_slots.front()->setCoreId(known.front());
+    for (int i = 1; i < known.size() && i < kMaxCores; ++i)
+        addSlot(known[i]);
+    emit coresChanged();
+}
+
+bool StrategyPanel::setParam(int index, const QString& key, const QString& value) {
+    if (index < 0 || index >= slotCount())
+        return false;
+    return m_slots[static_cast<std::size_t>(index)]->setParam(key, value);
+}
+
+} // namespace recoscope::ui

@@ -1,0 +1,220 @@
+#include "recoscope/ui/teaching_panel.h"
+
+#include "metric_text.h"
+#include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_controller.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace recoscope::ui {
+
+namespace {
+const QColor kClicked(0xFF, 0xE0, 0x8A);
+const QColor kNew(0xD4, 0xF4, 0xDD);
+const QColor kUp(0x00, 0x80, 0x3C);
+const QColor kDown(0xB0, 0x00, 0x20);
+} // namespace
+
+TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setObjectName(QStringLiteral("teachingPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+    auto* buttons = new QHBoxLayout;
+    m_start = new QPushButton(this);
+    m_step = new QPushButton(this);
+    m_step->setObjectName(QStringLiteral("teachingStep"));
+    m_fonts = new QPushButton(this);
+    m_fonts->setCheckable(true);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_step);
+    buttons->addWidget(m_fonts);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    auto* coreRow = new QHBoxLayout;
+    m_coreLabel = new QLabel(this);
+    m_core = new QComboBox(this);
+    coreRow->addWidget(m_coreLabel);
+    coreRow->addWidget(m_core, 1);
+    layout->addLayout(coreRow);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setObjectName(QStringLiteral("teachingSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    layout->addWidget(m_summary);
+    m_slate = new QTableWidget(this);
+    m_slate->setObjectName(QStringLiteral("teachingSlate"));
+    m_slate->setColumnCount(5);
+    m_slate->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_slate->verticalHeader()->hide();
+    m_slate->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_slate->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_slate, 2);
+    m_eventsLabel = new QLabel(this);
+    layout->addWidget(m_eventsLabel);
+    m_events = new QListWidget(this);
+    m_events->setObjectName(QStringLiteral("teachingEvents"));
+    layout->addWidget(m_events, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &TeachingPanel::teachingModeRequested);
+    connect(m_step, &QPushButton::clicked, &m_controller, &RunController::step);
+    connect(m_fonts, &QPushButton::toggled, this, &TeachingPanel::largeFontsRequested);
+    connect(m_core, &QComboBox::currentIndexChanged, this, &TeachingPanel::showCore);
+    connect(&m_controller, &RunController::stepped, this, &TeachingPanel::showStep);
+    connect(&m_controller, &RunController::stateChanged, this, [this] {
+        m_step->setEnabled(m_controller.state() == RunController::State::Paused);
+        if (m_controller.state() != RunController::State::Paused)
+            return;
+        const MetricSeriesStore& s = m_controller.series();
+        if (m_core->count() != s.coreCount()) {
+            m_core->clear();
+            for (int i = 0; i < s.coreCount(); ++i)
+                m_core->addItem(s.core(i).label);
+        }
+    });
+    m_step->setEnabled(false);
+    retranslateUi();
+}
+
+void TeachingPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TeachingPanel::retranslateUi() {
+    m_intro->setText(tr("Teaching mode runs the tiny teaching-small shop, paused. Press Step (F10) "
+                        "to let one shopper act: you see the slate the core served, why, what "
+                        "the shopper clicked and which events followed."));
+    m_start->setText(tr("Start teaching mode"));
+    m_step->setText(tr("&Step"));
+    m_step->setToolTip(tr("One shopper action per core (F10)"));
+    m_fonts->setText(tr("Large fonts"));
+    m_fonts->setToolTip(tr("Bigger text for projectors"));
+    m_coreLabel->setText(tr("Core:"));
+    m_eventsLabel->setText(tr("Events caused by this action:"));
+    m_slate->setHorizontalHeaderLabels({tr("#"), tr("Item"), tr("Score"), tr("Change"), tr("Why")});
+    m_slate->horizontalHeaderItem(3)->setToolTip(
+        tr("Compared with the previous slate served to the same shopper: new items, moves up "
+           "(▲) or down (▼), and the score change."));
+    if (m_steps)
+        showCore();
+    else
+        m_summary->setText(tr("No step yet."));
+}
+
+void TeachingPanel::showStep(const sim::StepReport& report) {
+    m_report = report;
+    ++m_steps;
+    if (m_core->count() != static_cast<int>(report.cores.size())) {
+        const MetricSeriesStore& s = m_controller.series();
+        m_core->clear();
+        for (int i = 0; i < s.coreCount(); ++i)
+            m_core->addItem(s.core(i).label);
+    }
+    showCore();
+}
+
+void TeachingPanel::showCore() {
+    const int c = std::max(0, m_core->currentIndex());
+    if (c >= static_cast<int>(m_report.cores.size()))
+        return;
+    const sim::StepRecord& r = m_report.cores[static_cast<std::size_t>(c)];
+    const QLocale loc;
+    if (!r.valid) {
+        m_summary->setText(tr("This core's run is over."));
+        m_slate->setRowCount(0);
+        m_events->clear();
+        return;
+    }
+    QString text = tr("<b>Step %1.</b> Shopper %2 on the %3 at day %4, %5.")
+                       .arg(m_steps)
+                       .arg(r.user)
+                       .arg(surfaceTitle(static_cast<int>(r.surface)))
+                       .arg(static_cast<int>(r.time / 86400.0) + 1)
+                       .arg(QStringLiteral("%1:%2")
+                                .arg(static_cast<int>(std::fmod(r.time, 86400.0) / 3600.0), 2, 10,
+                                     QLatin1Char('0'))
+                                .arg(static_cast<int>(std::fmod(r.time, 3600.0) / 60.0), 2, 10,
+                                     QLatin1Char('0')));
+    if (r.sessionStarted)
+        text += QLatin1Char(' ') + tr("A new visit starts.");
+    if (r.clicked >= 0)
+        text += QLatin1Char(' ') +
+                tr("The shopper clicked position %1 (highlighted).").arg(r.clicked + 1);
+    else
+        text += QLatin1Char(' ') + tr("The shopper clicked nothing in the slate.");
+    if (r.previousSlate.empty())
+        text += QLatin1Char(' ') + tr("First slate for this shopper: every item is new.");
+    if (r.sessionEnded)
+        text += QLatin1Char(' ') + tr("The visit ends.");
+    m_summary->setText(text);
+
+    m_slate->setRowCount(static_cast<int>(r.slate.size()));
+    for (std::size_t i = 0; i < r.slate.size(); ++i) {
+        const sim::ExplainedEntry& e = r.slate[i];
+        const int row = static_cast<int>(i);
+        auto* pos = new QTableWidgetItem(QString::number(i + 1));
+        auto* item = new QTableWidgetItem(e.itemDescription);
+        auto* score = new QTableWidgetItem(loc.toString(e.score, 'g', 4));
+        auto* why = new QTableWidgetItem(e.explanation);
+        why->setToolTip(e.explanation);
+        QTableWidgetItem* change = nullptr;
+        int before = -1;
+        for (std::size_t j = 0; j < r.previousSlate.size(); ++j)
+            if (r.previousSlate[j].item == e.item)
+                before = static_cast<int>(j);
+        if (before < 0) {
+            change = new QTableWidgetItem(tr("new"));
+            for (auto* it : {pos, item, score, change})
+                it->setBackground(kNew);
+        } else {
+            const double delta = e.score - r.previousSlate[static_cast<std::size_t>(before)].score;
+            QString t = before == row  ? tr("same place")
+                        : before > row ? tr("▲ %1").arg(before - row)
+                                       : tr("▼ %1").arg(row - before);
+            if (delta != 0.0)
+                t += QStringLiteral(", %1%2").arg(delta > 0 ? QStringLiteral("+") : QString(),
+                                                  loc.toString(delta, 'g', 3));
+            change = new QTableWidgetItem(t);
+            if (before != row)
+                change->setForeground(before > row ? kUp : kDown);
+        }
+        if (row == r.clicked)
+            for (auto* it : {pos, item, score, change, why})
+                it->setBackground(kClicked);
+        m_slate->setItem(row, 0, pos);
+        m_slate->setItem(row, 1, item);
+        m_slate->setItem(row, 2, score);
+        m_slate->setItem(row, 3, change);
+        m_slate->setItem(row, 4, why);
+    }
+    m_events->clear();
+    for (const core::Event& e : r.events) {
+        auto* it = new QListWidgetItem(
+            tr("%1 — item %2%3")
+                .arg(eventKindTitle(static_cast<int>(e.kind)))
+                .arg(e.item == core::kNoItem ? QStringLiteral("–") : QString::number(e.item))
+                .arg(e.fromRecommendation ? tr(" (from the slate, position %1)").arg(e.position + 1)
+                                          : QString()));
+        if (e.kind == core::EventKind::Purchase || e.kind == core::EventKind::Click)
+            it->setBackground(kClicked);
+        m_events->addItem(it);
+    }
+    if (r.events.empty())
+        m_events->addItem(tr("no events (the shopper only looked)"));
+}
+
+} // namespace recoscope::ui
