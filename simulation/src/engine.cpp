@@ -279,6 +279,7 @@ void Engine::applyTimeline(core::SimTime t) {
         const core::ItemId item = m_restocks.back().item;
         m_restocks.pop_back();
         m_state.stock[item] = m_world.itemStock[item];
+        ++m_state.restocked[item];
         if (m_world.items.launchTime[item] <= t)
             setAvailable(item, true);
     }
@@ -742,11 +743,14 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
                 outcome.reason = StopReason::Finished;
                 break;
             }
-            generateAction(nullptr);
-            if (m_now > stopTime && stopTime < m_end) {
-                // The action generated past the time limit still completes: its events
-                // are consumed below, then the loop stops.
+            // A day limit stops the clock at the limit: nothing due before it is left.
+            const core::SimTime nextDue = m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
+            if (stopTime < m_end && nextDue >= stopTime) {
+                m_now = std::max(m_now, stopTime);
+                outcome.reason = StopReason::Finished;
+                break;
             }
+            generateAction(nullptr);
             continue;
         }
         const core::Event e = m_pending.front();

@@ -407,7 +407,10 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
             v[d] = demo * group[d] + personal * v[d];
         normalise(v, dim);
         // Pareto activity: (1-U)^(-1/alpha) has a heavy tail for small alpha.
-        w.userActivity[i] = activityScale * std::pow(1.0 - uniform(rng), -1.0 / ps.activityAlpha);
+        // Truncated at 100x the least active user, so that in a small population one
+        // shopper cannot carry most of the traffic (and take it away when churning).
+        w.userActivity[i] =
+            activityScale * std::min(100.0, std::pow(1.0 - uniform(rng), -1.0 / ps.activityAlpha));
         w.userPriceSensitivity[i] =
             std::exp(priceSigma * normal(rng) - priceSigma * priceSigma / 2);
         w.userBrandLoyalty[i] =

@@ -16,8 +16,9 @@ struct ShopState {
     // --- items ---
     /// Units in stock; -1 = unlimited.
     std::vector<std::int32_t> stock;
-    /// Units sold so far.
+    /// Units sold so far, and restocks so far.
     std::vector<std::uint32_t> sold;
+    std::vector<std::uint32_t> restocked;
     /// Current promotion discount of each item (0 when no promotion covers it).
     std::vector<float> promotionDiscount;
     /// Items covered by a running promotion, in id order.
@@ -52,6 +53,7 @@ struct ShopState {
     void resize(std::size_t items, std::size_t users, int impressionsRemembered) {
         stock.assign(items, -1);
         sold.assign(items, 0);
+        restocked.assign(items, 0);
         promotionDiscount.assign(items, 0.0f);
         memory = impressionsRemembered;
         shownItem.assign(users * static_cast<std::size_t>(memory), core::kNoItem);
