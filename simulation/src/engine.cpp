@@ -604,6 +604,8 @@ void Engine::generateAction(ActionRecord* record) {
     const auto started = std::chrono::steady_clock::now();
     m_recommender->recommend(a.request, a.slate);
     const auto latency = std::chrono::steady_clock::now() - started;
+    if (m_analysis)
+        m_analysis->addSlate(s.user, a.slate.size());
     m_metrics.onSlate(t, a.slate,
                       static_cast<std::uint64_t>(
                           std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count()));
@@ -670,7 +672,33 @@ void Engine::generateAction(ActionRecord* record) {
     m_pending.insert(m_pending.end(), a.events.begin(), a.events.end());
 }
 
+void Engine::setAnalysisEnabled(bool enabled) {
+    if (!enabled)
+        m_analysis.reset();
+    else if (!m_analysis)
+        m_analysis = std::make_unique<RunAnalysis>(m_scenario, m_world, m_seed);
+}
+
+QJsonObject Engine::analysisJson() const {
+    if (!m_analysis)
+        return {};
+    QJsonObject o = m_analysis->toJson(m_now);
+    o.insert(QStringLiteral("regret"),
+             QJsonObject{{QStringLiteral("mean_per_slate"), meanSlateRegret()},
+                         {QStringLiteral("mean_per_session"), meanSessionRegret()},
+                         {QStringLiteral("samples"), static_cast<double>(m_regretSamples)}});
+    o.insert(QStringLiteral("shop"),
+             QJsonObject{{QStringLiteral("stock_outs"), static_cast<double>(m_state.stockOuts)},
+                         {QStringLiteral("skipped_visits"), static_cast<double>(m_skippedVisits)},
+                         {QStringLiteral("churned_users"), static_cast<double>(m_churnedUsers)},
+                         {QStringLiteral("available_items"),
+                          static_cast<double>(m_world.items.availableCount)}});
+    return o;
+}
+
 void Engine::consume(const core::Event& e) {
+    if (m_analysis)
+        m_analysis->addEvent(e);
     m_recommender->observe(e);
     m_metrics.onEvent(e);
     ++m_eventsConsumed;
@@ -744,7 +772,8 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
                 break;
             }
             // A day limit stops the clock at the limit: nothing due before it is left.
-            const core::SimTime nextDue = m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
+            const core::SimTime nextDue =
+                m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
             if (stopTime < m_end && nextDue >= stopTime) {
                 m_now = std::max(m_now, stopTime);
                 outcome.reason = StopReason::Finished;

@@ -1,10 +1,12 @@
 #include "recoscope/sim/command_line.h"
 
 #include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,11 +19,16 @@ namespace {
 
 QString kindName(core::ParamKind k) {
     switch (k) {
-    case core::ParamKind::Integer: return QStringLiteral("integer");
-    case core::ParamKind::Real: return QStringLiteral("real");
-    case core::ParamKind::Boolean: return QStringLiteral("boolean");
-    case core::ParamKind::Choice: return QStringLiteral("choice");
-    case core::ParamKind::Text: return QStringLiteral("text");
+    case core::ParamKind::Integer:
+        return QStringLiteral("integer");
+    case core::ParamKind::Real:
+        return QStringLiteral("real");
+    case core::ParamKind::Boolean:
+        return QStringLiteral("boolean");
+    case core::ParamKind::Choice:
+        return QStringLiteral("choice");
+    case core::ParamKind::Text:
+        return QStringLiteral("text");
     }
     return {};
 }
@@ -32,37 +39,50 @@ QJsonValue paramJson(const core::ParamValue& v) {
     return QString::fromStdString(std::get<std::string>(v));
 }
 
-QString fmt(double v, int decimals) { return QString::number(v, 'f', decimals); }
+QString fmt(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
 
 } // namespace
 
-CommandLine::CommandLine(const core::RecommenderRegistry& registry, QTextStream& out, QTextStream& err)
+CommandLine::CommandLine(const core::RecommenderRegistry& registry, QTextStream& out,
+                         QTextStream& err)
     : m_registry(registry), m_out(out), m_err(err) {}
 
 void CommandLine::printHelp() {
-    m_out << "Usage: recoscope-cli COMMAND [options]\n"
-             "\n"
-             "Simulates shoppers on a synthetic shop, feeds every event to a recommender core\n"
-             "and measures what the core does to the shop. Runs are stored in SQLite.\n"
-             "\n"
-             "Commands:\n"
-             "  run                 run a scenario against a recommender\n"
-             "      --scenario NAME|FILE   built-in scenario name or a scenario JSON file (required)\n"
-             "      --recommender ID       recommender core id (required; see list-recommenders)\n"
-             "      --param KEY=VALUE      core parameter; repeat for several\n"
-             "      --seed N               run seed (default: the scenario's seed)\n"
-             "      --events N             stop after N events\n"
-             "      --days D               stop after D simulated days (default: the scenario's duration)\n"
-             "      --db FILE              run store to write (default: recoscope.db in this folder)\n"
-             "      --no-db                do not store the run\n"
-             "      --label TEXT           a label stored with the run\n"
-             "      --json                 print the summary as one JSON object on stdout\n"
-             "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
-             "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
-             "  validate FILE...    check scenario files without running them\n"
-             "\n"
-             "Options: --help, --version\n"
-             "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 interrupted.\n";
+    m_out
+        << "Usage: recoscope-cli COMMAND [options]\n"
+           "\n"
+           "Simulates shoppers on a synthetic shop, feeds every event to a recommender core\n"
+           "and measures what the core does to the shop. Runs are stored in SQLite.\n"
+           "\n"
+           "Commands:\n"
+           "  run                 run a scenario against a recommender\n"
+           "      --scenario NAME|FILE   built-in scenario name or a scenario JSON file "
+           "(required)\n"
+           "      --recommender ID       recommender core id (required; see list-recommenders)\n"
+           "      --param KEY=VALUE      core parameter; repeat for several\n"
+           "      --seed N               run seed (default: the scenario's seed)\n"
+           "      --events N             stop after N events\n"
+           "      --days D               stop after D simulated days (default: the scenario's "
+           "duration)\n"
+           "      --db FILE              run store to write (default: recoscope.db in this "
+           "folder)\n"
+           "      --no-db                do not store the run\n"
+           "      --label TEXT           a label stored with the run\n"
+           "      --json                 print the summary as one JSON object on stdout\n"
+           "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
+           "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
+           "  validate FILE...    check scenario files without running them\n"
+           "  report              analyses of a stored run as JSON: activity by hour and day,\n"
+           "                      funnel with drop-off, typical paths, user segments, RFM,\n"
+           "                      promotion / launch / cohort effects (docs/shop-model.md)\n"
+           "      --db FILE              run store to read (default: recoscope.db)\n"
+           "      --run N                run id (see the GUI's history or the run output)\n"
+           "\n"
+           "Options: --help, --version\n"
+           "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 "
+           "interrupted.\n";
     m_out.flush();
 }
 
@@ -75,11 +95,13 @@ int CommandLine::usage(const QString& message) {
 
 int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
-        return usage(QStringLiteral("missing command (run, list-recommenders, list-scenarios, validate)"));
+        return usage(QStringLiteral(
+            "missing command (run, list-recommenders, list-scenarios, validate, report)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         printHelp();
         return ExitOk;
     }
@@ -96,7 +118,12 @@ int CommandLine::exec(const QStringList& arguments) {
         return listScenarios(rest);
     if (command == QLatin1String("validate"))
         return validate(rest);
-    return usage(QStringLiteral("unknown command '%1' (run, list-recommenders, list-scenarios, validate)").arg(command));
+    if (command == QLatin1String("report"))
+        return report(rest);
+    return usage(
+        QStringLiteral(
+            "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report)")
+            .arg(command));
 }
 
 int CommandLine::listRecommenders(const QStringList& args) {
@@ -128,16 +155,18 @@ int CommandLine::listRecommenders(const QStringList& args) {
                 }
                 params.append(o);
             }
-            list.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(e.id)},
-                                    {QStringLiteral("family"), QString::fromStdString(e.family)},
-                                    {QStringLiteral("description"), QString::fromStdString(e.description)},
-                                    {QStringLiteral("needs_oracle"), e.needsOracle},
-                                    {QStringLiteral("params"), params}});
+            list.append(
+                QJsonObject{{QStringLiteral("id"), QString::fromStdString(e.id)},
+                            {QStringLiteral("family"), QString::fromStdString(e.family)},
+                            {QStringLiteral("description"), QString::fromStdString(e.description)},
+                            {QStringLiteral("needs_oracle"), e.needsOracle},
+                            {QStringLiteral("params"), params}});
         }
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else {
         for (const core::RecommenderEntry& e : m_registry.entries())
-            m_out << QString::fromStdString(e.id) << '\t' << QString::fromStdString(e.description) << '\n';
+            m_out << QString::fromStdString(e.id) << '\t' << QString::fromStdString(e.description)
+                  << '\n';
     }
     m_out.flush();
     return ExitOk;
@@ -152,7 +181,8 @@ int CommandLine::listScenarios(const QStringList& args) {
     QJsonArray list;
     for (const BuiltinScenarioInfo& s : builtinScenarios()) {
         if (p.isSet(json))
-            list.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("description"), s.description}});
+            list.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                    {QStringLiteral("description"), s.description}});
         else
             m_out << s.name << '\t' << s.description << '\n';
     }
@@ -176,8 +206,9 @@ int CommandLine::validate(const QStringList& args) {
             m_err << QString::fromStdString(s.error()) << '\n';
             code = ExitBadInput;
         } else {
-            m_out << f << ": ok (scenario '" << s.value().name << "', " << s.value().catalogue.items << " items, "
-                  << s.value().population.users << " users, " << s.value().durationDays << " days)\n";
+            m_out << f << ": ok (scenario '" << s.value().name << "', " << s.value().catalogue.items
+                  << " items, " << s.value().population.users << " users, "
+                  << s.value().durationDays << " days)\n";
         }
     }
     m_out.flush();
@@ -185,9 +216,49 @@ int CommandLine::validate(const QStringList& args) {
     return code;
 }
 
+int CommandLine::report(const QStringList& args) {
+    QCommandLineParser p;
+    QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("N"));
+    p.addOptions({dbOpt, runOpt});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (!p.isSet(runOpt))
+        return usage(QStringLiteral("report needs --run N"));
+    bool ok = false;
+    const qlonglong runId = p.value(runOpt).toLongLong(&ok);
+    if (!ok || runId <= 0)
+        return usage(QStringLiteral("--run expects a run id > 0, got '%1'").arg(p.value(runOpt)));
+    const QString path = p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db");
+    if (!QFileInfo::exists(path)) {
+        m_err << "recoscope-cli: " << path << ": no such run store\n";
+        m_err.flush();
+        return ExitDatabase;
+    }
+    auto store = RunStore::open(path, RunStore::Mode::ReadOnly);
+    if (!store) {
+        m_err << "recoscope-cli: " << QString::fromStdString(store.error()) << '\n';
+        m_err.flush();
+        return ExitDatabase;
+    }
+    core::Result<QJsonObject> analyses = analyseStoredRun(*store.value(), runId);
+    if (!analyses) {
+        m_err << "recoscope-cli: " << QString::fromStdString(analyses.error()) << '\n';
+        m_err.flush();
+        return ExitDatabase;
+    }
+    m_out << QJsonDocument(analyses.value()).toJson(QJsonDocument::Indented);
+    m_out.flush();
+    return ExitOk;
+}
+
 int CommandLine::runCommand(const QStringList& args) {
     QCommandLineParser p;
-    QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QString(), QStringLiteral("NAME|FILE"));
+    QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QString(),
+                                   QStringLiteral("NAME|FILE"));
     QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
     QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
     QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
@@ -197,11 +268,13 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption noDbOpt(QStringLiteral("no-db"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt, labelOpt, jsonOpt});
+    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt,
+                  labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
-        return usage(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
     if (!p.isSet(scenarioOpt))
         return usage(QStringLiteral("run needs --scenario NAME|FILE (see list-scenarios)"));
     if (!p.isSet(recOpt))
@@ -221,26 +294,30 @@ int CommandLine::runCommand(const QStringList& args) {
         spec.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
     }
     if (auto resolved = core::resolveParams(entry->params, spec.params); !resolved)
-        return usage(QStringLiteral("recommender '%1': %2").arg(p.value(recOpt), QString::fromStdString(resolved.error())));
+        return usage(QStringLiteral("recommender '%1': %2")
+                         .arg(p.value(recOpt), QString::fromStdString(resolved.error())));
 
     bool ok = true;
     if (p.isSet(eventsOpt)) {
         const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
         if (!ok || n <= 0)
-            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'").arg(p.value(eventsOpt)));
+            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'")
+                             .arg(p.value(eventsOpt)));
         spec.limits.maxEvents = static_cast<std::uint64_t>(n);
     }
     if (p.isSet(daysOpt)) {
         const double d = p.value(daysOpt).toDouble(&ok);
         if (!ok || !(d > 0.0) || !std::isfinite(d))
-            return usage(QStringLiteral("--days expects a number > 0, got '%1'").arg(p.value(daysOpt)));
+            return usage(
+                QStringLiteral("--days expects a number > 0, got '%1'").arg(p.value(daysOpt)));
         spec.limits.maxDays = d;
     }
     std::uint64_t seed = 0;
     if (p.isSet(seedOpt)) {
         seed = p.value(seedOpt).toULongLong(&ok);
         if (!ok || seed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'").arg(p.value(seedOpt)));
+            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
+                             .arg(p.value(seedOpt)));
     }
 
     core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
@@ -287,9 +364,9 @@ int CommandLine::runCommand(const QStringList& args) {
         lastPercent = percent;
         const int width = 30;
         const int filled = std::clamp(percent * width / 100, 0, width);
-        m_err << "\r[" << QString(filled, QLatin1Char('#')) << QString(width - filled, QLatin1Char(' ')) << "] "
-              << percent << "%  " << pr.events << " events, day " << fmt(pr.simTime / core::kSecondsPerDay, 2)
-              << "   ";
+        m_err << "\r[" << QString(filled, QLatin1Char('#'))
+              << QString(width - filled, QLatin1Char(' ')) << "] " << percent << "%  " << pr.events
+              << " events, day " << fmt(pr.simTime / core::kSecondsPerDay, 2) << "   ";
         m_err.flush();
     };
     const RunOutcome outcome = run.runSlice(0, m_cancel, progress);
@@ -298,10 +375,13 @@ int CommandLine::runCommand(const QStringList& args) {
         m_err.flush();
     }
     const bool cancelled = outcome.reason == StopReason::Cancelled;
-    core::Status fin = run.finish(cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+    core::Status fin =
+        run.finish(cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished"));
     if (outcome.reason == StopReason::SinkFailed || !fin) {
         m_err << "recoscope-cli: "
-              << QString::fromStdString(outcome.reason == StopReason::SinkFailed ? outcome.error : fin.error()) << '\n';
+              << QString::fromStdString(outcome.reason == StopReason::SinkFailed ? outcome.error
+                                                                                 : fin.error())
+              << '\n';
         m_err.flush();
         return ExitDatabase;
     }
@@ -311,29 +391,36 @@ int CommandLine::runCommand(const QStringList& args) {
         m_out << QJsonDocument(s).toJson(QJsonDocument::Compact) << '\n';
     } else {
         const QJsonObject lat = s.value(QStringLiteral("latency_us")).toObject();
-        m_out << "run " << run.runId() << (store ? QStringLiteral(" stored in ") + store->path() : QStringLiteral(" (not stored)"))
+        m_out << "run " << run.runId()
+              << (store ? QStringLiteral(" stored in ") + store->path()
+                        : QStringLiteral(" (not stored)"))
               << (cancelled ? " -- cancelled" : "") << "\n"
               << "  scenario     " << spec.scenario.name << " (seed " << spec.seed << ")\n"
               << "  recommender  " << p.value(recOpt) << ' ' << run.resolvedParamsJson() << "\n"
-              << "  simulated    " << fmt(s.value(QStringLiteral("sim_days")).toDouble(), 2) << " days, "
-              << s.value(QStringLiteral("sessions")).toInteger() << " sessions, "
+              << "  simulated    " << fmt(s.value(QStringLiteral("sim_days")).toDouble(), 2)
+              << " days, " << s.value(QStringLiteral("sessions")).toInteger() << " sessions, "
               << s.value(QStringLiteral("events")).toInteger() << " events\n"
-              << "  funnel       " << s.value(QStringLiteral("impressions")).toInteger() << " impressions -> "
-              << s.value(QStringLiteral("clicks")).toInteger() << " clicks -> "
-              << s.value(QStringLiteral("carts")).toInteger() << " carts -> "
+              << "  funnel       " << s.value(QStringLiteral("impressions")).toInteger()
+              << " impressions -> " << s.value(QStringLiteral("clicks")).toInteger()
+              << " clicks -> " << s.value(QStringLiteral("carts")).toInteger() << " carts -> "
               << s.value(QStringLiteral("purchases")).toInteger() << " purchases\n"
-              << "  CTR          " << fmt(100.0 * s.value(QStringLiteral("ctr")).toDouble(), 3) << " %\n"
-              << "  CVR          " << fmt(100.0 * s.value(QStringLiteral("cvr")).toDouble(), 3) << " % of clicks, "
-              << fmt(100.0 * s.value(QStringLiteral("cvr_impressions")).toDouble(), 4) << " % of impressions\n"
+              << "  CTR          " << fmt(100.0 * s.value(QStringLiteral("ctr")).toDouble(), 3)
+              << " %\n"
+              << "  CVR          " << fmt(100.0 * s.value(QStringLiteral("cvr")).toDouble(), 3)
+              << " % of clicks, "
+              << fmt(100.0 * s.value(QStringLiteral("cvr_impressions")).toDouble(), 4)
+              << " % of impressions\n"
               << "  revenue      " << fmt(s.value(QStringLiteral("revenue")).toDouble(), 2) << " ("
-              << fmt(s.value(QStringLiteral("rec_revenue")).toDouble(), 2) << " from recommendations)\n"
+              << fmt(s.value(QStringLiteral("rec_revenue")).toDouble(), 2)
+              << " from recommendations)\n"
               << "  coverage     " << fmt(100.0 * s.value(QStringLiteral("coverage")).toDouble(), 1)
-              << " % of the catalogue, Gini of exposure " << fmt(s.value(QStringLiteral("gini")).toDouble(), 3) << "\n"
-              << "  latency      p50 " << fmt(lat.value(QStringLiteral("p50")).toDouble(), 1) << " us, p95 "
-              << fmt(lat.value(QStringLiteral("p95")).toDouble(), 1) << " us, p99 "
+              << " % of the catalogue, Gini of exposure "
+              << fmt(s.value(QStringLiteral("gini")).toDouble(), 3) << "\n"
+              << "  latency      p50 " << fmt(lat.value(QStringLiteral("p50")).toDouble(), 1)
+              << " us, p95 " << fmt(lat.value(QStringLiteral("p95")).toDouble(), 1) << " us, p99 "
               << fmt(lat.value(QStringLiteral("p99")).toDouble(), 1) << " us\n"
-              << "  speed        " << fmt(s.value(QStringLiteral("events_per_sec")).toDouble(), 0) << " events/s, "
-              << fmt(s.value(QStringLiteral("wall_s")).toDouble(), 2) << " s\n";
+              << "  speed        " << fmt(s.value(QStringLiteral("events_per_sec")).toDouble(), 0)
+              << " events/s, " << fmt(s.value(QStringLiteral("wall_s")).toDouble(), 2) << " s\n";
     }
     m_out.flush();
     return cancelled ? ExitInterrupted : ExitOk;

@@ -16,7 +16,14 @@
 
 namespace recoscope::sim {
 
-enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitBadInput = 3, ExitDatabase = 4, ExitInterrupted = 130 };
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1,
+    ExitUsage = 2,
+    ExitBadInput = 3,
+    ExitDatabase = 4,
+    ExitInterrupted = 130
+};
 
 class CommandLine {
 public:
@@ -35,6 +42,7 @@ private:
     int listRecommenders(const QStringList& args);
     int listScenarios(const QStringList& args);
     int validate(const QStringList& args);
+    int report(const QStringList& args);
     int usage(const QString& message);
     void printHelp();
 

@@ -8,6 +8,7 @@
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
+#include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
 #include "recoscope/sim/shop_state.h"
@@ -183,6 +184,13 @@ public:
     std::uint64_t skippedVisits() const { return m_skippedVisits; }
     std::uint64_t churnedUsers() const { return m_churnedUsers; }
 
+    /// Live analyses (RunAnalysis: activity, funnel, paths, segments, RFM, timeline
+    /// effects), off by default because they cost a little per event. Enable before the
+    /// first event; analysisJson() is empty while disabled.
+    void setAnalysisEnabled(bool enabled);
+    const RunAnalysis* analysis() const { return m_analysis.get(); }
+    QJsonObject analysisJson() const;
+
     /// Called for every generated action after the shopper reacted (analyses, GUI);
     /// null to stop. Runs on the engine's thread.
     void setActionObserver(std::function<void(const ActionRecord&, const Session&)> observer) {
@@ -270,6 +278,7 @@ private:
     std::uint64_t m_skippedVisits = 0;
     std::uint64_t m_churnedUsers = 0;
     std::function<void(const ActionRecord&, const Session&)> m_actionObserver;
+    std::unique_ptr<RunAnalysis> m_analysis;
 };
 
 } // namespace recoscope::sim
