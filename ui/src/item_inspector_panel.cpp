@@ -94,6 +94,8 @@ void ItemInspectorPanel::retranslateUi() {
 void ItemInspectorPanel::inspect(quint32 item, int core) {
     if (core < 0)
         core = std::max(0, m_core->currentIndex());
+    else if (core < m_core->count())
+        m_core->setCurrentIndex(core);
     m_current = item;
     m_sinceRequest.start();
     m_controller.inspectItem(core, item);

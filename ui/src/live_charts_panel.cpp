@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -40,8 +41,18 @@ QTableWidget* makeTable(QWidget* parent) {
     t->setSelectionMode(QAbstractItemView::NoSelection);
     t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return t;
+}
+
+// Tables as tall as their rows: no empty grey area under a handful of rows.
+void fitHeight(QTableWidget* t) {
+    int h = t->horizontalHeader()->height() + 2 * t->frameWidth();
+    for (int r = 0; r < t->rowCount(); ++r)
+        h += t->rowHeight(r);
+    if (t->horizontalScrollBar()->isVisible())
+        h += t->horizontalScrollBar()->height();
+    t->setFixedHeight(h + 2);
 }
 
 void setCell(QTableWidget* t, int row, int col, const QString& text, const QColor& color = {}) {
@@ -67,8 +78,6 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_counters = makeTable(this);
     m_counters->setObjectName(QStringLiteral("countersTable"));
     m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
-    m_counters->setMaximumHeight(130);
-    m_counters->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     layout->addWidget(m_counters);
 
     auto* windowRow = new QHBoxLayout;
@@ -96,6 +105,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         MetricChartView* v = MetricChartView::create(this);
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
         v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr);
+        v->setRobustRange(id == MetricId::LatencyP95);
         m_charts[id] = v;
         grid->addWidget(v, row, col);
     };
@@ -123,6 +133,9 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_cold->setObjectName(QStringLiteral("coldStartTable"));
     funnelLayout->addWidget(m_funnel);
     funnelLayout->addWidget(m_cold);
+    funnelLayout->addStretch();
+    for (QTableWidget* t : {m_funnel, m_cold})
+        t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tabs->addTab(funnelPage, QString());
 
     retranslateUi();
@@ -191,12 +204,13 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
         for (int c = 0; c < store.coreCount(); ++c) {
             const QColor color = coreColor(c);
             if (id == MetricId::LatencyP95) {
-                specs.append({QStringLiteral("%1/p50").arg(c), tr("%1 p50").arg(m_labels[c]), color,
-                              Qt::DotLine, false});
-                specs.append({QStringLiteral("%1/p95").arg(c), tr("%1 p95").arg(m_labels[c]), color,
-                              Qt::SolidLine, false});
-                specs.append({QStringLiteral("%1/p99").arg(c), tr("%1 p99").arg(m_labels[c]), color,
-                              Qt::DashLine, false});
+                // One legend entry per core; the line style tells the percentile.
+                specs.append(
+                    {QStringLiteral("%1/p50").arg(c), QString(), color, Qt::DotLine, false});
+                specs.append(
+                    {QStringLiteral("%1/p95").arg(c), m_labels[c], color, Qt::SolidLine, false});
+                specs.append(
+                    {QStringLiteral("%1/p99").arg(c), QString(), color, Qt::DashLine, false});
             } else {
                 const bool band = bands && (id == MetricId::Ctr || id == MetricId::Cvr);
                 specs.append({QString::number(c), m_labels[c], color, Qt::SolidLine, band});
@@ -261,6 +275,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
             setCell(m_counters, c, i, values[i], color);
     }
     m_counters->setVerticalHeaderLabels(rowNames);
+    fitHeight(m_counters);
 
     const QStringList stages = {tr("Impressions"), tr("Clicks"), tr("Favourites"), tr("Carts"),
                                 tr("Purchases")};
@@ -319,6 +334,8 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
         for (int i = 0; i < v.size(); ++i)
             setCell(m_cold, i, c, v[i], coreColor(c));
     }
+    fitHeight(m_funnel);
+    fitHeight(m_cold);
 }
 
 } // namespace recoscope::ui

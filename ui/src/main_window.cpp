@@ -66,6 +66,7 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     connect(m_controls, &RunControls::startRequested, this, [this] { startRun(); });
     connect(m_controller, &RunController::refreshed, this,
             [this] { m_charts->showStore(m_controller->series()); });
+    connect(m_controller, &RunController::runStarted, m_history, &RunHistoryPanel::reload);
     connect(m_controller, &RunController::runEnded, this,
             [this](const QList<qint64>&, bool cancelled) {
                 statusBar()->showMessage(cancelled ? tr("Run stopped; it is in the run history.")

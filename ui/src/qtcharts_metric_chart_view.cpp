@@ -12,6 +12,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <QEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -54,6 +55,7 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
         setMinimumSize(260, 200);
+        applyFonts();
     }
 
     int renderedPointCount(const QString& id) const override {
@@ -140,6 +142,7 @@ private:
             Lines& l = m_lines[spec.id];
             l.line = new QLineSeries(m_chart);
             l.line->setName(spec.name);
+            const bool inLegend = !spec.name.isEmpty();
             QPen pen(spec.color);
             pen.setWidthF(2.0);
             pen.setStyle(spec.style);
@@ -147,6 +150,9 @@ private:
             m_chart->addSeries(l.line);
             l.line->attachAxis(m_x);
             l.line->attachAxis(m_y);
+            if (!inLegend)
+                for (QLegendMarker* m : m_chart->legend()->markers(l.line))
+                    m->setVisible(false);
         }
     }
 
@@ -163,16 +169,60 @@ private:
             }
         // Only when the data leaves the rounded bounds (or shrinks a lot, after a clear):
         // setting a range re-lays out the whole chart.
-        const double nx = niceCeil(std::max(xMax, 1e-9));
+        // Floors keep an empty or just-started chart readable (no 1e-09 ticks).
+        xMax = std::max(xMax, 0.05);
+        if (m_robust)
+            yMax = std::min(yMax, robustMax());
+        yMax = std::max(yMax, m_percent ? 1.0 : (m_robust ? 10.0 : 1e-3));
+        const double nx = niceCeil(xMax);
         if (xMax > m_xMax || nx < m_xMax / 4.0) {
-            m_xMax = nx;
-            m_x->setRange(0.0, m_xMax);
+            m_x->setRange(0.0, nx);
+            m_x->applyNiceNumbers();
+            m_xMax = m_x->max();
         }
-        const double ny = niceCeil(std::max(yMax, 1e-9));
+        const double ny = niceCeil(yMax);
         if (yMax > m_yMax || ny < m_yMax / 4.0) {
-            m_yMax = ny;
-            m_y->setRange(yMin, m_yMax);
+            m_y->setRange(yMin, ny);
+            m_y->applyNiceNumbers();
+            m_yMax = m_y->max();
+            m_y->setLabelFormat(m_yMax >= 100.0 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
         }
+    }
+
+    // Latency has rare spikes (a page fault, a rebuild) that would flatten every other
+    // point: the axis follows the 99th percentile of the drawn values, spikes leave the
+    // plot at the top.
+    double robustMax() const {
+        std::vector<double> ys;
+        for (const auto& [id, v] : m_data)
+            for (const ChartSample& s : v)
+                ys.push_back(s.y * scale());
+        if (ys.empty())
+            return 0.0;
+        const auto k = static_cast<std::ptrdiff_t>(static_cast<double>(ys.size() - 1) * 0.99);
+        std::nth_element(ys.begin(), ys.begin() + k, ys.end());
+        return ys[static_cast<std::size_t>(k)] * 1.2;
+    }
+
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::FontChange)
+            applyFonts();
+        MetricChartView::changeEvent(event);
+    }
+
+    // Qt Charts keeps its own fonts; follow the widget's (large fonts for projectors).
+    void applyFonts() {
+        QFont f = font();
+        m_chart->legend()->setFont(f);
+        for (QValueAxis* a : {m_x, m_y}) {
+            a->setLabelsFont(f);
+            QFont t = f;
+            t.setBold(true);
+            a->setTitleFont(t);
+        }
+        QFont title = f;
+        title.setPointSizeF(f.pointSizeF() * 1.1);
+        m_chart->setTitleFont(title);
     }
 
     QChart* m_chart = nullptr;

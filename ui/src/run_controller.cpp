@@ -156,7 +156,10 @@ QList<qint64> RunController::runIds() const {
 void RunController::onBatch(const sim::SnapshotBatch& batch) {
     if (batch.generation != m_generation)
         return; // a superseded run: never reaches the charts
+    const bool first = m_series.coreCount() > 0 && m_series.core(0).runId == 0;
     m_series.append(batch);
+    if (first && m_series.core(0).runId != 0)
+        emit runStarted(runIds());
     m_activeUsers = batch.activeUsers;
     m_fraction = batch.fraction;
     m_simTime = batch.simTime;

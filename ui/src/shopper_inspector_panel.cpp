@@ -100,7 +100,7 @@ ShopperInspectorPanel::ShopperInspectorPanel(RunController& controller, QWidget*
     m_slateLabel = new QLabel;
     m_slate = new QTableWidget;
     m_slate->setObjectName(QStringLiteral("shopperSlate"));
-    m_slate->setColumnCount(4);
+    m_slate->setColumnCount(3);
     m_slate->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_slate->verticalHeader()->hide();
     m_slate->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -141,7 +141,7 @@ void ShopperInspectorPanel::retranslateUi() {
     m_activeLabel->setText(tr("Active shoppers (most recent first) — click one:"));
     m_slateLabel->setText(tr("Current slate (the last one served to this shopper):"));
     m_slate->setHorizontalHeaderLabels(
-        {tr("#"), tr("Item"), tr("Score"), tr("Why (the core's explanation)")});
+        {tr("#"), tr("Score"), tr("Item, and why (the core's explanation)")});
     if (m_last.valid)
         showInspection(m_last);
 }
@@ -149,6 +149,8 @@ void ShopperInspectorPanel::retranslateUi() {
 void ShopperInspectorPanel::inspect(quint32 user, int core) {
     if (core < 0)
         core = std::max(0, m_core->currentIndex());
+    else if (core < m_core->count())
+        m_core->setCurrentIndex(core);
     m_current = user;
     m_sinceRequest.start();
     m_controller.inspectUser(core, user);
@@ -228,13 +230,11 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         const sim::ExplainedEntry& e = r.slate[i];
         const int r2 = static_cast<int>(i);
         m_slate->setItem(r2, 0, new QTableWidgetItem(QString::number(i + 1)));
-        auto* item = new QTableWidgetItem(e.itemDescription);
-        item->setToolTip(e.itemDescription);
-        m_slate->setItem(r2, 1, item);
-        m_slate->setItem(r2, 2, new QTableWidgetItem(loc.toString(e.score, 'g', 4)));
-        auto* why = new QTableWidgetItem(e.explanation);
-        why->setToolTip(e.explanation);
-        m_slate->setItem(r2, 3, why);
+        m_slate->setItem(r2, 1, new QTableWidgetItem(loc.toString(e.score, 'g', 4)));
+        // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
+        auto* item = new QTableWidgetItem(e.itemDescription + QLatin1Char('\n') + e.explanation);
+        item->setToolTip(e.explanation);
+        m_slate->setItem(r2, 2, item);
     }
     m_slate->resizeRowsToContents();
     emit inspected();

@@ -56,7 +56,8 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     layout->addWidget(m_summary);
     m_slate = new QTableWidget(this);
     m_slate->setObjectName(QStringLiteral("teachingSlate"));
-    m_slate->setColumnCount(5);
+    m_slate->setColumnCount(4);
+    m_slate->setWordWrap(true);
     m_slate->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_slate->verticalHeader()->hide();
     m_slate->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -105,8 +106,8 @@ void TeachingPanel::retranslateUi() {
     m_fonts->setToolTip(tr("Bigger text for projectors"));
     m_coreLabel->setText(tr("Core:"));
     m_eventsLabel->setText(tr("Events caused by this action:"));
-    m_slate->setHorizontalHeaderLabels({tr("#"), tr("Item"), tr("Score"), tr("Change"), tr("Why")});
-    m_slate->horizontalHeaderItem(3)->setToolTip(
+    m_slate->setHorizontalHeaderLabels({tr("#"), tr("Score"), tr("Change"), tr("Item, and why")});
+    m_slate->horizontalHeaderItem(2)->setToolTip(
         tr("Compared with the previous slate served to the same shopper: new items, moves up "
            "(▲) or down (▼), and the score change."));
     if (m_steps)
@@ -167,10 +168,9 @@ void TeachingPanel::showCore() {
         const sim::ExplainedEntry& e = r.slate[i];
         const int row = static_cast<int>(i);
         auto* pos = new QTableWidgetItem(QString::number(i + 1));
-        auto* item = new QTableWidgetItem(e.itemDescription);
+        auto* item = new QTableWidgetItem(e.itemDescription + QLatin1Char('\n') + e.explanation);
+        item->setToolTip(e.explanation);
         auto* score = new QTableWidgetItem(loc.toString(e.score, 'g', 4));
-        auto* why = new QTableWidgetItem(e.explanation);
-        why->setToolTip(e.explanation);
         QTableWidgetItem* change = nullptr;
         int before = -1;
         for (std::size_t j = 0; j < r.previousSlate.size(); ++j)
@@ -193,14 +193,14 @@ void TeachingPanel::showCore() {
                 change->setForeground(before > row ? kUp : kDown);
         }
         if (row == r.clicked)
-            for (auto* it : {pos, item, score, change, why})
+            for (auto* it : {pos, item, score, change})
                 it->setBackground(kClicked);
         m_slate->setItem(row, 0, pos);
-        m_slate->setItem(row, 1, item);
-        m_slate->setItem(row, 2, score);
-        m_slate->setItem(row, 3, change);
-        m_slate->setItem(row, 4, why);
+        m_slate->setItem(row, 1, score);
+        m_slate->setItem(row, 2, change);
+        m_slate->setItem(row, 3, item);
     }
+    m_slate->resizeRowsToContents();
     m_events->clear();
     for (const core::Event& e : r.events) {
         auto* it = new QListWidgetItem(

@@ -21,7 +21,7 @@ namespace recoscope::ui {
 
 struct SeriesSpec {
     QString id;   ///< stable key for setSamples()
-    QString name; ///< legend text
+    QString name; ///< legend text; empty = not in the legend
     QColor color;
     Qt::PenStyle style = Qt::SolidLine;
     bool band = false; ///< draw the [lo, hi] confidence band under the line
@@ -38,6 +38,8 @@ public:
     void setAxisTitles(const QString& x, const QString& y);
     /// Y axis as a percentage (rates): values stay fractions, labels show %.
     void setPercent(bool percent) { m_percent = percent; }
+    /// Y axis follows the 99th percentile instead of the maximum (latency spikes).
+    void setRobustRange(bool robust) { m_robust = robust; }
     /// Replaces the series (and drops their samples).
     void setSeries(const QList<SeriesSpec>& specs);
     const QList<SeriesSpec>& seriesSpecs() const { return m_specs; }
@@ -68,6 +70,7 @@ protected:
 
     QString m_title, m_xTitle, m_yTitle;
     bool m_percent = false;
+    bool m_robust = false;
     QList<SeriesSpec> m_specs;
     std::map<QString, std::vector<ChartSample>> m_data;
 

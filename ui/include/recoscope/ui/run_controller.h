@@ -66,6 +66,8 @@ signals:
     void stepped(const recoscope::sim::StepReport& report);
     void userInspected(const recoscope::sim::UserInspection& inspection);
     void itemInspected(const recoscope::sim::ItemInspection& inspection);
+    /// The arena's runs exist in the store (first batch of a run).
+    void runStarted(const QList<qint64>& runIds);
     void runEnded(const QList<qint64>& runIds, bool cancelled);
     void runFailed(const QString& message);
 

@@ -1,0 +1,145 @@
+// recoscope-screenshots: renders the workbench for docs/images (scripts/screenshots.sh):
+// the main window during a two-core run, the comparison view from history, the shopper
+// inspector and teaching mode. Runs on the offscreen platform; widgets are drawn with
+// QWidget::grab(), so no display or window manager is involved.
+//
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN]
+
+#include "recoscope/core/registry.h"
+#include "recoscope/ui/item_inspector_panel.h"
+#include "recoscope/ui/live_charts_panel.h"
+#include "recoscope/ui/main_window.h"
+#include "recoscope/ui/run_controller.h"
+#include "recoscope/ui/run_history_panel.h"
+#include "recoscope/ui/scenario_panel.h"
+#include "recoscope/ui/shopper_inspector_panel.h"
+#include "recoscope/ui/strategy_panel.h"
+#include "recoscope/ui/teaching_panel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace recoscope;
+
+namespace {
+
+void settle(int ms = 300) {
+    QTest::qWait(ms);
+    QCoreApplication::processEvents();
+}
+
+bool save(QWidget* w, const QString& path) {
+    const bool ok = w->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+void raiseDock(ui::MainWindow& w, QWidget* panel) {
+    for (QDockWidget* d : w.findChildren<QDockWidget*>())
+        if (d->widget() == panel) {
+            d->show();
+            d->raise();
+        }
+}
+
+bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms) {
+    return QTest::qWaitFor([&] { return w.controller().state() == s; }, ms);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("RecoscopeScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("recoscope"));
+    const QStringList args = QApplication::arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: recoscope-screenshots OUTPUT_DIR [--lang zh_CN]\n");
+        return 2;
+    }
+    const QDir out(args[1]);
+    QDir().mkpath(out.path());
+    const QString lang = args.indexOf(QStringLiteral("--lang")) > 0
+                             ? args.value(args.indexOf(QStringLiteral("--lang")) + 1)
+                             : QStringLiteral("en");
+    const QString suffix = lang == QLatin1String("en") ? QString() : QStringLiteral("-") + lang;
+    QTemporaryDir tmp;
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    ui::MainWindow w(registry, tmp.filePath(QStringLiteral("screens.db")));
+    w.setLanguage(lang);
+    w.resize(1600, 1000);
+    w.show();
+    settle();
+    bool ok = true;
+
+    // 1. The main window during a two-core run of `default`, paused mid-way.
+    w.scenarioPanel()->selectPreset(QStringLiteral("default"));
+    w.strategyPanel()->setCores({QStringLiteral("popularity"), QStringLiteral("itemknn")});
+    w.scenarioPanel()->setEventLimit(0);
+    w.startRun();
+    (void)QTest::qWaitFor([&] { return w.controller().fraction() > 0.45; }, 120000);
+    w.controller().pause();
+    settle(500);
+    raiseDock(w, w.shopperInspector());
+    if (!w.controller().activeUsers().empty())
+        w.shopperInspector()->inspect(w.controller().activeUsers().front(), 1);
+    settle(500);
+    ok &= save(&w, out.filePath(QStringLiteral("main-window%1.png").arg(suffix)));
+    ok &= save(w.shopperInspector()->parentWidget(),
+               out.filePath(QStringLiteral("shopper-inspector%1.png").arg(suffix)));
+    raiseDock(w, w.itemInspector());
+    w.itemInspector()->inspect(w.shopperInspector()->last().slate.empty()
+                                   ? 0
+                                   : w.shopperInspector()->last().slate.front().item,
+                               1);
+    settle(500);
+    ok &= save(w.itemInspector()->parentWidget(),
+               out.filePath(QStringLiteral("item-inspector%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(1);
+    settle();
+    ok &=
+        save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-exposure%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(2);
+    settle();
+    ok &= save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-funnel%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(0);
+    w.controller().resume();
+    waitState(w, ui::RunController::State::Finished, 300000);
+    settle();
+
+    // 2. The comparison view: the arena reopened from the run history.
+    w.historyPanel()->reload();
+    raiseDock(w, w.historyPanel());
+    const QList<qint64> ids = w.controller().runIds();
+    if (ui::RunComparisonWindow* cmp = w.historyPanel()->openRuns(ids)) {
+        cmp->resize(1400, 900);
+        settle(500);
+        ok &= save(cmp, out.filePath(QStringLiteral("comparison%1.png").arg(suffix)));
+        cmp->close();
+    }
+    ok &= save(w.historyPanel()->parentWidget(),
+               out.filePath(QStringLiteral("run-history%1.png").arg(suffix)));
+
+    // 3. Teaching mode after a few steps, with large fonts.
+    w.enterTeachingMode();
+    w.setLargeFonts(true);
+    for (int i = 0; i < 6; ++i) {
+        w.controller().step();
+        settle(150);
+    }
+    settle(400);
+    ok &= save(&w, out.filePath(QStringLiteral("teaching-mode%1.png").arg(suffix)));
+    w.setLargeFonts(false);
+    w.controller().stop();
+    waitState(w, ui::RunController::State::Finished, 10000);
+    return ok ? 0 : 1;
+}
