@@ -396,7 +396,7 @@ RecommenderEntry linUcbRecommenderEntry() {
         "LinUCB: contextual bandit over item features and the shopper's category interest";
     e.family = "bandit";
     e.params = {
-        kit::realParam("alpha", 0.0, 10.0, 0.5, "Width of the upper confidence bound"),
+        kit::realParam("alpha", 0.0, 10.0, 0.2, "Width of the upper confidence bound"),
         kit::realParam("ridge", 1e-4, 1000.0, 1.0, "Ridge regularisation (A starts as ridge * I)"),
         kit::intParam("refresh", 1.0, 10000.0, 16.0,
                       "Slates between two solves of the ridge regression"),

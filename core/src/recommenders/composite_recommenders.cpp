@@ -400,9 +400,9 @@ RecommenderEntry hybridSwitchRecommenderEntry() {
         kit::textParam("warm", "content",
                        "Core for shoppers between warm_after and hot_after, and for new products"),
         kit::textParam("hot", "itemknn", "Core once a shopper has hot_after interactions"),
-        kit::intParam("warm_after", 0.0, 10000.0, 1.0,
+        kit::intParam("warm_after", 0.0, 10000.0, 5.0,
                       "Interactions after which the warm core answers"),
-        kit::intParam("hot_after", 0.0, 10000.0, 8.0,
+        kit::intParam("hot_after", 0.0, 10000.0, 10.0,
                       "Interactions after which the hot core answers"),
         kit::realParam(
             "item_hot_after", 0.0, 100000.0, 5.0,

@@ -366,7 +366,7 @@ RecommenderEntry contentRecommenderEntry() {
                        "Weight of category/brand/price features against words"),
         kit::realParam("context_weight", 0.0, 10.0, 1.0,
                        "Weight of the viewed product on product pages"),
-        kit::realParam("popularity_weight", 0.0, 10.0, 0.1,
+        kit::realParam("popularity_weight", 0.0, 10.0, 1.0,
                        "Weight of the popularity prior among matching items"),
     };
     e.make = kit::factoryOf<ContentRecommender>();

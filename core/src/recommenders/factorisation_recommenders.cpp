@@ -410,7 +410,7 @@ RecommenderEntry ialsRecommenderEntry() {
         kit::intParam("factors", 2.0, 128.0, 16.0, "Latent dimensions"),
         kit::realParam("alpha", 0.0, 1000.0, 10.0, "Confidence growth per unit of implicit weight"),
         kit::realParam("regularisation", 1e-6, 1000.0, 0.1, "L2 penalty"),
-        kit::intParam("retrain_events", 100.0, 10000000.0, 20000.0, "Events between full retrains"),
+        kit::intParam("retrain_events", 100.0, 10000000.0, 5000.0, "Events between full retrains"),
         kit::intParam("iterations", 1.0, 20.0, 2.0, "ALS sweeps per retrain"),
         kit::intParam("profile_size", 2.0, 2000.0, 50.0, "Strongest items kept per user"),
         kit::realParam("context_weight", 0.0, 10.0, 1.0,
