@@ -1,4 +1,1428 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Demographics</name>
+    <message>
+        <source>under 18</source>
+        <translation>18 岁以下</translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation>18–24 岁</translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation>25–34 岁</translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation>35–44 岁</translation>
+    </message>
+    <message>
+        <source>45–54</source>
+        <translation>45–54 岁</translation>
+    </message>
+    <message>
+        <source>55 and over</source>
+        <translation>55 岁及以上</translation>
+    </message>
+    <message>
+        <source>band %1</source>
+        <translation>年龄段 %1</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>day %1 %2:%3</source>
+        <translation>第 %1 天 %2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>Click-through rate (CTR)</source>
+        <translation>点击率（CTR）</translation>
+    </message>
+    <message>
+        <source>Conversion rate (CVR)</source>
+        <translation>转化率（CVR）</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>商品目录覆盖率</translation>
+    </message>
+    <message>
+        <source>Gini of exposure</source>
+        <translation>曝光基尼系数</translation>
+    </message>
+    <message>
+        <source>Recommend latency</source>
+        <translation>推荐延迟</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>revenue (cumulative)</source>
+        <translation>收入（累计）</translation>
+    </message>
+    <message>
+        <source>share of catalogue</source>
+        <translation>目录占比</translation>
+    </message>
+    <message>
+        <source>Gini (0 = equal)</source>
+        <translation>基尼系数（0 = 完全均等）</translation>
+    </message>
+    <message>
+        <source>µs (p50 dotted, p95 solid, p99 dashed)</source>
+        <translation>微秒（p50 点线，p95 实线，p99 虚线）</translation>
+    </message>
+    <message>
+        <source>Clicks on recommended items divided by recommended impressions, over a moving window of the last buckets. The band is a 95 % confidence interval (normal approximation of a binomial proportion).</source>
+        <translation>推荐商品的点击数除以推荐曝光数，按最近若干个时间桶的滑动窗口计算。阴影带为 95% 置信区间（二项比例的正态近似）。</translation>
+    </message>
+    <message>
+        <source>Purchases attributed to a recommendation click divided by clicks on recommended items, over the moving window, with a 95 % band.</source>
+        <translation>归因于推荐点击的购买数除以推荐商品的点击数，按滑动窗口计算，带 95% 置信区间。</translation>
+    </message>
+    <message>
+        <source>Sum of prices paid over all purchases since the start of the run (recommended or not), in the shop&apos;s currency.</source>
+        <translation>自运行开始以来所有购买（无论是否来自推荐）实付价格之和，以店铺货币计。</translation>
+    </message>
+    <message>
+        <source>Share of the launched catalogue recommended at least once so far.</source>
+        <translation>已上架商品中至今至少被推荐过一次的比例。</translation>
+    </message>
+    <message>
+        <source>Gini coefficient of cumulative impressions over launched items: 0 when every item is shown equally often, close to 1 when a few items take all the exposure (popularity bias).</source>
+        <translation>已上架商品累计曝光次数的基尼系数：每件商品曝光同样多时为 0，少数商品占据全部曝光时接近 1（流行度偏差）。</translation>
+    </message>
+    <message>
+        <source>Wall-clock duration of the core&apos;s recommend() call per request: median (p50, dotted), 95th (solid) and 99th percentile (dashed) within each bucket. Not part of the deterministic results.</source>
+        <translation>每次请求中推荐核心 recommend() 调用的实际耗时：每个时间桶内的中位数（p50，点线）、第 95 百分位（实线）和第 99 百分位（虚线）。不属于可复现的确定性结果。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>CVR</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Gini</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95 延迟</translation>
+    </message>
+    <message>
+        <source>Behavioural events: views, clicks, searches, favourites, cart changes and purchases (impressions are not events).</source>
+        <translation>行为事件：浏览、点击、搜索、收藏、购物车变动和购买（曝光不算事件）。</translation>
+    </message>
+    <message>
+        <source>Shopper visits started so far.</source>
+        <translation>至今开始的顾客访问次数。</translation>
+    </message>
+    <message>
+        <source>Items shown in recommendation slates (slates served × items per slate).</source>
+        <translation>推荐位中展示的商品数（推荐列表数 × 每个列表的商品数）。</translation>
+    </message>
+    <message>
+        <source>Clicks on items of a recommendation slate.</source>
+        <translation>对推荐列表中商品的点击。</translation>
+    </message>
+    <message>
+        <source>Items added to a wish-list.</source>
+        <translation>加入收藏夹的商品。</translation>
+    </message>
+    <message>
+        <source>Units added to a cart.</source>
+        <translation>加入购物车的件数。</translation>
+    </message>
+    <message>
+        <source>Units bought, recommended or not.</source>
+        <translation>购买的件数（无论是否来自推荐）。</translation>
+    </message>
+    <message>
+        <source>95th percentile of the wall-clock duration of recommend() over the whole run, in microseconds.</source>
+        <translation>整个运行中 recommend() 实际耗时的第 95 百分位，单位微秒。</translation>
+    </message>
+    <message>
+        <source>New shopper (first two visits, no purchase yet)</source>
+        <translation>新顾客（前两次访问，尚未购买）</translation>
+    </message>
+    <message>
+        <source>Browser (visits but never bought)</source>
+        <translation>浏览者（有访问但从未购买）</translation>
+    </message>
+    <message>
+        <source>Champion (3+ purchases, bought in the last 3 days)</source>
+        <translation>核心客户（3 次以上购买，近 3 天内购买过）</translation>
+    </message>
+    <message>
+        <source>Active buyer (bought in the last 3 days)</source>
+        <translation>活跃买家（近 3 天内购买过）</translation>
+    </message>
+    <message>
+        <source>At risk (no purchase for more than 3 days)</source>
+        <translation>流失风险（超过 3 天未购买）</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>add to cart</source>
+        <translation>加入购物车</translation>
+    </message>
+    <message>
+        <source>remove from cart</source>
+        <translation>移出购物车</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>事件 %1</translation>
+    </message>
+    <message>
+        <source>home feed</source>
+        <translation>首页信息流</translation>
+    </message>
+    <message>
+        <source>search results</source>
+        <translation>搜索结果页</translation>
+    </message>
+    <message>
+        <source>product page</source>
+        <translation>商品详情页</translation>
+    </message>
+    <message>
+        <source>cart page</source>
+        <translation>购物车页</translation>
+    </message>
+    <message>
+        <source>surface %1</source>
+        <translation>页面 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioField</name>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>The run&apos;s random seed: the same scenario, seed and core give the same events.</source>
+        <translation>本次运行的随机种子：相同的场景、种子和推荐核心会产生相同的事件。</translation>
+    </message>
+    <message>
+        <source>Duration (days)</source>
+        <translation>时长（天）</translation>
+    </message>
+    <message>
+        <source>Simulated days the run covers.</source>
+        <translation>运行覆盖的模拟天数。</translation>
+    </message>
+    <message>
+        <source>Metric bucket (hours)</source>
+        <translation>指标时间桶（小时）</translation>
+    </message>
+    <message>
+        <source>Width of a metrics bucket in simulated hours: one chart point per bucket.</source>
+        <translation>指标时间桶的宽度（模拟小时）：每个时间桶对应图表上的一个点。</translation>
+    </message>
+    <message>
+        <source>Slate size</source>
+        <translation>推荐列表长度</translation>
+    </message>
+    <message>
+        <source>Items per recommendation slate.</source>
+        <translation>每个推荐列表中的商品数。</translation>
+    </message>
+    <message>
+        <source>Hidden taste dimensions</source>
+        <translation>隐含偏好维度</translation>
+    </message>
+    <message>
+        <source>Size of the hidden user and item vectors the shoppers act on.</source>
+        <translation>顾客决策所依据的隐含用户与商品向量的维度。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <source>Number of items in the catalogue.</source>
+        <translation>商品目录中的商品数量。</translation>
+    </message>
+    <message>
+        <source>Top categories</source>
+        <translation>一级类目数</translation>
+    </message>
+    <message>
+        <source>Top-level categories of the category tree.</source>
+        <translation>类目树的一级类目数量。</translation>
+    </message>
+    <message>
+        <source>Subcategories per top category</source>
+        <translation>每个一级类目的子类目数</translation>
+    </message>
+    <message>
+        <source>Brands per category</source>
+        <translation>每个类目的品牌数</translation>
+    </message>
+    <message>
+        <source>Median price</source>
+        <translation>价格中位数</translation>
+    </message>
+    <message>
+        <source>Median list price; prices are log-normal around it.</source>
+        <translation>标价的中位数；价格围绕它呈对数正态分布。</translation>
+    </message>
+    <message>
+        <source>Price spread</source>
+        <translation>价格离散度</translation>
+    </message>
+    <message>
+        <source>Log-normal spread of prices.</source>
+        <translation>价格的对数正态离散程度。</translation>
+    </message>
+    <message>
+        <source>Popularity long tail</source>
+        <translation>流行度长尾</translation>
+    </message>
+    <message>
+        <source>Spread of the items&apos; intrinsic appeal: larger means a longer tail of popularity.</source>
+        <translation>商品内在吸引力的离散程度：越大则流行度长尾越长。</translation>
+    </message>
+    <message>
+        <source>Category coherence</source>
+        <translation>类目一致性</translation>
+    </message>
+    <message>
+        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely).</source>
+        <translation>商品隐含向量跟随其类目的程度（0 = 完全不跟随，1 = 完全跟随）。</translation>
+    </message>
+    <message>
+        <source>Shoppers</source>
+        <translation>顾客数</translation>
+    </message>
+    <message>
+        <source>Number of shoppers in the population.</source>
+        <translation>人群中的顾客数量。</translation>
+    </message>
+    <message>
+        <source>Activity skew</source>
+        <translation>活跃度偏斜</translation>
+    </message>
+    <message>
+        <source>Pareto shape of activity: smaller means a few very active shoppers and many rare ones.</source>
+        <translation>活跃度的帕累托形状参数：越小表示少数顾客非常活跃、多数顾客很少来访。</translation>
+    </message>
+    <message>
+        <source>Demographic signal</source>
+        <translation>人口属性信号</translation>
+    </message>
+    <message>
+        <source>Share of a shopper&apos;s taste explained by demographics (0..1).</source>
+        <translation>顾客偏好中可由人口属性解释的比例（0..1）。</translation>
+    </message>
+    <message>
+        <source>Sessions per day</source>
+        <translation>每日会话数</translation>
+    </message>
+    <message>
+        <source>Mean number of shopper visits per simulated day.</source>
+        <translation>每个模拟日的平均顾客访问次数。</translation>
+    </message>
+    <message>
+        <source>Hourly rhythm</source>
+        <translation>每小时节律</translation>
+    </message>
+    <message>
+        <source>Relative visit rate for each of the 24 hours, comma separated.</source>
+        <translation>24 个小时各自的相对访问率，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Position bias</source>
+        <translation>位置偏差</translation>
+    </message>
+    <message>
+        <source>Position p of a slate is examined with probability bias^p (1 = no bias).</source>
+        <translation>推荐列表第 p 位被查看的概率为 bias^p（1 = 无偏差）。</translation>
+    </message>
+    <message>
+        <source>No-click utility</source>
+        <translation>不点击效用</translation>
+    </message>
+    <message>
+        <source>Utility of not clicking: higher means fewer clicks.</source>
+        <translation>不点击的效用：越高则点击越少。</translation>
+    </message>
+    <message>
+        <source>Continue probability</source>
+        <translation>继续概率</translation>
+    </message>
+    <message>
+        <source>Probability that a visit goes on after each step.</source>
+        <translation>每一步之后访问继续进行的概率。</translation>
+    </message>
+    <message>
+        <source>Price sensitivity</source>
+        <translation>价格敏感度</translation>
+    </message>
+    <message>
+        <source>How strongly price lowers a shopper&apos;s utility.</source>
+        <translation>价格降低顾客效用的程度。</translation>
+    </message>
+    <message>
+        <source>Seconds between steps</source>
+        <translation>步骤间隔（秒）</translation>
+    </message>
+    <message>
+        <source>Mean simulated seconds between two steps of a visit.</source>
+        <translation>一次访问中两步之间的平均模拟秒数。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPreset</name>
+    <message>
+        <source>A mid-sized general shop for a week: 3,000 items in 40 categories, 5,000 shoppers with long-tailed activity, a daily rhythm peaking in the evening. Calibrated so that popularity gives a CTR of a few percent and about a third of carts are bought, as in public shop logs.</source>
+        <translation>一家中等规模的综合商店，为期一周：40 个类目中的 3,000 件商品，5,000 名活跃度呈长尾分布的顾客，每日节律在晚间达到高峰。经过校准，使流行度推荐的点击率为百分之几，约三分之一的购物车最终成交，与公开的商店日志相符。</translation>
+    </message>
+    <message>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5. Small enough to follow every event and every score by eye while stepping.</source>
+        <translation>一家用于课堂的小商店：6 个类目中的 30 件商品和 20 名顾客，推荐列表长度为 5。小到单步执行时可以用肉眼跟踪每个事件和每个得分。</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::sim::EngineWorker</name>
+    <message>
+        <source>Choose at least one recommender core.</source>
+        <translation>请至少选择一个推荐核心。</translation>
+    </message>
+    <message>
+        <source>No run to inspect.</source>
+        <translation>没有可查看的运行。</translation>
+    </message>
+    <message>
+        <source>There is no shopper %1; ids run from 0 to %2.</source>
+        <translation>不存在顾客 %1；编号范围为 0 到 %2。</translation>
+    </message>
+    <message>
+        <source>There is no item %1; ids run from 0 to %2.</source>
+        <translation>不存在商品 %1；编号范围为 0 到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::ItemInspectorPanel</name>
+    <message>
+        <source>Core:</source>
+        <translation>推荐核心：</translation>
+    </message>
+    <message>
+        <source>Item &amp;id:</source>
+        <translation>商品编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Exposure, clicks and purchases over time</source>
+        <translation>曝光、点击和购买随时间的变化</translation>
+    </message>
+    <message>
+        <source>simulated days</source>
+        <translation>模拟天数</translation>
+    </message>
+    <message>
+        <source>count per period</source>
+        <translation>每个时段的次数</translation>
+    </message>
+    <message>
+        <source>Impressions (times shown in a slate), clicks on it in a slate, and units bought, per period of the run.</source>
+        <translation>每个运行时段的曝光（在推荐列表中展示的次数）、在推荐列表中的点击和购买件数。</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>brand %1</source>
+        <translation>品牌 %1</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>%1% off: %2</source>
+        <translation>优惠 %1%：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <source>not available (sold out or not launched)</source>
+        <translation>无货（售罄或未上架）</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>上架时间</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>第 %1 天</translation>
+    </message>
+    <message>
+        <source>before the run</source>
+        <translation>运行开始前</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::LiveChartsPanel</name>
+    <message>
+        <source>Moving &amp;window for CTR and CVR:</source>
+        <translation>点击率与转化率的滑动窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source> buckets</source>
+        <translation> 个时间桶</translation>
+    </message>
+    <message>
+        <source>Rates are computed over this many of the most recent simulated-time buckets (the scenario&apos;s bucket width, one hour by default).</source>
+        <translation>比率按最近这么多个模拟时间桶计算（时间桶宽度由场景决定，默认一小时）。</translation>
+    </message>
+    <message>
+        <source>Clicks &amp;&amp; sales</source>
+        <translation>点击与销售</translation>
+    </message>
+    <message>
+        <source>Exposure &amp;&amp; latency</source>
+        <translation>曝光与延迟</translation>
+    </message>
+    <message>
+        <source>Funnel &amp;&amp; cold start</source>
+        <translation>漏斗与冷启动</translation>
+    </message>
+    <message>
+        <source>simulated days</source>
+        <translation>模拟天数</translation>
+    </message>
+    <message>
+        <source>Impressions → clicks → favourites → carts → purchases over the whole run; the percentage is the share of the previous stage.</source>
+        <translation>整个运行中的曝光 → 点击 → 收藏 → 加购 → 购买；百分比为相对上一阶段的比例。</translation>
+    </message>
+    <message>
+        <source>New users: in their first two visits. New items: launched less than 24 simulated hours ago (the opening catalogue counts as established).</source>
+        <translation>新用户：处于前两次访问中。新商品：上架不足 24 个模拟小时（开店时的商品视为成熟商品）。</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of previous)</source>
+        <translation>%1（上一阶段的 %2）</translation>
+    </message>
+    <message>
+        <source>CTR, new users</source>
+        <translation>点击率，新用户</translation>
+    </message>
+    <message>
+        <source>CTR, established users</source>
+        <translation>点击率，老用户</translation>
+    </message>
+    <message>
+        <source>CTR, new items</source>
+        <translation>点击率，新商品</translation>
+    </message>
+    <message>
+        <source>CTR, established items</source>
+        <translation>点击率，成熟商品</translation>
+    </message>
+    <message>
+        <source>Items launched during the run</source>
+        <translation>运行期间上架的商品</translation>
+    </message>
+    <message>
+        <source>… shown at least once</source>
+        <translation>……至少曝光一次</translation>
+    </message>
+    <message>
+        <source>… bought at least once</source>
+        <translation>……至少售出一次</translation>
+    </message>
+    <message>
+        <source>Mean hours from launch to first impression</source>
+        <translation>从上架到首次曝光的平均小时数</translation>
+    </message>
+    <message>
+        <source>Mean hours from launch to first purchase</source>
+        <translation>从上架到首次购买的平均小时数</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::MainWindow</name>
+    <message>
+        <source>Run stopped; it is in the run history.</source>
+        <translation>运行已停止；可在运行历史中找到。</translation>
+    </message>
+    <message>
+        <source>Run finished; it is in the run history.</source>
+        <translation>运行已完成；可在运行历史中找到。</translation>
+    </message>
+    <message>
+        <source>Run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>场景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save scenario as</source>
+        <translation>场景另存为</translation>
+    </message>
+    <message>
+        <source>Recoscope — recommendation workbench</source>
+        <translation>Recoscope — 推荐系统工作台</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>推荐策略</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Shopper inspector</source>
+        <translation>顾客查看器</translation>
+    </message>
+    <message>
+        <source>Item inspector</source>
+        <translation>商品查看器</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>打开场景(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save scenario &amp;as…</source>
+        <translation>场景另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Teaching mode</source>
+        <translation>教学模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open the tiny teaching scenario, paused, and step through it</source>
+        <translation>打开小型教学场景（暂停状态），逐步演示</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Large fonts (projector)</source>
+        <translation>大字体（投影仪）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Recoscope</source>
+        <translation>关于 Recoscope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The scenario has errors; see the Scenario panel.</source>
+        <translation>场景有错误；请查看场景面板。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %1 with %n core(s)</source>
+        <translation>
+            <numerusform>正在用 %n 个推荐核心运行 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The teaching-small scenario is not available.</source>
+        <translation>teaching-small 场景不可用。</translation>
+    </message>
+    <message>
+        <source>The %1 translation is missing.</source>
+        <translation>缺少 %1 翻译。</translation>
+    </message>
+    <message>
+        <source>About Recoscope</source>
+        <translation>关于 Recoscope</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;A workbench for real-time e-commerce recommendation: synthetic shoppers, swappable recommender cores, live metrics.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;%n recommender core(s) registered.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunComparisonWindow</name>
+    <message>
+        <source>No run store is open.</source>
+        <translation>没有打开的运行数据库。</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>Comparison: %1</source>
+        <translation>对比：%1</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunControls</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start a new run of the scenario with the chosen cores (Ctrl+R)</source>
+        <translation>用所选推荐核心开始新一轮场景运行（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the run; charts and inspectors stay available (F6)</source>
+        <translation>暂停运行；图表和查看器仍可使用（F6）</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume a paused run (F5)</source>
+        <translation>继续已暂停的运行（F5）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>End the run now; it is kept in the history as cancelled (Shift+F5)</source>
+        <translation>立即结束运行；它会以“已停止”状态保留在历史中（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>St&amp;ep</source>
+        <translation>单步(&amp;E)</translation>
+    </message>
+    <message>
+        <source>While paused: advance every core by one shopper action (F10)</source>
+        <translation>暂停时：让每个推荐核心前进一个顾客动作（F10）</translation>
+    </message>
+    <message>
+        <source> Speed: </source>
+        <translation> 速度：</translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>1 minute per second</source>
+        <translation>每秒 1 分钟</translation>
+    </message>
+    <message>
+        <source>10 minutes per second</source>
+        <translation>每秒 10 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour per second</source>
+        <translation>每秒 1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours per second</source>
+        <translation>每秒 6 小时</translation>
+    </message>
+    <message>
+        <source>1 day per second</source>
+        <translation>每秒 1 天</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Simulated time per second of wall-clock time</source>
+        <translation>每秒真实时间对应的模拟时间</translation>
+    </message>
+    <message>
+        <source>Share of the scenario&apos;s simulated duration (or of the event limit) done by the slowest core</source>
+        <translation>最慢的推荐核心已完成的场景模拟时长（或事件上限）比例</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Simulated: day %1, %2:%3 · %4 events</source>
+        <translation>模拟时间：第 %1 天 %2:%3 · %4 个事件</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>预计剩余 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunHistoryModel</name>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The cores of the A/B arena this run belongs to (same shoppers, same random numbers).</source>
+        <translation>本次运行所属 A/B 竞技场中的推荐核心（相同的顾客、相同的随机数）。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Arena</source>
+        <translation>竞技场</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunHistoryPanel</name>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their events and metrics? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其事件和指标？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the charts of the selected run (with the other cores of its arena)</source>
+        <translation>显示所选运行的图表（连同其竞技场中的其他推荐核心）</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>对比(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the selected runs together, one colour per run</source>
+        <translation>将所选运行放在一起显示，每个运行一种颜色</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write metrics and events as CSV and the charts as PNG and SVG</source>
+        <translation>将指标和事件导出为 CSV，图表导出为 PNG 和 SVG</translation>
+    </message>
+    <message>
+        <source>Run history: %1</source>
+        <translation>运行历史：%1</translation>
+    </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>没有打开的运行数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::ScenarioPanel</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>行为</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>场景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save scenario as</source>
+        <translation>场景另存为</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario:</source>
+        <translation>场景(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Built-in scenarios shipped with Recoscope.</source>
+        <translation>Recoscope 自带的内置场景。</translation>
+    </message>
+    <message>
+        <source>Open JSON…</source>
+        <translation>打开 JSON…</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Stop after (events per core):</source>
+        <translation>在此后停止（每个推荐核心的事件数）：</translation>
+    </message>
+    <message>
+        <source>whole scenario</source>
+        <translation>整个场景</translation>
+    </message>
+    <message>
+        <source>0 runs the whole simulated duration of the scenario.</source>
+        <translation>0 表示运行场景的全部模拟时长。</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2</source>
+        <translation>范围：%1 到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries (edit them in the JSON tab)</source>
+        <translation>
+            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::ShopperInspectorPanel</name>
+    <message>
+        <source>Core:</source>
+        <translation>推荐核心：</translation>
+    </message>
+    <message>
+        <source>Shopper &amp;id:</source>
+        <translation>顾客编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Active shoppers (most recent first) — click one:</source>
+        <translation>活跃顾客（最近的在前）— 点击查看：</translation>
+    </message>
+    <message>
+        <source>Current slate (the last one served to this shopper):</source>
+        <translation>当前推荐列表（最近一次展示给该顾客的）：</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Item, and why (the core&apos;s explanation)</source>
+        <translation>商品及推荐理由（推荐核心给出的解释）</translation>
+    </message>
+    <message>
+        <source>Shopper %1</source>
+        <translation>顾客 %1</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>分群：</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>第 %1 类</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>地区 %1</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>before the run</source>
+        <translation>运行开始前</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问次数</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>最近购买（R）</translation>
+    </message>
+    <message>
+        <source>never bought</source>
+        <translation>从未购买</translation>
+    </message>
+    <message>
+        <source>%1 days since the last purchase</source>
+        <translation>距上次购买 %1 天</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>购买频次（F）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s)</source>
+        <translation>
+            <numerusform>%n 次购买</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Monetary</source>
+        <translation>消费金额（M）</translation>
+    </message>
+    <message>
+        <source>Recent events (newest last)</source>
+        <translation>最近事件（最新的在最后）</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>(from a recommendation)</source>
+        <translation>（来自推荐）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::StrategyPanel</name>
+    <message>
+        <source>Core %1</source>
+        <translation>推荐核心 %1</translation>
+    </message>
+    <message>
+        <source>Accepted: %1</source>
+        <translation>可接受：%1</translation>
+    </message>
+    <message>
+        <source>Pick 1 to %1 recommender cores. Each faces the same shoppers with the same random numbers, so differences come from the cores alone.</source>
+        <translation>选择 1 到 %1 个推荐核心。它们面对相同的顾客和相同的随机数，因此差异只来自推荐核心本身。</translation>
+    </message>
+    <message>
+        <source>&amp;Add a core to compare</source>
+        <translation>添加推荐核心进行对比(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove this core</source>
+        <translation>移除此推荐核心</translation>
+    </message>
+    <message>
+        <source>Recommender core; hover an entry for its description.</source>
+        <translation>推荐核心；将鼠标悬停在条目上可查看说明。</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TeachingPanel</name>
+    <message>
+        <source>Teaching mode runs the tiny teaching-small shop, paused. Press Step (F10) to let one shopper act: you see the slate the core served, why, what the shopper clicked and which events followed.</source>
+        <translation>教学模式以暂停状态运行小型的 teaching-small 商店。按“单步”（F10）让一位顾客行动：你会看到推荐核心展示的列表、推荐理由、顾客点击了什么以及随后发生的事件。</translation>
+    </message>
+    <message>
+        <source>Start teaching mode</source>
+        <translation>开始教学模式</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One shopper action per core (F10)</source>
+        <translation>每个推荐核心前进一个顾客动作（F10）</translation>
+    </message>
+    <message>
+        <source>Large fonts</source>
+        <translation>大字体</translation>
+    </message>
+    <message>
+        <source>Bigger text for projectors</source>
+        <translation>适合投影仪的大号文字</translation>
+    </message>
+    <message>
+        <source>Core:</source>
+        <translation>推荐核心：</translation>
+    </message>
+    <message>
+        <source>Events caused by this action:</source>
+        <translation>此动作引发的事件：</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Item, and why</source>
+        <translation>商品及推荐理由</translation>
+    </message>
+    <message>
+        <source>Compared with the previous slate served to the same shopper: new items, moves up (▲) or down (▼), and the score change.</source>
+        <translation>与上一次展示给同一顾客的列表相比：新商品、上升（▲）或下降（▼）的位置，以及得分变化。</translation>
+    </message>
+    <message>
+        <source>No step yet.</source>
+        <translation>尚未单步。</translation>
+    </message>
+    <message>
+        <source>This core&apos;s run is over.</source>
+        <translation>该推荐核心的运行已结束。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1.&lt;/b&gt; Shopper %2 on the %3 at day %4, %5.</source>
+        <translation>&lt;b&gt;第 %1 步。&lt;/b&gt;顾客 %2 在%3，时间为第 %4 天 %5。</translation>
+    </message>
+    <message>
+        <source>A new visit starts.</source>
+        <translation>一次新的访问开始。</translation>
+    </message>
+    <message>
+        <source>The shopper clicked position %1 (highlighted).</source>
+        <translation>顾客点击了第 %1 位（已高亮）。</translation>
+    </message>
+    <message>
+        <source>The shopper clicked nothing in the slate.</source>
+        <translation>顾客没有点击列表中的任何商品。</translation>
+    </message>
+    <message>
+        <source>First slate for this shopper: every item is new.</source>
+        <translation>这是该顾客的第一个推荐列表：所有商品都是新的。</translation>
+    </message>
+    <message>
+        <source>The visit ends.</source>
+        <translation>访问结束。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>same place</source>
+        <translation>位置不变</translation>
+    </message>
+    <message>
+        <source>▲ %1</source>
+        <translation>▲ %1</translation>
+    </message>
+    <message>
+        <source>▼ %1</source>
+        <translation>▼ %1</translation>
+    </message>
+    <message>
+        <source>%1 — item %2%3</source>
+        <translation>%1 — 商品 %2%3</translation>
+    </message>
+    <message>
+        <source> (from the slate, position %1)</source>
+        <translation>（来自推荐列表第 %1 位）</translation>
+    </message>
+    <message>
+        <source>no events (the shopper only looked)</source>
+        <translation>无事件（顾客只是看了看）</translation>
+    </message>
+</context>
 </TS>
