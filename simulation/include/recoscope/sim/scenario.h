@@ -129,7 +129,7 @@ struct BehaviourSpec {
     double satisfactionLoss = 0.03;
     double churnProbability = 0.02;
     /// Share of slates whose regret against the best possible slate is measured.
-    double regretSample = 0.002;
+    double regretSample = 0.0005;
 };
 
 /// One entry of the scenario timeline (simulated days from the start).
