@@ -42,6 +42,60 @@ class TestTimeline : public QObject {
     Q_OBJECT
 
 private slots:
+    void badFieldsAreReportedWithPathAndRange_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown type")
+            << QByteArray("{\"timeline\": [{\"type\": \"promo\"}]}")
+            << QStringLiteral("$.timeline[0].type: expected one of promotion, launch");
+        QTest::newRow("missing type") << QByteArray("{\"timeline\": [{\"day\": 1}]}")
+                                      << QStringLiteral("$.timeline[0].type: missing");
+        QTest::newRow("window backwards")
+            << QByteArray(
+                   "{\"timeline\": [{\"type\": \"promotion\", \"start_day\": 3, \"end_day\": 2}]}")
+            << QStringLiteral("$.timeline[0].end_day: expected a day after start_day (3), got 2");
+        QTest::newRow("category out of the tree")
+            << QByteArray("{\"catalogue\": {\"top_categories\": 2, \"subcategories_per_top\": 2},"
+                          " \"timeline\": [{\"type\": \"launch\", \"category\": 6}]}")
+            << QStringLiteral(
+                   "$.timeline[0].category: expected a whole number in [-1, 5], got the number 6");
+        QTest::newRow("after the end")
+            << QByteArray(
+                   "{\"duration_days\": 2, \"timeline\": [{\"type\": \"cohort\", \"day\": 3}]}")
+            << QStringLiteral("$.timeline[0].day: expected a number in [0, 2], got the number 3");
+        QTest::newRow("unknown field")
+            << QByteArray("{\"timeline\": [{\"type\": \"season\", \"facter\": 2}]}")
+            << QStringLiteral("$.timeline[0].facter: unknown field");
+        QTest::newRow("bad examination")
+            << QByteArray("{\"behaviour\": {\"examination\": \"eye\"}}")
+            << QStringLiteral("$.behaviour.examination: expected one of position, cascade");
+        QTest::newRow("weekly size")
+            << QByteArray("{\"behaviour\": {\"weekly\": [1, 2]}}")
+            << QStringLiteral("$.behaviour.weekly: expected an array of 7");
+        QTest::newRow("tree too big")
+            << QByteArray("{\"catalogue\": {\"top_categories\": 200, \"subcategories_per_top\": "
+                          "200, \"leaves_per_subcategory\": 50}}")
+            << QStringLiteral("$.catalogue: expected at most 200000 categories");
+    }
+    void badFieldsAreReportedWithPathAndRange() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        auto s = sim::parseScenario(json, QStringLiteral("shop.json"));
+        QVERIFY(!s.ok());
+        const QString message = QString::fromStdString(s.error());
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY2(message.startsWith(QStringLiteral("shop.json")), qPrintable(message));
+    }
+
+    void timelineRoundTrips() {
+        auto s = sim::loadBuiltinScenario(QStringLiteral("flash-sale"));
+        QVERIFY(s.ok());
+        auto again = sim::parseScenario(s.value().canonicalJson(), QStringLiteral("again"));
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().hash(), s.value().hash());
+        QCOMPARE(again.value().timeline.size(), s.value().timeline.size());
+    }
+
     void stockNeverNegativeAndSoldOutNeverBought() {
         // Tiny stock, many shoppers: items sell out and are restocked all the time. A
         // shadow count replays every purchase and restock and must never go below zero.

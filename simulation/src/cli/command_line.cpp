@@ -206,9 +206,14 @@ int CommandLine::validate(const QStringList& args) {
             m_err << QString::fromStdString(s.error()) << '\n';
             code = ExitBadInput;
         } else {
-            m_out << f << ": ok (scenario '" << s.value().name << "', " << s.value().catalogue.items
-                  << " items, " << s.value().population.users << " users, "
-                  << s.value().durationDays << " days)\n";
+            const Scenario& sc = s.value();
+            m_out << f << ": ok (scenario '" << sc.name << "', " << sc.catalogue.items << " items, "
+                  << sc.population.users << " users, " << sc.durationDays << " days";
+            if (!sc.timeline.empty())
+                m_out << "; timeline: " << sc.timeline.size() << " entries, "
+                      << sc.totalItems() - sc.catalogue.items << " items launched in batches, "
+                      << sc.totalUsers() - sc.population.users << " users in cohorts";
+            m_out << ")\n";
         }
     }
     m_out.flush();
