@@ -50,6 +50,8 @@ public:
             m_total += 1.0;
             if (static_cast<int>(p) == clicked)
                 m_clicks[i] += 1.0f;
+            if (i < m_bound.size())
+                m_bound[i] = bound(i);
         }
     }
 
@@ -57,6 +59,16 @@ protected:
     void learn(const Event&, float) override {}
 
     float mean(ItemId i) const { return (m_clicks[i] + m_a0) / (m_shown[i] + m_a0 + m_b0); }
+    float bound(ItemId i) const {
+        const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
+        const float sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0f)));
+        return std::min(1.0f, a / (a + b) + 4.0f * sd);
+    }
+    void refreshBounds() {
+        m_bound.resize(m_items.size());
+        for (ItemId i = 0; i < m_items.size(); ++i)
+            m_bound[i] = bound(i);
+    }
 
     void rank(const Request& request, TopK& topk) override {
         switch (m_policy) {
@@ -71,23 +83,29 @@ protected:
             break;
         }
         case Policy::Thompson: {
-            // Draw only where the draw could matter: a Beta sample rarely exceeds its mean
-            // plus four standard deviations, so items whose bound is below the current
-            // k-th sample are skipped without drawing (the prune makes the cost close
-            // to a scan of the means).
+            // Draw only where the draw could matter. A Beta sample rarely exceeds its mean
+            // plus four standard deviations (kept per item in m_bound), so once the k-slot
+            // heap holds k draws, items whose bound is below its threshold are skipped
+            // without drawing. A first pass over every 16th item sets a realistic
+            // threshold early; the second pass visits the rest. Each item is drawn at
+            // most once, so the slate is a Thompson draw up to the 4-sigma truncation.
             const std::size_t n = m_items.size();
-            for (ItemId i = 0; i < n; ++i) {
-                if (!m_items.available[i])
-                    continue;
+            if (m_bound.size() != n)
+                refreshBounds();
+            auto visit = [&](ItemId i) {
+                if (!m_items.available[i] || m_bound[i] < topk.threshold())
+                    return;
                 const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
-                const float mu = a / (a + b);
-                const float sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0f)));
-                if (std::min(1.0f, mu + 4.0f * sd) < topk.threshold())
-                    continue;
                 const float draw = boost::random::beta_distribution<float>(a, b)(m_rng);
                 if (topk.admits(draw, i) && !request.excludes(i))
                     topk.offer(i, draw);
-            }
+            };
+            constexpr ItemId kStride = 16;
+            for (ItemId i = 0; i < n; i += kStride)
+                visit(i);
+            for (ItemId i = 0; i < n; ++i)
+                if (i % kStride != 0)
+                    visit(i);
             break;
         }
         }
@@ -143,6 +161,7 @@ private:
     float m_a0, m_b0, m_param;
     boost::random::mt19937 m_rng;
     std::vector<float> m_clicks, m_shown;
+    std::vector<float> m_bound; // Thompson: mean + 4 sd per item
     double m_total = 0.0;
 };
 
@@ -215,6 +234,7 @@ public:
         const Eigen::LDLT<Eigen::MatrixXd> ldlt(m_a);
         m_theta = ldlt.solve(m_b).cast<float>();
         m_ainv = ldlt.solve(Eigen::MatrixXd::Identity(m_dimension, m_dimension)).cast<float>();
+        ++m_version;
     }
 
 protected:
@@ -224,7 +244,40 @@ protected:
         userShares(request.user);
         refreshPopularity();
         // x has few non-zeros (bias, one top category, one band, 6 dense): exploit it.
-        scanAll(request, topk, [&](ItemId i) { return sparseScore(i); });
+        // x = (item part s_i, user part u_i). Everything that depends only on the item
+        // (theta_s·s_i, s_i^T A^-1 s_i and A^-1_us s_i) is precomputed whenever theta,
+        // A^-1 or the popularity feature change, so a request costs ~20 flops per item.
+        refreshStatic();
+        const int dense = 1 + static_cast<int>(m_tops) + 5;
+        const int uidx[3] = {dense + 2, dense + 3, dense + 5};
+        float thetaU[3], auu[3][3];
+        for (int a = 0; a < 3; ++a) {
+            thetaU[a] = m_theta[uidx[a]];
+            for (int b = 0; b < 3; ++b)
+                auu[a][b] = m_ainv(uidx[a], uidx[b]);
+        }
+        const std::size_t n = m_items.size();
+        for (ItemId i = 0; i < n; ++i) {
+            if (!m_items.available[i])
+                continue;
+            const float u[3] = {
+                m_catShare[m_items.topCategory[i]] * m_shareNorm,
+                m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f,
+                m_seenWeight[i]};
+            const float* c = &m_cross[static_cast<std::size_t>(i) * 3];
+            float mean = m_staticMean[i], quad = m_staticQuad[i];
+            for (int a = 0; a < 3; ++a) {
+                if (u[a] == 0.0f)
+                    continue;
+                mean += thetaU[a] * u[a];
+                quad += 2.0f * c[a] * u[a];
+                for (int b = 0; b < 3; ++b)
+                    quad += u[a] * auu[a][b] * u[b];
+            }
+            const float score = mean + m_alpha * std::sqrt(std::max(0.0f, quad));
+            if (topk.admits(score, i) && !request.excludes(i))
+                topk.offer(i, score);
+        }
     }
 
     std::string reason(const Request& request, ItemId item) const override {
@@ -272,6 +325,7 @@ private:
         if (++m_popAge < 512 && !m_popFeature.empty())
             return;
         m_popAge = 0;
+        ++m_version;
         const auto& v = m_popular.rawValues();
         const float mx = std::max(v.empty() ? 1.0f : *std::max_element(v.begin(), v.end()), 1e-6f);
         m_popFeature.resize(m_items.size());
@@ -292,6 +346,42 @@ private:
         val[6] = m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f;
         return 7;
     }
+    void refreshStatic() {
+        refreshPopularity();
+        if (m_staticVersion == m_version && m_staticMean.size() == m_items.size())
+            return;
+        m_staticVersion = m_version;
+        const std::size_t n = m_items.size();
+        m_staticMean.resize(n);
+        m_staticQuad.resize(n);
+        m_cross.resize(3 * n);
+        const int dense = 1 + static_cast<int>(m_tops) + 5;
+        const int uidx[3] = {dense + 2, dense + 3, dense + 5};
+        for (ItemId i = 0; i < n; ++i) {
+            int idx[6];
+            float val[6];
+            idx[0] = 0, val[0] = 1.0f;
+            idx[1] = 1 + static_cast<int>(m_items.topCategory[i] % m_tops), val[1] = 1.0f;
+            idx[2] = 1 + static_cast<int>(m_tops) + m_band[i], val[2] = 1.0f;
+            idx[3] = dense, val[3] = m_items.discount[i];
+            idx[4] = dense + 1, val[4] = m_popFeature[i];
+            idx[5] = dense + 4, val[5] = ctrFeature(i);
+            float mean = 0.0f, quad = 0.0f, cross[3] = {0, 0, 0};
+            for (int a = 0; a < 6; ++a) {
+                mean += m_theta[idx[a]] * val[a];
+                for (int b = 0; b < 6; ++b)
+                    quad += val[a] * m_ainv(idx[a], idx[b]) * val[b];
+                for (int u = 0; u < 3; ++u)
+                    cross[u] += val[a] * m_ainv(idx[a], uidx[u]);
+            }
+            m_staticMean[i] = mean;
+            m_staticQuad[i] = quad;
+            for (int u = 0; u < 3; ++u)
+                m_cross[3 * static_cast<std::size_t>(i) + static_cast<std::size_t>(u)] = cross[u];
+        }
+    }
+    float ctrFeature(ItemId i) const { return 10.0f * (m_clicks[i] + 1.0f) / (m_shown[i] + 30.0f); }
+
     void features(ItemId i, Eigen::VectorXf& x) {
         int idx[9];
         float val[9];
@@ -300,23 +390,12 @@ private:
         for (int n = sparseFeatures(i, idx, val); n-- > 0;)
             x[idx[n]] += val[n];
     }
-    float sparseScore(ItemId i) const {
-        int idx[9];
-        float val[9];
-        const int n = sparseFeatures(i, idx, val);
-        float mean = 0.0f, quad = 0.0f;
-        for (int a = 0; a < n; ++a) {
-            mean += m_theta[idx[a]] * val[a];
-            for (int b = 0; b < n; ++b)
-                quad += val[a] * m_ainv(idx[a], idx[b]) * val[b];
-        }
-        return mean + m_alpha * std::sqrt(std::max(0.0f, quad));
-    }
-
     float m_alpha;
     std::uint32_t m_tops;
     int m_dimension = 0;
     int m_refresh = 16;
+    std::uint64_t m_version = 0, m_staticVersion = ~0ull;
+    std::vector<float> m_staticMean, m_staticQuad, m_cross;
     int m_pending = 0;
     Eigen::MatrixXd m_a;
     Eigen::VectorXd m_b;

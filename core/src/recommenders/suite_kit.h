@@ -153,8 +153,13 @@ private:
             return 1.0;
         if ((t - m_t0) / m_tau > 60.0) {
             const double f = std::exp((m_t0 - t) / m_tau);
-            for (float& v : m_value)
+            // Slots that decay below 1e-30 become 0: denormal floats would slow every
+            // later scan by an order of magnitude.
+            for (float& v : m_value) {
                 v = static_cast<float>(v * f);
+                if (v < 1e-30f)
+                    v = 0.0f;
+            }
             m_total *= f;
             m_t0 = t;
         }

@@ -1,0 +1,223 @@
+// Per-core speed: events per second of observe() and p50/p99 latency of recommend()
+// (k = 10) for every registered core at 10k, 100k and 1M items, on a synthetic shop
+// (tests/core/contract_fixture.h) with 10k users, after a warm-up of 1,000 slates with
+// feedback (100 at 1M items) and 30k organic events.
+// Plus the online-MF throughput figure of issue 5: mf-sgd with 10 factors and 100
+// negatives on 2k users x 1k items.
+//
+//   build/bench/bench_recommenders                              everything (~10 min)
+//   build/bench/bench_recommenders --benchmark_filter='bpr'     one core
+//   build/bench/bench_recommenders --benchmark_filter='/10000$' one size
+//
+// Counters: observe -> items_per_second (= events/s); recommend -> p50_us, p99_us and,
+// for cores with a `factors` parameter, bound_us = the time to stream the item factors
+// (and biases) once at 26 GB/s (../shared/limits.md), the floor of a full scan.
+
+#include "../core/contract_fixture.h"
+
+#include "recoscope/core/registry.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace {
+
+using namespace recoscope;
+
+constexpr std::size_t kUsers = 10000;
+constexpr std::size_t kWarmup = 30000;
+
+const test::SyntheticShop& shop(std::size_t items, std::size_t users = kUsers) {
+    static std::map<std::pair<std::size_t, std::size_t>, std::unique_ptr<test::SyntheticShop>>
+        shops;
+    auto& s = shops[{items, users}];
+    if (!s)
+        s = std::make_unique<test::SyntheticShop>(items, users);
+    return *s;
+}
+
+const core::RecommenderRegistry& registry() {
+    static core::RecommenderRegistry r = [] {
+        core::RecommenderRegistry reg;
+        core::registerBuiltinRecommenders(reg);
+        return reg;
+    }();
+    return r;
+}
+
+const test::FakeOracle oracle;
+
+std::unique_ptr<core::Recommender> make(const std::string& id, const test::SyntheticShop& s,
+                                        const std::map<std::string, std::string>& params = {}) {
+    core::RecommenderContext ctx{&s.items, &s.users, &oracle, 7};
+    auto r = registry().create(id, params, ctx);
+    return r ? std::move(r).value() : nullptr;
+}
+
+/// Plain organic events (no slates): skewed items, a mix of kinds, time moving on.
+std::vector<core::Event> events(const test::SyntheticShop& s, std::size_t count,
+                                std::uint64_t seed) {
+    test::Mix rng{seed};
+    std::vector<core::Event> out;
+    out.reserve(count);
+    double t = 0.0;
+    const std::size_t n = s.items.size(), users = s.users.size();
+    for (std::size_t e = 0; e < count; ++e) {
+        t += 1.0;
+        const double r = rng.unit();
+        const auto item = static_cast<core::ItemId>(r * r * static_cast<double>(n));
+        const std::uint32_t roll = rng.below(100);
+        const core::EventKind kind = roll < 85   ? core::EventKind::View
+                                     : roll < 90 ? core::EventKind::Favourite
+                                     : roll < 97 ? core::EventKind::CartAdd
+                                                 : core::EventKind::Purchase;
+        out.push_back({t, static_cast<core::UserId>(rng.below(users)), item, kind,
+                       core::Surface::Home, -1, false, 0.0f});
+    }
+    return out;
+}
+
+/// Warm-up: slates with feedback (bandits need them; at most 1,000 requests so that the
+/// 1M-item runs stay short) then kWarmup organic events. Returns the simulated time.
+double warmUp(core::Recommender& core, const test::SyntheticShop& s) {
+    test::Feed feed(s, 3);
+    feed.run(core, s.items.size() >= 1000000 ? 300 : 3000);
+    const std::vector<core::Event> evs = events(s, kWarmup, 4);
+    for (core::Event e : evs) {
+        e.time += feed.time();
+        core.observe(e);
+    }
+    return feed.time() + evs.back().time;
+}
+
+bool isNeural(const std::string& id) {
+    return id == "ncf" || id == "seq";
+}
+
+void observeBench(benchmark::State& state, const std::string& id, std::size_t items) {
+    const test::SyntheticShop& s = shop(items);
+    auto core = make(id, s);
+    if (!core) {
+        state.SkipWithError("cannot create core");
+        return;
+    }
+    const double now = warmUp(*core, s);
+    const std::vector<core::Event> evs = events(s, 200000, 5);
+    std::size_t next = 0;
+    double shift = now;
+    for (auto _ : state) {
+        core::Event e = evs[next];
+        e.time += shift;
+        core->observe(e);
+        if (++next == evs.size()) {
+            next = 0;
+            shift += evs.back().time;
+        }
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void recommendBench(benchmark::State& state, const std::string& id, std::size_t items) {
+    const test::SyntheticShop& s = shop(items);
+    auto core = make(id, s);
+    if (!core) {
+        state.SkipWithError("cannot create core");
+        return;
+    }
+    const double now = warmUp(*core, s);
+    test::Mix rng{9};
+    core::Slate slate;
+    std::vector<double> us;
+    us.reserve(static_cast<std::size_t>(state.max_iterations));
+    for (auto _ : state) {
+        core::Request req;
+        req.user = rng.below(kUsers);
+        req.time = now + 1.0;
+        req.k = 10;
+        if (rng.below(2) == 0) {
+            req.surface = core::Surface::Product;
+            req.contextItem = rng.below(items);
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        core->recommend(req, slate);
+        const auto t1 = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(slate.data());
+        us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    std::sort(us.begin(), us.end());
+    auto pct = [&](double p) {
+        return us.empty()
+                   ? 0.0
+                   : us[std::min(us.size() - 1,
+                                 static_cast<std::size_t>(p * static_cast<double>(us.size())))];
+    };
+    state.counters["p50_us"] = pct(0.50);
+    state.counters["p99_us"] = pct(0.99);
+    const core::RecommenderEntry* e = registry().find(id);
+    for (const core::ParamSpec& p : e->params)
+        if (p.key == "factors") {
+            const double bytes =
+                static_cast<double>(items) * (std::get<double>(p.fallback) + 1.0) * 4.0;
+            state.counters["bound_us"] = bytes / 26e9 * 1e6;
+        }
+}
+
+void mfThroughput(benchmark::State& state, int replay) {
+    // Issue 5's reference point: published C++ streaming libraries reach about 12,000
+    // events/s with 10 factors and 100 negatives on 2k users x 1k items.
+    const test::SyntheticShop& s = shop(1000, 2000);
+    auto core = make("mf-sgd", s,
+                     {{"factors", "10"}, {"negatives", "100"}, {"replay", std::to_string(replay)}});
+    const std::vector<core::Event> evs = events(s, 100000, 13);
+    std::size_t next = 0;
+    double shift = 0.0;
+    for (auto _ : state) {
+        core::Event e = evs[next];
+        e.time += shift;
+        core->observe(e);
+        if (++next == evs.size()) {
+            next = 0;
+            shift += evs.back().time;
+        }
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    benchmark::RegisterBenchmark("mf_sgd_throughput/f10_neg100_2kx1k/replay0",
+                                 [](benchmark::State& st) { mfThroughput(st, 0); })
+        ->MinTime(1.0);
+    benchmark::RegisterBenchmark("mf_sgd_throughput/f10_neg100_2kx1k/replay1",
+                                 [](benchmark::State& st) { mfThroughput(st, 1); })
+        ->MinTime(1.0);
+    for (const std::string& id : registry().ids()) {
+        for (std::size_t items : {std::size_t{10000}, std::size_t{100000}, std::size_t{1000000}}) {
+            const std::string suffix = id + "/" + std::to_string(items);
+            // Fixed iteration counts: each repetition rebuilds and warms the core.
+            benchmark::RegisterBenchmark(
+                ("observe/" + suffix).c_str(),
+                [id, items](benchmark::State& st) { observeBench(st, id, items); })
+                ->Iterations(isNeural(id) || items >= 1000000 ? 20000 : 100000)
+                ->Unit(benchmark::kMicrosecond);
+            const std::int64_t reps = items <= 10000    ? 3000
+                                      : items <= 100000 ? 500
+                                                        : (isNeural(id) ? 20 : 100);
+            benchmark::RegisterBenchmark(
+                ("recommend/" + suffix).c_str(),
+                [id, items](benchmark::State& st) { recommendBench(st, id, items); })
+                ->Iterations(reps)
+                ->Unit(benchmark::kMicrosecond);
+        }
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
