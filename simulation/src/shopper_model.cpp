@@ -18,7 +18,23 @@ constexpr std::size_t kMaxSlate = 128;
 // organic candidate, every item of a regret sample). Four partial sums let the compiler
 // keep it in SIMD registers without -ffast-math; the order of the additions is fixed, so
 // results are the same on every run of a build.
+template <int D> inline float fixedDot(const float* u, const float* v) {
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    for (int d = 0; d < D; d += 4) {
+        s0 += u[d] * v[d];
+        s1 += u[d + 1] * v[d + 1];
+        s2 += u[d + 2] * v[d + 2];
+        s3 += u[d + 3] * v[d + 3];
+    }
+    return (s0 + s1) + (s2 + s3);
+}
+
 inline float affinityDot(const float* u, const float* v, int dim) {
+    // The common dimensions get a fully unrolled copy (same additions, same order).
+    if (dim == 16)
+        return fixedDot<16>(u, v);
+    if (dim == 32)
+        return fixedDot<32>(u, v);
     float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
     int d = 0;
     for (; d + 4 <= dim; d += 4) {
@@ -144,6 +160,7 @@ float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTim
 void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId context,
                            HistoryCache& c) const {
     c.shown = c.bought = c.successors = 0;
+    c.itemMask = c.categoryMask = 0;
     if (context != core::kNoItem)
         for (core::ItemId next : m_world.successors(context))
             if (c.successors < 32)
@@ -161,6 +178,8 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
         c.shownItem[c.shown] = shown[k];
         c.shownCategory[c.shown] = m_world.items.category[shown[k]];
         c.shownDecay[c.shown] = std::exp2(-(hour - shownHours[k]) * invHalfLife);
+        c.itemMask |= std::uint64_t(1) << (shown[k] & 63u);
+        c.categoryMask |= std::uint64_t(1) << (c.shownCategory[c.shown] & 63u);
         ++c.shown;
     }
     const auto bought = m_state->bought(user);
@@ -181,8 +200,9 @@ float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
                                   const HistoryCache& c) const {
     const BehaviourSpec& b = m_scenario.behaviour;
     float u = utility(user, item);
-    if (c.shown > 0) {
-        const std::uint32_t category = m_world.items.category[item];
+    const std::uint32_t category = c.shown > 0 ? m_world.items.category[item] : 0;
+    if (c.shown > 0 &&
+        (((c.itemMask >> (item & 63u)) | (c.categoryMask >> (category & 63u))) & 1u)) {
         float sameItem = 0.0f, sameCategory = 0.0f;
         for (int k = 0; k < c.shown; ++k) {
             sameItem += c.shownItem[k] == item ? c.shownDecay[k] : 0.0f;

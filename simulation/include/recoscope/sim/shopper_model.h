@@ -41,6 +41,9 @@ struct UtilityParts {
 struct HistoryCache {
     static constexpr int kMax = 64;
     int shown = 0;
+    /// Bit (id mod 64) set for every remembered item and category: most items of a
+    /// slate match neither, and skip the scan.
+    std::uint64_t itemMask = 0, categoryMask = 0;
     core::ItemId shownItem[kMax];
     std::uint32_t shownCategory[kMax];
     float shownDecay[kMax];
@@ -69,7 +72,8 @@ public:
     UtilityParts utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
                               core::ItemId context) const;
     /// Prepares `cache` for utilityCached() for (user, t, context).
-    void prepare(core::UserId user, core::SimTime t, core::ItemId context, HistoryCache& cache) const;
+    void prepare(core::UserId user, core::SimTime t, core::ItemId context,
+                 HistoryCache& cache) const;
     /// Same value as utilityAt() for the (user, t, context) the cache was prepared for.
     float utilityCached(core::UserId user, core::ItemId item, const HistoryCache& cache) const;
 
