@@ -138,7 +138,20 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tabs->addTab(funnelPage, QString());
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_stale && m_store) {
+            invalidate();
+            showStore(*m_store);
+        }
+    });
     retranslateUi();
+}
+
+void LiveChartsPanel::showAll(const MetricSeriesStore& store) {
+    m_forceAll = true;
+    invalidate();
+    showStore(store);
+    m_forceAll = false;
 }
 
 int LiveChartsPanel::windowBuckets() const {
@@ -225,6 +238,7 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     if (store.revision() == m_revision)
         return;
     m_revision = store.revision();
+    m_stale = false;
     QStringList labels;
     for (int c = 0; c < store.coreCount(); ++c)
         labels << store.core(c).label;
@@ -232,6 +246,11 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
         rebuildSeries(store);
     const int w = windowBuckets();
     for (const auto& [id, v] : m_charts) {
+        // Charts on hidden tabs are brought up to date when their tab is shown.
+        if (!m_forceAll && !v->isVisibleTo(m_tabs)) {
+            m_stale = true;
+            continue;
+        }
         for (int c = 0; c < store.coreCount(); ++c) {
             if (id == MetricId::LatencyP95) {
                 v->setSamples(QStringLiteral("%1/p50").arg(c),

@@ -3,6 +3,12 @@
 #include <QThread>
 #include <QTimer>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace recoscope::ui {
 
 RunController::RunController(const core::RecommenderRegistry& registry, QObject* parent)
@@ -52,6 +58,15 @@ RunController::RunController(const core::RecommenderRegistry& registry, QObject*
     });
     m_refresh->start();
     m_thread->start();
+#ifdef __linux__
+    // The engine thread yields to the GUI thread when they compete for a core: nice +5
+    // gives it about a third of the GUI thread's CFS weight. QThread priorities are no-ops
+    // under SCHED_OTHER, but Linux takes a nice value per thread.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [] { (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5); },
+        Qt::QueuedConnection);
+#endif
 }
 
 RunController::~RunController() {

@@ -286,7 +286,7 @@ QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString
     window.resize(1200, 850);
     if (const QString e = window.load(*m_model, {runId}); !e.isEmpty())
         return fail(e);
-    window.charts()->showStore(window.store());
+    window.charts()->showAll(window.store());
     static const std::pair<MetricId, const char*> charts[] = {
         {MetricId::Ctr, "ctr"},         {MetricId::Cvr, "cvr"},
         {MetricId::Revenue, "revenue"}, {MetricId::Coverage, "coverage"},

@@ -24,8 +24,11 @@ class LiveChartsPanel : public QWidget {
 public:
     explicit LiveChartsPanel(QWidget* parent = nullptr);
 
-    /// Redraws from `store` (cheap when store.revision() did not move).
+    /// Redraws from `store` (cheap when store.revision() did not move). Charts on hidden
+    /// tabs are updated when their tab is shown.
     void showStore(const MetricSeriesStore& store);
+    /// Like showStore, but also updates the charts of hidden tabs (exports, tests).
+    void showAll(const MetricSeriesStore& store);
     /// Forces a full redraw on the next showStore (after a language change, a new run).
     void invalidate() { m_revision = ~quint64(0); }
 
@@ -54,6 +57,8 @@ private:
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
     quint64 m_revision = ~quint64(0);
+    bool m_stale = false; ///< some hidden chart skipped an update
+    bool m_forceAll = false;
     QStringList m_labels;
 };
 
