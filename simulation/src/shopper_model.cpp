@@ -172,12 +172,18 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
     const auto shown = m_state->shown(user);
     const auto shownHours = m_state->shownHours(user);
+    // A slate's impressions share one time, so the decay is computed once per slate.
+    float lastHour = -1.0f, lastDecay = 0.0f;
     for (std::size_t k = 0; k < shown.size() && c.shown < HistoryCache::kMax; ++k) {
         if (shown[k] == core::kNoItem)
             continue;
         c.shownItem[c.shown] = shown[k];
         c.shownCategory[c.shown] = m_world.items.category[shown[k]];
-        c.shownDecay[c.shown] = std::exp2(-(hour - shownHours[k]) * invHalfLife);
+        if (shownHours[k] != lastHour) {
+            lastHour = shownHours[k];
+            lastDecay = std::exp2(-(hour - lastHour) * invHalfLife);
+        }
+        c.shownDecay[c.shown] = lastDecay;
         c.itemMask |= std::uint64_t(1) << (shown[k] & 63u);
         c.categoryMask |= std::uint64_t(1) << (c.shownCategory[c.shown] & 63u);
         ++c.shown;
