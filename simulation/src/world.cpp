@@ -340,6 +340,8 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
                 if (pick == i) // never its own successor
                     pick = byLeaf[leafOffsets[leaf] +
                                   (pick == byLeaf[leafOffsets[leaf]] && size > 1 ? 1 : 0)];
+                if (pick == i && n > 1) // the item is alone in its leaf: its neighbour by id
+                    pick = static_cast<core::ItemId>((i + 1) % n);
                 w.itemSuccessors[i * cs.successors + k] = pick;
             }
         }
