@@ -11,7 +11,10 @@
 //
 // Counters: observe -> items_per_second (= events/s); recommend -> p50_us, p99_us and,
 // for cores with a `factors` parameter, bound_us = the time to stream the item factors
-// (and biases) once at 26 GB/s (../shared/limits.md), the floor of a full scan.
+// (and biases) once at 26 GB/s (../shared/limits.md, idle machine), the floor of a full
+// scan, ratio = p50_us / bound_us, and ratio_now = the same against the bandwidth
+// measured at start-up in this process (sum of a 512 MiB float array, median of 5,
+// printed as read_bandwidth_GBps): the machines are shared, so both are shown.
 
 #include "../core/contract_fixture.h"
 
@@ -21,6 +24,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <vector>
@@ -95,6 +99,38 @@ double warmUp(core::Recommender& core, const test::SyntheticShop& s) {
     return feed.time() + evs.back().time;
 }
 
+/// Single-thread read bandwidth in bytes per second, measured side by side with the
+/// scans (the machines are shared: a constant would hide the load of the moment).
+double bandwidth() {
+    static const double bw = [] {
+        std::vector<float> a(512u << 18, 1.0f); // 512 MiB
+        std::vector<double> rates;
+        // Eight independent 4-float accumulators: the sum is limited by memory, not by
+        // the latency of one chain of additions.
+        using V4 = float __attribute__((vector_size(16)));
+        for (int r = 0; r < 5; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            V4 acc[8] = {};
+            for (std::size_t i = 0; i + 32 <= a.size(); i += 32)
+                for (int l = 0; l < 8; ++l) {
+                    V4 x;
+                    std::memcpy(&x, a.data() + i + 4 * static_cast<std::size_t>(l), sizeof x);
+                    acc[l] += x;
+                }
+            float sum = 0.0f;
+            for (const V4& v : acc)
+                sum += v[0] + v[1] + v[2] + v[3];
+            benchmark::DoNotOptimize(sum);
+            const auto t1 = std::chrono::steady_clock::now();
+            rates.push_back(static_cast<double>(a.size() * sizeof(float)) /
+                            std::chrono::duration<double>(t1 - t0).count());
+        }
+        std::sort(rates.begin(), rates.end());
+        return rates[2];
+    }();
+    return bw;
+}
+
 bool isNeural(const std::string& id) {
     return id == "ncf" || id == "seq";
 }
@@ -164,6 +200,8 @@ void recommendBench(benchmark::State& state, const std::string& id, std::size_t 
             const double bytes =
                 static_cast<double>(items) * (std::get<double>(p.fallback) + 1.0) * 4.0;
             state.counters["bound_us"] = bytes / 26e9 * 1e6;
+            state.counters["ratio"] = pct(0.50) / (bytes / 26e9 * 1e6);
+            state.counters["ratio_now"] = pct(0.50) / (bytes / bandwidth() * 1e6);
         }
 }
 
@@ -192,6 +230,7 @@ void mfThroughput(benchmark::State& state, int replay) {
 
 int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
+    benchmark::AddCustomContext("read_bandwidth_GBps", std::to_string(bandwidth() / 1e9));
     benchmark::RegisterBenchmark("mf_sgd_throughput/f10_neg100_2kx1k/replay0",
                                  [](benchmark::State& st) { mfThroughput(st, 0); })
         ->MinTime(1.0);

@@ -28,6 +28,7 @@ public:
         boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
         for (float& x : m_q)
             x = init(m_rng);
+        m_scan.reset(ctx.items->size(), dim);
     }
 
 protected:
@@ -80,7 +81,8 @@ protected:
     void rank(const Request& request, TopK& topk) override {
         if (!ready() || !query(request))
             return;
-        kit::scanFactors(m_items, request, topk, m_q.data(), m_items.size(), m_dim, m_query.data(),
+        m_scan.sync(m_q.data());
+        kit::scanBlocked(m_items, request, topk, m_scan, m_query.data(),
                          m_useBias ? m_bias.data() : nullptr, m_scratch);
     }
     virtual bool ready() const { return true; }
@@ -132,7 +134,8 @@ protected:
     std::vector<std::uint8_t> m_known;
     double m_initSigma;
     std::vector<float> m_query;
-    Eigen::VectorXf m_scratch;
+    kit::BlockedFactors m_scan;
+    std::vector<float> m_scratch;
     float m_contextWeight = 1.0f;
     bool m_useBias = true;
 };
@@ -181,17 +184,20 @@ private:
         const int d = m_dim;
         Eigen::Map<Eigen::VectorXf> p(pu, d);
         Eigen::Map<Eigen::VectorXf> qi(itemVec(i), d);
+        m_scan.markDirty(i);
         if (!m_bpr) {
             sgdStep(p, qi, m_bias[i], 1.0f, conf);
             for (int n = 0; n < m_negatives; ++n) {
                 const ItemId j = sampleItem(i);
                 Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
                 sgdStep(p, qj, m_bias[j], 0.0f, 1.0f);
+                m_scan.markDirty(j);
             }
             return;
         }
         for (int n = 0; n < m_negatives; ++n) {
             const ItemId j = sampleItem(i);
+            m_scan.markDirty(j);
             Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
             const float x = p.dot(qi - qj) + m_bias[i] - m_bias[j];
             const float g = conf / (1.0f + std::exp(x)); // sigmoid(-x)
@@ -341,6 +347,7 @@ private:
             }
         }
         m_yty.noalias() = y.transpose() * y;
+        m_scan.markAll();
         std::fill(m_dirty.begin(), m_dirty.end(), 0);
         m_trained = true;
     }
