@@ -95,6 +95,7 @@ RunAnalysis::RunAnalysis(const Scenario& scenario, const World& world, std::uint
     // day for instantaneous ones).
     const std::size_t items = world.items.size();
     std::size_t launchedSoFar = static_cast<std::size_t>(scenario.catalogue.items);
+    int cohortsSoFar = 0;
     for (std::size_t k = 0; k < scenario.timeline.size(); ++k) {
         const TimelineEvent& e = scenario.timeline[k];
         Window w;
@@ -113,6 +114,9 @@ RunAnalysis::RunAnalysis(const Scenario& scenario, const World& world, std::uint
                     (e.category < 0 ||
                      world.inCategory(i, static_cast<std::uint32_t>(e.category))) &&
                     (e.brand < 0 || world.items.brand[i] == static_cast<std::uint32_t>(e.brand));
+        } else if (e.kind == TimelineEvent::Kind::Cohort) {
+            ++cohortsSoFar;
+            w.group = cohortsSoFar;
         } else if (e.kind == TimelineEvent::Kind::Launch) {
             w.covers.assign(items, 0);
             for (std::size_t i = launchedSoFar;
@@ -230,6 +234,11 @@ void RunAnalysis::addEvent(const core::Event& e) {
         ++w.events[slot];
         const bool covered =
             !w.covers.empty() && m_world.items.contains(e.item) && w.covers[e.item];
+        if (w.group > 0 && e.user < m_world.userGroup.size() &&
+            m_world.userGroup[e.user] == w.group) {
+            ++w.groupEvents[slot];
+            w.groupPurchases[slot] += e.kind == core::EventKind::Purchase ? 1 : 0;
+        }
         if (e.kind == core::EventKind::Purchase) {
             ++w.allPurchases[slot];
             if (covered || w.covers.empty()) {
@@ -380,7 +389,7 @@ QJsonObject RunAnalysis::rfmJson(core::SimTime now) const {
                      {QStringLiteral("max"), quantile(1.0)}}}};
 }
 
-QJsonObject RunAnalysis::segmentsJson() const {
+QJsonObject RunAnalysis::segmentsJson(std::vector<int>* userSegment) const {
     // k-means (Lloyd, k-means++ seeding from the run's own "segments" stream) on
     // standardised profile + behaviour features of every user seen in the run.
     std::vector<core::UserId> ids;
@@ -390,6 +399,8 @@ QJsonObject RunAnalysis::segmentsJson() const {
     constexpr int kFeatures = 9;
     const auto n = static_cast<Eigen::Index>(ids.size());
     const int k = static_cast<int>(std::min<Eigen::Index>(kSegments, n));
+    if (userSegment)
+        userSegment->assign(m_users.size(), -1);
     if (k == 0)
         return QJsonObject{{QStringLiteral("k"), 0}, {QStringLiteral("segments"), QJsonArray{}}};
     Eigen::MatrixXd x(n, kFeatures);
@@ -483,6 +494,14 @@ QJsonObject RunAnalysis::segmentsJson() const {
         const Seg& x2 = seg[static_cast<std::size_t>(b)];
         return x1.users > x2.users || (x1.users == x2.users && x1.spend > x2.spend);
     });
+    if (userSegment) {
+        std::vector<int> rank(static_cast<std::size_t>(k));
+        for (int r = 0; r < k; ++r)
+            rank[static_cast<std::size_t>(order[static_cast<std::size_t>(r)])] = r;
+        for (Eigen::Index i = 0; i < n; ++i)
+            (*userSegment)[ids[static_cast<std::size_t>(i)]] =
+                rank[static_cast<std::size_t>(label[static_cast<std::size_t>(i)])];
+    }
     QJsonArray list;
     for (int c : order) {
         const Seg& s = seg[static_cast<std::size_t>(c)];
@@ -531,12 +550,22 @@ QJsonObject RunAnalysis::timelineJson() const {
             o.insert(QStringLiteral("lift_during"),
                      ratio(double(w.purchases[1]), double(w.purchases[0])));
         }
+        if (w.group > 0) {
+            o.insert(QStringLiteral("cohort_events"), three(w.groupEvents));
+            o.insert(QStringLiteral("cohort_purchases"), three(w.groupPurchases));
+        }
         list.append(o);
     }
     return QJsonObject{
         {QStringLiteral("windows"),
          QJsonArray{QStringLiteral("before"), QStringLiteral("during"), QStringLiteral("after")}},
         {QStringLiteral("entries"), list}};
+}
+
+std::vector<int> RunAnalysis::userSegments() const {
+    std::vector<int> labels;
+    segmentsJson(&labels);
+    return labels;
 }
 
 QJsonObject RunAnalysis::toJson(core::SimTime now) const {

@@ -38,6 +38,10 @@ public:
     /// Totals when slates were not fed one by one (stored runs).
     void setTotals(std::uint64_t impressions, std::uint64_t requests);
 
+    /// Segment of every user (index into toJson()'s segments list, largest first), -1
+    /// for users not seen yet. Runs the k-means: call it on demand, not per event.
+    std::vector<int> userSegments() const;
+
     /// Everything, as of simulated time `now`.
     QJsonObject toJson(core::SimTime now) const;
 
@@ -60,7 +64,7 @@ private:
     QJsonObject activityJson() const;
     QJsonObject pathsJson() const;
     QJsonObject rfmJson(core::SimTime now) const;
-    QJsonObject segmentsJson() const;
+    QJsonObject segmentsJson(std::vector<int>* userSegment = nullptr) const;
     QJsonObject timelineJson() const;
 
     const Scenario& m_scenario;
@@ -84,6 +88,8 @@ private:
         std::size_t entry = 0;
         double before = 0, start = 0, end = 0, after = 0; // window bounds in seconds
         std::vector<std::uint8_t> covers;                 // per item (promotion, launch)
+        int group = 0;                                    // cohort: its population group
+        std::array<std::uint64_t, 3> groupEvents{}, groupPurchases{};
         std::array<std::uint64_t, 3> views{}, purchases{}, allPurchases{}, events{};
         std::array<double, 3> revenue{};
     };
