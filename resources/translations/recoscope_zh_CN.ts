@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -79,14 +79,6 @@
         <translation>%</translation>
     </message>
     <message>
-        <source>revenue (cumulative)</source>
-        <translation>收入（累计）</translation>
-    </message>
-    <message>
-        <source>share of catalogue</source>
-        <translation>目录占比</translation>
-    </message>
-    <message>
         <source>Gini (0 = equal)</source>
         <translation>基尼系数（0 = 完全均等）</translation>
     </message>
@@ -103,7 +95,7 @@
         <translation>归因于推荐点击的购买数除以推荐商品的点击数，按滑动窗口计算，带 95% 置信区间。</translation>
     </message>
     <message>
-        <source>Sum of prices paid over all purchases since the start of the run (recommended or not), in the shop&apos;s currency.</source>
+        <source>Sum of prices paid over all purchases since the start of the run (recommended or not), in the shop's currency.</source>
         <translation>自运行开始以来所有购买（无论是否来自推荐）实付价格之和，以店铺货币计。</translation>
     </message>
     <message>
@@ -115,7 +107,7 @@
         <translation>已上架商品累计曝光次数的基尼系数：每件商品曝光同样多时为 0，少数商品占据全部曝光时接近 1（流行度偏差）。</translation>
     </message>
     <message>
-        <source>Wall-clock duration of the core&apos;s recommend() call per request: median (p50, dotted), 95th (solid) and 99th percentile (dashed) within each bucket. Not part of the deterministic results.</source>
+        <source>Wall-clock duration of the core's recommend() call per request: median (p50, dotted), 95th (solid) and 99th percentile (dashed) within each bucket. Not part of the deterministic results.</source>
         <translation>每次请求中推荐核心 recommend() 调用的实际耗时：每个时间桶内的中位数（p50，点线）、第 95 百分位（实线）和第 99 百分位（虚线）。不属于可复现的确定性结果。</translation>
     </message>
     <message>
@@ -270,6 +262,14 @@
         <source>surface %1</source>
         <translation>页面 %1</translation>
     </message>
+    <message>
+        <source>total so far</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -278,7 +278,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>The run&apos;s random seed: the same scenario, seed and core give the same events.</source>
+        <source>The run's random seed: the same scenario, seed and core give the same events.</source>
         <translation>本次运行的随机种子：相同的场景、种子和推荐核心会产生相同的事件。</translation>
     </message>
     <message>
@@ -358,7 +358,7 @@
         <translation>流行度长尾</translation>
     </message>
     <message>
-        <source>Spread of the items&apos; intrinsic appeal: larger means a longer tail of popularity.</source>
+        <source>Spread of the items' intrinsic appeal: larger means a longer tail of popularity.</source>
         <translation>商品内在吸引力的离散程度：越大则流行度长尾越长。</translation>
     </message>
     <message>
@@ -366,7 +366,7 @@
         <translation>类目一致性</translation>
     </message>
     <message>
-        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely).</source>
+        <source>How much an item's hidden vector follows its category (0 = none, 1 = entirely).</source>
         <translation>商品隐含向量跟随其类目的程度（0 = 完全不跟随，1 = 完全跟随）。</translation>
     </message>
     <message>
@@ -390,7 +390,7 @@
         <translation>人口属性信号</translation>
     </message>
     <message>
-        <source>Share of a shopper&apos;s taste explained by demographics (0..1).</source>
+        <source>Share of a shopper's taste explained by demographics (0..1).</source>
         <translation>顾客偏好中可由人口属性解释的比例（0..1）。</translation>
     </message>
     <message>
@@ -438,7 +438,7 @@
         <translation>价格敏感度</translation>
     </message>
     <message>
-        <source>How strongly price lowers a shopper&apos;s utility.</source>
+        <source>How strongly price lowers a shopper's utility.</source>
         <translation>价格降低顾客效用的程度。</translation>
     </message>
     <message>
@@ -586,7 +586,7 @@
         <translation> 个时间桶</translation>
     </message>
     <message>
-        <source>Rates are computed over this many of the most recent simulated-time buckets (the scenario&apos;s bucket width, one hour by default).</source>
+        <source>Rates are computed over this many of the most recent simulated-time buckets (the scenario's bucket width, one hour by default).</source>
         <translation>比率按最近这么多个模拟时间桶计算（时间桶宽度由场景决定，默认一小时）。</translation>
     </message>
     <message>
@@ -795,8 +795,7 @@
     <message numerus="yes">
         <source>Running %1 with %n core(s)</source>
         <translation>
-            <numerusform>正在用 %n 个推荐核心运行 %1</numerusform>
-        </translation>
+            <numerusform>正在用 %n 个推荐核心运行 %1</numerusform></translation>
     </message>
     <message>
         <source>The teaching-small scenario is not available.</source>
@@ -813,8 +812,7 @@
     <message numerus="yes">
         <source>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;A workbench for real-time e-commerce recommendation: synthetic shoppers, swappable recommender cores, live metrics.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;%n recommender core(s) registered.&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform>
-        </translation>
+            <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform></translation>
     </message>
 </context>
 <context>
@@ -915,7 +913,7 @@
         <translation>每秒真实时间对应的模拟时间</translation>
     </message>
     <message>
-        <source>Share of the scenario&apos;s simulated duration (or of the event limit) done by the slowest core</source>
+        <source>Share of the scenario's simulated duration (or of the event limit) done by the slowest core</source>
         <translation>最慢的推荐核心已完成的场景模拟时长（或事件上限）比例</translation>
     </message>
     <message>
@@ -999,8 +997,7 @@
     <message numerus="yes">
         <source>Delete %n run(s) with their events and metrics? This cannot be undone.</source>
         <translation>
-            <numerusform>删除 %n 个运行及其事件和指标？此操作无法撤销。</numerusform>
-        </translation>
+            <numerusform>删除 %n 个运行及其事件和指标？此操作无法撤销。</numerusform></translation>
     </message>
     <message>
         <source>Export to folder</source>
@@ -1009,8 +1006,7 @@
     <message numerus="yes">
         <source>Exported %n file(s) to %1</source>
         <translation>
-            <numerusform>已导出 %n 个文件到 %1</numerusform>
-        </translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform></translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1142,8 +1138,7 @@
     <message numerus="yes">
         <source>%n entries (edit them in the JSON tab)</source>
         <translation>
-            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
-        </translation>
+            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform></translation>
     </message>
     <message>
         <source>no</source>
@@ -1189,7 +1184,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <source>Item, and why (the core&apos;s explanation)</source>
+        <source>Item, and why (the core's explanation)</source>
         <translation>商品及推荐理由（推荐核心给出的解释）</translation>
     </message>
     <message>
@@ -1259,8 +1254,7 @@
     <message numerus="yes">
         <source>%n purchase(s)</source>
         <translation>
-            <numerusform>%n 次购买</numerusform>
-        </translation>
+            <numerusform>%n 次购买</numerusform></translation>
     </message>
     <message>
         <source>Monetary</source>
@@ -1369,7 +1363,7 @@
         <translation>尚未单步。</translation>
     </message>
     <message>
-        <source>This core&apos;s run is over.</source>
+        <source>This core's run is over.</source>
         <translation>该推荐核心的运行已结束。</translation>
     </message>
     <message>

@@ -19,8 +19,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -126,15 +128,18 @@ int main(int argc, char** argv) {
         ok &= save(cmp, out.filePath(QStringLiteral("comparison%1.png").arg(suffix)));
         cmp->close();
     }
+    w.historyPanel()->view()->selectRow(0);
+    settle();
     ok &= save(w.historyPanel()->parentWidget(),
                out.filePath(QStringLiteral("run-history%1.png").arg(suffix)));
 
     // 3. Teaching mode after a few steps, with large fonts.
     w.enterTeachingMode();
     w.setLargeFonts(true);
-    for (int i = 0; i < 6; ++i) {
+    QSignalSpy steps(&w.controller(), &ui::RunController::stepped);
+    for (int i = 0; i < 40; ++i) {
         w.controller().step();
-        settle(150);
+        (void)QTest::qWaitFor([&] { return steps.count() > i; }, 5000);
     }
     settle(400);
     ok &= save(&w, out.filePath(QStringLiteral("teaching-mode%1.png").arg(suffix)));

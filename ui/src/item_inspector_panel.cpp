@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -97,6 +98,11 @@ void ItemInspectorPanel::inspect(quint32 item, int core) {
     else if (core < m_core->count())
         m_core->setCurrentIndex(core);
     m_current = item;
+    {
+        const QSignalBlocker block(m_item);
+        m_item->setValue(
+            static_cast<int>(std::min<quint32>(item, std::numeric_limits<int>::max())));
+    }
     m_sinceRequest.start();
     m_controller.inspectItem(core, item);
 }

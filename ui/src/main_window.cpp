@@ -62,6 +62,7 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     strategyDock->raise();
     shopperDock->raise();
     resizeDocks({strategyDock, shopperDock}, {340, 360}, Qt::Horizontal);
+    resizeDocks({m_docks[2]}, {190}, Qt::Vertical);
 
     connect(m_controls, &RunControls::startRequested, this, [this] { startRun(); });
     connect(m_controller, &RunController::refreshed, this,
@@ -214,6 +215,8 @@ void MainWindow::enterTeachingMode() {
         if (d->widget() == m_teaching) {
             d->show();
             d->raise();
+            // The slate with its explanations needs room; the charts matter less here.
+            resizeDocks({d}, {width() * 2 / 5}, Qt::Horizontal);
         }
     startRun(true);
 }

@@ -30,9 +30,9 @@ QString metricAxis(MetricId id) {
     case MetricId::Cvr:
         return QCoreApplication::translate("Metrics", "%");
     case MetricId::Revenue:
-        return QCoreApplication::translate("Metrics", "revenue (cumulative)");
+        return QCoreApplication::translate("Metrics", "total so far");
     case MetricId::Coverage:
-        return QCoreApplication::translate("Metrics", "share of catalogue");
+        return QCoreApplication::translate("Metrics", "share");
     case MetricId::Gini:
         return QCoreApplication::translate("Metrics", "Gini (0 = equal)");
     default:
@@ -186,6 +186,14 @@ QString surfaceTitle(int surface) {
     default:
         return QCoreApplication::translate("Metrics", "surface %1").arg(surface);
     }
+}
+
+QString itemAndWhy(const QString& item, const QString& why) {
+    if (why.isEmpty())
+        return item;
+    if (why.startsWith(item))
+        return item + QLatin1Char('\n') + QStringLiteral("…") + why.mid(item.size()).trimmed();
+    return item + QLatin1Char('\n') + why;
 }
 
 } // namespace recoscope::ui

@@ -21,4 +21,8 @@ QString segmentTitle(const QString& key);
 QString eventKindTitle(int kind);
 QString surfaceTitle(int surface);
 
+/// "item 42 (Kitchen > Kettles)" and the core's sentence as two lines, without repeating
+/// the item when the sentence already names it first.
+QString itemAndWhy(const QString& item, const QString& why);
+
 } // namespace recoscope::ui

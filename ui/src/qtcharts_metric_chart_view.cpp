@@ -84,6 +84,9 @@ protected:
                     hi.append(QPointF(s.x, s.hi * f));
                 }
             }
+            // A handful of points (a run that just started, teaching mode) would be an
+            // invisible dot or two without markers.
+            it->second.line->setPointsVisible(pts.size() < 24);
             it->second.line->replace(pts);
             if (it->second.area) {
                 it->second.lower->replace(lo);

@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -152,6 +153,11 @@ void ShopperInspectorPanel::inspect(quint32 user, int core) {
     else if (core < m_core->count())
         m_core->setCurrentIndex(core);
     m_current = user;
+    {
+        const QSignalBlocker block(m_user);
+        m_user->setValue(
+            static_cast<int>(std::min<quint32>(user, std::numeric_limits<int>::max())));
+    }
     m_sinceRequest.start();
     m_controller.inspectUser(core, user);
 }
@@ -232,7 +238,7 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         m_slate->setItem(r2, 0, new QTableWidgetItem(QString::number(i + 1)));
         m_slate->setItem(r2, 1, new QTableWidgetItem(loc.toString(e.score, 'g', 4)));
         // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
-        auto* item = new QTableWidgetItem(e.itemDescription + QLatin1Char('\n') + e.explanation);
+        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
         item->setToolTip(e.explanation);
         m_slate->setItem(r2, 2, item);
     }

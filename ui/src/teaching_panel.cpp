@@ -168,7 +168,7 @@ void TeachingPanel::showCore() {
         const sim::ExplainedEntry& e = r.slate[i];
         const int row = static_cast<int>(i);
         auto* pos = new QTableWidgetItem(QString::number(i + 1));
-        auto* item = new QTableWidgetItem(e.itemDescription + QLatin1Char('\n') + e.explanation);
+        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
         item->setToolTip(e.explanation);
         auto* score = new QTableWidgetItem(loc.toString(e.score, 'g', 4));
         QTableWidgetItem* change = nullptr;
