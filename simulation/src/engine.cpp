@@ -157,7 +157,17 @@ void Engine::setRecommender(std::unique_ptr<core::Recommender> recommender) {
 float Engine::trueUtility(core::UserId user, core::ItemId item, core::SimTime time) const {
     if (!m_world.users.contains(user) || !m_world.items.contains(item))
         return -1e30f;
-    return m_model.utilityAt(user, item, time, m_state.activeContext[user]);
+    const core::ItemId context = m_state.activeContext[user];
+    OracleCache& c = m_oracleCache;
+    if (c.user != user || c.time != time || c.context != context ||
+        c.version != m_state.historyVersion) {
+        m_model.prepare(user, time, context, c.history);
+        c.user = user;
+        c.time = time;
+        c.context = context;
+        c.version = m_state.historyVersion;
+    }
+    return m_model.utilityCached(user, item, c.history);
 }
 
 UserSnapshot Engine::userSnapshot(core::UserId user) const {

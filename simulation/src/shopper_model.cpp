@@ -146,15 +146,11 @@ float ShopperModel::fatigueAndHistory(core::UserId user, core::ItemId item, core
 
 float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTime t,
                               core::ItemId context) const {
-    float u = utility(user, item) + fatigueAndHistory(user, item, t, nullptr);
-    if (context != core::kNoItem && m_world.successorCount > 0) {
-        for (core::ItemId next : m_world.successors(context))
-            if (next == item) {
-                u += static_cast<float>(m_scenario.behaviour.sequenceBoost);
-                break;
-            }
-    }
-    return u;
+    // One code path for every utility the shoppers act on and the oracle reports, so that
+    // they agree to the last bit.
+    HistoryCache cache;
+    prepare(user, t, context, cache);
+    return utilityCached(user, item, cache);
 }
 
 void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId context,

@@ -279,6 +279,16 @@ private:
     std::uint64_t m_churnedUsers = 0;
     std::function<void(const ActionRecord&, const Session&)> m_actionObserver;
     std::unique_ptr<RunAnalysis> m_analysis;
+    // trueUtility() is called for every item of the catalogue with the same (user, time)
+    // by the bound cores: the user's prepared history is kept for the last such call.
+    struct OracleCache {
+        core::UserId user = core::kNoUser;
+        core::SimTime time = -1.0;
+        core::ItemId context = core::kNoItem;
+        std::uint64_t version = ~std::uint64_t(0);
+        HistoryCache history;
+    };
+    mutable OracleCache m_oracleCache;
 };
 
 } // namespace recoscope::sim

@@ -86,7 +86,11 @@ struct ShopState {
         return {boughtHour.data() + static_cast<std::size_t>(u) * kBought, kBought};
     }
 
+    /// Bumped whenever a user's history changes (caches of prepared histories key on it).
+    std::uint64_t historyVersion = 0;
+
     void remember(core::UserId u, core::ItemId item, float hour) {
+        ++historyVersion;
         if (memory == 0)
             return;
         const std::size_t at = static_cast<std::size_t>(u) * memory + shownNext[u];
@@ -95,6 +99,7 @@ struct ShopState {
         shownNext[u] = static_cast<std::uint8_t>((shownNext[u] + 1) % memory);
     }
     void rememberPurchase(core::UserId u, core::ItemId item, float hour) {
+        ++historyVersion;
         const std::size_t at = static_cast<std::size_t>(u) * kBought + boughtNext[u];
         boughtItem[at] = item;
         boughtHour[at] = hour;
