@@ -29,6 +29,7 @@ public:
         for (float& x : m_q)
             x = init(m_rng);
         m_scan.reset(ctx.items->size(), dim);
+        m_scan.sync(m_q.data()); // the initial copy is part of construction, not of a request
     }
 
 protected:
