@@ -151,6 +151,12 @@ public:
     core::SimTime endTime() const { return m_end; }
     bool finished() const { return m_finished && m_pending.empty(); }
     std::uint64_t eventsConsumed() const { return m_eventsConsumed; }
+    /// Simulated time of the next scheduled happening (a session arrival or a shopper's
+    /// next step), +inf when nothing is scheduled. Read-only: lets a driver that steps with
+    /// nextAction() stop at a day limit exactly where run() stops.
+    core::SimTime nextScheduledTime() const {
+        return m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
+    }
 
     const core::MetricsAccumulator& metrics() const { return m_metrics; }
     /// Buckets completed since the last call (for stores and live charts).
@@ -289,6 +295,8 @@ private:
         HistoryCache history;
     };
     mutable OracleCache m_oracleCache;
+    HistoryCache m_stepHistory;  // the stepping user's history, prepared once per step
+    HistoryCache m_slateHistory; // the same with the step's context item
 };
 
 } // namespace recoscope::sim
