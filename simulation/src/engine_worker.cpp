@@ -367,6 +367,12 @@ bool EngineWorker::advance(CoreState& c, StepRecord* record) {
     if (c.done)
         return false;
     ActionRecord& a = c.scratch;
+    // A day limit stops where Engine::run stops: nothing scheduled at or after the limit
+    // is generated, so a run driven here stores the same events as the CLI's.
+    if (m_endTime < c.engine().endTime() && c.engine().nextScheduledTime() >= m_endTime) {
+        c.done = true;
+        return false;
+    }
     if (!c.engine().nextAction(&a)) {
         c.done = true;
         return false;

@@ -44,6 +44,7 @@ private slots:
     void inspectorsAnswer();
     void scenarioEditorValidates();
     void switchesToChinese();
+    void historyAndLayoutSurviveRestart();
 
 private:
     bool waitFinished(ui::MainWindow& w, int timeoutMs = 120000);
@@ -310,6 +311,23 @@ void TestMainWindow::switchesToChinese() {
     for (QDockWidget* d : docks)
         for (QChar ch : d->windowTitle())
             QVERIFY(ch.unicode() < 0x2E80);
+}
+
+void TestMainWindow::historyAndLayoutSurviveRestart() {
+    const QString db = m_window->dbPath();
+    m_window->strategyPanel()->setCores({QStringLiteral("itemknn"), QStringLiteral("popularity")});
+    const int rows = m_window->historyPanel()->model()->rowCount();
+    m_window->close(); // saves layout and choices, stops any run
+    m_window.reset();
+    m_window = std::make_unique<ui::MainWindow>(m_registry, db);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    ui::RunHistoryModel* model = m_window->historyPanel()->model();
+    QCOMPARE(model->rowCount(), rows);
+    for (qint64 id : std::as_const(m_arenaRuns))
+        QVERIFY(model->rowOfRun(id) >= 0);
+    QCOMPARE(m_window->strategyPanel()->coreIds(),
+             QStringList({QStringLiteral("itemknn"), QStringLiteral("popularity")}));
 }
 
 QTEST_MAIN(TestMainWindow)

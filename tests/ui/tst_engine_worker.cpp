@@ -1,0 +1,162 @@
+// EngineWorker against the synchronous path: the same scenario, seed and core give the
+// same stored event stream whether the run goes through RunJob directly (the CLI's way)
+// or through the GUI's worker thread in slices, alone or as one core of an arena.
+
+#include "recoscope/core/registry.h"
+#include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/engine_worker.h"
+#include "recoscope/sim/run_job.h"
+#include "recoscope/sim/run_store.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace recoscope;
+
+class TestEngineWorker : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sameEventsAsSynchronous_data();
+    void sameEventsAsSynchronous();
+    void stopMarksCancelledAndDropsNothingStored();
+
+private:
+    QString syncHash(const sim::Scenario& s, const std::string& core, double maxDays);
+    QList<qint64> runWorker(const sim::ArenaSpec& spec, bool stopEarly = false);
+    QTemporaryDir m_dir;
+    core::RecommenderRegistry m_registry;
+    QString m_db;
+};
+
+void TestEngineWorker::initTestCase() {
+    core::registerBuiltinRecommenders(m_registry);
+    m_db = m_dir.filePath(QStringLiteral("w.db"));
+}
+
+QString TestEngineWorker::syncHash(const sim::Scenario& s, const std::string& core,
+                                   double maxDays) {
+    auto store = sim::RunStore::open(m_db);
+    if (!store)
+        return {};
+    sim::RunSpec spec;
+    spec.scenario = s;
+    spec.seed = s.seed;
+    spec.recommender = core;
+    spec.limits.maxDays = maxDays;
+    auto job = sim::RunJob::create(spec, m_registry, store.value().get());
+    if (!job)
+        return {};
+    (void)job.value()->runSlice(0);
+    if (!job.value()->finish(QStringLiteral("finished")))
+        return {};
+    const qint64 id = job.value()->runId();
+    job.value().reset();
+    auto hash = store.value()->eventsHash(id);
+    return hash ? hash.value() : QString();
+}
+
+QList<qint64> TestEngineWorker::runWorker(const sim::ArenaSpec& spec, bool stopEarly) {
+    QThread thread;
+    auto* worker = new sim::EngineWorker(m_registry);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    QSignalSpy ended(worker, &sim::EngineWorker::runEnded);
+    QSignalSpy failed(worker, &sim::EngineWorker::runFailed);
+    thread.start();
+    QMetaObject::invokeMethod(worker, [worker, spec] { worker->start(spec, 7, false); });
+    if (stopEarly) {
+        // Stop once events are flowing (world generation comes first).
+        QSignalSpy batches(worker, &sim::EngineWorker::batchReady);
+        (void)QTest::qWaitFor(
+            [&] {
+                return !batches.isEmpty() &&
+                       batches.last().at(0).value<sim::SnapshotBatch>().events > 1000;
+            },
+            60000);
+        QMetaObject::invokeMethod(worker, &sim::EngineWorker::stop);
+    }
+    const bool ok =
+        QTest::qWaitFor([&] { return ended.count() > 0 || failed.count() > 0; }, 120000);
+    QList<qint64> ids;
+    if (ok && ended.count() > 0)
+        ids = ended.at(0).at(1).value<QList<qint64>>();
+    QMetaObject::invokeMethod(worker, &sim::EngineWorker::shutdown, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+    return ids;
+}
+
+void TestEngineWorker::sameEventsAsSynchronous_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<double>("maxDays");
+    QTest::addColumn<QStringList>("arena");
+    QTest::newRow("teaching-small, popularity alone")
+        << QStringLiteral("teaching-small") << 0.0 << QStringList{QStringLiteral("popularity")};
+    QTest::newRow("teaching-small, arena")
+        << QStringLiteral("teaching-small") << 0.0
+        << QStringList{QStringLiteral("itemknn"), QStringLiteral("popularity")};
+    QTest::newRow("default, 6 hours, arena")
+        << QStringLiteral("default") << 0.25
+        << QStringList{QStringLiteral("popularity"), QStringLiteral("itemknn")};
+}
+
+void TestEngineWorker::sameEventsAsSynchronous() {
+    QFETCH(QString, scenario);
+    QFETCH(double, maxDays);
+    QFETCH(QStringList, arena);
+    auto s = sim::loadBuiltinScenario(scenario);
+    QVERIFY(s);
+    sim::ArenaSpec spec;
+    spec.scenario = s.value();
+    spec.seed = s.value().seed;
+    spec.limits.maxDays = maxDays;
+    spec.dbPath = m_db;
+    for (const QString& c : arena)
+        spec.cores.push_back({c.toStdString(), {}});
+    const QList<qint64> ids = runWorker(spec);
+    QCOMPARE(ids.size(), arena.size());
+    auto store = sim::RunStore::open(m_db, sim::RunStore::Mode::ReadOnly);
+    QVERIFY(store);
+    for (int i = 0; i < arena.size(); ++i) {
+        auto workerHash = store.value()->eventsHash(ids[i]);
+        QVERIFY(workerHash);
+        const QString expected = syncHash(s.value(), arena[i].toStdString(), maxDays);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(workerHash.value(), expected);
+        auto rec = store.value()->run(ids[i]);
+        QVERIFY(rec);
+        QCOMPARE(rec.value().status, QStringLiteral("finished"));
+    }
+}
+
+void TestEngineWorker::stopMarksCancelledAndDropsNothingStored() {
+    auto s = sim::loadBuiltinScenario(QStringLiteral("default"));
+    QVERIFY(s);
+    sim::ArenaSpec spec;
+    spec.scenario = s.value();
+    spec.dbPath = m_db;
+    spec.cores.push_back({"popularity", {}});
+    const QList<qint64> ids = runWorker(spec, true);
+    QCOMPARE(ids.size(), 1);
+    auto store = sim::RunStore::open(m_db, sim::RunStore::Mode::ReadOnly);
+    QVERIFY(store);
+    auto rec = store.value()->run(ids[0]);
+    QVERIFY(rec);
+    QCOMPARE(rec.value().status, QStringLiteral("cancelled"));
+    auto count = store.value()->eventCount(ids[0]);
+    QVERIFY(count);
+    QVERIFY(count.value() > 0);
+    auto clicks = store.value()->metricSeries(ids[0], QStringLiteral("events"));
+    QVERIFY(clicks);
+    double stored = 0;
+    for (const auto& m : clicks.value())
+        stored += m.value;
+    // Every event in the log is counted in exactly one stored bucket.
+    QCOMPARE(static_cast<qint64>(stored), count.value());
+}
+
+QTEST_MAIN(TestEngineWorker)
+#include "tst_engine_worker.moc"
