@@ -552,16 +552,28 @@ void Engine::generateAction(ActionRecord* record) {
     a.events.clear();
     a.clicked = -1;
 
+    // The user's history (fatigue, purchases) does not change during the step: what the
+    // step shows is remembered at its end. So it is prepared once, lazily, and shared by
+    // the organic moves, the slate choice and the decisions after a view.
+    HistoryCache& history = m_stepHistory;
+    bool historyReady = false;
+    auto plainHistory = [&]() -> const HistoryCache& {
+        if (!historyReady) {
+            m_model.prepare(s.user, t, core::kNoItem, history);
+            historyReady = true;
+        }
+        return history;
+    };
     auto view = [&](core::ItemId item, core::Surface surface) {
         a.events.push_back({t, s.user, item, core::EventKind::View, surface, -1, false, 0.0f});
-        m_model.afterView(s, item, false, -1, t, a.events);
+        m_model.afterView(s, item, false, -1, t, a.events, &plainHistory());
         s.contextItem = item;
         s.surface = core::Surface::Product;
     };
     auto search = [&] {
         // A search names a category or tags; its results are organic (not the core's):
         // the event carries the first result the shopper opened.
-        const core::ItemId found = m_model.organicItem(s);
+        const core::ItemId found = m_model.organicItem(s, &plainHistory());
         if (found == core::kNoItem)
             return;
         a.events.push_back(
@@ -580,7 +592,7 @@ void Engine::generateAction(ActionRecord* record) {
             break;
         case core::Surface::Product: {
             // Landing on a product page from outside (an ad, a shared link).
-            const core::ItemId found = m_model.organicItem(s);
+            const core::ItemId found = m_model.organicItem(s, &plainHistory());
             if (found != core::kNoItem)
                 view(found, core::Surface::Product);
             break;
@@ -622,13 +634,12 @@ void Engine::generateAction(ActionRecord* record) {
 
     const bool sampleRegret = b.regretSample > 0.0 &&
                               static_cast<double>(regretDraw(s) >> 11) * 0x1.0p-53 < b.regretSample;
-    a.clicked = m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr);
+    m_slateHistory = plainHistory();
+    m_model.setContext(m_slateHistory, s.contextItem);
+    a.clicked = m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr,
+                                        &m_slateHistory);
     if (sampleRegret)
         measureRegret(s, a, m_shownUtility);
-    // What was shown now tires the shopper for the next slates (not this one).
-    const float hour = static_cast<float>(t / core::kSecondsPerHour);
-    for (const core::SlateEntry& e : a.slate)
-        m_state.remember(s.user, e.item, hour);
     ++s.slates;
 
     if (a.clicked >= 0) {
@@ -636,7 +647,7 @@ void Engine::generateAction(ActionRecord* record) {
         const auto pos = static_cast<std::int16_t>(a.clicked);
         a.events.push_back({t, s.user, item, core::EventKind::Click, s.surface, pos, true, 0.0f});
         ++s.clicks;
-        m_model.afterView(s, item, true, pos, t, a.events);
+        m_model.afterView(s, item, true, pos, t, a.events, &plainHistory());
         s.contextItem = item;
         s.surface = core::Surface::Product;
     } else {
@@ -652,7 +663,7 @@ void Engine::generateAction(ActionRecord* record) {
             } else if (r < b.sequenceStrength + (1.0 - b.sequenceStrength) * 0.4) {
                 search();
             } else {
-                const core::ItemId item = m_model.organicItem(s);
+                const core::ItemId item = m_model.organicItem(s, &plainHistory());
                 if (item != core::kNoItem)
                     view(item, s.surface);
             }
@@ -661,6 +672,10 @@ void Engine::generateAction(ActionRecord* record) {
             s.contextItem = core::kNoItem;
         }
     }
+    // What was shown tires the shopper for the next steps (not for this one's decisions).
+    const float hour = static_cast<float>(t / core::kSecondsPerHour);
+    for (const core::SlateEntry& e : a.slate)
+        m_state.remember(s.user, e.item, hour);
     // Now and then the shopper opens the cart page.
     if (!s.cart.empty() && ShopperModel::uniform(s) < 0.15) {
         s.surface = core::Surface::Cart;

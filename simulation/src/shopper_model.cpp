@@ -198,6 +198,14 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     }
 }
 
+void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
+    c.successors = 0;
+    if (context != core::kNoItem)
+        for (core::ItemId next : m_world.successors(context))
+            if (c.successors < 32)
+                c.successor[c.successors++] = next;
+}
+
 float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
                                   const HistoryCache& c) const {
     const BehaviourSpec& b = m_scenario.behaviour;
@@ -257,11 +265,14 @@ UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, co
 }
 
 int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
-                                  std::vector<float>* utilities) const {
+                                  std::vector<float>* utilities,
+                                  const HistoryCache* history) const {
     const std::size_t n = std::min(slate.size(), kMaxSlate);
     float u[kMaxSlate];
-    HistoryCache cache;
-    prepare(s.user, t, s.contextItem, cache);
+    HistoryCache local;
+    if (!history)
+        prepare(s.user, t, s.contextItem, local);
+    const HistoryCache& cache = history ? *history : local;
     for (std::size_t p = 0; p < n; ++p) {
         const core::ItemId item = slate[p].item;
         u[p] = m_world.items.isAvailable(item) ? utilityCached(s.user, item, cache) : -1e30f;
@@ -318,7 +329,7 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
     return sum / (sum + m_noClickWeight);
 }
 
-core::ItemId ShopperModel::organicItem(Session& s) const {
+core::ItemId ShopperModel::organicItem(Session& s, const HistoryCache* history) const {
     // Browsing and search results surface popular items (and promoted ones during a
     // promotion); the shopper opens the one that appeals most among a handful (Gumbel
     // noise = a logit choice among the candidates).
@@ -327,8 +338,10 @@ core::ItemId ShopperModel::organicItem(Session& s) const {
     float bestScore = -1e30f;
     const bool promo =
         m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
-    HistoryCache cache;
-    prepare(s.user, s.nextTime, core::kNoItem, cache);
+    HistoryCache local;
+    if (!history)
+        prepare(s.user, s.nextTime, core::kNoItem, local);
+    const HistoryCache& cache = history ? *history : local;
     for (int c = 0; c < kCandidates; ++c) {
         core::ItemId item;
         if (promo && c < kCandidates / 2) {
@@ -369,14 +382,16 @@ core::ItemId ShopperModel::successorItem(Session& s, core::ItemId item) const {
 }
 
 void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position,
-                             core::SimTime t, std::vector<core::Event>& out) const {
+                             core::SimTime t, std::vector<core::Event>& out,
+                             const HistoryCache* history) const {
     const BehaviourSpec& b = m_scenario.behaviour;
     // The decision on the product page sees the full utility without the sequence bonus
     // (that only drew the shopper's attention to the item).
     // Decisions depend on the surplus over the outside option (no_click_utility), so
     // the offsets keep their meaning when the utility scale changes.
-    const float u =
-        utilityAt(s.user, item, t, core::kNoItem) - static_cast<float>(b.noClickUtility);
+    const float u = (history ? utilityCached(s.user, item, *history)
+                             : utilityAt(s.user, item, t, core::kNoItem)) -
+                    static_cast<float>(b.noClickUtility);
     const core::Surface surface = s.surface;
     const double favDraw = uniform(s);
     const double cartDraw = uniform(s);

@@ -86,7 +86,7 @@ struct BehaviourSpec {
     /// Logistic offsets turning the surplus (utility - no_click_utility) of a viewed item
     /// into favourite / cart decisions.
     double favouriteOffset = -3.0;
-    double cartOffset = -3.5;
+    double cartOffset = -3.65;
     /// Logistic offset of buying a carted item at the end of the session (applied to half
     /// the surplus).
     double purchaseOffset = -4.0;

@@ -74,6 +74,8 @@ public:
     /// Prepares `cache` for utilityCached() for (user, t, context).
     void prepare(core::UserId user, core::SimTime t, core::ItemId context,
                  HistoryCache& cache) const;
+    /// Sets the context item of a prepared cache (its successors), keeping the history.
+    void setContext(HistoryCache& cache, core::ItemId context) const;
     /// Same value as utilityAt() for the (user, t, context) the cache was prepared for.
     float utilityCached(core::UserId user, core::ItemId item, const HistoryCache& cache) const;
 
@@ -83,8 +85,10 @@ public:
     /// (utility - no_click_utility), go on to the next position with position_bias.
     /// Unavailable items are never clicked. `utilities` (optional) receives each
     /// position's full utility.
+    /// `history`, when given, is the user's history prepared for (t, Session::contextItem).
     int chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
-                        std::vector<float>* utilities = nullptr) const;
+                        std::vector<float>* utilities = nullptr,
+                        const HistoryCache* history = nullptr) const;
     /// Same at time 0 without context (kept for callers of the first version).
     int chooseFromSlate(Session& s, const core::Slate& slate) const {
         return chooseFromSlate(s, slate, 0.0);
@@ -97,15 +101,18 @@ public:
     /// a few candidates drawn by appeal (and, during promotions, from the promoted
     /// items), the best for this shopper by utility with Gumbel noise, at the session's
     /// current time (Session::nextTime). kNoItem if none.
-    core::ItemId organicItem(Session& s) const;
+    /// `history`, when given, is prepared for that time without a context item.
+    core::ItemId organicItem(Session& s, const HistoryCache* history = nullptr) const;
     /// The successor of `item` the shopper moves on to (best by utility with noise among
     /// its available hidden successors), or kNoItem.
     core::ItemId successorItem(Session& s, core::ItemId item) const;
 
     /// After the shopper looked at an item: appends Favourite / CartAdd events and puts
     /// the item in the cart as decided. `fromRec` and `position` carry attribution.
+    /// `history`, when given, is prepared for `t` without a context item.
     void afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position,
-                   core::SimTime t, std::vector<core::Event>& out) const;
+                   core::SimTime t, std::vector<core::Event>& out,
+                   const HistoryCache* history = nullptr) const;
 
     /// End of the session: each cart line is removed, bought (if still in stock: the
     /// caller decrements stock through `buy`) or abandoned.
