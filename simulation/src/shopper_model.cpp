@@ -90,60 +90,6 @@ float ShopperModel::utility(core::UserId user, core::ItemId item) const {
            static_cast<float>(b.discountWeight) * m_world.items.discount[item];
 }
 
-float ShopperModel::fatigueAndHistory(core::UserId user, core::ItemId item, core::SimTime t,
-                                      UtilityParts* parts) const {
-    if (!m_state)
-        return 0.0f;
-    const BehaviourSpec& b = m_scenario.behaviour;
-    const float hour = static_cast<float>(t / core::kSecondsPerHour);
-    float fatigue = 0.0f, repurchase = 0.0f, loyalty = 0.0f;
-    // Fatigue: every remembered impression of the item (or of its leaf category) costs
-    // utility, halving every fatigue_half_life_hours.
-    const auto shown = m_state->shown(user);
-    const auto shownHours = m_state->shownHours(user);
-    const std::uint32_t category = m_world.items.category[item];
-    const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
-    for (std::size_t k = 0; k < shown.size(); ++k) {
-        const core::ItemId seen = shown[k];
-        if (seen == core::kNoItem)
-            continue;
-        const bool same = seen == item;
-        if (!same && (b.fatigueCategory == 0.0 || m_world.items.category[seen] != category))
-            continue;
-        const float decay = std::exp2(-(hour - shownHours[k]) * invHalfLife);
-        fatigue += decay *
-                   static_cast<float>(same ? b.fatigueItem + b.fatigueCategory : b.fatigueCategory);
-    }
-    // Bought before: durable goods are rarely bought again, consumables after a cycle;
-    // the brands bought before earn the user's loyalty bonus.
-    const auto bought = m_state->bought(user);
-    const auto boughtHours = m_state->boughtHours(user);
-    const std::uint32_t brand = m_world.items.brand[item];
-    bool loyal = false;
-    for (std::size_t k = 0; k < bought.size(); ++k) {
-        const core::ItemId had = bought[k];
-        if (had == core::kNoItem)
-            continue;
-        if (had == item) {
-            float p = static_cast<float>(b.repurchasePenalty);
-            if (m_world.itemConsumable[item]) {
-                const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
-                p *= std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
-            }
-            repurchase = std::max(repurchase, p);
-        }
-        loyal = loyal || m_world.items.brand[had] == brand;
-    }
-    if (loyal)
-        loyalty = m_world.userBrandLoyalty[user];
-    if (parts) {
-        parts->fatigue = -fatigue;
-        parts->repurchase = -repurchase;
-        parts->loyalty = loyalty;
-    }
-    return loyalty - fatigue - repurchase;
-}
-
 float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTime t,
                               core::ItemId context) const {
     // One code path for every utility the shoppers act on and the oracle reports, so that
@@ -206,10 +152,13 @@ void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
                 c.successor[c.successors++] = next;
 }
 
-float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
-                                  const HistoryCache& c) const {
+ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::ItemId item,
+                                                      const HistoryCache& c) const {
     const BehaviourSpec& b = m_scenario.behaviour;
-    float u = utility(user, item);
+    HistoryTerms h;
+    // Fatigue: every remembered impression of the item (or of its leaf category) costs
+    // utility, halving every fatigue_half_life_hours. The masks skip the scan for items
+    // whose id and category were not shown lately (most of them).
     const std::uint32_t category = c.shown > 0 ? m_world.items.category[item] : 0;
     if (c.shown > 0 &&
         (((c.itemMask >> (item & 63u)) | (c.categoryMask >> (category & 63u))) & 1u)) {
@@ -218,29 +167,41 @@ float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
             sameItem += c.shownItem[k] == item ? c.shownDecay[k] : 0.0f;
             sameCategory += c.shownCategory[k] == category ? c.shownDecay[k] : 0.0f;
         }
-        u -= sameItem * static_cast<float>(b.fatigueItem) +
-             sameCategory * static_cast<float>(b.fatigueCategory);
+        h.fatigue = sameItem * static_cast<float>(b.fatigueItem) +
+                    sameCategory * static_cast<float>(b.fatigueCategory);
     }
+    // Bought before: durable goods are rarely bought again, consumables after a cycle;
+    // the brands bought before earn the user's loyalty bonus.
     if (c.bought > 0) {
         const std::uint32_t brand = m_world.items.brand[item];
-        float repurchase = 0.0f;
         bool loyal = false;
         for (int k = 0; k < c.bought; ++k) {
             if (c.boughtItem[k] == item)
-                repurchase = std::max(repurchase, c.boughtPenalty[k] * (m_world.itemConsumable[item]
-                                                                            ? c.consumableFactor[k]
-                                                                            : 1.0f));
+                h.repurchase =
+                    std::max(h.repurchase,
+                             c.boughtPenalty[k] *
+                                 (m_world.itemConsumable[item] ? c.consumableFactor[k] : 1.0f));
             loyal = loyal || c.boughtBrand[k] == brand;
         }
-        u -= repurchase;
         if (loyal)
-            u += m_world.userBrandLoyalty[user];
+            h.loyalty = m_world.userBrandLoyalty[user];
     }
     for (int k = 0; k < c.successors; ++k)
         if (c.successor[k] == item) {
-            u += static_cast<float>(b.sequenceBoost);
+            h.sequence = static_cast<float>(b.sequenceBoost);
             break;
         }
+    return h;
+}
+
+float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
+                                  const HistoryCache& c) const {
+    const HistoryTerms h = historyTerms(user, item, c);
+    float u = utility(user, item);
+    u -= h.fatigue;
+    u -= h.repurchase;
+    u += h.loyalty;
+    u += h.sequence;
     return u;
 }
 
@@ -256,11 +217,13 @@ UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, co
     p.price = -static_cast<float>(b.priceSensitivity) * m_world.userPriceSensitivity[user] *
               m_world.itemLogRelPrice[item];
     p.discount = static_cast<float>(b.discountWeight) * m_world.items.discount[item];
-    fatigueAndHistory(user, item, t, &p);
-    if (context != core::kNoItem && m_world.successorCount > 0)
-        for (core::ItemId next : m_world.successors(context))
-            if (next == item)
-                p.sequence = static_cast<float>(b.sequenceBoost);
+    HistoryCache cache;
+    prepare(user, t, context, cache);
+    const HistoryTerms h = historyTerms(user, item, cache);
+    p.fatigue = -h.fatigue;
+    p.repurchase = -h.repurchase;
+    p.loyalty = h.loyalty;
+    p.sequence = h.sequence;
     return p;
 }
 

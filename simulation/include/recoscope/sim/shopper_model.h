@@ -137,8 +137,12 @@ public:
     float pricePaid(core::ItemId item) const;
 
 private:
-    float fatigueAndHistory(core::UserId user, core::ItemId item, core::SimTime t,
-                            UtilityParts* parts) const;
+    /// The history terms of an item's utility, as positive magnitudes.
+    struct HistoryTerms {
+        float fatigue = 0.0f, repurchase = 0.0f, loyalty = 0.0f, sequence = 0.0f;
+    };
+    HistoryTerms historyTerms(core::UserId user, core::ItemId item,
+                              const HistoryCache& cache) const;
     float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
 
     const Scenario& m_scenario;
