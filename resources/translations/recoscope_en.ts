@@ -272,6 +272,443 @@
     </message>
 </context>
 <context>
+    <name>Recommender</name>
+    <message>
+        <source>Uniformly random available items: the floor every learning core must beat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most interacted-with items (view 1, favourite 2, cart 3, purchase 5), optionally time-decayed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Items whose recent activity outpaces their baseline, weighted by the shopper's categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The shopper's own recently viewed, carted and bought items (re-view and re-buy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TF-IDF of titles and tags plus category, brand and price band, matched to a decayed profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Popularity within the shopper's demographic segment: the new-user answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item-item cosine on co-occurrence in shoppers' recent histories, learnt online (also-bought)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shoppers with similar behaviour (cosine or Pearson), found incrementally through shared items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session-kNN: items of past sessions most similar to the running one (recency-weighted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-order Markov chain: what shoppers looked at next after the current item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online matrix factorisation: one SGD step per event, with sampled negatives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bayesian personalised ranking: pairwise SGD on (bought/viewed, sampled) item pairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Implicit ALS, retrained periodically, folding in new users between retrains</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neural collaborative filtering: embeddings + MLP (NeuMF), trained online in mini-batches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sequence model: a self-attention block over the shopper's recent items predicts the next one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epsilon-greedy bandit over items: best observed CTRs, random exploration per slot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UCB1 bandit over items: observed CTR plus an optimism bonus for rarely shown items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thompson sampling over items with Beta-Bernoulli click models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LinUCB: contextual bandit over item features and the shopper's category interest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switching hybrid: demographic for new shoppers, then content, then collaborative filtering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weighted blend of any registered cores by rank (e.g. itemknn:0.5,content:0.3,popularity:0.2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-ranker: diversifies any core's slate by maximal marginal relevance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-ranker: never shows an item to a shopper more than N times a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-ranker: business rules on any core (drop out-of-stock, boost promoted items)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upper bound: the items with the highest true utility for the shopper (reads the simulator)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lower bound: the items with the lowest true utility for the shopper (reads the simulator)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecommenderFamily</name>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>demographic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>factorisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>neural</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bandit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>re-ranker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bound</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecommenderParam</name>
+    <message>
+        <source>Half-life of an interaction's weight in simulated hours; 0 = no decay (all-time counts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half-life of the 'recent activity' count (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half-life of the baseline count (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Damping added to the baseline so a few views are not a trend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How much the shopper's share of interest in a top category boosts its items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interactions remembered per user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half-life of an interaction's pull (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Multiplier of purchases (0 = never suggest re-buying)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strongest features kept in each user's profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half-life of an interaction in the profile (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of category/brand/price features against words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of the viewed product on product pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of the popularity prior among matching items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demographic key that defines a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pseudo-interactions pulling a segment towards global popularity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Half-life of an interaction (hours); 0 = no decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent interactions per user that a new interaction co-occurs with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co-occurrence slots kept per item (bounds memory; weakest replaced)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similarity between behaviour vectors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most similar shoppers whose choices are used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strongest items kept per shopper's behaviour vector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent shoppers remembered per item (candidate neighbours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inactivity that ends a session (minutes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest distinct items kept per session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent sessions remembered per item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most similar past sessions used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longest gap between two steps of a transition (minutes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next-item slots kept per item (weakest replaced)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of the item before the current one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latent dimensions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SGD step size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>L2 penalty on factors and biases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negative items sampled per positive event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent positives of the same user trained again per event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of the viewed product's factors on product pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negative items sampled per positive (pairs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence growth per unit of implicit weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events between full retrains</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ALS sweeps per retrain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strongest items kept per user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Embedding size of users and items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Units of the MLP's hidden layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Samples per mini-batch update of the shared weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sampled negative items per positive event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent items the model attends over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Embedding size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sampled negative items per event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Items older than this leave the sequence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probability that a slot shows a random item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Beta prior: pseudo-clicks of an unseen item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Beta prior: pseudo-skips of an unseen item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scale c of the confidence bonus c*sqrt(2 ln N / n)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Width of the upper confidence bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ridge regularisation (A starts as ridge * I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Slates between two solves of the ridge regression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Core for shoppers with fewer than warm_after interactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Core for shoppers between warm_after and hot_after, and for new products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Core once a shopper has hot_after interactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interactions after which the warm core answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interactions after which the hot core answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recent interactions a viewed product needs before the hot core may answer for it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cores and weights, 'id:weight' separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Candidates asked from each core, as a multiple of k</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Id of the core whose slates are re-ranked (built with its defaults)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Candidates asked from the inner core, as a multiple of k</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relevance against diversity (1 = inner order kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most times an item is shown to one user per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discount from which an item counts as promoted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relevance added to promoted items (rank-based, 0..1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ScenarioField</name>
     <message>
         <source>Seed</source>
@@ -453,11 +890,35 @@
 <context>
     <name>ScenarioPreset</name>
     <message>
-        <source>A mid-sized general shop for a week: 3,000 items in 40 categories, 5,000 shoppers with long-tailed activity, a daily rhythm peaking in the evening. Calibrated so that popularity gives a CTR of a few percent and about a third of carts are bought, as in public shop logs.</source>
+        <source>New-item cold start: a third of the 3,000-item catalogue launches during the week, plus two launch batches (600 items anywhere on day 2, 400 Electronics items on day 4). New items have no history, so collaborative cores cannot see them until someone stumbles on them; content, hybrid and exploring cores should pick them up faster. Compare coverage of new items and CTR after each launch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5. Small enough to follow every event and every score by eye while stepping.</source>
+        <source>A mid-sized general shop for a week: 3,000 items in 40 categories (a tenth launching during the week), 5,000 shoppers with long-tailed activity, a daily rhythm peaking in the evening and busier weekends, stock that runs out and is restocked, and one 20 % promotion on Kitchen on days 4-5. Calibrated on RetailRocket and YOOCHOOSE: with popularity the CTR is about 4 %, about 3 % of viewed items reach the cart and about a third of carts are bought.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recommendation fatigue: shoppers remember the last 32 items shown to them for days (half-life 72 h), each repeat costs a lot of appeal, a whole category shown again and again gets boring, and bought items are almost never wanted again. Cores that push the same best-sellers to everybody (popularity) lose clicks over the week; diverse, re-ranked and exploring cores hold up. Departs from the calibration on purpose: CTR falls over time for repetitive cores.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promotions and stock: a 50 % flash sale on Fashion for 12 hours on day 2 with 60 % more visitors, a 30 % brand sale on days 4-5, low stock (15 units on average, restocked after about 3 days) and a supplier failure emptying most of Electronics on day 3. Demand spikes, sells out and shifts; cores that keep recommending sold-out items lose slates, cores that notice the sale win it. Departs from the calibration on purpose: more purchases per session during the sale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scale test: 1,000,000 items in a three-level tree of 2,000 leaves and 1,000,000 shoppers, two million visits a day for one day. Generation takes seconds; the per-user history ring is shortened to 8 impressions and regret sampling is off to keep memory and time bounded. Use it to measure throughput, memory and the latency of cores at catalogue scale, not shop behaviour.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sparse data and a long tail: 50,000 items in a three-level tree of 480 leaves with very uneven sizes, 20,000 shoppers of whom most come once or twice, over two weeks. Popularity is flat-ish (little intrinsic appeal spread) while tastes are sharp, so most signal is personal and rare. Coverage, Gini and novelty matter here; neighbourhood cores starve, factorisation and content cores generalise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New-user cold start: a marketing campaign brings 3,000 new shoppers on day 2 and 5,000 more, twice as active, on day 4, on top of 4,000 regulars. Demographics explain 70 % of taste here, so demographic and popularity-by-segment strategies have real signal for newcomers; personal-history cores start from nothing for them. Compare per-cohort CTR and retention after each wave.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 2. Small enough to follow every event and every score by eye while stepping.</source>
         <translation type="unfinished" />
     </message>
 </context>

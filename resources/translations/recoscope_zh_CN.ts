@@ -272,6 +272,443 @@
     </message>
 </context>
 <context>
+    <name>Recommender</name>
+    <message>
+        <source>Uniformly random available items: the floor every learning core must beat</source>
+        <translation>均匀随机的可售商品：所有学习型推荐核心都必须超越的底线</translation>
+    </message>
+    <message>
+        <source>Most interacted-with items (view 1, favourite 2, cart 3, purchase 5), optionally time-decayed</source>
+        <translation>交互最多的商品（浏览 1、收藏 2、加购 3、购买 5），可选时间衰减</translation>
+    </message>
+    <message>
+        <source>Items whose recent activity outpaces their baseline, weighted by the shopper's categories</source>
+        <translation>近期热度超过其基线的商品，按顾客偏好的类目加权</translation>
+    </message>
+    <message>
+        <source>The shopper's own recently viewed, carted and bought items (re-view and re-buy)</source>
+        <translation>顾客自己最近浏览、加购和购买过的商品（再次浏览与复购）</translation>
+    </message>
+    <message>
+        <source>TF-IDF of titles and tags plus category, brand and price band, matched to a decayed profile</source>
+        <translation>标题与标签的 TF-IDF 加上类目、品牌和价格段，与随时间衰减的用户画像匹配</translation>
+    </message>
+    <message>
+        <source>Popularity within the shopper's demographic segment: the new-user answer</source>
+        <translation>顾客所属人口属性分群内的流行度：新用户的答案</translation>
+    </message>
+    <message>
+        <source>Item-item cosine on co-occurrence in shoppers' recent histories, learnt online (also-bought)</source>
+        <translation>基于顾客近期历史共现的商品间余弦相似度，在线学习（“买了又买”）</translation>
+    </message>
+    <message>
+        <source>Shoppers with similar behaviour (cosine or Pearson), found incrementally through shared items</source>
+        <translation>行为相似的顾客（余弦或皮尔逊相关），通过共同商品增量地找到</translation>
+    </message>
+    <message>
+        <source>Session-kNN: items of past sessions most similar to the running one (recency-weighted)</source>
+        <translation>会话 kNN：与当前会话最相似的历史会话中的商品（按时间远近加权）</translation>
+    </message>
+    <message>
+        <source>First-order Markov chain: what shoppers looked at next after the current item</source>
+        <translation>一阶马尔可夫链：顾客在当前商品之后接着看了什么</translation>
+    </message>
+    <message>
+        <source>Online matrix factorisation: one SGD step per event, with sampled negatives</source>
+        <translation>在线矩阵分解：每个事件一步 SGD，使用采样负例</translation>
+    </message>
+    <message>
+        <source>Bayesian personalised ranking: pairwise SGD on (bought/viewed, sampled) item pairs</source>
+        <translation>贝叶斯个性化排序（BPR）：在（购买/浏览，采样）商品对上做成对 SGD</translation>
+    </message>
+    <message>
+        <source>Implicit ALS, retrained periodically, folding in new users between retrains</source>
+        <translation>隐式反馈 ALS，定期重新训练，两次训练之间折叠加入新用户</translation>
+    </message>
+    <message>
+        <source>Neural collaborative filtering: embeddings + MLP (NeuMF), trained online in mini-batches</source>
+        <translation>神经协同过滤：嵌入 + 多层感知机（NeuMF），以小批量在线训练</translation>
+    </message>
+    <message>
+        <source>Sequence model: a self-attention block over the shopper's recent items predicts the next one</source>
+        <translation>序列模型：在顾客近期商品上的自注意力模块预测下一个商品</translation>
+    </message>
+    <message>
+        <source>Epsilon-greedy bandit over items: best observed CTRs, random exploration per slot</source>
+        <translation>商品上的 ε-贪心老虎机：观测点击率最高者，每个位置随机探索</translation>
+    </message>
+    <message>
+        <source>UCB1 bandit over items: observed CTR plus an optimism bonus for rarely shown items</source>
+        <translation>商品上的 UCB1 老虎机：观测点击率加上对少展示商品的乐观奖励</translation>
+    </message>
+    <message>
+        <source>Thompson sampling over items with Beta-Bernoulli click models</source>
+        <translation>商品上的汤普森采样，使用 Beta-伯努利点击模型</translation>
+    </message>
+    <message>
+        <source>LinUCB: contextual bandit over item features and the shopper's category interest</source>
+        <translation>LinUCB：基于商品特征和顾客类目兴趣的上下文老虎机</translation>
+    </message>
+    <message>
+        <source>Switching hybrid: demographic for new shoppers, then content, then collaborative filtering</source>
+        <translation>切换式混合：新顾客用人口属性，然后基于内容，再到协同过滤</translation>
+    </message>
+    <message>
+        <source>Weighted blend of any registered cores by rank (e.g. itemknn:0.5,content:0.3,popularity:0.2)</source>
+        <translation>按排名加权融合任意已注册推荐核心（例如 itemknn:0.5,content:0.3,popularity:0.2）</translation>
+    </message>
+    <message>
+        <source>Re-ranker: diversifies any core's slate by maximal marginal relevance</source>
+        <translation>重排序器：用最大边际相关性（MMR）使任意推荐核心的列表多样化</translation>
+    </message>
+    <message>
+        <source>Re-ranker: never shows an item to a shopper more than N times a day</source>
+        <translation>重排序器：同一商品每天向同一顾客展示不超过 N 次</translation>
+    </message>
+    <message>
+        <source>Re-ranker: business rules on any core (drop out-of-stock, boost promoted items)</source>
+        <translation>重排序器：对任意推荐核心应用业务规则（剔除缺货商品、提升促销商品）</translation>
+    </message>
+    <message>
+        <source>Upper bound: the items with the highest true utility for the shopper (reads the simulator)</source>
+        <translation>上界：对该顾客真实效用最高的商品（读取模拟器真值）</translation>
+    </message>
+    <message>
+        <source>Lower bound: the items with the lowest true utility for the shopper (reads the simulator)</source>
+        <translation>下界：对该顾客真实效用最低的商品（读取模拟器真值）</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderFamily</name>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>基于内容</translation>
+    </message>
+    <message>
+        <source>demographic</source>
+        <translation>人口属性</translation>
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>factorisation</source>
+        <translation>矩阵分解</translation>
+    </message>
+    <message>
+        <source>neural</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>bandit</source>
+        <translation>多臂老虎机</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>re-ranker</source>
+        <translation>重排序</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>上下界</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderParam</name>
+    <message>
+        <source>Half-life of an interaction's weight in simulated hours; 0 = no decay (all-time counts)</source>
+        <translation>交互权重的半衰期（模拟小时）；0 = 不衰减（全时段计数）</translation>
+    </message>
+    <message>
+        <source>Half-life of the 'recent activity' count (hours)</source>
+        <translation>“近期热度”计数的半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>Half-life of the baseline count (hours)</source>
+        <translation>基线计数的半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>Damping added to the baseline so a few views are not a trend</source>
+        <translation>加到基线上的阻尼，使少量浏览不构成趋势</translation>
+    </message>
+    <message>
+        <source>How much the shopper's share of interest in a top category boosts its items</source>
+        <translation>顾客对某一级类目的兴趣占比对该类目商品的提升程度</translation>
+    </message>
+    <message>
+        <source>Interactions remembered per user</source>
+        <translation>每位用户记住的交互数</translation>
+    </message>
+    <message>
+        <source>Half-life of an interaction's pull (hours)</source>
+        <translation>交互吸引力的半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>Multiplier of purchases (0 = never suggest re-buying)</source>
+        <translation>购买的权重倍数（0 = 从不建议复购）</translation>
+    </message>
+    <message>
+        <source>Strongest features kept in each user's profile</source>
+        <translation>每个用户画像中保留的最强特征数</translation>
+    </message>
+    <message>
+        <source>Half-life of an interaction in the profile (hours)</source>
+        <translation>画像中交互的半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>Weight of category/brand/price features against words</source>
+        <translation>类目/品牌/价格特征相对于词语的权重</translation>
+    </message>
+    <message>
+        <source>Weight of the viewed product on product pages</source>
+        <translation>商品详情页上当前浏览商品的权重</translation>
+    </message>
+    <message>
+        <source>Weight of the popularity prior among matching items</source>
+        <translation>匹配商品中流行度先验的权重</translation>
+    </message>
+    <message>
+        <source>Demographic key that defines a segment</source>
+        <translation>定义分群的人口属性键</translation>
+    </message>
+    <message>
+        <source>Pseudo-interactions pulling a segment towards global popularity</source>
+        <translation>把分群拉向全局流行度的伪交互数</translation>
+    </message>
+    <message>
+        <source>Half-life of an interaction (hours); 0 = no decay</source>
+        <translation>交互的半衰期（小时）；0 = 不衰减</translation>
+    </message>
+    <message>
+        <source>Recent interactions per user that a new interaction co-occurs with</source>
+        <translation>与新交互构成共现的每位用户近期交互数</translation>
+    </message>
+    <message>
+        <source>Co-occurrence slots kept per item (bounds memory; weakest replaced)</source>
+        <translation>每件商品保留的共现槽位数（限制内存；替换最弱者）</translation>
+    </message>
+    <message>
+        <source>Similarity between behaviour vectors</source>
+        <translation>行为向量之间的相似度</translation>
+    </message>
+    <message>
+        <source>Most similar shoppers whose choices are used</source>
+        <translation>使用其选择的最相似顾客数</translation>
+    </message>
+    <message>
+        <source>Strongest items kept per shopper's behaviour vector</source>
+        <translation>每位顾客行为向量中保留的最强商品数</translation>
+    </message>
+    <message>
+        <source>Recent shoppers remembered per item (candidate neighbours)</source>
+        <translation>每件商品记住的近期顾客数（候选近邻）</translation>
+    </message>
+    <message>
+        <source>Inactivity that ends a session (minutes)</source>
+        <translation>结束会话的无操作时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Latest distinct items kept per session</source>
+        <translation>每个会话保留的最新不同商品数</translation>
+    </message>
+    <message>
+        <source>Recent sessions remembered per item</source>
+        <translation>每件商品记住的近期会话数</translation>
+    </message>
+    <message>
+        <source>Most similar past sessions used</source>
+        <translation>使用的最相似历史会话数</translation>
+    </message>
+    <message>
+        <source>Longest gap between two steps of a transition (minutes)</source>
+        <translation>一次转移中两步之间的最长间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Next-item slots kept per item (weakest replaced)</source>
+        <translation>每件商品保留的后继商品槽位数（替换最弱者）</translation>
+    </message>
+    <message>
+        <source>Weight of the item before the current one</source>
+        <translation>当前商品之前那件商品的权重</translation>
+    </message>
+    <message>
+        <source>Latent dimensions</source>
+        <translation>隐因子维度</translation>
+    </message>
+    <message>
+        <source>SGD step size</source>
+        <translation>SGD 步长</translation>
+    </message>
+    <message>
+        <source>L2 penalty on factors and biases</source>
+        <translation>因子和偏置的 L2 惩罚</translation>
+    </message>
+    <message>
+        <source>Negative items sampled per positive event</source>
+        <translation>每个正例事件采样的负例商品数</translation>
+    </message>
+    <message>
+        <source>Recent positives of the same user trained again per event</source>
+        <translation>每个事件重新训练的同一用户近期正例数</translation>
+    </message>
+    <message>
+        <source>Weight of the viewed product's factors on product pages</source>
+        <translation>商品详情页上当前浏览商品因子的权重</translation>
+    </message>
+    <message>
+        <source>Negative items sampled per positive (pairs)</source>
+        <translation>每个正例采样的负例商品数（商品对）</translation>
+    </message>
+    <message>
+        <source>Confidence growth per unit of implicit weight</source>
+        <translation>每单位隐式权重的置信度增长</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>Events between full retrains</source>
+        <translation>两次完整重训之间的事件数</translation>
+    </message>
+    <message>
+        <source>ALS sweeps per retrain</source>
+        <translation>每次重训的 ALS 迭代轮数</translation>
+    </message>
+    <message>
+        <source>Strongest items kept per user</source>
+        <translation>每位用户保留的最强商品数</translation>
+    </message>
+    <message>
+        <source>Embedding size of users and items</source>
+        <translation>用户和商品的嵌入维度</translation>
+    </message>
+    <message>
+        <source>Units of the MLP's hidden layer</source>
+        <translation>多层感知机隐藏层的单元数</translation>
+    </message>
+    <message>
+        <source>Samples per mini-batch update of the shared weights</source>
+        <translation>共享权重每次小批量更新的样本数</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per positive event</source>
+        <translation>每个正例事件采样的负例商品数</translation>
+    </message>
+    <message>
+        <source>Recent items the model attends over</source>
+        <translation>模型关注的近期商品数</translation>
+    </message>
+    <message>
+        <source>Embedding size</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>Sampled negative items per event</source>
+        <translation>每个事件采样的负例商品数</translation>
+    </message>
+    <message>
+        <source>Items older than this leave the sequence</source>
+        <translation>早于此时长的商品移出序列</translation>
+    </message>
+    <message>
+        <source>Probability that a slot shows a random item</source>
+        <translation>某个位置展示随机商品的概率</translation>
+    </message>
+    <message>
+        <source>Beta prior: pseudo-clicks of an unseen item</source>
+        <translation>Beta 先验：未展示商品的伪点击数</translation>
+    </message>
+    <message>
+        <source>Beta prior: pseudo-skips of an unseen item</source>
+        <translation>Beta 先验：未展示商品的伪跳过数</translation>
+    </message>
+    <message>
+        <source>Scale c of the confidence bonus c*sqrt(2 ln N / n)</source>
+        <translation>置信奖励 c*sqrt(2 ln N / n) 中的系数 c</translation>
+    </message>
+    <message>
+        <source>Width of the upper confidence bound</source>
+        <translation>置信上界的宽度</translation>
+    </message>
+    <message>
+        <source>Ridge regularisation (A starts as ridge * I)</source>
+        <translation>岭回归正则化（A 初始化为 ridge * I）</translation>
+    </message>
+    <message>
+        <source>Slates between two solves of the ridge regression</source>
+        <translation>两次求解岭回归之间的推荐列表数</translation>
+    </message>
+    <message>
+        <source>Core for shoppers with fewer than warm_after interactions</source>
+        <translation>交互数少于 warm_after 的顾客使用的推荐核心</translation>
+    </message>
+    <message>
+        <source>Core for shoppers between warm_after and hot_after, and for new products</source>
+        <translation>交互数介于 warm_after 和 hot_after 之间的顾客及新商品使用的推荐核心</translation>
+    </message>
+    <message>
+        <source>Core once a shopper has hot_after interactions</source>
+        <translation>顾客交互数达到 hot_after 后使用的推荐核心</translation>
+    </message>
+    <message>
+        <source>Interactions after which the warm core answers</source>
+        <translation>达到此交互数后由 warm 推荐核心回答</translation>
+    </message>
+    <message>
+        <source>Interactions after which the hot core answers</source>
+        <translation>达到此交互数后由 hot 推荐核心回答</translation>
+    </message>
+    <message>
+        <source>Recent interactions a viewed product needs before the hot core may answer for it</source>
+        <translation>当前浏览商品需要多少近期交互，hot 推荐核心才可以为其回答</translation>
+    </message>
+    <message>
+        <source>Cores and weights, 'id:weight' separated by commas</source>
+        <translation>推荐核心及权重，格式为 'id:权重'，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Candidates asked from each core, as a multiple of k</source>
+        <translation>向每个推荐核心请求的候选数（k 的倍数）</translation>
+    </message>
+    <message>
+        <source>Id of the core whose slates are re-ranked (built with its defaults)</source>
+        <translation>被重排序列表的推荐核心 id（使用其默认参数构建）</translation>
+    </message>
+    <message>
+        <source>Candidates asked from the inner core, as a multiple of k</source>
+        <translation>向内层推荐核心请求的候选数（k 的倍数）</translation>
+    </message>
+    <message>
+        <source>Relevance against diversity (1 = inner order kept)</source>
+        <translation>相关性与多样性的权衡（1 = 保持内层顺序）</translation>
+    </message>
+    <message>
+        <source>Most times an item is shown to one user per day</source>
+        <translation>同一商品每天向同一用户展示的最多次数</translation>
+    </message>
+    <message>
+        <source>Discount from which an item counts as promoted</source>
+        <translation>商品被视为促销的最低折扣</translation>
+    </message>
+    <message>
+        <source>Relevance added to promoted items (rank-based, 0..1)</source>
+        <translation>加给促销商品的相关性（基于排名，0..1）</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioField</name>
     <message>
         <source>Seed</source>
@@ -453,12 +890,36 @@
 <context>
     <name>ScenarioPreset</name>
     <message>
-        <source>A mid-sized general shop for a week: 3,000 items in 40 categories, 5,000 shoppers with long-tailed activity, a daily rhythm peaking in the evening. Calibrated so that popularity gives a CTR of a few percent and about a third of carts are bought, as in public shop logs.</source>
-        <translation>一家中等规模的综合商店，为期一周：40 个类目中的 3,000 件商品，5,000 名活跃度呈长尾分布的顾客，每日节律在晚间达到高峰。经过校准，使流行度推荐的点击率为百分之几，约三分之一的购物车最终成交，与公开的商店日志相符。</translation>
+        <source>New-item cold start: a third of the 3,000-item catalogue launches during the week, plus two launch batches (600 items anywhere on day 2, 400 Electronics items on day 4). New items have no history, so collaborative cores cannot see them until someone stumbles on them; content, hybrid and exploring cores should pick them up faster. Compare coverage of new items and CTR after each launch.</source>
+        <translation>新商品冷启动：3,000 件商品的目录中有三分之一在本周内上架，另有两批集中上新（第 2 天 600 件分布在各类目，第 4 天 400 件电子产品）。新商品没有历史数据，协同过滤类推荐核心要等到有人偶然发现它们才能看到；基于内容、混合和探索型的推荐核心应更快地发现它们。请对比每次上新后新商品的覆盖率和点击率。</translation>
     </message>
     <message>
-        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5. Small enough to follow every event and every score by eye while stepping.</source>
-        <translation>一家用于课堂的小商店：6 个类目中的 30 件商品和 20 名顾客，推荐列表长度为 5。小到单步执行时可以用肉眼跟踪每个事件和每个得分。</translation>
+        <source>A mid-sized general shop for a week: 3,000 items in 40 categories (a tenth launching during the week), 5,000 shoppers with long-tailed activity, a daily rhythm peaking in the evening and busier weekends, stock that runs out and is restocked, and one 20 % promotion on Kitchen on days 4-5. Calibrated on RetailRocket and YOOCHOOSE: with popularity the CTR is about 4 %, about 3 % of viewed items reach the cart and about a third of carts are bought.</source>
+        <translation>一家中等规模的综合商店，为期一周：40 个类目中的 3,000 件商品（十分之一在本周内上架），5,000 名活跃度呈长尾分布的顾客，每日节律在晚间达到高峰且周末更忙，库存会售罄并补货，第 4–5 天厨房类目有一次 8 折促销。依据 RetailRocket 和 YOOCHOOSE 数据校准：使用流行度推荐时点击率约为 4%，约 3% 的浏览商品被加入购物车，约三分之一的购物车最终成交。</translation>
+    </message>
+    <message>
+        <source>Recommendation fatigue: shoppers remember the last 32 items shown to them for days (half-life 72 h), each repeat costs a lot of appeal, a whole category shown again and again gets boring, and bought items are almost never wanted again. Cores that push the same best-sellers to everybody (popularity) lose clicks over the week; diverse, re-ranked and exploring cores hold up. Departs from the calibration on purpose: CTR falls over time for repetitive cores.</source>
+        <translation>推荐疲劳：顾客会在数天内记住最近展示给他们的 32 件商品（半衰期 72 小时），每次重复展示都会大幅降低吸引力，同一类目反复出现会让人厌倦，已购买的商品几乎不会再被需要。向所有人推送同样畅销品的推荐核心（流行度）在一周内点击会下降；多样化、重排序和探索型推荐核心则能保持。有意偏离校准：重复性推荐核心的点击率会随时间下降。</translation>
+    </message>
+    <message>
+        <source>Promotions and stock: a 50 % flash sale on Fashion for 12 hours on day 2 with 60 % more visitors, a 30 % brand sale on days 4-5, low stock (15 units on average, restocked after about 3 days) and a supplier failure emptying most of Electronics on day 3. Demand spikes, sells out and shifts; cores that keep recommending sold-out items lose slates, cores that notice the sale win it. Departs from the calibration on purpose: more purchases per session during the sale.</source>
+        <translation>促销与库存：第 2 天服装类目 5 折限时抢购 12 小时，访客增加 60%；第 4–5 天某品牌 7 折促销；库存较低（平均 15 件，约 3 天后补货）；第 3 天供应商故障使大部分电子产品断货。需求激增、售罄并转移；继续推荐售罄商品的推荐核心会浪费推荐位，能察觉促销的推荐核心则获益。有意偏离校准：促销期间每次会话的购买更多。</translation>
+    </message>
+    <message>
+        <source>Scale test: 1,000,000 items in a three-level tree of 2,000 leaves and 1,000,000 shoppers, two million visits a day for one day. Generation takes seconds; the per-user history ring is shortened to 8 impressions and regret sampling is off to keep memory and time bounded. Use it to measure throughput, memory and the latency of cores at catalogue scale, not shop behaviour.</source>
+        <translation>规模测试：三级类目树（2,000 个叶子类目）中的 1,000,000 件商品和 1,000,000 名顾客，一天内每天两百万次访问。生成只需数秒；每位用户的历史环缩短为 8 次曝光，并关闭遗憾采样，以控制内存和时间。用于测量大规模目录下的吞吐量、内存和推荐核心延迟，而非商店行为。</translation>
+    </message>
+    <message>
+        <source>Sparse data and a long tail: 50,000 items in a three-level tree of 480 leaves with very uneven sizes, 20,000 shoppers of whom most come once or twice, over two weeks. Popularity is flat-ish (little intrinsic appeal spread) while tastes are sharp, so most signal is personal and rare. Coverage, Gini and novelty matter here; neighbourhood cores starve, factorisation and content cores generalise.</source>
+        <translation>稀疏数据与长尾：三级类目树（480 个大小极不均匀的叶子类目）中的 50,000 件商品，20,000 名顾客且大多数只来一两次，为期两周。流行度分布较平（商品内在吸引力差异小），而个人偏好鲜明，因此大部分信号是个性化且稀少的。这里覆盖率、基尼系数和新颖性很重要；近邻类推荐核心数据不足，矩阵分解和基于内容的推荐核心能更好地泛化。</translation>
+    </message>
+    <message>
+        <source>New-user cold start: a marketing campaign brings 3,000 new shoppers on day 2 and 5,000 more, twice as active, on day 4, on top of 4,000 regulars. Demographics explain 70 % of taste here, so demographic and popularity-by-segment strategies have real signal for newcomers; personal-history cores start from nothing for them. Compare per-cohort CTR and retention after each wave.</source>
+        <translation>新用户冷启动：一次营销活动在第 2 天带来 3,000 名新顾客，第 4 天再带来 5,000 名活跃度加倍的新顾客，另有 4,000 名老顾客。这里人口属性可解释 70% 的偏好，因此基于人口属性和分群流行度的策略对新用户有真实信号；依赖个人历史的推荐核心对他们则从零开始。请对比每波之后各群组的点击率和留存。</translation>
+    </message>
+    <message>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 2. Small enough to follow every event and every score by eye while stepping.</source>
+        <translation>一家用于课堂的小商店：6 个类目中的 30 件商品和 20 名顾客，推荐列表长度为 5，为期两天。每件商品有两个后续商品，库存很少（5 件），因此能亲眼看到断货；第 2 天第一个一级类目有 7 折促销。小到单步执行时可以用肉眼跟踪每个事件和每个得分。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -28,6 +29,9 @@ namespace recoscope::ui {
 /// One core of the arena: picker, description, parameter form.
 class CoreSlot : public QGroupBox {
 public:
+    static constexpr int kFamilyRole = Qt::UserRole + 1;
+    static constexpr int kDescriptionRole = Qt::UserRole + 2;
+
     CoreSlot(const core::RecommenderRegistry& registry, QWidget* parent)
         : QGroupBox(parent), m_registry(registry) {
         auto* layout = new QVBoxLayout(this);
@@ -42,6 +46,7 @@ public:
                 families.push_back(e.family);
         for (const std::string& family : families) {
             auto* header = new QStandardItem(QString::fromStdString(family));
+            header->setData(QString::fromStdString(family), kFamilyRole);
             header->setFlags(Qt::NoItemFlags);
             QFont f = header->font();
             f.setBold(true);
@@ -52,7 +57,7 @@ public:
                     continue;
                 auto* item = new QStandardItem(QStringLiteral("  ") + QString::fromStdString(e.id));
                 item->setData(QString::fromStdString(e.id), Qt::UserRole);
-                item->setToolTip(QString::fromStdString(e.description));
+                item->setData(QString::fromStdString(e.description), kDescriptionRole);
                 model->appendRow(item);
             }
         }
@@ -68,6 +73,40 @@ public:
         m_form = new QFormLayout;
         layout->addLayout(m_form);
         QObject::connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    }
+
+    // Core texts come from the registry in English; translations live in the contexts
+    // Recommender, RecommenderFamily and RecommenderParam (resources/translations,
+    // catalogue_strings.cpp), with the English text as fallback.
+    static QString trCore(const char* context, const QString& english) {
+        return QCoreApplication::translate(context, english.toUtf8().constData());
+    }
+
+    void retranslate() {
+        auto* model = static_cast<QStandardItemModel*>(m_combo->model());
+        for (int i = 0; i < model->rowCount(); ++i) {
+            QStandardItem* item = model->item(i);
+            if (item->data(kFamilyRole).isValid())
+                item->setText(trCore("RecommenderFamily", item->data(kFamilyRole).toString()));
+            else
+                item->setToolTip(trCore("Recommender", item->data(kDescriptionRole).toString()));
+        }
+        const core::RecommenderEntry* e = m_registry.find(coreId().toStdString());
+        m_description->setText(e ? trCore("Recommender", QString::fromStdString(e->description))
+                                 : QString());
+        if (e)
+            for (const core::ParamSpec& p : e->params) {
+                auto it = m_editors.find(p.key);
+                if (it == m_editors.end())
+                    continue;
+                const QString help = trCore("RecommenderParam", QString::fromStdString(p.help)) +
+                                     QLatin1Char('\n') +
+                                     StrategyPanel::tr("Accepted: %1")
+                                         .arg(QString::fromStdString(core::describeRange(p)));
+                it->second->setToolTip(help);
+                if (QWidget* label = m_form->labelForField(it->second))
+                    label->setToolTip(help);
+            }
     }
 
     QToolButton* removeButton() const { return m_remove; }
@@ -133,9 +172,10 @@ private:
             m_form->removeRow(0);
         m_editors.clear();
         const core::RecommenderEntry* e = m_registry.find(coreId().toStdString());
-        m_description->setText(e ? QString::fromStdString(e->description) : QString());
-        if (!e)
+        if (!e) {
+            m_description->clear();
             return;
+        }
         for (const core::ParamSpec& p : e->params) {
             QWidget* w = nullptr;
             const double fallback =
@@ -194,6 +234,7 @@ private:
             m_form->addRow(label, w);
             m_editors[p.key] = w;
         }
+        retranslate();
     }
 
     const core::RecommenderRegistry& m_registry;
@@ -264,6 +305,7 @@ void StrategyPanel::retranslateUi() {
         m_slots[i]->removeButton()->setToolTip(tr("Remove this core"));
         m_slots[i]->combo()->setToolTip(
             tr("Recommender core; hover an entry for its description."));
+        m_slots[i]->retranslate();
     }
 }
 
