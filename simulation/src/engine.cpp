@@ -83,13 +83,14 @@ Engine::Engine(Scenario scenario, std::uint64_t seed)
 
     // Population groups (initial users, then each cohort) for arrivals.
     const std::size_t groups = m_world.groupJoinTime.size();
-    m_groupBegin.assign(groups + 1, static_cast<std::uint32_t>(users));
+    // The generator appends each group's users after the previous group's, so group g
+    // is the id range [m_groupBegin[g], m_groupBegin[g+1]).
+    m_groupBegin.assign(groups + 1, 0);
     m_groupActivity.assign(groups, 0.0);
-    for (std::size_t u = users; u-- > 0;)
-        m_groupBegin[m_world.userGroup[u]] = static_cast<std::uint32_t>(u);
-    for (std::size_t g = groups; g-- > 0;)
-        if (g + 1 <= groups && m_groupBegin[g] > m_groupBegin[g + 1])
-            m_groupBegin[g] = m_groupBegin[g + 1]; // an empty group
+    for (std::size_t u = 0; u < users; ++u)
+        ++m_groupBegin[m_world.userGroup[u] + 1u];
+    for (std::size_t g = 0; g < groups; ++g)
+        m_groupBegin[g + 1] += m_groupBegin[g];
     for (std::size_t g = 0; g < groups; ++g) {
         const auto first = m_world.userActivity.begin() + m_groupBegin[g];
         const auto last = m_world.userActivity.begin() + m_groupBegin[g + 1];
@@ -281,11 +282,8 @@ void Engine::applyTimeline(core::SimTime t) {
             setAvailable(item, true);
     }
     // Restocks due.
-    auto later = [](const Restock& a, const Restock& b) {
-        return a.time > b.time || (a.time == b.time && a.item > b.item);
-    };
     while (!m_restocks.empty() && m_restocks.front().time <= t) {
-        std::pop_heap(m_restocks.begin(), m_restocks.end(), later);
+        std::pop_heap(m_restocks.begin(), m_restocks.end(), restockLater);
         const core::ItemId item = m_restocks.back().item;
         m_restocks.pop_back();
         m_state.stock[item] = m_world.itemStock[item];
@@ -315,7 +313,7 @@ void Engine::applyTimeline(core::SimTime t) {
                 ++m_state.stockOuts;
                 setAvailable(i, false);
                 m_restocks.push_back({c.time + m_world.itemRestockLead[i], i});
-                std::push_heap(m_restocks.begin(), m_restocks.end(), later);
+                std::push_heap(m_restocks.begin(), m_restocks.end(), restockLater);
             }
         }
     }
@@ -331,10 +329,7 @@ bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
         ++m_state.stockOuts;
         setAvailable(item, false);
         m_restocks.push_back({t + m_world.itemRestockLead[item], item});
-        std::push_heap(m_restocks.begin(), m_restocks.end(),
-                       [](const Restock& a, const Restock& b) {
-                           return a.time > b.time || (a.time == b.time && a.item > b.item);
-                       });
+        std::push_heap(m_restocks.begin(), m_restocks.end(), restockLater);
     }
     ++m_state.sold[item];
     m_state.lastPurchase[user] = t;
@@ -342,6 +337,14 @@ bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
     m_state.monetary[user] += m_model.pricePaid(item);
     m_state.rememberPurchase(user, item, static_cast<float>(t / core::kSecondsPerHour));
     return true;
+}
+
+double Engine::joinedActivity(core::SimTime t) const {
+    double joined = 0.0;
+    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
+        if (m_world.groupJoinTime[g] <= t)
+            joined += m_groupActivity[g];
+    return joined;
 }
 
 double Engine::arrivalRateFactor(core::SimTime t, core::SimTime* until) const {
@@ -353,10 +356,7 @@ double Engine::arrivalRateFactor(core::SimTime t, core::SimTime* until) const {
     if (next != m_rateChanges.end())
         boundary = std::min(boundary, *next);
     *until = boundary;
-    double joined = 0.0;
-    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
-        if (m_world.groupJoinTime[g] <= t)
-            joined += m_groupActivity[g];
+    const double joined = joinedActivity(t);
     double season = 1.0;
     for (const TimelineEvent& e : m_scenario.timeline)
         if (e.kind == TimelineEvent::Kind::Season && e.startDay * core::kSecondsPerDay <= t &&
@@ -402,11 +402,7 @@ void Engine::startSession() {
     // session number counts candidates, so every recommender faces the same dice.
     const core::SimTime t = m_nextArrival;
     boost::random::uniform_01<double> uniform;
-    double joined = 0.0;
-    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
-        if (m_world.groupJoinTime[g] <= t)
-            joined += m_groupActivity[g];
-    double r = uniform(m_arrivalRng) * joined;
+    double r = uniform(m_arrivalRng) * joinedActivity(t);
     std::size_t group = 0;
     for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
         if (m_world.groupJoinTime[g] > t)

@@ -214,6 +214,7 @@ private:
     void endSession(Session& s, core::SimTime t, ActionRecord& a);
     void measureRegret(Session& s, const ActionRecord& a, const std::vector<float>& shownUtility);
     double arrivalRateFactor(core::SimTime t, core::SimTime* until) const;
+    double joinedActivity(core::SimTime t) const; // activity of the groups joined by t
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
     void schedule(std::uint32_t slot);
@@ -274,6 +275,9 @@ private:
         core::ItemId item;
     };
     std::vector<Restock> m_restocks; // min-heap by (time, item)
+    static bool restockLater(const Restock& a, const Restock& b) {
+        return a.time > b.time || (a.time == b.time && a.item > b.item);
+    }
     boost::random::mt19937 m_timelineRng;
     std::vector<float> m_shownUtility;
     std::vector<float> m_allUtility;
