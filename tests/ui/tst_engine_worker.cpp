@@ -8,6 +8,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,7 @@ private slots:
     void sameEventsAsSynchronous_data();
     void sameEventsAsSynchronous();
     void stopMarksCancelledAndDropsNothingStored();
+    void speedPacesSimulatedTime();
 
 private:
     QString syncHash(const sim::Scenario& s, const std::string& core, double maxDays);
@@ -156,6 +158,38 @@ void TestEngineWorker::stopMarksCancelledAndDropsNothingStored() {
         stored += m.value;
     // Every event in the log is counted in exactly one stored bucket.
     QCOMPARE(static_cast<qint64>(stored), count.value());
+}
+
+void TestEngineWorker::speedPacesSimulatedTime() {
+    // At 1 simulated hour per second the clock can never run ahead of the wall clock
+    // times the speed (plus the one action that crosses the target): an upper bound only,
+    // so a slow machine cannot make it fail.
+    auto s = sim::loadBuiltinScenario(QStringLiteral("default"));
+    QVERIFY(s);
+    sim::ArenaSpec spec;
+    spec.scenario = s.value();
+    spec.cores.push_back({"popularity", {}});
+    QThread thread;
+    auto* worker = new sim::EngineWorker(m_registry);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    QSignalSpy batches(worker, &sim::EngineWorker::batchReady);
+    thread.start();
+    QElapsedTimer wall;
+    QMetaObject::invokeMethod(worker, [worker, spec, &wall] {
+        worker->setSpeed(3600.0);
+        wall.start();
+        worker->start(spec, 1, false);
+    });
+    QTest::qWait(600);
+    QMetaObject::invokeMethod(worker, &sim::EngineWorker::shutdown, Qt::BlockingQueuedConnection);
+    const double elapsed = static_cast<double>(wall.elapsed()) / 1000.0;
+    thread.quit();
+    thread.wait();
+    QVERIFY(!batches.isEmpty());
+    const auto last = batches.last().at(0).value<sim::SnapshotBatch>();
+    QVERIFY2(last.simTime <= 3600.0 * elapsed + 600.0, qPrintable(QString::number(last.simTime)));
+    QVERIFY(!last.finished || last.simTime < s.value().durationDays * 86400.0);
 }
 
 QTEST_MAIN(TestEngineWorker)
