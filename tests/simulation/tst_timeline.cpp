@@ -225,6 +225,59 @@ private slots:
         Q_UNUSED(promoOther);
     }
 
+    void positionBiasShapesClicksInARun() {
+        // With the random core every position holds exchangeable items. Without position
+        // bias the clicks spread evenly over the positions; with bias 0.75 they fall with
+        // the position, each gap beyond 5 standard errors (Poisson counts). The exact click
+        // probabilities per slate are checked in tst_shopper_model; here the run shows it.
+        auto clicksByPosition = [&](const char* json) {
+            auto e = engine(scenario(json), 2, "random");
+            std::vector<double> clicks(10, 0.0);
+            sim::ActionRecord a;
+            while (e->nextAction(&a))
+                if (a.clicked >= 0 && a.clicked < 10)
+                    clicks[static_cast<std::size_t>(a.clicked)] += 1.0;
+            return clicks;
+        };
+        const auto flat =
+            clicksByPosition("{\"duration_days\": 2, \"behaviour\": {\"position_bias\": 1.0}}");
+        const auto biased =
+            clicksByPosition("{\"duration_days\": 2, \"behaviour\": {\"position_bias\": 0.75}}");
+        QVERIFY(flat[0] > 1000 && biased[0] > 1000);
+        for (std::size_t p : {std::size_t(3), std::size_t(6), std::size_t(9)}) {
+            QVERIFY2(std::abs(flat[p] - flat[0]) < 5.0 * std::sqrt(flat[p] + flat[0]),
+                     qPrintable(QStringLiteral("no bias, position %1: %2 vs %3")
+                                    .arg(p)
+                                    .arg(flat[p])
+                                    .arg(flat[0])));
+            QVERIFY2(biased[p - 3] - biased[p] > 5.0 * std::sqrt(biased[p - 3] + biased[p]),
+                     qPrintable(QStringLiteral("bias, position %1: %2 vs %3")
+                                    .arg(p)
+                                    .arg(biased[p])
+                                    .arg(biased[p - 3])));
+        }
+    }
+
+    void fatigueLowersClicksOfRepetitiveCores() {
+        // Same shop, seed and core (popularity repeats its slate): with fatigue the CTR is
+        // lower than without, beyond 5 standard errors.
+        auto ctrOf = [&](const char* json) {
+            auto e = engine(scenario(json), 6, "popularity");
+            sim::RunLimits limits;
+            limits.maxDays = 2;
+            e->run(limits);
+            const core::MetricPoint m = e->summary();
+            return std::pair<double, double>{m.ctr, double(m.counters.impressions)};
+        };
+        const auto [tired, n1] =
+            ctrOf("{\"behaviour\": {\"fatigue_item\": 1.0, \"fatigue_category\": 0.1}}");
+        const auto [fresh, n2] =
+            ctrOf("{\"behaviour\": {\"fatigue_item\": 0, \"fatigue_category\": 0}}");
+        const double se = std::sqrt(tired * (1 - tired) / n1 + fresh * (1 - fresh) / n2);
+        QVERIFY2(fresh - tired > 5.0 * se,
+                 qPrintable(QStringLiteral("fresh %1 tired %2").arg(fresh).arg(tired)));
+    }
+
     void ctrOrdersTheBoundsAndBaselinesOnDefault() {
         // oracle > itemknn > popularity > random > anti-oracle on `default`, one seed, the
         // first day and a half (the ordering is settled by then; the whole week is slow for
