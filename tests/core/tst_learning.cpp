@@ -1,9 +1,9 @@
 // Every learning core must beat `random` and `popularity` where its signal exists: on a
 // small simulated shop built for it (content on a catalogue where tags follow taste,
-// session models on sequential shoppers, demographic on many new users, the rest on a
-// shop with personal taste), by a CTR margin larger than the seed-to-seed spread,
-// measured over several seeds. The scenarios are written here as JSON; each run takes
-// about a second in Release.
+// session models on sequential shoppers, demographic on many new users, trending on
+// rolling promotions and launches, the rest on a shop with personal taste), by a CTR margin larger
+// than the seed-to-seed spread, measured over several seeds. The scenarios are written here as
+// JSON; each run takes about a second in Release.
 //
 // A seed changes the whole shop (catalogue, shoppers, tastes), so absolute CTRs move a
 // lot between seeds (popularity: about +-15 %) while the comparison on one shop is much
@@ -38,6 +38,19 @@ QByteArray scenarioJson(const QString& name) {
     } else if (name == QLatin1String("sequential")) {
         // Shoppers mostly move on to the current item's successors.
         behaviour += QStringLiteral(R"(, "sequence_strength": 0.8, "sequence_boost": 3.0)");
+    } else if (name == QLatin1String("trends")) {
+        // Rolling half-day promotions over five departments and two launch batches:
+        // what is in demand changes faster than all-time counts follow.
+        return QStringLiteral(R"({"format": 1, "name": "trends", "duration_days": 3,
+            "catalogue": {%1}, "population": {%2}, "behaviour": {%3}, "timeline": [
+            {"type": "promotion", "start_day": 0.5, "end_day": 1.0, "category": 0, "discount": 0.5},
+            {"type": "promotion", "start_day": 1.0, "end_day": 1.5, "category": 1, "discount": 0.5},
+            {"type": "promotion", "start_day": 1.5, "end_day": 2.0, "category": 2, "discount": 0.5},
+            {"type": "promotion", "start_day": 2.0, "end_day": 2.5, "category": 3, "discount": 0.5},
+            {"type": "promotion", "start_day": 2.5, "end_day": 3.0, "category": 4, "discount": 0.5},
+            {"type": "launch", "day": 1.0, "items": 100}, {"type": "launch", "day": 2.0, "items": 100}]})")
+            .arg(catalogue, population, behaviour)
+            .toUtf8();
     } else if (name == QLatin1String("new-users")) {
         // Many shoppers seen once or twice; demographics explain most of the taste.
         population = QStringLiteral(R"("users": 6000, "demographic_signal": 0.9)");
@@ -104,7 +117,7 @@ private slots:
         const std::map<std::string, QString> where = {
             {"content", QStringLiteral("tags")},    {"demographic", QStringLiteral("new-users")},
             {"sknn", QStringLiteral("sequential")}, {"markov", QStringLiteral("sequential")},
-            {"seq", QStringLiteral("sequential")},
+            {"seq", QStringLiteral("sequential")},  {"trending", QStringLiteral("trends")},
         };
         const std::vector<std::string> notLearning = {
             "random", "popularity", "oracle", "anti-oracle", "mmr", "fatigue", "rules"};

@@ -153,7 +153,7 @@ RecommenderEntry trendingRecommenderEntry() {
         kit::realParam("prior", 0.01, 1000.0, 2.0,
                        "Damping added to the baseline so a few views are not a trend"),
         kit::realParam(
-            "category_weight", 0.0, 100.0, 4.0,
+            "category_weight", 0.0, 100.0, 20.0,
             "How much the shopper's share of interest in a top category boosts its items"),
     };
     e.make = kit::factoryOf<TrendingRecommender>();
