@@ -255,12 +255,14 @@ void Engine::applyPromotions() {
     // an item's discount is the larger of its standing discount and any running promotion.
     core::ItemTable& t = m_world.items;
     m_state.promoted.clear();
+    std::vector<const TimelineEvent*> running;
+    for (std::size_t k = 0; k < m_scenario.timeline.size(); ++k)
+        if (m_promotionActive[k])
+            running.push_back(&m_scenario.timeline[k]);
     for (core::ItemId i = 0; i < t.size(); ++i) {
         float promo = 0.0f;
-        for (std::size_t k = 0; k < m_scenario.timeline.size(); ++k) {
-            if (!m_promotionActive[k])
-                continue;
-            const TimelineEvent& e = m_scenario.timeline[k];
+        for (const TimelineEvent* p : running) {
+            const TimelineEvent& e = *p;
             if (e.category >= 0 && !m_world.inCategory(i, static_cast<std::uint32_t>(e.category)))
                 continue;
             if (e.brand >= 0 && t.brand[i] != static_cast<std::uint32_t>(e.brand))
