@@ -1016,10 +1016,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>not available (sold out or not launched)</source>
         <translation type="unfinished" />
     </message>
@@ -1033,6 +1029,23 @@
     </message>
     <message>
         <source>before the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) in stock</source>
+        <translation>
+            <numerusform>%n unit in stock</numerusform><numerusform>%n units in stock</numerusform></translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 units, restocked %2 times</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1735,6 +1748,18 @@
     </message>
     <message>
         <source>none yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>churned (will not return)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1% chance per candidate visit</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1016,10 +1016,6 @@
         <translation>库存</translation>
     </message>
     <message>
-        <source>available</source>
-        <translation>有货</translation>
-    </message>
-    <message>
         <source>not available (sold out or not launched)</source>
         <translation>无货（售罄或未上架）</translation>
     </message>
@@ -1034,6 +1030,23 @@
     <message>
         <source>before the run</source>
         <translation>运行开始前</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) in stock</source>
+        <translation>
+            <numerusform>库存 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <source>%1 units, restocked %2 times</source>
+        <translation>%1 件，补货 %2 次</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1749,18 @@
     <message>
         <source>none yet</source>
         <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>churned (will not return)</source>
+        <translation>已流失（不会再来）</translation>
+    </message>
+    <message>
+        <source>%1% chance per candidate visit</source>
+        <translation>每次潜在访问有 %1% 的概率成行</translation>
     </message>
 </context>
 <context>

@@ -632,6 +632,11 @@ void EngineWorker::inspectUser(quint64 generation, int coreIndex, quint32 user) 
     r.monetary = s.spent;
     const core::SimTime now = c.engine().now();
     r.recencyDays = s.lastPurchase >= 0.0 ? (now - s.lastPurchase) / core::kSecondsPerDay : -1.0;
+    const ShopState& state = c.engine().state();
+    if (user < state.returnWeight.size())
+        r.returnWeight = state.returnWeight[user];
+    if (user < state.churned.size())
+        r.churned = state.churned[user] != 0;
     // Segments from simple RFM rules, as shop CRM dashboards use them.
     if (s.purchases == 0)
         r.segment = s.sessions <= 2 ? QStringLiteral("new") : QStringLiteral("browser");
@@ -688,6 +693,13 @@ void EngineWorker::inspectItem(quint64 generation, int coreIndex, quint32 item) 
     r.discount = items.discount[item];
     r.available = items.isAvailable(item);
     r.launchTime = items.launchTime[item];
+    const ShopState& state = c.engine().state();
+    if (item < state.stock.size()) {
+        r.stock = state.stock[item];
+        r.sold = state.sold[item];
+        r.restocked = state.restocked[item];
+        r.promotionDiscount = state.promotionDiscount[item];
+    }
     const CoreState::ItemStats& s = c.items[item];
     r.impressions = s.impressions;
     r.clicks = s.clicks;

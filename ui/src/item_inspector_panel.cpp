@@ -124,13 +124,17 @@ void ItemInspectorPanel::showInspection(const sim::ItemInspection& r) {
     row(tr("Category"), r.category);
     row(tr("Brand"), tr("brand %1").arg(r.brand));
     row(tr("List price"), loc.toString(r.price, 'f', 2));
-    row(tr("Promotion"), r.discount > 0.0f
+    // A running promotion (timeline) wins over the item's standing discount.
+    const float discount = r.promotionDiscount > 0.0f ? r.promotionDiscount : r.discount;
+    row(tr("Promotion"), discount > 0.0f
                              ? tr("%1% off: %2")
-                                   .arg(loc.toString(r.discount * 100.0f, 'f', 0),
-                                        loc.toString(r.price * (1.0f - r.discount), 'f', 2))
+                                   .arg(loc.toString(discount * 100.0f, 'f', 0),
+                                        loc.toString(r.price * (1.0f - discount), 'f', 2))
                              : tr("none"));
-    row(tr("Stock"),
-        r.available ? tr("available") : tr("not available (sold out or not launched)"));
+    row(tr("Stock"), !r.available  ? tr("not available (sold out or not launched)")
+                     : r.stock < 0 ? tr("unlimited")
+                                   : tr("%n unit(s) in stock", nullptr, r.stock));
+    row(tr("Sold"), tr("%1 units, restocked %2 times").arg(r.sold).arg(r.restocked));
     row(tr("Launched"), r.launchTime > 0
                             ? tr("day %1").arg(loc.toString(r.launchTime / 86400.0 + 1.0, 'f', 1))
                             : tr("before the run"));

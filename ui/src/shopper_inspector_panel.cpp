@@ -220,6 +220,9 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
             : tr("%1 days since the last purchase").arg(loc.toString(r.recencyDays, 'f', 1)));
     row(tr("Frequency"), tr("%n purchase(s)", nullptr, static_cast<int>(r.frequency)));
     row(tr("Monetary"), loc.toString(r.monetary, 'f', 2));
+    row(tr("Comes back"), r.churned ? tr("churned (will not return)")
+                                    : tr("%1% chance per candidate visit")
+                                          .arg(loc.toString(r.returnWeight * 100.0, 'f', 0)));
     html += QStringLiteral("</table><h4>%1</h4><ul>").arg(tr("Recent events (newest last)"));
     for (const core::Event& e : r.recentEvents)
         html += QStringLiteral("<li>%1 — %2 %3 %4</li>")

@@ -142,6 +142,10 @@ struct UserInspection {
     /// Segment key (RFM rules, see engine_worker.cpp): "new", "browser", "champion",
     /// "loyal", "at-risk".
     QString segment;
+    /// Probability that the shopper's next candidate visit happens (satisfaction), and
+    /// whether the shopper has churned (from the engine's ShopState).
+    double returnWeight = 0.0;
+    bool churned = false;
     std::vector<core::Event> recentEvents; ///< newest last
     core::SimTime slateTime = -1.0;        ///< when the current slate was served (-1 = never)
     std::vector<ExplainedEntry> slate;
@@ -158,6 +162,10 @@ struct ItemInspection {
     std::uint32_t brand = 0;
     float price = 0.0f, discount = 0.0f;
     bool available = false;
+    /// Units in stock (-1 = unlimited), sold and restock count, running promotion discount.
+    std::int32_t stock = -1;
+    std::uint32_t sold = 0, restocked = 0;
+    float promotionDiscount = 0.0f;
     core::SimTime launchTime = 0.0;
     std::uint64_t impressions = 0, clicks = 0, purchases = 0;
     /// Per time bin: impressions, clicks, purchases; bin i covers [i*binSeconds, (i+1)*binSeconds).
