@@ -33,6 +33,7 @@ public:
         if (w <= 0.0f || !m_items.contains(e.item) || e.user == kNoUser)
             return;
         m_weight[e.item] += w;
+        ++m_popularDirty;
         History& h = history(e.user);
         for (const auto& [j, wj] : h.entries) {
             if (j == e.item)
@@ -178,23 +179,27 @@ private:
 
     void fillWithPopular(const Request& request, Slate& out, std::size_t k) {
         // Cold users and items: fall back to the most-weighted items (global popularity).
-        m_fill.reset(k);
-        for (ItemId item = 0; item < m_items.size(); ++item) {
-            const float s = m_weight[item];
-            if (s <= 0.0f || !m_fill.admits(s, item) || !isEligible(m_items, request, item))
-                continue;
-            if (std::any_of(out.begin(), out.end(),
-                            [item](const SlateEntry& e) { return e.item == item; }))
-                continue;
-            m_fill.offer(item, s);
+        // The candidates are the 64 heaviest items, recomputed after 256 new events, so a
+        // cold request costs O(64) instead of a catalogue scan; the permutation fill-in
+        // covers the rare case where 64 are not enough.
+        if (m_popularDirty > 256 || m_popularList.empty()) {
+            m_fill.reset(64);
+            for (ItemId item = 0; item < m_items.size(); ++item)
+                if (m_weight[item] > 0.0f)
+                    m_fill.offer(item, m_weight[item]);
+            m_popularList.clear();
+            m_fill.drainInto(m_popularList);
+            m_popularDirty = 0;
         }
-        Slate extra;
-        m_fill.drainInto(extra);
-        for (SlateEntry& e : extra) {
+        for (const SlateEntry& p : m_popularList) {
             if (out.size() >= k)
                 break;
-            e.score = -1.0f / (1.0f + e.score); // below every similarity score, order kept
-            out.push_back(e);
+            if (!isEligible(m_items, request, p.item) ||
+                std::any_of(out.begin(), out.end(),
+                            [&p](const SlateEntry& e) { return e.item == p.item; }))
+                continue;
+            out.push_back({p.item, -1.0f / (1.0f + p.score),
+                           1.0f}); // below every similarity score, order kept
         }
     }
 
@@ -209,6 +214,8 @@ private:
     std::vector<ItemId> m_touched;
     TopK m_topk;
     TopK m_fill;
+    Slate m_popularList;
+    std::size_t m_popularDirty = 0;
 };
 
 } // namespace
