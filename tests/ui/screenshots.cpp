@@ -83,6 +83,24 @@ int main(int argc, char** argv) {
     settle();
     bool ok = true;
 
+    // 0. The scenario editor: the form, then the JSON tab with a validation error.
+    raiseDock(w, w.scenarioPanel());
+    w.scenarioPanel()->selectPreset(QStringLiteral("default"));
+    settle();
+    ok &= save(w.scenarioPanel()->parentWidget(),
+               out.filePath(QStringLiteral("scenario-editor%1.png").arg(suffix)));
+    {
+        QString json = w.scenarioPanel()->jsonText();
+        json.replace(QStringLiteral("\"users\": 5000"), QStringLiteral("\"users\": 0"));
+        w.scenarioPanel()->setJsonText(json);
+        w.scenarioPanel()->tabs()->setCurrentIndex(1);
+        settle();
+        ok &= save(w.scenarioPanel()->parentWidget(),
+                   out.filePath(QStringLiteral("scenario-errors%1.png").arg(suffix)));
+        w.scenarioPanel()->tabs()->setCurrentIndex(0);
+    }
+    raiseDock(w, w.strategyPanel());
+
     // 1. The main window during a two-core run of `default`, paused mid-way.
     w.scenarioPanel()->selectPreset(QStringLiteral("default"));
     w.strategyPanel()->setCores({QStringLiteral("popularity"), QStringLiteral("itemknn")});

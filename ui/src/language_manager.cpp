@@ -27,13 +27,18 @@ void LanguageManager::removeTranslators() {
 }
 
 bool LanguageManager::setLanguage(const QString& code) {
-    if (code == m_code)
+    if (code == m_code && (m_app || code != QLatin1String("en")))
         return true;
     removeTranslators();
     m_code = QStringLiteral("en");
     if (code == QLatin1String("en")) {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-        // Removing translators already sent LanguageChange to every widget.
+        // English needs its .qm only for plural forms ("1 entry", "2 entries").
+        auto en = std::make_unique<QTranslator>();
+        if (en->load(QStringLiteral(":/i18n/recoscope_en.qm"))) {
+            m_app = en.release();
+            QCoreApplication::installTranslator(m_app);
+        }
         return true;
     }
     auto app = std::make_unique<QTranslator>();
