@@ -169,6 +169,11 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("gini"), t.gini},
         {QStringLiteral("latency_us"), latency},
         {QStringLiteral("sim_days"), m_engine->now() / core::kSecondsPerDay},
+        // Regret: click probability lost against the best possible slate, sampled on
+        // behaviour.regret_sample of the slates (docs/shop-model.md).
+        {QStringLiteral("regret_per_slate"), m_engine->meanSlateRegret()},
+        {QStringLiteral("regret_per_session"), m_engine->meanSessionRegret()},
+        {QStringLiteral("regret_samples"), n(m_engine->regretSamples())},
         {QStringLiteral("catalogue_hash"), m_catalogueHash},
         {QStringLiteral("population_hash"), m_populationHash},
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},

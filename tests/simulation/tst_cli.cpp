@@ -163,11 +163,28 @@ private slots:
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8());
         QVERIFY2(doc.isObject(), qPrintable(r.out));
         const QJsonObject s = doc.object();
-        for (const char* key : {"run_id",      "scenario",   "scenario_hash",  "seed",
-                                "recommender", "params",     "events",         "sessions",
-                                "impressions", "clicks",     "carts",          "purchases",
-                                "ctr",         "cvr",        "revenue",        "coverage",
-                                "gini",        "latency_us", "events_per_sec", "wall_s"})
+        for (const char* key : {"run_id",
+                                "scenario",
+                                "scenario_hash",
+                                "seed",
+                                "recommender",
+                                "params",
+                                "events",
+                                "sessions",
+                                "impressions",
+                                "clicks",
+                                "carts",
+                                "purchases",
+                                "ctr",
+                                "cvr",
+                                "revenue",
+                                "coverage",
+                                "gini",
+                                "latency_us",
+                                "events_per_sec",
+                                "wall_s",
+                                "regret_per_slate",
+                                "regret_per_session"})
             QVERIFY2(s.contains(QLatin1String(key)), key);
         for (const char* key : {"p50", "p95", "p99"})
             QVERIFY(s.value(QStringLiteral("latency_us")).toObject().contains(QLatin1String(key)));
