@@ -26,8 +26,9 @@ constexpr qint64 kEmitMs = 50;
 // Recent events kept per user for the shopper inspector.
 constexpr std::size_t kRecentEvents = 12;
 constexpr std::size_t kRecentUsers = 60;
-// Per-item time bins: bounded so that memory grows with items only (<= ~128 MB of bins).
-constexpr std::size_t kMaxBinCells = 32u * 1024u * 1024u;
+// Per-item time bins: at most 8M counters (32 MB) per core; catalogues too large for 8
+// bins per item keep totals only.
+constexpr std::size_t kMaxBinCells = 8u * 1024u * 1024u;
 
 core::Counters minus(const core::Counters& a, const core::Counters& b) {
     core::Counters d;
@@ -454,7 +455,7 @@ void EngineWorker::runSlice() {
         finishRun(false);
         return;
     }
-    if (m_sinceEmit.elapsed() >= kEmitMs)
+    if (m_sinceEmit.elapsed() >= m_emitIntervalMs)
         emitBatch(false);
     // When paced and ahead of the wall clock, sleep a frame instead of spinning.
     scheduleSlice(waiting ? 15 : 0);
@@ -515,6 +516,8 @@ std::vector<ExplainedEntry> EngineWorker::explain(const CoreState& c, const core
 }
 
 void EngineWorker::emitBatch(bool finished) {
+    QElapsedTimer cost;
+    cost.start();
     m_sinceEmit.start();
     SnapshotBatch b;
     b.generation = m_generation;
@@ -564,6 +567,9 @@ void EngineWorker::emitBatch(bool finished) {
         m_recentUsers.erase(m_recentUsers.begin(),
                             m_recentUsers.end() - static_cast<std::ptrdiff_t>(kRecentUsers));
     emit batchReady(b);
+    // A snapshot costs O(exposed items) (Gini, coverage): on huge catalogues, space them
+    // out so that taking snapshots never eats more than ~10 % of the engine's time.
+    m_emitIntervalMs = std::max<qint64>(kEmitMs, 10 * cost.elapsed());
 }
 
 void EngineWorker::finishRun(bool cancelled) {

@@ -230,6 +230,7 @@ private:
     QElapsedTimer m_paceClock;
     core::SimTime m_paceSimStart = 0.0;
     QElapsedTimer m_sinceEmit;
+    qint64 m_emitIntervalMs = 50;
     std::vector<core::UserId> m_recentUsers;
     core::SimTime m_endTime = 0.0;
     std::uint64_t m_maxEvents = 0;
