@@ -1288,6 +1288,10 @@
         <translation>
             <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;A workbench for real-time e-commerce recommendation: synthetic shoppers, swappable recommender cores, live metrics.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;%n recommender core registered.&lt;/p&gt;</numerusform><numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;A workbench for real-time e-commerce recommendation: synthetic shoppers, swappable recommender cores, live metrics.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;%n recommender cores registered.&lt;/p&gt;</numerusform></translation>
     </message>
+    <message>
+        <source>Ready: press Start (Ctrl+R) to run the scenario with the chosen cores.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>

@@ -1288,6 +1288,10 @@
         <translation>
             <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform></translation>
     </message>
+    <message>
+        <source>Ready: press Start (Ctrl+R) to run the scenario with the chosen cores.</source>
+        <translation>就绪：按“开始”（Ctrl+R）用所选推荐核心运行该场景。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>

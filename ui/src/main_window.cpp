@@ -88,6 +88,8 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     createMenus();
     retranslateUi();
     restoreSettings();
+    statusBar()->showMessage(
+        tr("Ready: press Start (Ctrl+R) to run the scenario with the chosen cores."), 15000);
 }
 
 MainWindow::~MainWindow() = default;

@@ -287,6 +287,19 @@ StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget*
             break;
         }
     addSlot(first);
+    // A newcomer's first Start is already a comparison: a second, different core.
+    if (ids.size() > 1) {
+        QString second;
+        for (const char* preferred : {"itemknn", "content"})
+            if (m_registry.find(preferred) && QString::fromLatin1(preferred) != first) {
+                second = QString::fromLatin1(preferred);
+                break;
+            }
+        for (std::size_t i = 0; second.isEmpty() && i < ids.size(); ++i)
+            if (QString::fromStdString(ids[i]) != first)
+                second = QString::fromStdString(ids[i]);
+        addSlot(second);
+    }
 }
 
 void StrategyPanel::changeEvent(QEvent* event) {
