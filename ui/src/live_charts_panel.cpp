@@ -196,7 +196,9 @@ void LiveChartsPanel::retranslateUi() {
         v->setTitle(metricTitle(id));
         v->setAxisTitles(tr("simulated days"), metricAxis(id));
         v->setToolTip(metricHelp(id));
+        v->refresh(); // titles show before the first run too
     }
+    fitHeight(m_counters);
     m_funnel->setToolTip(tr("Impressions → clicks → favourites → carts → purchases over the "
                             "whole run; the percentage is the share of the previous stage."));
     m_cold->setToolTip(tr("New users: in their first two visits. New items: launched less than 24 "
