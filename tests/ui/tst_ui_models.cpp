@@ -7,6 +7,7 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/run_history_model.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +23,7 @@ private slots:
     void decimateKeepsExtremes_data();
     void decimateKeepsExtremes();
     void historyModel();
+    void recommenderListModel();
 };
 
 void TestUiModels::movingWindowCtr() {
@@ -115,6 +117,33 @@ void TestUiModels::historyModel() {
                  .isEmpty());
     QVERIFY(model.reload());
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestUiModels::recommenderListModel() {
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    ui::RecommenderListModel model(registry);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int cores = 0, headers = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QModelIndex i = model.index(r);
+        if (i.data(ui::RecommenderListModel::IsHeaderRole).toBool()) {
+            ++headers;
+            QCOMPARE(model.flags(i), Qt::NoItemFlags);
+        } else {
+            ++cores;
+            const QString id = i.data(ui::RecommenderListModel::IdRole).toString();
+            QVERIFY(registry.find(id.toStdString()));
+            QCOMPARE(model.rowOf(id), r);
+            QVERIFY(!i.data(Qt::ToolTipRole).toString().isEmpty());
+        }
+    }
+    // Every registered core, discovered from the registry, under its family.
+    QCOMPARE(cores, static_cast<int>(registry.ids().size()));
+    QVERIFY(headers >= 1);
+    QVERIFY(model.index(0).data(ui::RecommenderListModel::IsHeaderRole).toBool());
+    QCOMPARE(model.rowOf(QStringLiteral("no-such-core")), -1);
+    model.retranslate();
 }
 
 QTEST_MAIN(TestUiModels)

@@ -2,6 +2,7 @@
 
 #include "recoscope/core/registry.h"
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/recommender_list_model.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +18,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -29,38 +29,14 @@ namespace recoscope::ui {
 /// One core of the arena: picker, description, parameter form.
 class CoreSlot : public QGroupBox {
 public:
-    static constexpr int kFamilyRole = Qt::UserRole + 1;
-    static constexpr int kDescriptionRole = Qt::UserRole + 2;
-
-    CoreSlot(const core::RecommenderRegistry& registry, QWidget* parent)
+    CoreSlot(const core::RecommenderRegistry& registry, RecommenderListModel* model,
+             QWidget* parent)
         : QGroupBox(parent), m_registry(registry) {
         auto* layout = new QVBoxLayout(this);
         auto* row = new QHBoxLayout;
         m_combo = new QComboBox(this);
         m_combo->setObjectName(QStringLiteral("corePicker"));
         // Grouped by family: a disabled header row per family, cores indented under it.
-        auto* model = new QStandardItemModel(m_combo);
-        std::vector<std::string> families;
-        for (const auto& e : registry.entries())
-            if (std::find(families.begin(), families.end(), e.family) == families.end())
-                families.push_back(e.family);
-        for (const std::string& family : families) {
-            auto* header = new QStandardItem(QString::fromStdString(family));
-            header->setData(QString::fromStdString(family), kFamilyRole);
-            header->setFlags(Qt::NoItemFlags);
-            QFont f = header->font();
-            f.setBold(true);
-            header->setFont(f);
-            model->appendRow(header);
-            for (const auto& e : registry.entries()) {
-                if (e.family != family)
-                    continue;
-                auto* item = new QStandardItem(QStringLiteral("  ") + QString::fromStdString(e.id));
-                item->setData(QString::fromStdString(e.id), Qt::UserRole);
-                item->setData(QString::fromStdString(e.description), kDescriptionRole);
-                model->appendRow(item);
-            }
-        }
         m_combo->setModel(model);
         m_remove = new QToolButton(this);
         m_remove->setText(QStringLiteral("✕"));
@@ -83,14 +59,6 @@ public:
     }
 
     void retranslate() {
-        auto* model = static_cast<QStandardItemModel*>(m_combo->model());
-        for (int i = 0; i < model->rowCount(); ++i) {
-            QStandardItem* item = model->item(i);
-            if (item->data(kFamilyRole).isValid())
-                item->setText(trCore("RecommenderFamily", item->data(kFamilyRole).toString()));
-            else
-                item->setToolTip(trCore("Recommender", item->data(kDescriptionRole).toString()));
-        }
         const core::RecommenderEntry* e = m_registry.find(coreId().toStdString());
         m_description->setText(e ? trCore("Recommender", QString::fromStdString(e->description))
                                  : QString());
@@ -246,7 +214,7 @@ private:
 };
 
 StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget* parent)
-    : QWidget(parent), m_registry(registry) {
+    : QWidget(parent), m_registry(registry), m_model(new RecommenderListModel(registry, this)) {
     setObjectName(QStringLiteral("strategyPanel"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
@@ -313,6 +281,7 @@ void StrategyPanel::retranslateUi() {
                         "same random numbers, so differences come from the cores alone.")
                          .arg(kMaxCores));
     m_add->setText(tr("&Add a core to compare"));
+    m_model->retranslate();
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
         m_slots[i]->setColor(static_cast<int>(i));
         m_slots[i]->removeButton()->setToolTip(tr("Remove this core"));
@@ -325,7 +294,7 @@ void StrategyPanel::retranslateUi() {
 void StrategyPanel::addSlot(const QString& id) {
     if (static_cast<int>(m_slots.size()) >= kMaxCores)
         return;
-    auto* slot = new CoreSlot(m_registry, this);
+    auto* slot = new CoreSlot(m_registry, m_model, this);
     slot->setCoreId(id);
     m_slotsLayout->insertWidget(m_slotsLayout->count() - 1, slot);
     m_slots.push_back(slot);

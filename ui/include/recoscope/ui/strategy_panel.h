@@ -20,6 +20,7 @@ class RecommenderRegistry;
 namespace recoscope::ui {
 
 class CoreSlot;
+class RecommenderListModel;
 
 class StrategyPanel : public QWidget {
     Q_OBJECT
@@ -34,6 +35,7 @@ public:
     /// Replaces the slots by these core ids (unknown ids are skipped); at least one slot.
     void setCores(const QStringList& ids);
     int slotCount() const { return static_cast<int>(m_slots.size()); }
+    RecommenderListModel* recommenderModel() const { return m_model; }
     /// Sets a parameter of slot `index` by key (for tests and saved settings).
     bool setParam(int index, const QString& key, const QString& value);
 
@@ -50,6 +52,7 @@ private:
     void updateButtons();
 
     const core::RecommenderRegistry& m_registry;
+    RecommenderListModel* m_model = nullptr;
     QLabel* m_intro = nullptr;
     QVBoxLayout* m_slotsLayout = nullptr;
     QPushButton* m_add = nullptr;
