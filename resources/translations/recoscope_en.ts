@@ -923,6 +923,77 @@
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>the number %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the text "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a whole number in [%1, %2], got %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a number in [%1, %2], got %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected one of %1, got "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown field; known fields here: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected text, got %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a non-negative number, got %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected at least one positive weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>recoscope::sim::EngineWorker</name>
     <message>
         <source>Choose at least one recommender core.</source>

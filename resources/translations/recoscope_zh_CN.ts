@@ -923,6 +923,77 @@
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>the number %1</source>
+        <translation>数值 %1</translation>
+    </message>
+    <message>
+        <source>the text "%1"</source>
+        <translation>文本 "%1"</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>expected a whole number in [%1, %2], got %3</source>
+        <translation>应为 [%1, %2] 范围内的整数，实际为%3</translation>
+    </message>
+    <message>
+        <source>expected a number in [%1, %2], got %3</source>
+        <translation>应为 [%1, %2] 范围内的数值，实际为%3</translation>
+    </message>
+    <message>
+        <source>expected one of %1, got "%2"</source>
+        <translation>应为 %1 之一，实际为 "%2"</translation>
+    </message>
+    <message>
+        <source>unknown field; known fields here: %1</source>
+        <translation>未知字段；此处可用的字段：%1</translation>
+    </message>
+    <message>
+        <source>expected text, got %1</source>
+        <translation>应为文本，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>应为数组，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected a non-negative number, got %1</source>
+        <translation>应为非负数，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected at least one positive weight</source>
+        <translation>至少需要一个正权重</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>顶层应为 JSON 对象</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::sim::EngineWorker</name>
     <message>
         <source>Choose at least one recommender core.</source>

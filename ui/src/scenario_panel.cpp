@@ -1,6 +1,7 @@
 #include "recoscope/ui/scenario_panel.h"
 
 #include "recoscope/sim/builtin_scenarios.h"
+#include "validation_text.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -492,7 +493,10 @@ void ScenarioPanel::validate() {
     } else {
         m_errorLines =
             QString::fromStdString(s.error()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        m_errors->setText(m_errorLines.join(QLatin1Char('\n')));
+        QStringList shown;
+        for (const QString& line : std::as_const(m_errorLines))
+            shown << translateValidationLine(line);
+        m_errors->setText(shown.join(QLatin1Char('\n')));
         m_errors->show();
         static const QRegularExpression pathRe(QStringLiteral(R"((\$[\w.\[\]]*)\S*:\s*(.*))"));
         for (const QString& line : std::as_const(m_errorLines)) {
@@ -501,7 +505,8 @@ void ScenarioPanel::validate() {
                 continue;
             if (QWidget* w = m_fields.value(m.captured(1))) {
                 w->setStyleSheet(QStringLiteral("border: 2px solid #b00020;"));
-                w->setToolTip(m.captured(2) + QLatin1Char('\n') + fieldHelp(m.captured(1)));
+                w->setToolTip(translateValidationLine(line).section(QStringLiteral(": "), -1) +
+                              QLatin1Char('\n') + fieldHelp(m.captured(1)));
             }
         }
     }
