@@ -22,12 +22,12 @@ namespace recoscope::ui {
 
 namespace {
 
-// 1, 2, 2.5, 5 x 10^k at or above v.
+// The first of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at or above v: tight axes.
 double niceCeil(double v) {
     if (v <= 0.0)
         return 1.0;
     const double mag = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
         if (m * mag >= v * (1.0 - 1e-12))
             return m * mag;
     return 10.0 * mag;
