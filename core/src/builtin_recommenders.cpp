@@ -3,10 +3,32 @@
 
 #include "recoscope/core/registry.h"
 
+#include "recommenders/anti_oracle_recommender.h"
+#include "recommenders/bpr_recommender.h"
+#include "recommenders/content_recommender.h"
+#include "recommenders/demographic_recommender.h"
+#include "recommenders/egreedy_recommender.h"
+#include "recommenders/fatigue_recommender.h"
+#include "recommenders/hybrid_blend_recommender.h"
+#include "recommenders/hybrid_switch_recommender.h"
+#include "recommenders/ials_recommender.h"
 #include "recommenders/itemknn_recommender.h"
+#include "recommenders/linucb_recommender.h"
+#include "recommenders/markov_recommender.h"
+#include "recommenders/mf_sgd_recommender.h"
+#include "recommenders/mmr_recommender.h"
+#include "recommenders/ncf_recommender.h"
+#include "recommenders/oracle_recommender.h"
 #include "recommenders/popularity_recommender.h"
 #include "recommenders/random_recommender.h"
-#include "recommenders/suite_entries.h"
+#include "recommenders/recent_recommender.h"
+#include "recommenders/rules_recommender.h"
+#include "recommenders/seq_recommender.h"
+#include "recommenders/sknn_recommender.h"
+#include "recommenders/thompson_recommender.h"
+#include "recommenders/trending_recommender.h"
+#include "recommenders/ucb_recommender.h"
+#include "recommenders/userknn_recommender.h"
 
 #include <cassert>
 

@@ -1,6 +1,7 @@
 // User-based collaborative filtering, learnt online.
 
-#include "suite_entries.h"
+#include "userknn_recommender.h"
+
 #include "suite_kit.h"
 
 namespace recoscope::core {

@@ -1,17 +1,16 @@
+#pragma once
 // Bounds: the best and worst a core could do, read from the simulator's true utilities.
 // These are the only cores that see the simulator (RecommenderEntry::needsOracle); they
 // learn nothing and exist to frame every other core's metrics between two lines.
+// Private: one class serves `oracle` (sign 1) and `anti-oracle` (sign -1).
 
-#include "suite_entries.h"
 #include "suite_kit.h"
 
-namespace recoscope::core {
+namespace recoscope::core::kit {
 
-namespace {
-
-class OracleRecommender final : public kit::SuiteCore {
+class UtilityBoundRecommender final : public kit::SuiteCore {
 public:
-    OracleRecommender(const RecommenderContext& ctx, float sign)
+    UtilityBoundRecommender(const RecommenderContext& ctx, float sign)
         : SuiteCore(ctx, 1), m_oracle(ctx.oracle), m_sign(sign) {}
 
 protected:
@@ -40,34 +39,4 @@ private:
     float m_sign;
 };
 
-} // namespace
-
-RecommenderEntry oracleRecommenderEntry() {
-    RecommenderEntry e;
-    e.id = "oracle";
-    e.description = "Upper bound: the items with the highest true utility for the shopper (reads "
-                    "the simulator)";
-    e.family = "bound";
-    e.needsOracle = true;
-    e.make = [](const RecommenderContext& ctx, const ParamValues&,
-                const RecommenderRegistry&) -> Result<std::unique_ptr<Recommender>> {
-        return std::unique_ptr<Recommender>(new OracleRecommender(ctx, 1.0f));
-    };
-    return e;
-}
-
-RecommenderEntry antiOracleRecommenderEntry() {
-    RecommenderEntry e;
-    e.id = "anti-oracle";
-    e.description =
-        "Lower bound: the items with the lowest true utility for the shopper (reads the simulator)";
-    e.family = "bound";
-    e.needsOracle = true;
-    e.make = [](const RecommenderContext& ctx, const ParamValues&,
-                const RecommenderRegistry&) -> Result<std::unique_ptr<Recommender>> {
-        return std::unique_ptr<Recommender>(new OracleRecommender(ctx, -1.0f));
-    };
-    return e;
-}
-
-} // namespace recoscope::core
+} // namespace recoscope::core::kit

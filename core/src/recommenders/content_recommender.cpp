@@ -1,10 +1,6 @@
-// Content-based and demographic cores: they need no co-occurrence, so they answer new
-// items (content) and new users (demographic) from the first request.
+#include "content_recommender.h"
 
-#include "suite_entries.h"
 #include "suite_kit.h"
-
-#include <numeric>
 
 namespace recoscope::core {
 
@@ -250,105 +246,6 @@ private:
     int m_maxPopAge = 0;
 };
 
-// Demographic filtering: popularity within the user's segment (age band x gender, or a
-// finer/coarser key), shrunk towards global popularity by `shrinkage` pseudo-events so
-// that a thin segment does not follow three shoppers' whims. Answers a new user from the
-// first request, which is what it is for.
-class DemographicRecommender final : public kit::SuiteCore {
-public:
-    DemographicRecommender(const RecommenderContext& ctx, const ParamValues& p)
-        : SuiteCore(ctx, 1, p.number("half_life_hours")), m_key(p.text("segment")),
-          m_shrinkage(static_cast<float>(p.number("shrinkage"))), m_segments(segmentCount()),
-          m_counts(static_cast<std::size_t>(m_segments) * ctx.items->size(),
-                   p.number("half_life_hours")) {}
-
-protected:
-    void learn(const Event& e, float w) override {
-        if (w <= 0.0f)
-            return;
-        const int s = segmentOf(e.user);
-        if (s < 0)
-            return;
-        m_counts.add(static_cast<std::size_t>(s) * m_items.size() + e.item, w, e.time);
-        m_segTotal.resize(static_cast<std::size_t>(m_segments), 0.0);
-        m_segTotal[static_cast<std::size_t>(s)] += w; // undecayed, only for the explanation
-    }
-
-    void rank(const Request& request, TopK& topk) override {
-        const int s = segmentOf(request.user);
-        if (s < 0)
-            return;
-        const auto& seg = m_counts.rawValues();
-        const std::size_t base = static_cast<std::size_t>(s) * m_items.size();
-        const float fs = static_cast<float>(m_counts.scaleAt(m_now));
-        const float fg = static_cast<float>(m_popular.scaleAt(m_now));
-        const double globalTotal = std::max(m_popular.totalAt(m_now), 1e-9);
-        const float g = m_shrinkage * fg / static_cast<float>(globalTotal);
-        const auto& pop = m_popular.rawValues();
-        scanAll(request, topk, [&](ItemId i) { return seg[base + i] * fs + g * pop[i]; });
-    }
-
-    std::string reason(const Request& request, ItemId item) const override {
-        const int s = segmentOf(request.user);
-        if (s < 0 || !m_items.contains(item))
-            return {};
-        const double v = m_counts.at(static_cast<std::size_t>(s) * m_items.size() + item, m_now);
-        if (v <= 0.0)
-            return {};
-        return describeItem(m_items, item) + " is popular with shoppers like you (" +
-               segmentName(request.user) + "; segment interest score " + kit::fmt(v, 1) + ").";
-    }
-
-private:
-    int segmentCount() const {
-        const int a = std::max<int>(m_users.ageBandCount, 1),
-                  g = std::max<int>(m_users.genderCount, 1),
-                  r = std::max<int>(m_users.regionCount, 1),
-                  o = std::max<int>(m_users.occupationCount, 1);
-        if (m_key == "age")
-            return a;
-        if (m_key == "age-gender")
-            return a * g;
-        if (m_key == "age-gender-region")
-            return a * g * r;
-        return o; // occupation
-    }
-    int segmentOf(UserId u) const {
-        if (!m_users.contains(u))
-            return -1;
-        const int a = m_users.ageBand[u], g = m_users.gender[u], r = m_users.region[u],
-                  o = m_users.occupation[u];
-        const int gc = std::max<int>(m_users.genderCount, 1),
-                  rc = std::max<int>(m_users.regionCount, 1);
-        int s = 0;
-        if (m_key == "age")
-            s = a;
-        else if (m_key == "age-gender")
-            s = a * gc + g;
-        else if (m_key == "age-gender-region")
-            s = (a * gc + g) * rc + r;
-        else
-            s = o;
-        return s < m_segments ? s : -1;
-    }
-    std::string segmentName(UserId u) const {
-        if (m_key == "occupation")
-            return "occupation group " + std::to_string(m_users.occupation[u]);
-        std::string s = "age band " + std::to_string(m_users.ageBand[u]);
-        if (m_key != "age")
-            s += ", gender " + std::to_string(m_users.gender[u]);
-        if (m_key == "age-gender-region")
-            s += ", region " + std::to_string(m_users.region[u]);
-        return s;
-    }
-
-    std::string m_key;
-    float m_shrinkage;
-    int m_segments;
-    kit::DecayedCounter m_counts;
-    std::vector<double> m_segTotal;
-};
-
 } // namespace
 
 RecommenderEntry contentRecommenderEntry() {
@@ -370,23 +267,6 @@ RecommenderEntry contentRecommenderEntry() {
                        "Weight of the popularity prior among matching items"),
     };
     e.make = kit::factoryOf<ContentRecommender>();
-    return e;
-}
-
-RecommenderEntry demographicRecommenderEntry() {
-    RecommenderEntry e;
-    e.id = "demographic";
-    e.description = "Popularity within the shopper's demographic segment: the new-user answer";
-    e.family = "demographic";
-    e.params = {
-        kit::choiceParam("segment", {"age", "age-gender", "age-gender-region", "occupation"},
-                         "age-gender", "Demographic key that defines a segment"),
-        kit::realParam("shrinkage", 0.0, 100000.0, 20.0,
-                       "Pseudo-interactions pulling a segment towards global popularity"),
-        kit::realParam("half_life_hours", 0.0, 8760.0, 168.0,
-                       "Half-life of an interaction (hours); 0 = no decay"),
-    };
-    e.make = kit::factoryOf<DemographicRecommender>();
     return e;
 }
 

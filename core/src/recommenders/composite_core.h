@@ -1,0 +1,62 @@
+#pragma once
+// Cores built from other cores: hybrids (switching, weighted blend) and re-rankers that
+// wrap any registered core (diversity by MMR, fatigue cap, business rules). Inner cores
+// are created through the registry with their default parameters; every event and slate
+// feedback is forwarded to all of them so they keep learning whichever one answers.
+// Private base of `hybrid-switch`, `hybrid-blend` and the re-rankers (rerank_recommender.h).
+
+#include "suite_kit.h"
+
+namespace recoscope::core::kit {
+
+using CorePtr = std::unique_ptr<Recommender>;
+
+inline Result<CorePtr> makeInner(const RecommenderRegistry& registry, const RecommenderContext& ctx,
+                                 const std::string& id, const std::string& param, int depth) {
+    // Wrappers of wrappers are allowed, but a chain deeper than a few levels is a
+    // configuration mistake (and would recurse without end if a default pointed back).
+    if (depth > 4)
+        return Error{"parameter '" + param + "': cores wrapped more than 4 levels deep"};
+    const RecommenderEntry* entry = registry.find(id);
+    if (!entry)
+        return Error{"parameter '" + param + "': " + registry.unknownIdMessage(id)};
+    if (entry->needsOracle && !ctx.oracle)
+        return Error{"parameter '" + param + "': core '" + id +
+                     "' needs the simulator's ground truth"};
+    return registry.create(id, std::map<std::string, std::string>{}, ctx);
+}
+
+/// A SuiteCore that owns inner cores and forwards learning to them.
+class CompositeCore : public kit::SuiteCore {
+public:
+    CompositeCore(const RecommenderContext& ctx, std::vector<CorePtr> inner,
+                  std::vector<std::string> ids)
+        : SuiteCore(ctx, 1), m_inner(std::move(inner)), m_ids(std::move(ids)) {}
+
+    void observeSlate(const Request& request, const Slate& slate, int clicked) override {
+        for (CorePtr& c : m_inner)
+            c->observeSlate(request, slate, clicked);
+        onSlate(request, slate, clicked);
+    }
+
+protected:
+    void learn(const Event& e, float) override {
+        for (CorePtr& c : m_inner)
+            c->observe(e);
+    }
+    virtual void onSlate(const Request&, const Slate&, int) {}
+
+    /// Asks inner core `c` for `k` items (the wrapper's own exclusions apply).
+    const Slate& ask(std::size_t c, const Request& request, int k) {
+        Request r = request;
+        r.k = k;
+        m_inner[c]->recommend(r, m_tmp);
+        return m_tmp;
+    }
+
+    std::vector<CorePtr> m_inner;
+    std::vector<std::string> m_ids;
+    Slate m_tmp;
+};
+
+} // namespace recoscope::core::kit

@@ -1,0 +1,141 @@
+#pragma once
+// Latent-factor cores learnt from implicit feedback: online MF by SGD with negative
+// sampling, BPR, and implicit ALS with periodic retraining and fold-in. Private base
+// shared by `mf-sgd`, `bpr` (sgd_factor_recommender.h) and `ials`.
+
+#include "factor_scan.h"
+#include "suite_kit.h"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+namespace recoscope::core::kit {
+
+// Shared state: item factors Q (items x dim, row-major), item biases, user factors P
+// grown on demand (users x dim). Scoring is Q·(p_u + c·q_context) + b, top-k by
+// kit::scanFactors.
+class FactorCore : public kit::SuiteCore {
+public:
+    FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma)
+        : SuiteCore(ctx, history), m_dim(dim),
+          m_rng(static_cast<std::uint32_t>(kit::mixSeed(ctx.seed))),
+          m_q(ctx.items->size() * static_cast<std::size_t>(dim)), m_bias(ctx.items->size(), 0.0f),
+          m_initSigma(initSigma), m_query(static_cast<std::size_t>(dim)) {
+        boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
+        for (float& x : m_q)
+            x = init(m_rng);
+        m_scan.reset(ctx.items->size(), dim);
+        m_scan.sync(m_q.data()); // the initial copy is part of construction, not of a request
+    }
+
+protected:
+    float* itemVec(ItemId i) {
+        return m_q.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_dim);
+    }
+    const float* itemVec(ItemId i) const {
+        return m_q.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_dim);
+    }
+    bool hasUser(UserId u) const { return u < m_known.size() && m_known[u]; }
+    float* userVec(UserId u) {
+        if (u >= m_known.size()) {
+            const std::size_t old = m_known.size();
+            m_known.resize(static_cast<std::size_t>(u) + 1, 0);
+            m_p.resize(m_known.size() * static_cast<std::size_t>(m_dim));
+            boost::random::normal_distribution<float> init(0.0f, static_cast<float>(m_initSigma));
+            for (std::size_t x = old * static_cast<std::size_t>(m_dim); x < m_p.size(); ++x)
+                m_p[x] = init(m_rng);
+        }
+        m_known[u] = 1;
+        return m_p.data() + static_cast<std::size_t>(u) * static_cast<std::size_t>(m_dim);
+    }
+    const float* userVecOrNull(UserId u) const {
+        return hasUser(u)
+                   ? m_p.data() + static_cast<std::size_t>(u) * static_cast<std::size_t>(m_dim)
+                   : nullptr;
+    }
+    ItemId sampleItem(ItemId avoid) {
+        boost::random::uniform_int_distribution<ItemId> pick(
+            0, static_cast<ItemId>(m_items.size() - 1));
+        ItemId j = pick(m_rng);
+        if (j == avoid)
+            j = pick(m_rng);
+        return j;
+    }
+
+    /// Builds the query vector; false when nothing is known about the request.
+    virtual bool query(const Request& request) {
+        const float* p = userVecOrNull(request.user);
+        const bool ctx = m_items.contains(request.contextItem);
+        if (!p && !ctx)
+            return false;
+        for (int d = 0; d < m_dim; ++d)
+            m_query[static_cast<std::size_t>(d)] =
+                (p ? p[d] : 0.0f) +
+                (ctx ? m_contextWeight * itemVec(request.contextItem)[d] : 0.0f);
+        return true;
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        if (!ready() || !query(request))
+            return;
+        m_scan.sync(m_q.data());
+        kit::scanBlocked(m_items, request, topk, m_scan, m_query.data(),
+                         m_useBias ? m_bias.data() : nullptr, m_scratch);
+    }
+    virtual bool ready() const { return true; }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        if (!m_items.contains(item) || !ready())
+            return {};
+        const float* p = userVecOrNull(request.user);
+        if (!p && !m_items.contains(request.contextItem))
+            return {};
+        // The interaction whose item vector is closest to the recommended one.
+        const float* qi = itemVec(item);
+        auto cosine = [&](const float* a) {
+            float ab = 0, aa = 0, bb = 0;
+            for (int d = 0; d < m_dim; ++d) {
+                ab += a[d] * qi[d];
+                aa += a[d] * a[d];
+                bb += qi[d] * qi[d];
+            }
+            return ab / std::max(std::sqrt(aa * bb), 1e-12f);
+        };
+        ItemId best = kNoItem;
+        float bestSim = -2.0f;
+        if (m_items.contains(request.contextItem)) {
+            best = request.contextItem;
+            bestSim = cosine(itemVec(best));
+        }
+        if (const kit::HistoryRing* h = historyOf(request.user))
+            for (const kit::Interaction& x : h->raw())
+                if (x.item != item && cosine(itemVec(x.item)) > bestSim) {
+                    bestSim = cosine(itemVec(x.item));
+                    best = x.item;
+                }
+        std::string why = describeItem(m_items, item) + " fits the taste profile " + name() +
+                          " learnt from " + std::to_string(interactionCount(request.user)) +
+                          " of your interactions";
+        if (best != kNoItem)
+            why += "; its latent factors are closest to " + describeItem(m_items, best) +
+                   " (cosine " + kit::fmt(bestSim) + ")";
+        return why + ".";
+    }
+    virtual std::string name() const = 0;
+
+    int m_dim;
+    boost::random::mt19937 m_rng;
+    std::vector<float> m_q;
+    std::vector<float> m_bias;
+    std::vector<float> m_p;
+    std::vector<std::uint8_t> m_known;
+    double m_initSigma;
+    std::vector<float> m_query;
+    kit::BlockedFactors m_scan;
+    std::vector<float> m_scratch;
+    float m_contextWeight = 1.0f;
+    bool m_useBias = true;
+};
+
+} // namespace recoscope::core::kit

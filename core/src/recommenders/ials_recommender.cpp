@@ -1,0 +1,170 @@
+#include "ials_recommender.h"
+
+#include "factor_core.h"
+
+#include <Eigen/Cholesky>
+
+namespace recoscope::core {
+
+namespace {
+
+// Implicit ALS (Hu, Koren & Volinsky 2008): confidence c_ui = 1 + alpha * r_ui over each
+// user's capped profile of summed implicit weights; every `retrain_events` events the
+// user and item factors are re-solved by `iterations` alternating least-squares sweeps
+// using the Y^T Y trick (cost O(nnz * dim^2 + (users + items) * dim^3)). Between
+// retrains a user who acted is folded in: x_u is re-solved against the fixed item factors
+// at the next request (O(profile * dim^2 + dim^3)), so new users are served at once.
+class IalsRecommender final : public kit::FactorCore {
+public:
+    IalsRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : FactorCore(ctx, p.integer("factors"), 1, 0.1),
+          m_alpha(static_cast<float>(p.number("alpha"))),
+          m_reg(static_cast<float>(p.number("regularisation"))),
+          m_retrainEvery(static_cast<std::size_t>(p.integer("retrain_events"))),
+          m_iterations(p.integer("iterations")),
+          m_cap(static_cast<std::size_t>(p.integer("profile_size"))) {
+        m_contextWeight = static_cast<float>(p.number("context_weight"));
+        m_useBias = false;
+    }
+
+protected:
+    std::string name() const override { return "implicit ALS"; }
+    bool ready() const override { return m_trained; }
+
+    void learn(const Event& e, float w) override {
+        if (w <= 0.0f || !kit::trackableUser(m_users, e.user))
+            return;
+        if (e.user >= m_profiles.size()) {
+            m_profiles.resize(static_cast<std::size_t>(e.user) + 1);
+            m_dirty.resize(m_profiles.size(), 0);
+        }
+        auto& prof = m_profiles[e.user];
+        auto it = std::find_if(prof.begin(), prof.end(),
+                               [&](const auto& x) { return x.first == e.item; });
+        if (it != prof.end())
+            it->second += w;
+        else if (prof.size() < m_cap)
+            prof.push_back({e.item, w});
+        else
+            *std::min_element(prof.begin(), prof.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+            }) = {e.item, w};
+        m_dirty[e.user] = 1;
+        userVec(e.user);
+        if (++m_sinceRetrain >= m_retrainEvery)
+            retrain();
+    }
+
+    bool query(const Request& request) override {
+        if (request.user < m_dirty.size() && m_dirty[request.user]) {
+            solveUser(request.user);
+            m_dirty[request.user] = 0;
+        }
+        if (request.user < m_profiles.size() && m_profiles[request.user].empty() &&
+            !m_items.contains(request.contextItem))
+            return false;
+        return FactorCore::query(request);
+    }
+
+private:
+    using Mat = Eigen::MatrixXf;
+
+    void solveUser(UserId u) {
+        const int d = m_dim;
+        Mat a = m_yty;
+        Eigen::VectorXf b = Eigen::VectorXf::Zero(d);
+        for (const auto& [i, r] : m_profiles[u]) {
+            const Eigen::Map<const Eigen::VectorXf> y(itemVec(i), d);
+            const float c = 1.0f + m_alpha * r;
+            a.noalias() += (c - 1.0f) * y * y.transpose();
+            b += c * y;
+        }
+        a.diagonal().array() += m_reg;
+        Eigen::Map<Eigen::VectorXf>(userVec(u), d) = a.ldlt().solve(b);
+    }
+
+    void retrain() {
+        m_sinceRetrain = 0;
+        const int d = m_dim;
+        const std::size_t n = m_items.size();
+        // Transposed profiles (item -> users), temporary and bounded by users x profile_size.
+        std::vector<std::uint32_t> offsets(n + 1, 0);
+        for (const auto& prof : m_profiles)
+            for (const auto& x : prof)
+                ++offsets[x.first + 1];
+        for (std::size_t i = 0; i < n; ++i)
+            offsets[i + 1] += offsets[i];
+        std::vector<std::pair<UserId, float>> byItem(offsets[n]);
+        {
+            std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+            for (UserId u = 0; u < m_profiles.size(); ++u)
+                for (const auto& x : m_profiles[u])
+                    byItem[fill[x.first]++] = {u, x.second};
+        }
+        const Eigen::Map<kit::RowMatrix> y(m_q.data(), static_cast<Eigen::Index>(n), d);
+        for (int it = 0; it < m_iterations; ++it) {
+            m_yty.noalias() = y.transpose() * y;
+            for (UserId u = 0; u < m_profiles.size(); ++u)
+                if (!m_profiles[u].empty())
+                    solveUser(u);
+            // Item side with X^T X over known users.
+            Mat xtx = Mat::Zero(d, d);
+            for (UserId u = 0; u < m_profiles.size(); ++u)
+                if (!m_profiles[u].empty()) {
+                    const Eigen::Map<const Eigen::VectorXf> x(userVecOrNull(u), d);
+                    xtx.noalias() += x * x.transpose();
+                }
+            for (ItemId i = 0; i < n; ++i) {
+                if (offsets[i] == offsets[i + 1])
+                    continue; // no evidence: keep the current vector
+                Mat a = xtx;
+                Eigen::VectorXf b = Eigen::VectorXf::Zero(d);
+                for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+                    const Eigen::Map<const Eigen::VectorXf> x(userVecOrNull(byItem[k].first), d);
+                    const float c = 1.0f + m_alpha * byItem[k].second;
+                    a.noalias() += (c - 1.0f) * x * x.transpose();
+                    b += c * x;
+                }
+                a.diagonal().array() += m_reg;
+                Eigen::Map<Eigen::VectorXf>(itemVec(i), d) = a.ldlt().solve(b);
+            }
+        }
+        m_yty.noalias() = y.transpose() * y;
+        m_scan.markAll();
+        std::fill(m_dirty.begin(), m_dirty.end(), 0);
+        m_trained = true;
+    }
+
+    float m_alpha, m_reg;
+    std::size_t m_retrainEvery;
+    int m_iterations;
+    std::size_t m_cap;
+    std::size_t m_sinceRetrain = 0;
+    bool m_trained = false;
+    std::vector<std::vector<std::pair<ItemId, float>>> m_profiles;
+    std::vector<std::uint8_t> m_dirty;
+    Mat m_yty;
+};
+
+} // namespace
+
+RecommenderEntry ialsRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "ials";
+    e.description = "Implicit ALS, retrained periodically, folding in new users between retrains";
+    e.family = "factorisation";
+    e.params = {
+        kit::intParam("factors", 2.0, 128.0, 16.0, "Latent dimensions"),
+        kit::realParam("alpha", 0.0, 1000.0, 10.0, "Confidence growth per unit of implicit weight"),
+        kit::realParam("regularisation", 1e-6, 1000.0, 0.1, "L2 penalty"),
+        kit::intParam("retrain_events", 100.0, 10000000.0, 5000.0, "Events between full retrains"),
+        kit::intParam("iterations", 1.0, 20.0, 2.0, "ALS sweeps per retrain"),
+        kit::intParam("profile_size", 2.0, 2000.0, 50.0, "Strongest items kept per user"),
+        kit::realParam("context_weight", 0.0, 10.0, 1.0,
+                       "Weight of the viewed product's factors on product pages"),
+    };
+    e.make = kit::factoryOf<IalsRecommender>();
+    return e;
+}
+
+} // namespace recoscope::core

@@ -1,0 +1,89 @@
+#include "recent_recommender.h"
+
+#include "suite_kit.h"
+
+namespace recoscope::core {
+
+namespace {
+
+// Recently viewed / re-buy: the shopper's own recent items, scored by implicit weight and
+// recency; purchases of the same item come back (consumables), views come back as "you
+// looked at this". Cost is O(history) per request, O(1) per event.
+class RecentRecommender final : public kit::SuiteCore {
+public:
+    RecentRecommender(const RecommenderContext& ctx, const ParamValues& p)
+        : SuiteCore(ctx, static_cast<std::size_t>(p.integer("history"))),
+          m_tau(p.number("half_life_hours") * kSecondsPerHour / std::log(2.0)),
+          m_purchaseBoost(static_cast<float>(p.number("rebuy_weight"))) {}
+
+protected:
+    void learn(const Event&, float) override {}
+
+    float scoreOf(const kit::Interaction& x, SimTime now) const {
+        const float w = x.kind == EventKind::Purchase ? x.weight * m_purchaseBoost : x.weight;
+        return w * static_cast<float>(std::exp(-std::max(0.0, now - x.time) / m_tau));
+    }
+
+    void rank(const Request& request, TopK& topk) override {
+        const kit::HistoryRing* h = historyOf(request.user);
+        if (!h)
+            return;
+        // Sum per distinct item (the ring is short, a quadratic merge is cheapest).
+        m_acc.clear();
+        for (const kit::Interaction& x : h->raw()) {
+            auto it = std::find_if(m_acc.begin(), m_acc.end(),
+                                   [&](const auto& a) { return a.first == x.item; });
+            if (it == m_acc.end())
+                m_acc.push_back({x.item, scoreOf(x, request.time)});
+            else
+                it->second += scoreOf(x, request.time);
+        }
+        for (const auto& [item, s] : m_acc)
+            offer(request, topk, item, s);
+    }
+
+    std::string reason(const Request& request, ItemId item) const override {
+        const kit::HistoryRing* h = historyOf(request.user);
+        if (!h)
+            return {};
+        for (std::size_t n = 0; n < h->size(); ++n) {
+            const kit::Interaction& x = h->recent(n);
+            if (x.item != item)
+                continue;
+            const double hours = std::max(0.0, request.time - x.time) / kSecondsPerHour;
+            const std::string verb = x.kind == EventKind::Purchase    ? "bought"
+                                     : x.kind == EventKind::CartAdd   ? "put in your cart"
+                                     : x.kind == EventKind::Favourite ? "saved"
+                                                                      : "looked at";
+            return "You " + verb + " " + describeItem(m_items, item) + " " + kit::fmt(hours, 1) +
+                   " hours ago" + (x.kind == EventKind::Purchase ? "; time to buy it again?" : ".");
+        }
+        return {};
+    }
+
+private:
+    double m_tau;
+    float m_purchaseBoost;
+    std::vector<std::pair<ItemId, float>> m_acc;
+};
+
+} // namespace
+
+RecommenderEntry recentRecommenderEntry() {
+    RecommenderEntry e;
+    e.id = "recent";
+    e.description =
+        "The shopper's own recently viewed, carted and bought items (re-view and re-buy)";
+    e.family = "baseline";
+    e.params = {
+        kit::intParam("history", 1.0, 500.0, 30.0, "Interactions remembered per user"),
+        kit::realParam("half_life_hours", 0.1, 8760.0, 24.0,
+                       "Half-life of an interaction's pull (hours)"),
+        kit::realParam("rebuy_weight", 0.0, 10.0, 1.0,
+                       "Multiplier of purchases (0 = never suggest re-buying)"),
+    };
+    e.make = kit::factoryOf<RecentRecommender>();
+    return e;
+}
+
+} // namespace recoscope::core
