@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <exception>
+#include <iterator>
 #include <limits>
 #include <unordered_map>
 
@@ -55,7 +57,90 @@ double ratio(std::uint64_t num, std::uint64_t den) {
     return den ? static_cast<double>(num) / static_cast<double>(den) : 0.0;
 }
 
+// The stored cold-start fields. Counts are per bucket; `cumulative` fields hold the value
+// at the bucket's end.
+struct ColdField {
+    const char* name;
+    std::uint64_t ColdStartStats::*count;
+    double ColdStartStats::*real;
+    bool cumulative;
+};
+constexpr ColdField kColdFields[] = {
+    {"cold_new_user_impressions", &ColdStartStats::newUserImpressions, nullptr, false},
+    {"cold_new_user_clicks", &ColdStartStats::newUserClicks, nullptr, false},
+    {"cold_established_user_impressions", &ColdStartStats::oldUserImpressions, nullptr, false},
+    {"cold_established_user_clicks", &ColdStartStats::oldUserClicks, nullptr, false},
+    {"cold_new_item_impressions", &ColdStartStats::newItemImpressions, nullptr, false},
+    {"cold_new_item_clicks", &ColdStartStats::newItemClicks, nullptr, false},
+    {"cold_established_item_impressions", &ColdStartStats::oldItemImpressions, nullptr, false},
+    {"cold_established_item_clicks", &ColdStartStats::oldItemClicks, nullptr, false},
+    {"cold_launched_items", &ColdStartStats::launchedItems, nullptr, true},
+    {"cold_launched_items_shown", &ColdStartStats::launchedWithImpression, nullptr, true},
+    {"cold_launched_items_bought", &ColdStartStats::launchedWithPurchase, nullptr, true},
+    {"cold_launch_to_first_impression_h", nullptr, &ColdStartStats::meanHoursToFirstImpression,
+     true},
+    {"cold_launch_to_first_purchase_h", nullptr, &ColdStartStats::meanHoursToFirstPurchase, true},
+};
+// Derived per-bucket rates: stored for SQL and CSV readers, recomputed from the counts when
+// a run is reopened.
+struct ColdRate {
+    const char* name;
+    std::uint64_t ColdStartStats::*clicks;
+    std::uint64_t ColdStartStats::*impressions;
+};
+constexpr ColdRate kColdRates[] = {
+    {"cold_ctr_new_users", &ColdStartStats::newUserClicks, &ColdStartStats::newUserImpressions},
+    {"cold_ctr_established_users", &ColdStartStats::oldUserClicks,
+     &ColdStartStats::oldUserImpressions},
+    {"cold_ctr_new_items", &ColdStartStats::newItemClicks, &ColdStartStats::newItemImpressions},
+    {"cold_ctr_established_items", &ColdStartStats::oldItemClicks,
+     &ColdStartStats::oldItemImpressions},
+};
+
 } // namespace
+
+std::vector<MetricRow> coldStartRows(core::SimTime bucketEnd, const ColdStartStats& bucket) {
+    std::vector<MetricRow> out;
+    out.reserve(std::size(kColdFields) + std::size(kColdRates));
+    for (const ColdField& f : kColdFields)
+        out.push_back(
+            {bucketEnd, f.name, f.count ? static_cast<double>(bucket.*f.count) : bucket.*f.real});
+    for (const ColdRate& r : kColdRates)
+        out.push_back({bucketEnd, r.name, ratio(bucket.*r.clicks, bucket.*r.impressions)});
+    return out;
+}
+
+bool isColdStartMetric(const QString& name) {
+    for (const ColdField& f : kColdFields)
+        if (name == QLatin1String(f.name))
+            return true;
+    for (const ColdRate& r : kColdRates)
+        if (name == QLatin1String(r.name))
+            return true;
+    return false;
+}
+
+bool setColdStartMetric(ColdStartStats& bucket, const QString& name, double value) {
+    for (const ColdField& f : kColdFields) {
+        if (name != QLatin1String(f.name))
+            continue;
+        if (f.count)
+            bucket.*f.count = static_cast<std::uint64_t>(std::llround(std::max(0.0, value)));
+        else
+            bucket.*f.real = value;
+        return true;
+    }
+    return false;
+}
+
+void addColdStartBucket(ColdStartStats& total, const ColdStartStats& bucket) {
+    for (const ColdField& f : kColdFields) {
+        if (f.count)
+            total.*f.count = f.cumulative ? bucket.*f.count : total.*f.count + bucket.*f.count;
+        else
+            total.*f.real = bucket.*f.real; // every real field is cumulative
+    }
+}
 
 struct EngineWorker::CoreState {
     // Declared before the job so it outlives it: RunJob writes events through a writer
@@ -97,6 +182,13 @@ struct EngineWorker::CoreState {
     std::vector<std::uint32_t> binCells; // item-major: [item][bin][impr, click, purchase]
     std::vector<core::ItemId> lateItems; // launched after time 0, by launch time
     ColdStartStats cold;
+    // Impression and click counts of the metric buckets, for the stored cold-start rows:
+    // a mirror of the engine's MetricsAccumulator buckets (same boundaries, same
+    // arithmetic), filled by slate time as the accumulator counts impressions.
+    core::SimTime coldBucketWidth = 1.0;
+    core::SimTime coldBucketStart = 0.0;
+    ColdStartStats coldOpen;                                         // the open bucket
+    std::deque<std::pair<core::SimTime, ColdStartStats>> coldClosed; // (end, counts)
 
     Engine& engine() { return job->engine(); }
     const Engine& engine() const { return job->engine(); }
@@ -117,6 +209,8 @@ struct EngineWorker::CoreState {
 
     void track(const ActionRecord& a) {
         const core::SimTime t = a.time;
+        if (!a.slate.empty())
+            advanceColdTo(t);
         UserStats& u = users[a.user];
         if (a.sessionStarted)
             ++u.sessions;
@@ -131,12 +225,14 @@ struct EngineWorker::CoreState {
             if (is.firstImpression < 0.0)
                 is.firstImpression = t;
             bump(item, t, 0);
-            (newUser ? cold.newUserImpressions : cold.oldUserImpressions) += 1;
             const bool newItem = isNewItem(item, t);
-            (newItem ? cold.newItemImpressions : cold.oldItemImpressions) += 1;
-            if (clicked) {
-                (newUser ? cold.newUserClicks : cold.oldUserClicks) += 1;
-                (newItem ? cold.newItemClicks : cold.oldItemClicks) += 1;
+            for (ColdStartStats* k : {&cold, &coldOpen}) {
+                (newUser ? k->newUserImpressions : k->oldUserImpressions) += 1;
+                (newItem ? k->newItemImpressions : k->oldItemImpressions) += 1;
+                if (clicked) {
+                    (newUser ? k->newUserClicks : k->oldUserClicks) += 1;
+                    (newItem ? k->newItemClicks : k->oldItemClicks) += 1;
+                }
             }
         }
         UserDetail& d = details[a.user];
@@ -168,21 +264,23 @@ struct EngineWorker::CoreState {
         }
     }
 
-    ColdStartStats coldStart() const {
-        ColdStartStats s = cold;
-        const core::SimTime now = engine().now();
+    // Adds the launch figures to `s`: items launched after time 0, up to `asOf`. With
+    // `strict`, only what happened before `asOf` counts (a closed bucket holds what came
+    // before its end); without, everything tracked so far (the live view, the last bucket).
+    void addLaunchFigures(ColdStartStats& s, core::SimTime asOf, bool strict) const {
         const auto& launch = engine().world().items.launchTime;
+        auto reached = [&](core::SimTime at) { return at >= 0.0 && (!strict || at < asOf); };
         double toImpression = 0.0, toPurchase = 0.0;
         for (core::ItemId item : lateItems) {
-            if (launch[item] > now)
+            if (strict ? launch[item] >= asOf : launch[item] > asOf)
                 break;
             ++s.launchedItems;
             const ItemStats& is = items[item];
-            if (is.firstImpression >= 0.0) {
+            if (reached(is.firstImpression)) {
                 ++s.launchedWithImpression;
                 toImpression += (is.firstImpression - launch[item]) / core::kSecondsPerHour;
             }
-            if (is.firstPurchase >= 0.0) {
+            if (reached(is.firstPurchase)) {
                 ++s.launchedWithPurchase;
                 toPurchase += (is.firstPurchase - launch[item]) / core::kSecondsPerHour;
             }
@@ -192,7 +290,71 @@ struct EngineWorker::CoreState {
                 toImpression / static_cast<double>(s.launchedWithImpression);
         if (s.launchedWithPurchase)
             s.meanHoursToFirstPurchase = toPurchase / static_cast<double>(s.launchedWithPurchase);
+    }
+
+    ColdStartStats coldStart() const {
+        ColdStartStats s = cold;
+        addLaunchFigures(s, engine().now(), false);
         return s;
+    }
+
+    // Closes the mirror buckets that end at or before `time`, as
+    // MetricsAccumulator::advanceTo does.
+    void advanceColdTo(core::SimTime time) {
+        while (time >= coldBucketStart + coldBucketWidth) {
+            const core::SimTime end = coldBucketStart + coldBucketWidth;
+            coldClosed.emplace_back(end, coldOpen);
+            coldOpen = ColdStartStats{};
+            coldBucketStart = end;
+        }
+    }
+
+    // The counts of the engine bucket ending at `end`. `whole` is false for the run's last,
+    // partial bucket (the open one).
+    ColdStartStats takeColdBucket(core::SimTime end, bool& whole) {
+        advanceColdTo(end);
+        ColdStartStats counts;
+        while (!coldClosed.empty() && coldClosed.front().first <= end) {
+            addColdStartBucket(counts, coldClosed.front().second);
+            const bool match = coldClosed.front().first == end;
+            coldClosed.pop_front();
+            if (match) {
+                whole = true;
+                return counts;
+            }
+        }
+        addColdStartBucket(counts, coldOpen);
+        coldOpen = ColdStartStats{};
+        coldBucketStart = std::max(coldBucketStart, end);
+        whole = false;
+        return counts;
+    }
+
+    // The stored cold-start rows of one bucket the engine closed.
+    std::vector<MetricRow> bucketRows(const core::MetricPoint& bucket) {
+        bool whole = false;
+        ColdStartStats s = takeColdBucket(bucket.bucketEnd, whole);
+        if (whole)
+            addLaunchFigures(s, bucket.bucketEnd, true);
+        else
+            addLaunchFigures(s, engine().now(), false); // what the live panel ends with
+        return coldStartRows(bucket.bucketEnd, s);
+    }
+
+    // Rows for buckets the worker stores itself; when not storing, keeps the mirror in step.
+    std::vector<MetricRow> closedRows(const std::vector<core::MetricPoint>& closed, bool stored) {
+        std::vector<MetricRow> out;
+        for (const core::MetricPoint& p : closed) {
+            if (stored) {
+                std::vector<MetricRow> rows = bucketRows(p);
+                out.insert(out.end(), std::make_move_iterator(rows.begin()),
+                           std::make_move_iterator(rows.end()));
+            } else {
+                bool whole = false;
+                (void)takeColdBucket(p.bucketEnd, whole);
+            }
+        }
+        return out;
     }
 };
 
@@ -267,6 +429,12 @@ void EngineWorker::start(const ArenaSpec& spec, quint64 generation, bool paused)
                 return;
             }
             state->job = std::move(job).value();
+            state->coldBucketWidth = state->engine().metrics().bucketWidth();
+            // The last bucket is closed and stored by RunJob::finish: its cold-start rows go
+            // in the same write, before the run is marked finished.
+            CoreState* raw = state.get();
+            state->job->setBucketRows(
+                [raw](const core::MetricPoint& bucket) { return raw->bucketRows(bucket); });
             const World& w = state->engine().world();
             state->users.resize(w.users.size());
             state->items.resize(w.items.size());
@@ -440,8 +608,10 @@ void EngineWorker::runSlice() {
         }
         std::vector<core::MetricPoint> closed = c->engine().takeFinishedBuckets();
         if (!closed.empty()) {
-            if (m_store && c->job->runId()) {
-                if (core::Status st = m_store->appendMetrics(c->job->runId(), closed); !st) {
+            const bool storing = m_store && c->job->runId();
+            const std::vector<MetricRow> cold = c->closedRows(closed, storing);
+            if (storing) {
+                if (core::Status st = m_store->appendMetrics(c->job->runId(), closed, cold); !st) {
                     fail(QString::fromStdString(st.error()));
                     return;
                 }
@@ -481,8 +651,10 @@ void EngineWorker::step() {
                 return;
             }
             std::vector<core::MetricPoint> closed = c->engine().takeFinishedBuckets();
-            if (!closed.empty() && m_store && c->job->runId())
-                (void)m_store->appendMetrics(c->job->runId(), closed);
+            const bool storing = m_store && c->job->runId();
+            const std::vector<MetricRow> cold = c->closedRows(closed, storing);
+            if (!closed.empty() && storing)
+                (void)m_store->appendMetrics(c->job->runId(), closed, cold);
             for (const core::MetricPoint& p : closed)
                 c->closedSum.add(p.counters);
             c->pendingBuckets.insert(c->pendingBuckets.end(), closed.begin(), closed.end());

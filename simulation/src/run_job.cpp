@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 
 #include <chrono>
+#include <iterator>
 
 #include <boost/version.hpp>
 
@@ -81,9 +82,16 @@ core::Status RunJob::storeBuckets(std::vector<core::MetricPoint> points) {
     if (points.empty())
         return core::Ok{};
     m_buckets.insert(m_buckets.end(), points.begin(), points.end());
-    if (m_writer)
-        return m_writer->appendMetrics(std::move(points));
-    return core::Ok{};
+    if (!m_writer)
+        return core::Ok{};
+    std::vector<MetricRow> extra;
+    if (m_bucketRows)
+        for (const core::MetricPoint& p : points) {
+            std::vector<MetricRow> rows = m_bucketRows(p);
+            extra.insert(extra.end(), std::make_move_iterator(rows.begin()),
+                         std::make_move_iterator(rows.end()));
+        }
+    return m_writer->appendMetrics(std::move(points), std::move(extra));
 }
 
 RunOutcome RunJob::runSlice(std::uint64_t maxEvents, const std::atomic<bool>* cancel,

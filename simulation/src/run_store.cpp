@@ -318,27 +318,34 @@ core::Status RunStore::appendEvents(qint64 runId, std::span<const core::Event> e
     return core::Ok{};
 }
 
-core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricPoint> points) {
-    if (points.empty())
+core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricPoint> points,
+                                     std::span<const MetricRow> extra) {
+    if (points.empty() && extra.empty())
         return core::Ok{};
     if (core::Status st = exec("BEGIN"); !st)
         return st;
-    for (const core::MetricPoint& p : points) {
-        for (const auto& [name, value] : p.named()) {
-            sqlite3_bind_int64(m_insertMetric, 1, runId);
-            sqlite3_bind_double(m_insertMetric, 2, p.bucketEnd);
-            sqlite3_bind_text(m_insertMetric, 3, name.c_str(), static_cast<int>(name.size()),
-                              SQLITE_TRANSIENT);
-            sqlite3_bind_double(m_insertMetric, 4, value);
-            const int rc = sqlite3_step(m_insertMetric);
-            sqlite3_reset(m_insertMetric);
-            if (rc != SQLITE_DONE) {
-                core::Error err = error(QStringLiteral("cannot write metrics"));
-                rollback();
-                return err;
-            }
-        }
-    }
+    auto insert = [&](double bucketEnd, const std::string& name, double value) {
+        sqlite3_bind_int64(m_insertMetric, 1, runId);
+        sqlite3_bind_double(m_insertMetric, 2, bucketEnd);
+        sqlite3_bind_text(m_insertMetric, 3, name.c_str(), static_cast<int>(name.size()),
+                          SQLITE_TRANSIENT);
+        sqlite3_bind_double(m_insertMetric, 4, value);
+        const int rc = sqlite3_step(m_insertMetric);
+        sqlite3_reset(m_insertMetric);
+        return rc == SQLITE_DONE;
+    };
+    auto fail = [&] {
+        core::Error err = error(QStringLiteral("cannot write metrics"));
+        rollback();
+        return err;
+    };
+    for (const core::MetricPoint& p : points)
+        for (const auto& [name, value] : p.named())
+            if (!insert(p.bucketEnd, name, value))
+                return fail();
+    for (const MetricRow& r : extra)
+        if (!insert(r.bucketEnd, r.name, r.value))
+            return fail();
     return exec("COMMIT");
 }
 

@@ -29,10 +29,11 @@ core::Status StoreWriter::consume(std::span<const core::Event> events) {
     return enqueue(std::vector<core::Event>(events.begin(), events.end()));
 }
 
-core::Status StoreWriter::appendMetrics(std::vector<core::MetricPoint> points) {
-    if (points.empty())
+core::Status StoreWriter::appendMetrics(std::vector<core::MetricPoint> points,
+                                        std::vector<MetricRow> extra) {
+    if (points.empty() && extra.empty())
         return core::Ok{};
-    return enqueue(std::move(points));
+    return enqueue(MetricBatch{std::move(points), std::move(extra)});
 }
 
 core::Status StoreWriter::drain() {
@@ -59,8 +60,8 @@ void StoreWriter::work() {
         core::Status st = core::Ok{};
         if (const auto* events = std::get_if<std::vector<core::Event>>(&task))
             st = m_store.appendEvents(m_runId, *events);
-        else
-            st = m_store.appendMetrics(m_runId, std::get<std::vector<core::MetricPoint>>(task));
+        else if (const auto* batch = std::get_if<MetricBatch>(&task))
+            st = m_store.appendMetrics(m_runId, batch->points, batch->extra);
         {
             std::lock_guard lock(m_mutex);
             m_busy = false;

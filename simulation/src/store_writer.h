@@ -27,12 +27,18 @@ public:
     StoreWriter& operator=(const StoreWriter&) = delete;
 
     core::Status consume(std::span<const core::Event> events) override;
-    core::Status appendMetrics(std::vector<core::MetricPoint> points);
+    /// The buckets and their extra rows land in one transaction.
+    core::Status appendMetrics(std::vector<core::MetricPoint> points,
+                               std::vector<MetricRow> extra = {});
     /// Waits until every queued write is applied; returns the first error, if any.
     core::Status drain();
 
 private:
-    using Task = std::variant<std::vector<core::Event>, std::vector<core::MetricPoint>>;
+    struct MetricBatch {
+        std::vector<core::MetricPoint> points;
+        std::vector<MetricRow> extra;
+    };
+    using Task = std::variant<std::vector<core::Event>, MetricBatch>;
     core::Status enqueue(Task task);
     void work();
 

@@ -26,6 +26,7 @@ private slots:
     void speedPacesSimulatedTime();
 
 private:
+    static void checkColdStartRows(const sim::RunStore& store, qint64 runId);
     QString syncHash(const sim::Scenario& s, const std::string& core, double maxDays);
     QList<qint64> runWorker(const sim::ArenaSpec& spec, bool stopEarly = false);
     QTemporaryDir m_dir;
@@ -56,8 +57,40 @@ QString TestEngineWorker::syncHash(const sim::Scenario& s, const std::string& co
         return {};
     const qint64 id = job.value()->runId();
     job.value().reset();
+    // The CLI's path stores no cold-start rows (only the GUI's worker computes them).
+    auto names = store.value()->metricNames(id);
+    if (!names || names.value().isEmpty() ||
+        !names.value().filter(QStringLiteral("cold_")).isEmpty())
+        return {};
     auto hash = store.value()->eventsHash(id);
     return hash ? hash.value() : QString();
+}
+
+// The worker's cold-start rows line up with the engine's buckets: one row per name and
+// bucket, and in every bucket both splits (users, items) add up to its impressions.
+void TestEngineWorker::checkColdStartRows(const sim::RunStore& store, qint64 runId) {
+    auto series = [&](const char* name) {
+        auto r = store.metricSeries(runId, QString::fromLatin1(name));
+        return r ? r.value() : std::vector<sim::MetricSample>{};
+    };
+    const auto impressions = series("impressions");
+    QVERIFY(!impressions.empty());
+    const auto newUsers = series("cold_new_user_impressions");
+    const auto oldUsers = series("cold_established_user_impressions");
+    const auto newItems = series("cold_new_item_impressions");
+    const auto oldItems = series("cold_established_item_impressions");
+    const auto ctr = series("cold_ctr_new_users");
+    const auto launched = series("cold_launched_items");
+    for (const auto* v : {&newUsers, &oldUsers, &newItems, &oldItems, &ctr, &launched})
+        QCOMPARE(v->size(), impressions.size());
+    for (std::size_t i = 0; i < impressions.size(); ++i) {
+        QCOMPARE(newUsers[i].bucketEnd, impressions[i].bucketEnd);
+        QCOMPARE(newUsers[i].value + oldUsers[i].value, impressions[i].value);
+        QCOMPARE(newItems[i].value + oldItems[i].value, impressions[i].value);
+        QVERIFY(ctr[i].value >= 0.0 && ctr[i].value <= 1.0);
+        if (i > 0)
+            QVERIFY(launched[i].value >= launched[i - 1].value);
+    }
 }
 
 QList<qint64> TestEngineWorker::runWorker(const sim::ArenaSpec& spec, bool stopEarly) {
@@ -131,6 +164,9 @@ void TestEngineWorker::sameEventsAsSynchronous() {
         auto rec = store.value()->run(ids[i]);
         QVERIFY(rec);
         QCOMPARE(rec.value().status, QStringLiteral("finished"));
+        checkColdStartRows(*store.value(), ids[i]);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
@@ -158,6 +194,7 @@ void TestEngineWorker::stopMarksCancelledAndDropsNothingStored() {
         stored += m.value;
     // Every event in the log is counted in exactly one stored bucket.
     QCOMPARE(static_cast<qint64>(stored), count.value());
+    checkColdStartRows(*store.value(), ids[0]);
 }
 
 void TestEngineWorker::speedPacesSimulatedTime() {

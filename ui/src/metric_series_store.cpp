@@ -117,11 +117,23 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
     auto names = store.metricNames(runId);
     if (!names)
         return core::Error{names.error()};
+    // Cold-start rows (runs stored by the GUI since they exist): per-bucket counts and
+    // cumulative launch figures, folded below into the figures the live panel showed.
+    std::vector<sim::ColdStartStats> cold;
+    bool hasCold = false;
     for (const QString& name : names.value()) {
         auto samples = store.metricSeries(runId, name);
         if (!samples)
             return core::Error{samples.error()};
         const auto& v = samples.value();
+        if (sim::isColdStartMetric(name)) {
+            hasCold = true;
+            if (cold.size() < v.size())
+                cold.resize(v.size());
+            for (std::size_t i = 0; i < v.size(); ++i)
+                sim::setColdStartMetric(cold[i], name, v[i].value);
+            continue;
+        }
         if (c.buckets.size() < v.size())
             c.buckets.resize(v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
@@ -131,6 +143,11 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
     }
     for (std::size_t i = 0; i < c.buckets.size(); ++i)
         c.buckets[i].bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
+    if (hasCold) {
+        for (const sim::ColdStartStats& b : cold)
+            sim::addColdStartBucket(c.coldStart, b);
+        c.hasColdStart = true;
+    }
     // The run's totals: the stored summary (what the CLI prints), else the buckets' sum.
     const QJsonObject sum = QJsonDocument::fromJson(record.value().summaryJson).object();
     for (const core::MetricPoint& b : c.buckets)

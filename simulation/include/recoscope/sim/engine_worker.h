@@ -23,6 +23,7 @@
 #include "recoscope/core/metrics.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/engine.h"
+#include "recoscope/sim/run_store.h"
 #include "recoscope/sim/scenario.h"
 
 #include <QElapsedTimer>
@@ -73,6 +74,22 @@ struct ColdStartStats {
     /// that reached it); 0 when none did.
     double meanHoursToFirstImpression = 0.0, meanHoursToFirstPurchase = 0.0;
 };
+
+// Stored cold-start figures (docs/metrics.md, names `cold_*`): for every metric bucket the
+// worker stores, a ColdStartStats whose impression and click counts are that bucket's and
+// whose launch figures are cumulative up to the bucket's end, plus the four CTRs of the
+// bucket. Folding the buckets in time order with addColdStartBucket() gives back the
+// whole-run figures the live panel showed.
+
+/// The `metrics` rows of one bucket.
+std::vector<MetricRow> coldStartRows(core::SimTime bucketEnd, const ColdStartStats& bucket);
+/// True for every name coldStartRows() writes.
+bool isColdStartMetric(const QString& name);
+/// Sets the field of `bucket` stored under `name`; false for the derived CTRs and for names
+/// that are not cold-start metrics.
+bool setColdStartMetric(ColdStartStats& bucket, const QString& name, double value);
+/// Folds the next bucket into `total`: counts add up, launch figures are replaced.
+void addColdStartBucket(ColdStartStats& total, const ColdStartStats& bucket);
 
 /// One core's part of a batch.
 struct CoreSnapshot {

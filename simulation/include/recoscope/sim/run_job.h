@@ -9,9 +9,11 @@
 
 #include <QJsonObject>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace recoscope::sim {
 
@@ -43,6 +45,13 @@ public:
     /// True once the run's event limit, day limit or the scenario's end is reached.
     bool done() const;
 
+    /// Extra named rows to store with each metric bucket this job stores (its runSlice
+    /// buckets and the last bucket closed by finish()), in the same write as the bucket so
+    /// the run is never marked finished before they land. The GUI's worker adds its
+    /// cold-start figures this way; the CLI sets none. Called on the job's thread.
+    using BucketRows = std::function<std::vector<MetricRow>(const core::MetricPoint& bucket)>;
+    void setBucketRows(BucketRows rows) { m_bucketRows = std::move(rows); }
+
     /// Closes the last bucket, stores it and the summary, marks the run with `status`
     /// (finished, cancelled, failed). Idempotent.
     core::Status finish(const QString& status);
@@ -66,6 +75,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     RunStore* m_store = nullptr;
     std::unique_ptr<StoreWriter> m_writer;
+    BucketRows m_bucketRows;
     qint64 m_runId = 0;
     QString m_paramsJson;
     QString m_catalogueHash;

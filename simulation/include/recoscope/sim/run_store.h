@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 struct sqlite3;
@@ -50,6 +51,14 @@ struct MetricSample {
     double value = 0.0;
 };
 
+/// A named value stored for a bucket beside core::MetricPoint::named() (the GUI's
+/// cold-start figures): one more row of the `metrics` table.
+struct MetricRow {
+    double bucketEnd = 0.0; ///< simulated seconds
+    std::string name;
+    double value = 0.0;
+};
+
 class RunStore {
 public:
     static constexpr int kSchemaVersion = 3;
@@ -71,7 +80,9 @@ public:
     /// Appends events with consecutive sequence numbers (0, 1, ... per run) in one
     /// transaction.
     core::Status appendEvents(qint64 runId, std::span<const core::Event> events);
-    core::Status appendMetrics(qint64 runId, std::span<const core::MetricPoint> points);
+    /// Stores the buckets' named() values and the `extra` rows in one transaction.
+    core::Status appendMetrics(qint64 runId, std::span<const core::MetricPoint> points,
+                               std::span<const MetricRow> extra = {});
     core::Status finishRun(qint64 runId, const QString& status, const QByteArray& summaryJson);
 
     core::Result<QList<RunRecord>> runs() const;

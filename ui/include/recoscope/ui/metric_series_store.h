@@ -42,6 +42,8 @@ struct CoreSeries {
     core::MetricPoint partial; ///< the open bucket of a live run
     bool hasPartial = false;
     core::MetricPoint total;
+    /// Whole-run cold-start figures: live from the worker, or folded from the stored
+    /// `cold_*` rows of a reopened run (false for runs stored before those rows existed).
     sim::ColdStartStats coldStart;
     bool hasColdStart = false;
 };
