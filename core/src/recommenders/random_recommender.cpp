@@ -3,7 +3,6 @@
 #include "recoscope/core/candidates.h"
 
 #include <boost/random/mersenne_twister.hpp>
-#include <boost/random/uniform_int_distribution.hpp>
 
 #include <algorithm>
 
@@ -24,12 +23,11 @@ public:
         const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
         if (n == 0 || k == 0)
             return;
-        boost::random::uniform_int_distribution<ItemId> pick(0, static_cast<ItemId>(n - 1));
         // Rejection sampling: cheap while most items are eligible; bounded so that a
         // nearly empty shop falls back to a full permutation scan.
         const std::size_t maxTries = 16 * k + 64;
         for (std::size_t tries = 0; out.size() < k && tries < maxTries; ++tries) {
-            const ItemId item = pick(m_rng);
+            const ItemId item = uniformBelow(static_cast<std::uint32_t>(n));
             if (!isEligible(m_items, request, item))
                 continue;
             if (std::any_of(out.begin(), out.end(),
@@ -50,6 +48,23 @@ public:
     }
 
 private:
+    // Unbiased uniform integer in [0, n) by Lemire's multiply-and-reject ("Fast random
+    // integer generation in an interval", 2019): one multiplication per draw and a
+    // division only in the rare rejection case. boost::random's uniform_int_distribution
+    // divides on every call, which made this core a tenth of the simulator's time.
+    std::uint32_t uniformBelow(std::uint32_t n) {
+        std::uint64_t m = std::uint64_t(m_rng()) * n;
+        auto low = static_cast<std::uint32_t>(m);
+        if (low < n) {
+            const std::uint32_t threshold = (0u - n) % n;
+            while (low < threshold) {
+                m = std::uint64_t(m_rng()) * n;
+                low = static_cast<std::uint32_t>(m);
+            }
+        }
+        return static_cast<std::uint32_t>(m >> 32);
+    }
+
     const ItemTable& m_items;
     boost::random::mt19937 m_rng;
 };
