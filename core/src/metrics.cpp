@@ -112,12 +112,24 @@ void MetricsAccumulator::onEvent(const Event& e) {
         ++c.events;
         ++c.byKind[static_cast<std::size_t>(e.kind)];
         switch (e.kind) {
-        case EventKind::View: ++c.views; break;
-        case EventKind::Click: ++c.clicks; break;
-        case EventKind::Search: ++c.searches; break;
-        case EventKind::Favourite: ++c.favourites; break;
-        case EventKind::CartAdd: ++c.carts; break;
-        case EventKind::CartRemove: ++c.cartRemoves; break;
+        case EventKind::View:
+            ++c.views;
+            break;
+        case EventKind::Click:
+            ++c.clicks;
+            break;
+        case EventKind::Search:
+            ++c.searches;
+            break;
+        case EventKind::Favourite:
+            ++c.favourites;
+            break;
+        case EventKind::CartAdd:
+            ++c.carts;
+            break;
+        case EventKind::CartRemove:
+            ++c.cartRemoves;
+            break;
         case EventKind::Purchase:
             ++c.purchases;
             c.revenue += e.price;
@@ -154,23 +166,32 @@ double MetricsAccumulator::gini(SimTime now) const {
 
 void MetricsAccumulator::deriveRates(MetricPoint& p) {
     const Counters& c = p.counters;
-    p.ctr = c.impressions ? static_cast<double>(c.clicks) / static_cast<double>(c.impressions) : 0.0;
+    p.ctr =
+        c.impressions ? static_cast<double>(c.clicks) / static_cast<double>(c.impressions) : 0.0;
     p.cvrImpressions =
-        c.impressions ? static_cast<double>(c.recPurchases) / static_cast<double>(c.impressions) : 0.0;
-    p.cvrClicks = c.clicks ? static_cast<double>(c.recPurchases) / static_cast<double>(c.clicks) : 0.0;
+        c.impressions ? static_cast<double>(c.recPurchases) / static_cast<double>(c.impressions)
+                      : 0.0;
+    p.cvrClicks =
+        c.clicks ? static_cast<double>(c.recPurchases) / static_cast<double>(c.clicks) : 0.0;
 }
 
-MetricPoint MetricsAccumulator::closeBucket(SimTime end) {
+MetricPoint MetricsAccumulator::point(SimTime start, SimTime end, const Counters& counters,
+                                      const LatencyHistogram& latency) const {
     MetricPoint p;
-    p.bucketStart = m_bucketStart;
+    p.bucketStart = start;
     p.bucketEnd = end;
-    p.counters = m_bucket;
+    p.counters = counters;
     deriveRates(p);
     p.coverage = coverage(end);
     p.gini = gini(end);
-    p.latencyP50us = m_bucketLatency.quantile(0.50) / 1000.0;
-    p.latencyP95us = m_bucketLatency.quantile(0.95) / 1000.0;
-    p.latencyP99us = m_bucketLatency.quantile(0.99) / 1000.0;
+    p.latencyP50us = latency.quantile(0.50) / 1000.0;
+    p.latencyP95us = latency.quantile(0.95) / 1000.0;
+    p.latencyP99us = latency.quantile(0.99) / 1000.0;
+    return p;
+}
+
+MetricPoint MetricsAccumulator::closeBucket(SimTime end) {
+    MetricPoint p = point(m_bucketStart, end, m_bucket, m_bucketLatency);
     m_bucket = Counters{};
     m_bucketLatency.clear();
     m_bucketStart = end;
@@ -190,17 +211,7 @@ void MetricsAccumulator::flush(SimTime now, std::vector<MetricPoint>& out) {
 }
 
 MetricPoint MetricsAccumulator::total(SimTime now) const {
-    MetricPoint p;
-    p.bucketStart = 0.0;
-    p.bucketEnd = now;
-    p.counters = m_total;
-    deriveRates(p);
-    p.coverage = coverage(now);
-    p.gini = gini(now);
-    p.latencyP50us = m_totalLatency.quantile(0.50) / 1000.0;
-    p.latencyP95us = m_totalLatency.quantile(0.95) / 1000.0;
-    p.latencyP99us = m_totalLatency.quantile(0.99) / 1000.0;
-    return p;
+    return point(0.0, now, m_total, m_totalLatency);
 }
 
 } // namespace recoscope::core

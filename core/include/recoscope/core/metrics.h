@@ -86,6 +86,9 @@ public:
 private:
     void advanceTo(SimTime time);
     MetricPoint closeBucket(SimTime end);
+    /// Rates, cumulative coverage and Gini at `end`, and latency quantiles for a span.
+    MetricPoint point(SimTime start, SimTime end, const Counters& counters,
+                      const LatencyHistogram& latency) const;
     static void deriveRates(MetricPoint& point);
 
     const ItemTable& m_items;
