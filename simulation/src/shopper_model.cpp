@@ -4,7 +4,11 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include <bit>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace recoscope::sim {
 
@@ -46,6 +50,31 @@ inline float affinityDot(const float* u, const float* v, int dim) {
     for (; d < dim; ++d)
         s0 += u[d] * v[d];
     return (s0 + s1) + (s2 + s3);
+}
+// Bit k of `itemHits` / `categoryHits` is set when impression k (k < n <= 64) shows
+// `item` / an item of `category`.
+inline void matchMasks(const std::uint32_t* items, const std::uint32_t* categories, int n,
+                       std::uint32_t item, std::uint32_t category, std::uint64_t& itemHits,
+                       std::uint64_t& categoryHits) {
+    std::uint64_t ih = 0, ch = 0;
+    int k = 0;
+#if defined(__SSE2__)
+    const __m128i wantItem = _mm_set1_epi32(static_cast<int>(item));
+    const __m128i wantCategory = _mm_set1_epi32(static_cast<int>(category));
+    for (; k + 4 <= n; k += 4) {
+        const __m128i it = _mm_loadu_si128(reinterpret_cast<const __m128i*>(items + k));
+        const __m128i ca = _mm_loadu_si128(reinterpret_cast<const __m128i*>(categories + k));
+        ih |= std::uint64_t(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(it, wantItem)))) << k;
+        ch |= std::uint64_t(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(ca, wantCategory))))
+              << k;
+    }
+#endif
+    for (; k < n; ++k) {
+        ih |= std::uint64_t(items[k] == item) << k;
+        ch |= std::uint64_t(categories[k] == category) << k;
+    }
+    itemHits = ih;
+    categoryHits = ch;
 }
 } // namespace
 
@@ -162,11 +191,16 @@ ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::I
     const std::uint32_t category = c.shown > 0 ? m_world.items.category[item] : 0;
     if (c.shown > 0 &&
         (((c.itemMask >> (item & 63u)) | (c.categoryMask >> (category & 63u))) & 1u)) {
+        // Which impressions match (a branch-free, SIMD-friendly pass), then the decays of
+        // the matches only, in the original order: the sums start at +0 and the decays are
+        // positive, so skipping the `+ 0.0f` of a non-match leaves every bit unchanged.
+        std::uint64_t itemHits = 0, categoryHits = 0;
+        matchMasks(c.shownItem, c.shownCategory, c.shown, item, category, itemHits, categoryHits);
         float sameItem = 0.0f, sameCategory = 0.0f;
-        for (int k = 0; k < c.shown; ++k) {
-            sameItem += c.shownItem[k] == item ? c.shownDecay[k] : 0.0f;
-            sameCategory += c.shownCategory[k] == category ? c.shownDecay[k] : 0.0f;
-        }
+        for (; itemHits != 0; itemHits &= itemHits - 1)
+            sameItem += c.shownDecay[std::countr_zero(itemHits)];
+        for (; categoryHits != 0; categoryHits &= categoryHits - 1)
+            sameCategory += c.shownDecay[std::countr_zero(categoryHits)];
         h.fatigue = sameItem * static_cast<float>(b.fatigueItem) +
                     sameCategory * static_cast<float>(b.fatigueCategory);
     }
