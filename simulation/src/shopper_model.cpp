@@ -261,9 +261,11 @@ UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, co
     return p;
 }
 
-int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
-                                  std::vector<float>* utilities,
-                                  const HistoryCache* history) const {
+// flatten: the per-entry utility (dot product, history terms) is inlined into the slate
+// loop, so per-user and per-cache loads are hoisted out of it. Same operations, same order.
+[[gnu::flatten]] int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate,
+                                                   core::SimTime t, std::vector<float>* utilities,
+                                                   const HistoryCache* history) const {
     const std::size_t n = std::min(slate.size(), kMaxSlate);
     float u[kMaxSlate];
     HistoryCache local;
