@@ -632,10 +632,14 @@ void Engine::generateAction(ActionRecord* record) {
 
     const bool sampleRegret = b.regretSample > 0.0 &&
                               static_cast<double>(regretDraw(s) >> 11) * 0x1.0p-53 < b.regretSample;
-    m_slateHistory = plainHistory();
-    m_model.setContext(m_slateHistory, s.contextItem);
-    a.clicked = m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr,
-                                        &m_slateHistory);
+    // The slate is judged with the step's context item: set it on the prepared history
+    // in place (only the successors change) rather than copying the whole cache, and
+    // take it off again for the decisions after a view.
+    plainHistory();
+    m_model.setContext(history, s.contextItem);
+    a.clicked =
+        m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr, &history);
+    m_model.setContext(history, core::kNoItem);
     if (sampleRegret)
         measureRegret(s, a, m_shownUtility);
     ++s.slates;

@@ -299,8 +299,7 @@ private:
         HistoryCache history;
     };
     mutable OracleCache m_oracleCache;
-    HistoryCache m_stepHistory;  // the stepping user's history, prepared once per step
-    HistoryCache m_slateHistory; // the same with the step's context item
+    HistoryCache m_stepHistory; // the stepping user's history, prepared once per step
 };
 
 } // namespace recoscope::sim
