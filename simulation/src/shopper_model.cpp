@@ -8,6 +8,7 @@
 #include <cmath>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <xmmintrin.h>
 #endif
 
 namespace recoscope::sim {
@@ -23,6 +24,17 @@ constexpr std::size_t kMaxSlate = 128;
 // keep it in SIMD registers without -ffast-math; the order of the additions is fixed, so
 // results are the same on every run of a build.
 template <int D> inline float fixedDot(const float* u, const float* v) {
+#if defined(__SSE2__)
+    // The four partial sums are the four lanes of one register: lane j adds
+    // u[d + j] * v[d + j] for d = 0, 4, 8, ... exactly as the scalar code below (separate
+    // multiply and add, IEEE per lane), so the result is bit-identical.
+    __m128 acc = _mm_setzero_ps();
+    for (int d = 0; d < D; d += 4)
+        acc = _mm_add_ps(acc, _mm_mul_ps(_mm_loadu_ps(u + d), _mm_loadu_ps(v + d)));
+    // [s0 + s1, s1 + s0, s2 + s3, s3 + s2] (addition is commutative), then the two halves.
+    const __m128 pairs = _mm_add_ps(acc, _mm_shuffle_ps(acc, acc, _MM_SHUFFLE(2, 3, 0, 1)));
+    return _mm_cvtss_f32(pairs) + _mm_cvtss_f32(_mm_movehl_ps(pairs, pairs));
+#else
     float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
     for (int d = 0; d < D; d += 4) {
         s0 += u[d] * v[d];
@@ -31,6 +43,7 @@ template <int D> inline float fixedDot(const float* u, const float* v) {
         s3 += u[d + 3] * v[d + 3];
     }
     return (s0 + s1) + (s2 + s3);
+#endif
 }
 
 inline float affinityDot(const float* u, const float* v, int dim) {
