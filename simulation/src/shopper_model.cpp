@@ -158,20 +158,30 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const auto shownHours = m_state->shownHours(user);
     // A slate's impressions share one time, so the decay is computed once per slate.
     float lastHour = -1.0f, lastDecay = 0.0f;
-    for (std::size_t k = 0; k < shown.size() && c.shown < HistoryCache::kMax; ++k) {
-        if (shown[k] == core::kNoItem)
+    // Count, masks and the category table in locals: stores into the cache could alias
+    // them, and the compiler would reload them for every impression.
+    const std::uint32_t* category = m_world.items.category.data();
+    int count = 0;
+    std::uint64_t itemMask = 0, categoryMask = 0;
+    for (std::size_t k = 0; k < shown.size() && count < HistoryCache::kMax; ++k) {
+        const core::ItemId item = shown[k];
+        if (item == core::kNoItem)
             continue;
-        c.shownItem[c.shown] = shown[k];
-        c.shownCategory[c.shown] = m_world.items.category[shown[k]];
+        const std::uint32_t cat = category[item];
+        c.shownItem[count] = item;
+        c.shownCategory[count] = cat;
         if (shownHours[k] != lastHour) {
             lastHour = shownHours[k];
             lastDecay = std::exp2(-(hour - lastHour) * invHalfLife);
         }
-        c.shownDecay[c.shown] = lastDecay;
-        c.itemMask |= std::uint64_t(1) << (shown[k] & 63u);
-        c.categoryMask |= std::uint64_t(1) << (c.shownCategory[c.shown] & 63u);
-        ++c.shown;
+        c.shownDecay[count] = lastDecay;
+        itemMask |= std::uint64_t(1) << (item & 63u);
+        categoryMask |= std::uint64_t(1) << (cat & 63u);
+        ++count;
     }
+    c.shown = count;
+    c.itemMask = itemMask;
+    c.categoryMask = categoryMask;
     const auto bought = m_state->bought(user);
     const auto boughtHours = m_state->boughtHours(user);
     const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
