@@ -351,7 +351,9 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
     return sum / (sum + m_noClickWeight);
 }
 
-core::ItemId ShopperModel::organicItem(Session& s, const HistoryCache* history) const {
+// flatten: the candidates' utilities are inlined too (as in chooseFromSlate).
+[[gnu::flatten]] core::ItemId ShopperModel::organicItem(Session& s,
+                                                        const HistoryCache* history) const {
     // Browsing and search results surface popular items (and promoted ones during a
     // promotion); the shopper opens the one that appeals most among a handful (Gumbel
     // noise = a logit choice among the candidates).
