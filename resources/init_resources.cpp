@@ -5,7 +5,9 @@
 #include <mutex>
 
 // Q_INIT_RESOURCE must be used outside any namespace.
-static void initScenarioResources() { Q_INIT_RESOURCE(scenarios); }
+static void initScenarioResources() {
+    Q_INIT_RESOURCE(scenarios);
+}
 
 namespace recoscope {
 void initResources() {

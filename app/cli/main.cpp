@@ -13,7 +13,9 @@
 
 namespace {
 std::atomic<bool> g_cancel{false};
-extern "C" void onSignal(int) { g_cancel.store(true); }
+extern "C" void onSignal(int) {
+    g_cancel.store(true);
+}
 } // namespace
 
 int main(int argc, char** argv) {

@@ -27,7 +27,8 @@ void fillSlate(const ItemTable& items, const Request& request, Slate& slate, std
         a = (a + 2) % n == 0 ? 1 : (a + 2) % n;
     const std::uint64_t b = splitmix(h) % n;
     auto inSlate = [&](ItemId item) {
-        return std::any_of(slate.begin(), slate.end(), [item](const SlateEntry& e) { return e.item == item; });
+        return std::any_of(slate.begin(), slate.end(),
+                           [item](const SlateEntry& e) { return e.item == item; });
     };
     for (std::uint64_t i = 0; i < n && slate.size() < k; ++i) {
         const auto item = static_cast<ItemId>((a * i + b) % n);

@@ -43,13 +43,16 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
     m_max = std::max(m_max, other.m_max);
 }
 
-void LatencyHistogram::clear() { *this = LatencyHistogram{}; }
+void LatencyHistogram::clear() {
+    *this = LatencyHistogram{};
+}
 
 double LatencyHistogram::quantile(double q) const {
     if (m_count == 0)
         return 0.0;
     q = std::clamp(q, 0.0, 1.0);
-    const auto rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count))));
+    const auto rank = std::max<std::uint64_t>(
+        1, static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count))));
     std::uint64_t seen = 0;
     for (std::size_t i = 0; i < m_buckets.size(); ++i) {
         seen += m_buckets[i];

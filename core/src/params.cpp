@@ -24,10 +24,18 @@ std::string jsonEscape(const std::string& s) {
     out.reserve(s.size() + 2);
     for (char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char hex[8];
@@ -79,8 +87,10 @@ std::string ParamValues::toJson() const {
 std::string describeRange(const ParamSpec& spec) {
     switch (spec.kind) {
     case ParamKind::Integer:
-    case ParamKind::Real: return "[" + shortest(spec.min) + ", " + shortest(spec.max) + "]";
-    case ParamKind::Boolean: return "true or false";
+    case ParamKind::Real:
+        return "[" + shortest(spec.min) + ", " + shortest(spec.max) + "]";
+    case ParamKind::Boolean:
+        return "true or false";
     case ParamKind::Choice: {
         std::string out = "one of ";
         for (std::size_t i = 0; i < spec.choices.size(); ++i) {
@@ -90,7 +100,8 @@ std::string describeRange(const ParamSpec& spec) {
         }
         return out;
     }
-    case ParamKind::Text: return "text";
+    case ParamKind::Text:
+        return "text";
     }
     return {};
 }
@@ -147,7 +158,8 @@ Result<ParamValue> parseParamValue(const ParamSpec& spec, const std::string& tex
         const char* end = text.data() + text.size();
         auto [ptr, ec] = std::from_chars(begin, end, d);
         if (text.empty() || ec != std::errc() || ptr != end)
-            return Error{where + ": '" + text + "' is not a number; expected " + describeRange(spec)};
+            return Error{where + ": '" + text + "' is not a number; expected " +
+                         describeRange(spec)};
         value = d;
         break;
     }
@@ -162,7 +174,9 @@ Result<ParamValue> parseParamValue(const ParamSpec& spec, const std::string& tex
         break;
     }
     case ParamKind::Choice:
-    case ParamKind::Text: value = text; break;
+    case ParamKind::Text:
+        value = text;
+        break;
     }
     Status st = checkParamValue(spec, value);
     if (!st)
@@ -174,7 +188,8 @@ Result<ParamValues> resolveParams(const std::vector<ParamSpec>& schema,
                                   const std::map<std::string, std::string>& given) {
     ParamValues values;
     for (const auto& [key, text] : given) {
-        auto spec = std::find_if(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == key; });
+        auto spec = std::find_if(schema.begin(), schema.end(),
+                                 [&](const ParamSpec& s) { return s.key == key; });
         if (spec == schema.end()) {
             std::string known;
             for (const ParamSpec& s : schema) {

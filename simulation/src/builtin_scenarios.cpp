@@ -16,7 +16,8 @@ const QString kPrefix = QStringLiteral(":/recoscope/scenarios/");
 QStringList orderedNames() {
     initResources();
     QStringList names;
-    const QStringList files = QDir(kPrefix).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(kPrefix).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString& f : files)
         names << QFileInfo(f).completeBaseName();
     // "default" first, the others alphabetically.

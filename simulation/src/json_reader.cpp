@@ -10,19 +10,27 @@ namespace recoscope::sim {
 namespace {
 QString typeName(const QJsonValue& v) {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("the number %1").arg(v.toDouble());
-    case QJsonValue::String: return QStringLiteral("the text \"%1\"").arg(v.toString());
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("the number %1").arg(v.toDouble());
+    case QJsonValue::String:
+        return QStringLiteral("the text \"%1\"").arg(v.toString());
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
 } // namespace
 
-JsonReader::JsonReader(QString source, QByteArray raw) : m_source(std::move(source)), m_raw(std::move(raw)) {}
+JsonReader::JsonReader(QString source, QByteArray raw)
+    : m_source(std::move(source)), m_raw(std::move(raw)) {}
 
 bool JsonReader::parse(QJsonObject& root) {
     QJsonParseError error;
@@ -39,7 +47,8 @@ bool JsonReader::parse(QJsonObject& root) {
         return false;
     }
     if (!doc.isObject()) {
-        m_errors << QStringLiteral("%1:1: $: expected a JSON object at the top level").arg(m_source);
+        m_errors
+            << QStringLiteral("%1:1: $: expected a JSON object at the top level").arg(m_source);
         return false;
     }
     root = doc.object();
@@ -75,47 +84,56 @@ void JsonReader::fail(const QString& path, const QString& message) {
         m_errors << QStringLiteral("%1: %2: %3").arg(m_source, path, message);
 }
 
-qint64 JsonReader::integer(const QJsonObject& obj, const QString& path, const QString& key, qint64 fallback,
-                           qint64 min, qint64 max) {
+qint64 JsonReader::integer(const QJsonObject& obj, const QString& path, const QString& key,
+                           qint64 fallback, qint64 min, qint64 max) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
     const QString at = path + QLatin1Char('.') + key;
     const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::floor(d) != d || d < static_cast<double>(min) || d > static_cast<double>(max)) {
-        fail(at, QStringLiteral("expected a whole number in [%1, %2], got %3").arg(min).arg(max).arg(typeName(v)));
+    if (!v.isDouble() || std::floor(d) != d || d < static_cast<double>(min) ||
+        d > static_cast<double>(max)) {
+        fail(at, QStringLiteral("expected a whole number in [%1, %2], got %3")
+                     .arg(min)
+                     .arg(max)
+                     .arg(typeName(v)));
         return fallback;
     }
     return static_cast<qint64>(d);
 }
 
-double JsonReader::real(const QJsonObject& obj, const QString& path, const QString& key, double fallback,
-                        double min, double max) {
+double JsonReader::real(const QJsonObject& obj, const QString& path, const QString& key,
+                        double fallback, double min, double max) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
     const QString at = path + QLatin1Char('.') + key;
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || !std::isfinite(d) || d < min || d > max) {
-        fail(at, QStringLiteral("expected a number in [%1, %2], got %3").arg(min).arg(max).arg(typeName(v)));
+        fail(at, QStringLiteral("expected a number in [%1, %2], got %3")
+                     .arg(min)
+                     .arg(max)
+                     .arg(typeName(v)));
         return fallback;
     }
     return d;
 }
 
-bool JsonReader::boolean(const QJsonObject& obj, const QString& path, const QString& key, bool fallback) {
+bool JsonReader::boolean(const QJsonObject& obj, const QString& path, const QString& key,
+                         bool fallback) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
     if (!v.isBool()) {
-        fail(path + QLatin1Char('.') + key, QStringLiteral("expected true or false, got %1").arg(typeName(v)));
+        fail(path + QLatin1Char('.') + key,
+             QStringLiteral("expected true or false, got %1").arg(typeName(v)));
         return fallback;
     }
     return v.toBool();
 }
 
-QString JsonReader::text(const QJsonObject& obj, const QString& path, const QString& key, const QString& fallback,
-                         const QStringList& choices) {
+QString JsonReader::text(const QJsonObject& obj, const QString& path, const QString& key,
+                         const QString& fallback, const QStringList& choices) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
@@ -125,7 +143,8 @@ QString JsonReader::text(const QJsonObject& obj, const QString& path, const QStr
         return fallback;
     }
     if (!choices.isEmpty() && !choices.contains(v.toString())) {
-        fail(at, QStringLiteral("expected one of %1, got \"%2\"").arg(choices.join(QStringLiteral(", ")), v.toString()));
+        fail(at, QStringLiteral("expected one of %1, got \"%2\"")
+                     .arg(choices.join(QStringLiteral(", ")), v.toString()));
         return fallback;
     }
     return v.toString();
@@ -136,7 +155,8 @@ QJsonObject JsonReader::object(const QJsonObject& obj, const QString& path, cons
     if (v.isUndefined())
         return {};
     if (!v.isObject()) {
-        fail(path + QLatin1Char('.') + key, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        fail(path + QLatin1Char('.') + key,
+             QStringLiteral("expected an object, got %1").arg(typeName(v)));
         return {};
     }
     return v.toObject();
@@ -147,14 +167,16 @@ QJsonArray JsonReader::array(const QJsonObject& obj, const QString& path, const 
     if (v.isUndefined())
         return {};
     if (!v.isArray()) {
-        fail(path + QLatin1Char('.') + key, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+        fail(path + QLatin1Char('.') + key,
+             QStringLiteral("expected an array, got %1").arg(typeName(v)));
         return {};
     }
     return v.toArray();
 }
 
-std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& path, const QString& key,
-                                        std::vector<double> fallback, std::size_t size) {
+std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& path,
+                                        const QString& key, std::vector<double> fallback,
+                                        std::size_t size) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
@@ -163,7 +185,9 @@ std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& p
     const QString want = size ? QStringLiteral("an array of %1 non-negative numbers").arg(size)
                               : QStringLiteral("a non-empty array of non-negative numbers");
     if (!v.isArray() || (size && static_cast<std::size_t>(a.size()) != size) || a.isEmpty()) {
-        fail(at, QStringLiteral("expected %1, got %2").arg(want, v.isArray() ? QStringLiteral("%1 entries").arg(a.size()) : typeName(v)));
+        fail(at, QStringLiteral("expected %1, got %2")
+                     .arg(want,
+                          v.isArray() ? QStringLiteral("%1 entries").arg(a.size()) : typeName(v)));
         return fallback;
     }
     std::vector<double> out;
@@ -171,7 +195,8 @@ std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& p
     for (qsizetype i = 0; i < a.size(); ++i) {
         const double d = a.at(i).toDouble(-1.0);
         if (!a.at(i).isDouble() || !std::isfinite(d) || d < 0.0) {
-            fail(QStringLiteral("%1[%2]").arg(at).arg(i), QStringLiteral("expected a non-negative number, got %1").arg(typeName(a.at(i))));
+            fail(QStringLiteral("%1[%2]").arg(at).arg(i),
+                 QStringLiteral("expected a non-negative number, got %1").arg(typeName(a.at(i))));
             return fallback;
         }
         out.push_back(d);
@@ -184,11 +209,13 @@ std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& p
     return out;
 }
 
-void JsonReader::rejectUnknown(const QJsonObject& obj, const QString& path, const QStringList& known) {
+void JsonReader::rejectUnknown(const QJsonObject& obj, const QString& path,
+                               const QStringList& known) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (!known.contains(it.key()))
             fail(path + QLatin1Char('.') + it.key(),
-                 QStringLiteral("unknown field; known fields here: %1").arg(known.join(QStringLiteral(", "))));
+                 QStringLiteral("unknown field; known fields here: %1")
+                     .arg(known.join(QStringLiteral(", "))));
     }
 }
 

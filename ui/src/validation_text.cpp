@@ -31,12 +31,15 @@ QString message(const QString& m) {
         QStringLiteral(R"(^expected a whole number in \[([^,]+), ([^\]]+)\], got (.*)$)"));
     static const QRegularExpression real(
         QStringLiteral(R"(^expected a number in \[([^,]+), ([^\]]+)\], got (.*)$)"));
-    static const QRegularExpression oneOf(QStringLiteral(R"re(^expected one of (.*), got "(.*)"$)re"));
-    static const QRegularExpression unknown(QStringLiteral(R"(^unknown field; known fields here: (.*)$)"));
-    static const QRegularExpression simple(
-        QStringLiteral(R"(^expected (text|true or false|an array|an object|a non-negative number), got (.*)$)"));
+    static const QRegularExpression oneOf(
+        QStringLiteral(R"re(^expected one of (.*), got "(.*)"$)re"));
+    static const QRegularExpression unknown(
+        QStringLiteral(R"(^unknown field; known fields here: (.*)$)"));
+    static const QRegularExpression simple(QStringLiteral(
+        R"(^expected (text|true or false|an array|an object|a non-negative number), got (.*)$)"));
     if (auto x = whole.match(m); x.hasMatch())
-        return QCoreApplication::translate("Validation", "expected a whole number in [%1, %2], got %3")
+        return QCoreApplication::translate("Validation",
+                                           "expected a whole number in [%1, %2], got %3")
             .arg(x.captured(1), x.captured(2), value(x.captured(3)));
     if (auto x = real.match(m); x.hasMatch())
         return QCoreApplication::translate("Validation", "expected a number in [%1, %2], got %3")

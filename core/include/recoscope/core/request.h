@@ -23,7 +23,8 @@ struct Request {
     std::span<const ItemId> exclude;
 
     bool excludes(ItemId item) const {
-        return item == contextItem || std::find(exclude.begin(), exclude.end(), item) != exclude.end();
+        return item == contextItem ||
+               std::find(exclude.begin(), exclude.end(), item) != exclude.end();
     }
 };
 

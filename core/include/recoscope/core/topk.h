@@ -54,12 +54,14 @@ public:
     }
 
     bool contains(ItemId item) const {
-        return std::any_of(m_heap.begin(), m_heap.end(), [item](const Entry& e) { return e.item == item; });
+        return std::any_of(m_heap.begin(), m_heap.end(),
+                           [item](const Entry& e) { return e.item == item; });
     }
 
     /// Appends the selection to `out`, best first, with propensity 1; empties the heap.
     void drainInto(Slate& out) {
-        std::sort(m_heap.begin(), m_heap.end(), [](const Entry& a, const Entry& b) { return better(a, b); });
+        std::sort(m_heap.begin(), m_heap.end(),
+                  [](const Entry& a, const Entry& b) { return better(a, b); });
         for (const Entry& e : m_heap)
             out.push_back({e.item, e.score, 1.0f});
         m_heap.clear();

@@ -6,9 +6,9 @@
 // Streams use Boost.Random engines and distributions, which give the same draws on every
 // platform and standard library (std:: distributions do not).
 
+#include <boost/random/mersenne_twister.hpp>
 #include <boost/random/seed_seq.hpp>
 #include <boost/random/taus88.hpp>
-#include <boost/random/mersenne_twister.hpp>
 
 #include <cstdint>
 #include <string_view>
@@ -39,14 +39,17 @@ constexpr std::uint64_t streamSeed(std::uint64_t runSeed, std::string_view name)
 /// Engine for long-lived component streams (generators): large period, seeded from all
 /// 64 bits of the stream seed.
 inline boost::random::mt19937 makeComponentEngine(std::uint64_t seed) {
-    boost::random::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)};
+    boost::random::seed_seq seq{static_cast<std::uint32_t>(seed),
+                                static_cast<std::uint32_t>(seed >> 32)};
     return boost::random::mt19937(seq);
 }
 
 /// Small, cheap-to-seed engine for one shopper session (12 bytes of state).
-inline boost::random::taus88 makeSessionEngine(std::uint64_t runSeed, std::uint32_t user, std::uint32_t session) {
+inline boost::random::taus88 makeSessionEngine(std::uint64_t runSeed, std::uint32_t user,
+                                               std::uint32_t session) {
     const std::uint64_t s = streamSeed(runSeed, "behaviour");
-    boost::random::seed_seq seq{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s >> 32), user, session};
+    boost::random::seed_seq seq{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s >> 32),
+                                user, session};
     return boost::random::taus88(seq);
 }
 
