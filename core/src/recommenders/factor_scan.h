@@ -5,6 +5,7 @@
 // streams the factors once (../shared/limits.md: about 1.3x of the memory floor at 1M x 32).
 // The k-slot heap threshold is tested before the eligibility checks.
 
+#include "huge_page_allocator.h"
 #include "recoscope/core/candidates.h"
 
 #include <Eigen/Core>
@@ -99,7 +100,7 @@ private:
 
     int m_dim = 0;
     std::size_t m_items = 0;
-    std::vector<float> m_data;
+    std::vector<float, HugePageAllocator<float>> m_data; // streamed whole by every request
     std::vector<std::uint8_t> m_dirtyFlag;
     std::vector<ItemId> m_dirty;
     bool m_all = true;
