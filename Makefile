@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory screenshots format clean
 
 all: build
 
@@ -26,6 +26,10 @@ test: deps build
 
 bench: deps build
 	./scripts/bench.sh $(BUILD_DIR)
+
+# Heap of every core over 10M events (about an hour): memory flat in events.
+bench-memory: deps build
+	$(BUILD_DIR)/bench/bench_memory
 
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)

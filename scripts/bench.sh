@@ -7,6 +7,9 @@ shift || true
 found=0
 for b in "$build"/bench/bench_*; do
     [ -x "$b" ] || continue
+    # bench_memory is not a Google Benchmark program and takes about an hour:
+    # `make bench-memory` runs it.
+    [ "$(basename "$b")" = bench_memory ] && continue
     found=1
     echo "== $(basename "$b")"
     "$b" "$@"
