@@ -113,9 +113,10 @@ protected:
                 m_seenWeight[i]};
             const float* c = &m_cross[static_cast<std::size_t>(i) * 3];
             float mean = m_staticMean[i], quad = m_staticQuad[i];
+            // No skipping of zero user features: whether one is zero depends on the
+            // item's category and brand, an unpredictable branch that cost more than the
+            // nine multiply-adds it saved (adding a zero product leaves the sums as they are).
             for (int a = 0; a < 3; ++a) {
-                if (u[a] == 0.0f)
-                    continue;
                 mean += thetaU[a] * u[a];
                 quad += 2.0f * c[a] * u[a];
                 for (int b = 0; b < 3; ++b)
