@@ -69,6 +69,13 @@ int main(int argc, char** argv) {
     core::registerBuiltinRecommenders(registry);
     if (ids.empty())
         ids = registry.ids();
+    for (const std::string& id : ids)
+        if (!registry.find(id)) {
+            std::fprintf(stderr,
+                         "bench_memory: unknown core '%s' (recoscope-cli list-recommenders)\n",
+                         id.c_str());
+            return 2;
+        }
     std::vector<std::size_t> checkpoints;
     for (std::size_t c :
          {std::size_t{1000000}, std::size_t{2000000}, std::size_t{5000000}, std::size_t{10000000}})
