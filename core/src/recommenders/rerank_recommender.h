@@ -14,8 +14,10 @@ enum class Rerank { Mmr, Fatigue, Rules };
 //            those already taken; relevance is rank-based, similarity is shared
 //            category / brand (kit::attributeSimilarity).
 //   fatigue: drop items already shown to this user `cap` times today (simulated day),
-//            counted from the slates actually shown (observeSlate); per user a capped
-//            list of (item, day, count).
+//            counted from the slates actually shown (observeSlate); per user the list
+//            of (item, day, count) shown today, cleared when the day changes (so at
+//            most one entry per item). Capped items are blocked for the fill-ins too
+//            (blockedItems), so the cap holds even when the inner core runs dry.
 //   rules:   business rules: unavailable items never pass (as for every core), items on
 //            promotion (discount >= min_discount) get a relevance boost.
 class RerankRecommender final : public CompositeCore {
@@ -54,9 +56,18 @@ protected:
                                    [&](const Shown& s) { return s.item == e.item; });
             if (it != list.end())
                 ++it->count;
-            else if (list.size() < kTracked)
+            else
                 list.push_back({e.item, day, 1});
         }
+    }
+
+    void blockedItems(const Request& request, std::vector<ItemId>& out) const override {
+        if (m_kind != Rerank::Fatigue || request.user >= m_shown.size())
+            return;
+        const auto day = static_cast<std::uint32_t>(request.time / kSecondsPerDay);
+        for (const Shown& s : m_shown[request.user])
+            if (s.day == day && s.count >= m_cap)
+                out.push_back(s.item);
     }
 
     std::uint32_t shownToday(const Request& request, ItemId item) const {
@@ -147,7 +158,6 @@ private:
         std::uint32_t day;
         std::uint32_t count;
     };
-    static constexpr std::size_t kTracked = 256;
     Rerank m_kind;
     int m_pool;
     float m_lambda = 0.7f;

@@ -253,14 +253,19 @@ public:
         if (k == 0)
             return;
         m_now = std::max(m_now, request.time);
-        m_topk.reset(k);
-        rank(request, m_topk);
-        m_topk.drainInto(out);
-        postRank(request, out);
-        if (out.size() < k)
-            fillPopular(request, out, k);
-        if (out.size() < k)
-            fillSlate(m_items, request, out, m_seed ^ mixSeed(request.user), -2.0f);
+        m_blocked.clear();
+        blockedItems(request, m_blocked);
+        if (m_blocked.empty()) {
+            rankAndFill(request, out, k);
+            return;
+        }
+        // The core's own exclusions join the request's, so ranking, inner cores and
+        // both fill-ins all keep them out.
+        m_excludeBuffer.assign(request.exclude.begin(), request.exclude.end());
+        m_excludeBuffer.insert(m_excludeBuffer.end(), m_blocked.begin(), m_blocked.end());
+        Request narrowed = request;
+        narrowed.exclude = m_excludeBuffer;
+        rankAndFill(narrowed, out, k);
     }
 
     std::string explain(const Request& request, ItemId item) const final {
@@ -287,6 +292,11 @@ protected:
     virtual void rank(const Request& request, TopK& topk) = 0;
     /// Optional re-ordering hook after ranking (before fill-ins).
     virtual void postRank(const Request&, Slate&) {}
+    /// Items this core must not show for `request` on top of request.exclude (fatigue:
+    /// items already shown `cap` times today). They are kept out of the ranking, of the
+    /// inner cores' answers and of the popularity and catalogue fill-ins alike, so the
+    /// slate may be shorter than k when fewer than k other eligible items remain.
+    virtual void blockedItems(const Request&, std::vector<ItemId>&) const {}
     /// Why the core itself put `item` there; empty if it did not (fill-ins).
     virtual std::string reason(const Request& request, ItemId item) const = 0;
 
@@ -318,6 +328,17 @@ protected:
     SimTime m_now = 0.0;
 
 private:
+    void rankAndFill(const Request& request, Slate& out, std::size_t k) {
+        m_topk.reset(k);
+        rank(request, m_topk);
+        m_topk.drainInto(out);
+        postRank(request, out);
+        if (out.size() < k)
+            fillPopular(request, out, k);
+        if (out.size() < k)
+            fillSlate(m_items, request, out, m_seed ^ mixSeed(request.user), -2.0f);
+    }
+
     void fillPopular(const Request& request, Slate& out, std::size_t k) {
         // The popular list is cached and refreshed after enough new events, so cold-start
         // requests cost O(list) instead of a catalogue scan each time.
@@ -346,6 +367,8 @@ private:
     }
 
     TopK m_topk;
+    std::vector<ItemId> m_blocked;       // blockedItems() of the current request
+    std::vector<ItemId> m_excludeBuffer; // request.exclude + m_blocked
     Slate m_popularList;
     std::size_t m_popularDirty = 0;
 };
