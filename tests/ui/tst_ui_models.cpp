@@ -1,6 +1,8 @@
 // Plain-data and model pieces of ui/: the metric store's derived series, decimation, and
-// the run history model under QAbstractItemModelTester.
+// the run history model under QAbstractItemModelTester, and the strategy panel's
+// parameter forms built from every core's schema.
 
+#include "recoscope/core/params.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/run_job.h"
@@ -9,8 +11,14 @@
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/run_history_model.h"
+#include "recoscope/ui/strategy_panel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +32,7 @@ private slots:
     void decimateKeepsExtremes();
     void historyModel();
     void recommenderListModel();
+    void strategyPanelShowsEverySchema();
 };
 
 void TestUiModels::movingWindowCtr() {
@@ -144,6 +153,67 @@ void TestUiModels::recommenderListModel() {
     QVERIFY(model.index(0).data(ui::RecommenderListModel::IsHeaderRole).toBool());
     QCOMPARE(model.rowOf(QStringLiteral("no-such-core")), -1);
     model.retranslate();
+}
+
+void TestUiModels::strategyPanelShowsEverySchema() {
+    // The recommender picker's form comes from each core's parameter schema: for every
+    // registered core, one editor per parameter, named by its key, holding the default
+    // and limited to the schema's range; what the panel hands to a run is exactly the
+    // schema's keys, and those values create the core.
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    ui::StrategyPanel panel(registry);
+    for (const std::string& id : registry.ids()) {
+        panel.setCores({QString::fromStdString(id)});
+        QCOMPARE(panel.coreIds(), QStringList{QString::fromStdString(id)});
+        const core::RecommenderEntry* e = registry.find(id);
+        const auto cores = panel.cores();
+        QCOMPARE(cores.size(), std::size_t{1});
+        QCOMPARE(cores[0].params.size(), e->params.size());
+        for (const core::ParamSpec& p : e->params) {
+            const QString key = QString::fromStdString(p.key);
+            const QByteArray where = QByteArray::fromStdString(id + "/" + p.key);
+            QWidget* w = panel.findChild<QWidget*>(key);
+            QVERIFY2(w, where.constData());
+            QVERIFY2(!w->toolTip().isEmpty(), where.constData());
+            QVERIFY2(cores[0].params.count(p.key) == 1, where.constData());
+            const double fallback =
+                std::holds_alternative<double>(p.fallback) ? std::get<double>(p.fallback) : 0.0;
+            switch (p.kind) {
+            case core::ParamKind::Integer: {
+                auto* s = qobject_cast<QSpinBox*>(w);
+                QVERIFY2(s, where.constData());
+                QCOMPARE(s->value(), static_cast<int>(fallback));
+                QCOMPARE(static_cast<double>(s->minimum()), p.min);
+                QCOMPARE(static_cast<double>(s->maximum()), p.max);
+                break;
+            }
+            case core::ParamKind::Real: {
+                auto* d = qobject_cast<QDoubleSpinBox*>(w);
+                QVERIFY2(d, where.constData());
+                QCOMPARE(d->value(), fallback);
+                QCOMPARE(d->minimum(), p.min);
+                QCOMPARE(d->maximum(), p.max);
+                break;
+            }
+            case core::ParamKind::Boolean:
+                QVERIFY2(qobject_cast<QCheckBox*>(w), where.constData());
+                break;
+            case core::ParamKind::Choice:
+                QVERIFY2(qobject_cast<QComboBox*>(w), where.constData());
+                QCOMPARE(qobject_cast<QComboBox*>(w)->count(), static_cast<int>(p.choices.size()));
+                break;
+            case core::ParamKind::Text:
+                QVERIFY2(qobject_cast<QLineEdit*>(w), where.constData());
+                QCOMPARE(qobject_cast<QLineEdit*>(w)->text().toStdString(),
+                         std::get<std::string>(p.fallback));
+                break;
+            }
+        }
+        // The form's values are accepted by the schema as they are.
+        const auto parsed = core::resolveParams(e->params, cores[0].params);
+        QVERIFY2(parsed.ok(), (id + ": " + (parsed.ok() ? "" : parsed.error())).c_str());
+    }
 }
 
 QTEST_MAIN(TestUiModels)
