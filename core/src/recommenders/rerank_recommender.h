@@ -87,10 +87,11 @@ protected:
         const float denom = static_cast<float>(std::max<std::size_t>(cand.size(), 1));
         switch (m_kind) {
         case Rerank::Fatigue: {
+            // Items at their cap are already in request.exclude (blockedItems), so the
+            // inner core answered without them: keep its order.
             float score = static_cast<float>(cand.size());
             for (const SlateEntry& e : cand) {
-                if (shownToday(request, e.item) < m_cap)
-                    offer(request, topk, e.item, score);
+                offer(request, topk, e.item, score);
                 score -= 1.0f;
             }
             break;
