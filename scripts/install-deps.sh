@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Recoscope needs, only those missing. apt-get update runs
 # first (only when something is missing); sudo is used only when not root.
+# `install-deps.sh --list` prints the list, one package a line (scripts/check-deps.sh
+# proves it complete against what the build and the scripts actually use).
 set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev
+    # Qt6ChartsConfig.cmake requires Qt6OpenGL, but qt6-charts-dev does not depend on it.
+    libqt6opengl6-dev
     libeigen3-dev libboost-dev
     libsqlite3-dev sqlite3
     libbenchmark-dev
     xvfb xauth
+    git
 )
+
+if [ "${1:-}" = "--list" ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do
