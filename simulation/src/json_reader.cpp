@@ -3,7 +3,10 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <QHash>
+
 #include <cmath>
+#include <vector>
 
 namespace recoscope::sim {
 
@@ -27,7 +30,79 @@ QString typeName(const QJsonValue& v) {
     }
     return QStringLiteral("nothing");
 }
+
+// The text of a JSON string token (quotes included) as the key it names; escapes are
+// decoded by Qt's own parser so that "a" and "\u0061" count as the same key.
+QString decodeKey(const QByteArray& token) {
+    if (!token.contains('\\'))
+        return QString::fromUtf8(token.mid(1, token.size() - 2));
+    const QJsonDocument d = QJsonDocument::fromJson("[" + token + "]");
+    return d.array().at(0).toString();
+}
+
+struct Frame {
+    bool object = false;
+    QString path;
+    QHash<QString, int> keyLines; // key -> line of its first occurrence
+    QString lastKey;
+    bool keyNext = true;
+    int index = 0;
+};
 } // namespace
+
+void JsonReader::checkDuplicateKeys() {
+    // QJsonDocument keeps the last of two equal keys without a word; a scenario whose
+    // "population" appears twice would run with whichever came last. The text already
+    // parsed, so this scan only needs to follow strings, nesting and commas.
+    std::vector<Frame> stack;
+    int line = 1;
+    for (qsizetype i = 0; i < m_raw.size(); ++i) {
+        const char c = m_raw.at(i);
+        if (c == '\n') {
+            ++line;
+        } else if (c == '"') {
+            const qsizetype start = i;
+            for (++i; i < m_raw.size() && m_raw.at(i) != '"'; ++i)
+                if (m_raw.at(i) == '\\')
+                    ++i;
+            if (stack.empty() || !stack.back().object || !stack.back().keyNext)
+                continue;
+            Frame& f = stack.back();
+            f.lastKey = decodeKey(m_raw.mid(start, i - start + 1));
+            f.keyNext = false;
+            const auto first = f.keyLines.constFind(f.lastKey);
+            if (first == f.keyLines.constEnd()) {
+                f.keyLines.insert(f.lastKey, line);
+                continue;
+            }
+            m_errors << QStringLiteral("%1:%2: %3.%4: duplicate key \"%4\" (first on line %5); "
+                                       "JSON keeps only one of them, so remove the other")
+                            .arg(m_source)
+                            .arg(line)
+                            .arg(f.path, f.lastKey)
+                            .arg(first.value());
+        } else if (c == '{' || c == '[') {
+            Frame child;
+            child.object = c == '{';
+            if (stack.empty())
+                child.path = QStringLiteral("$");
+            else if (stack.back().object)
+                child.path = stack.back().path + QLatin1Char('.') + stack.back().lastKey;
+            else
+                child.path =
+                    QStringLiteral("%1[%2]").arg(stack.back().path).arg(stack.back().index);
+            stack.push_back(std::move(child));
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+        } else if (c == ',' && !stack.empty()) {
+            if (stack.back().object)
+                stack.back().keyNext = true;
+            else
+                ++stack.back().index;
+        }
+    }
+}
 
 JsonReader::JsonReader(QString source, QByteArray raw)
     : m_source(std::move(source)), m_raw(std::move(raw)) {}
@@ -51,6 +126,9 @@ bool JsonReader::parse(QJsonObject& root) {
             << QStringLiteral("%1:1: $: expected a JSON object at the top level").arg(m_source);
         return false;
     }
+    checkDuplicateKeys();
+    if (!m_errors.isEmpty())
+        return false;
     root = doc.object();
     return true;
 }

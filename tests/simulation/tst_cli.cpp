@@ -136,6 +136,32 @@ private slots:
         Result ok = cli({"validate", good});
         QCOMPARE(ok.code, 0);
         QVERIFY(ok.out.contains(QStringLiteral("ok (scenario 'tiny', 50 items, 30 users")));
+
+        // --json on validate too: one object per file, errors included, exit 3 if any failed.
+        Result js = cli({"validate", "--json", good, path});
+        QCOMPARE(js.code, 3);
+        const QJsonArray list = QJsonDocument::fromJson(js.out.toUtf8()).array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).toObject().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(list.at(0).toObject().value(QStringLiteral("items")).toInt(), 50);
+        QCOMPARE(list.at(1).toObject().value(QStringLiteral("ok")).toBool(), false);
+        QVERIFY(list.at(1)
+                    .toObject()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("$.population.users")));
+
+        // A key given twice is refused with exit 3, naming the file, the line and the key.
+        const QString dup = m_dir.filePath(QStringLiteral("dup.json"));
+        writeFile(dup, "{\"population\": {\"users\": 100},\n \"population\": {\"users\": 200}}\n");
+        for (const QStringList& args :
+             {QStringList{"validate", dup},
+              QStringList{"run", "--scenario", dup, "--recommender", "random", "--no-db"}}) {
+            Result d = cli(args);
+            QCOMPARE(d.code, 3);
+            QVERIFY2(d.err.contains(dup + QStringLiteral(":2: $.population: duplicate key")),
+                     qPrintable(d.err));
+        }
     }
 
     void databaseErrorsExit4() {

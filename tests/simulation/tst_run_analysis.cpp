@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -144,11 +145,35 @@ private slots:
         sim::CommandLine cli(m_registry, o, e);
         const int code = cli.exec({QStringLiteral("recoscope-cli"), QStringLiteral("report"),
                                    QStringLiteral("--db"), m_db, QStringLiteral("--run"),
-                                   QString::number(m_runId)});
+                                   QString::number(m_runId), QStringLiteral("--json")});
         QCOMPARE(code, int(sim::ExitOk));
         const QJsonObject r = QJsonDocument::fromJson(out.toUtf8()).object();
         QVERIFY(r.contains(QStringLiteral("funnel")));
         QCOMPARE(r.value(QStringLiteral("recommender")).toString(), QStringLiteral("popularity"));
+
+        // The default is tables for a terminal, carrying the same figures as the JSON.
+        out.clear();
+        QCOMPARE(cli.exec({QStringLiteral("recoscope-cli"), QStringLiteral("report"),
+                           QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+                           QString::number(m_runId)}),
+                 int(sim::ExitOk));
+        QVERIFY2(!out.trimmed().startsWith(QLatin1Char('{')), qPrintable(out.left(200)));
+        for (const char* heading : {"Recommendation funnel", "Shop funnel", "Activity by weekday",
+                                    "Typical visit paths", "Shopper segments", "RFM:"})
+            QVERIFY2(out.contains(QLatin1String(heading)), heading);
+        const QJsonObject funnel = r.value(QStringLiteral("funnel")).toObject();
+        for (const QJsonValue& v : funnel.value(QStringLiteral("recommendations")).toArray()) {
+            const QJsonObject step = v.toObject();
+            const QRegularExpression row(QStringLiteral("\\n  %1 +%2 ")
+                                             .arg(step.value(QStringLiteral("step")).toString())
+                                             .arg(step.value(QStringLiteral("count")).toInteger()));
+            QVERIFY2(row.match(out).hasMatch(), qPrintable(row.pattern()));
+        }
+        const QJsonObject visits = funnel.value(QStringLiteral("visits")).toObject();
+        QVERIFY(QRegularExpression(QStringLiteral("\\n  visits +%1\\n")
+                                       .arg(visits.value(QStringLiteral("visits")).toInteger()))
+                    .match(out)
+                    .hasMatch());
 
         out.clear();
         err.clear();

@@ -50,6 +50,19 @@ private slots:
         QTest::newRow("syntax") << QByteArray("{\n \"name\": \"x\",\n \"seed\": }")
                                 << QStringList{QStringLiteral("bad.json:3:"),
                                                QStringLiteral("invalid JSON")};
+        // The issue's own example: the later "population" used to win without a word.
+        // (Mutation tried: parse() without checkDuplicateKeys() -> this row fails.)
+        QTest::newRow("duplicate key")
+            << QByteArray("{\"population\": {\"users\": 100},\n \"population\": {\"users\": 200}}")
+            << QStringList{QStringLiteral("bad.json:2: $.population: duplicate key \"population\" "
+                                          "(first on line 1)")};
+        QTest::newRow("duplicate nested key, escaped spelling")
+            << QByteArray("{\"catalogue\": {\n\"items\": 50,\n\"it\\u0065ms\": 60}}")
+            << QStringList{QStringLiteral("bad.json:3: $.catalogue.items: duplicate key")};
+        QTest::newRow("duplicate key inside a timeline entry")
+            << QByteArray("{\"timeline\": [{\"type\": \"season\"},\n {\"type\": \"season\", "
+                          "\"factor\": 2,\n \"factor\": 3}]}")
+            << QStringList{QStringLiteral("bad.json:3: $.timeline[1].factor: duplicate key")};
         QTest::newRow("not an object")
             << QByteArray("[1, 2]") << QStringList{QStringLiteral("expected a JSON object")};
         QTest::newRow("weights size")

@@ -5,6 +5,8 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "report_text.h"
+
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -73,12 +75,14 @@ void CommandLine::printHelp() {
            "      --json                 print the summary as one JSON object on stdout\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
-           "  validate FILE...    check scenario files without running them\n"
-           "  report              analyses of a stored run as JSON: activity by hour and day,\n"
-           "                      funnel with drop-off, typical paths, user segments, RFM,\n"
-           "                      promotion / launch / cohort effects (docs/shop-model.md)\n"
+           "  validate FILE...    check scenario files without running them (--json: one\n"
+           "                      result object per file)\n"
+           "  report              analyses of a stored run as tables: activity by hour and\n"
+           "                      day, funnel with drop-off, typical paths, user segments,\n"
+           "                      RFM, promotion / launch / cohort effects (docs/shop-model.md)\n"
            "      --db FILE              run store to read (default: recoscope.db)\n"
            "      --run N                run id (see the GUI's history or the run output)\n"
+           "      --json                 every figure as one JSON object instead\n"
            "\n"
            "Options: --help, --version\n"
            "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 "
@@ -194,28 +198,53 @@ int CommandLine::listScenarios(const QStringList& args) {
 
 int CommandLine::validate(const QStringList& args) {
     QCommandLineParser p;
+    QCommandLineOption jsonOpt(QStringLiteral("json"));
+    p.addOption(jsonOpt);
     if (!p.parse(args))
         return usage(p.errorText());
     const QStringList files = p.positionalArguments();
     if (files.isEmpty())
         return usage(QStringLiteral("validate needs at least one scenario file"));
+    const bool json = p.isSet(jsonOpt);
+    QJsonArray results;
     int code = ExitOk;
     for (const QString& f : files) {
         core::Result<Scenario> s = loadScenarioFile(f);
         if (!s) {
-            m_err << QString::fromStdString(s.error()) << '\n';
             code = ExitBadInput;
-        } else {
-            const Scenario& sc = s.value();
-            m_out << f << ": ok (scenario '" << sc.name << "', " << sc.catalogue.items << " items, "
-                  << sc.population.users << " users, " << sc.durationDays << " days";
-            if (!sc.timeline.empty())
-                m_out << "; timeline: " << sc.timeline.size() << " entries, "
-                      << sc.totalItems() - sc.catalogue.items << " items launched in batches, "
-                      << sc.totalUsers() - sc.population.users << " users in cohorts";
-            m_out << ")\n";
+            if (json)
+                results.append(
+                    QJsonObject{{QStringLiteral("file"), f},
+                                {QStringLiteral("ok"), false},
+                                {QStringLiteral("error"), QString::fromStdString(s.error())}});
+            else
+                m_err << QString::fromStdString(s.error()) << '\n';
+            continue;
         }
+        const Scenario& sc = s.value();
+        if (json) {
+            results.append(QJsonObject{
+                {QStringLiteral("file"), f},
+                {QStringLiteral("ok"), true},
+                {QStringLiteral("scenario"), sc.name},
+                {QStringLiteral("items"), static_cast<qint64>(sc.catalogue.items)},
+                {QStringLiteral("users"), static_cast<qint64>(sc.population.users)},
+                {QStringLiteral("duration_days"), sc.durationDays},
+                {QStringLiteral("timeline_entries"), static_cast<qint64>(sc.timeline.size())},
+                {QStringLiteral("total_items"), static_cast<qint64>(sc.totalItems())},
+                {QStringLiteral("total_users"), static_cast<qint64>(sc.totalUsers())}});
+            continue;
+        }
+        m_out << f << ": ok (scenario '" << sc.name << "', " << sc.catalogue.items << " items, "
+              << sc.population.users << " users, " << sc.durationDays << " days";
+        if (!sc.timeline.empty())
+            m_out << "; timeline: " << sc.timeline.size() << " entries, "
+                  << sc.totalItems() - sc.catalogue.items << " items launched in batches, "
+                  << sc.totalUsers() - sc.population.users << " users in cohorts";
+        m_out << ")\n";
     }
+    if (json)
+        m_out << QJsonDocument(results).toJson(QJsonDocument::Indented);
     m_out.flush();
     m_err.flush();
     return code;
@@ -225,7 +254,8 @@ int CommandLine::report(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("N"));
-    p.addOptions({dbOpt, runOpt});
+    QCommandLineOption jsonOpt(QStringLiteral("json"));
+    p.addOptions({dbOpt, runOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -255,7 +285,10 @@ int CommandLine::report(const QStringList& args) {
         m_err.flush();
         return ExitDatabase;
     }
-    m_out << QJsonDocument(analyses.value()).toJson(QJsonDocument::Indented);
+    if (p.isSet(jsonOpt))
+        m_out << QJsonDocument(analyses.value()).toJson(QJsonDocument::Indented);
+    else
+        writeReportText(analyses.value(), m_out);
     m_out.flush();
     return ExitOk;
 }

@@ -21,6 +21,8 @@ public:
     JsonReader(QString source, QByteArray raw);
 
     /// Parses the raw text; on failure records the line and column and returns false.
+    /// A key that appears twice in one object is a failure too (JSON parsers keep one of
+    /// them silently), reported with both lines.
     bool parse(QJsonObject& root);
 
     /// Each getter returns the value at obj[key] (path + "." + key in messages), or
@@ -53,6 +55,7 @@ public:
 
 private:
     int lineOf(const QString& path) const;
+    void checkDuplicateKeys();
 
     QString m_source;
     QByteArray m_raw;

@@ -1,0 +1,197 @@
+#include "report_text.h"
+
+#include "text_table.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <limits>
+
+namespace recoscope::sim {
+
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// JSON null means "not defined" (a rate over nothing): keep it apart from a true 0.
+double value(const QJsonValue& v) {
+    return v.isDouble() ? v.toDouble() : kMissing;
+}
+
+QString count(const QJsonValue& v) {
+    return v.isDouble() ? QString::number(static_cast<qint64>(std::llround(v.toDouble())))
+                        : QStringLiteral("-");
+}
+
+QString pct(const QJsonValue& v, int decimals = 1) {
+    return TextTable::percent(value(v), decimals);
+}
+
+QString num(const QJsonValue& v, int decimals) {
+    return TextTable::number(value(v), decimals);
+}
+
+QString key(const char* name) {
+    return QString::fromLatin1(name);
+}
+
+void runHeader(const QJsonObject& a, QTextStream& out) {
+    out << "Run " << a.value(key("run_id")).toInteger() << ": scenario '"
+        << a.value(key("scenario")).toString() << "' (seed " << a.value(key("seed")).toInteger()
+        << "), recommender " << a.value(key("recommender")).toString() << ", "
+        << a.value(key("status")).toString() << "\n\n";
+}
+
+void funnel(const QJsonObject& f, QTextStream& out) {
+    TextTable rec(QStringLiteral("Recommendation funnel (CTR %1)").arg(pct(f.value(key("ctr")), 2)),
+                  {QStringLiteral("step"), QStringLiteral("count"), QStringLiteral("from previous"),
+                   QStringLiteral("drop-off")});
+    bool first = true;
+    for (const QJsonValue& v : f.value(key("recommendations")).toArray()) {
+        const QJsonObject s = v.toObject();
+        rec.addRow({s.value(key("step")).toString(), count(s.value(key("count"))),
+                    first ? QStringLiteral("-") : pct(s.value(key("rate_from_previous")), 2),
+                    first ? QStringLiteral("-") : pct(s.value(key("drop_off")), 1)});
+        first = false;
+    }
+    rec.write(out);
+
+    const QJsonObject shop = f.value(key("shop")).toObject();
+    const QJsonObject visits = f.value(key("visits")).toObject();
+    TextTable t(QStringLiteral("Shop funnel"),
+                {QStringLiteral("measure"), QStringLiteral("value")});
+    t.addRow({QStringLiteral("visits"), count(visits.value(key("visits")))});
+    t.addRow({QStringLiteral("events per visit"), num(visits.value(key("events_per_visit")), 2)});
+    t.addRow({QStringLiteral("visits that buy"), pct(visits.value(key("with_purchase")), 2)});
+    t.addRow({QStringLiteral("product views"), count(shop.value(key("product_views")))});
+    t.addRow({QStringLiteral("carts"), count(shop.value(key("carts")))});
+    t.addRow({QStringLiteral("cart removals"), count(shop.value(key("cart_removes")))});
+    t.addRow({QStringLiteral("purchases"), count(shop.value(key("purchases")))});
+    t.addRow({QStringLiteral("view -> cart"), pct(shop.value(key("view_to_cart")), 2)});
+    t.addRow({QStringLiteral("cart -> purchase"), pct(shop.value(key("cart_to_purchase")), 1)});
+    t.write(out);
+}
+
+void activity(const QJsonObject& a, QTextStream& out) {
+    const QJsonArray days = a.value(key("weekdays")).toArray();
+    const QJsonArray events = a.value(key("events_by_weekday")).toArray();
+    TextTable t(QStringLiteral("Activity by weekday"),
+                {QStringLiteral("day"), QStringLiteral("events")});
+    for (qsizetype i = 0; i < days.size(); ++i)
+        t.addRow({days.at(i).toString(), count(events.at(i))});
+    t.write(out);
+
+    const QJsonArray byHour = a.value(key("events_by_hour")).toArray();
+    const QJsonArray buys = a.value(key("purchases_by_hour")).toArray();
+    TextTable h(QStringLiteral("Activity by hour (simulated time)"),
+                {QStringLiteral("hours"), QStringLiteral("events"), QStringLiteral("purchases")});
+    // Four-hour blocks keep the table short; the JSON form has every hour.
+    for (int start = 0; start < 24 && start < byHour.size(); start += 4) {
+        double e = 0.0, p = 0.0;
+        for (int k = start; k < start + 4 && k < byHour.size(); ++k) {
+            e += byHour.at(k).toDouble();
+            p += buys.at(k).toDouble();
+        }
+        h.addRow({QStringLiteral("%1-%2")
+                      .arg(start, 2, 10, QLatin1Char('0'))
+                      .arg(start + 4, 2, 10, QLatin1Char('0')),
+                  TextTable::number(e, 0), TextTable::number(p, 0)});
+    }
+    h.write(out);
+}
+
+void paths(const QJsonObject& p, QTextStream& out) {
+    TextTable t(QStringLiteral("Typical visit paths (%1 distinct)")
+                    .arg(p.value(key("distinct_paths")).toInteger()),
+                {QStringLiteral("path"), QStringLiteral("visits"), QStringLiteral("share")});
+    int shown = 0;
+    for (const QJsonValue& v : p.value(key("top")).toArray()) {
+        if (++shown > 10)
+            break;
+        const QJsonObject o = v.toObject();
+        t.addRow({o.value(key("path")).toString(), count(o.value(key("visits"))),
+                  pct(o.value(key("share")))});
+    }
+    t.write(out);
+}
+
+void segments(const QJsonObject& s, QTextStream& out) {
+    TextTable t(
+        QStringLiteral("Shopper segments (k-means, k = %1)").arg(s.value(key("k")).toInteger()),
+        {QStringLiteral("segment"), QStringLiteral("users"), QStringLiteral("views/user"),
+         QStringLiteral("clicks/user"), QStringLiteral("buys/user"), QStringLiteral("spend/user"),
+         QStringLiteral("CTR"), QStringLiteral("CVR")});
+    int n = 0;
+    for (const QJsonValue& v : s.value(key("segments")).toArray()) {
+        const QJsonObject o = v.toObject();
+        t.addRow({QString::number(++n), count(o.value(key("users"))),
+                  num(o.value(key("views_per_user")), 1), num(o.value(key("clicks_per_user")), 1),
+                  num(o.value(key("purchases_per_user")), 2),
+                  num(o.value(key("spend_per_user")), 2), pct(o.value(key("ctr")), 2),
+                  pct(o.value(key("cvr")), 2)});
+    }
+    t.write(out);
+}
+
+void rfm(const QJsonObject& r, QTextStream& out) {
+    TextTable t(QStringLiteral("RFM: %1 buyers, %2 active shoppers who never bought")
+                    .arg(r.value(key("buyers")).toInteger())
+                    .arg(r.value(key("active_non_buyers")).toInteger()),
+                {QStringLiteral("measure"), QStringLiteral("bucket"), QStringLiteral("buyers")});
+    t.alignLeft(1);
+    for (const char* name : {"recency_days", "frequency"}) {
+        const QJsonObject o = r.value(key(name)).toObject();
+        const QJsonArray buckets = o.value(key("buckets")).toArray();
+        const QJsonArray buyers = o.value(key("buyers")).toArray();
+        for (qsizetype i = 0; i < buckets.size(); ++i)
+            t.addRow({i == 0 ? (qstrcmp(name, "frequency") == 0 ? QStringLiteral("purchases")
+                                                                : QStringLiteral("days since"))
+                             : QString(),
+                      buckets.at(i).toString(), count(buyers.at(i))});
+    }
+    const QJsonObject m = r.value(key("monetary_quantiles")).toObject();
+    for (const char* q : {"p25", "p50", "p75", "p95", "max"})
+        t.addRow({qstrcmp(q, "p25") == 0 ? QStringLiteral("spend") : QString(), key(q),
+                  num(m.value(key(q)), 2)});
+    t.write(out);
+}
+
+void timeline(const QJsonObject& tl, QTextStream& out) {
+    const QJsonArray entries = tl.value(key("entries")).toArray();
+    if (entries.isEmpty())
+        return;
+    TextTable t(QStringLiteral("Timeline effects (before / during / after each entry)"),
+                {QStringLiteral("entry"), QStringLiteral("start day"), QStringLiteral("window"),
+                 QStringLiteral("events"), QStringLiteral("purchases"), QStringLiteral("lift"),
+                 QStringLiteral("complete")});
+    for (const QJsonValue& v : entries) {
+        const QJsonObject e = v.toObject();
+        const QJsonArray ev = e.value(key("events")).toArray();
+        const QJsonArray buys = e.value(key("all_purchases")).toArray();
+        t.addRow(
+            {e.value(key("type")).toString(), num(e.value(key("start_day")), 2),
+             num(e.value(key("window_days")), 2) + QStringLiteral(" d"),
+             QStringLiteral("%1 / %2 / %3").arg(count(ev.at(0)), count(ev.at(1)), count(ev.at(2))),
+             QStringLiteral("%1 / %2 / %3")
+                 .arg(count(buys.at(0)), count(buys.at(1)), count(buys.at(2))),
+             pct(e.value(key("lift_during")), 1),
+             e.value(key("complete")).toBool() ? QStringLiteral("yes")
+                                               : QStringLiteral("no (run ended)")});
+    }
+    t.write(out);
+}
+
+} // namespace
+
+void writeReportText(const QJsonObject& a, QTextStream& out) {
+    runHeader(a, out);
+    funnel(a.value(key("funnel")).toObject(), out);
+    activity(a.value(key("activity")).toObject(), out);
+    paths(a.value(key("paths")).toObject(), out);
+    segments(a.value(key("segments")).toObject(), out);
+    rfm(a.value(key("rfm")).toObject(), out);
+    timeline(a.value(key("timeline")).toObject(), out);
+    out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
+}
+
+} // namespace recoscope::sim
