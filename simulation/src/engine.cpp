@@ -31,14 +31,17 @@ bool laterDue(core::SimTime at, std::uint64_t aid, core::SimTime bt, std::uint64
 
 } // namespace
 
-Engine::Engine(Scenario scenario, std::uint64_t seed)
+Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     : m_scenario(std::move(scenario)), m_seed(seed), m_world(generateWorld(m_scenario, seed)),
       m_model(m_scenario, m_world, &m_state),
       m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour),
       m_arrivalRng(makeComponentEngine(streamSeed(seed, "arrivals"))),
       m_sessionCount(m_world.users.size(), 0),
       m_timelineRng(makeComponentEngine(streamSeed(seed, "timeline"))) {
-    m_end = m_scenario.durationDays * core::kSecondsPerDay;
+    // Only the end of the clock moves: the world (launch days, cohorts, default timeline
+    // windows) was generated from the scenario's own duration, so the first
+    // duration_days of a longer run are the scenario's run, event for event.
+    m_end = std::max(m_scenario.durationDays, horizonDays) * core::kSecondsPerDay;
     m_scenario.seed = seed;
     const BehaviourSpec& b = m_scenario.behaviour;
     const std::size_t items = m_world.items.size();

@@ -29,7 +29,7 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
 
     std::unique_ptr<RunJob> job(new RunJob);
     job->m_spec = spec;
-    job->m_engine = std::make_unique<Engine>(spec.scenario, spec.seed);
+    job->m_engine = std::make_unique<Engine>(spec.scenario, spec.seed, spec.limits.maxDays);
     auto rec =
         registry.create(spec.recommender, params.value(), job->m_engine->recommenderContext());
     if (!rec)

@@ -41,6 +41,9 @@ QJsonValue paramJson(const core::ParamValue& v) {
     return QString::fromStdString(std::get<std::string>(v));
 }
 
+// The longest run the CLI accepts: ten simulated years, as scenario files allow.
+constexpr double kMaxDays = 3650.0;
+
 QString fmt(double v, int decimals) {
     return QString::number(v, 'f', decimals);
 }
@@ -67,7 +70,8 @@ void CommandLine::printHelp() {
            "      --seed N               run seed (default: the scenario's seed)\n"
            "      --events N             stop after N events\n"
            "      --days D               stop after D simulated days (default: the scenario's "
-           "duration)\n"
+           "duration;\n"
+           "                             longer runs on past it, repeating the weekly rhythm)\n"
            "      --db FILE              run store to write (default: recoscope.db in this "
            "folder)\n"
            "      --no-db                do not store the run\n"
@@ -345,9 +349,10 @@ int CommandLine::runCommand(const QStringList& args) {
     }
     if (p.isSet(daysOpt)) {
         const double d = p.value(daysOpt).toDouble(&ok);
-        if (!ok || !(d > 0.0) || !std::isfinite(d))
-            return usage(
-                QStringLiteral("--days expects a number > 0, got '%1'").arg(p.value(daysOpt)));
+        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > kMaxDays)
+            return usage(QStringLiteral("--days expects a number in (0, %1], got '%2'")
+                             .arg(kMaxDays)
+                             .arg(p.value(daysOpt)));
         spec.limits.maxDays = d;
     }
     std::uint64_t seed = 0;
@@ -367,9 +372,10 @@ int CommandLine::runCommand(const QStringList& args) {
     spec.scenario = scenario.value();
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)
-        return usage(QStringLiteral("--days %1 is longer than the scenario's %2 days")
-                         .arg(spec.limits.maxDays)
-                         .arg(spec.scenario.durationDays));
+        m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"
+              << spec.scenario.name << "' (" << spec.scenario.durationDays
+              << " days): the daily and weekly rhythm repeats; timeline entries happen once, "
+                 "as scheduled\n";
     spec.label = p.value(labelOpt);
 
     std::unique_ptr<RunStore> store;

@@ -112,7 +112,11 @@ struct Progress {
 class Engine : public core::TruthOracle {
 public:
     /// Generates the world for (scenario, seed). `seed` overrides scenario.seed.
-    Engine(Scenario scenario, std::uint64_t seed);
+    /// `horizonDays` longer than the scenario's duration lets the clock run on past it
+    /// (the shop and its timeline stay as the scenario defines them; the daily and weekly
+    /// rhythm repeats); a shorter or zero horizon changes nothing. The first
+    /// `duration_days` are identical either way.
+    Engine(Scenario scenario, std::uint64_t seed, double horizonDays = 0.0);
     ~Engine() override;
 
     /// Builds the engine and the recommender `recommenderId` from the registry.
