@@ -1,5 +1,7 @@
 #include "recoscope/sim/run_store.h"
 
+#include "process_identity.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
@@ -80,6 +82,13 @@ INSERT INTO events_v3
 DROP TABLE events;
 ALTER TABLE events_v3 RENAME TO events;
 PRAGMA user_version = 3;
+)sql";
+
+// Version 4: the process writing a run is recorded, so that a run whose process was
+// killed (status still 'running') can be told from one still being written.
+const char* const kMigrateV3toV4 = R"sql(
+ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 4;
 )sql";
 
 constexpr int kSeqBits = 40;
@@ -193,6 +202,8 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
             "INSERT INTO metrics(run_id, bucket_time, name, value) VALUES(?1, ?2, ?3, ?4)");
         if (!store->m_insertEvent || !store->m_insertMetric)
             return store->error(QStringLiteral("cannot prepare statements"));
+        if (core::Status st = store->markInterruptedRuns(); !st)
+            return core::Error{st.error()};
     } else if (store->m_schemaVersion < kSchemaVersion) {
         return core::Error{
             QStringLiteral("%1: schema version %2 needs migrating; open it writable once")
@@ -228,7 +239,7 @@ core::Status RunStore::migrate() {
             return st;
         m_schemaVersion = 1;
     }
-    const char* const steps[] = {kMigrateV1toV2, kMigrateV2toV3};
+    const char* const steps[] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4};
     while (m_schemaVersion < kSchemaVersion) {
         if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
             return st;
@@ -243,11 +254,55 @@ core::Status RunStore::migrate() {
     return core::Ok{};
 }
 
+core::Status RunStore::markInterruptedRuns() {
+    // A run left 'running' by a process that no longer exists (SIGKILL, power cut) would
+    // otherwise show as running forever. Only runs whose owner is provably gone are
+    // marked: a live writer in another process keeps its runs, and a writer on another
+    // host (a store on a shared disk) cannot be checked, so its runs are left alone.
+    std::vector<qint64> gone;
+    {
+        Statement q{prepare("SELECT id, owner FROM runs WHERE status = 'running'")};
+        if (!q.st)
+            return error(QStringLiteral("cannot read the runs"));
+        int rc = 0;
+        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW)
+            if (ProcessIdentity::parse(columnText(q.st, 1)).liveness() ==
+                ProcessIdentity::Liveness::Gone)
+                gone.push_back(sqlite3_column_int64(q.st, 0));
+        if (rc != SQLITE_DONE)
+            return error(QStringLiteral("cannot read the runs"));
+    }
+    if (gone.empty())
+        return core::Ok{};
+    if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
+        return st;
+    Statement u{prepare("UPDATE runs SET status = 'interrupted', finished = ?2 "
+                        "WHERE id = ?1 AND status = 'running'")};
+    if (!u.st) {
+        rollback();
+        return error(QStringLiteral("cannot mark interrupted runs"));
+    }
+    const QByteArray now = nowIso().toUtf8();
+    for (qint64 id : gone) {
+        sqlite3_bind_int64(u.st, 1, id);
+        bindText(u.st, 2, now);
+        if (sqlite3_step(u.st) != SQLITE_DONE) {
+            core::Error err = error(QStringLiteral("cannot mark interrupted runs"));
+            rollback();
+            return err;
+        }
+        if (sqlite3_changes(m_db) > 0)
+            m_interruptedOnOpen.push_back(id);
+        sqlite3_reset(u.st);
+    }
+    return exec("COMMIT");
+}
+
 core::Result<qint64> RunStore::beginRun(const RunInfo& info) {
     Statement s{prepare(
         "INSERT INTO runs(started, status, scenario_name, scenario_json, scenario_hash, seed, "
         "recommender, params_json, build_version, catalogue_hash, population_hash, experiment_id, "
-        "label) VALUES(?1, 'running', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")};
+        "label, owner) VALUES(?1, 'running', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")};
     if (!s.st)
         return error(QStringLiteral("cannot record the run"));
     bindText(s.st, 1, nowIso().toUtf8());
@@ -262,6 +317,7 @@ core::Result<qint64> RunStore::beginRun(const RunInfo& info) {
     bindText(s.st, 10, info.populationHash.toUtf8());
     sqlite3_bind_int64(s.st, 11, info.experimentId);
     bindText(s.st, 12, info.label.toUtf8());
+    bindText(s.st, 13, ProcessIdentity::current().toString().toUtf8());
     if (sqlite3_step(s.st) != SQLITE_DONE)
         return error(QStringLiteral("cannot record the run"));
     const qint64 id = sqlite3_last_insert_rowid(m_db);

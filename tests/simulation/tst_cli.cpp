@@ -3,6 +3,7 @@
 
 #include "recoscope/sim/run_store.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -216,6 +217,56 @@ private slots:
                      qPrintable(QStringLiteral("event %1 differs").arg(i)));
         }
         QVERIFY(prefix.value().back().time < 2.0 * 86400.0);
+    }
+
+    void killedRunIsMarkedInterrupted() {
+        // SIGKILL leaves a run 'running'. While its process lives, another process opening
+        // the store must not touch it; once it is dead, the next open marks it
+        // 'interrupted', says so once on stderr, and the file passes integrity_check.
+        const QString db = m_dir.filePath(QStringLiteral("killed.db"));
+        QProcess p;
+        p.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+                {"run", "--scenario", "default", "--recommender", "random", "--days", "60", "--db",
+                 db});
+        QVERIFY(p.waitForStarted());
+        qint64 runId = 0;
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 60000) {
+            QTest::qWait(100);
+            auto reader = sim::RunStore::open(db, sim::RunStore::Mode::ReadOnly);
+            if (!reader.ok())
+                continue;
+            auto runs = reader.value()->runs();
+            if (runs.ok() && !runs.value().isEmpty() &&
+                reader.value()->eventCount(runs.value().first().id).value() > 0) {
+                runId = runs.value().first().id;
+                break;
+            }
+        }
+        QVERIFY2(runId > 0, "the run never wrote events");
+        QCOMPARE(p.state(), QProcess::Running);
+        {
+            auto live = sim::RunStore::open(db); // writable: checks owners
+            QVERIFY2(live.ok(), live.ok() ? "" : live.error().c_str());
+            QVERIFY(live.value()->interruptedOnOpen().empty());
+            QCOMPARE(live.value()->run(runId).value().status, QStringLiteral("running"));
+        }
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished(10000));
+
+        Result next = cli({"run", "--scenario", "teaching-small", "--recommender", "random",
+                           "--events", "10", "--db", db});
+        QCOMPARE(next.code, 0);
+        QVERIFY2(
+            next.err.contains(db + QStringLiteral(": marked 1 run interrupted (%1)").arg(runId)),
+            qPrintable(next.err));
+        auto store = sim::RunStore::open(db);
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->interruptedOnOpen().empty()); // said once
+        QCOMPARE(store.value()->run(runId).value().status, QStringLiteral("interrupted"));
+        QCOMPARE(store.value()->integrityCheck().value(), QStringLiteral("ok"));
+        QVERIFY(store.value()->eventCount(runId).value() > 0); // what was committed is kept
     }
 
     void runStoresWhatItCounts() {

@@ -4,6 +4,7 @@
 
 #include "recoscope/sim/run_store.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
@@ -149,6 +150,67 @@ PRAGMA user_version = 1;
         auto id = opened.value()->beginRun(info());
         QVERIFY(id.ok());
         QCOMPARE(id.value(), qint64(2));
+    }
+
+    void marksRunsOfDeadProcessesInterrupted() {
+        // Runs left 'running' are marked 'interrupted' on open only when their writer is
+        // provably gone; a live writer (here: this very process), a writer on another
+        // host and finished runs are left alone. (Mutation tried: liveness() always Gone
+        // -> the live run is marked and this fails; no marking on open -> fails too.)
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("owners.db"));
+        {
+            auto opened = sim::RunStore::open(path);
+            QVERIFY(opened.ok());
+            sim::RunStore& store = *opened.value();
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(store.beginRun(info()).ok()); // ids 1..5, owned by this process
+            QVERIFY(store.finishRun(5, QStringLiteral("finished"), "{}").ok());
+        }
+        QString mine;
+        {
+            sqlite3* db = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+            sqlite3_stmt* st = nullptr;
+            QCOMPARE(
+                sqlite3_prepare_v2(db, "SELECT owner FROM runs WHERE id = 1", -1, &st, nullptr),
+                SQLITE_OK);
+            QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+            mine = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+            sqlite3_finalize(st);
+            sqlite3_close(db);
+        }
+        const QStringList parts = mine.split(QLatin1Char('|'));
+        QCOMPARE(parts.size(), 4);
+        QCOMPARE(parts.at(2).toLongLong(), QCoreApplication::applicationPid());
+        // Run 2: same pid, another start time (the pid was reused by a new process).
+        // Run 3: another host. Run 4: no owner (written before schema 4).
+        const QString reused = QStringList{parts.at(0), parts.at(1), parts.at(2),
+                                           QString::number(parts.at(3).toLongLong() + 1)}
+                                   .join(QLatin1Char('|'));
+        rawExec(path,
+                qPrintable(QStringLiteral("UPDATE runs SET owner = '%1' WHERE id = 2; "
+                                          "UPDATE runs SET owner = 'elsewhere|b|1|1' WHERE id = 3; "
+                                          "UPDATE runs SET owner = '' WHERE id = 4;")
+                               .arg(reused)));
+        auto opened = sim::RunStore::open(path);
+        QVERIFY(opened.ok());
+        sim::RunStore& store = *opened.value();
+        QCOMPARE(store.interruptedOnOpen(), (std::vector<qint64>{2, 4}));
+        QCOMPARE(store.run(1).value().status, QStringLiteral("running"));
+        QCOMPARE(store.run(2).value().status, QStringLiteral("interrupted"));
+        QVERIFY(!store.run(2).value().finished.isEmpty());
+        QCOMPARE(store.run(3).value().status, QStringLiteral("running"));
+        QCOMPARE(store.run(4).value().status, QStringLiteral("interrupted"));
+        QCOMPARE(store.run(5).value().status, QStringLiteral("finished"));
+        // Said once: the next open finds nothing new.
+        auto again = sim::RunStore::open(path);
+        QVERIFY(again.ok());
+        QVERIFY(again.value()->interruptedOnOpen().empty());
+        // Read-only opens never write.
+        auto reader = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
+        QVERIFY(reader.ok());
+        QVERIFY(reader.value()->interruptedOnOpen().empty());
     }
 
     void refusesNewerSchema() {

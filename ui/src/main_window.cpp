@@ -7,6 +7,7 @@
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
+#include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/shopper_inspector_panel.h"
@@ -90,6 +91,12 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     restoreSettings();
     statusBar()->showMessage(
         tr("Ready: press Start (Ctrl+R) to run the scenario with the chosen cores."), 15000);
+    if (const auto& gone = m_history->model()->interruptedOnOpen(); !gone.empty())
+        statusBar()->showMessage(
+            tr("%n earlier run(s) ended without finishing (the process was killed); the run "
+               "history marks them interrupted.",
+               nullptr, static_cast<int>(gone.size())),
+            15000);
 }
 
 MainWindow::~MainWindow() = default;

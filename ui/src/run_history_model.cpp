@@ -23,9 +23,11 @@ bool RunHistoryModel::reload() {
     bool ok = true;
     if (!m_store && !m_path.isEmpty()) {
         auto opened = sim::RunStore::open(m_path);
-        if (opened)
+        if (opened) {
             m_store = std::move(opened).value();
-        else {
+            m_interrupted.assign(m_store->interruptedOnOpen().begin(),
+                                 m_store->interruptedOnOpen().end());
+        } else {
             m_error = QString::fromStdString(opened.error());
             ok = false;
         }
@@ -137,6 +139,8 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
             return tr("running");
         if (r.record.status == QLatin1String("failed"))
             return tr("failed");
+        if (r.record.status == QLatin1String("interrupted"))
+            return tr("interrupted");
         return r.record.status;
     case Events:
         if (sort)

@@ -388,6 +388,15 @@ int CommandLine::runCommand(const QStringList& args) {
             return ExitDatabase;
         }
         store = std::move(opened).value();
+        if (const auto& gone = store->interruptedOnOpen(); !gone.empty()) {
+            QStringList ids;
+            for (qint64 id : gone)
+                ids << QString::number(id);
+            m_err << "recoscope-cli: " << path << ": marked " << gone.size()
+                  << (gone.size() == 1 ? " run" : " runs") << " interrupted (" << ids.join(", ")
+                  << "): the process writing them ended before finishing them\n";
+            m_err.flush();
+        }
     }
 
     auto job = RunJob::create(spec, m_registry, store.get());

@@ -42,7 +42,7 @@ struct RunRecord : RunInfo {
     qint64 id = 0;
     QString started;  ///< ISO 8601 UTC wall-clock time
     QString finished; ///< empty while running
-    QString status;   ///< running, finished, cancelled, failed
+    QString status;   ///< running, finished, cancelled, failed, interrupted
     QByteArray summaryJson;
 };
 
@@ -61,10 +61,13 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Mode { ReadWrite, ReadOnly };
     /// Opens or creates the file, migrating older schemas. Errors name the file.
+    /// Opened writable, it marks 'interrupted' every run still 'running' whose writing
+    /// process has provably ended (pid + start time + boot id; runs written on another
+    /// host are left alone); interruptedOnOpen() lists them.
     static core::Result<std::unique_ptr<RunStore>> open(const QString& path,
                                                         Mode mode = Mode::ReadWrite);
     ~RunStore();
@@ -75,6 +78,8 @@ public:
     /// How long a write waits for another connection's lock before failing (default 5 s).
     void setBusyTimeout(int milliseconds);
     int schemaVersion() const { return m_schemaVersion; }
+    /// Runs this open marked 'interrupted' (empty for read-only opens): for a notice.
+    const std::vector<qint64>& interruptedOnOpen() const { return m_interruptedOnOpen; }
 
     core::Result<qint64> beginRun(const RunInfo& info);
     /// Appends events with consecutive sequence numbers (0, 1, ... per run) in one
@@ -104,6 +109,7 @@ private:
     /// Best effort after a failure: the error being reported is the one that matters.
     void rollback() const { (void)exec("ROLLBACK"); }
     core::Status migrate();
+    core::Status markInterruptedRuns();
     core::Error error(const QString& what) const;
     sqlite3_stmt* prepare(const char* sql) const;
 
@@ -113,6 +119,7 @@ private:
     sqlite3_stmt* m_insertEvent = nullptr;
     sqlite3_stmt* m_insertMetric = nullptr;
     std::vector<std::pair<qint64, qint64>> m_nextSeq; // run id -> next event sequence
+    std::vector<qint64> m_interruptedOnOpen;
 };
 
 } // namespace recoscope::sim

@@ -38,6 +38,9 @@ public:
     /// Re-reads the store; false (and lastError()) when it cannot be opened or read.
     bool reload();
     QString lastError() const { return m_error; }
+    /// Runs that opening the store marked 'interrupted' (their process had died while
+    /// writing them); the panel tells the user once.
+    const std::vector<qint64>& interruptedOnOpen() const { return m_interrupted; }
     sim::RunStore* store() const { return m_store.get(); }
     const sim::RunRecord* record(int row) const;
     int rowOfRun(qint64 runId) const;
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<sim::RunStore> m_store;
     std::vector<Row> m_rows;
     QString m_error;
+    std::vector<qint64> m_interrupted;
 };
 
 } // namespace recoscope::ui
