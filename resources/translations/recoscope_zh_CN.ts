@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -95,7 +95,7 @@
         <translation>归因于推荐点击的购买数除以推荐商品的点击数，按滑动窗口计算，带 95% 置信区间。</translation>
     </message>
     <message>
-        <source>Sum of prices paid over all purchases since the start of the run (recommended or not), in the shop's currency.</source>
+        <source>Sum of prices paid over all purchases since the start of the run (recommended or not), in the shop&apos;s currency.</source>
         <translation>自运行开始以来所有购买（无论是否来自推荐）实付价格之和，以店铺货币计。</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
         <translation>已上架商品累计曝光次数的基尼系数：每件商品曝光同样多时为 0，少数商品占据全部曝光时接近 1（流行度偏差）。</translation>
     </message>
     <message>
-        <source>Wall-clock duration of the core's recommend() call per request: median (p50, dotted), 95th (solid) and 99th percentile (dashed) within each bucket. Not part of the deterministic results.</source>
+        <source>Wall-clock duration of the core&apos;s recommend() call per request: median (p50, dotted), 95th (solid) and 99th percentile (dashed) within each bucket. Not part of the deterministic results.</source>
         <translation>每次请求中推荐核心 recommend() 调用的实际耗时：每个时间桶内的中位数（p50，点线）、第 95 百分位（实线）和第 99 百分位（虚线）。不属于可复现的确定性结果。</translation>
     </message>
     <message>
@@ -282,11 +282,11 @@
         <translation>交互最多的商品（浏览 1、收藏 2、加购 3、购买 5），可选时间衰减</translation>
     </message>
     <message>
-        <source>Items whose recent activity outpaces their baseline, weighted by the shopper's categories</source>
+        <source>Items whose recent activity outpaces their baseline, weighted by the shopper&apos;s categories</source>
         <translation>近期热度超过其基线的商品，按顾客偏好的类目加权</translation>
     </message>
     <message>
-        <source>The shopper's own recently viewed, carted and bought items (re-view and re-buy)</source>
+        <source>The shopper&apos;s own recently viewed, carted and bought items (re-view and re-buy)</source>
         <translation>顾客自己最近浏览、加购和购买过的商品（再次浏览与复购）</translation>
     </message>
     <message>
@@ -294,11 +294,11 @@
         <translation>标题与标签的 TF-IDF 加上类目、品牌和价格段，与随时间衰减的用户画像匹配</translation>
     </message>
     <message>
-        <source>Popularity within the shopper's demographic segment: the new-user answer</source>
+        <source>Popularity within the shopper&apos;s demographic segment: the new-user answer</source>
         <translation>顾客所属人口属性分群内的流行度：新用户的答案</translation>
     </message>
     <message>
-        <source>Item-item cosine on co-occurrence in shoppers' recent histories, learnt online (also-bought)</source>
+        <source>Item-item cosine on co-occurrence in shoppers&apos; recent histories, learnt online (also-bought)</source>
         <translation>基于顾客近期历史共现的商品间余弦相似度，在线学习（“买了又买”）</translation>
     </message>
     <message>
@@ -330,7 +330,7 @@
         <translation>神经协同过滤：嵌入 + 多层感知机（NeuMF），以小批量在线训练</translation>
     </message>
     <message>
-        <source>Sequence model: a self-attention block over the shopper's recent items predicts the next one</source>
+        <source>Sequence model: a self-attention block over the shopper&apos;s recent items predicts the next one</source>
         <translation>序列模型：在顾客近期商品上的自注意力模块预测下一个商品</translation>
     </message>
     <message>
@@ -346,7 +346,7 @@
         <translation>商品上的汤普森采样，使用 Beta-伯努利点击模型</translation>
     </message>
     <message>
-        <source>LinUCB: contextual bandit over item features and the shopper's category interest</source>
+        <source>LinUCB: contextual bandit over item features and the shopper&apos;s category interest</source>
         <translation>LinUCB：基于商品特征和顾客类目兴趣的上下文老虎机</translation>
     </message>
     <message>
@@ -358,7 +358,7 @@
         <translation>按排名加权融合任意已注册推荐核心（例如 itemknn:0.5,content:0.3,popularity:0.2）</translation>
     </message>
     <message>
-        <source>Re-ranker: diversifies any core's slate by maximal marginal relevance</source>
+        <source>Re-ranker: diversifies any core&apos;s slate by maximal marginal relevance</source>
         <translation>重排序器：用最大边际相关性（MMR）使任意推荐核心的列表多样化</translation>
     </message>
     <message>
@@ -428,11 +428,11 @@
 <context>
     <name>RecommenderParam</name>
     <message>
-        <source>Half-life of an interaction's weight in simulated hours; 0 = no decay (all-time counts)</source>
+        <source>Half-life of an interaction&apos;s weight in simulated hours; 0 = no decay (all-time counts)</source>
         <translation>交互权重的半衰期（模拟小时）；0 = 不衰减（全时段计数）</translation>
     </message>
     <message>
-        <source>Half-life of the 'recent activity' count (hours)</source>
+        <source>Half-life of the &apos;recent activity&apos; count (hours)</source>
         <translation>“近期热度”计数的半衰期（小时）</translation>
     </message>
     <message>
@@ -444,7 +444,7 @@
         <translation>加到基线上的阻尼，使少量浏览不构成趋势</translation>
     </message>
     <message>
-        <source>How much the shopper's share of interest in a top category boosts its items</source>
+        <source>How much the shopper&apos;s share of interest in a top category boosts its items</source>
         <translation>顾客对某一级类目的兴趣占比对该类目商品的提升程度</translation>
     </message>
     <message>
@@ -452,7 +452,7 @@
         <translation>每位用户记住的交互数</translation>
     </message>
     <message>
-        <source>Half-life of an interaction's pull (hours)</source>
+        <source>Half-life of an interaction&apos;s pull (hours)</source>
         <translation>交互吸引力的半衰期（小时）</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@
         <translation>购买的权重倍数（0 = 从不建议复购）</translation>
     </message>
     <message>
-        <source>Strongest features kept in each user's profile</source>
+        <source>Strongest features kept in each user&apos;s profile</source>
         <translation>每个用户画像中保留的最强特征数</translation>
     </message>
     <message>
@@ -508,7 +508,7 @@
         <translation>使用其选择的最相似顾客数</translation>
     </message>
     <message>
-        <source>Strongest items kept per shopper's behaviour vector</source>
+        <source>Strongest items kept per shopper&apos;s behaviour vector</source>
         <translation>每位顾客行为向量中保留的最强商品数</translation>
     </message>
     <message>
@@ -564,7 +564,7 @@
         <translation>每个事件重新训练的同一用户近期正例数</translation>
     </message>
     <message>
-        <source>Weight of the viewed product's factors on product pages</source>
+        <source>Weight of the viewed product&apos;s factors on product pages</source>
         <translation>商品详情页上当前浏览商品因子的权重</translation>
     </message>
     <message>
@@ -596,7 +596,7 @@
         <translation>用户和商品的嵌入维度</translation>
     </message>
     <message>
-        <source>Units of the MLP's hidden layer</source>
+        <source>Units of the MLP&apos;s hidden layer</source>
         <translation>多层感知机隐藏层的单元数</translation>
     </message>
     <message>
@@ -676,8 +676,8 @@
         <translation>当前浏览商品需要多少近期交互，hot 推荐核心才可以为其回答</translation>
     </message>
     <message>
-        <source>Cores and weights, 'id:weight' separated by commas</source>
-        <translation>推荐核心及权重，格式为 'id:权重'，以逗号分隔</translation>
+        <source>Cores and weights, &apos;id:weight&apos; separated by commas</source>
+        <translation>推荐核心及权重，格式为 &apos;id:权重&apos;，以逗号分隔</translation>
     </message>
     <message>
         <source>Candidates asked from each core, as a multiple of k</source>
@@ -715,7 +715,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>The run's random seed: the same scenario, seed and core give the same events.</source>
+        <source>The run&apos;s random seed: the same scenario, seed and core give the same events.</source>
         <translation>本次运行的随机种子：相同的场景、种子和推荐核心会产生相同的事件。</translation>
     </message>
     <message>
@@ -795,7 +795,7 @@
         <translation>流行度长尾</translation>
     </message>
     <message>
-        <source>Spread of the items' intrinsic appeal: larger means a longer tail of popularity.</source>
+        <source>Spread of the items&apos; intrinsic appeal: larger means a longer tail of popularity.</source>
         <translation>商品内在吸引力的离散程度：越大则流行度长尾越长。</translation>
     </message>
     <message>
@@ -803,7 +803,7 @@
         <translation>类目一致性</translation>
     </message>
     <message>
-        <source>How much an item's hidden vector follows its category (0 = none, 1 = entirely).</source>
+        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely).</source>
         <translation>商品隐含向量跟随其类目的程度（0 = 完全不跟随，1 = 完全跟随）。</translation>
     </message>
     <message>
@@ -827,7 +827,7 @@
         <translation>人口属性信号</translation>
     </message>
     <message>
-        <source>Share of a shopper's taste explained by demographics (0..1).</source>
+        <source>Share of a shopper&apos;s taste explained by demographics (0..1).</source>
         <translation>顾客偏好中可由人口属性解释的比例（0..1）。</translation>
     </message>
     <message>
@@ -875,7 +875,7 @@
         <translation>价格敏感度</translation>
     </message>
     <message>
-        <source>How strongly price lowers a shopper's utility.</source>
+        <source>How strongly price lowers a shopper&apos;s utility.</source>
         <translation>价格降低顾客效用的程度。</translation>
     </message>
     <message>
@@ -929,8 +929,8 @@
         <translation>数值 %1</translation>
     </message>
     <message>
-        <source>the text "%1"</source>
-        <translation>文本 "%1"</translation>
+        <source>the text &quot;%1&quot;</source>
+        <translation>文本 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>a boolean</source>
@@ -957,8 +957,8 @@
         <translation>应为 [%1, %2] 范围内的数值，实际为%3</translation>
     </message>
     <message>
-        <source>expected one of %1, got "%2"</source>
-        <translation>应为 %1 之一，实际为 "%2"</translation>
+        <source>expected one of %1, got &quot;%2&quot;</source>
+        <translation>应为 %1 之一，实际为 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>unknown field; known fields here: %1</source>
@@ -1109,7 +1109,8 @@
     <message numerus="yes">
         <source>%n unit(s) in stock</source>
         <translation>
-            <numerusform>库存 %n 件</numerusform></translation>
+            <numerusform>库存 %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sold</source>
@@ -1131,7 +1132,7 @@
         <translation> 个时间桶</translation>
     </message>
     <message>
-        <source>Rates are computed over this many of the most recent simulated-time buckets (the scenario's bucket width, one hour by default).</source>
+        <source>Rates are computed over this many of the most recent simulated-time buckets (the scenario&apos;s bucket width, one hour by default).</source>
         <translation>比率按最近这么多个模拟时间桶计算（时间桶宽度由场景决定，默认一小时）。</translation>
     </message>
     <message>
@@ -1340,7 +1341,8 @@
     <message numerus="yes">
         <source>Running %1 with %n core(s)</source>
         <translation>
-            <numerusform>正在用 %n 个推荐核心运行 %1</numerusform></translation>
+            <numerusform>正在用 %n 个推荐核心运行 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The teaching-small scenario is not available.</source>
@@ -1357,11 +1359,18 @@
     <message numerus="yes">
         <source>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;A workbench for real-time e-commerce recommendation: synthetic shoppers, swappable recommender cores, live metrics.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;%n recommender core(s) registered.&lt;/p&gt;</source>
         <translation>
-            <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform></translation>
+            <numerusform>&lt;h3&gt;Recoscope %1&lt;/h3&gt;&lt;p&gt;实时电商推荐工作台：合成顾客、可替换的推荐核心、实时指标。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;已注册 %n 个推荐核心。&lt;/p&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready: press Start (Ctrl+R) to run the scenario with the chosen cores.</source>
         <translation>就绪：按“开始”（Ctrl+R）用所选推荐核心运行该场景。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier run(s) ended without finishing (the process was killed); the run history marks them interrupted.</source>
+        <translation>
+            <numerusform>有 %n 个先前的运行未完成就结束了（进程被终止）；运行历史将其标记为“已中断”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1462,7 +1471,7 @@
         <translation>每秒真实时间对应的模拟时间</translation>
     </message>
     <message>
-        <source>Share of the scenario's simulated duration (or of the event limit) done by the slowest core</source>
+        <source>Share of the scenario&apos;s simulated duration (or of the event limit) done by the slowest core</source>
         <translation>最慢的推荐核心已完成的场景模拟时长（或事件上限）比例</translation>
     </message>
     <message>
@@ -1536,6 +1545,10 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryPanel</name>
@@ -1546,7 +1559,8 @@
     <message numerus="yes">
         <source>Delete %n run(s) with their events and metrics? This cannot be undone.</source>
         <translation>
-            <numerusform>删除 %n 个运行及其事件和指标？此操作无法撤销。</numerusform></translation>
+            <numerusform>删除 %n 个运行及其事件和指标？此操作无法撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export to folder</source>
@@ -1555,7 +1569,8 @@
     <message numerus="yes">
         <source>Exported %n file(s) to %1</source>
         <translation>
-            <numerusform>已导出 %n 个文件到 %1</numerusform></translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1687,7 +1702,8 @@
     <message numerus="yes">
         <source>%n entries (edit them in the JSON tab)</source>
         <translation>
-            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform></translation>
+            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
+        </translation>
     </message>
     <message>
         <source>no</source>
@@ -1733,7 +1749,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <source>Item, and why (the core's explanation)</source>
+        <source>Item, and why (the core&apos;s explanation)</source>
         <translation>商品及推荐理由（推荐核心给出的解释）</translation>
     </message>
     <message>
@@ -1803,7 +1819,8 @@
     <message numerus="yes">
         <source>%n purchase(s)</source>
         <translation>
-            <numerusform>%n 次购买</numerusform></translation>
+            <numerusform>%n 次购买</numerusform>
+        </translation>
     </message>
     <message>
         <source>Monetary</source>
@@ -1924,7 +1941,7 @@
         <translation>尚未单步。</translation>
     </message>
     <message>
-        <source>This core's run is over.</source>
+        <source>This core&apos;s run is over.</source>
         <translation>该推荐核心的运行已结束。</translation>
     </message>
     <message>
