@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace recoscope;
 
 class TestUiModels : public QObject {
@@ -31,6 +33,7 @@ private slots:
     void decimateKeepsExtremes_data();
     void decimateKeepsExtremes();
     void historyModel();
+    void historyShowsInterruptedRuns();
     void recommenderListModel();
     void strategyPanelShowsEverySchema();
 };
@@ -126,6 +129,31 @@ void TestUiModels::historyModel() {
                  .isEmpty());
     QVERIFY(model.reload());
     QCOMPARE(model.rowCount(), 2);
+    QVERIFY(model.interruptedOnOpen().empty());
+}
+
+void TestUiModels::historyShowsInterruptedRuns() {
+    // A run whose writer died (here: its owner erased, as for a pre-schema-4 run) reads
+    // "interrupted" in the history, and the model reports it once for the status bar.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("killed.db"));
+    {
+        auto store = sim::RunStore::open(path);
+        QVERIFY(store);
+        sim::RunInfo info;
+        info.scenarioName = QStringLiteral("default");
+        info.recommender = QStringLiteral("random");
+        QVERIFY(store.value()->beginRun(info));
+    }
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "UPDATE runs SET owner = ''", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    ui::RunHistoryModel model(path);
+    QVERIFY(model.reload());
+    QCOMPARE(model.interruptedOnOpen(), (std::vector<qint64>{1}));
+    QCOMPARE(model.index(0, ui::RunHistoryModel::Status).data().toString(),
+             QStringLiteral("interrupted"));
 }
 
 void TestUiModels::recommenderListModel() {
