@@ -1,6 +1,7 @@
 #include "ials_recommender.h"
 
 #include "factor_core.h"
+#include "factor_updates.h"
 
 #include <Eigen/Cholesky>
 
@@ -14,6 +15,8 @@ namespace {
 // using the Y^T Y trick (cost O(nnz * dim^2 + (users + items) * dim^3)). Between
 // retrains a user who acted is folded in: x_u is re-solved against the fixed item factors
 // at the next request (O(profile * dim^2 + dim^3)), so new users are served at once.
+// The solves are kit::ialsSolveRow / kit::ialsSweep (factor_updates.h), checked against
+// the dense closed form by tst_factor_internals.
 class IalsRecommender final : public kit::FactorCore {
 public:
     IalsRecommender(const RecommenderContext& ctx, const ParamValues& p)
@@ -70,65 +73,20 @@ private:
     using Mat = Eigen::MatrixXf;
 
     void solveUser(UserId u) {
-        const int d = m_dim;
-        Mat a = m_yty;
-        Eigen::VectorXf b = Eigen::VectorXf::Zero(d);
-        for (const auto& [i, r] : m_profiles[u]) {
-            const Eigen::Map<const Eigen::VectorXf> y(itemVec(i), d);
-            const float c = 1.0f + m_alpha * r;
-            a.noalias() += (c - 1.0f) * y * y.transpose();
-            b += c * y;
-        }
-        a.diagonal().array() += m_reg;
-        Eigen::Map<Eigen::VectorXf>(userVec(u), d) = a.ldlt().solve(b);
+        const auto& prof = m_profiles[u];
+        kit::ialsSolveRow(m_yty, m_q.data(), m_dim, prof.data(), prof.data() + prof.size(), m_alpha,
+                          m_reg, userVec(u));
     }
 
     void retrain() {
         m_sinceRetrain = 0;
-        const int d = m_dim;
-        const std::size_t n = m_items.size();
-        // Transposed profiles (item -> users), temporary and bounded by users x profile_size.
-        std::vector<std::uint32_t> offsets(n + 1, 0);
-        for (const auto& prof : m_profiles)
-            for (const auto& x : prof)
-                ++offsets[x.first + 1];
-        for (std::size_t i = 0; i < n; ++i)
-            offsets[i + 1] += offsets[i];
-        std::vector<std::pair<UserId, float>> byItem(offsets[n]);
-        {
-            std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-            for (UserId u = 0; u < m_profiles.size(); ++u)
-                for (const auto& x : m_profiles[u])
-                    byItem[fill[x.first]++] = {u, x.second};
-        }
-        const Eigen::Map<kit::RowMatrix> y(m_q.data(), static_cast<Eigen::Index>(n), d);
-        for (int it = 0; it < m_iterations; ++it) {
-            m_yty.noalias() = y.transpose() * y;
-            for (UserId u = 0; u < m_profiles.size(); ++u)
-                if (!m_profiles[u].empty())
-                    solveUser(u);
-            // Item side with X^T X over known users.
-            Mat xtx = Mat::Zero(d, d);
-            for (UserId u = 0; u < m_profiles.size(); ++u)
-                if (!m_profiles[u].empty()) {
-                    const Eigen::Map<const Eigen::VectorXf> x(userVecOrNull(u), d);
-                    xtx.noalias() += x * x.transpose();
-                }
-            for (ItemId i = 0; i < n; ++i) {
-                if (offsets[i] == offsets[i + 1])
-                    continue; // no evidence: keep the current vector
-                Mat a = xtx;
-                Eigen::VectorXf b = Eigen::VectorXf::Zero(d);
-                for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
-                    const Eigen::Map<const Eigen::VectorXf> x(userVecOrNull(byItem[k].first), d);
-                    const float c = 1.0f + m_alpha * byItem[k].second;
-                    a.noalias() += (c - 1.0f) * x * x.transpose();
-                    b += c * x;
-                }
-                a.diagonal().array() += m_reg;
-                Eigen::Map<Eigen::VectorXf>(itemVec(i), d) = a.ldlt().solve(b);
-            }
-        }
+        // Every user with a profile has a vector (learn() created it), so m_p holds at
+        // least profiles.size() rows.
+        for (int it = 0; it < m_iterations; ++it)
+            kit::ialsSweep(m_p.data(), m_q.data(), m_items.size(), m_dim, m_profiles, m_alpha,
+                           m_reg);
+        const Eigen::Map<kit::RowMatrix> y(m_q.data(), static_cast<Eigen::Index>(m_items.size()),
+                                           m_dim);
         m_yty.noalias() = y.transpose() * y;
         m_scan.markAll();
         std::fill(m_dirty.begin(), m_dirty.end(), 0);

@@ -2,6 +2,7 @@
 // Private: the SGD factor model behind `mf-sgd` (squared loss) and `bpr` (pairwise loss).
 
 #include "factor_core.h"
+#include "factor_updates.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
 
@@ -12,8 +13,9 @@ namespace recoscope::core::kit {
 // CF): each positive event (u, i) is a target 1 weighted by its implicit weight, each of
 // `negatives` uniformly drawn items a target 0; squared loss with L2, one SGD step each.
 // `replay` positives re-drawn from the user's recent history are trained again to speed
-// up learning without storing the event stream. Cost per event: (1 + negatives) x
-// (1 + replay) x dim multiply-adds.
+// up learning without storing the event stream. The steps and their losses are in
+// factor_updates.h (checked against finite differences by tst_factor_internals). Cost per event: (1
+// + negatives) x (1 + replay) x dim multiply-adds.
 //
 // BPR (Rendle et al. 2009) shares everything but the loss: ln sigmoid(x_ui - x_uj) over
 // sampled pairs (positive i, negative j).
@@ -53,11 +55,11 @@ private:
         Eigen::Map<Eigen::VectorXf> qi(itemVec(i), d);
         m_scan.markDirty(i);
         if (!m_bpr) {
-            sgdStep(p, qi, m_bias[i], 1.0f, conf);
+            kit::squaredLossStep(p, qi, m_bias[i], 1.0f, conf, m_lr, m_reg);
             for (int n = 0; n < m_negatives; ++n) {
                 const ItemId j = sampleItem(i);
                 Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
-                sgdStep(p, qj, m_bias[j], 0.0f, 1.0f);
+                kit::squaredLossStep(p, qj, m_bias[j], 0.0f, 1.0f, m_lr, m_reg);
                 m_scan.markDirty(j);
             }
             return;
@@ -66,30 +68,13 @@ private:
             const ItemId j = sampleItem(i);
             m_scan.markDirty(j);
             Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
-            const float x = p.dot(qi - qj) + m_bias[i] - m_bias[j];
-            const float g = conf / (1.0f + std::exp(x)); // sigmoid(-x)
-            m_tmp = p;
-            p += m_lr * (g * (qi - qj) - m_reg * p);
-            qi += m_lr * (g * m_tmp - m_reg * qi);
-            qj += m_lr * (-g * m_tmp - m_reg * qj);
-            m_bias[i] += m_lr * (g - m_reg * m_bias[i]);
-            m_bias[j] += m_lr * (-g - m_reg * m_bias[j]);
+            kit::bprStep(p, qi, qj, m_bias[i], m_bias[j], conf, m_lr, m_reg);
         }
-    }
-
-    void sgdStep(Eigen::Map<Eigen::VectorXf>& p, Eigen::Map<Eigen::VectorXf>& q, float& b,
-                 float target, float conf) {
-        const float err = conf * (target - (p.dot(q) + b));
-        m_tmp = p;
-        p += m_lr * (err * q - m_reg * p);
-        q += m_lr * (err * m_tmp - m_reg * q);
-        b += m_lr * (err - m_reg * b);
     }
 
     bool m_bpr;
     float m_lr, m_reg;
     int m_negatives, m_replay;
-    Eigen::VectorXf m_tmp;
 };
 
 inline std::vector<ParamSpec> sgdParams(bool bpr) {
