@@ -5,8 +5,10 @@
 // were examined; positions below a click say nothing and are not counted as failures.
 // Private: the item bandit behind `egreedy`, `ucb` and `thompson`.
 
+#include "recoscope/core/introspection.h"
 #include "suite_kit.h"
 
+#include <boost/math/special_functions/beta.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -51,9 +53,10 @@ template <class Rng> float betaDraw(double a, double b, Rng& rng) {
 //   egreedy:  the best posterior means, each slot replaced by a uniformly random
 //             eligible item with probability epsilon (Sutton & Barto).
 //   ucb:      UCB1 (Auer et al. 2002): mean + c * sqrt(2 ln N / n_i).
-//   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k.
+//   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k,
+//             sampled exactly (see rank()).
 // Per request O(items); per slate O(k).
-class ItemBandit final : public kit::SuiteCore {
+class ItemBandit final : public kit::SuiteCore, public ItemBanditProbe {
 public:
     ItemBandit(const RecommenderContext& ctx, const ParamValues& p, Policy policy)
         : SuiteCore(ctx, 1), m_policy(policy), m_a0(static_cast<float>(p.number("prior_clicks"))),
@@ -75,24 +78,33 @@ public:
             m_total += 1.0;
             if (static_cast<int>(p) == clicked)
                 m_clicks[i] += 1.0f;
-            if (i < m_bound.size())
-                m_bound[i] = bound(i);
         }
+    }
+
+    // ItemBanditProbe (test-only, recoscope/core/introspection.h).
+    State itemBanditState() const override {
+        State st;
+        st.priorClicks = m_a0;
+        st.priorSkips = m_b0;
+        st.clicks.assign(m_clicks.begin(), m_clicks.end());
+        st.shown.assign(m_shown.begin(), m_shown.end());
+        st.totalShown = m_total;
+        return st;
     }
 
 protected:
     void learn(const Event&, float) override {}
 
     float mean(ItemId i) const { return (m_clicks[i] + m_a0) / (m_shown[i] + m_a0 + m_b0); }
-    float bound(ItemId i) const {
-        const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
-        const float sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0f)));
-        return std::min(1.0f, a / (a + b) + 4.0f * sd);
-    }
-    void refreshBounds() {
-        m_bound.resize(m_items.size());
-        for (ItemId i = 0; i < m_items.size(); ++i)
-            m_bound[i] = bound(i);
+    // The x with P(X > x) = tail for X ~ Beta(prior_clicks, prior_skips). Closed form
+    // for prior_clicks = 1 (the default): P(X > x) = (1 - x)^b.
+    float priorUpperQuantile(double tail) const {
+        if (tail <= 0.0)
+            return 1.0f;
+        if (m_a0 == 1.0f)
+            return static_cast<float>(-std::expm1(std::log(tail) / m_b0));
+        return static_cast<float>(
+            boost::math::ibetac_inv(static_cast<double>(m_a0), static_cast<double>(m_b0), tail));
     }
 
     void rank(const Request& request, TopK& topk) override {
@@ -108,29 +120,55 @@ protected:
             break;
         }
         case Policy::Thompson: {
-            // Draw only where the draw could matter. A Beta sample rarely exceeds its mean
-            // plus four standard deviations (kept per item in m_bound), so once the k-slot
-            // heap holds k draws, items whose bound is below its threshold are skipped
-            // without drawing. A first pass over every 16th item sets a realistic
-            // threshold early; the second pass visits the rest. Each item is drawn at
-            // most once, so the slate is a Thompson draw up to the 4-sigma truncation.
+            // Exact Thompson sampling: the slate is the top k of one independent posterior
+            // draw per eligible item. Items already examined are drawn one by one. Every
+            // unseen item has the same posterior, the prior Beta(a0, b0), so their m draws
+            // are iid and only their largest few can enter the top k: those are drawn
+            // directly as the upper order statistics of m uniforms (U_(m) = V1^(1/m),
+            // U_(m-j) = U_(m-j+1) V^(1/(m-j)), kept as log U, read through the prior's
+            // quantile function) and given to distinct unseen items chosen uniformly at
+            // random (a partial Fisher-Yates shuffle). Stopping at the first order statistic
+            // that cannot enter is exact, since the rest are smaller. The former prune
+            // (skip items whose mean + 4 sd is below the k-th draw, in item-id order) was
+            // not: ~0.6 % of Beta(1, 30) draws exceed that bound, so on a cold catalogue
+            // of thousands of items the last ids, the launched ones, were never drawn.
             const std::size_t n = m_items.size();
-            if (m_bound.size() != n)
-                refreshBounds();
-            auto visit = [&](ItemId i) {
-                if (!m_items.available[i] || m_bound[i] < topk.threshold())
-                    return;
+            m_unseen.clear();
+            for (ItemId i = 0; i < n; ++i) {
+                if (!m_items.available[i])
+                    continue;
+                if (m_shown[i] == 0.0f) {
+                    m_unseen.push_back(i);
+                    continue;
+                }
                 const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
                 const float draw = betaDraw(a, b, m_rng);
                 if (topk.admits(draw, i) && !request.excludes(i))
                     topk.offer(i, draw);
+            }
+            // Excluded items are not candidates (m_unseen is sorted by id).
+            auto dropUnseen = [&](ItemId item) {
+                const auto it = std::lower_bound(m_unseen.begin(), m_unseen.end(), item);
+                if (it != m_unseen.end() && *it == item)
+                    m_unseen.erase(it);
             };
-            constexpr ItemId kStride = 16;
-            for (ItemId i = 0; i < n; i += kStride)
-                visit(i);
-            for (ItemId i = 0; i < n; ++i)
-                if (i % kStride != 0)
-                    visit(i);
+            if (request.contextItem != kNoItem)
+                dropUnseen(request.contextItem);
+            for (ItemId item : request.exclude)
+                dropUnseen(item);
+            const std::size_t m = m_unseen.size();
+            boost::random::uniform_01<double> u01;
+            double logU = 0.0;
+            for (std::size_t j = 0; j < m && j < topk.k(); ++j) {
+                logU += std::log1p(-u01(m_rng)) / static_cast<double>(m - j);
+                const float draw = priorUpperQuantile(-std::expm1(logU));
+                if (draw < topk.threshold())
+                    break;
+                boost::random::uniform_int_distribution<std::size_t> pick(j, m - 1);
+                std::swap(m_unseen[j], m_unseen[pick(m_rng)]);
+                if (topk.admits(draw, m_unseen[j]))
+                    topk.offer(m_unseen[j], draw);
+            }
             break;
         }
         }
@@ -186,7 +224,7 @@ private:
     float m_a0, m_b0, m_param;
     boost::random::mt19937 m_rng;
     std::vector<float> m_clicks, m_shown;
-    std::vector<float> m_bound; // Thompson: mean + 4 sd per item
+    std::vector<ItemId> m_unseen; // Thompson: scratch, the eligible unseen items
     double m_total = 0.0;
 };
 
