@@ -5,8 +5,9 @@
 //   and compares them with the core's (test-only ItemBanditProbe); for `ucb` and
 //   `egreedy` every slate score is recomputed from those counts (UCB1 bound; posterior
 //   mean), and `ucb`'s slate is the brute-force top k of its bound.
-// - Thompson's slate distribution: on a small catalogue (30 examined items, 370 unseen of
-//   which the last 50 were launched late, a few unavailable or excluded), the frequency
+// - Thompson's slate distribution: on a small catalogue (30 examined and clicked items,
+//   30 examined without a click, 340 unseen of which the last 50 were launched late, a
+//   few unavailable or excluded), the frequency
 //   of each item at the top of the slate is compared with a Monte Carlo of the exact
 //   sampler (one Beta draw per eligible item, the largest first) by a two-sample χ² test,
 //   and the share of slates holding a launched item by a z-test. The reference draws
@@ -156,7 +157,8 @@ private slots:
         auto rec = make(m_registry, "thompson", shop);
         auto* probe = dynamic_cast<core::ItemBanditProbe*>(rec.get());
         QVERIFY(probe);
-        // Examine items 0..29: item i 100 times, clicked 12 + (i % 11) times.
+        // Examine items 0..29 100 times each, clicked 12 + (i % 11) times; items 30..59
+        // 1 to 5 times without a click.
         core::Request fb;
         fb.user = 0;
         for (core::ItemId i = 0; i < kSeen; ++i) {
@@ -164,6 +166,9 @@ private slots:
             for (int s = 0; s < 100; ++s)
                 rec->observeSlate(fb, {{i, 0.0f, 1.0f}}, s < c ? 0 : -1);
         }
+        for (core::ItemId i = kSeen; i < 2 * kSeen; ++i)
+            for (core::ItemId s = 0; s <= i % 5; ++s)
+                rec->observeSlate(fb, {{i, 0.0f, 1.0f}}, -1);
         // Launch the last 50 items.
         for (core::ItemId i = kItems - kLaunched; i < kItems; ++i)
             shop.items.available[i] = 1;
@@ -239,8 +244,10 @@ private slots:
         };
         for (core::ItemId i = 0; i < kSeen; ++i)
             addCell(i, i + 1);
-        for (core::ItemId from : {30u, 100u, 200u, 300u})
-            addCell(from, std::min<core::ItemId>(from + 100, kItems - kLaunched));
+        addCell(kSeen, 2 * kSeen);
+        for (core::ItemId from : {60u, 100u, 200u, 300u})
+            addCell(from,
+                    std::min<core::ItemId>(from < 100 ? 100 : from + 100, kItems - kLaunched));
         addCell(kItems - kLaunched, kItems);
         std::pair<double, double> small{0.0, 0.0};
         std::vector<std::pair<double, double>> merged;
