@@ -15,11 +15,15 @@
 //   variates, unlike the core), from its own generator.
 //
 // Mutations tried (each made the named test fail):
-// - every slate position counted as examined (no cascade): countsEqualLogRecomputation;
-// - UCB bonus sqrt(ln N / (n + 1)) instead of sqrt(2 ln N / (n + 1)): countsEqualLogRecomputation;
+// - every slate position counted as examined (no cascade): countsEqualLogRecomputation
+//   (all three rows);
+// - UCB bonus sqrt(ln N / (n + 1)) instead of sqrt(2 ln N / (n + 1)):
+//   countsEqualLogRecomputation (ucb row);
 // - the former 4-sigma prune of Thompson sampling (skip items whose mean + 4 sd is
 //   below the k-th draw, a stride pass then id order): thompsonSlateHasExactDistribution
-//   (χ² far beyond the threshold; launched items in almost no slate).
+//   (χ² 472 for 32 df against a critical 62.6);
+// - each order statistic of a never-clicked group given to the group's first member
+//   instead of a random one: thompsonSlateHasExactDistribution (χ² 13479 for 33 df).
 
 #include "contract_fixture.h"
 #include "recoscope/core/introspection.h"
