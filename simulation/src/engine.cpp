@@ -508,8 +508,16 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
         }
     }
     ++m_sessionsEnded;
-    if (s.regretSamples > 0)
-        m_sessionRegretSum += s.regret * s.slates / s.regretSamples;
+    // Regret per session is a Horvitz-Thompson estimate: each slate is measured
+    // independently with probability p = regret_sample, so sum(sampled regret) / p is an
+    // unbiased estimate of the session's total regret, and sessions without a sample
+    // contribute their (zero-sample) estimate of 0 *and* count in the denominator. Scaling
+    // a session's samples by slates / samples instead and dividing by every session (the
+    // first version) left the sessions without a sample at 0: about 300x too low at
+    // p = 0.0005. Dividing by the sessions with a sample would favour long sessions,
+    // which are more likely to hold one. docs/metrics.md states the estimator.
+    if (s.regretSamples > 0 && b.regretSample > 0.0)
+        m_sessionRegretSum += s.regret / b.regretSample;
 }
 
 void Engine::generateAction(ActionRecord* record) {

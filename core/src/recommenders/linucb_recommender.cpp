@@ -3,6 +3,7 @@
 
 #include "linucb_recommender.h"
 
+#include "recoscope/core/introspection.h"
 #include "suite_kit.h"
 
 #include <Eigen/Cholesky>
@@ -16,9 +17,17 @@ namespace {
 // (user, item) pair: bias, top category (one-hot), price band (one-hot), discount, the
 // item's log popularity, the user's share of recent interest in the item's top category
 // and brand, the item's smoothed click-through rate on slates, and how strongly the user
-// interacted with the item recently. Score = theta·x + alpha sqrt(x^T A^-1 x); A^-1 is kept by
-// Sherman-Morrison rank-one updates (O(d^2) per examined item), theta = A^-1 b.
-class LinUcbRecommender final : public kit::SuiteCore {
+// interacted with the item recently. Score = theta·x + alpha sqrt(x^T A^-1 x); A and b are
+// accumulated per examined item, theta = A^-1 b and A^-1 are re-solved every `refresh` slates.
+//
+// One feature function, sparseFeatures(), defines x for learning, ranking and reason():
+// ranking splits it into its item part (precomputed in refreshStatic) and its user part,
+// and the item-only features that move with feedback (popularity, CTR) are snapshots
+// taken at the same refresh, so the x learnt for a shown item is exactly the x it was
+// ranked with. (Until issue 11 learning used 7 of the 9 features: the CTR and seen-weight
+// were ranked with but never learnt, so their weights stayed 0 and their A^-1 entries at
+// 1/ridge, a fixed exploration bonus that never shrank.)
+class LinUcbRecommender final : public kit::SuiteCore, public LinearBanditProbe {
 public:
     LinUcbRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : SuiteCore(ctx, 30), m_alpha(static_cast<float>(p.number("alpha"))),
@@ -47,6 +56,7 @@ public:
         for (std::uint32_t b : ctx.items->brand)
             brands = std::max(brands, b + 1);
         m_brandDense.assign(brands, 0.0f);
+        m_ridge = p.number("ridge");
         m_clicks.assign(m_items.size(), 0.0f);
         m_shown.assign(m_items.size(), 0.0f);
         m_seenWeight.assign(m_items.size(), 0.0f);
@@ -54,6 +64,9 @@ public:
 
     void observeSlate(const Request& request, const Slate& slate, int clicked) override {
         userShares(request.user);
+        // The snapshot the slate was ranked with (built here only if nothing was ranked yet).
+        if (m_ctrFeature.size() != m_items.size())
+            refreshStatic();
         const std::size_t examined =
             clicked >= 0 ? static_cast<std::size_t>(clicked) + 1 : slate.size();
         Eigen::VectorXf x(m_dimension);
@@ -63,8 +76,12 @@ public:
             features(slate[p].item, x);
             const Eigen::VectorXd xd = x.cast<double>();
             m_a.noalias() += xd * xd.transpose();
-            if (static_cast<int>(p) == clicked)
+            const bool click = static_cast<int>(p) == clicked;
+            if (click)
                 m_b += xd;
+            if (m_learnLog)
+                m_learnLog(std::span<const float>(x.data(), static_cast<std::size_t>(x.size())),
+                           click ? 1.0f : 0.0f);
         }
         for (std::size_t p = 0; p < examined && p < slate.size(); ++p)
             if (m_items.contains(slate[p].item)) {
@@ -89,14 +106,13 @@ protected:
 
     void rank(const Request& request, TopK& topk) override {
         userShares(request.user);
-        refreshPopularity();
         // x has few non-zeros (bias, one top category, one band, 6 dense): exploit it.
         // x = (item part s_i, user part u_i). Everything that depends only on the item
         // (theta_s·s_i, s_i^T A^-1 s_i and A^-1_us s_i) is precomputed whenever theta,
         // A^-1 or the popularity feature change, so a request costs ~20 flops per item.
         refreshStatic();
-        const int dense = 1 + static_cast<int>(m_tops) + 5;
-        const int uidx[3] = {dense + 2, dense + 3, dense + 5};
+        int uidx[3];
+        userIndices(uidx);
         float thetaU[3], auu[3][3];
         for (int a = 0; a < 3; ++a) {
             thetaU[a] = m_theta[uidx[a]];
@@ -107,10 +123,8 @@ protected:
         for (ItemId i = 0; i < n; ++i) {
             if (!m_items.available[i])
                 continue;
-            const float u[3] = {
-                m_catShare[m_items.topCategory[i]] * m_shareNorm,
-                m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f,
-                m_seenWeight[i]};
+            float u[3];
+            userFeatures(i, u);
             const float* c = &m_cross[static_cast<std::size_t>(i) * 3];
             float mean = m_staticMean[i], quad = m_staticQuad[i];
             // No skipping of zero user features: whether one is zero depends on the
@@ -128,20 +142,49 @@ protected:
         }
     }
 
+    // The score the item was ranked with: the same features (sparseFeatures, the same
+    // popularity and CTR snapshot) and the same theta and A^-1 as rank(), as long as no
+    // feedback was learnt since.
     std::string reason(const Request& request, ItemId item) const override {
         if (!m_items.contains(item))
             return {};
         auto* self = const_cast<LinUcbRecommender*>(this);
         self->userShares(request.user);
+        if (m_ctrFeature.size() != m_items.size())
+            self->refreshStatic();
         Eigen::VectorXf x(m_dimension);
         self->features(item, x);
         const float mean = m_theta.dot(x),
                     bonus = m_alpha * std::sqrt(std::max(0.0f, x.dot(m_ainv * x)));
         return describeItem(m_items, item) + " has an expected click score of " +
-               kit::fmt(mean, 3) +
-               " from its department, price band, discount and your interest in its category" +
-               " (LinUCB), plus an exploration bonus of " + kit::fmt(bonus, 3) + ".";
+               kit::fmt(mean, 4) +
+               " from its department, price band, discount, popularity and click-through "
+               "rate and your interest in its category, its brand and the item itself" +
+               " (LinUCB), plus an exploration bonus of " + kit::fmt(bonus, 4) + ": score " +
+               kit::fmt(mean + bonus, 4) + ".";
     }
+
+public:
+    // LinearBanditProbe (test-only, recoscope/core/introspection.h).
+    State linearBanditState() const override {
+        State st;
+        st.dimension = m_dimension;
+        st.alpha = m_alpha;
+        st.ridge = m_ridge;
+        const auto d = static_cast<std::size_t>(m_dimension);
+        st.a.resize(d * d);
+        st.aInverse.resize(d * d);
+        for (int r = 0; r < m_dimension; ++r)
+            for (int c = 0; c < m_dimension; ++c) {
+                st.a[static_cast<std::size_t>(r) * d + static_cast<std::size_t>(c)] = m_a(r, c);
+                st.aInverse[static_cast<std::size_t>(r) * d + static_cast<std::size_t>(c)] =
+                    m_ainv(r, c);
+            }
+        st.b.assign(m_b.data(), m_b.data() + m_b.size());
+        st.theta.assign(m_theta.data(), m_theta.data() + m_theta.size());
+        return st;
+    }
+    void setLearnLog(LearnLog log) override { m_learnLog = std::move(log); }
 
 private:
     void userShares(UserId user) {
@@ -181,18 +224,37 @@ private:
             m_popFeature[i] =
                 static_cast<float>(std::log1p(v[i] / mx * 1000.0f) / std::log1p(1000.0f));
     }
-    // Dense indices of the 9 possibly non-zero features and their values.
-    int sparseFeatures(ItemId i, int* idx, float* val) const {
-        const int dense = 1 + static_cast<int>(m_tops) + 5;
+    // Layout of x: bias, top category one-hot (m_tops), price band one-hot (5), then the
+    // dense block: discount, popularity, category share, brand share, CTR, seen-weight.
+    int denseStart() const { return 1 + static_cast<int>(m_tops) + 5; }
+    void userIndices(int* uidx) const {
+        const int dense = denseStart();
+        uidx[0] = dense + 2, uidx[1] = dense + 3, uidx[2] = dense + 5;
+    }
+    // The 6 features that depend on the item only (popularity and CTR from the snapshot
+    // of the last refreshStatic()).
+    void itemFeatures(ItemId i, int* idx, float* val) const {
+        const int dense = denseStart();
         idx[0] = 0, val[0] = 1.0f;
         idx[1] = 1 + static_cast<int>(m_items.topCategory[i] % m_tops), val[1] = 1.0f;
         idx[2] = 1 + static_cast<int>(m_tops) + m_band[i], val[2] = 1.0f;
         idx[3] = dense, val[3] = m_items.discount[i];
         idx[4] = dense + 1, val[4] = i < m_popFeature.size() ? m_popFeature[i] : 0.0f;
-        idx[5] = dense + 2, val[5] = m_catShare[m_items.topCategory[i]] * m_shareNorm;
-        idx[6] = dense + 3,
-        val[6] = m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f;
-        return 7;
+        idx[5] = dense + 4, val[5] = i < m_ctrFeature.size() ? m_ctrFeature[i] : 0.0f;
+    }
+    // The 3 features that depend on the user (at userIndices()), as of userShares().
+    void userFeatures(ItemId i, float* u) const {
+        u[0] = m_catShare[m_items.topCategory[i]] * m_shareNorm;
+        u[1] = m_items.brand[i] < m_brandDense.size() ? m_brandDense[m_items.brand[i]] : 0.0f;
+        u[2] = m_seenWeight[i];
+    }
+    // Dense indices of the 9 possibly non-zero features and their values: the one
+    // definition of x, for learning, ranking and reason().
+    int sparseFeatures(ItemId i, int* idx, float* val) const {
+        itemFeatures(i, idx, val);
+        userIndices(idx + 6);
+        userFeatures(i, val + 6);
+        return 9;
     }
     void refreshStatic() {
         refreshPopularity();
@@ -203,17 +265,17 @@ private:
         m_staticMean.resize(n);
         m_staticQuad.resize(n);
         m_cross.resize(3 * n);
-        const int dense = 1 + static_cast<int>(m_tops) + 5;
-        const int uidx[3] = {dense + 2, dense + 3, dense + 5};
+        // The CTR feature is frozen here, with theta and A^-1: the slates ranked until the
+        // next refresh are learnt with the value they were ranked with.
+        m_ctrFeature.resize(n);
+        for (ItemId i = 0; i < n; ++i)
+            m_ctrFeature[i] = ctrFeature(i);
+        int uidx[3];
+        userIndices(uidx);
         for (ItemId i = 0; i < n; ++i) {
             int idx[6];
             float val[6];
-            idx[0] = 0, val[0] = 1.0f;
-            idx[1] = 1 + static_cast<int>(m_items.topCategory[i] % m_tops), val[1] = 1.0f;
-            idx[2] = 1 + static_cast<int>(m_tops) + m_band[i], val[2] = 1.0f;
-            idx[3] = dense, val[3] = m_items.discount[i];
-            idx[4] = dense + 1, val[4] = m_popFeature[i];
-            idx[5] = dense + 4, val[5] = ctrFeature(i);
+            itemFeatures(i, idx, val);
             float mean = 0.0f, quad = 0.0f, cross[3] = {0, 0, 0};
             for (int a = 0; a < 6; ++a) {
                 mean += m_theta[idx[a]] * val[a];
@@ -230,11 +292,10 @@ private:
     }
     float ctrFeature(ItemId i) const { return 10.0f * (m_clicks[i] + 1.0f) / (m_shown[i] + 30.0f); }
 
-    void features(ItemId i, Eigen::VectorXf& x) {
+    void features(ItemId i, Eigen::VectorXf& x) const {
         int idx[9];
         float val[9];
         x.setZero();
-        refreshPopularity();
         for (int n = sparseFeatures(i, idx, val); n-- > 0;)
             x[idx[n]] += val[n];
     }
@@ -254,7 +315,10 @@ private:
     std::vector<float> m_catShare;
     std::vector<std::pair<std::uint32_t, float>> m_brandShare;
     std::vector<float> m_brandDense;
-    std::vector<float> m_popFeature;
+    std::vector<float> m_popFeature; // snapshot, refreshed every 512 requests
+    std::vector<float> m_ctrFeature; // snapshot, refreshed with theta (refreshStatic)
+    double m_ridge = 1.0;
+    LearnLog m_learnLog;
     std::vector<float> m_clicks, m_shown, m_seenWeight;
     std::vector<ItemId> m_seen;
     float m_shareNorm = 0.0f;

@@ -181,8 +181,9 @@ public:
     ItemSnapshot itemSnapshot(core::ItemId item) const;
 
     /// Regret: click probability lost against the best possible slate, averaged over the
-    /// sampled slates (behaviour.regret_sample), and per session (summed over a
-    /// session's sampled slates scaled by its slates / samples, averaged over sessions).
+    /// sampled slates (behaviour.regret_sample = p), and per ended session: the
+    /// Horvitz-Thompson estimate sum(sampled regret) / p / sessions ended, unbiased for
+    /// the mean total regret of a session (docs/metrics.md). Both are exact when p = 1.
     double meanSlateRegret() const {
         return m_regretSamples ? m_regretSum / double(m_regretSamples) : 0.0;
     }
