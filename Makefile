@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory leaderboard screenshots format clean
 
 all: build
 
@@ -30,6 +30,10 @@ bench: deps build
 # Heap of every core over 10M events (about an hour): memory flat in events.
 bench-memory: deps build
 	$(BUILD_DIR)/bench/bench_memory
+
+# Every core on held-out seeds, whole weeks of `default` (tens of minutes): docs/leaderboard.md.
+leaderboard: deps build
+	$(BUILD_DIR)/bench/recoscope-leaderboard --out docs/leaderboard.md
 
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)
