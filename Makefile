@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory leaderboard screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table screenshots format clean
 
 all: build
 
@@ -34,6 +34,10 @@ bench-memory: deps build
 # Every core on held-out seeds, whole weeks of `default` (tens of minutes): docs/leaderboard.md.
 leaderboard: deps build
 	$(BUILD_DIR)/bench/recoscope-leaderboard --out docs/leaderboard.md
+
+# Engine-measured recommend() latency of every core in real runs (a few minutes).
+latency-table: deps build
+	$(BUILD_DIR)/bench/recoscope-latency-table --update docs/performance.md
 
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)
