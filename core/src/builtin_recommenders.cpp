@@ -9,6 +9,7 @@
 #include "recommenders/demographic_recommender.h"
 #include "recommenders/egreedy_recommender.h"
 #include "recommenders/fatigue_recommender.h"
+#include "recommenders/gru4rec_recommender.h"
 #include "recommenders/hybrid_blend_recommender.h"
 #include "recommenders/hybrid_switch_recommender.h"
 #include "recommenders/ials_recommender.h"
@@ -38,19 +39,20 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
     // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
     // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
     for (RecommenderEntry (*entry)() : {
-             &randomRecommenderEntry,      &popularityRecommenderEntry,
-             &trendingRecommenderEntry,    &recentRecommenderEntry,
-             &contentRecommenderEntry,     &demographicRecommenderEntry,
-             &itemKnnRecommenderEntry,     &userKnnRecommenderEntry,
-             &sessionKnnRecommenderEntry,  &markovRecommenderEntry,
-             &mfSgdRecommenderEntry,       &bprRecommenderEntry,
-             &ialsRecommenderEntry,        &ncfRecommenderEntry,
-             &sequenceRecommenderEntry,    &epsilonGreedyRecommenderEntry,
-             &ucbRecommenderEntry,         &thompsonRecommenderEntry,
-             &linUcbRecommenderEntry,      &hybridSwitchRecommenderEntry,
-             &hybridBlendRecommenderEntry, &mmrRecommenderEntry,
-             &fatigueRecommenderEntry,     &businessRulesRecommenderEntry,
-             &oracleRecommenderEntry,      &antiOracleRecommenderEntry,
+             &randomRecommenderEntry,        &popularityRecommenderEntry,
+             &trendingRecommenderEntry,      &recentRecommenderEntry,
+             &contentRecommenderEntry,       &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,       &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,    &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,         &bprRecommenderEntry,
+             &ialsRecommenderEntry,          &ncfRecommenderEntry,
+             &sequenceRecommenderEntry,      &gru4recRecommenderEntry,
+             &epsilonGreedyRecommenderEntry, &ucbRecommenderEntry,
+             &thompsonRecommenderEntry,      &linUcbRecommenderEntry,
+             &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
+             &mmrRecommenderEntry,           &fatigueRecommenderEntry,
+             &businessRulesRecommenderEntry, &oracleRecommenderEntry,
+             &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());
