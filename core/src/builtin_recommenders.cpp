@@ -24,6 +24,7 @@
 #include "recommenders/random_recommender.h"
 #include "recommenders/recent_recommender.h"
 #include "recommenders/rules_recommender.h"
+#include "recommenders/sasrec_recommender.h"
 #include "recommenders/seq_recommender.h"
 #include "recommenders/sknn_recommender.h"
 #include "recommenders/thompson_recommender.h"
@@ -39,20 +40,20 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
     // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
     // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
     for (RecommenderEntry (*entry)() : {
-             &randomRecommenderEntry,        &popularityRecommenderEntry,
-             &trendingRecommenderEntry,      &recentRecommenderEntry,
-             &contentRecommenderEntry,       &demographicRecommenderEntry,
-             &itemKnnRecommenderEntry,       &userKnnRecommenderEntry,
-             &sessionKnnRecommenderEntry,    &markovRecommenderEntry,
-             &mfSgdRecommenderEntry,         &bprRecommenderEntry,
-             &ialsRecommenderEntry,          &ncfRecommenderEntry,
-             &sequenceRecommenderEntry,      &gru4recRecommenderEntry,
-             &epsilonGreedyRecommenderEntry, &ucbRecommenderEntry,
-             &thompsonRecommenderEntry,      &linUcbRecommenderEntry,
-             &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
-             &mmrRecommenderEntry,           &fatigueRecommenderEntry,
-             &businessRulesRecommenderEntry, &oracleRecommenderEntry,
-             &antiOracleRecommenderEntry,
+             &randomRecommenderEntry,      &popularityRecommenderEntry,
+             &trendingRecommenderEntry,    &recentRecommenderEntry,
+             &contentRecommenderEntry,     &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,     &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,  &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,       &bprRecommenderEntry,
+             &ialsRecommenderEntry,        &ncfRecommenderEntry,
+             &sequenceRecommenderEntry,    &gru4recRecommenderEntry,
+             &sasrecRecommenderEntry,      &epsilonGreedyRecommenderEntry,
+             &ucbRecommenderEntry,         &thompsonRecommenderEntry,
+             &linUcbRecommenderEntry,      &hybridSwitchRecommenderEntry,
+             &hybridBlendRecommenderEntry, &mmrRecommenderEntry,
+             &fatigueRecommenderEntry,     &businessRulesRecommenderEntry,
+             &oracleRecommenderEntry,      &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

@@ -118,7 +118,7 @@ private slots:
             {"content", QStringLiteral("tags")},       {"demographic", QStringLiteral("new-users")},
             {"sknn", QStringLiteral("sequential")},    {"markov", QStringLiteral("sequential")},
             {"seq", QStringLiteral("sequential")},     {"trending", QStringLiteral("trends")},
-            {"gru4rec", QStringLiteral("sequential")},
+            {"gru4rec", QStringLiteral("sequential")}, {"sasrec", QStringLiteral("sequential")},
         };
         const std::vector<std::string> notLearning = {
             "random", "popularity", "oracle", "anti-oracle", "mmr", "fatigue", "rules"};

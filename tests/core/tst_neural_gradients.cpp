@@ -10,6 +10,7 @@
 #include "attn_lite_model.h"
 #include "gru_model.h"
 #include "ncf_model.h"
+#include "sasrec_model.h"
 
 #include <QTest>
 
@@ -206,6 +207,61 @@ private slots:
         w.b -= lr * acc.b;
         x -= lr * dx;
         o -= lr * dO;
+        b -= lr * db;
+        QVERIFY2(loss() < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(loss())));
+    }
+
+    // sasrec (sasrec_model.h): one block, projections, feed-forward, both residuals.
+    // Mutation tried: dropping the key path (dx += W_k^T dK): "X" failed with a relative
+    // error of 0.18.
+    void sasrec() {
+        std::mt19937 rng(3);
+        const int d = 4, ffn = 6, n = 5, m = 3;
+        SasWeights<double> w;
+        w.setZero(d, ffn);
+        for (MatD* a : {&w.wq, &w.wk, &w.wv, &w.w1, &w.w2})
+            randomise(*a, rng, 0.6);
+        randomise(w.c1, rng, 0.3);
+        randomise(w.c2, rng, 0.3);
+        MatD x(d, n), e(d, m);
+        randomise(x, rng, 0.8);
+        randomise(e, rng, 0.8);
+        VecD b(m), y = VecD::Zero(m), conf = VecD::Ones(m);
+        randomise(b, rng);
+        y[0] = 1.0;
+        conf[0] = 0.9;
+
+        SasTrace<double> t;
+        sasForward(w, x, t);
+        VecD dout, db;
+        MatD dE, dx;
+        const double before = logisticTargets(t.out, e, b, y, conf, dout, dE, db);
+        SasWeights<double> acc;
+        acc.setZero(d, ffn);
+        sasBackward(w, x, t, dout, acc, dx);
+        const auto loss = [&] { return sasLoss(w, x, e, b, y, conf); };
+        QVERIFY(std::abs(before - loss()) < 1e-12);
+        CHECK_BLOCK("W_q", w.wq, acc.wq, loss);
+        CHECK_BLOCK("W_k", w.wk, acc.wk, loss);
+        CHECK_BLOCK("W_v", w.wv, acc.wv, loss);
+        CHECK_BLOCK("W_1", w.w1, acc.w1, loss);
+        CHECK_BLOCK("c_1", w.c1, acc.c1, loss);
+        CHECK_BLOCK("W_2", w.w2, acc.w2, loss);
+        CHECK_BLOCK("c_2", w.c2, acc.c2, loss);
+        CHECK_BLOCK("X", x, dx, loss);
+        CHECK_BLOCK("E", e, dE, loss);
+        CHECK_BLOCK("b", b, db, loss);
+
+        const double lr = 1e-2;
+        w.wq -= lr * acc.wq;
+        w.wk -= lr * acc.wk;
+        w.wv -= lr * acc.wv;
+        w.w1 -= lr * acc.w1;
+        w.c1 -= lr * acc.c1;
+        w.w2 -= lr * acc.w2;
+        w.c2 -= lr * acc.c2;
+        x -= lr * dx;
+        e -= lr * dE;
         b -= lr * db;
         QVERIFY2(loss() < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(loss())));
     }
