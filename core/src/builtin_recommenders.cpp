@@ -31,6 +31,7 @@
 #include "recommenders/trending_recommender.h"
 #include "recommenders/ucb_recommender.h"
 #include "recommenders/userknn_recommender.h"
+#include "recommenders/wide_deep_recommender.h"
 
 #include <cassert>
 
@@ -40,20 +41,21 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
     // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
     // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
     for (RecommenderEntry (*entry)() : {
-             &randomRecommenderEntry,      &popularityRecommenderEntry,
-             &trendingRecommenderEntry,    &recentRecommenderEntry,
-             &contentRecommenderEntry,     &demographicRecommenderEntry,
-             &itemKnnRecommenderEntry,     &userKnnRecommenderEntry,
-             &sessionKnnRecommenderEntry,  &markovRecommenderEntry,
-             &mfSgdRecommenderEntry,       &bprRecommenderEntry,
-             &ialsRecommenderEntry,        &ncfRecommenderEntry,
-             &sequenceRecommenderEntry,    &gru4recRecommenderEntry,
-             &sasrecRecommenderEntry,      &epsilonGreedyRecommenderEntry,
-             &ucbRecommenderEntry,         &thompsonRecommenderEntry,
-             &linUcbRecommenderEntry,      &hybridSwitchRecommenderEntry,
-             &hybridBlendRecommenderEntry, &mmrRecommenderEntry,
-             &fatigueRecommenderEntry,     &businessRulesRecommenderEntry,
-             &oracleRecommenderEntry,      &antiOracleRecommenderEntry,
+             &randomRecommenderEntry,        &popularityRecommenderEntry,
+             &trendingRecommenderEntry,      &recentRecommenderEntry,
+             &contentRecommenderEntry,       &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,       &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,    &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,         &bprRecommenderEntry,
+             &ialsRecommenderEntry,          &ncfRecommenderEntry,
+             &sequenceRecommenderEntry,      &gru4recRecommenderEntry,
+             &sasrecRecommenderEntry,        &wideDeepRecommenderEntry,
+             &epsilonGreedyRecommenderEntry, &ucbRecommenderEntry,
+             &thompsonRecommenderEntry,      &linUcbRecommenderEntry,
+             &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
+             &mmrRecommenderEntry,           &fatigueRecommenderEntry,
+             &businessRulesRecommenderEntry, &oracleRecommenderEntry,
+             &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());
