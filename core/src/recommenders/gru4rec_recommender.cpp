@@ -180,7 +180,7 @@ RecommenderEntry gru4recRecommenderEntry() {
         kit::intParam("negatives", 1.0, 500.0, 32.0,
                       "Sampled negative items in the softmax of each event"),
         kit::realParam("learning_rate", 1e-5, 1.0, 0.05, "SGD step size"),
-        kit::realParam("regularisation", 0.0, 1.0, 1e-5, "L2 penalty"),
+        kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
         kit::realParam("session_gap_minutes", 1.0, 100000.0, 120.0,
                        "Items older than this leave the session"),
     };

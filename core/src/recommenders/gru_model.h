@@ -93,9 +93,7 @@ template <class T>
 T softmaxTargets(const Vec<T>& h, const Mat<T>& o, const Vec<T>& b, T conf, Vec<T>& dh, Mat<T>& dO,
                  Vec<T>& db) {
     const Vec<T> logits = o.transpose() * h + b;
-    std::vector<T> l(logits.data(), logits.data() + logits.size()), g;
-    const T loss = sampledSoftmaxLoss(l, conf, g);
-    db = Eigen::Map<const Vec<T>>(g.data(), static_cast<Eigen::Index>(g.size()));
+    const T loss = sampledSoftmaxLoss<T>(logits, conf, db);
     dh = o * db;
     dO = h * db.transpose();
     return loss;

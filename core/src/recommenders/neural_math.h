@@ -8,7 +8,6 @@
 #include <Eigen/Core>
 
 #include <cmath>
-#include <vector>
 
 namespace recoscope::core::neural {
 
@@ -36,16 +35,12 @@ template <class T> T logisticGrad(T x, T y, T conf) {
 
 /// Cross-entropy of a softmax over sampled logits where entry 0 is the positive:
 /// conf * (logsumexp(l) - l_0). Writes dL/dl into `grad` (conf * (softmax(l) - e_0)).
-template <class T> T sampledSoftmaxLoss(const std::vector<T>& l, T conf, std::vector<T>& grad) {
-    T mx = l[0];
-    for (T v : l)
-        mx = std::max(mx, v);
-    T z = 0;
-    grad.resize(l.size());
-    for (std::size_t j = 0; j < l.size(); ++j)
-        z += (grad[j] = std::exp(l[j] - mx));
-    for (std::size_t j = 0; j < l.size(); ++j)
-        grad[j] = conf * (grad[j] / z - (j == 0 ? T(1) : T(0)));
+template <class T> T sampledSoftmaxLoss(const Vec<T>& l, T conf, Vec<T>& grad) {
+    const T mx = l.maxCoeff();
+    grad = (l.array() - mx).exp().matrix();
+    const T z = grad.sum();
+    grad *= conf / z;
+    grad[0] -= conf;
     return conf * (mx + std::log(z) - l[0]);
 }
 

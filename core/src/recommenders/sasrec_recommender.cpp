@@ -202,7 +202,7 @@ RecommenderEntry sasrecRecommenderEntry() {
         kit::intParam("ffn", 2.0, 256.0, 32.0, "Units of the feed-forward layer"),
         kit::intParam("negatives", 0.0, 200.0, 10.0, "Sampled negative items per event"),
         kit::realParam("learning_rate", 1e-5, 1.0, 0.1, "SGD step size"),
-        kit::realParam("regularisation", 0.0, 1.0, 1e-5, "L2 penalty"),
+        kit::realParam("regularisation", 0.0, 1.0, 1e-4, "L2 penalty"),
         kit::realParam("session_gap_minutes", 1.0, 100000.0, 120.0,
                        "Items older than this leave the sequence"),
     };
