@@ -9,6 +9,7 @@
 #include "recommenders/demographic_recommender.h"
 #include "recommenders/egreedy_recommender.h"
 #include "recommenders/fatigue_recommender.h"
+#include "recommenders/gru4rec_recommender.h"
 #include "recommenders/hybrid_blend_recommender.h"
 #include "recommenders/hybrid_switch_recommender.h"
 #include "recommenders/ials_recommender.h"
@@ -23,12 +24,14 @@
 #include "recommenders/random_recommender.h"
 #include "recommenders/recent_recommender.h"
 #include "recommenders/rules_recommender.h"
+#include "recommenders/sasrec_recommender.h"
 #include "recommenders/seq_recommender.h"
 #include "recommenders/sknn_recommender.h"
 #include "recommenders/thompson_recommender.h"
 #include "recommenders/trending_recommender.h"
 #include "recommenders/ucb_recommender.h"
 #include "recommenders/userknn_recommender.h"
+#include "recommenders/wide_deep_recommender.h"
 
 #include <cassert>
 
@@ -38,19 +41,21 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
     // Order = order in pickers and `list-recommenders`: baselines, content, neighbourhood,
     // session, factorisation, neural, bandits, hybrids, re-rankers, bounds.
     for (RecommenderEntry (*entry)() : {
-             &randomRecommenderEntry,      &popularityRecommenderEntry,
-             &trendingRecommenderEntry,    &recentRecommenderEntry,
-             &contentRecommenderEntry,     &demographicRecommenderEntry,
-             &itemKnnRecommenderEntry,     &userKnnRecommenderEntry,
-             &sessionKnnRecommenderEntry,  &markovRecommenderEntry,
-             &mfSgdRecommenderEntry,       &bprRecommenderEntry,
-             &ialsRecommenderEntry,        &ncfRecommenderEntry,
-             &sequenceRecommenderEntry,    &epsilonGreedyRecommenderEntry,
-             &ucbRecommenderEntry,         &thompsonRecommenderEntry,
-             &linUcbRecommenderEntry,      &hybridSwitchRecommenderEntry,
-             &hybridBlendRecommenderEntry, &mmrRecommenderEntry,
-             &fatigueRecommenderEntry,     &businessRulesRecommenderEntry,
-             &oracleRecommenderEntry,      &antiOracleRecommenderEntry,
+             &randomRecommenderEntry,        &popularityRecommenderEntry,
+             &trendingRecommenderEntry,      &recentRecommenderEntry,
+             &contentRecommenderEntry,       &demographicRecommenderEntry,
+             &itemKnnRecommenderEntry,       &userKnnRecommenderEntry,
+             &sessionKnnRecommenderEntry,    &markovRecommenderEntry,
+             &mfSgdRecommenderEntry,         &bprRecommenderEntry,
+             &ialsRecommenderEntry,          &ncfRecommenderEntry,
+             &sequenceRecommenderEntry,      &gru4recRecommenderEntry,
+             &sasrecRecommenderEntry,        &wideDeepRecommenderEntry,
+             &epsilonGreedyRecommenderEntry, &ucbRecommenderEntry,
+             &thompsonRecommenderEntry,      &linUcbRecommenderEntry,
+             &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
+             &mmrRecommenderEntry,           &fatigueRecommenderEntry,
+             &businessRulesRecommenderEntry, &oracleRecommenderEntry,
+             &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

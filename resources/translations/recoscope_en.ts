@@ -377,6 +377,18 @@
         <source>Lower bound: the items with the lowest true utility for the shopper (reads the simulator)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>GRU4Rec: a recurrent network (GRU) over the shopper&apos;s session predicts the next item; trained online with a softmax over sampled negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SASRec: a self-attention block (learned positions, projections, feed-forward) over the shopper&apos;s recent items predicts the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wide &amp; Deep: a linear model over crossed features (demographics, surface, last category x category) plus an MLP over embeddings, trained jointly</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -705,6 +717,54 @@
     </message>
     <message>
         <source>Relevance added to promoted items (rank-based, 0..1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest session items the GRU runs over (and back-propagates through)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of the GRU&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled negative items in the softmax of each event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items older than this leave the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent items the block attends over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item and position embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of the feed-forward layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding size of every field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of the MLP&apos;s first layer (the second has half as many)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples per mini-batch update of the MLP&apos;s weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashed slots of the wide part: 2^bits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "ncf_recommender.h"
 
 #include "factor_scan.h"
+#include "ncf_model.h"
 #include "suite_kit.h"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -18,6 +19,8 @@ using Eigen::VectorXf;
 // Neural collaborative filtering (He et al. 2017, NeuMF): logit(u, i) =
 //   h·(p_u ⊙ q_i)  [GMF]  +  w·relu(W_u p_u + W_i q_i + b1)  [MLP]  + b_i + b0,
 // trained with the logistic loss on each positive event and `negatives` sampled items.
+// The forward and backward passes live in ncf_model.h (checked against finite
+// differences by tst_neural_gradients).
 // Samples are buffered; every `batch` samples the shared weights (h, W, b1, w, b0) take
 // one averaged gradient step (mini-batch SGD), while embeddings and item biases, which
 // are sparse, are updated per sample. Scoring all items needs W_i q_i for every item: it
@@ -36,18 +39,15 @@ public:
                                                      std::sqrt(2.0f / static_cast<float>(2 * m_d)));
         for (float& x : m_q)
             x = emb(m_rng);
-        m_wu = MatrixXf(m_h, m_d);
-        m_wi = MatrixXf(m_h, m_d);
+        m_net.setZero(m_h, m_d);
         for (Eigen::Index r = 0; r < m_h; ++r)
             for (Eigen::Index c = 0; c < m_d; ++c) {
-                m_wu(r, c) = he(m_rng);
-                m_wi(r, c) = he(m_rng);
+                m_net.wu(r, c) = he(m_rng);
+                m_net.wi(r, c) = he(m_rng);
             }
-        m_b1 = VectorXf::Zero(m_h);
-        m_w = VectorXf(m_h);
         for (Eigen::Index r = 0; r < m_h; ++r)
-            m_w[r] = emb(m_rng);
-        m_gmf = VectorXf::Constant(m_d, 1.0f);
+            m_net.w[r] = emb(m_rng);
+        m_net.gmf = VectorXf::Constant(m_d, 1.0f);
         zeroGrads();
         m_scores.resize(ctx.items->size());
     }
@@ -79,8 +79,8 @@ protected:
         if (m_items.contains(request.contextItem))
             p += Map<const VectorXf>(itemPtr(request.contextItem), m_d);
         refreshItemCache();
-        const VectorXf a = m_wu * p + m_b1;
-        const VectorXf hp = m_gmf.cwiseProduct(p);
+        const VectorXf a = m_net.wu * p + m_net.b1;
+        const VectorXf hp = m_net.gmf.cwiseProduct(p);
         const std::size_t n = m_items.size();
         constexpr std::size_t kBlock = 4096;
         for (std::size_t s = 0; s < n; s += kBlock) {
@@ -91,7 +91,7 @@ protected:
             out.noalias() += (m_zi.middleCols(static_cast<Eigen::Index>(s), b).colwise() + a)
                                  .cwiseMax(0.0f)
                                  .transpose() *
-                             m_w;
+                             m_net.w;
             out += Map<const VectorXf>(m_bias.data() + s, b);
         }
         scanAll(request, topk, [&](ItemId i) { return m_scores[static_cast<Eigen::Index>(i)]; });
@@ -131,47 +131,32 @@ private:
     }
 
     void zeroGrads() {
-        m_gWu = MatrixXf::Zero(m_h, m_d);
-        m_gWi = MatrixXf::Zero(m_h, m_d);
-        m_gB1 = VectorXf::Zero(m_h);
-        m_gW = VectorXf::Zero(m_h);
-        m_gGmf = VectorXf::Zero(m_d);
-        m_gB0 = 0.0f;
+        m_grad.setZero(m_h, m_d);
         m_inBatch = 0;
     }
 
     void sample(float* puRaw, ItemId i, float y, float conf) {
         Map<VectorXf> p(puRaw, m_d);
         Map<VectorXf> q(itemPtr(i), m_d);
-        const VectorXf z = m_wu * p + m_wi * q + m_b1;
-        const VectorXf r = z.cwiseMax(0.0f);
-        const float logit = m_gmf.dot(p.cwiseProduct(q)) + m_w.dot(r) + m_bias[i] + m_b0;
-        const float g = conf * (1.0f / (1.0f + std::exp(-logit)) - y);
-        const VectorXf dz = (g * m_w).cwiseProduct((z.array() > 0.0f).cast<float>().matrix());
-        m_gGmf += g * p.cwiseProduct(q);
-        m_gW += g * r;
-        m_gB0 += g;
-        m_gB1 += dz;
-        m_gWu.noalias() += dz * p.transpose();
-        m_gWi.noalias() += dz * q.transpose();
-        const VectorXf dp = g * m_gmf.cwiseProduct(q) + m_wu.transpose() * dz;
-        const VectorXf dq = g * m_gmf.cwiseProduct(p) + m_wi.transpose() * dz;
-        p -= m_lr * (dp + m_reg * p);
-        q -= m_lr * (dq + m_reg * q);
-        m_bias[i] -= m_lr * (g + m_reg * m_bias[i]);
+        neural::ncfBackward<float>(m_net, p, q, m_bias[i], y, conf, m_grad, m_sparse);
+        p -= m_lr * (m_sparse.dp + m_reg * p);
+        q -= m_lr * (m_sparse.dq + m_reg * q);
+        m_bias[i] -= m_lr * (m_sparse.dbias + m_reg * m_bias[i]);
         ++m_samples;
         if (++m_inBatch >= m_batch)
             applyBatch();
     }
 
     void applyBatch() {
+        // One averaged step of the batch's summed gradient; the L2 penalty on the two
+        // weight matrices decays them once per batch.
         const float step = m_lr / static_cast<float>(m_inBatch);
-        m_wu -= step * m_gWu + m_lr * m_reg * m_wu;
-        m_wi -= step * m_gWi + m_lr * m_reg * m_wi;
-        m_b1 -= step * m_gB1;
-        m_w -= step * m_gW;
-        m_gmf -= step * m_gGmf;
-        m_b0 -= step * m_gB0;
+        m_net.wu -= step * m_grad.wu + m_lr * m_reg * m_net.wu;
+        m_net.wi -= step * m_grad.wi + m_lr * m_reg * m_net.wi;
+        m_net.b1 -= step * m_grad.b1;
+        m_net.w -= step * m_grad.w;
+        m_net.gmf -= step * m_grad.gmf;
+        m_net.b0 -= step * m_grad.b0;
         zeroGrads();
         ++m_version;
     }
@@ -184,7 +169,7 @@ private:
             return;
         const Map<const kit::RowMatrix> q(m_q.data(), static_cast<Eigen::Index>(m_items.size()),
                                           m_d);
-        m_zi.noalias() = m_wi * q.transpose();
+        m_zi.noalias() = m_net.wi * q.transpose();
         m_cachedVersion = m_version;
     }
 
@@ -193,12 +178,9 @@ private:
     boost::random::mt19937 m_rng;
     std::vector<float> m_q, m_bias, m_p;
     std::vector<std::uint8_t> m_known;
-    MatrixXf m_wu, m_wi, m_zi;
-    VectorXf m_b1, m_w, m_gmf;
-    float m_b0 = 0.0f;
-    MatrixXf m_gWu, m_gWi;
-    VectorXf m_gB1, m_gW, m_gGmf;
-    float m_gB0 = 0.0f;
+    neural::NcfShared<float> m_net, m_grad; // weights; summed gradient of the batch
+    neural::NcfSparseGrad<float> m_sparse;
+    MatrixXf m_zi;
     int m_inBatch = 0;
     std::uint64_t m_samples = 0;
     std::uint64_t m_version = 0, m_cachedVersion = ~0ull;

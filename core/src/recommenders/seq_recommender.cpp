@@ -1,5 +1,6 @@
 #include "seq_recommender.h"
 
+#include "attn_lite_model.h"
 #include "factor_scan.h"
 #include "suite_kit.h"
 
@@ -19,10 +20,9 @@ using Eigen::VectorXf;
 // the latest item's input embedding attends over the window, s = sum_j softmax(e_last·e_j
 // / sqrt(d)) e_j, and the next item is scored by o_i·s + b_i with separate output
 // embeddings. Trained online as next-item prediction with the logistic loss on the
-// actual next item and `negatives` sampled ones. For speed the attention weights are
-// treated as constants in the backward pass (the gradient flows to each e_j through its
-// weight), a documented simplification. Cost per event: O((window + negatives) x d);
-// per request the same scan as the factor models.
+// actual next item and `negatives` sampled ones, with the full gradient (through the
+// attention weights too); the model is in attn_lite_model.h. Cost per event:
+// O((window + negatives) x d); per request the same scan as the factor models.
 class SequenceRecommender final : public kit::SuiteCore {
 public:
     SequenceRecommender(const RecommenderContext& ctx, const ParamValues& p)
@@ -40,8 +40,6 @@ public:
             x = emb(m_rng);
         for (float& x : m_out)
             x = emb(m_rng);
-        m_state.resize(m_d);
-        m_ds.resize(m_d);
     }
 
 protected:
@@ -50,28 +48,46 @@ protected:
             return;
         if (!context(e.user, kNoItem, e.time))
             return; // no sequence yet: the item starts one
-        const float conf = std::log1p(w);
-        m_ds.setZero();
-        target(e.item, 1.0f, conf);
+        // Targets: the actual item (label 1, weight log(1 + w)) and sampled negatives.
+        const auto m = static_cast<Eigen::Index>(1 + m_negatives);
+        m_targets.assign(1, e.item);
         boost::random::uniform_int_distribution<ItemId> pick(
             0, static_cast<ItemId>(m_items.size() - 1));
         for (int n = 0; n < m_negatives; ++n) {
             ItemId j = pick(m_rng);
             if (j == e.item)
                 j = pick(m_rng);
-            target(j, 0.0f, 1.0f);
+            m_targets.push_back(j);
+        }
+        m_o.resize(m_d, m);
+        m_b.resize(m);
+        m_y = VectorXf::Zero(m);
+        m_conf = VectorXf::Ones(m);
+        m_y[0] = 1.0f;
+        m_conf[0] = std::log1p(w);
+        for (Eigen::Index t = 0; t < m; ++t) {
+            m_o.col(t) = Map<const VectorXf>(outPtr(m_targets[static_cast<std::size_t>(t)]), m_d);
+            m_b[t] = m_bias[m_targets[static_cast<std::size_t>(t)]];
+        }
+        neural::logisticTargets<float>(m_trace.s, m_o, m_b, m_y, m_conf, m_ds, m_dO, m_db);
+        neural::attnLiteBackward<float>(m_x, m_trace, m_ds, m_dx);
+        for (Eigen::Index t = 0; t < m; ++t) {
+            const ItemId item = m_targets[static_cast<std::size_t>(t)];
+            Map<VectorXf> o(outPtr(item), m_d);
+            o -= m_lr * (m_dO.col(t) + m_reg * o);
+            m_bias[item] -= m_lr * m_db[t];
         }
         for (std::size_t k = 0; k < m_window.size(); ++k) {
             Map<VectorXf> ej(inPtr(m_window[k]), m_d);
-            ej -= m_lr * (m_alpha[k] * m_ds + m_reg * ej);
+            ej -= m_lr * (m_dx.col(static_cast<Eigen::Index>(k)) + m_reg * ej);
         }
     }
 
     void rank(const Request& request, TopK& topk) override {
         if (!context(request.user, request.contextItem, request.time))
             return;
-        kit::scanFactors(m_items, request, topk, m_out.data(), m_items.size(), m_d, m_state.data(),
-                         m_bias.data(), m_scratch);
+        kit::scanFactors(m_items, request, topk, m_out.data(), m_items.size(), m_d,
+                         m_trace.s.data(), m_bias.data(), m_scratch);
     }
 
     std::string reason(const Request& request, ItemId item) const override {
@@ -81,15 +97,13 @@ protected:
         if (!self->context(request.user, request.contextItem, request.time))
             return {};
         // Name the item of the sequence the attention looked at most.
-        std::size_t best = 0;
-        for (std::size_t k = 1; k < m_alpha.size(); ++k)
-            if (m_alpha[k] > m_alpha[best])
-                best = k;
+        Eigen::Index best = 0;
+        m_trace.alpha.maxCoeff(&best);
         return describeItem(m_items, item) +
                " is the likely next step of your browsing sequence, which focuses on " +
-               describeItem(m_items, m_window[best]) + " (attention weight " +
-               kit::fmt(m_alpha[best]) + " over the last " + std::to_string(m_window.size()) +
-               " items).";
+               describeItem(m_items, m_window[static_cast<std::size_t>(best)]) +
+               " (attention weight " + kit::fmt(m_trace.alpha[best]) + " over the last " +
+               std::to_string(m_window.size()) + " items).";
     }
 
 private:
@@ -112,31 +126,11 @@ private:
             m_window.push_back(extra);
         if (m_window.empty())
             return false;
-        const Map<const VectorXf> last(inPtr(m_window.back()), m_d);
-        const float scale = 1.0f / std::sqrt(static_cast<float>(m_d));
-        m_alpha.resize(m_window.size());
-        float mx = -1e30f;
-        for (std::size_t k = 0; k < m_window.size(); ++k) {
-            m_alpha[k] = last.dot(Map<const VectorXf>(inPtr(m_window[k]), m_d)) * scale;
-            mx = std::max(mx, m_alpha[k]);
-        }
-        float z = 0.0f;
-        for (float& a : m_alpha)
-            z += (a = std::exp(a - mx));
-        m_state.setZero();
-        for (std::size_t k = 0; k < m_window.size(); ++k) {
-            m_alpha[k] /= z;
-            m_state += m_alpha[k] * Map<const VectorXf>(inPtr(m_window[k]), m_d);
-        }
+        m_x.resize(m_d, static_cast<Eigen::Index>(m_window.size()));
+        for (std::size_t k = 0; k < m_window.size(); ++k)
+            m_x.col(static_cast<Eigen::Index>(k)) = Map<const VectorXf>(inPtr(m_window[k]), m_d);
+        neural::attnLiteForward<float>(m_x, m_trace);
         return true;
-    }
-
-    void target(ItemId t, float y, float conf) {
-        Map<VectorXf> o(outPtr(t), m_d);
-        const float g = conf * (1.0f / (1.0f + std::exp(-(o.dot(m_state) + m_bias[t]))) - y);
-        m_ds += g * o;
-        o -= m_lr * (g * m_state + m_reg * o);
-        m_bias[t] -= m_lr * g;
     }
 
     int m_d, m_negatives;
@@ -144,9 +138,10 @@ private:
     double m_gap;
     boost::random::mt19937 m_rng;
     std::vector<float> m_in, m_out, m_bias;
-    std::vector<ItemId> m_window;
-    std::vector<float> m_alpha;
-    VectorXf m_state, m_ds, m_scratch;
+    std::vector<ItemId> m_window, m_targets;
+    neural::AttnLiteTrace<float> m_trace;
+    Eigen::MatrixXf m_x, m_dx, m_o, m_dO;
+    VectorXf m_b, m_y, m_conf, m_ds, m_db, m_scratch;
 };
 
 } // namespace
