@@ -379,15 +379,15 @@
     </message>
     <message>
         <source>GRU4Rec: a recurrent network (GRU) over the shopper&apos;s session predicts the next item; trained online with a softmax over sampled negatives</source>
-        <translation type="unfinished"></translation>
+        <translation>GRU4Rec：在顾客会话上运行的循环神经网络（GRU）预测下一个商品；以对采样负例的 softmax 在线训练</translation>
     </message>
     <message>
         <source>SASRec: a self-attention block (learned positions, projections, feed-forward) over the shopper&apos;s recent items predicts the next one</source>
-        <translation type="unfinished"></translation>
+        <translation>SASRec：在顾客近期商品上的自注意力模块（可学习位置、投影、前馈层）预测下一个商品</translation>
     </message>
     <message>
         <source>Wide &amp; Deep: a linear model over crossed features (demographics, surface, last category x category) plus an MLP over embeddings, trained jointly</source>
-        <translation type="unfinished"></translation>
+        <translation>Wide &amp; Deep：交叉特征（人口属性、页面位置、最近类目×类目）上的线性模型加嵌入上的多层感知机，联合训练</translation>
     </message>
 </context>
 <context>
@@ -721,51 +721,51 @@
     </message>
     <message>
         <source>Latest session items the GRU runs over (and back-propagates through)</source>
-        <translation type="unfinished"></translation>
+        <translation>GRU 处理（并反向传播）的最近会话商品数</translation>
     </message>
     <message>
         <source>Item embedding size</source>
-        <translation type="unfinished"></translation>
+        <translation>商品嵌入维度</translation>
     </message>
     <message>
         <source>Units of the GRU&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>GRU 状态的单元数</translation>
     </message>
     <message>
         <source>Sampled negative items in the softmax of each event</source>
-        <translation type="unfinished"></translation>
+        <translation>每个事件的 softmax 中采样的负例商品数</translation>
     </message>
     <message>
         <source>Items older than this leave the session</source>
-        <translation type="unfinished"></translation>
+        <translation>早于此的商品离开会话</translation>
     </message>
     <message>
         <source>Recent items the block attends over</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力模块关注的近期商品数</translation>
     </message>
     <message>
         <source>Item and position embedding size</source>
-        <translation type="unfinished"></translation>
+        <translation>商品与位置嵌入维度</translation>
     </message>
     <message>
         <source>Units of the feed-forward layer</source>
-        <translation type="unfinished"></translation>
+        <translation>前馈层的单元数</translation>
     </message>
     <message>
         <source>Embedding size of every field</source>
-        <translation type="unfinished"></translation>
+        <translation>每个字段的嵌入维度</translation>
     </message>
     <message>
         <source>Units of the MLP&apos;s first layer (the second has half as many)</source>
-        <translation type="unfinished"></translation>
+        <translation>多层感知机第一层的单元数（第二层为其一半）</translation>
     </message>
     <message>
         <source>Samples per mini-batch update of the MLP&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>多层感知机权重每次小批量更新的样本数</translation>
     </message>
     <message>
         <source>Hashed slots of the wide part: 2^bits</source>
-        <translation type="unfinished"></translation>
+        <translation>Wide 部分的哈希槽数：2^bits</translation>
     </message>
 </context>
 <context>
