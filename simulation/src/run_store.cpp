@@ -91,6 +91,40 @@ ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5: imported interaction logs (issue 12): their external ids mapped to dense
+// ones, and their events keyed like runs' events, id = (log_id << 40) | line order.
+// External ids are stored as written in the file (BLOBs when they are not UTF-8).
+const char* const kMigrateV4toV5 = R"sql(
+CREATE TABLE logs(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  source TEXT NOT NULL,
+  imported TEXT NOT NULL,
+  users INTEGER NOT NULL,
+  items INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  first_time REAL,
+  last_time REAL,
+  skipped_lines INTEGER NOT NULL DEFAULT 0,
+  summary_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE log_users(log_id INTEGER NOT NULL, id INTEGER NOT NULL, external TEXT NOT NULL,
+  PRIMARY KEY(log_id, id)) WITHOUT ROWID;
+CREATE TABLE log_items(log_id INTEGER NOT NULL, id INTEGER NOT NULL, external TEXT NOT NULL,
+  PRIMARY KEY(log_id, id)) WITHOUT ROWID;
+CREATE TABLE log_events(
+  id INTEGER PRIMARY KEY,
+  log_id INTEGER NOT NULL,
+  time REAL NOT NULL,
+  user INTEGER NOT NULL,
+  item INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  value REAL NOT NULL
+);
+PRAGMA user_version = 5;
+)sql";
+
 constexpr int kSeqBits = 40;
 sqlite3_int64 firstId(qint64 runId) {
     return static_cast<sqlite3_int64>(runId) << kSeqBits;
@@ -239,7 +273,7 @@ core::Status RunStore::migrate() {
             return st;
         m_schemaVersion = 1;
     }
-    const char* const steps[] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4};
+    const char* const steps[] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4, kMigrateV4toV5};
     while (m_schemaVersion < kSchemaVersion) {
         if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
             return st;

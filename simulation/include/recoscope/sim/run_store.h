@@ -61,7 +61,7 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     enum class Mode { ReadWrite, ReadOnly };
     /// Opens or creates the file, migrating older schemas. Errors name the file.
@@ -102,6 +102,10 @@ public:
     core::Status deleteRun(qint64 runId);
     /// "ok" when PRAGMA integrity_check passes, else its report.
     core::Result<QString> integrityCheck() const;
+
+    /// The open connection, for the store's companions in simulation/ that own other
+    /// tables of the same file (LogStore: imported logs). Same thread rules as the store.
+    sqlite3* connection() const { return m_db; }
 
 private:
     RunStore() = default;

@@ -1,0 +1,336 @@
+#include "recoscope/sim/log_store.h"
+
+#include "recoscope/sim/log_reader.h"
+#include "recoscope/sim/run_store.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace recoscope::sim {
+
+namespace {
+
+constexpr int kSeqBits = 40;
+
+struct Statement {
+    sqlite3_stmt* st = nullptr;
+    ~Statement() { sqlite3_finalize(st); }
+};
+
+QString text(sqlite3_stmt* st, int col) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(st, col)) : QString();
+}
+
+const char* const kKindNames[core::kEventKindCount] = {
+    "view", "click", "search", "favourite", "cart", "cart_remove", "purchase"};
+
+// Dense ids in first-seen order; each new one is written at once in the same
+// transaction, so the map is the only thing held in memory.
+class IdMap {
+public:
+    IdMap(sqlite3* db, const char* table, qint64 logId) : m_logId(logId) {
+        const QByteArray sql =
+            QByteArray("INSERT INTO ") + table + "(log_id, id, external) VALUES(?1, ?2, ?3)";
+        sqlite3_prepare_v2(db, sql.constData(), -1, &m_insert.st, nullptr);
+    }
+    bool ok() const { return m_insert.st != nullptr; }
+    /// The dense id, or -1 when the insert failed.
+    qint64 id(const QByteArray& external) {
+        const auto it = m_ids.constFind(external);
+        if (it != m_ids.constEnd())
+            return it.value();
+        const auto dense = static_cast<quint32>(m_ids.size());
+        sqlite3_bind_int64(m_insert.st, 1, m_logId);
+        sqlite3_bind_int64(m_insert.st, 2, dense);
+        // UTF-8 ids as TEXT (readable in sqlite3); anything else byte for byte as a BLOB.
+        if (QString::fromUtf8(external).toUtf8() == external)
+            sqlite3_bind_text(m_insert.st, 3, external.constData(),
+                              static_cast<int>(external.size()), SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_blob(m_insert.st, 3, external.constData(),
+                              static_cast<int>(external.size()), SQLITE_TRANSIENT);
+        const int rc = sqlite3_step(m_insert.st);
+        sqlite3_reset(m_insert.st);
+        if (rc != SQLITE_DONE)
+            return -1;
+        m_ids.insert(external, dense);
+        return dense;
+    }
+    qint64 size() const { return m_ids.size(); }
+
+private:
+    qint64 m_logId;
+    Statement m_insert;
+    QHash<QByteArray, quint32> m_ids;
+};
+
+} // namespace
+
+QJsonObject LogInfo::toJson() const {
+    QJsonObject kinds;
+    for (int k = 0; k < core::kEventKindCount; ++k)
+        if (byKind[static_cast<std::size_t>(k)])
+            kinds.insert(QLatin1String(kKindNames[k]), byKind[static_cast<std::size_t>(k)]);
+    return {{QStringLiteral("log"), name},
+            {QStringLiteral("log_id"), id},
+            {QStringLiteral("format"), format},
+            {QStringLiteral("source"), source},
+            {QStringLiteral("users"), users},
+            {QStringLiteral("items"), items},
+            {QStringLiteral("events"), events},
+            {QStringLiteral("events_by_kind"), kinds},
+            {QStringLiteral("first_time"), firstTime},
+            {QStringLiteral("last_time"), lastTime},
+            {QStringLiteral("span_days"), (lastTime - firstTime) / 86400.0},
+            {QStringLiteral("skipped_lines"), skippedLines}};
+}
+
+LogStore::LogStore(RunStore& store) : m_store(store) {}
+
+core::Error LogStore::error(const QString& what) const {
+    return core::Error{
+        QStringLiteral("%1: %2: %3")
+            .arg(m_store.path(), what, QString::fromUtf8(sqlite3_errmsg(m_store.connection())))
+            .toStdString()};
+}
+
+core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptions& options) {
+    sqlite3* db = m_store.connection();
+    if (options.name.isEmpty())
+        return core::Error{"a log needs a name"};
+    if (auto existing = log(options.name); existing)
+        return core::Error{QStringLiteral("%1: a log named '%2' exists already (log %3); choose "
+                                          "another --name")
+                               .arg(m_store.path(), options.name)
+                               .arg(existing.value().id)
+                               .toStdString()};
+    // One transaction: an import that fails half-way (a bad line, a full disk, Ctrl-C)
+    // rolls back to the store as it was.
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return error(QStringLiteral("cannot start the import"));
+    auto fail = [&](core::Error e) -> core::Result<ImportResult> {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return e;
+    };
+    ImportResult result;
+    LogInfo& info = result.info;
+    info.name = options.name;
+    info.format = options.format;
+    info.source = options.source;
+    info.imported = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    {
+        Statement add;
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO logs(name, format, source, imported, users, items, "
+                           "events) VALUES(?1, ?2, ?3, ?4, 0, 0, 0)",
+                           -1, &add.st, nullptr);
+        const QByteArray n = info.name.toUtf8(), f = info.format.toUtf8(), s = info.source.toUtf8(),
+                         t = info.imported.toUtf8();
+        if (add.st) {
+            sqlite3_bind_text(add.st, 1, n.constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(add.st, 2, f.constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(add.st, 3, s.constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(add.st, 4, t.constData(), -1, SQLITE_TRANSIENT);
+        }
+        if (!add.st || sqlite3_step(add.st) != SQLITE_DONE)
+            return fail(error(QStringLiteral("cannot record the log")));
+        info.id = sqlite3_last_insert_rowid(db);
+    }
+    IdMap users(db, "log_users", info.id), items(db, "log_items", info.id);
+    Statement ins;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO log_events(id, log_id, time, user, item, kind, value) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       -1, &ins.st, nullptr);
+    if (!users.ok() || !items.ok() || !ins.st)
+        return fail(error(QStringLiteral("cannot prepare the import")));
+    LogRecord r;
+    qint64 seq = 0;
+    info.firstTime = std::numeric_limits<double>::infinity();
+    info.lastTime = -std::numeric_limits<double>::infinity();
+    for (;;) {
+        core::Result<bool> more = reader.next(r);
+        if (!more) {
+            ++info.skippedLines;
+            if (!options.skipBad)
+                return fail(core::Error{more.error() +
+                                        " (nothing was imported; --skip-bad skips such lines)"});
+            if (result.skipped.size() < 20)
+                result.skipped << QString::fromStdString(more.error());
+            continue;
+        }
+        if (!more.value())
+            break;
+        const qint64 u = users.id(r.user), i = items.id(r.item);
+        if (u < 0 || i < 0)
+            return fail(error(QStringLiteral("cannot write the ids")));
+        sqlite3_bind_int64(ins.st, 1, (info.id << kSeqBits) | seq);
+        sqlite3_bind_int64(ins.st, 2, info.id);
+        sqlite3_bind_double(ins.st, 3, r.time);
+        sqlite3_bind_int64(ins.st, 4, u);
+        sqlite3_bind_int64(ins.st, 5, i);
+        sqlite3_bind_int(ins.st, 6, static_cast<int>(r.kind));
+        sqlite3_bind_double(ins.st, 7, r.value);
+        const int rc = sqlite3_step(ins.st);
+        sqlite3_reset(ins.st);
+        if (rc != SQLITE_DONE)
+            return fail(error(QStringLiteral("cannot write events")));
+        ++seq;
+        ++info.byKind[static_cast<std::size_t>(r.kind)];
+        info.firstTime = std::min(info.firstTime, r.time);
+        info.lastTime = std::max(info.lastTime, r.time);
+        if (options.progress && (seq & 0xFFFF) == 0)
+            options.progress(reader.bytesRead(), reader.fileSize());
+    }
+    if (seq == 0)
+        info.firstTime = info.lastTime = 0.0;
+    info.events = seq;
+    info.users = users.size();
+    info.items = items.size();
+    {
+        Statement upd;
+        sqlite3_prepare_v2(db,
+                           "UPDATE logs SET users = ?2, items = ?3, events = ?4, first_time = ?5, "
+                           "last_time = ?6, skipped_lines = ?7, summary_json = ?8 WHERE id = ?1",
+                           -1, &upd.st, nullptr);
+        const QByteArray summary = QJsonDocument(info.toJson()).toJson(QJsonDocument::Compact);
+        if (upd.st) {
+            sqlite3_bind_int64(upd.st, 1, info.id);
+            sqlite3_bind_int64(upd.st, 2, info.users);
+            sqlite3_bind_int64(upd.st, 3, info.items);
+            sqlite3_bind_int64(upd.st, 4, info.events);
+            sqlite3_bind_double(upd.st, 5, info.firstTime);
+            sqlite3_bind_double(upd.st, 6, info.lastTime);
+            sqlite3_bind_int64(upd.st, 7, info.skippedLines);
+            sqlite3_bind_text(upd.st, 8, summary.constData(), -1, SQLITE_TRANSIENT);
+        }
+        if (!upd.st || sqlite3_step(upd.st) != SQLITE_DONE)
+            return fail(error(QStringLiteral("cannot record the log")));
+    }
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(error(QStringLiteral("cannot commit the import")));
+    if (options.progress)
+        options.progress(reader.bytesRead(), reader.fileSize());
+    return result;
+}
+
+core::Result<QList<LogInfo>> LogStore::logs() const {
+    Statement q;
+    sqlite3_prepare_v2(m_store.connection(),
+                       "SELECT id, name, format, source, imported, users, items, events, "
+                       "coalesce(first_time, 0), coalesce(last_time, 0), skipped_lines, "
+                       "summary_json FROM logs ORDER BY id",
+                       -1, &q.st, nullptr);
+    if (!q.st)
+        return error(QStringLiteral("cannot read the logs"));
+    QList<LogInfo> out;
+    int rc = 0;
+    while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
+        LogInfo l;
+        l.id = sqlite3_column_int64(q.st, 0);
+        l.name = text(q.st, 1);
+        l.format = text(q.st, 2);
+        l.source = text(q.st, 3);
+        l.imported = text(q.st, 4);
+        l.users = sqlite3_column_int64(q.st, 5);
+        l.items = sqlite3_column_int64(q.st, 6);
+        l.events = sqlite3_column_int64(q.st, 7);
+        l.firstTime = sqlite3_column_double(q.st, 8);
+        l.lastTime = sqlite3_column_double(q.st, 9);
+        l.skippedLines = sqlite3_column_int64(q.st, 10);
+        const QJsonObject kinds = QJsonDocument::fromJson(text(q.st, 11).toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("events_by_kind"))
+                                      .toObject();
+        for (int k = 0; k < core::kEventKindCount; ++k)
+            l.byKind[static_cast<std::size_t>(k)] =
+                kinds.value(QLatin1String(kKindNames[k])).toInteger();
+        out.append(l);
+    }
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read the logs"));
+    return out;
+}
+
+core::Result<LogInfo> LogStore::log(const QString& name) const {
+    auto all = logs();
+    if (!all)
+        return core::Error{all.error()};
+    QStringList names;
+    for (const LogInfo& l : all.value()) {
+        if (l.name == name)
+            return l;
+        names << l.name;
+    }
+    return core::Error{QStringLiteral("%1: no log named '%2'; imported logs: %3")
+                           .arg(m_store.path(), name,
+                                names.isEmpty() ? QStringLiteral("none (use import)")
+                                                : names.join(QStringLiteral(", ")))
+                           .toStdString()};
+}
+
+core::Status LogStore::forEachEvent(qint64 logId,
+                                    const std::function<bool(const LogEvent&)>& visit) const {
+    Statement q;
+    // Ordered by time, ties by file order (the id): SQLite sorts in bounded memory.
+    sqlite3_prepare_v2(m_store.connection(),
+                       "SELECT time, user, item, kind, value FROM log_events WHERE id >= ?1 AND "
+                       "id < ?2 ORDER BY time, id",
+                       -1, &q.st, nullptr);
+    if (!q.st)
+        return error(QStringLiteral("cannot read the log"));
+    sqlite3_bind_int64(q.st, 1, logId << kSeqBits);
+    sqlite3_bind_int64(q.st, 2, (logId + 1) << kSeqBits);
+    int rc = 0;
+    LogEvent e;
+    while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
+        e.time = sqlite3_column_double(q.st, 0);
+        e.user = static_cast<core::UserId>(sqlite3_column_int64(q.st, 1));
+        e.item = static_cast<core::ItemId>(sqlite3_column_int64(q.st, 2));
+        e.kind = static_cast<core::EventKind>(sqlite3_column_int(q.st, 3));
+        e.value = sqlite3_column_double(q.st, 4);
+        if (!visit(e))
+            return core::Ok{};
+    }
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read the log"));
+    return core::Ok{};
+}
+
+core::Result<std::vector<QByteArray>> LogStore::externals(const char* table, qint64 logId) const {
+    Statement q;
+    const QByteArray sql =
+        QByteArray("SELECT id, external FROM ") + table + " WHERE log_id = ?1 ORDER BY id";
+    sqlite3_prepare_v2(m_store.connection(), sql.constData(), -1, &q.st, nullptr);
+    if (!q.st)
+        return error(QStringLiteral("cannot read the log's ids"));
+    sqlite3_bind_int64(q.st, 1, logId);
+    std::vector<QByteArray> out;
+    int rc = 0;
+    while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(q.st, 1));
+        out.emplace_back(p, sqlite3_column_bytes(q.st, 1));
+    }
+    if (rc != SQLITE_DONE)
+        return error(QStringLiteral("cannot read the log's ids"));
+    return out;
+}
+
+core::Result<std::vector<QByteArray>> LogStore::externalItems(qint64 logId) const {
+    return externals("log_items", logId);
+}
+
+core::Result<std::vector<QByteArray>> LogStore::externalUsers(qint64 logId) const {
+    return externals("log_users", logId);
+}
+
+} // namespace recoscope::sim
