@@ -240,6 +240,12 @@ core::Result<ReplayResult> replayLog(RunStore& store, const core::RecommenderReg
                 const int rank = core::RankingMetrics::rankOf(list, le.item);
                 metrics.add(list, rank);
                 ++result.scored;
+                if (spec.keepPerEvent) {
+                    const bool hit = rank >= 1 && rank <= spec.k;
+                    result.perEventHit.push_back(hit ? 1.0f : 0.0f);
+                    result.perEventNdcg.push_back(
+                        hit ? static_cast<float>(1.0 / std::log2(rank + 1.0)) : 0.0f);
+                }
                 // Bandits learn as if the list had been shown and the chosen item clicked
                 // when it was in it (docs/metrics.md says why this favours them).
                 rec->observeSlate(req, slate, rank > 0 ? rank - 1 : -1);

@@ -5,8 +5,6 @@
 #include <QJsonObject>
 #include <QStringList>
 
-#include <boost/math/distributions/students_t.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -50,40 +48,6 @@ std::vector<LeaderboardRun> runLeaderboard(const core::RecommenderRegistry& regi
             out.push_back(r);
         }
     return out;
-}
-
-PairedDifference pairedDifference(std::span<const double> a, std::span<const double> b,
-                                  double level) {
-    PairedDifference d;
-    d.n = static_cast<int>(std::min(a.size(), b.size()));
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (d.n == 0) {
-        d.mean = d.low = d.high = d.p = nan;
-        return d;
-    }
-    double sum = 0;
-    for (int i = 0; i < d.n; ++i)
-        sum += a[static_cast<std::size_t>(i)] - b[static_cast<std::size_t>(i)];
-    d.mean = sum / d.n;
-    if (d.n < 2) {
-        d.low = d.high = d.p = nan;
-        return d;
-    }
-    double ss = 0;
-    for (int i = 0; i < d.n; ++i) {
-        const double x = a[static_cast<std::size_t>(i)] - b[static_cast<std::size_t>(i)] - d.mean;
-        ss += x * x;
-    }
-    const double se = std::sqrt(ss / (d.n - 1) / d.n);
-    const boost::math::students_t t(d.n - 1);
-    const double q = boost::math::quantile(t, 0.5 + level / 2);
-    d.low = d.mean - q * se;
-    d.high = d.mean + q * se;
-    if (se == 0)
-        d.p = d.mean == 0 ? 1.0 : 0.0;
-    else
-        d.p = 2 * boost::math::cdf(boost::math::complement(t, std::abs(d.mean) / se));
-    return d;
 }
 
 namespace {

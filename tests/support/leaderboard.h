@@ -7,6 +7,7 @@
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/engine.h"
+#include "recoscope/sim/paired_stats.h"
 #include "recoscope/sim/scenario.h"
 
 #include <QString>
@@ -37,15 +38,9 @@ std::vector<LeaderboardRun> runLeaderboard(const core::RecommenderRegistry& regi
                                            std::span<const std::uint64_t> seeds,
                                            const sim::RunLimits& limits);
 
-/// Mean of paired differences a_s - b_s with a two-sided Student-t interval (n - 1
-/// degrees of freedom; Boost.Math quantiles) and the p-value of "no difference".
-/// With fewer than two pairs the interval and p are NaN.
-struct PairedDifference {
-    double mean = 0, low = 0, high = 0, p = 0;
-    int n = 0;
-};
-PairedDifference pairedDifference(std::span<const double> a, std::span<const double> b,
-                                  double level = 0.95);
+/// Paired differences: sim::pairedDifference (recoscope/sim/paired_stats.h).
+using sim::PairedDifference;
+using sim::pairedDifference;
 
 /// The markdown page: a header (scenario, seeds, limits, how to regenerate) and one row
 /// per core, sorted by mean CTR, each figure with its difference to `baseline`.

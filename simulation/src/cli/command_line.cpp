@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "log_commands.h"
 #include "report_text.h"
 
 #include <QCommandLineParser>
@@ -87,6 +88,25 @@ void CommandLine::printHelp() {
            "      --db FILE              run store to read (default: recoscope.db)\n"
            "      --run N                run id (see the GUI's history or the run output)\n"
            "      --json                 every figure as one JSON object instead\n"
+           "  import              import a real interaction log (docs/import-formats.md)\n"
+           "      --format F             movielens | retailrocket | yoochoose | csv\n"
+           "      --input FILE           the log file (streamed: any size)\n"
+           "      --map ROLE=COL,...     csv columns: user, item, time (required), event, "
+           "value\n"
+           "      --name NAME            the log's name in the store (default: the file's "
+           "name)\n"
+           "      --skip-bad             count and skip bad lines instead of stopping\n"
+           "      --db FILE, --json\n"
+           "  logs                imported logs (--db FILE, --json)\n"
+           "  replay              prequential evaluation of cores on an imported log\n"
+           "      --log NAME             the imported log\n"
+           "      --recommender ID | --recommenders A,B,...   one core, or several compared\n"
+           "                             pairwise per event (paired t)\n"
+           "      --param KEY=VALUE, --k K (default 10), --target view,purchase,...\n"
+           "      --exclude-seen         never recommend what the user already touched\n"
+           "      --include-unseen       score unseen users' / items' events (as misses)\n"
+           "      --export-trec DIR      write trec_eval qrels and run files\n"
+           "      --no-store, --db FILE, --json\n"
            "\n"
            "Options: --help, --version\n"
            "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 "
@@ -104,7 +124,8 @@ int CommandLine::usage(const QString& message) {
 int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
-            "missing command (run, list-recommenders, list-scenarios, validate, report)"));
+            "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
+            "logs, replay)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -128,9 +149,17 @@ int CommandLine::exec(const QStringList& arguments) {
         return validate(rest);
     if (command == QLatin1String("report"))
         return report(rest);
+    LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
+    if (command == QLatin1String("import"))
+        return logs.import(rest);
+    if (command == QLatin1String("logs"))
+        return logs.logs(rest);
+    if (command == QLatin1String("replay"))
+        return logs.replay(rest);
     return usage(
         QStringLiteral(
-            "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report)")
+            "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
+            "import, logs, replay)")
             .arg(command));
 }
 

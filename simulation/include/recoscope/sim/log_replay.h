@@ -44,6 +44,7 @@ struct ReplaySpec {
     bool store = true;          ///< record the replay as a run
     QString trecDir;            ///< write qrels and run files there (empty: no export)
     QString label;
+    bool keepPerEvent = false; ///< fill ReplayResult::perEvent* (paired comparisons)
 };
 
 struct ReplayResult {
@@ -53,6 +54,10 @@ struct ReplayResult {
     double wallSeconds = 0, eventsPerSecond = 0, latencyP50us = 0, latencyP99us = 0;
     /// Every figure, with the resolved spec (targets filled in): `replay --json`.
     QJsonObject summary;
+    /// With keepPerEvent: hit and NDCG of every scored event, in replay order. The
+    /// scored events depend on the log and the spec only, never on the core, so two
+    /// cores' vectors pair event by event.
+    std::vector<float> perEventHit, perEventNdcg;
     QJsonObject toJson(const ReplaySpec& spec) const;
 };
 
