@@ -36,11 +36,12 @@ std::string lowerAscii(std::string_view text) {
     return out;
 }
 
-// The generic csv's event words (log_reader.h). Also the core's own names, so a file
-// exported by Recoscope reads back, and "favorite" because half the world spells it so.
+// The generic csv's event words (log_reader.h), in any case. Also the core's own names, so
+// a file exported by Recoscope reads back, "removefromcart" (the usual analytics name) and
+// "favorite" because half the world spells it so.
 std::optional<core::EventKind> genericEvent(std::string_view text) {
     using K = core::EventKind;
-    static const std::array<std::pair<std::string_view, K>, 16> kWords = {{
+    static const std::array<std::pair<std::string_view, K>, 14> kWords = {{
         {"view", K::View},
         {"click", K::Click},
         {"search", K::Search},
@@ -55,8 +56,6 @@ std::optional<core::EventKind> genericEvent(std::string_view text) {
         {"purchase", K::Purchase},
         {"transaction", K::Purchase},
         {"buy", K::Purchase},
-        {"order", K::Purchase},
-        {"checkout", K::Purchase},
     }};
     const std::string word = lowerAscii(trimmed(text));
     for (const auto& [name, kind] : kWords)

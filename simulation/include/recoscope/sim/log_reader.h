@@ -42,6 +42,13 @@ struct LogRecord {
 /// seconds, or ISO 8601 when it is not a number. Without an event column every row is a
 /// view; with one, its values view, click, search, favourite, cart (or addtocart),
 /// remove, purchase (or transaction, buy) map to the kinds of the same names.
+/// Details: a role left out of the map uses a column of its own name when the header has
+/// one; column names and event words match in any case; the delimiter is a tab or a
+/// semicolon when the header has one (and, for ';', no comma), else a comma; fields may be
+/// quoted ("a ""b"", c") but not span lines; an empty value reads as 0; ISO times without
+/// a zone are UTC. In every format a zero-byte or header-only file has no records, blank
+/// lines are skipped, CRLF and a UTF-8 byte-order mark are accepted, and a line longer
+/// than 1 MiB is an error (the reader skips it).
 using ColumnMap = std::map<QString, QString>;
 
 class LogReader {
