@@ -460,8 +460,12 @@ private slots:
             rec->observe(e);
         int checked = 0, evicted = 0;
         core::Slate slate;
-        for (UserId u = 0; u < 8; ++u)
+        // Users 0..7, and an unknown user whose only seed is the context item: then each
+        // score is one pair's estimate, which must be at least the true count whenever
+        // the pair is kept (in the slate), and every pair above the slack must be kept.
+        for (UserId u : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 100000u})
             for (ItemId ctx = 0; ctx < 40; ++ctx) {
+                const bool single = u == 100000u;
                 core::Request req;
                 req.user = u;
                 req.time = events.back().time + 60.0;
@@ -472,6 +476,7 @@ private slots:
                 // Per seed: the true contribution, its upper bound, and a lower bound that
                 // counts only the pairs Space-Saving must be monitoring.
                 Scores exact, upper, lower;
+                std::vector<ItemId> mustKeep;
                 if (id == "itemknn") {
                     const ItemKnnTruth t(shop, events, 6);
                     for (const auto& [seed, w] : t.seeds(shop.items, req, 6)) {
@@ -485,6 +490,8 @@ private slots:
                             exact[j] += w * c / norm;
                             upper[j] += w * (c + slack) / norm;
                             lower[j] += c > slack ? w * c / norm : 0.0;
+                            if (single && c > slack)
+                                mustKeep.push_back(j);
                         }
                     }
                 } else {
@@ -499,6 +506,8 @@ private slots:
                             exact[j] += w * c / total;
                             upper[j] += w * (c + total / kSlots) / total;
                             lower[j] += c > total / kSlots ? w * c / total : 0.0;
+                            if (single && c > total / kSlots)
+                                mustKeep.push_back(j);
                         }
                     }
                 }
@@ -506,6 +515,8 @@ private slots:
                     if (e.score < 0.0f)
                         continue;
                     const double tol = 1e-4 * upper[e.item] + 1e-6;
+                    if (single)
+                        lower[e.item] = exact[e.item];
                     QVERIFY2(e.score >= lower[e.item] - tol && e.score <= upper[e.item] + tol,
                              qPrintable(QStringLiteral("user %1 context %2 item %3: %4 outside "
                                                        "[%5, %6] (exact %7)")
@@ -519,6 +530,14 @@ private slots:
                     ++checked;
                     evicted += std::abs(e.score - exact[e.item]) > 1e-4 * exact[e.item] + 1e-6;
                 }
+                for (ItemId j : mustKeep)
+                    QVERIFY2(!shop.items.isAvailable(j) || req.excludes(j) ||
+                                 std::any_of(slate.begin(), slate.end(),
+                                             [j](const auto& e) { return e.item == j; }),
+                             qPrintable(QStringLiteral("context %1: item %2 above the slack "
+                                                       "is missing")
+                                            .arg(ctx)
+                                            .arg(j)));
             }
         qInfo("%d scores within the bound, %d of them differ from the exact count", checked,
               evicted);
