@@ -14,6 +14,8 @@
 // - content: idf = ln((n+1)/(df+1)) without the + 1: scoresEqualBruteForce(content);
 // - content: reason() weighing the raw, not the normalised, profile against the context
 //   item (as before this test): scoresEqualBruteForce(content), wrong feature named;
+// - content: the largest popularity cached for 512 requests (as before this test):
+//   scoresEqualBruteForce(content);
 // - demographic: the global prior divided by the item count instead of the global total:
 //   scoresEqualBruteForce(demographic-*);
 // - trending: the short count not squared: scoresEqualBruteForce(trending-*).

@@ -22,10 +22,15 @@
 //   scoresEqualBruteForce(sknn);
 // - markov: transitions learnt across session breaks (gap test removed):
 //   scoresEqualBruteForce(markov);
+// - itemknn's explanation back to "cosine similarity": scoresEqualBruteForce(itemknn)
+//   (a quoted "cosine" of 1.07);
 // - Space-Saving: the newcomer taking over the weakest slot starts at its own count
-//   instead of inheriting the evicted one (kit::CappedCounts): spaceSavingWithinBound
-//   (markov: estimate below the true count); the same in itemknn's bump():
-//   spaceSavingWithinBound(itemknn).
+//   instead of inheriting the evicted one, in itemknn's bump(): spaceSavingWithinBound
+//   (itemknn: a kept pair below its true count); the same in kit::CappedCounts:
+//   spaceSavingWithinBound(markov), but only through its "the caps did bite" guard (no
+//   kept pair fell below its true count on this stream: a weak spot);
+// - markov dividing by the sum of its kept slots instead of its total is no mutant:
+//   Space-Saving keeps that sum equal to the total.
 
 #include "internals_stream.h"
 
