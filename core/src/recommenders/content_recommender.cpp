@@ -67,7 +67,13 @@ protected:
             request.user < m_profiles.size() && !m_profiles[request.user].entries.empty();
         if (!hasProfile && !m_items.contains(request.contextItem))
             return {};
-        // Strongest shared feature between the request's profile and the item.
+        // The feature contributing most to the score: the query is built as in rank(),
+        // the profile L2-normalised plus the weighted context item.
+        float norm2 = 0.0f;
+        if (hasProfile)
+            for (const auto& [f, v] : m_profiles[request.user].entries)
+                norm2 += v * v;
+        const float scale = norm2 > 0.0f ? 1.0f / std::sqrt(norm2) : 1.0f;
         std::uint32_t bestF = 0;
         float best = 0.0f;
         for (std::uint32_t n = m_offsets[item]; n < m_offsets[item + 1]; ++n) {
@@ -75,7 +81,7 @@ protected:
             if (hasProfile)
                 for (const auto& [f, v] : m_profiles[request.user].entries)
                     if (f == m_features[n])
-                        q += v;
+                        q += v * scale;
             if (m_items.contains(request.contextItem))
                 for (std::uint32_t c = m_offsets[request.contextItem];
                      c < m_offsets[request.contextItem + 1]; ++c)
@@ -142,14 +148,12 @@ private:
         m_touched.clear();
     }
 
-    float maxPopularity() {
-        // Refreshed lazily: a stale maximum only rescales the small prior term.
-        if (++m_maxPopAge > 512 || m_maxPop <= 0.0f) {
-            const auto& v = m_popular.rawValues();
-            m_maxPop = v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
-            m_maxPopAge = 0;
-        }
-        return m_maxPop;
+    float maxPopularity() const {
+        // Exact on every request: the prior is documented as popularity / the largest
+        // popularity, and one pass over n floats is small next to the scan that follows
+        // (a maximum cached for 512 requests let scores drift from that definition).
+        const auto& v = m_popular.rawValues();
+        return v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
     }
 
     std::string featureName(std::uint32_t f) const {
@@ -242,8 +246,6 @@ private:
     std::vector<Profile> m_profiles;
     std::vector<float> m_query;
     std::vector<std::uint32_t> m_touched;
-    float m_maxPop = 0.0f;
-    int m_maxPopAge = 0;
 };
 
 } // namespace

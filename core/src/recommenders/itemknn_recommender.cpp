@@ -14,8 +14,13 @@ namespace {
 
 // Item-based CF, learnt online (Sarwar et al. 2001; Linden et al. 2003, "also bought").
 // When a user interacts with item i, i co-occurs with every item in the user's last
-// `history` interactions: co(i,j) += min(w_i, w_j). Similarity is the cosine
-// co(i,j) / sqrt(n_i n_j) with n_i the item's total weight.
+// `history` interactions: co(i,j) += min(w_i, w_j). Similarity is co(i,j) / sqrt(n_i n_j)
+// with n_i the item's total weight: the cosine of the two items' user vectors when each
+// shopper touches each item once, but repeated interactions (a shopper coming back to i
+// after j) add to co(i,j) again and can push it above 1, so explanations call it a
+// co-occurrence similarity, not a cosine. A request sums the similarities of the seeds:
+// the viewed product (weight 2) and the user's last `history` interactions, the n-th most
+// recent weighing 0.9^n sqrt(w).
 // Memory stays bounded by users and items: each user keeps a fixed-size history ring and
 // each item at most `neighbours` co-occurrence slots; when full, the weakest slot is
 // replaced (space-saving style), so strong pairs survive and the state never grows with
@@ -100,8 +105,8 @@ public:
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", best);
         return "Shoppers who interacted with " + describeItem(m_items, bestSeed) +
-               " also interacted with " + describeItem(m_items, item) + " (cosine similarity " +
-               buf + ").";
+               " also interacted with " + describeItem(m_items, item) +
+               " (co-occurrence similarity " + buf + ").";
     }
 
 private:

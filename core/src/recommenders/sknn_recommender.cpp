@@ -77,16 +77,21 @@ protected:
     std::string reason(const Request& request, ItemId item) const override {
         auto* self = const_cast<SessionKnnRecommender*>(this);
         self->findNeighbours(request);
+        // The neighbours share some item of the query, not necessarily its last one, so
+        // the sentence names none of them; the number is the item's score.
         int n = 0;
+        float score = 0.0f;
         for (const Neighbour& nb : m_neigh)
             for (ItemId j : nb.session->items)
-                if (j == item)
+                if (j == item) {
                     ++n;
+                    score += nb.sim;
+                }
         if (n == 0 || m_query.empty())
             return {};
         return std::to_string(n) + " recent shopping session" + (n > 1 ? "s" : "") +
-               " that included " + describeItem(m_items, m_query.back()) + " also included " +
-               describeItem(m_items, item) + ".";
+               " similar to yours also included " + describeItem(m_items, item) +
+               " (summed similarity " + kit::fmt(score) + ").";
     }
 
 private:
