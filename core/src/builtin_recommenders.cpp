@@ -4,6 +4,7 @@
 #include "recoscope/core/registry.h"
 
 #include "recommenders/anti_oracle_recommender.h"
+#include "recommenders/attn_lite_recommender.h"
 #include "recommenders/bpr_recommender.h"
 #include "recommenders/content_recommender.h"
 #include "recommenders/demographic_recommender.h"
@@ -25,7 +26,6 @@
 #include "recommenders/recent_recommender.h"
 #include "recommenders/rules_recommender.h"
 #include "recommenders/sasrec_recommender.h"
-#include "recommenders/seq_recommender.h"
 #include "recommenders/sknn_recommender.h"
 #include "recommenders/thompson_recommender.h"
 #include "recommenders/trending_recommender.h"
@@ -48,7 +48,7 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
              &sessionKnnRecommenderEntry,    &markovRecommenderEntry,
              &mfSgdRecommenderEntry,         &bprRecommenderEntry,
              &ialsRecommenderEntry,          &ncfRecommenderEntry,
-             &sequenceRecommenderEntry,      &gru4recRecommenderEntry,
+             &attnLiteRecommenderEntry,      &gru4recRecommenderEntry,
              &sasrecRecommenderEntry,        &wideDeepRecommenderEntry,
              &epsilonGreedyRecommenderEntry, &ucbRecommenderEntry,
              &thompsonRecommenderEntry,      &linUcbRecommenderEntry,

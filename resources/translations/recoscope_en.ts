@@ -298,10 +298,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Item-item cosine on co-occurrence in shoppers&apos; recent histories, learnt online (also-bought)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shoppers with similar behaviour (cosine or Pearson), found incrementally through shared items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,10 +323,6 @@
     </message>
     <message>
         <source>Neural collaborative filtering: embeddings + MLP (NeuMF), trained online in mini-batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sequence model: a self-attention block over the shopper&apos;s recent items predicts the next one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -387,6 +379,14 @@
     </message>
     <message>
         <source>Wide &amp; Deep: a linear model over crossed features (demographics, surface, last category x category) plus an MLP over embeddings, trained jointly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item-item co-occurrence similarity co/sqrt(n_i n_j) in shoppers&apos; recent histories, learnt online (also-bought)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention-lite: the latest item attends over the shopper&apos;s recent items (one head, no projections or positions) to predict the next one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

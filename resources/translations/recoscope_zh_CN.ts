@@ -298,10 +298,6 @@
         <translation>顾客所属人口属性分群内的流行度：新用户的答案</translation>
     </message>
     <message>
-        <source>Item-item cosine on co-occurrence in shoppers&apos; recent histories, learnt online (also-bought)</source>
-        <translation>基于顾客近期历史共现的商品间余弦相似度，在线学习（“买了又买”）</translation>
-    </message>
-    <message>
         <source>Shoppers with similar behaviour (cosine or Pearson), found incrementally through shared items</source>
         <translation>行为相似的顾客（余弦或皮尔逊相关），通过共同商品增量地找到</translation>
     </message>
@@ -328,10 +324,6 @@
     <message>
         <source>Neural collaborative filtering: embeddings + MLP (NeuMF), trained online in mini-batches</source>
         <translation>神经协同过滤：嵌入 + 多层感知机（NeuMF），以小批量在线训练</translation>
-    </message>
-    <message>
-        <source>Sequence model: a self-attention block over the shopper&apos;s recent items predicts the next one</source>
-        <translation>序列模型：在顾客近期商品上的自注意力模块预测下一个商品</translation>
     </message>
     <message>
         <source>Epsilon-greedy bandit over items: best observed CTRs, random exploration per slot</source>
@@ -388,6 +380,14 @@
     <message>
         <source>Wide &amp; Deep: a linear model over crossed features (demographics, surface, last category x category) plus an MLP over embeddings, trained jointly</source>
         <translation>Wide &amp; Deep：交叉特征（人口属性、页面位置、最近类目×类目）上的线性模型加嵌入上的多层感知机，联合训练</translation>
+    </message>
+    <message>
+        <source>Item-item co-occurrence similarity co/sqrt(n_i n_j) in shoppers&apos; recent histories, learnt online (also-bought)</source>
+        <translation>顾客近期历史中商品间的共现相似度 co/sqrt(n_i n_j)，在线学习（“买了又买”）</translation>
+    </message>
+    <message>
+        <source>Attention-lite: the latest item attends over the shopper&apos;s recent items (one head, no projections or positions) to predict the next one</source>
+        <translation>轻量注意力：最新商品对顾客近期商品做注意力（单头，无投影与位置编码），预测下一个商品</translation>
     </message>
 </context>
 <context>

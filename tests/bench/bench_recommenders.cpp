@@ -164,7 +164,8 @@ double bandwidth() {
 }
 
 bool isNeural(const std::string& id) {
-    return id == "ncf" || id == "seq" || id == "gru4rec" || id == "sasrec" || id == "wide-deep";
+    return id == "ncf" || id == "attn-lite" || id == "gru4rec" || id == "sasrec" ||
+           id == "wide-deep";
 }
 
 void observeBench(benchmark::State& state, const std::string& id, std::size_t items) {

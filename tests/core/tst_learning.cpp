@@ -115,10 +115,14 @@ private slots:
         // Where each family's signal lives. Every learning core of the registry must
         // appear here (checked below), so a new core cannot skip this test.
         const std::map<std::string, QString> where = {
-            {"content", QStringLiteral("tags")},       {"demographic", QStringLiteral("new-users")},
-            {"sknn", QStringLiteral("sequential")},    {"markov", QStringLiteral("sequential")},
-            {"seq", QStringLiteral("sequential")},     {"trending", QStringLiteral("trends")},
-            {"gru4rec", QStringLiteral("sequential")}, {"sasrec", QStringLiteral("sequential")},
+            {"content", QStringLiteral("tags")},
+            {"demographic", QStringLiteral("new-users")},
+            {"sknn", QStringLiteral("sequential")},
+            {"markov", QStringLiteral("sequential")},
+            {"attn-lite", QStringLiteral("sequential")},
+            {"trending", QStringLiteral("trends")},
+            {"gru4rec", QStringLiteral("sequential")},
+            {"sasrec", QStringLiteral("sequential")},
         };
         const std::vector<std::string> notLearning = {
             "random", "popularity", "oracle", "anti-oracle", "mmr", "fatigue", "rules"};

@@ -1,4 +1,4 @@
-#include "seq_recommender.h"
+#include "attn_lite_recommender.h"
 
 #include "attn_lite_model.h"
 #include "factor_scan.h"
@@ -23,9 +23,9 @@ using Eigen::VectorXf;
 // actual next item and `negatives` sampled ones, with the full gradient (through the
 // attention weights too); the model is in attn_lite_model.h. Cost per event:
 // O((window + negatives) x d); per request the same scan as the factor models.
-class SequenceRecommender final : public kit::SuiteCore {
+class AttnLiteRecommender final : public kit::SuiteCore {
 public:
-    SequenceRecommender(const RecommenderContext& ctx, const ParamValues& p)
+    AttnLiteRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : SuiteCore(ctx, static_cast<std::size_t>(p.integer("window"))),
           m_d(p.integer("embedding")), m_negatives(p.integer("negatives")),
           m_lr(static_cast<float>(p.number("learning_rate"))),
@@ -93,7 +93,7 @@ protected:
     std::string reason(const Request& request, ItemId item) const override {
         if (!m_items.contains(item))
             return {};
-        auto* self = const_cast<SequenceRecommender*>(this);
+        auto* self = const_cast<AttnLiteRecommender*>(this);
         if (!self->context(request.user, request.contextItem, request.time))
             return {};
         // Name the item of the sequence the attention looked at most.
@@ -146,11 +146,11 @@ private:
 
 } // namespace
 
-RecommenderEntry sequenceRecommenderEntry() {
+RecommenderEntry attnLiteRecommenderEntry() {
     RecommenderEntry e;
-    e.id = "seq";
-    e.description = "Sequence model: a self-attention block over the shopper's recent items "
-                    "predicts the next one";
+    e.id = "attn-lite";
+    e.description = "Attention-lite: the latest item attends over the shopper's recent items "
+                    "(one head, no projections or positions) to predict the next one";
     e.family = "neural";
     e.params = {
         kit::intParam("window", 1.0, 200.0, 10.0, "Recent items the model attends over"),
@@ -161,7 +161,7 @@ RecommenderEntry sequenceRecommenderEntry() {
         kit::realParam("session_gap_minutes", 1.0, 100000.0, 120.0,
                        "Items older than this leave the sequence"),
     };
-    e.make = kit::factoryOf<SequenceRecommender>();
+    e.make = kit::factoryOf<AttnLiteRecommender>();
     return e;
 }
 

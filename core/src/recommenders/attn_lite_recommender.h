@@ -3,7 +3,9 @@
 #include "recoscope/core/registry.h"
 
 namespace recoscope::core {
-/// `seq`: sequence model trained online with Eigen: a single self-attention block over the
-/// shopper's recent items predicts the next one.
-RecommenderEntry sequenceRecommenderEntry();
+/// `attn-lite` (called `seq` before issue 11): the latest item attends over the shopper's
+/// recent items — one head, no projections, positions or feed-forward block — and the
+/// attended vector scores the next item; trained online with Eigen. A light ablation of
+/// `sasrec`.
+RecommenderEntry attnLiteRecommenderEntry();
 } // namespace recoscope::core

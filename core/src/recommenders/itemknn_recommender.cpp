@@ -228,8 +228,8 @@ private:
 RecommenderEntry itemKnnRecommenderEntry() {
     RecommenderEntry e;
     e.id = "itemknn";
-    e.description = "Item-item cosine on co-occurrence in shoppers' recent histories, learnt "
-                    "online (also-bought)";
+    e.description = "Item-item co-occurrence similarity co/sqrt(n_i n_j) in shoppers' recent "
+                    "histories, learnt online (also-bought)";
     e.family = "neighbourhood";
     e.params = {
         {"history",
