@@ -31,7 +31,7 @@ bench: deps build
 bench-memory: deps build
 	$(BUILD_DIR)/bench/bench_memory
 
-# Every core on held-out seeds, whole weeks of `default` (tens of minutes): docs/leaderboard.md.
+# Every core on held-out seeds, whole weeks of `default` (about 40 minutes): docs/leaderboard.md.
 leaderboard: deps build
 	$(BUILD_DIR)/bench/recoscope-leaderboard --out docs/leaderboard.md
 

@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
             "purchases in the shop's currency, coverage the share of the catalogue shown at\n"
             "least once. Robust claims (every personalised core beats `random`, `oracle`\n"
             "beats every core) are asserted by `tst_leaderboard` in `make test`.\n\n"
-            "Regenerate: `make leaderboard` (`build/bench/recoscope-leaderboard --out "
-            "docs/leaderboard.md`). Generated %6 on %7 (%8 threads), %9 minutes.\n\n")
+            "Regenerate: `make leaderboard` (`build/bench/recoscope-leaderboard%10`). "
+            "Generated %6 on %7 (%8 threads), %9 minutes.\n\n")
             .arg(scenarioName,
                  days > 0 ? QStringLiteral("%1 simulated days").arg(days)
                           : QStringLiteral("its whole duration (%1 days)")
@@ -92,7 +92,9 @@ int main(int argc, char** argv) {
             .arg(seeds.size() - 1)
             .arg(started.toString(Qt::ISODate), QSysInfo::prettyProductName())
             .arg(QThread::idealThreadCount())
-            .arg(started.secsTo(QDateTime::currentDateTimeUtc()) / 60.0, 0, 'f', 1);
+            .arg(started.secsTo(QDateTime::currentDateTimeUtc()) / 60.0, 0, 'f', 1)
+            .arg(args.mid(1).isEmpty() ? QString()
+                                       : QLatin1Char(' ') + args.mid(1).join(QLatin1Char(' ')));
     const QString md = testsupport::leaderboardMarkdown(runs, "popularity", header);
     if (out.isEmpty()) {
         std::fputs(md.toUtf8().constData(), stdout);
