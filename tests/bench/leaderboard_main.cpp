@@ -84,7 +84,9 @@ int main(int argc, char** argv) {
             "Regenerate: `make leaderboard` (`build/bench/recoscope-leaderboard%10`). "
             "Generated %6 on %7 (%8 threads), %9 minutes.\n\n")
             .arg(scenarioName,
-                 days > 0 ? QStringLiteral("%1 simulated days").arg(days)
+                 days > 0 ? QStringLiteral("%1 simulated day%2")
+                                .arg(days)
+                                .arg(days == 1.0 ? QString() : QStringLiteral("s"))
                           : QStringLiteral("its whole duration (%1 days)")
                                 .arg(scenario.value().durationDays),
                  seeds.join(QStringLiteral(", ")))

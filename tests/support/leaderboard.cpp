@@ -101,7 +101,9 @@ QString leaderboardMarkdown(const std::vector<LeaderboardRun>& runs, const std::
     QStringList head{QStringLiteral("core")};
     for (const Column& c : kColumns)
         head << QString::fromLatin1(c.title)
-             << QStringLiteral("Δ vs %1 [95 % CI]").arg(QString::fromStdString(baseline));
+             << QStringLiteral("Δ%1 vs %2 [95 % CI]")
+                    .arg(c.scale == 100.0 ? QStringLiteral(" (points)") : QString(),
+                         QString::fromStdString(baseline));
     md += QStringLiteral("| %1 |\n|%2\n")
               .arg(head.join(QStringLiteral(" | ")), QStringLiteral("---|").repeated(head.size()));
     for (const auto& [negMean, core] : order) {
