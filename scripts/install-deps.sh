@@ -5,12 +5,12 @@
 # proves it complete against what the build and the scripts actually use).
 set -euo pipefail
 
+# libqt6opengl6-dev: Qt6ChartsConfig.cmake requires Qt6OpenGL, and qt6-charts-dev does not
+# depend on it (a fresh machine failed at configure without it).
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libgl-dev
-    # Qt6ChartsConfig.cmake requires Qt6OpenGL, but qt6-charts-dev does not depend on it.
-    libqt6opengl6-dev
+    qt6-l10n-tools libgl-dev libqt6opengl6-dev
     libeigen3-dev libboost-dev
     libsqlite3-dev sqlite3
     libbenchmark-dev
