@@ -116,14 +116,7 @@ private:
 
     /// Builds the window (oldest first, context item last) and the attended state.
     bool context(UserId user, ItemId extra, SimTime now) {
-        m_window.clear();
-        if (const kit::HistoryRing* h = historyOf(user))
-            if (!h->empty() && now - h->recent(0).time <= m_gap)
-                for (std::size_t n = h->size(); n-- > 0;)
-                    if (now - h->recent(n).time <= m_gap)
-                        m_window.push_back(h->recent(n).item);
-        if (m_items.contains(extra))
-            m_window.push_back(extra);
+        kit::sessionItems(historyOf(user), m_items, extra, now, m_gap, m_window);
         if (m_window.empty())
             return false;
         m_x.resize(m_d, static_cast<Eigen::Index>(m_window.size()));

@@ -151,14 +151,7 @@ private:
 
     /// Builds the sequence (oldest first, `extra` last) and runs the block over it.
     bool context(UserId user, ItemId extra, SimTime now) {
-        m_seq.clear();
-        if (const kit::HistoryRing* h = historyOf(user))
-            if (!h->empty() && now - h->recent(0).time <= m_gap)
-                for (std::size_t n = h->size(); n-- > 0;)
-                    if (now - h->recent(n).time <= m_gap)
-                        m_seq.push_back(h->recent(n).item);
-        if (m_items.contains(extra))
-            m_seq.push_back(extra);
+        kit::sessionItems(historyOf(user), m_items, extra, now, m_gap, m_seq);
         if (m_seq.size() > m_window) // the ring holds `window`; the extra item may add one
             m_seq.erase(m_seq.begin());
         if (m_seq.empty())

@@ -83,6 +83,21 @@ private:
     std::size_t m_next = 0;
 };
 
+/// The items of a shopper's current session, oldest first: the interactions of `ring`
+/// (may be null) no more than `gap` seconds before `now` — none at all when the latest
+/// is older — then `extra` (the viewed product) when it is an item of `items`. Shared by
+/// the sequence cores (attn-lite, gru4rec, sasrec).
+inline void sessionItems(const HistoryRing* ring, const ItemTable& items, ItemId extra, SimTime now,
+                         double gap, std::vector<ItemId>& out) {
+    out.clear();
+    if (ring && !ring->empty() && now - ring->recent(0).time <= gap)
+        for (std::size_t n = ring->size(); n-- > 0;)
+            if (now - ring->recent(n).time <= gap)
+                out.push_back(ring->recent(n).item);
+    if (items.contains(extra))
+        out.push_back(extra);
+}
+
 /// Per-user rings, grown on demand up to the largest user id seen.
 class UserHistories {
 public:
