@@ -31,9 +31,10 @@ bench: deps build
 bench-memory: deps build
 	$(BUILD_DIR)/bench/bench_memory
 
-# Every core on held-out seeds, whole weeks of `default` (about 40 minutes): docs/leaderboard.md.
+# Every core on held-out seeds, the first day of `default` (a few minutes): docs/leaderboard.md.
+# Without --days the program runs whole weeks (an hour or more on two cores).
 leaderboard: deps build
-	$(BUILD_DIR)/bench/recoscope-leaderboard --out docs/leaderboard.md
+	$(BUILD_DIR)/bench/recoscope-leaderboard --days 1 --out docs/leaderboard.md
 
 # Engine-measured recommend() latency of every core in real runs (a few minutes).
 latency-table: deps build
