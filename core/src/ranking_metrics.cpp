@@ -14,10 +14,42 @@ void RankingMetrics::Sums::add(int rank, int k) {
     hit += 1.0;
     mrr += 1.0 / rank;
     ndcg += 1.0 / std::log2(rank + 1.0);
+    recall += 1.0; // one relevant item
+    precision += 1.0 / k;
 }
 
 void RankingMetrics::add(std::span<const ItemId> list, int rank) {
     addRank(rank);
+    count(list);
+}
+
+void RankingMetrics::add(std::span<const ItemId> list, std::span<const ItemId> relevant) {
+    if (relevant.empty())
+        return;
+    const std::size_t cut = std::min(list.size(), static_cast<std::size_t>(m_k));
+    double dcg = 0, found = 0, first = 0;
+    for (std::size_t r = 0; r < cut; ++r)
+        if (std::find(relevant.begin(), relevant.end(), list[r]) != relevant.end()) {
+            dcg += 1.0 / std::log2(static_cast<double>(r) + 2.0);
+            found += 1.0;
+            if (first == 0)
+                first = static_cast<double>(r + 1);
+        }
+    double idcg = 0;
+    for (std::size_t i = 0; i < std::min(relevant.size(), static_cast<std::size_t>(m_k)); ++i)
+        idcg += 1.0 / std::log2(static_cast<double>(i) + 2.0);
+    for (Sums* s : {&m_total, &m_bucket}) {
+        ++s->queries;
+        s->hit += found > 0 ? 1.0 : 0.0;
+        s->mrr += first > 0 ? 1.0 / first : 0.0;
+        s->ndcg += dcg / idcg;
+        s->recall += found / static_cast<double>(relevant.size());
+        s->precision += found / m_k;
+    }
+    count(list);
+}
+
+void RankingMetrics::count(std::span<const ItemId> list) {
     for (ItemId i : list) {
         if (i >= m_counts.size())
             m_counts.resize(static_cast<std::size_t>(i) + 1, 0);
@@ -44,8 +76,8 @@ RankingSummary RankingMetrics::fill(const Sums& s) const {
         r.hit = s.hit / n;
         r.mrr = s.mrr / n;
         r.ndcg = s.ndcg / n;
-        r.recall = r.hit; // one relevant item per query
-        r.precision = r.hit / m_k;
+        r.recall = s.recall / n;
+        r.precision = s.precision / n;
     }
     const std::size_t items = m_counts.size();
     if (items) {

@@ -1,5 +1,7 @@
 #include "recoscope/sim/log_replay.h"
 
+#include "log_catalogue.h"
+
 #include "recoscope/core/latency_histogram.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/sim/log_store.h"
@@ -21,35 +23,6 @@ namespace {
 
 const char* const kKindNames[core::kEventKindCount] = {
     "view", "click", "search", "favourite", "cart", "cart_remove", "purchase"};
-
-// A log knows nothing of the items but their ids: one category, one brand, no words.
-// Prices are those paid where the log has them (YOOCHOOSE buys), else 0.
-core::ItemTable blankItems(std::size_t n) {
-    core::ItemTable t;
-    t.category.assign(n, 0);
-    t.topCategory.assign(n, 0);
-    t.brand.assign(n, 0);
-    t.price.assign(n, 0.0f);
-    t.discount.assign(n, 0.0f);
-    t.launchTime.assign(n, 0.0);
-    t.available.assign(n, 0);
-    t.tagOffsets.assign(n + 1, 0);
-    t.categoryParent = {0};
-    t.categoryName = {"all"};
-    t.brandCount = 1;
-    return t;
-}
-
-core::UserTable blankUsers(std::size_t n) {
-    core::UserTable u;
-    u.ageBand.assign(n, 0);
-    u.gender.assign(n, 0);
-    u.occupation.assign(n, 0);
-    u.region.assign(n, 0);
-    u.joinTime.assign(n, 0.0);
-    u.ageBandCount = u.genderCount = u.occupationCount = u.regionCount = 1;
-    return u;
-}
 
 // trec_eval splits on white space: ids are percent-encoded where they hold anything but
 // printable ASCII other than '%'.

@@ -113,6 +113,22 @@ private slots:
             pair.value(QStringLiteral("ndcg")).toObject().value(QStringLiteral("n")).toInteger(),
             scored);
 
+        // Offline split evaluation on the same log.
+        Result ev = cli({"evaluate", "--db", db, "--log", "ml", "--recommenders",
+                         "popularity,mf-sgd", "--split", "leave-last-out", "--json"});
+        QCOMPARE(ev.code, 0);
+        const QJsonArray evals = QJsonDocument::fromJson(ev.out.toUtf8()).array();
+        QCOMPARE(evals.size(), 2);
+        for (const QJsonValue& e : evals) {
+            QCOMPARE(e.toObject().value(QStringLiteral("split")).toString(),
+                     QStringLiteral("leave-last-out"));
+            QVERIFY(e.toObject().value(QStringLiteral("test_users")).toInteger() > 100);
+        }
+        QCOMPARE(cli({"evaluate", "--db", db, "--log", "ml", "--recommender", "popularity",
+                      "--split", "temporal:2"})
+                     .code,
+                 2);
+
         // The table form for a terminal.
         Result table =
             cli({"replay", "--db", db, "--log", "ml", "--recommender", "itemknn", "--no-store"});

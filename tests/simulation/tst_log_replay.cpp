@@ -4,6 +4,7 @@
 // trec_eval files carry the same ranks in trec_eval's formats.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/log_evaluate.h"
 #include "recoscope/sim/log_reader.h"
 #include "recoscope/sim/log_replay.h"
 #include "recoscope/sim/log_store.h"
@@ -227,6 +228,72 @@ private slots:
             QCOMPARE(l.split(' ').size(), 6);
         QCOMPARE(lines.first(), QByteArray("1 Q0 x 1 3 recoscope"));
         QCOMPARE(lines.last(), QByteArray("4 Q0 z 3 1 recoscope"));
+    }
+
+    void evaluateMatchesHandComputation() {
+        // temporal:0.5 of the 9 events: the first 4 train (a x, b y, a y, b z). Held out:
+        // a {z}; b {x, w}; c has no training event (skipped). Each user's training items
+        // are excluded, so by-id lists a [z] and b [x] (w was never trained on).
+        // a: everything 1, precision 1/3. b: hit 1, MRR 1, recall 1/2, precision 1/3,
+        // NDCG = 1 / (1 + 1/log2 3). Mutation tried: IDCG over every relevant item
+        // instead of the first min(|rel|, k) -> unchanged here, so leave-last-out below
+        // uses k = 1 where the cut matters.
+        auto store = sim::RunStore::open(m_dir.filePath(QStringLiteral("replay.db")));
+        QVERIFY(store.ok());
+        sim::EvalSpec spec;
+        spec.log = QStringLiteral("ex");
+        spec.recommender = "by-id";
+        spec.k = 3;
+        QVERIFY(sim::parseSplit(QStringLiteral("temporal:0.5"), spec).ok());
+        auto r = sim::evaluateLog(*store.value(), m_registry, spec);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().c_str());
+        QCOMPARE(r.value().trainEvents, qint64(4));
+        QCOMPARE(r.value().testUsers, qint64(2));
+        QCOMPARE(r.value().skippedUsers, qint64(1));
+        const core::RankingSummary& m = r.value().ranking;
+        QVERIFY(std::abs(m.hit - 1.0) < 1e-9);
+        QVERIFY(std::abs(m.mrr - 1.0) < 1e-9);
+        QVERIFY(std::abs(m.recall - 0.75) < 1e-9);
+        QVERIFY(std::abs(m.precision - 1.0 / 3.0) < 1e-9);
+        QVERIFY(std::abs(m.ndcg - (1.0 + 1.0 / (1.0 + 1.0 / std::log2(3.0))) / 2.0) < 1e-9);
+
+        // leave-last-out: a's last target event (z at 600) and b's (w at 800) are held out,
+        // c has one event only. Trained: a x, b y, a y, b z, b x, c x, a w (search). By id
+        // minus training items: a [z], b [w]: both hits at rank 1.
+        QVERIFY(sim::parseSplit(QStringLiteral("leave-last-out"), spec).ok());
+        auto l = sim::evaluateLog(*store.value(), m_registry, spec);
+        QVERIFY(l.ok());
+        QCOMPARE(l.value().trainEvents, qint64(7));
+        QCOMPARE(l.value().testUsers, qint64(2));
+        QVERIFY(std::abs(l.value().ranking.ndcg - 1.0) < 1e-9);
+        QVERIFY(std::abs(l.value().ranking.precision - 1.0 / 3.0) < 1e-9);
+
+        sim::EvalSpec bad;
+        QVERIFY(!sim::parseSplit(QStringLiteral("temporal:1.5"), bad).ok());
+        QVERIFY(!sim::parseSplit(QStringLiteral("random"), bad).ok());
+    }
+
+    void severalRelevantItemsMetrics() {
+        // Lists against several relevant items, by hand: list [1, 2, 3, 4], relevant {2, 4,
+        // 9}, k 4: hit 1, MRR 1/2, recall 2/3, precision 2/4, NDCG (1/log2 3 + 1/log2 5) /
+        // (1 + 1/log2 3 + 1/log2 4). Mutation tried: IDCG over the found items only -> 1.0.
+        core::RankingMetrics m(4, 10);
+        const core::ItemId list[] = {1, 2, 3, 4};
+        const core::ItemId rel[] = {2, 4, 9};
+        m.add(list, rel);
+        const core::RankingSummary s = m.summary();
+        QVERIFY(std::abs(s.hit - 1.0) < 1e-12);
+        QVERIFY(std::abs(s.mrr - 0.5) < 1e-12);
+        QVERIFY(std::abs(s.recall - 2.0 / 3.0) < 1e-12);
+        QVERIFY(std::abs(s.precision - 0.5) < 1e-12);
+        const double dcg = 1 / std::log2(3.0) + 1 / std::log2(5.0);
+        const double idcg = 1 + 1 / std::log2(3.0) + 1 / std::log2(4.0);
+        QVERIFY(std::abs(s.ndcg - dcg / idcg) < 1e-12);
+        // k cuts both the list and the ideal: k = 1 -> list [1] misses; IDCG = 1.
+        core::RankingMetrics one(1, 10);
+        one.add(list, rel);
+        QCOMPARE(one.summary().hit, 0.0);
+        QCOMPARE(one.summary().ndcg, 0.0);
     }
 
     void replayRefusesWhatCannotWork() {

@@ -107,6 +107,10 @@ void CommandLine::printHelp() {
            "      --include-unseen       score unseen users' / items' events (as misses)\n"
            "      --export-trec DIR      write trec_eval qrels and run files\n"
            "      --no-store, --db FILE, --json\n"
+           "  evaluate            offline evaluation on a train/test split of an imported log\n"
+           "      --log NAME, --recommender ID | --recommenders A,B,..., --param KEY=VALUE\n"
+           "      --split temporal:F | leave-last-out   (default temporal:0.8)\n"
+           "      --k K, --target KINDS, --db FILE, --json\n"
            "\n"
            "Options: --help, --version\n"
            "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 "
@@ -125,7 +129,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay)"));
+            "logs, replay, evaluate)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -156,10 +160,12 @@ int CommandLine::exec(const QStringList& arguments) {
         return logs.logs(rest);
     if (command == QLatin1String("replay"))
         return logs.replay(rest);
+    if (command == QLatin1String("evaluate"))
+        return logs.evaluate(rest);
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay)")
+            "import, logs, replay, evaluate)")
             .arg(command));
 }
 

@@ -1,6 +1,7 @@
 #include "log_commands.h"
 
 #include "recoscope/sim/command_line.h"
+#include "recoscope/sim/log_evaluate.h"
 #include "recoscope/sim/log_reader.h"
 #include "recoscope/sim/log_replay.h"
 #include "recoscope/sim/log_store.h"
@@ -305,6 +306,101 @@ int LogCommands::replay(const QStringList& args) {
               << "], p = " << TextTable::number(n.value(QStringLiteral("p")).toDouble(), 4)
               << " (paired t over events)\n";
     }
+    m_out.flush();
+    return ExitOk;
+}
+
+int LogCommands::evaluate(const QStringList& args) {
+    QCommandLineParser p;
+    QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption logOpt(QStringLiteral("log"), QString(), QStringLiteral("NAME"));
+    QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
+    QCommandLineOption recsOpt(QStringLiteral("recommenders"), QString(), QStringLiteral("A,B"));
+    QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
+    QCommandLineOption splitOpt(QStringLiteral("split"), QString(), QStringLiteral("SPLIT"));
+    QCommandLineOption kOpt(QStringLiteral("k"), QString(), QStringLiteral("K"));
+    QCommandLineOption targetOpt(QStringLiteral("target"), QString(), QStringLiteral("KINDS"));
+    QCommandLineOption jsonOpt(QStringLiteral("json"));
+    p.addOptions({dbOpt, logOpt, recOpt, recsOpt, paramOpt, splitOpt, kOpt, targetOpt, jsonOpt});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (!p.isSet(logOpt))
+        return usage(QStringLiteral("evaluate needs --log NAME (see 'recoscope-cli logs')"));
+    if (p.isSet(recOpt) == p.isSet(recsOpt))
+        return usage(QStringLiteral("evaluate needs --recommender ID or --recommenders A,B,..."));
+    const QStringList cores = p.isSet(recOpt)
+                                  ? QStringList{p.value(recOpt)}
+                                  : p.value(recsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    EvalSpec spec;
+    spec.log = p.value(logOpt);
+    if (auto st = parseSplit(p.isSet(splitOpt) ? p.value(splitOpt) : QStringLiteral("temporal:0.8"),
+                             spec);
+        !st)
+        return usage(QString::fromStdString(st.error()));
+    for (const QString& kv : p.values(paramOpt)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("--param expects KEY=VALUE, got '%1'").arg(kv));
+        spec.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    if (p.isSet(paramOpt) && cores.size() > 1)
+        return usage(QStringLiteral("--param goes with one --recommender"));
+    for (const QString& c : cores) {
+        const core::RecommenderEntry* e = m_registry.find(c.toStdString());
+        if (!e)
+            return usage(QString::fromStdString(m_registry.unknownIdMessage(c.toStdString())));
+        if (auto r = core::resolveParams(e->params, spec.params); !r)
+            return usage(
+                QStringLiteral("recommender '%1': %2").arg(c, QString::fromStdString(r.error())));
+    }
+    if (p.isSet(kOpt)) {
+        bool ok = false;
+        spec.k = p.value(kOpt).toInt(&ok);
+        if (!ok || spec.k < 1 || spec.k > 1000)
+            return usage(QStringLiteral("--k expects a whole number in [1, 1000], got '%1'")
+                             .arg(p.value(kOpt)));
+    }
+    if (p.isSet(targetOpt)) {
+        auto kinds = parseEventKinds(p.value(targetOpt));
+        if (!kinds)
+            return usage(QStringLiteral("--target: ") + QString::fromStdString(kinds.error()));
+        spec.targets = kinds.value();
+    }
+    auto store = RunStore::open(p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db"));
+    if (!store)
+        return fail(ExitDatabase, QString::fromStdString(store.error()));
+    QJsonArray all;
+    const QString at = QStringLiteral("@%1").arg(spec.k);
+    TextTable t(
+        QStringLiteral("Offline evaluation of log '%1' (%2, k = %3)")
+            .arg(spec.log, spec.split == EvalSpec::Split::Temporal
+                               ? QStringLiteral("temporal split, %1 trains").arg(spec.trainFraction)
+                               : QStringLiteral("leave-last-out"))
+            .arg(spec.k),
+        {QStringLiteral("core"), QStringLiteral("HR") + at, QStringLiteral("MRR") + at,
+         QStringLiteral("NDCG") + at, QStringLiteral("recall") + at, QStringLiteral("P") + at,
+         QStringLiteral("coverage"), QStringLiteral("users")});
+    for (const QString& c : cores) {
+        spec.recommender = c.toStdString();
+        auto r = evaluateLog(*store.value(), m_registry, spec);
+        if (!r)
+            return fail(ExitDatabase, QString::fromStdString(r.error()));
+        const core::RankingSummary& m = r.value().ranking;
+        all.append(r.value().summary);
+        t.addRow({c, TextTable::number(m.hit, 4), TextTable::number(m.mrr, 4),
+                  TextTable::number(m.ndcg, 4), TextTable::number(m.recall, 4),
+                  TextTable::number(m.precision, 4), TextTable::percent(m.itemCoverage),
+                  QString::number(r.value().testUsers)});
+    }
+    if (p.isSet(jsonOpt)) {
+        const QJsonDocument doc =
+            all.size() == 1 ? QJsonDocument(all.at(0).toObject()) : QJsonDocument(all);
+        m_out << doc.toJson(QJsonDocument::Compact) << '\n';
+    } else
+        t.write(m_out);
     m_out.flush();
     return ExitOk;
 }

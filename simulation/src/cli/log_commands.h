@@ -1,7 +1,8 @@
 #pragma once
 // The real-log commands of recoscope-cli (docs/cli.md): `import` streams a public log
 // format into the run store, `logs` lists imported logs, `replay` runs one or more cores
-// over a log prequentially. Exit codes as CommandLine's.
+// over a log prequentially, `evaluate` scores cores on a train/test split of a log.
+// Exit codes as CommandLine's.
 
 #include "recoscope/core/registry.h"
 
@@ -20,6 +21,7 @@ public:
     int import(const QStringList& args);
     int logs(const QStringList& args);
     int replay(const QStringList& args);
+    int evaluate(const QStringList& args);
 
 private:
     int usage(const QString& message);

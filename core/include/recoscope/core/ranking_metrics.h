@@ -38,6 +38,12 @@ public:
     void add(std::span<const ItemId> list, int rank);
     /// The same for a query answered elsewhere: only the rank counts (no list).
     void addRank(int rank);
+    /// A query with several relevant items (offline evaluation of a held-out set):
+    /// hit = any relevant in the list's first k, mrr = 1 / rank of the first relevant,
+    /// ndcg = DCG / IDCG with IDCG = sum_{i <= min(|rel|, k)} 1 / log2(i + 1),
+    /// recall = relevant found / |rel|, precision = relevant found / k. `relevant` holds
+    /// distinct items; an empty set is not a query.
+    void add(std::span<const ItemId> list, std::span<const ItemId> relevant);
 
     /// Averages so far; all zero before the first query.
     RankingSummary summary() const;
@@ -52,9 +58,10 @@ public:
 private:
     struct Sums {
         std::uint64_t queries = 0;
-        double hit = 0, mrr = 0, ndcg = 0;
+        double hit = 0, mrr = 0, ndcg = 0, recall = 0, precision = 0;
         void add(int rank, int k);
     };
+    void count(std::span<const ItemId> list);
     RankingSummary fill(const Sums& s) const;
 
     int m_k;
