@@ -235,9 +235,8 @@ private slots:
         // a {z}; b {x, w}; c has no training event (skipped). Each user's training items
         // are excluded, so by-id lists a [z] and b [x] (w was never trained on).
         // a: everything 1, precision 1/3. b: hit 1, MRR 1, recall 1/2, precision 1/3,
-        // NDCG = 1 / (1 + 1/log2 3). Mutation tried: IDCG over every relevant item
-        // instead of the first min(|rel|, k) -> unchanged here, so leave-last-out below
-        // uses k = 1 where the cut matters.
+        // NDCG = 1 / (1 + 1/log2 3). Mutation tried: the training items not excluded ->
+        // a's list becomes [x, y, z] and MRR fails.
         auto store = sim::RunStore::open(m_dir.filePath(QStringLiteral("replay.db")));
         QVERIFY(store.ok());
         sim::EvalSpec spec;
@@ -276,7 +275,7 @@ private slots:
     void severalRelevantItemsMetrics() {
         // Lists against several relevant items, by hand: list [1, 2, 3, 4], relevant {2, 4,
         // 9}, k 4: hit 1, MRR 1/2, recall 2/3, precision 2/4, NDCG (1/log2 3 + 1/log2 5) /
-        // (1 + 1/log2 3 + 1/log2 4). Mutation tried: IDCG over the found items only -> 1.0.
+        // (1 + 1/log2 3 + 1/log2 4).
         core::RankingMetrics m(4, 10);
         const core::ItemId list[] = {1, 2, 3, 4};
         const core::ItemId rel[] = {2, 4, 9};
@@ -294,6 +293,13 @@ private slots:
         one.add(list, rel);
         QCOMPARE(one.summary().hit, 0.0);
         QCOMPARE(one.summary().ndcg, 0.0);
+        // k = 2, list [2, 4]: both slots relevant, a perfect list: NDCG 1, because the
+        // ideal has only min(|R|, k) = 2 ranks. (Mutation tried: IDCG over all of R ->
+        // 0.765, fails.)
+        core::RankingMetrics two(2, 10);
+        const core::ItemId perfect[] = {2, 4};
+        two.add(perfect, rel);
+        QVERIFY(std::abs(two.summary().ndcg - 1.0) < 1e-12);
     }
 
     void replayRefusesWhatCannotWork() {
