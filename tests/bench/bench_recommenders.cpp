@@ -164,8 +164,8 @@ double bandwidth() {
 }
 
 bool isNeural(const std::string& id) {
-    return id == "ncf" || id == "attn-lite" || id == "gru4rec" || id == "sasrec" ||
-           id == "wide-deep";
+    const core::RecommenderEntry* e = registry().find(id);
+    return e && e->family == "neural";
 }
 
 void observeBench(benchmark::State& state, const std::string& id, std::size_t items) {

@@ -71,8 +71,9 @@ public:
         for (ItemId c : m_touched) {
             const float s = m_scratch[c];
             m_scratch[c] = 0.0f;
-            if (s > 0.0f && m_topk.admits(s, c) && isEligible(m_items, request, c) &&
-                !inHistory(request.user, c))
+            // What the shopper saw or bought may come back (re-consideration); what must
+            // not is in request.exclude, which isEligible honours.
+            if (s > 0.0f && m_topk.admits(s, c) && isEligible(m_items, request, c))
                 m_topk.offer(c, s);
         }
         m_topk.drainInto(out);
@@ -132,13 +133,6 @@ private:
         if (user >= m_users.size())
             m_users.resize(static_cast<std::size_t>(user) + 1);
         return m_users[user];
-    }
-
-    bool inHistory(UserId user, ItemId item) const {
-        // Items bought recently are not re-recommended; viewed ones may be (re-consideration).
-        (void)user;
-        (void)item;
-        return false;
     }
 
     void bump(ItemId i, ItemId j, float c) {
