@@ -1,7 +1,12 @@
 #pragma once
 // Private: the catalogue and population a core sees when it runs on an imported log.
 
+#include "recoscope/core/event.h"
 #include "recoscope/core/shop.h"
+
+#include <QLatin1String>
+
+#include <vector>
 
 namespace recoscope::sim {
 
@@ -32,6 +37,18 @@ inline core::UserTable blankUsers(std::size_t n) {
     u.joinTime.assign(n, 0.0);
     u.ageBandCount = u.genderCount = u.occupationCount = u.regionCount = 1;
     return u;
+}
+
+/// The kinds scored when a command names none: every kind but search and cart removal.
+inline std::vector<core::EventKind> defaultTargetKinds() {
+    return {core::EventKind::View, core::EventKind::Click, core::EventKind::Favourite,
+            core::EventKind::CartAdd, core::EventKind::Purchase};
+}
+
+/// core::eventKindName as a Qt string view (JSON keys, messages).
+inline QLatin1String kindName(core::EventKind kind) {
+    const std::string_view n = core::eventKindName(kind);
+    return QLatin1String(n.data(), static_cast<qsizetype>(n.size()));
 }
 
 } // namespace recoscope::sim

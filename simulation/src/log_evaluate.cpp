@@ -36,8 +36,7 @@ core::Result<EvalResult> evaluateLog(RunStore& store, const core::RecommenderReg
     if (spec.k < 1 || spec.k > 1000)
         return core::Error{"k must be in [1, 1000]"};
     if (spec.targets.empty())
-        spec.targets = {core::EventKind::View, core::EventKind::Click, core::EventKind::Favourite,
-                        core::EventKind::CartAdd, core::EventKind::Purchase};
+        spec.targets = defaultTargetKinds();
     const core::RecommenderEntry* entry = registry.find(spec.recommender);
     if (!entry)
         return core::Error{registry.unknownIdMessage(spec.recommender)};

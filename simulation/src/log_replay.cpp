@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 
 #include <algorithm>
 #include <chrono>
@@ -20,9 +21,6 @@
 namespace recoscope::sim {
 
 namespace {
-
-const char* const kKindNames[core::kEventKindCount] = {
-    "view", "click", "search", "favourite", "cart", "cart_remove", "purchase"};
 
 // trec_eval splits on white space: ids are percent-encoded where they hold anything but
 // printable ASCII other than '%'.
@@ -36,16 +34,16 @@ core::Result<std::vector<core::EventKind>> parseEventKinds(const QString& text) 
     std::vector<core::EventKind> out;
     for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString n = name.trimmed();
-        int found = -1;
-        for (int k = 0; k < core::kEventKindCount; ++k)
-            if (n == QLatin1String(kKindNames[k]))
-                found = k;
-        if (found < 0)
-            return core::Error{QStringLiteral("unknown event kind '%1'; known: view, click, "
-                                              "search, favourite, cart, cart_remove, purchase")
-                                   .arg(n)
+        const std::optional<core::EventKind> kind = core::eventKindFromName(n.toStdString());
+        if (!kind) {
+            QStringList known;
+            for (int k = 0; k < core::kEventKindCount; ++k)
+                known << kindName(static_cast<core::EventKind>(k));
+            return core::Error{QStringLiteral("unknown event kind '%1'; known: %2")
+                                   .arg(n, known.join(QStringLiteral(", ")))
                                    .toStdString()};
-        out.push_back(static_cast<core::EventKind>(found));
+        }
+        out.push_back(*kind);
     }
     if (out.empty())
         return core::Error{"no event kinds given"};
@@ -55,7 +53,7 @@ core::Result<std::vector<core::EventKind>> parseEventKinds(const QString& text) 
 QJsonObject ReplayResult::toJson(const ReplaySpec& spec) const {
     QJsonArray targets;
     for (core::EventKind k : spec.targets)
-        targets.append(QLatin1String(kKindNames[static_cast<int>(k)]));
+        targets.append(kindName(k));
     const QString at = QStringLiteral("@%1").arg(spec.k);
     return {{QStringLiteral("run_id"), runId},
             {QStringLiteral("log"), spec.log},
@@ -89,8 +87,7 @@ core::Result<ReplayResult> replayLog(RunStore& store, const core::RecommenderReg
         return core::Error{
             QStringLiteral("k must be in [1, 1000], got %1").arg(spec.k).toStdString()};
     if (spec.targets.empty())
-        spec.targets = {core::EventKind::View, core::EventKind::Click, core::EventKind::Favourite,
-                        core::EventKind::CartAdd, core::EventKind::Purchase};
+        spec.targets = defaultTargetKinds();
     const core::RecommenderEntry* entry = registry.find(spec.recommender);
     if (!entry)
         return core::Error{registry.unknownIdMessage(spec.recommender)};

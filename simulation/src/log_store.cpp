@@ -1,5 +1,7 @@
 #include "recoscope/sim/log_store.h"
 
+#include "log_catalogue.h"
+
 #include "recoscope/sim/log_reader.h"
 #include "recoscope/sim/run_store.h"
 
@@ -29,9 +31,6 @@ QString text(sqlite3_stmt* st, int col) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(st, col)) : QString();
 }
-
-const char* const kKindNames[core::kEventKindCount] = {
-    "view", "click", "search", "favourite", "cart", "cart_remove", "purchase"};
 
 // Dense ids in first-seen order; each new one is written at once in the same
 // transaction, so the map is the only thing held in memory.
@@ -79,7 +78,8 @@ QJsonObject LogInfo::toJson() const {
     QJsonObject kinds;
     for (int k = 0; k < core::kEventKindCount; ++k)
         if (byKind[static_cast<std::size_t>(k)])
-            kinds.insert(QLatin1String(kKindNames[k]), byKind[static_cast<std::size_t>(k)]);
+            kinds.insert(kindName(static_cast<core::EventKind>(k)),
+                         byKind[static_cast<std::size_t>(k)]);
     return {{QStringLiteral("log"), name},
             {QStringLiteral("log_id"), id},
             {QStringLiteral("format"), format},
@@ -253,7 +253,7 @@ core::Result<QList<LogInfo>> LogStore::logs() const {
                                       .toObject();
         for (int k = 0; k < core::kEventKindCount; ++k)
             l.byKind[static_cast<std::size_t>(k)] =
-                kinds.value(QLatin1String(kKindNames[k])).toInteger();
+                kinds.value(kindName(static_cast<core::EventKind>(k))).toInteger();
         out.append(l);
     }
     if (rc != SQLITE_DONE)

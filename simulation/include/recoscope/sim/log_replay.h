@@ -69,7 +69,8 @@ core::Result<ReplayResult> replayLog(RunStore& store, const core::RecommenderReg
                                      const std::atomic<bool>* cancel = nullptr,
                                      const std::function<void(double)>& progress = {});
 
-/// "view,purchase" -> kinds; names as in docs/import-formats.md.
+/// "view,purchase" -> kinds, named as core::eventKindName names them (view, click, search,
+/// favourite, cart-add, cart-remove, purchase).
 core::Result<std::vector<core::EventKind>> parseEventKinds(const QString& text);
 
 } // namespace recoscope::sim
