@@ -165,65 +165,87 @@ int LogCommands::logs(const QStringList& args) {
     return ExitOk;
 }
 
+// The options replay and evaluate share: the store, the log, the cores with their
+// parameters, the list length and the scored kinds.
+struct LogCommands::QueryOptions {
+    QCommandLineOption db{QStringLiteral("db"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption log{QStringLiteral("log"), QString(), QStringLiteral("NAME")};
+    QCommandLineOption recommender{QStringLiteral("recommender"), QString(), QStringLiteral("ID")};
+    QCommandLineOption recommenders{QStringLiteral("recommenders"), QString(),
+                                    QStringLiteral("A,B")};
+    QCommandLineOption param{QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE")};
+    QCommandLineOption k{QStringLiteral("k"), QString(), QStringLiteral("K")};
+    QCommandLineOption target{QStringLiteral("target"), QString(), QStringLiteral("KINDS")};
+    QCommandLineOption json{QStringLiteral("json")};
+    void addTo(QCommandLineParser& p) const {
+        p.addOptions({db, log, recommender, recommenders, param, k, target, json});
+    }
+};
+
+QString LogCommands::readQuery(const QCommandLineParser& p, const QueryOptions& q,
+                               const QString& command, Query& out) const {
+    if (!p.positionalArguments().isEmpty())
+        return QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first());
+    if (!p.isSet(q.log))
+        return QStringLiteral("%1 needs --log NAME (see 'recoscope-cli logs')").arg(command);
+    if (p.isSet(q.recommender) == p.isSet(q.recommenders))
+        return QStringLiteral("%1 needs --recommender ID or --recommenders A,B,...").arg(command);
+    out.db = storePath(p, q.db);
+    out.log = p.value(q.log);
+    out.cores = p.isSet(q.recommender)
+                    ? QStringList{p.value(q.recommender)}
+                    : p.value(q.recommenders).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& kv : p.values(q.param)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return QStringLiteral("--param expects KEY=VALUE, got '%1'").arg(kv);
+        out.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    if (p.isSet(q.param) && out.cores.size() > 1)
+        return QStringLiteral("--param goes with one --recommender");
+    for (const QString& c : out.cores) {
+        const core::RecommenderEntry* e = m_registry.find(c.toStdString());
+        if (!e)
+            return QString::fromStdString(m_registry.unknownIdMessage(c.toStdString()));
+        if (auto r = core::resolveParams(e->params, out.params); !r)
+            return QStringLiteral("recommender '%1': %2").arg(c, QString::fromStdString(r.error()));
+    }
+    if (p.isSet(q.k)) {
+        bool ok = false;
+        out.k = p.value(q.k).toInt(&ok);
+        if (!ok || out.k < 1 || out.k > 1000)
+            return QStringLiteral("--k expects a whole number in [1, 1000], got '%1'")
+                .arg(p.value(q.k));
+    }
+    if (p.isSet(q.target)) {
+        auto kinds = parseEventKinds(p.value(q.target));
+        if (!kinds)
+            return QStringLiteral("--target: ") + QString::fromStdString(kinds.error());
+        out.targets = kinds.value();
+    }
+    return {};
+}
+
 int LogCommands::replay(const QStringList& args) {
     QCommandLineParser p;
-    QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
-    QCommandLineOption logOpt(QStringLiteral("log"), QString(), QStringLiteral("NAME"));
-    QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
-    QCommandLineOption recsOpt(QStringLiteral("recommenders"), QString(), QStringLiteral("A,B"));
-    QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
-    QCommandLineOption kOpt(QStringLiteral("k"), QString(), QStringLiteral("K"));
-    QCommandLineOption targetOpt(QStringLiteral("target"), QString(), QStringLiteral("KINDS"));
+    const QueryOptions q;
+    q.addTo(p);
     QCommandLineOption excludeOpt(QStringLiteral("exclude-seen"));
     QCommandLineOption unseenOpt(QStringLiteral("include-unseen"));
     QCommandLineOption trecOpt(QStringLiteral("export-trec"), QString(), QStringLiteral("DIR"));
     QCommandLineOption noDbOpt(QStringLiteral("no-store"));
-    QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({dbOpt, logOpt, recOpt, recsOpt, paramOpt, kOpt, targetOpt, excludeOpt, unseenOpt,
-                  trecOpt, noDbOpt, jsonOpt});
+    p.addOptions({excludeOpt, unseenOpt, trecOpt, noDbOpt});
     if (!p.parse(args))
         return usage(p.errorText());
-    if (!p.positionalArguments().isEmpty())
-        return usage(
-            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
-    if (!p.isSet(logOpt))
-        return usage(QStringLiteral("replay needs --log NAME (see 'recoscope-cli logs')"));
-    if (p.isSet(recOpt) == p.isSet(recsOpt))
-        return usage(QStringLiteral("replay needs --recommender ID or --recommenders A,B,..."));
-    const QStringList cores = p.isSet(recOpt)
-                                  ? QStringList{p.value(recOpt)}
-                                  : p.value(recsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    Query query;
+    if (const QString e = readQuery(p, q, QStringLiteral("replay"), query); !e.isEmpty())
+        return usage(e);
+    const QStringList& cores = query.cores;
     ReplaySpec spec;
-    spec.log = p.value(logOpt);
-    for (const QString& kv : p.values(paramOpt)) {
-        const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return usage(QStringLiteral("--param expects KEY=VALUE, got '%1'").arg(kv));
-        spec.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
-    }
-    if (p.isSet(paramOpt) && cores.size() > 1)
-        return usage(QStringLiteral("--param goes with one --recommender"));
-    for (const QString& c : cores) {
-        const core::RecommenderEntry* e = m_registry.find(c.toStdString());
-        if (!e)
-            return usage(QString::fromStdString(m_registry.unknownIdMessage(c.toStdString())));
-        if (auto r = core::resolveParams(e->params, spec.params); !r)
-            return usage(
-                QStringLiteral("recommender '%1': %2").arg(c, QString::fromStdString(r.error())));
-    }
-    if (p.isSet(kOpt)) {
-        bool ok = false;
-        spec.k = p.value(kOpt).toInt(&ok);
-        if (!ok || spec.k < 1 || spec.k > 1000)
-            return usage(QStringLiteral("--k expects a whole number in [1, 1000], got '%1'")
-                             .arg(p.value(kOpt)));
-    }
-    if (p.isSet(targetOpt)) {
-        auto kinds = parseEventKinds(p.value(targetOpt));
-        if (!kinds)
-            return usage(QStringLiteral("--target: ") + QString::fromStdString(kinds.error()));
-        spec.targets = kinds.value();
-    }
+    spec.log = query.log;
+    spec.params = query.params;
+    spec.k = query.k;
+    spec.targets = query.targets;
     if (p.isSet(trecOpt) && cores.size() > 1)
         return usage(QStringLiteral("--export-trec goes with one --recommender"));
     spec.excludeSeen = p.isSet(excludeOpt);
@@ -232,7 +254,7 @@ int LogCommands::replay(const QStringList& args) {
     spec.store = !p.isSet(noDbOpt);
     spec.keepPerEvent = cores.size() > 1;
 
-    auto store = RunStore::open(storePath(p, dbOpt));
+    auto store = RunStore::open(query.db);
     if (!store)
         return fail(ExitDatabase, QString::fromStdString(store.error()));
     std::vector<ReplayResult> results;
@@ -262,7 +284,7 @@ int LogCommands::replay(const QStringList& args) {
             }
             pairs.append(pair);
         }
-    if (p.isSet(jsonOpt)) {
+    if (p.isSet(q.json)) {
         if (results.size() == 1) {
             m_out << QJsonDocument(results.front().summary).toJson(QJsonDocument::Compact) << '\n';
         } else {
@@ -312,64 +334,26 @@ int LogCommands::replay(const QStringList& args) {
 
 int LogCommands::evaluate(const QStringList& args) {
     QCommandLineParser p;
-    QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
-    QCommandLineOption logOpt(QStringLiteral("log"), QString(), QStringLiteral("NAME"));
-    QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
-    QCommandLineOption recsOpt(QStringLiteral("recommenders"), QString(), QStringLiteral("A,B"));
-    QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
+    const QueryOptions q;
+    q.addTo(p);
     QCommandLineOption splitOpt(QStringLiteral("split"), QString(), QStringLiteral("SPLIT"));
-    QCommandLineOption kOpt(QStringLiteral("k"), QString(), QStringLiteral("K"));
-    QCommandLineOption targetOpt(QStringLiteral("target"), QString(), QStringLiteral("KINDS"));
-    QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({dbOpt, logOpt, recOpt, recsOpt, paramOpt, splitOpt, kOpt, targetOpt, jsonOpt});
+    p.addOption(splitOpt);
     if (!p.parse(args))
         return usage(p.errorText());
-    if (!p.positionalArguments().isEmpty())
-        return usage(
-            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
-    if (!p.isSet(logOpt))
-        return usage(QStringLiteral("evaluate needs --log NAME (see 'recoscope-cli logs')"));
-    if (p.isSet(recOpt) == p.isSet(recsOpt))
-        return usage(QStringLiteral("evaluate needs --recommender ID or --recommenders A,B,..."));
-    const QStringList cores = p.isSet(recOpt)
-                                  ? QStringList{p.value(recOpt)}
-                                  : p.value(recsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    Query query;
+    if (const QString e = readQuery(p, q, QStringLiteral("evaluate"), query); !e.isEmpty())
+        return usage(e);
+    const QStringList& cores = query.cores;
     EvalSpec spec;
-    spec.log = p.value(logOpt);
+    spec.log = query.log;
     if (auto st = parseSplit(p.isSet(splitOpt) ? p.value(splitOpt) : QStringLiteral("temporal:0.8"),
                              spec);
         !st)
         return usage(QString::fromStdString(st.error()));
-    for (const QString& kv : p.values(paramOpt)) {
-        const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return usage(QStringLiteral("--param expects KEY=VALUE, got '%1'").arg(kv));
-        spec.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
-    }
-    if (p.isSet(paramOpt) && cores.size() > 1)
-        return usage(QStringLiteral("--param goes with one --recommender"));
-    for (const QString& c : cores) {
-        const core::RecommenderEntry* e = m_registry.find(c.toStdString());
-        if (!e)
-            return usage(QString::fromStdString(m_registry.unknownIdMessage(c.toStdString())));
-        if (auto r = core::resolveParams(e->params, spec.params); !r)
-            return usage(
-                QStringLiteral("recommender '%1': %2").arg(c, QString::fromStdString(r.error())));
-    }
-    if (p.isSet(kOpt)) {
-        bool ok = false;
-        spec.k = p.value(kOpt).toInt(&ok);
-        if (!ok || spec.k < 1 || spec.k > 1000)
-            return usage(QStringLiteral("--k expects a whole number in [1, 1000], got '%1'")
-                             .arg(p.value(kOpt)));
-    }
-    if (p.isSet(targetOpt)) {
-        auto kinds = parseEventKinds(p.value(targetOpt));
-        if (!kinds)
-            return usage(QStringLiteral("--target: ") + QString::fromStdString(kinds.error()));
-        spec.targets = kinds.value();
-    }
-    auto store = RunStore::open(p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db"));
+    spec.params = query.params;
+    spec.k = query.k;
+    spec.targets = query.targets;
+    auto store = RunStore::open(query.db);
     if (!store)
         return fail(ExitDatabase, QString::fromStdString(store.error()));
     QJsonArray all;
@@ -395,7 +379,7 @@ int LogCommands::evaluate(const QStringList& args) {
                   TextTable::number(m.precision, 4), TextTable::percent(m.itemCoverage),
                   QString::number(r.value().testUsers)});
     }
-    if (p.isSet(jsonOpt)) {
+    if (p.isSet(q.json)) {
         const QJsonDocument doc =
             all.size() == 1 ? QJsonDocument(all.at(0).toObject()) : QJsonDocument(all);
         m_out << doc.toJson(QJsonDocument::Compact) << '\n';

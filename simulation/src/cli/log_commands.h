@@ -4,9 +4,16 @@
 // over a log prequentially, `evaluate` scores cores on a train/test split of a log.
 // Exit codes as CommandLine's.
 
+#include "recoscope/core/event.h"
 #include "recoscope/core/registry.h"
 
 #include <QStringList>
+
+#include <map>
+#include <string>
+#include <vector>
+
+class QCommandLineParser;
 #include <QTextStream>
 
 #include <atomic>
@@ -24,6 +31,18 @@ public:
     int evaluate(const QStringList& args);
 
 private:
+    struct QueryOptions;
+    /// What replay and evaluate were asked: checked against the registry and the ranges.
+    struct Query {
+        QString db, log;
+        QStringList cores;
+        std::map<std::string, std::string> params;
+        int k = 10;
+        std::vector<core::EventKind> targets;
+    };
+    /// Reads the shared options; an empty string, or the usage error to report.
+    QString readQuery(const QCommandLineParser& p, const QueryOptions& q, const QString& command,
+                      Query& out) const;
     int usage(const QString& message);
     int fail(int code, const QString& message);
 
