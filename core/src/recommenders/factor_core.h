@@ -54,14 +54,7 @@ protected:
                    ? m_p.data() + static_cast<std::size_t>(u) * static_cast<std::size_t>(m_dim)
                    : nullptr;
     }
-    ItemId sampleItem(ItemId avoid) {
-        boost::random::uniform_int_distribution<ItemId> pick(
-            0, static_cast<ItemId>(m_items.size() - 1));
-        ItemId j = pick(m_rng);
-        if (j == avoid)
-            j = pick(m_rng);
-        return j;
-    }
+    ItemId sampleItem(ItemId avoid) { return kit::sampleOtherItem(m_rng, m_items.size(), avoid); }
 
     /// Builds the query vector; false when nothing is known about the request.
     virtual bool query(const Request& request) {

@@ -59,12 +59,8 @@ protected:
         float* pu = userVec(e.user);
         const float conf = std::log1p(w);
         sample(pu, e.item, 1.0f, conf);
-        boost::random::uniform_int_distribution<ItemId> pick(
-            0, static_cast<ItemId>(m_items.size() - 1));
         for (int n = 0; n < m_negatives; ++n) {
-            ItemId j = pick(m_rng);
-            if (j == e.item)
-                j = pick(m_rng);
+            const ItemId j = kit::sampleOtherItem(m_rng, m_items.size(), e.item);
             sample(pu, j, 0.0f, 1.0f);
         }
     }

@@ -76,12 +76,8 @@ protected:
             return; // no sequence yet: the item starts one
         const auto m = static_cast<Eigen::Index>(1 + m_negatives);
         m_targets.assign(1, e.item);
-        boost::random::uniform_int_distribution<ItemId> pick(
-            0, static_cast<ItemId>(m_items.size() - 1));
         for (int n = 0; n < m_negatives; ++n) {
-            ItemId j = pick(m_rng);
-            if (j == e.item)
-                j = pick(m_rng);
+            const ItemId j = kit::sampleOtherItem(m_rng, m_items.size(), e.item);
             m_targets.push_back(j);
         }
         m_o.resize(m_d, m);

@@ -12,6 +12,8 @@
 #include "recoscope/core/shop.h"
 #include "recoscope/core/topk.h"
 
+#include <boost/random/uniform_int_distribution.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -82,6 +84,17 @@ private:
     std::vector<Interaction> m_entries;
     std::size_t m_next = 0;
 };
+
+/// A uniformly drawn item other than `avoid` when possible: one redraw on a collision
+/// (the negative sampling of every learning core; with many items a second collision is
+/// rare enough not to matter). `items` must be at least 1.
+template <class Rng> ItemId sampleOtherItem(Rng& rng, std::size_t items, ItemId avoid) {
+    boost::random::uniform_int_distribution<ItemId> pick(0, static_cast<ItemId>(items - 1));
+    ItemId j = pick(rng);
+    if (j == avoid)
+        j = pick(rng);
+    return j;
+}
 
 /// The items of a shopper's current session, oldest first: the interactions of `ring`
 /// (may be null) no more than `gap` seconds before `now` — none at all when the latest

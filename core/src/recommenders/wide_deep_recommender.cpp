@@ -81,12 +81,8 @@ protected:
         const std::uint32_t last = lastCategory(e.user, kNoItem);
         userInput(e.user, m_u);
         sample(e.user, e.surface, last, e.item, 1.0f, std::log1p(w));
-        boost::random::uniform_int_distribution<ItemId> pick(
-            0, static_cast<ItemId>(m_items.size() - 1));
         for (int n = 0; n < m_negatives; ++n) {
-            ItemId j = pick(m_rng);
-            if (j == e.item)
-                j = pick(m_rng);
+            const ItemId j = kit::sampleOtherItem(m_rng, m_items.size(), e.item);
             sample(e.user, e.surface, last, j, 0.0f, 1.0f);
         }
     }
