@@ -257,14 +257,16 @@ int LogCommands::replay(const QStringList& args) {
     auto store = RunStore::open(query.db);
     if (!store)
         return fail(ExitDatabase, QString::fromStdString(store.error()));
-    std::vector<ReplayResult> results;
+    std::vector<ReplaySpec> specs;
     for (const QString& c : cores) {
         spec.recommender = c.toStdString();
-        auto r = replayLog(*store.value(), m_registry, spec, m_cancel);
-        if (!r)
-            return fail(ExitDatabase, QString::fromStdString(r.error()));
-        results.push_back(std::move(r).value());
+        specs.push_back(spec);
     }
+    // One pass over the log for every core: the same events, read once.
+    auto replayed = replayLogs(*store.value(), m_registry, specs, m_cancel);
+    if (!replayed)
+        return fail(ExitDatabase, QString::fromStdString(replayed.error()));
+    const std::vector<ReplayResult>& results = replayed.value();
     // Paired per event: every core scored the same events in the same order.
     QJsonArray pairs;
     for (std::size_t a = 0; a < results.size(); ++a)

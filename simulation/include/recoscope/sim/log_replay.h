@@ -69,6 +69,32 @@ core::Result<ReplayResult> replayLog(RunStore& store, const core::RecommenderReg
                                      const std::atomic<bool>* cancel = nullptr,
                                      const std::function<void(double)>& progress = {});
 
+/// A closed time bucket of a replay, for live charts: the ranking figures of every core
+/// over the queries scored in the bucket (coverage and Gini cumulative). A core with
+/// queries == 0 scored nothing in it.
+struct ReplayBucket {
+    double end = 0.0;      ///< seconds since the log's first event
+    double fraction = 0.0; ///< of the log's events replayed so far
+    qint64 events = 0;     ///< replayed so far
+    std::vector<core::RankingSummary> cores;
+    std::vector<qint64> runIds; ///< 0 where not stored
+};
+
+/// Several cores on the same events in one pass over the log (the workbench's live
+/// replay, `replay --recommenders`): for each event every core ranks, is scored and
+/// learns before the next event, so each core sees exactly what it would have seen
+/// alone and per-event results pair. The specs must agree on log, k, targets,
+/// excludeSeen, includeUnseen and buckets (an error names the first that does not);
+/// recommender, params, seed, label, store, trecDir and keepPerEvent are per core.
+/// `onBucket` is called, on the caller's thread, as each time bucket closes; `progress`
+/// about every 4,096 events (a caller may block in it to pause). With several cores,
+/// each core's wallSeconds is the pass's shared work plus the time inside its own calls.
+core::Result<std::vector<ReplayResult>>
+replayLogs(RunStore& store, const core::RecommenderRegistry& registry,
+           const std::vector<ReplaySpec>& specs, const std::atomic<bool>* cancel = nullptr,
+           const std::function<void(double)>& progress = {},
+           const std::function<void(const ReplayBucket&)>& onBucket = {});
+
 /// "view,purchase" -> kinds, named as core::eventKindName names them (view, click, search,
 /// favourite, cart-add, cart-remove, purchase).
 core::Result<std::vector<core::EventKind>> parseEventKinds(const QString& text);
