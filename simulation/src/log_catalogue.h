@@ -3,6 +3,7 @@
 
 #include "recoscope/core/event.h"
 #include "recoscope/core/shop.h"
+#include "recoscope/sim/log_replay.h"
 
 #include <QLatin1String>
 
@@ -39,10 +40,8 @@ inline core::UserTable blankUsers(std::size_t n) {
     return u;
 }
 
-/// The kinds scored when a command names none: every kind but search and cart removal.
 inline std::vector<core::EventKind> defaultTargetKinds() {
-    return {core::EventKind::View, core::EventKind::Click, core::EventKind::Favourite,
-            core::EventKind::CartAdd, core::EventKind::Purchase};
+    return defaultReplayTargets();
 }
 
 /// core::eventKindName as a Qt string view (JSON keys, messages).

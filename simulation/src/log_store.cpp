@@ -190,6 +190,11 @@ core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptio
         info.lastTime = std::max(info.lastTime, r.time);
         if (options.progress && (seq & 0xFFFF) == 0)
             options.progress(reader.bytesRead(), reader.fileSize());
+        if ((seq & 0xFFF) == 0 && options.cancel && options.cancel->load())
+            return fail(core::Error{QStringLiteral("%1: import of '%2' cancelled; the store is as "
+                                                   "it was")
+                                        .arg(m_store.path(), options.name)
+                                        .toStdString()});
     }
     if (seq == 0)
         info.firstTime = info.lastTime = 0.0;

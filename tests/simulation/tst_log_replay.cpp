@@ -171,6 +171,34 @@ private slots:
         QCOMPARE(skipped.value().skipped.size(), 1);
     }
 
+    void cancelledImportLeavesNothing() {
+        // Ctrl-C in the CLI and Cancel in the workbench set the flag: the import stops at
+        // its next poll (every 4,096 lines) and rolls back.
+        auto store = sim::RunStore::open(m_dir.filePath(QStringLiteral("cancel.db")));
+        QVERIFY(store.ok());
+        std::vector<sim::LogRecord> records;
+        for (int i = 0; i < 10000; ++i)
+            records.push_back(rec(i, "u", QByteArray::number(i % 50).constData()));
+        FakeReader reader(records);
+        std::atomic<bool> cancel{false};
+        sim::ImportOptions o;
+        o.name = QStringLiteral("c");
+        o.format = QStringLiteral("test");
+        o.cancel = &cancel;
+        o.progress = [&](qint64, qint64) {};
+        cancel = true;
+        sim::LogStore logs(*store.value());
+        auto r = logs.import(reader, o);
+        QVERIFY(!r.ok());
+        QVERIFY(QString::fromStdString(r.error()).contains(QStringLiteral("cancelled")));
+        QVERIFY(logs.logs().value().isEmpty());
+        QVERIFY(reader.bytesRead() < 5000); // stopped early, not at the end
+        cancel = false;
+        FakeReader again(records);
+        QVERIFY(logs.import(again, o).ok());
+        QCOMPARE(logs.log(QStringLiteral("c")).value().events, qint64(10000));
+    }
+
     void replayMatchesHandComputation() {
         auto store = sim::RunStore::open(m_dir.filePath(QStringLiteral("replay.db")));
         QVERIFY(store.ok());

@@ -8,6 +8,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
+#include "recoscope/ui/log_source_panel.h"
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_history_panel.h"
@@ -19,6 +20,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -26,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace recoscope;
@@ -53,6 +57,26 @@ void raiseDock(ui::MainWindow& w, QWidget* panel) {
 
 bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms) {
     return QTest::qWaitFor([&] { return w.controller().state() == s; }, ms);
+}
+
+// A MovieLens-format file with structure a core can learn: 600 users each with a taste
+// for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
+bool writeLog(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    QRandomGenerator rng(11);
+    for (int i = 0; i < 40000; ++i) {
+        const int user = static_cast<int>(rng.bounded(600));
+        const int genre = rng.bounded(10) < 7 ? user % 12 : static_cast<int>(rng.bounded(12));
+        const int item = genre * 50 + static_cast<int>(std::pow(rng.generateDouble(), 3.0) * 50);
+        f.write(QStringLiteral("%1\t%2\t4\t%3\n")
+                    .arg(user + 1)
+                    .arg(item + 1)
+                    .arg(880000000 + i * 130)
+                    .toUtf8());
+    }
+    return true;
 }
 
 } // namespace
@@ -164,5 +188,20 @@ int main(int argc, char** argv) {
     w.setLargeFonts(false);
     w.controller().stop();
     waitState(w, ui::RunController::State::Finished, 10000);
+
+    // 4. A real-format log replayed live with three cores: the ranking dashboard.
+    raiseDock(w, w.logPanel());
+    if (writeLog(tmp.filePath(QStringLiteral("ratings.data")))) {
+        QSignalSpy imported(&w.controller(), &ui::RunController::importFinished);
+        w.logPanel()->importFile(tmp.filePath(QStringLiteral("ratings.data")),
+                                 QStringLiteral("movielens"));
+        imported.wait(120000);
+        w.strategyPanel()->setCores(
+            {QStringLiteral("popularity"), QStringLiteral("itemknn"), QStringLiteral("mf-sgd")});
+        w.startReplay();
+        waitState(w, ui::RunController::State::Finished, 300000);
+        settle(500);
+        ok &= save(&w, out.filePath(QStringLiteral("log-replay%1.png").arg(suffix)));
+    }
     return ok ? 0 : 1;
 }

@@ -82,7 +82,7 @@ void TestMainWindow::opensWithEveryPanel() {
     QVERIFY(w.itemInspector());
     QVERIFY(w.teachingPanel());
     const auto docks = w.findChildren<QDockWidget*>();
-    QCOMPARE(docks.size(), 6);
+    QCOMPARE(docks.size(), 7);
     for (QDockWidget* d : docks) {
         d->show();
         d->raise();

@@ -24,6 +24,12 @@ const QStringList kCounterKeys = {
     QStringLiteral("clicks"), QStringLiteral("ctr"),      QStringLiteral("purchases"),
     QStringLiteral("cvr"),    QStringLiteral("revenue"),  QStringLiteral("coverage"),
     QStringLiteral("gini"),   QStringLiteral("p95")};
+// A log replay has no shop: its counters are the ranking figures.
+const QStringList kRankingKeys = {QStringLiteral("events"),    QStringLiteral("scored"),
+                                  QStringLiteral("hit"),       QStringLiteral("mrr"),
+                                  QStringLiteral("ndcg"),      QStringLiteral("item_coverage"),
+                                  QStringLiteral("gini_index")};
+constexpr int kRankingTab = 3;
 
 QString pct(double v) {
     return QLocale().toString(v * 100.0, 'f', 2) + QLatin1Char('%');
@@ -104,7 +110,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     auto addChart = [this](QGridLayout* grid, MetricId id, int row, int col) {
         MetricChartView* v = MetricChartView::create(this);
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
-        v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr);
+        v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr || id == MetricId::HitRate);
         v->setRobustRange(id == MetricId::LatencyP95);
         m_charts[id] = v;
         grid->addWidget(v, row, col);
@@ -137,6 +143,16 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     for (QTableWidget* t : {m_funnel, m_cold})
         t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_tabs->addTab(funnelPage, QString());
+
+    auto* ranking = new QWidget;
+    auto* rankingGrid = new QGridLayout(ranking);
+    rankingGrid->setContentsMargins(0, 0, 0, 0);
+    addChart(rankingGrid, MetricId::HitRate, 0, 0);
+    addChart(rankingGrid, MetricId::Ndcg, 0, 1);
+    addChart(rankingGrid, MetricId::Mrr, 1, 0);
+    addChart(rankingGrid, MetricId::ItemCoverage, 1, 1);
+    m_tabs->addTab(ranking, QString());
+    m_tabs->setTabVisible(kRankingTab, false);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -179,22 +195,26 @@ void LiveChartsPanel::changeEvent(QEvent* event) {
 }
 
 void LiveChartsPanel::retranslateUi() {
-    m_windowLabel->setText(tr("Moving &window for CTR and CVR:"));
+    m_windowLabel->setText(m_replayMode ? tr("Moving &window for HR, MRR and NDCG:")
+                                        : tr("Moving &window for CTR and CVR:"));
     m_window->setSuffix(tr(" buckets"));
     m_window->setToolTip(tr("Rates are computed over this many of the most recent simulated-time "
                             "buckets (the scenario's bucket width, one hour by default)."));
     m_tabs->setTabText(0, tr("Clicks && sales"));
     m_tabs->setTabText(1, tr("Exposure && latency"));
     m_tabs->setTabText(2, tr("Funnel && cold start"));
-    QStringList headers;
-    for (int i = 0; i < kCounterKeys.size(); ++i) {
-        auto* h = new QTableWidgetItem(counterTitle(kCounterKeys[i]));
-        h->setToolTip(counterHelp(kCounterKeys[i]));
+    m_tabs->setTabText(kRankingTab, tr("Ranking (log replay)"));
+    const QStringList& keys = m_replayMode ? kRankingKeys : kCounterKeys;
+    m_counters->setColumnCount(static_cast<int>(keys.size()));
+    for (int i = 0; i < keys.size(); ++i) {
+        auto* h = new QTableWidgetItem(counterTitle(keys[i]));
+        h->setToolTip(counterHelp(keys[i]));
         m_counters->setHorizontalHeaderItem(i, h);
     }
     for (const auto& [id, v] : m_charts) {
         v->setTitle(metricTitle(id));
-        v->setAxisTitles(tr("simulated days"), metricAxis(id));
+        v->setAxisTitles(m_replayMode ? tr("days of the log") : tr("simulated days"),
+                         metricAxis(id));
         v->setToolTip(metricHelp(id));
         v->refresh(); // titles show before the first run too
     }
@@ -241,6 +261,8 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
         return;
     m_revision = store.revision();
     m_stale = false;
+    if (store.isReplay() != m_replayMode)
+        setReplayMode(store.isReplay());
     QStringList labels;
     for (int c = 0; c < store.coreCount(); ++c)
         labels << store.core(c).label;
@@ -253,6 +275,7 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
             m_stale = true;
             continue;
         }
+        v->setXExtent(store.xExtentDays());
         for (int c = 0; c < store.coreCount(); ++c) {
             if (id == MetricId::LatencyP95) {
                 v->setSamples(QStringLiteral("%1/p50").arg(c),
@@ -271,7 +294,44 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     fillTables(store);
 }
 
+void LiveChartsPanel::setReplayMode(bool replay) {
+    // A replay has ranking charts only; a simulated run everything but them.
+    m_replayMode = replay;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabVisible(i, (i == kRankingTab) == replay);
+    m_tabs->setCurrentIndex(replay ? kRankingTab : 0);
+    m_counters->clearContents();
+    m_labels.clear();
+    retranslateUi();
+}
+
+void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
+    const int n = store.coreCount();
+    m_counters->setRowCount(n);
+    QStringList rowNames;
+    for (int c = 0; c < n; ++c) {
+        const CoreSeries& s = store.core(c);
+        const core::RankingSummary& r = s.rankingTotal;
+        rowNames << s.label;
+        const QStringList values = {num(static_cast<std::uint64_t>(s.replayEvents)),
+                                    num(r.queries),
+                                    pct(r.hit),
+                                    QLocale().toString(r.mrr, 'f', 4),
+                                    QLocale().toString(r.ndcg, 'f', 4),
+                                    pct(r.itemCoverage),
+                                    QLocale().toString(r.gini, 'f', 3)};
+        for (int i = 0; i < values.size(); ++i)
+            setCell(m_counters, c, i, values[i], coreColor(c));
+    }
+    m_counters->setVerticalHeaderLabels(rowNames);
+    fitHeight(m_counters);
+}
+
 void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
+    if (m_replayMode) {
+        fillRankingTable(store);
+        return;
+    }
     const int n = store.coreCount();
     m_counters->setRowCount(n);
     QStringList rowNames;

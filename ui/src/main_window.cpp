@@ -5,6 +5,7 @@
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
+#include "recoscope/ui/log_source_panel.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/run_history_model.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     m_shopper = new ShopperInspectorPanel(*m_controller, this);
     m_item = new ItemInspectorPanel(*m_controller, this);
     m_teaching = new TeachingPanel(*m_controller, this);
+    m_logs = new LogSourcePanel(*m_controller, dbPath, this);
     m_controls = new RunControls(*m_controller, this);
     addToolBar(Qt::TopToolBarArea, m_controls);
     for (QWidget* w : m_controls->statusWidgets())
@@ -57,7 +59,9 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     QDockWidget* itemDock = addPanel(m_item, QStringLiteral("itemDock"), Qt::RightDockWidgetArea);
     QDockWidget* teachingDock =
         addPanel(m_teaching, QStringLiteral("teachingDock"), Qt::RightDockWidgetArea);
+    QDockWidget* logsDock = addPanel(m_logs, QStringLiteral("logsDock"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(scenarioDock, strategyDock);
+    tabifyDockWidget(strategyDock, logsDock);
     tabifyDockWidget(shopperDock, itemDock);
     tabifyDockWidget(itemDock, teachingDock);
     strategyDock->raise();
@@ -85,6 +89,9 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     connect(m_teaching, &TeachingPanel::largeFontsRequested, this, &MainWindow::setLargeFonts);
     connect(m_history, &RunHistoryPanel::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_logs, &LogSourcePanel::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_logs, &LogSourcePanel::replayRequested, this, [this] { startReplay(); });
 
     createMenus();
     retranslateUi();
@@ -177,7 +184,8 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::retranslateUi() {
     setWindowTitle(tr("Recoscope — recommendation workbench"));
     const QStringList titles = {tr("Scenario"),          tr("Strategies"),     tr("Run history"),
-                                tr("Shopper inspector"), tr("Item inspector"), tr("Teaching")};
+                                tr("Shopper inspector"), tr("Item inspector"), tr("Teaching"),
+                                tr("Real logs")};
     for (int i = 0; i < m_docks.size() && i < titles.size(); ++i)
         m_docks[i]->setWindowTitle(titles[i]);
     m_fileMenu->setTitle(tr("&File"));
@@ -213,6 +221,34 @@ bool MainWindow::startRun(bool paused) {
     statusBar()->showMessage(
         tr("Running %1 with %n core(s)", nullptr, static_cast<int>(spec.cores.size()))
             .arg(spec.scenario.name),
+        5000);
+    return true;
+}
+
+bool MainWindow::startReplay() {
+    sim::ReplaySpec settings = m_logs->replaySettings();
+    if (settings.log.isEmpty()) {
+        statusBar()->showMessage(tr("Select an imported log in the Real logs panel first."));
+        return false;
+    }
+    if (settings.targets.empty()) {
+        statusBar()->showMessage(tr("Choose at least one kind of event to score."));
+        return false;
+    }
+    sim::LogReplayJob job;
+    job.dbPath = m_dbPath;
+    for (const sim::ArenaSpec::Core& c : m_strategy->cores()) {
+        sim::ReplaySpec spec = settings;
+        spec.recommender = c.recommender;
+        spec.params = c.params;
+        job.specs.push_back(spec);
+    }
+    m_charts->invalidate();
+    m_controller->startReplay(job);
+    m_charts->showStore(m_controller->series());
+    statusBar()->showMessage(
+        tr("Replaying log '%1' with %n core(s)", nullptr, static_cast<int>(job.specs.size()))
+            .arg(settings.log),
         5000);
     return true;
 }

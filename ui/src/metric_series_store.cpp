@@ -26,6 +26,21 @@ ChartSample rateSample(double x, std::uint64_t num, std::uint64_t den) {
     return {x, p, std::max(0.0, p - half), std::min(1.0, p + half)};
 }
 
+// Folds one bucket into queries-weighted totals (coverage and Gini are cumulative: the
+// latest bucket's are the totals).
+void addRankingBucket(core::RankingSummary& total, const core::RankingSummary& b) {
+    const double n = static_cast<double>(total.queries), m = static_cast<double>(b.queries);
+    auto mean = [n, m](double a, double x) { return (a * n + x * m) / (n + m); };
+    total.hit = mean(total.hit, b.hit);
+    total.mrr = mean(total.mrr, b.mrr);
+    total.ndcg = mean(total.ndcg, b.ndcg);
+    total.recall = mean(total.recall, b.recall);
+    total.precision = mean(total.precision, b.precision);
+    total.queries += b.queries;
+    total.itemCoverage = b.itemCoverage;
+    total.gini = b.gini;
+}
+
 } // namespace
 
 QColor coreColor(int index) {
@@ -70,13 +85,22 @@ bool setNamedMetric(core::MetricPoint& p, const QString& name, double v) {
     return true;
 }
 
+void MetricSeriesStore::setXExtentDays(double d) {
+    if (d == m_xExtentDays)
+        return;
+    m_xExtentDays = d;
+    ++m_revision;
+}
+
 void MetricSeriesStore::clear() {
     m_cores.clear();
+    m_xExtentDays = 0.0;
     ++m_revision;
 }
 
 void MetricSeriesStore::reset(const QStringList& coreIds) {
     m_cores.clear();
+    m_xExtentDays = 0.0;
     for (const QString& id : coreIds) {
         CoreSeries s;
         s.coreId = id;
@@ -106,6 +130,35 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
     ++m_revision;
 }
 
+void MetricSeriesStore::resetReplay(const QStringList& coreIds, int k) {
+    reset(coreIds);
+    for (CoreSeries& c : m_cores) {
+        c.replay = true;
+        c.rankingK = k;
+    }
+}
+
+void MetricSeriesStore::appendReplay(const sim::ReplayBucket& bucket) {
+    const std::size_t n = std::min(m_cores.size(), bucket.cores.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        CoreSeries& c = m_cores[i];
+        if (i < bucket.runIds.size())
+            c.runId = bucket.runIds[i];
+        c.replayEvents = bucket.events;
+        const core::RankingSummary& b = bucket.cores[i];
+        if (b.queries == 0)
+            continue;
+        c.ranking.push_back({bucket.end, b});
+        addRankingBucket(c.rankingTotal, b);
+    }
+    ++m_revision;
+}
+
+bool MetricSeriesStore::isReplay() const {
+    return !m_cores.empty() && std::all_of(m_cores.begin(), m_cores.end(),
+                                           [](const CoreSeries& c) { return c.replay; });
+}
+
 core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 runId) {
     auto record = store.run(runId);
     if (!record)
@@ -117,6 +170,13 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
     auto names = store.metricNames(runId);
     if (!names)
         return core::Error{names.error()};
+    if (record.value().scenarioName.startsWith(QLatin1String("log:"))) {
+        if (auto st = addStoredReplay(store, c, names.value(), record.value().summaryJson); !st)
+            return st;
+        m_cores.push_back(std::move(c));
+        ++m_revision;
+        return core::Ok{};
+    }
     // Cold-start rows (runs stored by the GUI since they exist): per-bucket counts and
     // cumulative launch figures, folded below into the figures the live panel showed.
     std::vector<sim::ColdStartStats> cold;
@@ -182,6 +242,9 @@ std::vector<ChartSample> MetricSeriesStore::series(int index, MetricId metric,
     if (index < 0 || index >= coreCount())
         return out;
     const CoreSeries& c = m_cores[static_cast<std::size_t>(index)];
+    const std::size_t window = static_cast<std::size_t>(std::max(1, windowBuckets));
+    if (metric >= MetricId::HitRate)
+        return rankingSeries(c, metric, window);
     std::vector<const core::MetricPoint*> points;
     points.reserve(c.buckets.size() + 1);
     for (const core::MetricPoint& b : c.buckets)
@@ -189,7 +252,7 @@ std::vector<ChartSample> MetricSeriesStore::series(int index, MetricId metric,
     if (c.hasPartial)
         points.push_back(&c.partial);
     out.reserve(points.size());
-    const std::size_t w = static_cast<std::size_t>(std::max(1, windowBuckets));
+    const std::size_t w = window;
     switch (metric) {
     case MetricId::Ctr:
     case MetricId::Cvr: {
@@ -249,6 +312,96 @@ std::vector<ChartSample> MetricSeriesStore::series(int index, MetricId metric,
                 out.push_back({days(p->bucketEnd), y, y, y});
         }
         break;
+    }
+    return out;
+}
+
+core::Status MetricSeriesStore::addStoredReplay(const sim::RunStore& store, CoreSeries& c,
+                                                const QStringList& names,
+                                                const QByteArray& summaryJson) {
+    // Rows of a replay (sim::replayLogs): hit@K, mrr@K, ndcg@K, item_coverage, gini_index
+    // and scored, one each per bucket that scored something, so indices line up.
+    c.replay = true;
+    using Field = double core::RankingSummary::*;
+    std::map<QString, Field> fields = {
+        {QStringLiteral("item_coverage"), &core::RankingSummary::itemCoverage},
+        {QStringLiteral("gini_index"), &core::RankingSummary::gini}};
+    for (const QString& name : names) {
+        const qsizetype at = name.indexOf(QLatin1Char('@'));
+        if (at > 0)
+            c.rankingK = name.mid(at + 1).toInt();
+        const QString base = at > 0 ? name.left(at) : name;
+        if (base == QLatin1String("hit"))
+            fields[name] = &core::RankingSummary::hit;
+        else if (base == QLatin1String("mrr"))
+            fields[name] = &core::RankingSummary::mrr;
+        else if (base == QLatin1String("ndcg"))
+            fields[name] = &core::RankingSummary::ndcg;
+    }
+    for (const QString& name : names) {
+        auto samples = store.metricSeries(c.runId, name);
+        if (!samples)
+            return core::Error{samples.error()};
+        const auto& v = samples.value();
+        if (c.ranking.size() < v.size())
+            c.ranking.resize(v.size());
+        const auto field = fields.find(name);
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            c.ranking[i].end = v[i].bucketEnd;
+            if (name == QLatin1String("scored"))
+                c.ranking[i].ranking.queries = static_cast<std::uint64_t>(std::llround(v[i].value));
+            else if (field != fields.end())
+                c.ranking[i].ranking.*(field->second) = v[i].value;
+        }
+    }
+    for (const RankingPoint& p : c.ranking)
+        addRankingBucket(c.rankingTotal, p.ranking);
+    // The stored summary is what the CLI printed: it wins over the buckets' fold.
+    const QJsonObject sum = QJsonDocument::fromJson(summaryJson).object();
+    const QString at = QStringLiteral("@%1").arg(c.rankingK);
+    c.rankingTotal.hit = sum.value(QStringLiteral("hit") + at).toDouble(c.rankingTotal.hit);
+    c.rankingTotal.mrr = sum.value(QStringLiteral("mrr") + at).toDouble(c.rankingTotal.mrr);
+    c.rankingTotal.ndcg = sum.value(QStringLiteral("ndcg") + at).toDouble(c.rankingTotal.ndcg);
+    c.replayEvents = sum.value(QStringLiteral("events")).toInteger();
+    return core::Ok{};
+}
+
+std::vector<ChartSample> MetricSeriesStore::rankingSeries(const CoreSeries& c, MetricId metric,
+                                                          std::size_t window) const {
+    std::vector<ChartSample> out;
+    out.reserve(c.ranking.size());
+    if (metric == MetricId::ItemCoverage) {
+        for (const RankingPoint& p : c.ranking)
+            out.push_back({days(p.end), p.ranking.itemCoverage, p.ranking.itemCoverage,
+                           p.ranking.itemCoverage});
+        return out;
+    }
+    // Moving window weighted by each bucket's queries: the mean over the window's queries.
+    auto value = [metric](const core::RankingSummary& r) {
+        return metric == MetricId::HitRate ? r.hit : metric == MetricId::Mrr ? r.mrr : r.ndcg;
+    };
+    double sum = 0.0;
+    std::uint64_t n = 0;
+    for (std::size_t i = 0; i < c.ranking.size(); ++i) {
+        const core::RankingSummary& r = c.ranking[i].ranking;
+        sum += value(r) * static_cast<double>(r.queries);
+        n += r.queries;
+        if (i >= window) {
+            const core::RankingSummary& old = c.ranking[i - window].ranking;
+            sum -= value(old) * static_cast<double>(old.queries);
+            n -= old.queries;
+        }
+        if (n == 0)
+            continue;
+        const double x = days(c.ranking[i].end);
+        if (metric == MetricId::HitRate) {
+            // A hit is a Bernoulli outcome: the same 95 % band as CTR's.
+            const auto hits = static_cast<std::uint64_t>(std::llround(sum));
+            out.push_back(rateSample(x, hits, n));
+        } else {
+            const double y = sum / static_cast<double>(n);
+            out.push_back({x, y, y, y});
+        }
     }
     return out;
 }

@@ -20,6 +20,14 @@ QString metricTitle(MetricId id) {
     case MetricId::LatencyP95:
     case MetricId::LatencyP99:
         return QCoreApplication::translate("Metrics", "Recommend latency");
+    case MetricId::HitRate:
+        return QCoreApplication::translate("Metrics", "Hit rate (HR@k)");
+    case MetricId::Mrr:
+        return QCoreApplication::translate("Metrics", "Mean reciprocal rank (MRR@k)");
+    case MetricId::Ndcg:
+        return QCoreApplication::translate("Metrics", "NDCG@k");
+    case MetricId::ItemCoverage:
+        return QCoreApplication::translate("Metrics", "Item coverage of the lists");
     }
     return {};
 }
@@ -35,6 +43,13 @@ QString metricAxis(MetricId id) {
         return QCoreApplication::translate("Metrics", "share");
     case MetricId::Gini:
         return QCoreApplication::translate("Metrics", "Gini (0 = equal)");
+    case MetricId::HitRate:
+        return QCoreApplication::translate("Metrics", "%");
+    case MetricId::Mrr:
+    case MetricId::Ndcg:
+        return QCoreApplication::translate("Metrics", "mean");
+    case MetricId::ItemCoverage:
+        return QCoreApplication::translate("Metrics", "share");
     default:
         return QCoreApplication::translate("Metrics", "µs (p50 dotted, p95 solid, p99 dashed)");
     }
@@ -63,6 +78,23 @@ QString metricHelp(MetricId id) {
             "Metrics", "Gini coefficient of cumulative impressions over launched items: 0 when "
                        "every item is shown equally often, close to 1 when a few items take all "
                        "the exposure (popularity bias).");
+    case MetricId::HitRate:
+        return QCoreApplication::translate(
+            "Metrics", "Prequential replay of a real log: share of scored events whose item was "
+                       "in the core's top k, asked just before the event, over the moving window "
+                       "of buckets, with a 95 % band (normal approximation).");
+    case MetricId::Mrr:
+        return QCoreApplication::translate(
+            "Metrics", "Mean of 1 / rank of the item the user actually chose (0 when it was not "
+                       "in the top k), over the moving window.");
+    case MetricId::Ndcg:
+        return QCoreApplication::translate(
+            "Metrics", "Mean of 1 / log2(rank + 1) of the chosen item (0 outside the top k), "
+                       "over the moving window; one relevant item per event, so the ideal DCG "
+                       "is 1.");
+    case MetricId::ItemCoverage:
+        return QCoreApplication::translate(
+            "Metrics", "Share of the log's items recommended at least once so far.");
     default:
         return QCoreApplication::translate(
             "Metrics", "Wall-clock duration of the core's recommend() call per request: median "
@@ -98,6 +130,18 @@ QString counterTitle(const QString& key) {
         return QCoreApplication::translate("Metrics", "Gini");
     if (key == QLatin1String("p95"))
         return QCoreApplication::translate("Metrics", "p95 latency");
+    if (key == QLatin1String("scored"))
+        return QCoreApplication::translate("Metrics", "Scored events");
+    if (key == QLatin1String("hit"))
+        return QCoreApplication::translate("Metrics", "HR@k");
+    if (key == QLatin1String("mrr"))
+        return QCoreApplication::translate("Metrics", "MRR@k");
+    if (key == QLatin1String("ndcg"))
+        return QCoreApplication::translate("Metrics", "NDCG@k");
+    if (key == QLatin1String("item_coverage"))
+        return QCoreApplication::translate("Metrics", "Item coverage");
+    if (key == QLatin1String("gini_index"))
+        return QCoreApplication::translate("Metrics", "Gini of lists");
     return key;
 }
 
@@ -133,6 +177,22 @@ QString counterHelp(const QString& key) {
         return QCoreApplication::translate(
             "Metrics", "95th percentile of the wall-clock duration of recommend() over the whole "
                        "run, in microseconds.");
+    if (key == QLatin1String("scored"))
+        return QCoreApplication::translate(
+            "Metrics", "Events of the target kinds whose user and item had been seen before: "
+                       "the core was asked to rank before each of them.");
+    if (key == QLatin1String("hit"))
+        return metricHelp(MetricId::HitRate);
+    if (key == QLatin1String("mrr"))
+        return metricHelp(MetricId::Mrr);
+    if (key == QLatin1String("ndcg"))
+        return metricHelp(MetricId::Ndcg);
+    if (key == QLatin1String("item_coverage"))
+        return metricHelp(MetricId::ItemCoverage);
+    if (key == QLatin1String("gini_index"))
+        return QCoreApplication::translate(
+            "Metrics", "Gini index of how often each item of the log was recommended, zeros "
+                       "included (RecBole's giniindex).");
     return {};
 }
 

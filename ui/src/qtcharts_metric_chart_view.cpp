@@ -33,6 +33,17 @@ double niceCeil(double v) {
     return 10.0 * mag;
 }
 
+// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least v (tick intervals).
+double niceStep(double v) {
+    if (v <= 0.0)
+        return 1.0;
+    const double mag = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * mag >= v * (1.0 - 1e-12))
+            return m * mag;
+    return 10.0 * mag;
+}
+
 class QtChartsMetricChartView final : public MetricChartView {
 public:
     explicit QtChartsMetricChartView(QWidget* parent) : MetricChartView(parent) {
@@ -177,11 +188,25 @@ private:
         if (m_robust)
             yMax = std::min(yMax, robustMax());
         yMax = std::max(yMax, m_percent ? 1.0 : (m_robust ? 10.0 : 1e-3));
-        const double nx = niceCeil(xMax);
-        if (xMax > m_xMax || nx < m_xMax / 4.0) {
-            m_x->setRange(0.0, nx);
-            m_x->applyNiceNumbers();
-            m_xMax = m_x->max();
+        if (m_xExtent > 0.0) {
+            // A known end: the exact span, with ticks at a round interval from 0.
+            const double end = std::max(m_xExtent, xMax);
+            if (end != m_xMax) {
+                m_x->setRange(0.0, end);
+                m_x->setTickType(QValueAxis::TicksDynamic);
+                m_x->setTickAnchor(0.0);
+                m_x->setTickInterval(niceStep(end / 6.0));
+                m_x->setLabelFormat(QStringLiteral("%g"));
+                m_xMax = end;
+            }
+        } else {
+            const double nx = niceCeil(xMax);
+            if (xMax > m_xMax || nx < m_xMax / 4.0) {
+                m_x->setTickType(QValueAxis::TicksFixed);
+                m_x->setRange(0.0, nx);
+                m_x->applyNiceNumbers();
+                m_xMax = m_x->max();
+            }
         }
         const double ny = niceCeil(yMax);
         if (yMax > m_yMax || ny < m_yMax / 4.0) {

@@ -1,7 +1,9 @@
 #include "recoscope/ui/run_controller.h"
 
 #include <QThread>
+
 #include <QTimer>
+#include <algorithm>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -13,10 +15,13 @@ namespace recoscope::ui {
 
 RunController::RunController(const core::RecommenderRegistry& registry, QObject* parent)
     : QObject(parent), m_thread(new QThread(this)), m_worker(new sim::EngineWorker(registry)),
-      m_refresh(new QTimer(this)) {
+      m_logWorker(new sim::LogWorker(registry)), m_refresh(new QTimer(this)) {
     m_thread->setObjectName(QStringLiteral("recoscope-engine"));
     m_worker->moveToThread(m_thread);
+    m_logWorker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_logWorker, &QObject::deleteLater);
+    connectLogWorker();
     connect(m_worker, &sim::EngineWorker::batchReady, this, &RunController::onBatch);
     connect(m_worker, &sim::EngineWorker::stepped, this, [this](const sim::StepReport& r) {
         if (r.generation == m_generation)
@@ -70,6 +75,9 @@ RunController::RunController(const core::RecommenderRegistry& registry, QObject*
 }
 
 RunController::~RunController() {
+    // A replay or import holds the thread until it polls its cancel flag (a few ms).
+    m_logWorker->requestCancel(m_generation);
+    m_logWorker->requestCancel(m_importGeneration);
     // Blocking: the worker finishes its slice (<= ~20 ms), records the run as cancelled
     // and closes its store before the thread goes away.
     QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::shutdown, Qt::BlockingQueuedConnection);
@@ -84,9 +92,22 @@ void RunController::setState(State s) {
     emit stateChanged(s);
 }
 
+void RunController::stopCurrent() {
+    // Both may be needed: the engine stops its arena at the next slice, the log worker its
+    // replay at the next poll; the new job is queued behind either.
+    if (m_replay)
+        m_logWorker->requestCancel(m_generation);
+    else if (m_state == State::Running || m_state == State::Paused)
+        QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::stop, Qt::QueuedConnection);
+    m_logWorker->setPaused(false);
+}
+
 void RunController::start(const sim::ArenaSpec& spec, bool paused) {
+    if (m_replay)
+        stopCurrent();
+    m_replay = false;
     m_spec = spec;
-    ++m_generation;
+    m_generation = ++m_counter;
     QStringList ids;
     for (const auto& c : spec.cores)
         ids << QString::fromStdString(c.recommender);
@@ -115,6 +136,11 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
 void RunController::pause() {
     if (m_state != State::Running)
         return;
+    if (m_replay) {
+        m_logWorker->setPaused(true);
+        setState(State::Paused);
+        return;
+    }
     QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::pause, Qt::QueuedConnection);
     setState(State::Paused);
 }
@@ -124,6 +150,11 @@ void RunController::resume() {
         return;
     m_etaClock.start();
     m_etaFraction0 = m_fraction;
+    if (m_replay) {
+        m_logWorker->setPaused(false);
+        setState(State::Running);
+        return;
+    }
     QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::resume, Qt::QueuedConnection);
     setState(State::Running);
 }
@@ -131,11 +162,11 @@ void RunController::resume() {
 void RunController::stop() {
     if (m_state != State::Running && m_state != State::Paused)
         return;
-    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::stop, Qt::QueuedConnection);
+    stopCurrent();
 }
 
 void RunController::step() {
-    if (m_state != State::Paused)
+    if (m_state != State::Paused || m_replay)
         return;
     QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::step, Qt::QueuedConnection);
 }
@@ -186,6 +217,104 @@ void RunController::onBatch(const sim::SnapshotBatch& batch) {
                 ? elapsed * (1.0 - m_fraction) / done
                 : (batch.finished ? 0.0 : -1.0);
     m_dirty = true;
+}
+
+void RunController::startReplay(const sim::LogReplayJob& job) {
+    stopCurrent();
+    m_replay = true;
+    m_generation = ++m_counter;
+    QStringList ids;
+    for (const sim::ReplaySpec& c : job.specs)
+        ids << QString::fromStdString(c.recommender);
+    m_series.resetReplay(ids, job.specs.empty() ? 10 : job.specs.front().k);
+    m_activeUsers.clear();
+    m_fraction = 0.0;
+    m_simTime = 0.0;
+    m_endTime = 0.0;
+    m_events = 0;
+    m_eta = -1.0;
+    m_etaClock.start();
+    m_etaFraction0 = 0.0;
+    const quint64 gen = m_generation;
+    sim::LogWorker* w = m_logWorker;
+    QMetaObject::invokeMethod(
+        w, [w, job, gen] { w->replay(job, gen); }, Qt::QueuedConnection);
+    setState(State::Running);
+    m_dirty = true;
+}
+
+void RunController::importLog(const sim::LogImportJob& job) {
+    // Imports share the generation counter so a cancel never reaches a later replay.
+    m_importGeneration = ++m_counter;
+    m_importing = true;
+    const quint64 gen = m_importGeneration;
+    sim::LogWorker* w = m_logWorker;
+    QMetaObject::invokeMethod(
+        w, [w, job, gen] { w->importLog(job, gen); }, Qt::QueuedConnection);
+}
+
+void RunController::cancelImport() {
+    if (m_importing)
+        m_logWorker->requestCancel(m_importGeneration);
+}
+
+void RunController::connectLogWorker() {
+    connect(m_logWorker, &sim::LogWorker::replayBatch, this, [this](const sim::LogReplayBatch& b) {
+        if (b.generation != m_generation || !m_replay)
+            return;
+        const bool first = m_series.coreCount() > 0 && m_series.core(0).runId == 0;
+        m_series.setXExtentDays(b.span / core::kSecondsPerDay);
+        m_series.appendReplay(b.bucket);
+        if (first && m_series.core(0).runId != 0)
+            emit runStarted(runIds());
+        m_fraction = b.bucket.fraction;
+        m_simTime = std::min(b.bucket.end, b.span);
+        m_endTime = b.span;
+        m_events = static_cast<std::uint64_t>(b.bucket.events);
+        const double elapsed = static_cast<double>(m_etaClock.elapsed()) / 1000.0;
+        const double done = m_fraction - m_etaFraction0;
+        m_eta = (m_state == State::Running && done > 1e-4 && elapsed > 0.5)
+                    ? elapsed * (1.0 - m_fraction) / done
+                    : -1.0;
+        m_dirty = true;
+    });
+    connect(m_logWorker, &sim::LogWorker::replayEnded, this,
+            [this](quint64 generation, const QList<qint64>& ids, bool cancelled) {
+                if (generation != m_generation)
+                    return;
+                m_eta = 0.0;
+                m_fraction = cancelled ? m_fraction : 1.0;
+                setState(State::Finished);
+                emit refreshed();
+                emit runEnded(ids, cancelled);
+            });
+    connect(m_logWorker, &sim::LogWorker::replayFailed, this,
+            [this](quint64 generation, const QString& message) {
+                if (generation != m_generation)
+                    return;
+                setState(State::Finished);
+                emit runFailed(message);
+            });
+    connect(m_logWorker, &sim::LogWorker::importProgress, this,
+            [this](quint64 generation, double fraction) {
+                if (generation == m_importGeneration)
+                    emit importProgress(fraction);
+            });
+    connect(m_logWorker, &sim::LogWorker::importFinished, this,
+            [this](quint64 generation, const QString& name, qint64 events, qint64 users,
+                   qint64 items, qint64 skipped) {
+                if (generation != m_importGeneration)
+                    return;
+                m_importing = false;
+                emit importFinished(name, events, users, items, skipped);
+            });
+    connect(m_logWorker, &sim::LogWorker::importFailed, this,
+            [this](quint64 generation, const QString& message) {
+                if (generation != m_importGeneration)
+                    return;
+                m_importing = false;
+                emit importFailed(message);
+            });
 }
 
 } // namespace recoscope::ui

@@ -117,7 +117,7 @@ void RunControls::updateState() {
     m_pause->setEnabled(s == RunController::State::Running);
     m_resume->setEnabled(s == RunController::State::Paused);
     m_stop->setEnabled(active);
-    m_step->setEnabled(s == RunController::State::Paused);
+    m_step->setEnabled(s == RunController::State::Paused && !m_controller.isReplay());
     switch (s) {
     case RunController::State::Idle:
         m_state->setText(tr("Ready"));
@@ -141,11 +141,19 @@ void RunControls::updateProgress() {
     const int day = static_cast<int>(t / 86400.0);
     const int hour = static_cast<int>(std::fmod(t, 86400.0) / 3600.0);
     const int minute = static_cast<int>(std::fmod(t, 3600.0) / 60.0);
-    m_time->setText(tr("Simulated: day %1, %2:%3 · %4 events")
-                        .arg(day + 1)
-                        .arg(hour, 2, 10, QLatin1Char('0'))
-                        .arg(minute, 2, 10, QLatin1Char('0'))
-                        .arg(QLocale().toString(static_cast<qulonglong>(m_controller.events()))));
+    const QString events = QLocale().toString(static_cast<qulonglong>(m_controller.events()));
+    if (m_controller.isReplay()) {
+        m_time->setText(tr("Log replay: day %1 of %2 · %3 events")
+                            .arg(QLocale().toString(t / 86400.0, 'f', 1),
+                                 QLocale().toString(m_controller.endTime() / 86400.0, 'f', 1),
+                                 events));
+    } else {
+        m_time->setText(tr("Simulated: day %1, %2:%3 · %4 events")
+                            .arg(day + 1)
+                            .arg(hour, 2, 10, QLatin1Char('0'))
+                            .arg(minute, 2, 10, QLatin1Char('0'))
+                            .arg(events));
+    }
     const double eta = m_controller.etaSeconds();
     if (m_controller.state() != RunController::State::Running || eta < 0.0)
         m_eta->setText(QString());

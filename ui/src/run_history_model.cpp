@@ -53,6 +53,12 @@ bool RunHistoryModel::reload() {
                 row.revenue = s.value(QStringLiteral("revenue")).toDouble();
                 row.coverage = s.value(QStringLiteral("coverage")).toDouble();
                 row.gini = s.value(QStringLiteral("gini")).toDouble();
+                row.replay = r.scenarioName.startsWith(QLatin1String("log:"));
+                if (row.replay) {
+                    // Coverage and Gini of the recommended lists (docs/metrics.md).
+                    row.coverage = s.value(QStringLiteral("item_coverage")).toDouble();
+                    row.gini = s.value(QStringLiteral("gini_index")).toDouble();
+                }
                 if (r.experimentId)
                     row.arena = arenas[r.experimentId].join(QStringLiteral(" · "));
                 m_rows.push_back(std::move(row));
@@ -147,10 +153,14 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
             return r.events;
         return r.hasSummary ? QLocale().toString(static_cast<qulonglong>(r.events)) : QVariant();
     case Ctr:
-        return pct(r.ctr);
     case Cvr:
-        return pct(r.cvr);
     case Revenue:
+        if (r.replay)
+            return sort ? QVariant(-1.0) : QVariant(QStringLiteral("–"));
+        if (index.column() == Ctr)
+            return pct(r.ctr);
+        if (index.column() == Cvr)
+            return pct(r.cvr);
         if (sort)
             return r.revenue;
         return r.hasSummary ? QLocale().toString(r.revenue, 'f', 0) : QVariant();

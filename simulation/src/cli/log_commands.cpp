@@ -88,6 +88,7 @@ int LogCommands::import(const QStringList& args) {
     opt.format = p.value(formatOpt);
     opt.source = input;
     opt.skipBad = p.isSet(skipOpt);
+    opt.cancel = m_cancel;
     if (m_showProgress)
         opt.progress = [this](qint64 done, qint64 total) {
             m_err << "\rimporting: " << (total > 0 ? 100 * done / total : 0) << " %   ";
@@ -99,6 +100,8 @@ int LogCommands::import(const QStringList& args) {
         m_err << '\n';
     if (!result) {
         const QString e = QString::fromStdString(result.error());
+        if (m_cancel && m_cancel->load())
+            return fail(ExitInterrupted, e);
         // A bad line is the input's fault; anything else is the store's.
         return fail(e.startsWith(input) ? ExitBadInput : ExitDatabase, e);
     }

@@ -95,6 +95,12 @@ replayLogs(RunStore& store, const core::RecommenderRegistry& registry,
            const std::function<void(double)>& progress = {},
            const std::function<void(const ReplayBucket&)>& onBucket = {});
 
+/// The kinds scored when none are named: every kind but search and cart removal.
+inline std::vector<core::EventKind> defaultReplayTargets() {
+    return {core::EventKind::View, core::EventKind::Click, core::EventKind::Favourite,
+            core::EventKind::CartAdd, core::EventKind::Purchase};
+}
+
 /// "view,purchase" -> kinds, named as core::eventKindName names them (view, click, search,
 /// favourite, cart-add, cart-remove, purchase).
 core::Result<std::vector<core::EventKind>> parseEventKinds(const QString& text);

@@ -16,6 +16,7 @@
 #include <QStringList>
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct ImportOptions {
     bool skipBad = false;
     /// Called every ~64k lines with (bytes read, file size).
     std::function<void(qint64, qint64)> progress;
+    /// Polled every 4,096 lines: when set, the import stops and is rolled back (the
+    /// error says "cancelled").
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct ImportResult {

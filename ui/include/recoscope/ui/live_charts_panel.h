@@ -1,8 +1,10 @@
 #pragma once
 // LiveChartsPanel: the dashboard. Counters per core, CTR/CVR with a moving window and
 // confidence bands, revenue, coverage, Gini of exposure, latency percentiles, the funnel
-// and the cold-start view. Draws whatever MetricSeriesStore it is given (a live arena or
-// runs opened from history), one colour per core in every chart. GUI thread only.
+// and the cold-start view; for a log replay instead, ranking counters and HR@k, NDCG@k,
+// MRR@k and item coverage over time (only that tab is shown). Draws whatever MetricSeriesStore it
+// is given (a live arena or runs opened from history), one colour per core in every chart. GUI
+// thread only.
 
 #include "recoscope/ui/metric_series_store.h"
 
@@ -39,6 +41,7 @@ public:
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
     int windowBuckets() const;
+    bool replayMode() const { return m_replayMode; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -47,6 +50,8 @@ private:
     void retranslateUi();
     void rebuildSeries(const MetricSeriesStore& store);
     void fillTables(const MetricSeriesStore& store);
+    void fillRankingTable(const MetricSeriesStore& store);
+    void setReplayMode(bool replay);
 
     QLabel* m_windowLabel = nullptr;
     QSpinBox* m_window = nullptr;
@@ -59,6 +64,7 @@ private:
     quint64 m_revision = ~quint64(0);
     bool m_stale = false; ///< some hidden chart skipped an update
     bool m_forceAll = false;
+    bool m_replayMode = false;
     QStringList m_labels;
 };
 

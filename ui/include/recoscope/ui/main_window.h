@@ -1,8 +1,9 @@
 #pragma once
 // MainWindow: composes the workbench. It owns the RunController, the actions and the
-// panels (scenario, strategy, dashboard, history, inspectors, teaching) as dockable
-// widgets whose layout is remembered between sessions. Panels talk to the controller and
-// to models, not to each other; the window only turns "Start" into an ArenaSpec.
+// panels (scenario, strategy, real logs, dashboard, history, inspectors, teaching) as
+// dockable widgets whose layout is remembered between sessions. Panels talk to the
+// controller and to models, not to each other; the window only turns "Start" into an
+// ArenaSpec and "Replay" into a LogReplayJob.
 
 #include <QMainWindow>
 
@@ -15,6 +16,7 @@ namespace recoscope::ui {
 class ItemInspectorPanel;
 class LanguageManager;
 class LiveChartsPanel;
+class LogSourcePanel;
 class RunControls;
 class RunController;
 class RunHistoryPanel;
@@ -35,6 +37,9 @@ public:
     /// Starts a run from the scenario and strategy panels; false (and a message in the
     /// status bar) when the scenario does not validate.
     bool startRun(bool paused = false);
+    /// Replays the log selected in the Logs panel with the strategy panel's cores; false
+    /// (and a message) when no log is selected or no event kind is scored.
+    bool startReplay();
     /// Teaching mode: teaching-small, paused at the first event, teaching panel raised.
     void enterTeachingMode();
     void setLargeFonts(bool on);
@@ -49,6 +54,7 @@ public:
     ShopperInspectorPanel* shopperInspector() const { return m_shopper; }
     ItemInspectorPanel* itemInspector() const { return m_item; }
     TeachingPanel* teachingPanel() const { return m_teaching; }
+    LogSourcePanel* logPanel() const { return m_logs; }
     RunControls* runControls() const { return m_controls; }
     QString dbPath() const { return m_dbPath; }
 
@@ -75,6 +81,7 @@ private:
     ShopperInspectorPanel* m_shopper = nullptr;
     ItemInspectorPanel* m_item = nullptr;
     TeachingPanel* m_teaching = nullptr;
+    LogSourcePanel* m_logs = nullptr;
     RunControls* m_controls = nullptr;
     QList<QDockWidget*> m_docks;
     QMenu* m_fileMenu = nullptr;

@@ -40,6 +40,9 @@ public:
     void setPercent(bool percent) { m_percent = percent; }
     /// Y axis follows the 99th percentile instead of the maximum (latency spikes).
     void setRobustRange(bool robust) { m_robust = robust; }
+    /// Where x will end when known in advance (a log replay's span), 0 = follow the data:
+    /// the axis then spans it from the start and never rescales while the run grows.
+    void setXExtent(double x) { m_xExtent = x; }
     /// Replaces the series (and drops their samples).
     void setSeries(const QList<SeriesSpec>& specs);
     const QList<SeriesSpec>& seriesSpecs() const { return m_specs; }
@@ -71,6 +74,7 @@ protected:
     QString m_title, m_xTitle, m_yTitle;
     bool m_percent = false;
     bool m_robust = false;
+    double m_xExtent = 0.0;
     QList<SeriesSpec> m_specs;
     std::map<QString, std::vector<ChartSample>> m_data;
 

@@ -7,8 +7,10 @@
 // the same function of the same buckets.
 
 #include "recoscope/core/metrics.h"
+#include "recoscope/core/ranking_metrics.h"
 #include "recoscope/core/result.h"
 #include "recoscope/sim/engine_worker.h"
+#include "recoscope/sim/log_replay.h"
 
 #include <QColor>
 #include <QString>
@@ -23,7 +25,21 @@ class RunStore;
 namespace recoscope::ui {
 
 /// The charted metrics. Keys are stable (used in file names and settings).
-enum class MetricId { Ctr, Cvr, Revenue, Coverage, Gini, LatencyP50, LatencyP95, LatencyP99 };
+/// The last four are the ranking metrics of a log replay (docs/metrics.md).
+enum class MetricId {
+    Ctr,
+    Cvr,
+    Revenue,
+    Coverage,
+    Gini,
+    LatencyP50,
+    LatencyP95,
+    LatencyP99,
+    HitRate,
+    Mrr,
+    Ndcg,
+    ItemCoverage
+};
 
 /// x = simulated days; y in the metric's unit; [lo, hi] a 95 % confidence band (equal to y
 /// when the metric has none).
@@ -32,6 +48,13 @@ struct ChartSample {
     double y = 0.0;
     double lo = 0.0;
     double hi = 0.0;
+};
+
+/// A closed time bucket of a log replay: the ranking figures of the queries scored in it
+/// (coverage and Gini cumulative); `end` in seconds since the log's first event.
+struct RankingPoint {
+    double end = 0.0;
+    core::RankingSummary ranking;
 };
 
 struct CoreSeries {
@@ -46,6 +69,12 @@ struct CoreSeries {
     /// `cold_*` rows of a reopened run (false for runs stored before those rows existed).
     sim::ColdStartStats coldStart;
     bool hasColdStart = false;
+    /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
+    bool replay = false;
+    int rankingK = 0;
+    std::vector<RankingPoint> ranking;
+    core::RankingSummary rankingTotal; ///< whole replay so far (queries-weighted)
+    qint64 replayEvents = 0;           ///< log events replayed so far
 };
 
 class MetricSeriesStore {
@@ -55,7 +84,19 @@ public:
     void reset(const QStringList& coreIds);
     /// Appends a batch from the worker (its cores in the same order as reset()).
     void append(const sim::SnapshotBatch& batch);
-    /// Adds a stored run (buckets and summary from the store). Errors name the run.
+    /// Starts a live log replay of these cores, ranking cut at `k`.
+    void resetReplay(const QStringList& coreIds, int k);
+    /// Appends a closed bucket of the replay (its cores in the order of resetReplay()).
+    void appendReplay(const sim::ReplayBucket& bucket);
+    /// True when every series shown is a log replay (the dashboard then shows ranking
+    /// charts instead of the shop's).
+    bool isReplay() const;
+    /// Where the x axis will end, in days, when known in advance (a live replay: the log's
+    /// span); 0 when charts should follow the data.
+    double xExtentDays() const { return m_xExtentDays; }
+    void setXExtentDays(double days);
+    /// Adds a stored run (buckets and summary from the store), a simulated run or a log
+    /// replay. Errors name the run.
     core::Status addStoredRun(const sim::RunStore& store, qint64 runId);
 
     int coreCount() const { return static_cast<int>(m_cores.size()); }
@@ -64,11 +105,19 @@ public:
     quint64 revision() const { return m_revision; }
 
     /// The chart series of one core. `windowBuckets` (>= 1) is the moving window of the
-    /// rate metrics (CTR, CVR); revenue is cumulative; the others are per bucket.
+    /// rate metrics (CTR, CVR) and of the ranking means (HR, MRR, NDCG: weighted by the
+    /// queries of each bucket); revenue is cumulative; the others are per bucket. x is in
+    /// days (simulated, or since the log's first event).
     std::vector<ChartSample> series(int core, MetricId metric, int windowBuckets) const;
 
 private:
+    core::Status addStoredReplay(const sim::RunStore& store, CoreSeries& c,
+                                 const QStringList& names, const QByteArray& summaryJson);
+    std::vector<ChartSample> rankingSeries(const CoreSeries& c, MetricId metric,
+                                           std::size_t window) const;
+
     std::vector<CoreSeries> m_cores;
+    double m_xExtentDays = 0.0;
     quint64 m_revision = 0;
 };
 

@@ -1,11 +1,14 @@
 #pragma once
-// RunController: owns the worker thread and its sim::EngineWorker, turns user commands
-// into queued calls, and collects the worker's snapshots into a MetricSeriesStore. GUI
-// thread only. Batches and reports from a superseded run (older generation) are dropped.
-// A single ~30 Hz timer emits refreshed() only when new data arrived, so charts repaint
-// at most ~30 times a second whatever the engine's speed.
+// RunController: owns the worker thread and its workers (sim::EngineWorker for simulated
+// arenas, sim::LogWorker for imports and replays of real logs), turns user commands into
+// queued calls, and collects the workers' snapshots into a MetricSeriesStore. GUI thread
+// only. A replay is a run like an arena: the same states, Stop and Pause (not Step). Batches and
+// reports from a superseded run (older generation) are dropped. A single ~30 Hz timer emits
+// refreshed() only when new data arrived, so charts repaint at most ~30 times a second whatever the
+// engine's speed.
 
 #include "recoscope/sim/engine_worker.h"
+#include "recoscope/sim/log_worker.h"
 #include "recoscope/ui/metric_series_store.h"
 
 #include <QElapsedTimer>
@@ -34,6 +37,15 @@ public:
     /// Starts a new arena; a running one is cancelled first. `paused` starts it paused
     /// (teaching: Step from the first event).
     void start(const sim::ArenaSpec& spec, bool paused = false);
+    /// Replays 1-4 cores over an imported log, live (the series become ranking series); a
+    /// running arena or replay is stopped first.
+    void startReplay(const sim::LogReplayJob& job);
+    /// Imports a log file into the store in the background (importFinished/importFailed).
+    void importLog(const sim::LogImportJob& job);
+    void cancelImport();
+    bool importing() const { return m_importing; }
+    /// True while the current (or last) run is a log replay.
+    bool isReplay() const { return m_replay; }
     void pause();
     void resume();
     void stop();
@@ -70,13 +82,25 @@ signals:
     void runStarted(const QList<qint64>& runIds);
     void runEnded(const QList<qint64>& runIds, bool cancelled);
     void runFailed(const QString& message);
+    void importProgress(double fraction);
+    void importFinished(const QString& name, qint64 events, qint64 users, qint64 items,
+                        qint64 skippedLines);
+    void importFailed(const QString& message);
 
 private:
+    void connectLogWorker();
+    /// Stops whatever runs on the worker thread before a new job is queued behind it.
+    void stopCurrent();
     void onBatch(const sim::SnapshotBatch& batch);
     void setState(State s);
 
     QThread* m_thread = nullptr;
     sim::EngineWorker* m_worker = nullptr;
+    sim::LogWorker* m_logWorker = nullptr;
+    bool m_replay = false;
+    bool m_importing = false;
+    quint64 m_importGeneration = 0;
+    quint64 m_counter = 0; ///< generations of runs and imports, never reused
     QTimer* m_refresh = nullptr;
     MetricSeriesStore m_series;
     sim::ArenaSpec m_spec;

@@ -57,6 +57,7 @@ private:
         sim::RunRecord record;
         double events = 0, ctr = 0, cvr = 0, revenue = 0, coverage = 0, gini = 0;
         bool hasSummary = false;
+        bool replay = false; ///< a log replay: no shop, so no CTR, CVR or revenue
         QString arena;
     };
     QString m_path;
