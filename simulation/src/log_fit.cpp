@@ -13,13 +13,15 @@ namespace recoscope::sim {
 
 namespace {
 
-// What the `default` scenario (run with `popularity`, seed 1, its whole week) shows
-// through EventProfile: the reference each first-order estimator is taken against.
-// Measured with `recoscope-cli run --scenario default --recommender popularity --db r.db`
-// and `report --run 1 --log ...` on the run's own events; tst_log_fit's round trip fails
-// when the simulator drifts away from them.
+// What the `default` scenario (run with `popularity`, seed 1, its whole week of 249,825
+// events) shows through EventProfile when its events are read back as a log: the
+// reference each first-order estimator is taken against. Measured on 2026-11-30 with
+// `recoscope-cli run --scenario default --recommender popularity --seed 1 --db r.db`, the
+// run's events written as CSV, `import` and `report --log`; tst_log_fit's round trip on a
+// different shop fails when the simulator drifts away from them.
 namespace ref {
-constexpr double kSessionsPerDay = 6000.0; // the scenario's own figures ...
+// The scenario's own values ...
+constexpr double kSessionsPerDay = 6000.0;
 constexpr double kContinue = 0.8;
 constexpr double kStepSeconds = 40.0;
 constexpr double kQualitySigma = 0.8;
@@ -28,18 +30,34 @@ constexpr double kCartOffset = -3.65;
 constexpr double kPurchaseOffset = -4.0;
 constexpr double kFavouriteOffset = -3.0;
 constexpr double kCartRemove = 0.1;
-constexpr double kVisitsPerDay = 6000.0; // ... and what its run shows
-constexpr double kEventsPerVisit = 6.9;
-constexpr double kMeanGapSeconds = 40.0;
-constexpr double kViewToCart = 0.030;
-constexpr double kCartToPurchase = 0.336;
-constexpr double kFavouritePerView = 0.05;
-constexpr double kItemRateCv2 = 2.0;
-constexpr double kUserRateCv2 = 1.0;
+// ... and what its run shows.
+constexpr double kVisitsPerDay = 5139.6;  // engine sessions merge at 30-minute gaps
+constexpr double kEventsPerVisit = 6.944; // 1.39 events per step
+constexpr double kMeanGapSeconds = 97.27; // steps without events stretch the gaps
+constexpr double kViewToCart = 0.03025;
+constexpr double kCartToPurchase = 0.3360;
+constexpr double kFavouritePerView = 0.05208;
+constexpr double kItemGini = 0.7642;   // of events per item: the core and affinity add spread
+constexpr double kUserRateCv2 = 1.971; // merged visits of the most active users damp it
 } // namespace ref
 
 bool defined(double v) {
     return std::isfinite(v);
+}
+
+// The sigma of the log-normal whose Gini is g: G = 2 Phi(sigma / sqrt 2) - 1 (Aitchison and
+// Brown), solved by bisection; Phi(x) = erfc(-x / sqrt 2) / 2.
+double giniToSigma(double g) {
+    if (!defined(g) || g <= 0.0)
+        return defined(g) ? 0.0 : g;
+    if (g >= 1.0)
+        return 20.0;
+    double lo = 0.0, hi = 20.0;
+    for (int i = 0; i < 200; ++i) {
+        const double mid = (lo + hi) / 2.0;
+        (std::erfc(-mid / 2.0) - 1.0 < g ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2.0;
 }
 
 // A rate of 0 or 1 has an infinite logit: kept finite (and far outside any offset's range)
@@ -297,21 +315,23 @@ core::Result<FitResult> LogFit::fit(const EventProfileSummary& p, const FitOptio
               std::vector<double>(p.weeklyShare.begin(), p.weeklyShare.end()), s.behaviour.weekly,
               QStringLiteral("visit starts per covered day, by weekday"));
 
-    // Spreads: the shop multiplies the intrinsic rate by independent factors (hidden
-    // affinity, the core's slates, return weights), so 1 + CV^2 of what is seen is the
-    // product of the intrinsic one and the reference's remainder.
-    const double itemExtra =
-        (1.0 + ref::kItemRateCv2) / std::exp(ref::kQualitySigma * ref::kQualitySigma);
-    const double itemIntrinsic = (1.0 + p.itemRateCv2) / itemExtra;
+    // Item spread: appeal is log-normal, and a log-normal's Gini is 2 Phi(sigma / sqrt 2) - 1,
+    // so the Gini of events per item gives an observed sigma. The rest of the shop (hidden
+    // affinity, the core's slates) adds its own log-normal-like spread; independent spreads
+    // add in sigma^2, so the reference's surplus variance is taken off. The Gini rather than
+    // the CV^2: the CV^2 is dominated by the few head items the core pushes and changed
+    // two-fold with the catalogue's size at a fixed quality_sigma, the Gini by 0.003.
+    const double sigmaSeen = giniToSigma(p.itemGini);
+    const double surplus = giniToSigma(ref::kItemGini) * giniToSigma(ref::kItemGini) -
+                           ref::kQualitySigma * ref::kQualitySigma;
+    const double intrinsic2 = sigmaSeen * sigmaSeen - surplus;
     w.real(QStringLiteral("catalogue.quality_sigma"),
-           defined(itemIntrinsic) ? (itemIntrinsic > 0.0 && std::log(itemIntrinsic) > 0.0
-                                         ? std::sqrt(std::log(itemIntrinsic))
-                                         : -1.0)
-                                  : itemIntrinsic,
+           defined(intrinsic2)
+               ? (intrinsic2 >= 0.0 ? std::sqrt(intrinsic2) : -std::sqrt(-intrinsic2))
+               : intrinsic2,
            0.0, 3.0, s.catalogue.qualitySigma,
-           QStringLiteral("sqrt(ln((1 + CV2 items) / %1)), CV2 = (var - mean) / mean^2 of "
-                          "events per item")
-               .arg(itemExtra, 0, 'g', 3),
+           QStringLiteral("sqrt(s^2 - %1), s = sqrt(2) Phi^-1((1 + Gini of events per item) / 2)")
+               .arg(surplus, 0, 'g', 4),
            QStringLiteral("fewer than two items"));
     const double userExtra = (1.0 + ref::kUserRateCv2) / (1.0 + activityCv2(ref::kActivityAlpha));
     const double userIntrinsic = (1.0 + p.userRateCv2) / userExtra - 1.0;
