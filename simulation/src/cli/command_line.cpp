@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "fit_command.h"
 #include "log_commands.h"
 #include "report_text.h"
 
@@ -88,6 +89,12 @@ void CommandLine::printHelp() {
            "      --db FILE              run store to read (default: recoscope.db)\n"
            "      --run N                run id (see the GUI's history or the run output)\n"
            "      --json                 every figure as one JSON object instead\n"
+           "      --log NAME             the imported log's figures, beside run N's with --run\n"
+           "                             (--run-db FILE if the run is in another store,\n"
+           "                             --utc-offset HOURS for the log's local time)\n"
+           "  fit                 write a scenario fitted to an imported log\n"
+           "      --log NAME, --out FILE, --db FILE, --name NAME, --seed N, --utc-offset H, "
+           "--json\n"
            "  import              import a real interaction log (docs/import-formats.md)\n"
            "      --format F             movielens | retailrocket | yoochoose | csv\n"
            "      --input FILE           the log file (streamed: any size)\n"
@@ -129,7 +136,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate)"));
+            "logs, replay, evaluate, fit)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -153,6 +160,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return validate(rest);
     if (command == QLatin1String("report"))
         return report(rest);
+    if (command == QLatin1String("fit"))
+        return FitCommand(m_out, m_err).fit(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -165,7 +174,7 @@ int CommandLine::exec(const QStringList& arguments) {
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate)")
+            "import, logs, replay, evaluate, fit)")
             .arg(command));
 }
 
@@ -294,19 +303,33 @@ int CommandLine::report(const QStringList& args) {
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("N"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({dbOpt, runOpt, jsonOpt});
+    // The side-by-side form (a log beside a run): fit_command.h.
+    QCommandLineOption logOpt(QStringLiteral("log"), QString(), QStringLiteral("NAME"));
+    QCommandLineOption runDbOpt(QStringLiteral("run-db"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption utcOpt(QStringLiteral("utc-offset"), QString(), QStringLiteral("HOURS"));
+    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
-    if (!p.isSet(runOpt))
-        return usage(QStringLiteral("report needs --run N"));
-    bool ok = false;
-    const qlonglong runId = p.value(runOpt).toLongLong(&ok);
-    if (!ok || runId <= 0)
+    if (!p.isSet(runOpt) && !p.isSet(logOpt))
+        return usage(QStringLiteral("report needs --run N, --log NAME or both"));
+    bool ok = !p.isSet(runOpt);
+    const qlonglong runId = p.isSet(runOpt) ? p.value(runOpt).toLongLong(&ok) : 0;
+    if (!ok || (p.isSet(runOpt) && runId <= 0))
         return usage(QStringLiteral("--run expects a run id > 0, got '%1'").arg(p.value(runOpt)));
     const QString path = p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db");
+    if (p.isSet(logOpt)) {
+        FitCommand::CompareRequest q{path, p.value(logOpt), p.value(runDbOpt), runId,
+                                     0.0,  p.isSet(jsonOpt)};
+        if (p.isSet(utcOpt) && !FitCommand::parseUtcOffset(p.value(utcOpt), q.utcOffsetHours))
+            return usage(QStringLiteral("--utc-offset expects hours in [-14, 14], got '%1'")
+                             .arg(p.value(utcOpt)));
+        return FitCommand(m_out, m_err).compare(q);
+    }
+    if (p.isSet(runDbOpt) || p.isSet(utcOpt))
+        return usage(QStringLiteral("--run-db and --utc-offset go with --log"));
     if (!QFileInfo::exists(path)) {
         m_err << "recoscope-cli: " << path << ": no such run store\n";
         m_err.flush();
