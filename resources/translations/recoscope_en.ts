@@ -270,6 +270,70 @@
         <source>share</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hit rate (HR@k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean reciprocal rank (MRR@k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NDCG@k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item coverage of the lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prequential replay of a real log: share of scored events whose item was in the core&apos;s top k, asked just before the event, over the moving window of buckets, with a 95 % band (normal approximation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of 1 / rank of the item the user actually chose (0 when it was not in the top k), over the moving window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of 1 / log2(rank + 1) of the chosen item (0 outside the top k), over the moving window; one relevant item per event, so the ideal DCG is 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the log&apos;s items recommended at least once so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR@k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRR@k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gini of lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events of the target kinds whose user and item had been seen before: the core was asked to rank before each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gini index of how often each item of the log was recommended, zeros included (RecBole&apos;s giniindex).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Recommender</name>
@@ -1288,6 +1352,117 @@
         <source>not stored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Moving &amp;window for HR, MRR and NDCG:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking (log replay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::LogSourcePanel</name>
+    <message>
+        <source>Imported log &apos;%1&apos;: %2 events of %3 users on %4 items; %5 bad lines skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real logs imported into the run store. Replaying one runs the cores chosen under Strategies over its events in time order: before each event the core ranks, the rank of the item the user really chose is scored, then the core learns from the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a log file in the chosen format (docs/import-formats.md); the workbench stays usable meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format of the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List length &amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each core ranks k items before each scored event; HR, MRR and NDCG are cut at k.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never recommend what the user already interacted with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score events of never-seen users or items too (as misses; no core can rank them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replay with the chosen strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the selected log with the 1–4 cores of the Strategies panel; the dashboard charts HR@k, NDCG@k and MRR@k over time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 as &apos;%2&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files (*.data *.csv *.dat *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MainWindow</name>
@@ -1436,6 +1611,25 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Real logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an imported log in the Real logs panel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of event to score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying log &apos;%1&apos; with %n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>
@@ -1560,6 +1754,10 @@
     </message>
     <message>
         <source>ETA %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log replay: day %1 of %2 · %3 events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -270,6 +270,70 @@
         <source>share</source>
         <translation>占比</translation>
     </message>
+    <message>
+        <source>Hit rate (HR@k)</source>
+        <translation>命中率（HR@k）</translation>
+    </message>
+    <message>
+        <source>Mean reciprocal rank (MRR@k)</source>
+        <translation>平均倒数排名（MRR@k）</translation>
+    </message>
+    <message>
+        <source>NDCG@k</source>
+        <translation>NDCG@k</translation>
+    </message>
+    <message>
+        <source>Item coverage of the lists</source>
+        <translation>推荐列表的商品覆盖率</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Prequential replay of a real log: share of scored events whose item was in the core&apos;s top k, asked just before the event, over the moving window of buckets, with a 95 % band (normal approximation).</source>
+        <translation>真实日志的前序（prequential）回放：在事件发生前请求推荐，所选商品位于推荐核心前 k 名中的评分事件比例，按时间桶滑动窗口计算，带 95% 置信区间（正态近似）。</translation>
+    </message>
+    <message>
+        <source>Mean of 1 / rank of the item the user actually chose (0 when it was not in the top k), over the moving window.</source>
+        <translation>用户实际选择的商品排名倒数 1/rank 的均值（不在前 k 名时为 0），按滑动窗口计算。</translation>
+    </message>
+    <message>
+        <source>Mean of 1 / log2(rank + 1) of the chosen item (0 outside the top k), over the moving window; one relevant item per event, so the ideal DCG is 1.</source>
+        <translation>所选商品 1/log2(rank + 1) 的均值（不在前 k 名时为 0），按滑动窗口计算；每个事件只有一个相关商品，因此理想 DCG 为 1。</translation>
+    </message>
+    <message>
+        <source>Share of the log&apos;s items recommended at least once so far.</source>
+        <translation>日志中至今至少被推荐过一次的商品比例。</translation>
+    </message>
+    <message>
+        <source>Scored events</source>
+        <translation>评分事件</translation>
+    </message>
+    <message>
+        <source>HR@k</source>
+        <translation>HR@k</translation>
+    </message>
+    <message>
+        <source>MRR@k</source>
+        <translation>MRR@k</translation>
+    </message>
+    <message>
+        <source>Item coverage</source>
+        <translation>商品覆盖率</translation>
+    </message>
+    <message>
+        <source>Gini of lists</source>
+        <translation>列表基尼系数</translation>
+    </message>
+    <message>
+        <source>Events of the target kinds whose user and item had been seen before: the core was asked to rank before each of them.</source>
+        <translation>目标类型中用户和商品此前都出现过的事件：每个事件发生前都请推荐核心给出排序。</translation>
+    </message>
+    <message>
+        <source>Gini index of how often each item of the log was recommended, zeros included (RecBole&apos;s giniindex).</source>
+        <translation>日志中每件商品被推荐次数的基尼指数，包含从未被推荐的商品（即 RecBole 的 giniindex）。</translation>
+    </message>
 </context>
 <context>
     <name>Recommender</name>
@@ -1287,6 +1351,117 @@
         <source>not stored</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <source>Moving &amp;window for HR, MRR and NDCG:</source>
+        <translation>HR、MRR 与 NDCG 的滑动窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Ranking (log replay)</source>
+        <translation>排序（日志回放）</translation>
+    </message>
+    <message>
+        <source>days of the log</source>
+        <translation>日志天数</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::LogSourcePanel</name>
+    <message>
+        <source>Imported log &apos;%1&apos;: %2 events of %3 users on %4 items; %5 bad lines skipped.</source>
+        <translation>已导入日志“%1”：%3 个用户在 %4 件商品上的 %2 个事件；跳过 %5 行错误数据。</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message>
+        <source>Real logs imported into the run store. Replaying one runs the cores chosen under Strategies over its events in time order: before each event the core ranks, the rank of the item the user really chose is scored, then the core learns from the event.</source>
+        <translation>已导入运行数据库的真实日志。回放时，“推荐策略”中选定的推荐核心按时间顺序处理日志事件：每个事件发生前核心先给出排序，对用户实际选择的商品的排名评分，然后核心从该事件中学习。</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a log file in the chosen format (docs/import-formats.md); the workbench stays usable meanwhile</source>
+        <translation>按所选格式导入日志文件（见 docs/import-formats.md）；导入期间工作台仍可使用</translation>
+    </message>
+    <message>
+        <source>Format of the file to import</source>
+        <translation>要导入的文件的格式</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>List length &amp;k:</source>
+        <translation>列表长度 &amp;k：</translation>
+    </message>
+    <message>
+        <source>Each core ranks k items before each scored event; HR, MRR and NDCG are cut at k.</source>
+        <translation>每个评分事件发生前，每个推荐核心给出 k 件商品的排序；HR、MRR 和 NDCG 在 k 处截断。</translation>
+    </message>
+    <message>
+        <source>Scored events:</source>
+        <translation>评分事件：</translation>
+    </message>
+    <message>
+        <source>Never recommend what the user already interacted with</source>
+        <translation>不推荐用户已经交互过的商品</translation>
+    </message>
+    <message>
+        <source>Score events of never-seen users or items too (as misses; no core can rank them)</source>
+        <translation>也对从未出现过的用户或商品的事件评分（记为未命中；任何核心都无法为其排序）</translation>
+    </message>
+    <message>
+        <source>&amp;Replay with the chosen strategies</source>
+        <translation>用所选策略回放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replay the selected log with the 1–4 cores of the Strategies panel; the dashboard charts HR@k, NDCG@k and MRR@k over time.</source>
+        <translation>用“推荐策略”面板中的 1–4 个推荐核心回放所选日志；仪表板按时间绘制 HR@k、NDCG@k 和 MRR@k。</translation>
+    </message>
+    <message>
+        <source>Importing %1 as &apos;%2&apos;…</source>
+        <translation>正在将 %1 导入为“%2”…</translation>
+    </message>
+    <message>
+        <source>Import a log</source>
+        <translation>导入日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.data *.csv *.dat *.tsv *.txt);;All files (*)</source>
+        <translation>日志文件 (*.data *.csv *.dat *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MainWindow</name>
@@ -1432,6 +1607,24 @@
             <numerusform>有 %n 个先前的运行未完成就结束了（进程被终止）；运行历史将其标记为“已中断”。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Real logs</source>
+        <translation>真实日志</translation>
+    </message>
+    <message>
+        <source>Select an imported log in the Real logs panel first.</source>
+        <translation>请先在“真实日志”面板中选择一个已导入的日志。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of event to score.</source>
+        <translation>请至少选择一种要评分的事件类型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying log &apos;%1&apos; with %n core(s)</source>
+        <translation>
+            <numerusform>正在用 %n 个推荐核心回放日志“%1”</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>
@@ -1557,6 +1750,10 @@
     <message>
         <source>ETA %1 s</source>
         <translation>预计剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>Log replay: day %1 of %2 · %3 events</source>
+        <translation>日志回放：第 %1 天 / 共 %2 天 · %3 个事件</translation>
     </message>
 </context>
 <context>
