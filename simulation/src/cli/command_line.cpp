@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "export_command.h"
 #include "log_commands.h"
 #include "report_text.h"
 
@@ -98,6 +99,17 @@ void CommandLine::printHelp() {
            "      --skip-bad             count and skip bad lines instead of stopping\n"
            "      --db FILE, --json\n"
            "  logs                imported logs (--db FILE, --json)\n"
+           "  export              a run's or a log's events as CSV or JSONL "
+           "(docs/export-format.md)\n"
+           "      --run N | --log NAME   what to export (--db FILE: the store)\n"
+           "      --format csv|jsonl     default csv\n"
+           "      --out FILE             default: stdout\n"
+           "      --anonymise            hash ids with a secret salt (printed once), floor times,\n"
+           "                             blank rare demographics (k-anonymity)\n"
+           "      --salt HEX             reuse an earlier export's salt: the exports are linkable\n"
+           "      --time-granularity G   second | minute | hour | day (anonymised default: hour)\n"
+           "      --k N                  k of k-anonymity, >= 2 (default 5)\n"
+           "      --json                 the report as one JSON object on stderr\n"
            "  replay              prequential evaluation of cores on an imported log\n"
            "      --log NAME             the imported log\n"
            "      --recommender ID | --recommenders A,B,...   one core, or several compared\n"
@@ -153,6 +165,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return validate(rest);
     if (command == QLatin1String("report"))
         return report(rest);
+    if (command == QLatin1String("export"))
+        return ExportCommand(m_out, m_err).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
