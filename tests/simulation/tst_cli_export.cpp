@@ -64,6 +64,9 @@ private slots:
             cli({"import", "--format", "movielens", "--input", data, "--name", "ml", "--db", m_db})
                 .code,
             0);
+        // Run 2: a replay of the log, which stores metrics, not events.
+        QCOMPARE(cli({"replay", "--db", m_db, "--log", "ml", "--recommender", "popularity"}).code,
+                 0);
     }
 
     void exportsRunAndLog() {
@@ -141,6 +144,7 @@ private slots:
             << QStringList{"--run", "1", "--anonymise", "--time-granularity", "week"} << 2
             << "second, minute, hour or day";
         QTest::newRow("missing run") << QStringList{"--run", "99"} << 4 << "no run 99";
+        QTest::newRow("replay run") << QStringList{"--run", "2"} << 4 << "is a replay of log 'ml'";
         QTest::newRow("missing log") << QStringList{"--log", "none"} << 4 << "no log named";
         QTest::newRow("unwritable out")
             << QStringList{"--run", "1", "--out", m_dir.filePath(QStringLiteral("no/such/f.csv"))}

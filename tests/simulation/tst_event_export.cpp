@@ -412,7 +412,7 @@ private slots:
         QVERIFY(blank[3] > 0);
     }
 
-    void replayRunsAndMissingSourcesFail() {
+    void missingSourcesFail() {
         QVERIFY(!sim::EventExporter::forRun(*m_store, 999, {}).ok());
         auto missing = sim::EventExporter::forLog(*m_store, QStringLiteral("nope"), {});
         QVERIFY(!missing.ok());

@@ -24,7 +24,7 @@ QString reportText(const ExportReport& r, const QString& target, const QByteArra
             .arg(r.source, target,
                  r.format == ExportFormat::Csv ? QStringLiteral("CSV") : QStringLiteral("JSONL"));
     if (!r.anonymised) {
-        t += QStringLiteral("  not anonymised: external ids, %1 times%2\n")
+        t += QStringLiteral("  not anonymised: ids as stored, %1 times%2\n")
                  .arg(timeGranularityName(r.granularity),
                       r.hasDemographics ? QStringLiteral(", every demographic field") : QString());
         return t;

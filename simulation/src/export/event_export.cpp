@@ -79,16 +79,21 @@ EventExporter::EventExporter(RunStore& store, const ExportOptions& options)
 EventExporter::~EventExporter() = default;
 
 core::Status EventExporter::convertIds() {
-    // Ids as written; an empty entry is an id that never appears (not written).
+    if (m_idsConverted)
+        return core::Ok{};
+    // An empty entry is an id that never appears (not written).
     const IdPseudonymiser hasher(m_options.salt);
-    auto convert = [&](std::vector<QByteArray>& ids, IdPseudonymiser::Domain domain,
-                       const char* what) -> core::Status {
+    // Converted into copies, kept only when both tables are free of collisions.
+    auto convert = [&](const std::vector<QByteArray>& ids, IdPseudonymiser::Domain domain,
+                       const char* what) -> core::Result<std::vector<QByteArray>> {
+        std::vector<QByteArray> written(ids.size());
         QSet<QByteArray> seen;
         seen.reserve(static_cast<qsizetype>(ids.size()));
-        for (QByteArray& id : ids) {
-            if (id.isEmpty())
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (ids[i].isEmpty())
                 continue;
-            id = m_options.anonymise ? hasher.pseudonym(domain, id) : writableId(id);
+            const QByteArray id =
+                m_options.anonymise ? hasher.pseudonym(domain, ids[i]) : writableId(ids[i]);
             if (seen.contains(id))
                 return core::Error{
                     (m_options.anonymise
@@ -100,12 +105,20 @@ core::Status EventExporter::convertIds() {
                         .arg(m_report.source, QLatin1String(what), QString::fromUtf8(id))
                         .toStdString()};
             seen.insert(id);
+            written[i] = id;
         }
-        return core::Ok{};
+        return written;
     };
-    if (auto s = convert(m_userIds, IdPseudonymiser::Domain::User, "user"); !s)
-        return s;
-    return convert(m_itemIds, IdPseudonymiser::Domain::Item, "item");
+    auto users = convert(m_userIds, IdPseudonymiser::Domain::User, "user");
+    if (!users)
+        return core::Error{users.error()};
+    auto items = convert(m_itemIds, IdPseudonymiser::Domain::Item, "item");
+    if (!items)
+        return core::Error{items.error()};
+    m_userIds = std::move(users).value();
+    m_itemIds = std::move(items).value();
+    m_idsConverted = true;
+    return core::Ok{};
 }
 
 core::Result<std::unique_ptr<EventExporter>> EventExporter::forRun(RunStore& store, qint64 runId,

@@ -78,7 +78,8 @@ QJsonObject ExportReport::toJson() const {
                    anonymised
                        ? QStringLiteral("hashed: HMAC-SHA256 with the salt, first %1 hex digits")
                              .arg(IdPseudonymiser::kHexDigits)
-                       : QStringLiteral("external")},
+                       : (hasDemographics ? QStringLiteral("dense ids of the run")
+                                          : QStringLiteral("external ids of the log"))},
                   {QStringLiteral("time_granularity"), timeGranularityName(granularity)},
                   {QStringLiteral("k"), anonymised ? QJsonValue(k) : QJsonValue()}};
     QJsonArray fields;

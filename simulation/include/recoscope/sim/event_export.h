@@ -94,7 +94,7 @@ public:
         Collision, ///< two ids got the same pseudonym (or written form): nothing written
     };
     /// Writes every event to `out` (open for writing). Ids are converted (and checked for
-    /// collisions) before the first byte is written. Call once.
+    /// collisions) before the first byte is written.
     core::Status write(QIODevice& out);
     Failure failure() const { return m_failure; }
 
@@ -114,6 +114,7 @@ private:
     std::vector<QByteArray> m_userIds, m_itemIds;
     ExportReport m_report;
     Failure m_failure = Failure::None;
+    bool m_idsConverted = false;
 };
 
 } // namespace recoscope::sim
