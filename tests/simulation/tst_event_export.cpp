@@ -412,6 +412,29 @@ private slots:
         QVERIFY(blank[3] > 0);
     }
 
+    void collidingIdsFailBeforeWriting() {
+        // "caf\xe9" is not UTF-8 and is written percent-encoded, as "caf%E9": the same text
+        // as the other user's id. The exporter must refuse rather than merge the two; the
+        // pseudonym check is the same code.
+        importLog(QStringLiteral("clash.csv"),
+                  "user,item,time\ncaf\xe9,a,1700000000\ncaf%E9,a,1700000001\n",
+                  sim::LogReader::Format::Csv,
+                  sim::LogReader::parseMap(QStringLiteral("user=user,item=item,time=time")).value(),
+                  QStringLiteral("clash"));
+        auto x = sim::EventExporter::forLog(*m_store, QStringLiteral("clash"), {});
+        QVERIFY(x.ok());
+        QBuffer b;
+        b.open(QIODevice::WriteOnly);
+        const core::Status s = x.value()->write(b);
+        QVERIFY(!s.ok());
+        QCOMPARE(x.value()->failure(), sim::EventExporter::Failure::Collision);
+        QVERIFY2(QString::fromStdString(s.error()).contains(QStringLiteral("caf%E9")),
+                 s.error().c_str());
+        QVERIFY(b.data().isEmpty());
+        // Anonymised, the raw bytes differ, so the pseudonyms do too.
+        QVERIFY(exportLog(*m_store, QStringLiteral("clash"), anonymised(kSalt)).report.users == 2);
+    }
+
     void missingSourcesFail() {
         QVERIFY(!sim::EventExporter::forRun(*m_store, 999, {}).ok());
         auto missing = sim::EventExporter::forLog(*m_store, QStringLiteral("nope"), {});
