@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "export_command.h"
 #include "fit_command.h"
 #include "log_commands.h"
 #include "report_text.h"
@@ -105,6 +106,17 @@ void CommandLine::printHelp() {
            "      --skip-bad             count and skip bad lines instead of stopping\n"
            "      --db FILE, --json\n"
            "  logs                imported logs (--db FILE, --json)\n"
+           "  export              a run's or a log's events as CSV or JSONL "
+           "(docs/export-format.md)\n"
+           "      --run N | --log NAME   what to export (--db FILE: the store)\n"
+           "      --format csv|jsonl     default csv\n"
+           "      --out FILE             default: stdout\n"
+           "      --anonymise            hash ids with a secret salt (printed once), floor times,\n"
+           "                             blank rare demographics (k-anonymity)\n"
+           "      --salt HEX             reuse an earlier export's salt: the exports are linkable\n"
+           "      --time-granularity G   second | minute | hour | day (anonymised default: hour)\n"
+           "      --k N                  k of k-anonymity, >= 2 (default 5)\n"
+           "      --json                 the report as one JSON object on stderr\n"
            "  replay              prequential evaluation of cores on an imported log\n"
            "      --log NAME             the imported log\n"
            "      --recommender ID | --recommenders A,B,...   one core, or several compared\n"
@@ -136,7 +148,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit)"));
+            "logs, replay, evaluate, fit, export)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -162,6 +174,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return report(rest);
     if (command == QLatin1String("fit"))
         return FitCommand(m_out, m_err).fit(rest);
+    if (command == QLatin1String("export"))
+        return ExportCommand(m_out, m_err).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -174,7 +188,7 @@ int CommandLine::exec(const QStringList& arguments) {
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate, fit)")
+            "import, logs, replay, evaluate, fit, export)")
             .arg(command));
 }
 
