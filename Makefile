@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory bench-logs leaderboard latency-table screenshots format clean
 
 all: build
 
@@ -30,6 +30,10 @@ bench: deps build
 # Heap of every core over 10M events (about an hour): memory flat in events.
 bench-memory: deps build
 	$(BUILD_DIR)/bench/bench_memory
+
+# Import and prequential replay speed on generated MovieLens-format logs (a minute).
+bench-logs: deps build
+	$(BUILD_DIR)/bench/recoscope-bench-logs
 
 # Every core on held-out seeds, the first day of `default` (a few minutes): docs/leaderboard.md.
 # Without --days the program runs whole weeks (an hour or more on two cores).
