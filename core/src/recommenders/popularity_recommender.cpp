@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <vector>
 
@@ -15,7 +16,10 @@ namespace {
 // Decayed counts are kept relative to a reference time t0: an event at t adds
 // w * exp((t - t0) / tau). Multiplying every score by the same factor keeps the order, so
 // the decay never has to be applied item by item; t0 moves forward (and every score is
-// rescaled once) before the exponent could overflow.
+// rescaled once) before the scores could overflow — as floats, since the ranking compares
+// float scores: exp(60) = 1.1e26 leaves 1e12 of headroom below FLT_MAX for the sums (the
+// rebase used to wait for exp(300), by which time every busy item scored +inf and ranked by
+// id; tst_popularity_internals caught it).
 //
 // The ranking is kept, not recomputed: m_order holds every item by (float score desc, id
 // asc) — exactly selectTopK's order — and an event only raises one item's score, so the
@@ -38,7 +42,7 @@ public:
             return;
         double add = w;
         if (m_tau > 0.0) {
-            if ((e.time - m_t0) / m_tau > 300.0)
+            if ((e.time - m_t0) / m_tau > kMaxExponent)
                 rebase(e.time);
             add *= std::exp((e.time - m_t0) / m_tau);
         }
@@ -83,16 +87,24 @@ private:
         return sa > sb || (sa == sb && a < b);
     }
 
+    // m_order[0, p) is sorted, so "item is ahead of it" is false for a prefix and true for
+    // the rest: binary search for the new place, then shift the overtaken items by one.
     void raise(ItemId item) {
-        std::uint32_t p = m_pos[item];
-        while (p > 0 && ahead(item, m_order[p - 1])) {
-            const ItemId other = m_order[p - 1];
-            m_order[p] = other;
-            m_pos[other] = p;
-            --p;
+        const std::uint32_t p = m_pos[item];
+        if (p == 0 || !ahead(item, m_order[p - 1]))
+            return;
+        std::uint32_t lo = 0, hi = p - 1;
+        while (lo < hi) {
+            const std::uint32_t mid = lo + (hi - lo) / 2;
+            if (ahead(item, m_order[mid]))
+                hi = mid;
+            else
+                lo = mid + 1;
         }
-        m_order[p] = item;
-        m_pos[item] = p;
+        std::memmove(&m_order[lo + 1], &m_order[lo], (p - lo) * sizeof(ItemId));
+        m_order[lo] = item;
+        for (std::uint32_t j = lo; j <= p; ++j)
+            m_pos[m_order[j]] = j;
     }
 
     void rebase(SimTime t) {
@@ -105,6 +117,8 @@ private:
         for (std::uint32_t i = 0; i < m_order.size(); ++i)
             m_pos[m_order[i]] = i;
     }
+
+    static constexpr double kMaxExponent = 60.0;
 
     const ItemTable& m_items;
     double m_halfLifeHours;
