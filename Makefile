@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table scenario-fields-doc screenshots format clean
 
 all: build
 
@@ -39,6 +39,10 @@ leaderboard: deps build
 # Engine-measured recommend() latency of every core in real runs (a few minutes).
 latency-table: deps build
 	$(BUILD_DIR)/bench/recoscope-latency-table --update docs/performance.md
+
+# The field reference in docs/scenario-format.md, from the scenario field table.
+scenario-fields-doc: deps build
+	$(BUILD_DIR)/bin/recoscope-cli list-scenario-fields --update docs/scenario-format.md
 
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)
