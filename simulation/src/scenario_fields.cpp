@@ -59,10 +59,11 @@ std::vector<ScenarioField> buildTable() {
         group("behaviour", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Behaviour"),
               QT_TRANSLATE_NOOP("ScenarioField",
                                 "How shoppers visit, look at slates, click, buy and leave.")));
-    ScenarioField timeline = group(
-        "timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
-        QT_TRANSLATE_NOOP("ScenarioField", "Dated events: promotions, launches, cohorts, stock "
-                                           "shocks and seasons (edit them in the JSON tab)."));
+    ScenarioField timeline =
+        group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
+              QT_TRANSLATE_NOOP(
+                  "ScenarioField",
+                  "Dated events: promotions, launches, cohorts, stock shocks and seasons."));
     timeline.maxCount = 1000;
     timeline.read = [](const Scenario& s) { return QJsonValue(timelineToJson(s.timeline)); };
     t.push_back(timeline);
