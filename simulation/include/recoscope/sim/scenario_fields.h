@@ -82,8 +82,8 @@ QStringList scenarioFieldKeys(const QString& parent);
 /// `recoscope-cli list-scenario-fields --markdown` prints it.
 QString scenarioFieldsMarkdown();
 /// One JSON object per row: path, type, min/max (and whether open), choices, counts,
-/// default, unit, label, help. For `list-scenario-fields --json` and the translation
-/// catalogue script.
+/// default, unit, label, help. For `list-scenario-fields --json` and tools outside the
+/// project.
 QJsonArray scenarioFieldsJson();
 
 } // namespace recoscope::sim
