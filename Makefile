@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table scenario-fields-doc screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table screenshots format clean
 
 all: build
 
@@ -41,6 +41,7 @@ latency-table: deps build
 	$(BUILD_DIR)/bench/recoscope-latency-table --update docs/performance.md
 
 # The field reference in docs/scenario-format.md, from the scenario field table.
+.PHONY: scenario-fields-doc
 scenario-fields-doc: deps build
 	$(BUILD_DIR)/bin/recoscope-cli list-scenario-fields --update docs/scenario-format.md
 
