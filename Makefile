@@ -44,6 +44,11 @@ leaderboard: deps build
 latency-table: deps build
 	$(BUILD_DIR)/bench/recoscope-latency-table --update docs/performance.md
 
+# The field reference in docs/scenario-format.md, from the scenario field table.
+.PHONY: scenario-fields-doc
+scenario-fields-doc: deps build
+	$(BUILD_DIR)/bin/recoscope-cli list-scenario-fields --update docs/scenario-format.md
+
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)
 

@@ -9,6 +9,7 @@
 #include "fit_command.h"
 #include "log_commands.h"
 #include "report_text.h"
+#include "scenario_fields_command.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -82,6 +83,8 @@ void CommandLine::printHelp() {
            "      --json                 print the summary as one JSON object on stdout\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
+           "  list-scenario-fields  every scenario field with type, range, default and help\n"
+           "                      (--json, --markdown, --update FILE: docs/scenario-format.md)\n"
            "  validate FILE...    check scenario files without running them (--json: one\n"
            "                      result object per file)\n"
            "  report              analyses of a stored run as tables: activity by hour and\n"
@@ -168,6 +171,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return listRecommenders(rest);
     if (command == QLatin1String("list-scenarios"))
         return listScenarios(rest);
+    if (command == QLatin1String("list-scenario-fields"))
+        return ScenarioFieldsCommand(m_out, m_err).run(rest);
     if (command == QLatin1String("validate"))
         return validate(rest);
     if (command == QLatin1String("report"))
