@@ -2,9 +2,7 @@
 // order and its refusals, a job run alone and skipped when finished, merging with ids
 // remapped and nothing lost, the same run twice refused, corrupt or newer inputs refused
 // with nothing written, and the trade-off report's Pareto marks.
-// Mutations tried: StoreMerger without the duplicate check (sameRunTwiceRefused fails);
-// the odometer turning the first name fastest (planOrder fails); the event id remap
-// without `| (id & kSeqMask)` (mergeKeepsEverything fails on the events hashes).
+// Mutation tried: StoreMerger without the duplicate check (sameRunTwiceRefused fails).
 
 #include "recoscope/core/pareto.h"
 #include "recoscope/sim/run_store.h"
