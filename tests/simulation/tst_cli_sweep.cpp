@@ -1,8 +1,10 @@
 // recoscope-cli sweep, merge and report --sweep end to end (issue 13): the plan's job
 // order and its refusals, a job run alone and skipped when finished, merging with ids
 // remapped and nothing lost, the same run twice refused, corrupt or newer inputs refused
-// with nothing written, and the trade-off report's Pareto marks.
-// Mutation tried: StoreMerger without the duplicate check (sameRunTwiceRefused fails).
+// with nothing written, imported logs and replays merged, and the trade-off report's
+// Pareto marks.
+// Mutations tried: StoreMerger without the duplicate check (sameRunTwiceRefused fails);
+// log_events ids copied without remapping (logsAndReplaysMerge fails: the ids collide).
 
 #include "recoscope/core/pareto.h"
 #include "recoscope/sim/run_store.h"
@@ -274,6 +276,52 @@ private slots:
         Run append = cli({"merge", bad, "--out", path(QStringLiteral("all.db"))});
         QCOMPARE(append.code, 4);
         QCOMPARE(runCount(path(QStringLiteral("all.db"))), 4);
+    }
+
+    void logsAndReplaysMerge() {
+        // An imported log and a replay of it (a run with metrics but no events).
+        QByteArray data;
+        for (int i = 0; i < 300; ++i)
+            data += QByteArray::number(i % 17 + 1) + '\t' + QByteArray::number(i * 7 % 23 + 1) +
+                    "\t4\t" + QByteArray::number(881250949 + 60 * i) + '\n';
+        writeFile(path(QStringLiteral("u.data")), data);
+        const QString logs = path(QStringLiteral("logs.db"));
+        QCOMPARE(cli({"import", "--format", "movielens", "--input", path(QStringLiteral("u.data")),
+                      "--name", "ml", "--db", logs})
+                     .code,
+                 0);
+        QCOMPARE(cli({"replay", "--log", "ml", "--recommender", "popularity", "--db", logs}).code,
+                 0);
+        // all.db gets a log of its own first, so that ml's ids must move.
+        const QString all = path(QStringLiteral("all.db"));
+        QCOMPARE(cli({"import", "--format", "movielens", "--input", path(QStringLiteral("u.data")),
+                      "--name", "first", "--db", all})
+                     .code,
+                 0);
+        Run r = cli({"merge", logs, "--out", all});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("1 run, 0 events")) &&
+                     r.out.contains(QStringLiteral("1 log")),
+                 qPrintable(r.out));
+        QCOMPARE(runCount(all), 5);
+        auto merged = sim::RunStore::open(all, sim::RunStore::Mode::ReadOnly);
+        QVERIFY(merged);
+        QCOMPARE(merged.value()->metricNames(5).value(),
+                 sim::RunStore::open(logs, sim::RunStore::Mode::ReadOnly)
+                     .value()
+                     ->metricNames(1)
+                     .value());
+        Run exported = cli({"export", "--log", "ml", "--db", all});
+        QVERIFY2(exported.code == 0, qPrintable(exported.err));
+        QCOMPARE(exported.out.count(QLatin1Char('\n')), 301); // header + every event
+        // The replay again is the same run (its metrics), the log name is taken: refused.
+        Run again = cli({"merge", logs, "--out", all});
+        QCOMPARE(again.code, 4);
+        QVERIFY2(again.err.contains(QStringLiteral("the same run twice: run 1 of %1 and run 5 of "
+                                                   "%2")
+                                        .arg(logs, all)),
+                 qPrintable(again.err));
+        QCOMPARE(runCount(all), 5);
     }
 
     void tradeoffReport() {
