@@ -2318,6 +2318,14 @@
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Trade-offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ScenarioPanel</name>
@@ -2659,6 +2667,74 @@
     </message>
     <message>
         <source>no events (the shopper only looked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffChartView</name>
+    <message>
+        <source>CTR against catalogue coverage (marker size: revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto-optimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dominated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+CTR %2 %, coverage %3 %, revenue %4
+Click to select run %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffWindow</name>
+    <message>
+        <source>Pareto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade-offs of sweep %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finished runs of sweep %1 in this store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2311,6 +2311,14 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>&amp;Trade-offs</source>
+        <translation>权衡(&amp;T)</translation>
+    </message>
+    <message>
+        <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
+        <translation>所选运行所属参数扫描中每组参数的点击率、覆盖率和收入，并标出帕累托前沿</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ScenarioPanel</name>
@@ -2652,6 +2660,76 @@
     <message>
         <source>no events (the shopper only looked)</source>
         <translation>无事件（顾客只是看了看）</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffChartView</name>
+    <message>
+        <source>CTR against catalogue coverage (marker size: revenue)</source>
+        <translation>点击率与商品目录覆盖率（标记大小：收入）</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>商品目录覆盖率</translation>
+    </message>
+    <message>
+        <source>Pareto-optimal</source>
+        <translation>帕累托最优</translation>
+    </message>
+    <message>
+        <source>Dominated</source>
+        <translation>被支配</translation>
+    </message>
+    <message>
+        <source>%1
+CTR %2 %, coverage %3 %, revenue %4
+Click to select run %5</source>
+        <translation>%1
+点击率 %2 %，覆盖率 %3 %，收入 %4
+点击以选中运行 %5</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffWindow</name>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Trade-offs of sweep %1</source>
+        <translation>参数扫描 %1 的权衡</translation>
+    </message>
+    <message>
+        <source>No finished runs of sweep %1 in this store.</source>
+        <translation>此存储中没有参数扫描 %1 的已完成运行。</translation>
     </message>
 </context>
 </TS>
