@@ -2194,6 +2194,10 @@
         <source>Log replay: day %1 of %2 · %3 events</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped at %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryModel</name>

@@ -2189,6 +2189,10 @@
         <source>Log replay: day %1 of %2 · %3 events</source>
         <translation>日志回放：第 %1 天 / 共 %2 天 · %3 个事件</translation>
     </message>
+    <message>
+        <source>Stopped at %1 %</source>
+        <translation>已在 %1% 处停止</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryModel</name>

@@ -12,12 +12,14 @@
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/run_controller.h"
+#include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/strategy_panel.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -173,8 +175,16 @@ void TestLogReplayGui::simulatedRunSwitchesBack() {
     QVERIFY(w.startRun());
     QVERIFY(!w.controller().isReplay());
     QTRY_VERIFY(!w.liveCharts()->replayMode());
+    QTRY_VERIFY(w.controller().fraction() > 0.0);
     w.controller().stop();
     QTRY_VERIFY(w.controller().state() == ui::RunController::State::Finished);
+    // Stopped part-way, the status bar says so with the share done (issue 14), not
+    // "Finished 100 %".
+    QVERIFY(w.controller().stopped());
+    QVERIFY(w.controller().fraction() < 1.0);
+    auto* state = qobject_cast<QLabel*>(w.runControls()->statusWidgets().value(0));
+    QVERIFY(state);
+    QVERIFY2(state->text().startsWith(QStringLiteral("Stopped at")), qPrintable(state->text()));
 }
 
 QTEST_MAIN(TestLogReplayGui)

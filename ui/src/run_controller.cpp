@@ -106,6 +106,7 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     if (m_replay)
         stopCurrent();
     m_replay = false;
+    m_stopped = false;
     m_spec = spec;
     m_generation = ++m_counter;
     QStringList ids;
@@ -162,6 +163,9 @@ void RunController::resume() {
 void RunController::stop() {
     if (m_state != State::Running && m_state != State::Paused)
         return;
+    // The share done when the user pressed Stop is what the status bar keeps saying; a
+    // final batch may report its run as complete (fraction 1) because it ended.
+    m_stopped = true;
     stopCurrent();
 }
 
@@ -207,7 +211,8 @@ void RunController::onBatch(const sim::SnapshotBatch& batch) {
     if (first && m_series.core(0).runId != 0)
         emit runStarted(runIds());
     m_activeUsers = batch.activeUsers;
-    m_fraction = batch.fraction;
+    if (!m_stopped)
+        m_fraction = batch.fraction;
     m_simTime = batch.simTime;
     m_endTime = batch.endTime;
     m_events = batch.events;
@@ -222,6 +227,7 @@ void RunController::onBatch(const sim::SnapshotBatch& batch) {
 void RunController::startReplay(const sim::LogReplayJob& job) {
     stopCurrent();
     m_replay = true;
+    m_stopped = false;
     m_generation = ++m_counter;
     QStringList ids;
     for (const sim::ReplaySpec& c : job.specs)
@@ -267,7 +273,8 @@ void RunController::connectLogWorker() {
         m_series.appendReplay(b.bucket);
         if (first && m_series.core(0).runId != 0)
             emit runStarted(runIds());
-        m_fraction = b.bucket.fraction;
+        if (!m_stopped)
+            m_fraction = b.bucket.fraction;
         m_simTime = std::min(b.bucket.end, b.span);
         m_endTime = b.span;
         m_events = static_cast<std::uint64_t>(b.bucket.events);
@@ -283,7 +290,7 @@ void RunController::connectLogWorker() {
                 if (generation != m_generation)
                     return;
                 m_eta = 0.0;
-                m_fraction = cancelled ? m_fraction : 1.0;
+                m_fraction = cancelled || m_stopped ? m_fraction : 1.0;
                 setState(State::Finished);
                 emit refreshed();
                 emit runEnded(ids, cancelled);

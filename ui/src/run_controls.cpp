@@ -129,7 +129,10 @@ void RunControls::updateState() {
         m_state->setText(tr("Paused"));
         break;
     case RunController::State::Finished:
-        m_state->setText(tr("Finished"));
+        m_state->setText(m_controller.stopped()
+                             ? tr("Stopped at %1 %")
+                                   .arg(QLocale().toString(m_controller.fraction() * 100.0, 'f', 1))
+                             : tr("Finished"));
         break;
     }
 }

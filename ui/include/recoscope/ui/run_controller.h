@@ -46,6 +46,9 @@ public:
     bool importing() const { return m_importing; }
     /// True while the current (or last) run is a log replay.
     bool isReplay() const { return m_replay; }
+    /// True when the user stopped the current (or last) run; fraction() is then the share
+    /// done when Stop was pressed.
+    bool stopped() const { return m_stopped; }
     void pause();
     void resume();
     void stop();
@@ -98,6 +101,7 @@ private:
     sim::EngineWorker* m_worker = nullptr;
     sim::LogWorker* m_logWorker = nullptr;
     bool m_replay = false;
+    bool m_stopped = false;
     bool m_importing = false;
     quint64 m_importGeneration = 0;
     quint64 m_counter = 0; ///< generations of runs and imports, never reused
