@@ -2064,6 +2064,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scenario saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>

@@ -2059,6 +2059,10 @@
             <numerusform>正在用 %n 个推荐核心回放日志“%1”</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Scenario saved to %1</source>
+        <translation>场景已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>

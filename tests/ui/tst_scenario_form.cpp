@@ -9,8 +9,11 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -74,6 +77,27 @@ private slots:
         slate->setValue(17);
         QVERIFY(panel.scenario());
         QCOMPARE(panel.scenario().value().slateSize, 17);
+    }
+
+    void saveAddsJsonAndConfirms() {
+        // Issue 14: a name typed without an extension gets .json, and the save is confirmed
+        // (the window shows the signal's path in its status bar).
+        QTemporaryDir dir;
+        ui::ScenarioPanel panel;
+        QVERIFY(panel.selectPreset(QStringLiteral("flash-sale")));
+        QSignalSpy saved(&panel, &ui::ScenarioPanel::saved);
+        QVERIFY(panel.saveAs(dir.filePath(QStringLiteral("my-shop"))));
+        QCOMPARE(saved.count(), 1);
+        const QString path = dir.filePath(QStringLiteral("my-shop.json"));
+        QCOMPARE(saved.first().first().toString(), path);
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("my-shop"))));
+        ui::ScenarioPanel again;
+        QVERIFY(again.openFile(path).ok());
+        QCOMPARE(again.scenario().value().name, panel.scenario().value().name);
+        // A name with an extension is kept as typed.
+        QVERIFY(panel.saveAs(dir.filePath(QStringLiteral("copy.scenario"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("copy.scenario"))));
     }
 
     void issuesMarkTheirEditorAndAreReworded() {

@@ -89,6 +89,9 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     connect(m_teaching, &TeachingPanel::largeFontsRequested, this, &MainWindow::setLargeFonts);
     connect(m_history, &RunHistoryPanel::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_scenario, &ScenarioPanel::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 8000);
+    });
     connect(m_logs, &LogSourcePanel::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(m_logs, &LogSourcePanel::replayRequested, this, [this] { startReplay(); });
@@ -133,7 +136,8 @@ void MainWindow::createMenus() {
         if (!path.isEmpty())
             m_scenario->saveAs(path);
     });
-    m_saveScenario->setShortcut(QKeySequence::SaveAs);
+    // Explicitly: QKeySequence::SaveAs is empty on some desktops (KDE, Windows).
+    m_saveScenario->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -184,14 +186,20 @@ core::Status ScenarioPanel::openFile(const QString& path) {
     return core::Ok{};
 }
 
-bool ScenarioPanel::saveAs(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+bool ScenarioPanel::saveAs(const QString& requested) {
+    // A name typed without an extension gets .json (the open dialog filters on it); the
+    // file is written whole or not at all.
+    QString path = requested;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_json->toPlainText().toUtf8()) < 0 ||
+        !f.commit()) {
         m_errors->setText(tr("Cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }
-    f.write(m_json->toPlainText().toUtf8());
     m_source = path;
+    emit saved(path);
     return true;
 }
 

@@ -48,6 +48,8 @@ public:
 
 signals:
     void scenarioChanged();
+    /// The scenario was written to `path` (".json" added when the name had no extension).
+    void saved(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;
