@@ -186,12 +186,13 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         if (!samples)
             return core::Error{samples.error()};
         const auto& v = samples.value();
-        if (sim::isColdStartMetric(name)) {
+        const std::string key = name.toStdString();
+        if (core::ColdStartStats::isStoredName(key)) {
             hasCold = true;
             if (cold.size() < v.size())
                 cold.resize(v.size());
             for (std::size_t i = 0; i < v.size(); ++i)
-                sim::setColdStartMetric(cold[i], name, v[i].value);
+                cold[i].setNamed(key, v[i].value);
             continue;
         }
         if (c.buckets.size() < v.size())
@@ -205,7 +206,7 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.buckets[i].bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
     if (hasCold) {
         for (const sim::ColdStartStats& b : cold)
-            sim::addColdStartBucket(c.coldStart, b);
+            c.coldStart.addBucket(b);
         c.hasColdStart = true;
     }
     // The run's totals: the stored summary (what the CLI prints), else the buckets' sum.
