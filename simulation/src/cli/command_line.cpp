@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "compare_command.h"
 #include "export_command.h"
 #include "fit_command.h"
 #include "log_commands.h"
@@ -80,6 +81,10 @@ void CommandLine::printHelp() {
            "      --no-db                do not store the run\n"
            "      --label TEXT           a label stored with the run\n"
            "      --json                 print the summary as one JSON object on stdout\n"
+           "  compare             2-4 cores on the same shoppers, paired per-user statistics\n"
+           "      --scenario NAME|FILE, --recommenders A,B[,C,D] (required)\n"
+           "      --seed N, --seeds K    seeds N .. N+K-1 (mean and spread across seeds)\n"
+           "      --events N | --days D, --db FILE (default: not stored), --label, --json\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
            "  validate FILE...    check scenario files without running them (--json: one\n"
@@ -148,7 +153,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export)"));
+            "logs, replay, evaluate, fit, export, compare)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -176,6 +181,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return FitCommand(m_out, m_err).fit(rest);
     if (command == QLatin1String("export"))
         return ExportCommand(m_out, m_err).run(rest);
+    if (command == QLatin1String("compare"))
+        return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -188,7 +195,7 @@ int CommandLine::exec(const QStringList& arguments) {
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate, fit, export)")
+            "import, logs, replay, evaluate, fit, export, compare)")
             .arg(command));
 }
 
