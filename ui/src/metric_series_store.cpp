@@ -94,12 +94,27 @@ void MetricSeriesStore::setXExtentDays(double d) {
 
 void MetricSeriesStore::clear() {
     m_cores.clear();
+    m_comparisons.clear();
+    m_comparisonNote.clear();
     m_xExtentDays = 0.0;
+    ++m_revision;
+}
+
+void MetricSeriesStore::setComparisons(std::vector<sim::PairComparison> comparisons) {
+    m_comparisons = std::move(comparisons);
+    m_comparisonNote.clear();
+    ++m_revision;
+}
+
+void MetricSeriesStore::setComparisonNote(const QString& note) {
+    m_comparisonNote = note;
     ++m_revision;
 }
 
 void MetricSeriesStore::reset(const QStringList& coreIds) {
     m_cores.clear();
+    m_comparisons.clear();
+    m_comparisonNote.clear();
     m_xExtentDays = 0.0;
     for (const QString& id : coreIds) {
         CoreSeries s;
@@ -127,6 +142,8 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.coldStart = s.coldStart;
         c.hasColdStart = true;
     }
+    if (batch.hasComparisons)
+        m_comparisons = batch.comparisons;
     ++m_revision;
 }
 
