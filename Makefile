@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory leaderboard latency-table screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory bench-logs leaderboard latency-table screenshots format clean
 
 all: build
 
@@ -31,6 +31,10 @@ bench: deps build
 bench-memory: deps build
 	$(BUILD_DIR)/bench/bench_memory
 
+# Import and prequential replay speed on generated MovieLens-format logs (a minute).
+bench-logs: deps build
+	$(BUILD_DIR)/bench/recoscope-bench-logs
+
 # Every core on held-out seeds, the first day of `default` (a few minutes): docs/leaderboard.md.
 # Without --days the program runs whole weeks (an hour or more on two cores).
 leaderboard: deps build
@@ -39,6 +43,11 @@ leaderboard: deps build
 # Engine-measured recommend() latency of every core in real runs (a few minutes).
 latency-table: deps build
 	$(BUILD_DIR)/bench/recoscope-latency-table --update docs/performance.md
+
+# The field reference in docs/scenario-format.md, from the scenario field table.
+.PHONY: scenario-fields-doc
+scenario-fields-doc: deps build
+	$(BUILD_DIR)/bin/recoscope-cli list-scenario-fields --update docs/scenario-format.md
 
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)

@@ -9,7 +9,8 @@
 #     where a missing *Config.cmake such as Qt6OpenGL's shows up;
 #   - every system header a compile read (ninja -t deps of the build directory);
 #   - every system library a link line names (build.ninja), the compiler and ninja;
-#   - every program named in the Makefile, .ci/run and scripts/*.sh that is on PATH.
+#   - every program named in the Makefile, .ci/run, scripts/*.sh and tests/scripts/*.sh
+#     that is on PATH.
 # A machine that already has a package installed by hand builds fine; this check is
 # what catches the omission there (CI's machine is never fresh).
 #
@@ -72,7 +73,7 @@ fi
 # Programs the scripts call: every word of their code that is a program on PATH, leaving
 # out comments, single-quoted text (awk programs, patterns), echo/printf messages, and programs a script only uses after
 # asking `command -v NAME` (optional by the script's own test).
-for f in "$root/Makefile" "$root/.ci/run" "$root"/scripts/*.sh; do
+for f in "$root/Makefile" "$root/.ci/run" "$root"/scripts/*.sh "$root"/tests/scripts/*.sh; do
     optional="$(grep -oE 'command -v [a-z][a-z0-9_.+-]*' "$f" | awk '{ print $3 }' | sort -u || true)"
     sed -E "s/#.*//; s/(echo|printf) [^|;&>]*//g; s/'[^']*'//g" "$f" | grep -oE '(^|[^A-Za-z0-9_./$-])[a-z][a-z0-9_.+-]*[a-z0-9]' |
         sed 's/^[^a-z]//' | sort -u | grep -vxF -e '' -e "$optional" | while read -r word; do

@@ -15,6 +15,7 @@ packages=(
     libsqlite3-dev sqlite3
     libbenchmark-dev
     xvfb xauth
+    parallel
     git
 )
 

@@ -839,10 +839,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The run&apos;s random seed: the same scenario, seed and core give the same events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Duration (days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,15 +851,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Width of a metrics bucket in simulated hours: one chart point per bucket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Slate size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items per recommendation slate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -879,15 +867,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Number of items in the catalogue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Top categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-level categories of the category tree.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -911,15 +891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Log-normal spread of prices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Popularity long tail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spread of the items&apos; intrinsic appeal: larger means a longer tail of popularity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -927,15 +899,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shoppers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of shoppers in the population.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -943,15 +907,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pareto shape of activity: smaller means a few very active shoppers and many rare ones.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demographic signal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of a shopper&apos;s taste explained by demographics (0..1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -959,15 +915,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mean number of shopper visits per simulated day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hourly rhythm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relative visit rate for each of the 24 hours, comma separated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -975,15 +923,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Position p of a slate is examined with probability bias^p (1 = no bias).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No-click utility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utility of not clicking: higher means fewer clicks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -991,15 +931,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Probability that a visit goes on after each step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Price sensitivity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How strongly price lowers a shopper&apos;s utility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1007,7 +939,474 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mean simulated seconds between two steps of a visit.</source>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in lists and stored with runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One paragraph shown in the workbench and by list-scenarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s random seed: the same scenario, seed and core give the same events. The command line&apos;s --seed overrides it; every random stream derives from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of a metrics bucket in simulated hours: one chart point and one stored sample per bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items per recommendation slate (k).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items: categories, brands, prices, stock and discounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shoppers: how many, how active, their demographics and tastes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How shoppers visit, look at slates, click, buy and leave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated events: promotions, launches, cohorts, stock shocks and seasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of the base catalogue; timeline launches add more, 2,000,000 in all at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-level departments of the category tree (the first 18 have names: Kitchen, Fashion, Electronics, Books, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second-level categories under each department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaves per subcategory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: a two-level tree (items sit in subcategories); n &gt;= 1: a three-level tree with n leaves under each subcategory. The tree has at most 200,000 categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category size skew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zipf exponent of leaf category sizes (0 = equal sizes; larger = a longer tail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brands per leaf category (at most 2,000,000 brands in all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log-normal spread of prices within a category (each category also has its own price level, spread 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title and tag words per item, drawn from its department&apos;s vocabulary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary per department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in each department&apos;s vocabulary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread of the items&apos; hidden intrinsic appeal: larger means a longer tail of popularity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely); tags and brand follow it too, so content-based cores have a signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the base catalogue that launches during the run, at uniform random times (new-item cold start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean initial stock per item (log-normal, at least 1); 0 means unlimited stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restock delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean days from a stock-out to the restock; each item draws its own lead time (exponential) and is restocked to its initial stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discounted share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of items with a standing discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing discounts are uniform between 0.05 and this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumable share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of consumables, bought again after behaviour.consumable_cycle_days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successors per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden successor (complement) items per item, mostly from a sibling category: what a shopper tends to look at next. The sequence signal session-based cores learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers at the start; timeline cohorts add more, 2,000,000 in all at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto shape of activity (relative visit rate), truncated at 100 times the least active: smaller means a few very active shoppers and many rare ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of the age bands under 18, 18-24, 25-34, 35-44, 45-54 and 55 or over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of female, male and other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights of student, employee, self-employed, manager, retired and other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One weight per region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of a shopper&apos;s hidden taste explained by their demographic groups: how much signal demographic cold-start strategies have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price sensitivity spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log-normal spread (mean 1) of each shopper&apos;s price-sensitivity multiplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand loyalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean utility bonus (exponential per shopper) for brands the shopper bought before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Habit strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly shoppers keep to their favourite hour of day (drawn from behaviour.hourly): 0 = any hour, 1 = only around it (within 3 hours).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected visits per day of the initial population at the start; cohorts add theirs, satisfaction and churn move it during the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative visit rate for each of the 24 hours of the day, 0:00 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly rhythm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative visit rate for each day of the week, Monday first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start surfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where a visit starts: home feed, search, a product page (from outside), the cart or order page (suggestions for the last purchase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position p of a slate is examined with weight bias^p (1 = no position bias); in cascade mode, the probability to go on to the next position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position: a multinomial logit over the slate plus a no-click option, position p weighted by position_bias^p. cascade: scan from the top, click with the logistic of (utility - no_click_utility), stop at the first click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility of not clicking, the outside option every decision compares against: higher means fewer clicks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affinity weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the hidden user-item affinity in the utility (scaled by the square root of latent_dim, so it means the same in any dimension).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility lost per unit of log(price / median price), times the shopper&apos;s own multiplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility per unit of current discount (30 % off adds 0.3 times this).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability that a visit goes on after each step (geometric visit length, mean 1/(1-p) steps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organic move probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability that a step without a click becomes an organic move (successor, search or browse) instead of going back home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability that an organic move follows one of the current item&apos;s hidden successors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility bonus of the current item&apos;s successors in a slate (what the shopper wants next).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item fatigue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility lost per remembered impression of the same item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category fatigue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility lost per remembered impression of the same leaf category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatigue half-life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatigue halves every this many simulated hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatigue memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impressions remembered per shopper (8 bytes each per shopper).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repurchase penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility lost by an item the shopper bought (one of their last four purchases).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumable cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For consumables the repurchase penalty fades to 0 over this many days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of organic browses drawn to promoted items while a promotion runs (the banner effect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistic offset: P(favourite) = logistic(surplus + offset), where surplus = utility - no_click_utility.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add-to-cart offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistic offset: P(add to cart) = logistic(surplus + offset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the end of the visit, P(buy a carted item) = logistic(surplus / 2 + offset); otherwise the cart line is abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart removal probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability that a cart line is taken out before checkout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean simulated seconds between two steps of a visit (exponential).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit with a click or a purchase moves the shopper&apos;s return weight this share of the way to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit with two or more slates and no click lowers the return weight by this share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After such a bad visit the shopper leaves for good with this probability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regret sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Range: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1047,6 +1446,21 @@
     </message>
 </context>
 <context>
+    <name>ScenarioUnit</name>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>the number %1</source>
@@ -1070,14 +1484,6 @@
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a whole number in [%1, %2], got %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a number in [%1, %2], got %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1114,6 +1520,34 @@
     </message>
     <message>
         <source>expected a JSON object at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array of %1 non-negative numbers, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of non-negative numbers, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array of %1 to %2 non-negative numbers, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number in %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number in %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1958,25 +2392,17 @@
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Trade-offs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ScenarioPanel</name>
-    <message>
-        <source>Catalogue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Population</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Behaviour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Open scenario</source>
         <translation type="unfinished"></translation>
@@ -2026,30 +2452,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Range: %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries (edit them in the JSON tab)</source>
-        <translation>
-            <numerusform>%n entry (edit them in the JSON tab)</numerusform>
-            <numerusform>%n entries (edit them in the JSON tab)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2334,6 +2741,74 @@
     </message>
     <message>
         <source>no events (the shopper only looked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffChartView</name>
+    <message>
+        <source>CTR against catalogue coverage (marker size: revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto-optimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dominated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+CTR %2 %, coverage %3 %, revenue %4
+Click to select run %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffWindow</name>
+    <message>
+        <source>Pareto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade-offs of sweep %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finished runs of sweep %1 in this store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -839,10 +839,6 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <source>The run&apos;s random seed: the same scenario, seed and core give the same events.</source>
-        <translation>本次运行的随机种子：相同的场景、种子和推荐核心会产生相同的事件。</translation>
-    </message>
-    <message>
         <source>Duration (days)</source>
         <translation>时长（天）</translation>
     </message>
@@ -855,16 +851,8 @@
         <translation>指标时间桶（小时）</translation>
     </message>
     <message>
-        <source>Width of a metrics bucket in simulated hours: one chart point per bucket.</source>
-        <translation>指标时间桶的宽度（模拟小时）：每个时间桶对应图表上的一个点。</translation>
-    </message>
-    <message>
         <source>Slate size</source>
         <translation>推荐列表长度</translation>
-    </message>
-    <message>
-        <source>Items per recommendation slate.</source>
-        <translation>每个推荐列表中的商品数。</translation>
     </message>
     <message>
         <source>Hidden taste dimensions</source>
@@ -879,16 +867,8 @@
         <translation>商品数</translation>
     </message>
     <message>
-        <source>Number of items in the catalogue.</source>
-        <translation>商品目录中的商品数量。</translation>
-    </message>
-    <message>
         <source>Top categories</source>
         <translation>一级类目数</translation>
-    </message>
-    <message>
-        <source>Top-level categories of the category tree.</source>
-        <translation>类目树的一级类目数量。</translation>
     </message>
     <message>
         <source>Subcategories per top category</source>
@@ -911,104 +891,523 @@
         <translation>价格离散度</translation>
     </message>
     <message>
-        <source>Log-normal spread of prices.</source>
-        <translation>价格的对数正态离散程度。</translation>
-    </message>
-    <message>
         <source>Popularity long tail</source>
         <translation>流行度长尾</translation>
-    </message>
-    <message>
-        <source>Spread of the items&apos; intrinsic appeal: larger means a longer tail of popularity.</source>
-        <translation>商品内在吸引力的离散程度：越大则流行度长尾越长。</translation>
     </message>
     <message>
         <source>Category coherence</source>
         <translation>类目一致性</translation>
     </message>
     <message>
-        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely).</source>
-        <translation>商品隐含向量跟随其类目的程度（0 = 完全不跟随，1 = 完全跟随）。</translation>
-    </message>
-    <message>
         <source>Shoppers</source>
         <translation>顾客数</translation>
-    </message>
-    <message>
-        <source>Number of shoppers in the population.</source>
-        <translation>人群中的顾客数量。</translation>
     </message>
     <message>
         <source>Activity skew</source>
         <translation>活跃度偏斜</translation>
     </message>
     <message>
-        <source>Pareto shape of activity: smaller means a few very active shoppers and many rare ones.</source>
-        <translation>活跃度的帕累托形状参数：越小表示少数顾客非常活跃、多数顾客很少来访。</translation>
-    </message>
-    <message>
         <source>Demographic signal</source>
         <translation>人口属性信号</translation>
-    </message>
-    <message>
-        <source>Share of a shopper&apos;s taste explained by demographics (0..1).</source>
-        <translation>顾客偏好中可由人口属性解释的比例（0..1）。</translation>
     </message>
     <message>
         <source>Sessions per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <source>Mean number of shopper visits per simulated day.</source>
-        <translation>每个模拟日的平均顾客访问次数。</translation>
-    </message>
-    <message>
         <source>Hourly rhythm</source>
         <translation>每小时节律</translation>
-    </message>
-    <message>
-        <source>Relative visit rate for each of the 24 hours, comma separated.</source>
-        <translation>24 个小时各自的相对访问率，以逗号分隔。</translation>
     </message>
     <message>
         <source>Position bias</source>
         <translation>位置偏差</translation>
     </message>
     <message>
-        <source>Position p of a slate is examined with probability bias^p (1 = no bias).</source>
-        <translation>推荐列表第 p 位被查看的概率为 bias^p（1 = 无偏差）。</translation>
-    </message>
-    <message>
         <source>No-click utility</source>
         <translation>不点击效用</translation>
-    </message>
-    <message>
-        <source>Utility of not clicking: higher means fewer clicks.</source>
-        <translation>不点击的效用：越高则点击越少。</translation>
     </message>
     <message>
         <source>Continue probability</source>
         <translation>继续概率</translation>
     </message>
     <message>
-        <source>Probability that a visit goes on after each step.</source>
-        <translation>每一步之后访问继续进行的概率。</translation>
-    </message>
-    <message>
         <source>Price sensitivity</source>
         <translation>价格敏感度</translation>
-    </message>
-    <message>
-        <source>How strongly price lowers a shopper&apos;s utility.</source>
-        <translation>价格降低顾客效用的程度。</translation>
     </message>
     <message>
         <source>Seconds between steps</source>
         <translation>步骤间隔（秒）</translation>
     </message>
     <message>
-        <source>Mean simulated seconds between two steps of a visit.</source>
-        <translation>一次访问中两步之间的平均模拟秒数。</translation>
+        <source>Format</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <source>File format version.</source>
+        <translation>文件格式版本。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Shown in lists and stored with runs.</source>
+        <translation>显示在列表中，并随运行一起保存。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>One paragraph shown in the workbench and by list-scenarios.</source>
+        <translation>一段说明，显示在工作台中，也由 list-scenarios 输出。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s random seed: the same scenario, seed and core give the same events. The command line&apos;s --seed overrides it; every random stream derives from it.</source>
+        <translation>本次运行的随机种子：相同的场景、种子和推荐核心会产生相同的事件。命令行的 --seed 会覆盖它；所有随机流都由它派生。</translation>
+    </message>
+    <message>
+        <source>Width of a metrics bucket in simulated hours: one chart point and one stored sample per bucket.</source>
+        <translation>指标时间桶的宽度（模拟小时）：每个时间桶对应图表上的一个点和一条保存的样本。</translation>
+    </message>
+    <message>
+        <source>Items per recommendation slate (k).</source>
+        <translation>每个推荐列表中的商品数（k）。</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <source>The items: categories, brands, prices, stock and discounts.</source>
+        <translation>商品：类目、品牌、价格、库存和折扣。</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <source>The shoppers: how many, how active, their demographics and tastes.</source>
+        <translation>顾客：人数、活跃程度、人口属性和偏好。</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>行为</translation>
+    </message>
+    <message>
+        <source>How shoppers visit, look at slates, click, buy and leave.</source>
+        <translation>顾客如何访问、查看推荐列表、点击、购买和离开。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Dated events: promotions, launches, cohorts, stock shocks and seasons.</source>
+        <translation>带日期的事件：促销、上新、新用户群、库存冲击和季节。</translation>
+    </message>
+    <message>
+        <source>Items of the base catalogue; timeline launches add more, 2,000,000 in all at most.</source>
+        <translation>基础商品目录中的商品数；时间线上的上新会再增加商品，总数最多 2,000,000。</translation>
+    </message>
+    <message>
+        <source>Top-level departments of the category tree (the first 18 have names: Kitchen, Fashion, Electronics, Books, ...).</source>
+        <translation>类目树的一级部门数（前 18 个有名称：厨房、时尚、电子、图书……）。</translation>
+    </message>
+    <message>
+        <source>Second-level categories under each department.</source>
+        <translation>每个部门下的二级类目数。</translation>
+    </message>
+    <message>
+        <source>Leaves per subcategory</source>
+        <translation>每个子类目的叶类目数</translation>
+    </message>
+    <message>
+        <source>0: a two-level tree (items sit in subcategories); n &gt;= 1: a three-level tree with n leaves under each subcategory. The tree has at most 200,000 categories.</source>
+        <translation>0：两级类目树（商品位于子类目中）；n &gt;= 1：三级类目树，每个子类目下有 n 个叶类目。类目树最多有 200,000 个类目。</translation>
+    </message>
+    <message>
+        <source>Category size skew</source>
+        <translation>类目规模偏斜</translation>
+    </message>
+    <message>
+        <source>Zipf exponent of leaf category sizes (0 = equal sizes; larger = a longer tail).</source>
+        <translation>叶类目规模的 Zipf 指数（0 = 规模相同；越大尾部越长）。</translation>
+    </message>
+    <message>
+        <source>Brands per leaf category (at most 2,000,000 brands in all).</source>
+        <translation>每个叶类目的品牌数（品牌总数最多 2,000,000）。</translation>
+    </message>
+    <message>
+        <source>Log-normal spread of prices within a category (each category also has its own price level, spread 0.5).</source>
+        <translation>类目内价格的对数正态离散程度（每个类目还有自己的价格水平，离散度 0.5）。</translation>
+    </message>
+    <message>
+        <source>Tags per item</source>
+        <translation>每件商品的标签数</translation>
+    </message>
+    <message>
+        <source>Title and tag words per item, drawn from its department&apos;s vocabulary.</source>
+        <translation>每件商品的标题和标签词数，从其所属部门的词汇中抽取。</translation>
+    </message>
+    <message>
+        <source>Vocabulary per department</source>
+        <translation>每个部门的词汇量</translation>
+    </message>
+    <message>
+        <source>Words in each department&apos;s vocabulary.</source>
+        <translation>每个部门词汇表中的词数。</translation>
+    </message>
+    <message>
+        <source>Spread of the items&apos; hidden intrinsic appeal: larger means a longer tail of popularity.</source>
+        <translation>商品隐含内在吸引力的离散程度：越大则流行度长尾越长。</translation>
+    </message>
+    <message>
+        <source>How much an item&apos;s hidden vector follows its category (0 = none, 1 = entirely); tags and brand follow it too, so content-based cores have a signal.</source>
+        <translation>商品隐含向量跟随其类目的程度（0 = 完全不跟随，1 = 完全跟随）；标签和品牌也随之变化，因此基于内容的推荐核心有信号可学。</translation>
+    </message>
+    <message>
+        <source>Launch share</source>
+        <translation>上新比例</translation>
+    </message>
+    <message>
+        <source>Share of the base catalogue that launches during the run, at uniform random times (new-item cold start).</source>
+        <translation>基础商品目录中在运行期间上新的比例，上新时间均匀随机（新商品冷启动）。</translation>
+    </message>
+    <message>
+        <source>Mean stock</source>
+        <translation>平均库存</translation>
+    </message>
+    <message>
+        <source>Mean initial stock per item (log-normal, at least 1); 0 means unlimited stock.</source>
+        <translation>每件商品的平均初始库存（对数正态，至少为 1）；0 表示库存无限。</translation>
+    </message>
+    <message>
+        <source>Restock delay</source>
+        <translation>补货延迟</translation>
+    </message>
+    <message>
+        <source>Mean days from a stock-out to the restock; each item draws its own lead time (exponential) and is restocked to its initial stock.</source>
+        <translation>从缺货到补货的平均天数；每件商品抽取自己的补货周期（指数分布），并补回初始库存。</translation>
+    </message>
+    <message>
+        <source>Discounted share</source>
+        <translation>折扣商品比例</translation>
+    </message>
+    <message>
+        <source>Share of items with a standing discount.</source>
+        <translation>长期打折商品的比例。</translation>
+    </message>
+    <message>
+        <source>Largest discount</source>
+        <translation>最大折扣</translation>
+    </message>
+    <message>
+        <source>Standing discounts are uniform between 0.05 and this value.</source>
+        <translation>长期折扣在 0.05 与此值之间均匀分布。</translation>
+    </message>
+    <message>
+        <source>Consumable share</source>
+        <translation>消耗品比例</translation>
+    </message>
+    <message>
+        <source>Share of consumables, bought again after behaviour.consumable_cycle_days.</source>
+        <translation>消耗品的比例，在 behaviour.consumable_cycle_days 之后会被再次购买。</translation>
+    </message>
+    <message>
+        <source>Successors per item</source>
+        <translation>每件商品的后继商品数</translation>
+    </message>
+    <message>
+        <source>Hidden successor (complement) items per item, mostly from a sibling category: what a shopper tends to look at next. The sequence signal session-based cores learn.</source>
+        <translation>每件商品隐含的后继（互补）商品数，大多来自同级类目：顾客接下来倾向于查看的商品。这是基于会话的推荐核心所学习的序列信号。</translation>
+    </message>
+    <message>
+        <source>Shoppers at the start; timeline cohorts add more, 2,000,000 in all at most.</source>
+        <translation>初始顾客数；时间线上的新用户群会再增加顾客，总数最多 2,000,000。</translation>
+    </message>
+    <message>
+        <source>Pareto shape of activity (relative visit rate), truncated at 100 times the least active: smaller means a few very active shoppers and many rare ones.</source>
+        <translation>活跃度（相对访问率）的帕累托形状参数，截断于最不活跃者的 100 倍：越小表示少数顾客非常活跃、多数顾客很少来访。</translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>Weights of the age bands under 18, 18-24, 25-34, 35-44, 45-54 and 55 or over.</source>
+        <translation>年龄段权重：18 岁以下、18-24、25-34、35-44、45-54、55 岁及以上。</translation>
+    </message>
+    <message>
+        <source>Genders</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Weights of female, male and other.</source>
+        <translation>女性、男性和其他的权重。</translation>
+    </message>
+    <message>
+        <source>Occupations</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Weights of student, employee, self-employed, manager, retired and other.</source>
+        <translation>学生、雇员、自雇者、管理者、退休者和其他的权重。</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>One weight per region.</source>
+        <translation>每个地区一个权重。</translation>
+    </message>
+    <message>
+        <source>Share of a shopper&apos;s hidden taste explained by their demographic groups: how much signal demographic cold-start strategies have.</source>
+        <translation>顾客隐含偏好中可由其人口属性群体解释的比例：即基于人口属性的冷启动策略能获得多少信号。</translation>
+    </message>
+    <message>
+        <source>Price sensitivity spread</source>
+        <translation>价格敏感度离散度</translation>
+    </message>
+    <message>
+        <source>Log-normal spread (mean 1) of each shopper&apos;s price-sensitivity multiplier.</source>
+        <translation>每位顾客价格敏感度乘数的对数正态离散程度（均值为 1）。</translation>
+    </message>
+    <message>
+        <source>Brand loyalty</source>
+        <translation>品牌忠诚度</translation>
+    </message>
+    <message>
+        <source>Mean utility bonus (exponential per shopper) for brands the shopper bought before.</source>
+        <translation>顾客对以前购买过的品牌的平均效用加成（每位顾客服从指数分布）。</translation>
+    </message>
+    <message>
+        <source>Habit strength</source>
+        <translation>习惯强度</translation>
+    </message>
+    <message>
+        <source>How strongly shoppers keep to their favourite hour of day (drawn from behaviour.hourly): 0 = any hour, 1 = only around it (within 3 hours).</source>
+        <translation>顾客坚持在自己偏好时段（从 behaviour.hourly 中抽取）访问的程度：0 = 任意时段，1 = 只在该时段附近（3 小时以内）。</translation>
+    </message>
+    <message>
+        <source>Expected visits per day of the initial population at the start; cohorts add theirs, satisfaction and churn move it during the run.</source>
+        <translation>初始人群在开始时的每日预期访问次数；新用户群会增加各自的访问，满意度和流失会在运行中改变它。</translation>
+    </message>
+    <message>
+        <source>Relative visit rate for each of the 24 hours of the day, 0:00 first.</source>
+        <translation>一天 24 个小时各自的相对访问率，从 0:00 开始。</translation>
+    </message>
+    <message>
+        <source>Weekly rhythm</source>
+        <translation>每周节律</translation>
+    </message>
+    <message>
+        <source>Relative visit rate for each day of the week, Monday first.</source>
+        <translation>一周中每一天的相对访问率，从星期一开始。</translation>
+    </message>
+    <message>
+        <source>Start surfaces</source>
+        <translation>访问起始页面</translation>
+    </message>
+    <message>
+        <source>Where a visit starts: home feed, search, a product page (from outside), the cart or order page (suggestions for the last purchase).</source>
+        <translation>访问的起始位置：首页推荐流、搜索、（从站外进入的）商品页、购物车或订单页（针对上次购买的推荐）。</translation>
+    </message>
+    <message>
+        <source>Position p of a slate is examined with weight bias^p (1 = no position bias); in cascade mode, the probability to go on to the next position.</source>
+        <translation>推荐列表第 p 位以权重 bias^p 被查看（1 = 无位置偏差）；在级联模式下，为继续查看下一位的概率。</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>浏览模式</translation>
+    </message>
+    <message>
+        <source>position: a multinomial logit over the slate plus a no-click option, position p weighted by position_bias^p. cascade: scan from the top, click with the logistic of (utility - no_click_utility), stop at the first click.</source>
+        <translation>position：在推荐列表和一个不点击选项上的多项 logit 模型，第 p 位的权重为 position_bias^p。cascade：从顶部开始逐个查看，以 (效用 - no_click_utility) 的 logistic 概率点击，在第一次点击时停止。</translation>
+    </message>
+    <message>
+        <source>Utility of not clicking, the outside option every decision compares against: higher means fewer clicks.</source>
+        <translation>不点击的效用，即每次决策所比较的外部选项：越高则点击越少。</translation>
+    </message>
+    <message>
+        <source>Affinity weight</source>
+        <translation>偏好匹配权重</translation>
+    </message>
+    <message>
+        <source>Weight of the hidden user-item affinity in the utility (scaled by the square root of latent_dim, so it means the same in any dimension).</source>
+        <translation>效用中隐含用户-商品匹配度的权重（按 latent_dim 的平方根缩放，因此在任何维度下含义相同）。</translation>
+    </message>
+    <message>
+        <source>Utility lost per unit of log(price / median price), times the shopper&apos;s own multiplier.</source>
+        <translation>每单位 log(价格 / 价格中位数) 损失的效用，再乘以顾客自己的乘数。</translation>
+    </message>
+    <message>
+        <source>Discount weight</source>
+        <translation>折扣权重</translation>
+    </message>
+    <message>
+        <source>Utility per unit of current discount (30 % off adds 0.3 times this).</source>
+        <translation>每单位当前折扣带来的效用（打七折即 30 % 折扣时增加此值的 0.3 倍）。</translation>
+    </message>
+    <message>
+        <source>Probability that a visit goes on after each step (geometric visit length, mean 1/(1-p) steps).</source>
+        <translation>每一步之后访问继续进行的概率（访问长度服从几何分布，平均 1/(1-p) 步）。</translation>
+    </message>
+    <message>
+        <source>Organic move probability</source>
+        <translation>自然浏览概率</translation>
+    </message>
+    <message>
+        <source>Probability that a step without a click becomes an organic move (successor, search or browse) instead of going back home.</source>
+        <translation>没有点击的一步转为自然浏览（后继商品、搜索或类目浏览）而不是返回首页的概率。</translation>
+    </message>
+    <message>
+        <source>Sequence strength</source>
+        <translation>序列强度</translation>
+    </message>
+    <message>
+        <source>Probability that an organic move follows one of the current item&apos;s hidden successors.</source>
+        <translation>自然浏览跟随当前商品某个隐含后继商品的概率。</translation>
+    </message>
+    <message>
+        <source>Sequence boost</source>
+        <translation>序列加成</translation>
+    </message>
+    <message>
+        <source>Utility bonus of the current item&apos;s successors in a slate (what the shopper wants next).</source>
+        <translation>推荐列表中当前商品的后继商品获得的效用加成（顾客接下来想要的商品）。</translation>
+    </message>
+    <message>
+        <source>Item fatigue</source>
+        <translation>商品疲劳</translation>
+    </message>
+    <message>
+        <source>Utility lost per remembered impression of the same item.</source>
+        <translation>同一商品每次被记住的曝光所损失的效用。</translation>
+    </message>
+    <message>
+        <source>Category fatigue</source>
+        <translation>类目疲劳</translation>
+    </message>
+    <message>
+        <source>Utility lost per remembered impression of the same leaf category.</source>
+        <translation>同一叶类目每次被记住的曝光所损失的效用。</translation>
+    </message>
+    <message>
+        <source>Fatigue half-life</source>
+        <translation>疲劳半衰期</translation>
+    </message>
+    <message>
+        <source>Fatigue halves every this many simulated hours.</source>
+        <translation>疲劳每经过这么多模拟小时减半。</translation>
+    </message>
+    <message>
+        <source>Fatigue memory</source>
+        <translation>疲劳记忆</translation>
+    </message>
+    <message>
+        <source>Impressions remembered per shopper (8 bytes each per shopper).</source>
+        <translation>每位顾客记住的曝光数（每位顾客每条 8 字节）。</translation>
+    </message>
+    <message>
+        <source>Repurchase penalty</source>
+        <translation>复购惩罚</translation>
+    </message>
+    <message>
+        <source>Utility lost by an item the shopper bought (one of their last four purchases).</source>
+        <translation>顾客已购买商品（最近四次购买之一）损失的效用。</translation>
+    </message>
+    <message>
+        <source>Consumable cycle</source>
+        <translation>消耗品周期</translation>
+    </message>
+    <message>
+        <source>For consumables the repurchase penalty fades to 0 over this many days.</source>
+        <translation>对于消耗品，复购惩罚在这么多天内逐渐降为 0。</translation>
+    </message>
+    <message>
+        <source>Promotion pull</source>
+        <translation>促销吸引力</translation>
+    </message>
+    <message>
+        <source>Share of organic browses drawn to promoted items while a promotion runs (the banner effect).</source>
+        <translation>促销进行期间被吸引到促销商品的自然浏览比例（横幅效应）。</translation>
+    </message>
+    <message>
+        <source>Favourite offset</source>
+        <translation>收藏偏移</translation>
+    </message>
+    <message>
+        <source>Logistic offset: P(favourite) = logistic(surplus + offset), where surplus = utility - no_click_utility.</source>
+        <translation>logistic 偏移：P(收藏) = logistic(盈余 + 偏移)，其中盈余 = 效用 - no_click_utility。</translation>
+    </message>
+    <message>
+        <source>Add-to-cart offset</source>
+        <translation>加购偏移</translation>
+    </message>
+    <message>
+        <source>Logistic offset: P(add to cart) = logistic(surplus + offset).</source>
+        <translation>logistic 偏移：P(加入购物车) = logistic(盈余 + 偏移)。</translation>
+    </message>
+    <message>
+        <source>Purchase offset</source>
+        <translation>购买偏移</translation>
+    </message>
+    <message>
+        <source>At the end of the visit, P(buy a carted item) = logistic(surplus / 2 + offset); otherwise the cart line is abandoned.</source>
+        <translation>访问结束时，P(购买购物车中的商品) = logistic(盈余 / 2 + 偏移)；否则该购物车条目被放弃。</translation>
+    </message>
+    <message>
+        <source>Cart removal probability</source>
+        <translation>移出购物车概率</translation>
+    </message>
+    <message>
+        <source>Probability that a cart line is taken out before checkout.</source>
+        <translation>结账前购物车条目被移出的概率。</translation>
+    </message>
+    <message>
+        <source>Mean simulated seconds between two steps of a visit (exponential).</source>
+        <translation>一次访问中两步之间的平均模拟秒数（指数分布）。</translation>
+    </message>
+    <message>
+        <source>Satisfaction gain</source>
+        <translation>满意度提升</translation>
+    </message>
+    <message>
+        <source>A visit with a click or a purchase moves the shopper&apos;s return weight this share of the way to 1.</source>
+        <translation>有点击或购买的访问会使顾客的回访权重向 1 移动这一比例。</translation>
+    </message>
+    <message>
+        <source>Satisfaction loss</source>
+        <translation>满意度下降</translation>
+    </message>
+    <message>
+        <source>A visit with two or more slates and no click lowers the return weight by this share.</source>
+        <translation>查看了两个或更多推荐列表却没有点击的访问会使回访权重降低这一比例。</translation>
+    </message>
+    <message>
+        <source>Churn probability</source>
+        <translation>流失概率</translation>
+    </message>
+    <message>
+        <source>After such a bad visit the shopper leaves for good with this probability.</source>
+        <translation>在这样一次糟糕的访问之后，顾客以此概率永久流失。</translation>
+    </message>
+    <message>
+        <source>Regret sample</source>
+        <translation>遗憾抽样比例</translation>
+    </message>
+    <message>
+        <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
+        <translation>测量相对最佳推荐列表遗憾值的推荐列表比例（每次需要遍历一遍商品目录）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Range: %1</source>
+        <translation>范围：%1</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1446,21 @@
     </message>
 </context>
 <context>
+    <name>ScenarioUnit</name>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>the number %1</source>
@@ -1071,14 +1485,6 @@
     <message>
         <source>null</source>
         <translation>null</translation>
-    </message>
-    <message>
-        <source>expected a whole number in [%1, %2], got %3</source>
-        <translation>应为 [%1, %2] 范围内的整数，实际为%3</translation>
-    </message>
-    <message>
-        <source>expected a number in [%1, %2], got %3</source>
-        <translation>应为 [%1, %2] 范围内的数值，实际为%3</translation>
     </message>
     <message>
         <source>expected one of %1, got &quot;%2&quot;</source>
@@ -1115,6 +1521,34 @@
     <message>
         <source>expected a JSON object at the top level</source>
         <translation>顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>expected an array of %1 non-negative numbers, got %2</source>
+        <translation>应为包含 %1 个非负数的数组，实际为%2</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of non-negative numbers, got %1</source>
+        <translation>应为由非负数组成的非空数组，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected an array of %1 to %2 non-negative numbers, got %3</source>
+        <translation>应为包含 %1 到 %2 个非负数的数组，实际为%3</translation>
+    </message>
+    <message>
+        <source>expected a whole number in %1, got %2</source>
+        <translation>应为 %1 范围内的整数，实际为%2</translation>
+    </message>
+    <message>
+        <source>expected a number in %1, got %2</source>
+        <translation>应为 %1 范围内的数值，实际为%2</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
+        <translation>重复的键 &quot;%1&quot;（第一次出现在第 %2 行）；JSON 只会保留其中一个，请删除另一个</translation>
     </message>
 </context>
 <context>
@@ -1950,25 +2384,17 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>&amp;Trade-offs</source>
+        <translation>权衡(&amp;T)</translation>
+    </message>
+    <message>
+        <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
+        <translation>所选运行所属参数扫描中每组参数的点击率、覆盖率和收入，并标出帕累托前沿</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ScenarioPanel</name>
-    <message>
-        <source>Catalogue</source>
-        <translation>商品目录</translation>
-    </message>
-    <message>
-        <source>Population</source>
-        <translation>人群</translation>
-    </message>
-    <message>
-        <source>Behaviour</source>
-        <translation>行为</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
     <message>
         <source>Open scenario</source>
         <translation>打开场景</translation>
@@ -2018,30 +2444,12 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <source>Range: %1 to %2</source>
-        <translation>范围：%1 到 %2</translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries (edit them in the JSON tab)</source>
-        <translation>
-            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
     </message>
     <message>
         <source>Run</source>
@@ -2325,6 +2733,76 @@
     <message>
         <source>no events (the shopper only looked)</source>
         <translation>无事件（顾客只是看了看）</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffChartView</name>
+    <message>
+        <source>CTR against catalogue coverage (marker size: revenue)</source>
+        <translation>点击率与商品目录覆盖率（标记大小：收入）</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>商品目录覆盖率</translation>
+    </message>
+    <message>
+        <source>Pareto-optimal</source>
+        <translation>帕累托最优</translation>
+    </message>
+    <message>
+        <source>Dominated</source>
+        <translation>被支配</translation>
+    </message>
+    <message>
+        <source>%1
+CTR %2 %, coverage %3 %, revenue %4
+Click to select run %5</source>
+        <translation>%1
+点击率 %2 %，覆盖率 %3 %，收入 %4
+点击以选中运行 %5</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::TradeoffWindow</name>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Trade-offs of sweep %1</source>
+        <translation>参数扫描 %1 的权衡</translation>
+    </message>
+    <message>
+        <source>No finished runs of sweep %1 in this store.</source>
+        <translation>此存储中没有参数扫描 %1 的已完成运行。</translation>
     </message>
 </context>
 </TS>

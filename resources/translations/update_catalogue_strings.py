@@ -7,6 +7,9 @@ sources, as translatable strings for lupdate (the file is never compiled):
   RecommenderFamily  core families
   RecommenderParam   parameter help texts
 
+(Scenario field labels and help need no entry here: lupdate reads them from the field
+table's sources, simulation/src/scenario_field*.cpp, listed in ui/CMakeLists.txt.)
+
 The workbench translates them at run time with QCoreApplication::translate(context,
 English text) and shows the English text when there is no translation. Run after adding
 a preset or a core, then `cmake --build <dir> --target update_translations`:

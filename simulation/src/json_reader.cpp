@@ -5,6 +5,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -29,6 +30,16 @@ QString typeName(const QJsonValue& v) {
         break;
     }
     return QStringLiteral("nothing");
+}
+
+ValidationIssue makeIssue(ValidationIssue::Kind kind, const QString& path, const QJsonValue& got,
+                          const QString& message) {
+    ValidationIssue issue;
+    issue.kind = kind;
+    issue.path = path;
+    issue.got = got;
+    issue.message = message;
+    return issue;
 }
 
 // The text of a JSON string token (quotes included) as the key it names; escapes are
@@ -75,12 +86,17 @@ void JsonReader::checkDuplicateKeys() {
                 f.keyLines.insert(f.lastKey, line);
                 continue;
             }
-            m_errors << QStringLiteral("%1:%2: %3.%4: duplicate key \"%4\" (first on line %5); "
-                                       "JSON keeps only one of them, so remove the other")
-                            .arg(m_source)
-                            .arg(line)
-                            .arg(f.path, f.lastKey)
-                            .arg(first.value());
+            ValidationIssue issue;
+            issue.kind = ValidationIssue::Kind::DuplicateKey;
+            issue.line = line;
+            issue.path = f.path + QLatin1Char('.') + f.lastKey;
+            issue.key = f.lastKey;
+            issue.firstLine = first.value();
+            issue.message = QStringLiteral("duplicate key \"%1\" (first on line %2); JSON keeps "
+                                           "only one of them, so remove the other")
+                                .arg(f.lastKey)
+                                .arg(first.value());
+            record(std::move(issue));
         } else if (c == '{' || c == '[') {
             Frame child;
             child.object = c == '{';
@@ -114,20 +130,25 @@ bool JsonReader::parse(QJsonObject& root) {
         const QByteArray before = m_raw.left(error.offset);
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(error.offset - before.lastIndexOf('\n'));
-        m_errors << QStringLiteral("%1:%2:%3: invalid JSON: %4")
-                        .arg(m_source)
-                        .arg(line)
-                        .arg(column)
-                        .arg(error.errorString());
+        ValidationIssue issue;
+        issue.kind = ValidationIssue::Kind::Syntax;
+        issue.line = line;
+        issue.column = column;
+        issue.message = QStringLiteral("invalid JSON: %1").arg(error.errorString());
+        record(std::move(issue));
         return false;
     }
     if (!doc.isObject()) {
-        m_errors
-            << QStringLiteral("%1:1: $: expected a JSON object at the top level").arg(m_source);
+        ValidationIssue issue;
+        issue.kind = ValidationIssue::Kind::TopNotObject;
+        issue.line = 1;
+        issue.path = QStringLiteral("$");
+        issue.message = QStringLiteral("expected a JSON object at the top level");
+        record(std::move(issue));
         return false;
     }
     checkDuplicateKeys();
-    if (!m_errors.isEmpty())
+    if (!m_issues.isEmpty())
         return false;
     root = doc.object();
     return true;
@@ -154,27 +175,48 @@ int JsonReader::lineOf(const QString& path) const {
     return found ? static_cast<int>(m_raw.left(pos).count('\n')) + 1 : 0;
 }
 
+void JsonReader::record(ValidationIssue issue) {
+    issue.source = m_source;
+    if (issue.line == 0 && !issue.path.isEmpty())
+        issue.line = lineOf(issue.path);
+    m_issues.append(std::move(issue));
+}
+
+QStringList JsonReader::errors() const {
+    QStringList lines;
+    for (const ValidationIssue& issue : m_issues)
+        lines << issue.text();
+    return lines;
+}
+
 void JsonReader::fail(const QString& path, const QString& message) {
-    const int line = lineOf(path);
-    if (line > 0)
-        m_errors << QStringLiteral("%1:%2: %3: %4").arg(m_source).arg(line).arg(path, message);
-    else
-        m_errors << QStringLiteral("%1: %2: %3").arg(m_source, path, message);
+    ValidationIssue issue;
+    issue.path = path;
+    issue.message = message;
+    record(std::move(issue));
 }
 
 qint64 JsonReader::integer(const QJsonObject& obj, const QString& path, const QString& key,
                            qint64 fallback, qint64 min, qint64 max) {
+    return integer(obj, path, key, fallback,
+                   NumberRange{static_cast<double>(min), static_cast<double>(max)});
+}
+
+qint64 JsonReader::integer(const QJsonObject& obj, const QString& path, const QString& key,
+                           qint64 fallback, const NumberRange& range) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
-    const QString at = path + QLatin1Char('.') + key;
     const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::floor(d) != d || d < static_cast<double>(min) ||
-        d > static_cast<double>(max)) {
-        fail(at, QStringLiteral("expected a whole number in [%1, %2], got %3")
-                     .arg(min)
-                     .arg(max)
-                     .arg(typeName(v)));
+    if (!v.isDouble() || std::floor(d) != d || !range.contains(d)) {
+        ValidationIssue issue;
+        issue.kind = ValidationIssue::Kind::WholeNumber;
+        issue.path = path + QLatin1Char('.') + key;
+        issue.range = range;
+        issue.got = v;
+        issue.message = QStringLiteral("expected a whole number in %1, got %2")
+                            .arg(range.text(true), typeName(v));
+        record(std::move(issue));
         return fallback;
     }
     return static_cast<qint64>(d);
@@ -182,16 +224,24 @@ qint64 JsonReader::integer(const QJsonObject& obj, const QString& path, const QS
 
 double JsonReader::real(const QJsonObject& obj, const QString& path, const QString& key,
                         double fallback, double min, double max) {
+    return real(obj, path, key, fallback, NumberRange{min, max});
+}
+
+double JsonReader::real(const QJsonObject& obj, const QString& path, const QString& key,
+                        double fallback, const NumberRange& range) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
-    const QString at = path + QLatin1Char('.') + key;
     const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || !std::isfinite(d) || d < min || d > max) {
-        fail(at, QStringLiteral("expected a number in [%1, %2], got %3")
-                     .arg(min)
-                     .arg(max)
-                     .arg(typeName(v)));
+    if (!v.isDouble() || !std::isfinite(d) || !range.contains(d)) {
+        ValidationIssue issue;
+        issue.kind = ValidationIssue::Kind::Number;
+        issue.path = path + QLatin1Char('.') + key;
+        issue.range = range;
+        issue.got = v;
+        issue.message =
+            QStringLiteral("expected a number in %1, got %2").arg(range.text(false), typeName(v));
+        record(std::move(issue));
         return fallback;
     }
     return d;
@@ -203,8 +253,8 @@ bool JsonReader::boolean(const QJsonObject& obj, const QString& path, const QStr
     if (v.isUndefined())
         return fallback;
     if (!v.isBool()) {
-        fail(path + QLatin1Char('.') + key,
-             QStringLiteral("expected true or false, got %1").arg(typeName(v)));
+        record(makeIssue(ValidationIssue::Kind::Boolean, path + QLatin1Char('.') + key, v,
+                         QStringLiteral("expected true or false, got %1").arg(typeName(v))));
         return fallback;
     }
     return v.toBool();
@@ -217,12 +267,17 @@ QString JsonReader::text(const QJsonObject& obj, const QString& path, const QStr
         return fallback;
     const QString at = path + QLatin1Char('.') + key;
     if (!v.isString()) {
-        fail(at, QStringLiteral("expected text, got %1").arg(typeName(v)));
+        record(makeIssue(ValidationIssue::Kind::Text, at, v,
+                         QStringLiteral("expected text, got %1").arg(typeName(v))));
         return fallback;
     }
     if (!choices.isEmpty() && !choices.contains(v.toString())) {
-        fail(at, QStringLiteral("expected one of %1, got \"%2\"")
-                     .arg(choices.join(QStringLiteral(", ")), v.toString()));
+        ValidationIssue issue =
+            makeIssue(ValidationIssue::Kind::Choice, at, v,
+                      QStringLiteral("expected one of %1, got \"%2\"")
+                          .arg(choices.join(QStringLiteral(", ")), v.toString()));
+        issue.choices = choices;
+        record(std::move(issue));
         return fallback;
     }
     return v.toString();
@@ -233,8 +288,8 @@ QJsonObject JsonReader::object(const QJsonObject& obj, const QString& path, cons
     if (v.isUndefined())
         return {};
     if (!v.isObject()) {
-        fail(path + QLatin1Char('.') + key,
-             QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        record(makeIssue(ValidationIssue::Kind::Object, path + QLatin1Char('.') + key, v,
+                         QStringLiteral("expected an object, got %1").arg(typeName(v))));
         return {};
     }
     return v.toObject();
@@ -245,8 +300,8 @@ QJsonArray JsonReader::array(const QJsonObject& obj, const QString& path, const 
     if (v.isUndefined())
         return {};
     if (!v.isArray()) {
-        fail(path + QLatin1Char('.') + key,
-             QStringLiteral("expected an array, got %1").arg(typeName(v)));
+        record(makeIssue(ValidationIssue::Kind::Array, path + QLatin1Char('.') + key, v,
+                         QStringLiteral("expected an array, got %1").arg(typeName(v))));
         return {};
     }
     return v.toArray();
@@ -255,17 +310,35 @@ QJsonArray JsonReader::array(const QJsonObject& obj, const QString& path, const 
 std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& path,
                                         const QString& key, std::vector<double> fallback,
                                         std::size_t size) {
+    const int n = static_cast<int>(size);
+    return weights(obj, path, key, std::move(fallback), n ? n : 1, n);
+}
+
+std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& path,
+                                        const QString& key, std::vector<double> fallback,
+                                        int minCount, int maxCount) {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined())
         return fallback;
     const QString at = path + QLatin1Char('.') + key;
     const QJsonArray a = v.toArray();
-    const QString want = size ? QStringLiteral("an array of %1 non-negative numbers").arg(size)
-                              : QStringLiteral("a non-empty array of non-negative numbers");
-    if (!v.isArray() || (size && static_cast<std::size_t>(a.size()) != size) || a.isEmpty()) {
-        fail(at, QStringLiteral("expected %1, got %2")
-                     .arg(want,
-                          v.isArray() ? QStringLiteral("%1 entries").arg(a.size()) : typeName(v)));
+    const int count = static_cast<int>(a.size());
+    QString want;
+    if (minCount == maxCount)
+        want = QStringLiteral("an array of %1 non-negative numbers").arg(minCount);
+    else if (maxCount == 0)
+        want = QStringLiteral("a non-empty array of non-negative numbers");
+    else
+        want =
+            QStringLiteral("an array of %1 to %2 non-negative numbers").arg(minCount).arg(maxCount);
+    if (!v.isArray() || count < std::max(1, minCount) || (maxCount > 0 && count > maxCount)) {
+        ValidationIssue issue = makeIssue(
+            ValidationIssue::Kind::Weights, at, v,
+            QStringLiteral("expected %1, got %2")
+                .arg(want, v.isArray() ? QStringLiteral("%1 entries").arg(count) : typeName(v)));
+        issue.minCount = minCount;
+        issue.maxCount = maxCount;
+        record(std::move(issue));
         return fallback;
     }
     std::vector<double> out;
@@ -273,15 +346,17 @@ std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& p
     for (qsizetype i = 0; i < a.size(); ++i) {
         const double d = a.at(i).toDouble(-1.0);
         if (!a.at(i).isDouble() || !std::isfinite(d) || d < 0.0) {
-            fail(QStringLiteral("%1[%2]").arg(at).arg(i),
-                 QStringLiteral("expected a non-negative number, got %1").arg(typeName(a.at(i))));
+            record(makeIssue(
+                ValidationIssue::Kind::Weight, QStringLiteral("%1[%2]").arg(at).arg(i), a.at(i),
+                QStringLiteral("expected a non-negative number, got %1").arg(typeName(a.at(i)))));
             return fallback;
         }
         out.push_back(d);
         total += d;
     }
     if (total <= 0.0) {
-        fail(at, QStringLiteral("expected at least one positive weight"));
+        record(makeIssue(ValidationIssue::Kind::NoPositiveWeight, at, v,
+                         QStringLiteral("expected at least one positive weight")));
         return fallback;
     }
     return out;
@@ -290,10 +365,14 @@ std::vector<double> JsonReader::weights(const QJsonObject& obj, const QString& p
 void JsonReader::rejectUnknown(const QJsonObject& obj, const QString& path,
                                const QStringList& known) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (!known.contains(it.key()))
-            fail(path + QLatin1Char('.') + it.key(),
-                 QStringLiteral("unknown field; known fields here: %1")
-                     .arg(known.join(QStringLiteral(", "))));
+        if (known.contains(it.key()))
+            continue;
+        ValidationIssue issue = makeIssue(ValidationIssue::Kind::UnknownField,
+                                          path + QLatin1Char('.') + it.key(), QJsonValue(),
+                                          QStringLiteral("unknown field; known fields here: %1")
+                                              .arg(known.join(QStringLiteral(", "))));
+        issue.choices = known;
+        record(std::move(issue));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "recoscope/sim/log_store.h"
 
+#include "logs/id_table.h"
+
 #include "log_catalogue.h"
 
 #include "recoscope/sim/log_reader.h"
@@ -13,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -44,10 +47,12 @@ public:
     bool ok() const { return m_insert.st != nullptr; }
     /// The dense id, or -1 when the insert failed.
     qint64 id(const QByteArray& external) {
-        const auto it = m_ids.constFind(external);
-        if (it != m_ids.constEnd())
-            return it.value();
-        const auto dense = static_cast<quint32>(m_ids.size());
+        bool inserted = false;
+        const std::uint32_t dense = m_ids.findOrInsert(
+            std::string_view(external.constData(), static_cast<std::size_t>(external.size())),
+            inserted);
+        if (!inserted)
+            return dense;
         sqlite3_bind_int64(m_insert.st, 1, m_logId);
         sqlite3_bind_int64(m_insert.st, 2, dense);
         // UTF-8 ids as TEXT (readable in sqlite3); anything else byte for byte as a BLOB.
@@ -59,17 +64,80 @@ public:
                               static_cast<int>(external.size()), SQLITE_TRANSIENT);
         const int rc = sqlite3_step(m_insert.st);
         sqlite3_reset(m_insert.st);
-        if (rc != SQLITE_DONE)
-            return -1;
-        m_ids.insert(external, dense);
-        return dense;
+        return rc == SQLITE_DONE ? dense : -1;
     }
-    qint64 size() const { return m_ids.size(); }
+    qint64 size() const { return static_cast<qint64>(m_ids.size()); }
 
 private:
     qint64 m_logId;
     Statement m_insert;
-    QHash<QByteArray, quint32> m_ids;
+    logs::IdTable m_ids;
+};
+
+// Events are written 64 rows per multi-row INSERT: the per-statement work (reset, VDBE
+// start and halt) was most of an import's SQLite time (docs/performance.md).
+class EventWriter {
+public:
+    static constexpr int kRows = 64;
+
+    explicit EventWriter(sqlite3* db) {
+        QByteArray sql = "INSERT INTO log_events(id, log_id, time, user, item, kind, value) VALUES";
+        for (int r = 0; r < kRows; ++r)
+            sql += r ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
+        sqlite3_prepare_v2(db, sql.constData(), -1, &m_many.st, nullptr);
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO log_events(id, log_id, time, user, item, kind, value) "
+                           "VALUES(?,?,?,?,?,?,?)",
+                           -1, &m_one.st, nullptr);
+    }
+    bool ok() const { return m_many.st && m_one.st; }
+
+    /// Queues a row; false when a write failed.
+    bool add(qint64 id, qint64 logId, double time, qint64 user, qint64 item, int kind,
+             double value) {
+        m_rows[static_cast<std::size_t>(m_count++)] = {id, logId, time, user, item, kind, value};
+        if (m_count < kRows)
+            return true;
+        m_count = 0;
+        return write(m_many.st, m_rows.data(), kRows);
+    }
+    /// Writes the queued rows; false when a write failed.
+    bool flush() {
+        for (int r = 0; r < m_count; ++r)
+            if (!write(m_one.st, &m_rows[static_cast<std::size_t>(r)], 1))
+                return false;
+        m_count = 0;
+        return true;
+    }
+
+private:
+    struct Row {
+        qint64 id, logId;
+        double time;
+        qint64 user, item;
+        int kind;
+        double value;
+    };
+    static bool write(sqlite3_stmt* st, const Row* rows, int n) {
+        for (int r = 0; r < n; ++r) {
+            const Row& row = rows[r];
+            const int b = 7 * r;
+            sqlite3_bind_int64(st, b + 1, row.id);
+            sqlite3_bind_int64(st, b + 2, row.logId);
+            sqlite3_bind_double(st, b + 3, row.time);
+            sqlite3_bind_int64(st, b + 4, row.user);
+            sqlite3_bind_int64(st, b + 5, row.item);
+            sqlite3_bind_int(st, b + 6, row.kind);
+            sqlite3_bind_double(st, b + 7, row.value);
+        }
+        const int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE;
+    }
+
+    Statement m_many, m_one;
+    std::array<Row, kRows> m_rows{};
+    int m_count = 0;
 };
 
 } // namespace
@@ -91,7 +159,8 @@ QJsonObject LogInfo::toJson() const {
             {QStringLiteral("first_time"), firstTime},
             {QStringLiteral("last_time"), lastTime},
             {QStringLiteral("span_days"), (lastTime - firstTime) / 86400.0},
-            {QStringLiteral("skipped_lines"), skippedLines}};
+            {QStringLiteral("skipped_lines"), skippedLines},
+            {QStringLiteral("time_ordered"), timeOrdered}};
 }
 
 LogStore::LogStore(RunStore& store) : m_store(store) {}
@@ -115,6 +184,9 @@ core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptio
                                .toStdString()};
     // One transaction: an import that fails half-way (a bad line, a full disk, Ctrl-C)
     // rolls back to the store as it was.
+    // A cache big enough that the transaction's pages are not spilled to the WAL half-way
+    // (64 MiB; SQLite allocates it only as pages are used).
+    sqlite3_exec(db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
         return error(QStringLiteral("cannot start the import"));
     auto fail = [&](core::Error e) -> core::Result<ImportResult> {
@@ -146,15 +218,12 @@ core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptio
         info.id = sqlite3_last_insert_rowid(db);
     }
     IdMap users(db, "log_users", info.id), items(db, "log_items", info.id);
-    Statement ins;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO log_events(id, log_id, time, user, item, kind, value) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       -1, &ins.st, nullptr);
-    if (!users.ok() || !items.ok() || !ins.st)
+    EventWriter ins(db);
+    if (!users.ok() || !items.ok() || !ins.ok())
         return fail(error(QStringLiteral("cannot prepare the import")));
     LogRecord r;
     qint64 seq = 0;
+    info.timeOrdered = true;
     info.firstTime = std::numeric_limits<double>::infinity();
     info.lastTime = -std::numeric_limits<double>::infinity();
     for (;;) {
@@ -173,19 +242,12 @@ core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptio
         const qint64 u = users.id(r.user), i = items.id(r.item);
         if (u < 0 || i < 0)
             return fail(error(QStringLiteral("cannot write the ids")));
-        sqlite3_bind_int64(ins.st, 1, (info.id << kSeqBits) | seq);
-        sqlite3_bind_int64(ins.st, 2, info.id);
-        sqlite3_bind_double(ins.st, 3, r.time);
-        sqlite3_bind_int64(ins.st, 4, u);
-        sqlite3_bind_int64(ins.st, 5, i);
-        sqlite3_bind_int(ins.st, 6, static_cast<int>(r.kind));
-        sqlite3_bind_double(ins.st, 7, r.value);
-        const int rc = sqlite3_step(ins.st);
-        sqlite3_reset(ins.st);
-        if (rc != SQLITE_DONE)
+        if (!ins.add((info.id << kSeqBits) | seq, info.id, r.time, u, i, static_cast<int>(r.kind),
+                     r.value))
             return fail(error(QStringLiteral("cannot write events")));
         ++seq;
         ++info.byKind[static_cast<std::size_t>(r.kind)];
+        info.timeOrdered = info.timeOrdered && r.time >= info.lastTime;
         info.firstTime = std::min(info.firstTime, r.time);
         info.lastTime = std::max(info.lastTime, r.time);
         if (options.progress && (seq & 0xFFFF) == 0)
@@ -196,6 +258,8 @@ core::Result<ImportResult> LogStore::import(LogReader& reader, const ImportOptio
                                         .arg(m_store.path(), options.name)
                                         .toStdString()});
     }
+    if (!ins.flush())
+        return fail(error(QStringLiteral("cannot write events")));
     if (seq == 0)
         info.firstTime = info.lastTime = 0.0;
     info.events = seq;
@@ -252,10 +316,9 @@ core::Result<QList<LogInfo>> LogStore::logs() const {
         l.firstTime = sqlite3_column_double(q.st, 8);
         l.lastTime = sqlite3_column_double(q.st, 9);
         l.skippedLines = sqlite3_column_int64(q.st, 10);
-        const QJsonObject kinds = QJsonDocument::fromJson(text(q.st, 11).toUtf8())
-                                      .object()
-                                      .value(QStringLiteral("events_by_kind"))
-                                      .toObject();
+        const QJsonObject summary = QJsonDocument::fromJson(text(q.st, 11).toUtf8()).object();
+        const QJsonObject kinds = summary.value(QStringLiteral("events_by_kind")).toObject();
+        l.timeOrdered = summary.value(QStringLiteral("time_ordered")).toBool(false);
         for (int k = 0; k < core::kEventKindCount; ++k)
             l.byKind[static_cast<std::size_t>(k)] =
                 kinds.value(kindName(static_cast<core::EventKind>(k))).toInteger();
@@ -285,11 +348,27 @@ core::Result<LogInfo> LogStore::log(const QString& name) const {
 
 core::Status LogStore::forEachEvent(qint64 logId,
                                     const std::function<bool(const LogEvent&)>& visit) const {
+    // Ordered by time, ties by file order (the id). A log imported in time order is
+    // read in id order (a plain scan of the primary key); any other is sorted by SQLite
+    // in bounded memory. Logs imported before the flag existed are sorted.
+    bool ordered = false;
+    {
+        Statement flag;
+        sqlite3_prepare_v2(m_store.connection(),
+                           "SELECT coalesce(json_extract(summary_json, '$.time_ordered'), 0) "
+                           "FROM logs WHERE id = ?1",
+                           -1, &flag.st, nullptr);
+        if (!flag.st)
+            return error(QStringLiteral("cannot read the log"));
+        sqlite3_bind_int64(flag.st, 1, logId);
+        ordered = sqlite3_step(flag.st) == SQLITE_ROW && sqlite3_column_int(flag.st, 0) != 0;
+    }
     Statement q;
-    // Ordered by time, ties by file order (the id): SQLite sorts in bounded memory.
     sqlite3_prepare_v2(m_store.connection(),
-                       "SELECT time, user, item, kind, value FROM log_events WHERE id >= ?1 AND "
-                       "id < ?2 ORDER BY time, id",
+                       ordered ? "SELECT time, user, item, kind, value FROM log_events WHERE "
+                                 "id >= ?1 AND id < ?2 ORDER BY id"
+                               : "SELECT time, user, item, kind, value FROM log_events WHERE "
+                                 "id >= ?1 AND id < ?2 ORDER BY time, id",
                        -1, &q.st, nullptr);
     if (!q.st)
         return error(QStringLiteral("cannot read the log"));

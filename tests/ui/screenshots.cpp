@@ -1,11 +1,14 @@
 // recoscope-screenshots: renders the workbench for docs/images (scripts/screenshots.sh):
 // the main window during a two-core run, the comparison view from history, the shopper
-// inspector and teaching mode. Runs on the offscreen platform; widgets are drawn with
-// QWidget::grab(), so no display or window manager is involved.
+// inspector and teaching mode, a sweep's trade-offs. Runs on the offscreen platform;
+// widgets are drawn with QWidget::grab(), so no display or window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs]
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_job.h"
+#include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
@@ -16,6 +19,7 @@
 #include "recoscope/ui/shopper_inspector_panel.h"
 #include "recoscope/ui/strategy_panel.h"
 #include "recoscope/ui/teaching_panel.h"
+#include "recoscope/ui/tradeoff_window.h"
 
 #include <QApplication>
 #include <QDir>
@@ -79,6 +83,45 @@ bool writeLog(const QString& path) {
     return true;
 }
 
+// A real sweep (itemknn on the default shop, 3 x 2 parameter sets x 2 seeds, 20,000
+// events a run) run in-process, then its Trade-offs window.
+bool renderTradeoffs(const QDir& out, const QString& suffix,
+                     const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
+    const QString grid = tmp.filePath(QStringLiteral("grid.json"));
+    QFile g(grid);
+    if (!g.open(QIODevice::WriteOnly))
+        return false;
+    g.write(R"({"history": [5, 20, 50], "neighbours": [20, 200]})");
+    g.close();
+    auto scenario = sim::loadBuiltinScenario(QStringLiteral("default"));
+    auto plan = sim::SweepPlan::fromGrid(grid, *registry.find("itemknn"), scenario.value(), 2, 1,
+                                         sim::RunLimits{20000, 0.0});
+    const QString db = tmp.filePath(QStringLiteral("sweep.db"));
+    {
+        auto store = sim::RunStore::open(db);
+        if (!plan || !store)
+            return false;
+        for (const sim::SweepJob& job : plan.value().jobs()) {
+            auto run =
+                sim::RunJob::create(plan.value().runSpec(job.index), registry, store.value().get());
+            if (!run)
+                return false;
+            run.value()->runSlice(0);
+            if (!run.value()->finish(QStringLiteral("finished")))
+                return false;
+        }
+    }
+    ui::RunHistoryPanel history(db);
+    ui::TradeoffWindow* w = history.openTradeoffs(plan.value().sweepId());
+    if (!w)
+        return false;
+    w->resize(1000, 760);
+    settle(500);
+    const bool ok = save(w, out.filePath(QStringLiteral("tradeoffs%1.png").arg(suffix)));
+    w->close();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -102,6 +145,9 @@ int main(int argc, char** argv) {
     core::registerBuiltinRecommenders(registry);
     ui::MainWindow w(registry, tmp.filePath(QStringLiteral("screens.db")));
     w.setLanguage(lang);
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("tradeoffs"))
+        return renderTradeoffs(out, suffix, registry, tmp) ? 0 : 1;
     w.resize(1600, 1000);
     w.show();
     settle();
@@ -203,5 +249,8 @@ int main(int argc, char** argv) {
         settle(500);
         ok &= save(&w, out.filePath(QStringLiteral("log-replay%1.png").arg(suffix)));
     }
+
+    // 5. A sweep's trade-offs, from the run history.
+    ok &= renderTradeoffs(out, suffix, registry, tmp);
     return ok ? 0 : 1;
 }

@@ -3,10 +3,12 @@
 #include "recoscope/core/event.h"
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_history_model.h"
+#include "recoscope/ui/tradeoff_window.h"
 
 #include <QDir>
 #include <QEvent>
@@ -151,7 +153,9 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
     m_compare = new QPushButton(this);
     m_delete = new QPushButton(this);
     m_export = new QPushButton(this);
-    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export})
+    m_tradeoffs = new QPushButton(this);
+    m_tradeoffs->setObjectName(QStringLiteral("tradeoffsButton"));
+    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export, m_tradeoffs})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -200,6 +204,7 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
         }
         emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
     });
+    connect(m_tradeoffs, &QPushButton::clicked, this, [this] { openTradeoffs(selectedSweep()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunHistoryPanel::updateButtons);
     retranslateUi();
@@ -222,6 +227,9 @@ void RunHistoryPanel::retranslateUi() {
     m_delete->setText(tr("Delete"));
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG and SVG"));
+    m_tradeoffs->setText(tr("&Trade-offs"));
+    m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
+                               "run's sweep, with the Pareto front marked"));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, RunHistoryModel::ColumnCount - 1);
 }
 
@@ -245,6 +253,42 @@ void RunHistoryPanel::updateButtons() {
     m_compare->setEnabled(n >= 2);
     m_delete->setEnabled(n >= 1);
     m_export->setEnabled(n >= 1);
+    m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
+}
+
+QString RunHistoryPanel::selectedSweep() const {
+    const QList<qint64> ids = selectedRuns();
+    if (ids.isEmpty())
+        return {};
+    const sim::RunRecord* r = m_model->record(m_model->rowOfRun(ids.first()));
+    QString sweepId;
+    return r && sim::SweepPlan::parseLabel(r->label, &sweepId, nullptr) ? sweepId : QString();
+}
+
+TradeoffWindow* RunHistoryPanel::openTradeoffs(const QString& sweepId) {
+    if (sweepId.isEmpty())
+        return nullptr;
+    auto* w = new TradeoffWindow(this);
+    if (const QString error = w->load(*m_model, sweepId); !error.isEmpty()) {
+        emit statusMessage(error);
+        delete w;
+        return nullptr;
+    }
+    connect(w, &TradeoffWindow::runChosen, this, &RunHistoryPanel::selectRun);
+    connect(w, &TradeoffWindow::runOpened, this, [this](qint64 id) { openRuns({id}); });
+    w->show();
+    return w;
+}
+
+bool RunHistoryPanel::selectRun(qint64 runId) {
+    const int row = m_model->rowOfRun(runId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
 }
 
 QList<qint64> RunHistoryPanel::selectedRuns() const {

@@ -1,86 +1,112 @@
 #include "validation_text.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
+#include <QJsonArray>
 
 namespace recoscope::ui {
 
 namespace {
 
-// The "got ..." part: a JSON value's description.
-QString value(const QString& english) {
-    static const QRegularExpression number(QStringLiteral(R"(^the number (.*)$)"));
-    static const QRegularExpression text(QStringLiteral(R"re(^the text "(.*)"$)re"));
-    if (auto m = number.match(english); m.hasMatch())
-        return QCoreApplication::translate("Validation", "the number %1").arg(m.captured(1));
-    if (auto m = text.match(english); m.hasMatch())
-        return QCoreApplication::translate("Validation", "the text \"%1\"").arg(m.captured(1));
-    if (english == QLatin1String("a boolean"))
+// The "got ..." part, from the value itself rather than from the English words.
+QString value(const QJsonValue& v) {
+    switch (v.type()) {
+    case QJsonValue::Double:
+        return QCoreApplication::translate("Validation", "the number %1").arg(v.toDouble());
+    case QJsonValue::String:
+        return QCoreApplication::translate("Validation", "the text \"%1\"").arg(v.toString());
+    case QJsonValue::Bool:
         return QCoreApplication::translate("Validation", "a boolean");
-    if (english == QLatin1String("an array"))
+    case QJsonValue::Array:
         return QCoreApplication::translate("Validation", "an array");
-    if (english == QLatin1String("an object"))
+    case QJsonValue::Object:
         return QCoreApplication::translate("Validation", "an object");
-    if (english == QLatin1String("null"))
+    case QJsonValue::Null:
         return QCoreApplication::translate("Validation", "null");
-    return english;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QCoreApplication::translate("Validation", "nothing");
 }
 
-QString message(const QString& m) {
-    static const QRegularExpression whole(
-        QStringLiteral(R"(^expected a whole number in \[([^,]+), ([^\]]+)\], got (.*)$)"));
-    static const QRegularExpression real(
-        QStringLiteral(R"(^expected a number in \[([^,]+), ([^\]]+)\], got (.*)$)"));
-    static const QRegularExpression oneOf(
-        QStringLiteral(R"re(^expected one of (.*), got "(.*)"$)re"));
-    static const QRegularExpression unknown(
-        QStringLiteral(R"(^unknown field; known fields here: (.*)$)"));
-    static const QRegularExpression simple(QStringLiteral(
-        R"(^expected (text|true or false|an array|an object|a non-negative number), got (.*)$)"));
-    if (auto x = whole.match(m); x.hasMatch())
+QString weightsMessage(const sim::ValidationIssue& i) {
+    const QString got = i.got.isArray()
+                            ? QCoreApplication::translate("Validation", "%n entries", nullptr,
+                                                          static_cast<int>(i.got.toArray().size()))
+                            : value(i.got);
+    if (i.minCount == i.maxCount)
         return QCoreApplication::translate("Validation",
-                                           "expected a whole number in [%1, %2], got %3")
-            .arg(x.captured(1), x.captured(2), value(x.captured(3)));
-    if (auto x = real.match(m); x.hasMatch())
-        return QCoreApplication::translate("Validation", "expected a number in [%1, %2], got %3")
-            .arg(x.captured(1), x.captured(2), value(x.captured(3)));
-    if (auto x = oneOf.match(m); x.hasMatch())
-        return QCoreApplication::translate("Validation", "expected one of %1, got \"%2\"")
-            .arg(x.captured(1), x.captured(2));
-    if (auto x = unknown.match(m); x.hasMatch())
-        return QCoreApplication::translate("Validation", "unknown field; known fields here: %1")
-            .arg(x.captured(1));
-    if (auto x = simple.match(m); x.hasMatch()) {
-        const QString what = x.captured(1);
-        const QString got = value(x.captured(2));
-        if (what == QLatin1String("text"))
-            return QCoreApplication::translate("Validation", "expected text, got %1").arg(got);
-        if (what == QLatin1String("true or false"))
-            return QCoreApplication::translate("Validation", "expected true or false, got %1")
-                .arg(got);
-        if (what == QLatin1String("an array"))
-            return QCoreApplication::translate("Validation", "expected an array, got %1").arg(got);
-        if (what == QLatin1String("an object"))
-            return QCoreApplication::translate("Validation", "expected an object, got %1").arg(got);
-        return QCoreApplication::translate("Validation", "expected a non-negative number, got %1")
+                                           "expected an array of %1 non-negative numbers, got %2")
+            .arg(i.minCount)
             .arg(got);
-    }
-    if (m == QLatin1String("expected at least one positive weight"))
-        return QCoreApplication::translate("Validation", "expected at least one positive weight");
-    if (m == QLatin1String("expected a JSON object at the top level"))
-        return QCoreApplication::translate("Validation", "expected a JSON object at the top level");
-    return m;
+    if (i.maxCount == 0)
+        return QCoreApplication::translate(
+                   "Validation", "expected a non-empty array of non-negative numbers, got %1")
+            .arg(got);
+    return QCoreApplication::translate("Validation",
+                                       "expected an array of %1 to %2 non-negative numbers, got %3")
+        .arg(i.minCount)
+        .arg(i.maxCount)
+        .arg(got);
 }
 
 } // namespace
 
-QString translateValidationLine(const QString& line) {
-    // "source:line: $.path: message" (the source may itself contain colons: builtin:x).
-    static const QRegularExpression re(QStringLiteral(R"(^(.*:\d+: \$[^:]*: )(.*)$)"));
-    const QRegularExpressionMatch m = re.match(line);
-    if (!m.hasMatch())
-        return line;
-    return m.captured(1) + message(m.captured(2));
+QString translatedIssueMessage(const sim::ValidationIssue& i) {
+    using Kind = sim::ValidationIssue::Kind;
+    switch (i.kind) {
+    case Kind::WholeNumber:
+        return QCoreApplication::translate("Validation", "expected a whole number in %1, got %2")
+            .arg(i.range.text(true), value(i.got));
+    case Kind::Number:
+        return QCoreApplication::translate("Validation", "expected a number in %1, got %2")
+            .arg(i.range.text(false), value(i.got));
+    case Kind::Boolean:
+        return QCoreApplication::translate("Validation", "expected true or false, got %1")
+            .arg(value(i.got));
+    case Kind::Text:
+        return QCoreApplication::translate("Validation", "expected text, got %1").arg(value(i.got));
+    case Kind::Choice:
+        return QCoreApplication::translate("Validation", "expected one of %1, got \"%2\"")
+            .arg(i.choices.join(QStringLiteral(", ")), i.got.toString());
+    case Kind::Object:
+        return QCoreApplication::translate("Validation", "expected an object, got %1")
+            .arg(value(i.got));
+    case Kind::Array:
+        return QCoreApplication::translate("Validation", "expected an array, got %1")
+            .arg(value(i.got));
+    case Kind::Weights:
+        return weightsMessage(i);
+    case Kind::Weight:
+        return QCoreApplication::translate("Validation", "expected a non-negative number, got %1")
+            .arg(value(i.got));
+    case Kind::NoPositiveWeight:
+        return QCoreApplication::translate("Validation", "expected at least one positive weight");
+    case Kind::UnknownField:
+        return QCoreApplication::translate("Validation", "unknown field; known fields here: %1")
+            .arg(i.choices.join(QStringLiteral(", ")));
+    case Kind::DuplicateKey:
+        return QCoreApplication::translate(
+                   "Validation",
+                   "duplicate key \"%1\" (first on line %2); JSON keeps only one of them, so "
+                   "remove the other")
+            .arg(i.key)
+            .arg(i.firstLine);
+    case Kind::TopNotObject:
+        return QCoreApplication::translate("Validation", "expected a JSON object at the top level");
+    case Kind::Syntax:
+    case Kind::Other:
+        break;
+    }
+    return i.message;
+}
+
+QString translatedIssueLine(const sim::ValidationIssue& i) {
+    if (i.kind == sim::ValidationIssue::Kind::Syntax)
+        return i.text();
+    const QString where = i.line > 0
+                              ? QStringLiteral("%1:%2: %3").arg(i.source).arg(i.line).arg(i.path)
+                              : QStringLiteral("%1: %2").arg(i.source, i.path);
+    return where + QStringLiteral(": ") + translatedIssueMessage(i);
 }
 
 } // namespace recoscope::ui

@@ -3,7 +3,10 @@
 #include "event_weights.h"
 #include "recoscope/core/candidates.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <numeric>
 #include <vector>
 
 namespace recoscope::core {
@@ -13,13 +16,24 @@ namespace {
 // Decayed counts are kept relative to a reference time t0: an event at t adds
 // w * exp((t - t0) / tau). Multiplying every score by the same factor keeps the order, so
 // the decay never has to be applied item by item; t0 moves forward (and every score is
-// rescaled once) before the exponent could overflow.
+// rescaled once) before the scores could overflow — as floats, since the ranking compares
+// float scores: exp(60) = 1.1e26 leaves 1e12 of headroom below FLT_MAX for the sums (the
+// rebase used to wait for exp(300), by which time every busy item scored +inf and ranked by
+// id; tst_popularity_internals caught it).
+//
+// The ranking is kept, not recomputed: m_order holds every item by (float score desc, id
+// asc) — exactly selectTopK's order — and an event only raises one item's score, so the
+// item bubbles up past the few it overtakes. recommend() then reads the first k eligible
+// items: O(k) instead of a scan of the catalogue (what makes a prequential replay run at
+// millions of events per second). A rebase can merge float ties, so it re-sorts.
 class PopularityRecommender final : public Recommender {
 public:
     PopularityRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : m_items(*ctx.items), m_halfLifeHours(p.number("half_life_hours")), m_seed(ctx.seed),
-          m_score(ctx.items->size(), 0.0) {
+          m_score(ctx.items->size(), 0.0), m_order(ctx.items->size()), m_pos(ctx.items->size()) {
         m_tau = m_halfLifeHours > 0.0 ? m_halfLifeHours * kSecondsPerHour / std::log(2.0) : 0.0;
+        std::iota(m_order.begin(), m_order.end(), ItemId{0});
+        std::iota(m_pos.begin(), m_pos.end(), std::uint32_t{0});
     }
 
     void observe(const Event& e) override {
@@ -28,18 +42,22 @@ public:
             return;
         double add = w;
         if (m_tau > 0.0) {
-            if ((e.time - m_t0) / m_tau > 300.0)
+            if ((e.time - m_t0) / m_tau > kMaxExponent)
                 rebase(e.time);
             add *= std::exp((e.time - m_t0) / m_tau);
         }
         m_score[e.item] += add;
+        raise(e.item);
     }
 
     void recommend(const Request& request, Slate& out) override {
         out.clear();
-        selectTopK(m_items, request, static_cast<std::size_t>(std::max(request.k, 0)), m_topk,
-                   [this](ItemId item) { return static_cast<float>(m_score[item]); });
-        m_topk.drainInto(out);
+        const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
+        for (std::size_t i = 0; i < m_order.size() && out.size() < k; ++i) {
+            const ItemId item = m_order[i];
+            if (isEligible(m_items, request, item))
+                out.push_back({item, static_cast<float>(m_score[item]), 1.0f});
+        }
         if (static_cast<int>(out.size()) < request.k)
             fillSlate(m_items, request, out, m_seed ^ static_cast<std::uint64_t>(request.user),
                       -1.0f);
@@ -63,12 +81,44 @@ public:
     }
 
 private:
+    // selectTopK's order: higher float score first, then the lower id.
+    bool ahead(ItemId a, ItemId b) const {
+        const float sa = static_cast<float>(m_score[a]), sb = static_cast<float>(m_score[b]);
+        return sa > sb || (sa == sb && a < b);
+    }
+
+    // m_order[0, p) is sorted, so "item is ahead of it" is false for a prefix and true for
+    // the rest: binary search for the new place, then shift the overtaken items by one.
+    void raise(ItemId item) {
+        const std::uint32_t p = m_pos[item];
+        if (p == 0 || !ahead(item, m_order[p - 1]))
+            return;
+        std::uint32_t lo = 0, hi = p - 1;
+        while (lo < hi) {
+            const std::uint32_t mid = lo + (hi - lo) / 2;
+            if (ahead(item, m_order[mid]))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        std::memmove(&m_order[lo + 1], &m_order[lo], (p - lo) * sizeof(ItemId));
+        m_order[lo] = item;
+        for (std::uint32_t j = lo; j <= p; ++j)
+            m_pos[m_order[j]] = j;
+    }
+
     void rebase(SimTime t) {
         const double factor = std::exp((m_t0 - t) / m_tau);
         for (double& s : m_score)
             s *= factor;
         m_t0 = t;
+        std::sort(m_order.begin(), m_order.end(),
+                  [this](ItemId a, ItemId b) { return ahead(a, b); });
+        for (std::uint32_t i = 0; i < m_order.size(); ++i)
+            m_pos[m_order[i]] = i;
     }
+
+    static constexpr double kMaxExponent = 60.0;
 
     const ItemTable& m_items;
     double m_halfLifeHours;
@@ -76,7 +126,8 @@ private:
     std::uint64_t m_seed;
     SimTime m_t0 = 0.0;
     std::vector<double> m_score;
-    TopK m_topk;
+    std::vector<ItemId> m_order;      ///< every item, best first
+    std::vector<std::uint32_t> m_pos; ///< position of each item in m_order
 };
 
 } // namespace

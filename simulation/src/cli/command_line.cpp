@@ -9,7 +9,11 @@
 #include "export_command.h"
 #include "fit_command.h"
 #include "log_commands.h"
+#include "merge_command.h"
 #include "report_text.h"
+#include "scenario_fields_command.h"
+#include "sweep_command.h"
+#include "sweep_report.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -87,6 +91,8 @@ void CommandLine::printHelp() {
            "      --events N | --days D, --db FILE (default: not stored), --label, --json\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
+           "  list-scenario-fields  every scenario field with type, range, default and help\n"
+           "                      (--json, --markdown, --update FILE: docs/scenario-format.md)\n"
            "  validate FILE...    check scenario files without running them (--json: one\n"
            "                      result object per file)\n"
            "  report              analyses of a stored run as tables: activity by hour and\n"
@@ -135,6 +141,17 @@ void CommandLine::printHelp() {
            "      --log NAME, --recommender ID | --recommenders A,B,..., --param KEY=VALUE\n"
            "      --split temporal:F | leave-last-out   (default temporal:0.8)\n"
            "      --k K, --target KINDS, --db FILE, --json\n"
+           "  sweep               plan a parameter sweep as independent jobs "
+           "(docs/scaling.md)\n"
+           "      --scenario NAME|FILE, --recommender ID, --grid FILE (name -> list of values)\n"
+           "      --seeds K (default 1), --seed N (first seed), --events N | --days D\n"
+           "      --out DIR              writes DIR/jobs.json, run-parallel.sh, slurm-array.sh\n"
+           "      --out DIR --job I      runs job I alone into DIR/job-I.db\n"
+           "  merge               combine run stores into one (ids remapped, inputs only read,\n"
+           "                      the same run twice refused)\n"
+           "      DB... --out FILE       the stores to copy, the store to create or append to\n"
+           "  report --sweep DIR|FILE   a sweep's trade-offs, Pareto-optimal rows marked "
+           "(--json)\n"
            "\n"
            "Options: --help, --version\n"
            "Exit codes: 0 done, 2 usage error, 3 bad input file, 4 database error, 130 "
@@ -153,7 +170,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export, compare)"));
+            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -173,6 +190,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return listRecommenders(rest);
     if (command == QLatin1String("list-scenarios"))
         return listScenarios(rest);
+    if (command == QLatin1String("list-scenario-fields"))
+        return ScenarioFieldsCommand(m_out, m_err).run(rest);
     if (command == QLatin1String("validate"))
         return validate(rest);
     if (command == QLatin1String("report"))
@@ -181,6 +200,10 @@ int CommandLine::exec(const QStringList& arguments) {
         return FitCommand(m_out, m_err).fit(rest);
     if (command == QLatin1String("export"))
         return ExportCommand(m_out, m_err).run(rest);
+    if (command == QLatin1String("sweep"))
+        return SweepCommand(m_registry, m_out, m_err, m_cancel).run(rest);
+    if (command == QLatin1String("merge"))
+        return MergeCommand(m_out, m_err).run(rest);
     if (command == QLatin1String("compare"))
         return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
@@ -195,7 +218,8 @@ int CommandLine::exec(const QStringList& arguments) {
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate, fit, export, compare)")
+            "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, "
+            "compare)")
             .arg(command));
 }
 
@@ -328,14 +352,23 @@ int CommandLine::report(const QStringList& args) {
     QCommandLineOption logOpt(QStringLiteral("log"), QString(), QStringLiteral("NAME"));
     QCommandLineOption runDbOpt(QStringLiteral("run-db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption utcOpt(QStringLiteral("utc-offset"), QString(), QStringLiteral("HOURS"));
-    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt});
+    // A sweep's trade-offs: sweep_report.h.
+    QCommandLineOption sweepOpt(QStringLiteral("sweep"), QString(), QStringLiteral("DIR|FILE"));
+    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt, sweepOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (p.isSet(sweepOpt)) {
+        if (p.isSet(runOpt) || p.isSet(logOpt) || p.isSet(dbOpt))
+            return usage(QStringLiteral("--sweep takes a folder or a store itself: no --run, "
+                                        "--log or --db"));
+        return writeSweepReport(p.value(sweepOpt), p.isSet(jsonOpt), m_out, m_err);
+    }
     if (!p.isSet(runOpt) && !p.isSet(logOpt))
-        return usage(QStringLiteral("report needs --run N, --log NAME or both"));
+        return usage(
+            QStringLiteral("report needs --run N, --log NAME or both (or --sweep DIR|FILE)"));
     bool ok = !p.isSet(runOpt);
     const qlonglong runId = p.isSet(runOpt) ? p.value(runOpt).toLongLong(&ok) : 0;
     if (!ok || (p.isSet(runOpt) && runId <= 0))

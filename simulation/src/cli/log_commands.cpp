@@ -229,6 +229,10 @@ QString LogCommands::readQuery(const QCommandLineParser& p, const QueryOptions& 
     return {};
 }
 
+bool LogCommands::interrupted() const {
+    return m_cancel && m_cancel->load();
+}
+
 int LogCommands::replay(const QStringList& args) {
     QCommandLineParser p;
     const QueryOptions q;
@@ -302,7 +306,7 @@ int LogCommands::replay(const QStringList& args) {
                   << '\n';
         }
         m_out.flush();
-        return ExitOk;
+        return interrupted() ? ExitInterrupted : ExitOk;
     }
     const QString at = QStringLiteral("@%1").arg(spec.k);
     TextTable t(QStringLiteral("Prequential replay of log '%1' (k = %2)").arg(spec.log).arg(spec.k),
@@ -334,7 +338,7 @@ int LogCommands::replay(const QStringList& args) {
               << " (paired t over events)\n";
     }
     m_out.flush();
-    return ExitOk;
+    return interrupted() ? ExitInterrupted : ExitOk;
 }
 
 int LogCommands::evaluate(const QStringList& args) {

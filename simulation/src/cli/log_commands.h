@@ -44,6 +44,8 @@ private:
     QString readQuery(const QCommandLineParser& p, const QueryOptions& q, const QString& command,
                       Query& out) const;
     int usage(const QString& message);
+    /// Ctrl-C / SIGTERM arrived: a replay keeps what it scored and exits 130.
+    bool interrupted() const;
     int fail(int code, const QString& message);
 
     const core::RecommenderRegistry& m_registry;

@@ -11,18 +11,20 @@ core::Status LineSource::open(const QString& path) {
     m_file.setFileName(path);
     // Binary mode: CRLF is handled in next(), and QIODevice::Text would also translate a
     // lone CR on some platforms.
-    if (!m_file.open(QIODevice::ReadOnly))
+    if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return core::Error{path.toStdString() +
                            ": cannot open: " + m_file.errorString().toStdString()};
     m_size = m_file.size();
-    m_line = 0;
-    return core::Ok{};
+    return rewind();
 }
 
 core::Status LineSource::rewind() {
     if (!m_file.seek(0))
         return core::Error{m_path.toStdString() + ": cannot read: " + ioError()};
     m_line = 0;
+    m_begin = m_end = 0;
+    m_bufferStart = 0;
+    m_eof = m_failed = false;
     return core::Ok{};
 }
 
@@ -30,28 +32,74 @@ std::string LineSource::ioError() const {
     return m_file.errorString().toStdString();
 }
 
-LineSource::Read LineSource::next(std::string_view& line) {
-    // One allocation for the reader's lifetime: kMaxLine bytes, the newline and the NUL
-    // QIODevice::readLine appends.
-    const qint64 capacity = kMaxLine + 2;
+bool LineSource::fill() {
+    if (m_eof || m_failed)
+        return false;
     if (m_buffer.empty())
-        m_buffer.resize(static_cast<std::size_t>(capacity));
-    char* data = m_buffer.data();
-    const qint64 n = m_file.readLine(data, capacity);
-    if (n <= 0)
-        return m_file.error() == QFileDevice::NoError || m_file.atEnd() ? Read::End : Read::Failed;
-    ++m_line;
-    std::size_t size = static_cast<std::size_t>(n);
-    if (data[size - 1] == '\n') {
-        --size;
-    } else if (n == capacity - 1) {
-        // Longer than kMaxLine: skip to the end of the line, keep the start for the message.
-        constexpr std::size_t kShown = 256;
-        char skip[4096];
-        for (qint64 m = m_file.readLine(skip, sizeof skip); m > 0 && skip[m - 1] != '\n';
-             m = m_file.readLine(skip, sizeof skip)) {
+        m_buffer.resize(kChunk);
+    if (m_begin > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
+        m_bufferStart += static_cast<qint64>(m_begin);
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    if (m_end == m_buffer.size())
+        return false; // full: the caller handles a line longer than the buffer
+    const qint64 n =
+        m_file.read(m_buffer.data() + m_end, static_cast<qint64>(m_buffer.size() - m_end));
+    if (n < 0) {
+        m_failed = true;
+        return false;
+    }
+    if (n == 0) {
+        m_eof = true;
+        return false;
+    }
+    m_end += static_cast<std::size_t>(n);
+    return true;
+}
+
+LineSource::Read LineSource::next(std::string_view& line) {
+    const char* nl = nullptr;
+    for (;;) {
+        const char* from = m_buffer.data() + m_begin;
+        nl = m_end > m_begin ? static_cast<const char*>(std::memchr(from, '\n', m_end - m_begin))
+                             : nullptr;
+        if (nl)
+            break;
+        if (m_end - m_begin > static_cast<std::size_t>(kMaxLine)) {
+            // Longer than kMaxLine: keep the start for the message, skip to the line's end.
+            constexpr std::size_t kShown = 256;
+            m_shown.assign(from, kShown);
+            ++m_line;
+            for (;;) {
+                m_begin = m_end; // drop what was read of the line
+                if (!fill())
+                    break;
+                if (const char* end = static_cast<const char*>(
+                        std::memchr(m_buffer.data(), '\n', m_end - m_begin))) {
+                    m_begin = static_cast<std::size_t>(end - m_buffer.data()) + 1;
+                    break;
+                }
+            }
+            line = m_shown;
+            return Read::TooLong;
         }
-        line = std::string_view(data, kShown);
+        if (!fill()) {
+            if (m_failed)
+                return Read::Failed;
+            if (m_end == m_begin)
+                return Read::End;
+            break; // the last line has no newline
+        }
+    }
+    ++m_line;
+    const char* data = m_buffer.data() + m_begin;
+    std::size_t size = nl ? static_cast<std::size_t>(nl - data) : m_end - m_begin;
+    m_begin += size + (nl ? 1 : 0);
+    if (size > static_cast<std::size_t>(kMaxLine)) {
+        m_shown.assign(data, 256);
+        line = m_shown;
         return Read::TooLong;
     }
     if (size > 0 && data[size - 1] == '\r')

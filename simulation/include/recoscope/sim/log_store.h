@@ -39,6 +39,9 @@ struct LogInfo {
     qint64 users = 0, items = 0, events = 0, skippedLines = 0;
     double firstTime = 0.0, lastTime = 0.0;
     std::array<qint64, core::kEventKindCount> byKind{};
+    /// The file was already in time order (no time went backwards): reading it back in
+    /// time order is then a plain scan, no sort.
+    bool timeOrdered = false;
     QJsonObject toJson() const;
 };
 

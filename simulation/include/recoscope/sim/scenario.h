@@ -1,17 +1,23 @@
 #pragma once
 // A scenario: everything that defines a synthetic shop and its shoppers. Loaded from JSON
 // (docs/scenario-format.md documents every field with its default and range); missing
-// fields take their defaults, so a scenario file only says what differs.
+// fields take their defaults, so a scenario file only says what differs. The member
+// initialisers below are the defaults; every field's path, range, label and help are in
+// the field table (scenario_fields.h), which the parser, toJson() and the workbench use.
 
 #include "recoscope/core/result.h"
+#include "recoscope/sim/validation_issue.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace recoscope::sim {
@@ -152,9 +158,12 @@ struct TimelineEvent {
 
 /// Human name of a timeline kind ("promotion", "launch", ...), as in the JSON.
 QString timelineKindName(TimelineEvent::Kind kind);
+/// The timeline as the "timeline" array of a scenario file (each entry with the fields of
+/// its type only).
+QJsonArray timelineToJson(const std::vector<TimelineEvent>& timeline);
 
 struct Scenario {
-    QString name;
+    QString name = QStringLiteral("unnamed");
     QString description;
     std::uint64_t seed = 1;
     double durationDays = 7.0;
@@ -181,8 +190,18 @@ struct Scenario {
     QString hash() const;
 };
 
+/// What checkScenario() found: the scenario when it is valid, and every problem.
+struct ScenarioCheck {
+    std::optional<Scenario> scenario; ///< set exactly when `issues` is empty
+    QList<ValidationIssue> issues;    ///< in the order of the file's fields
+};
+
+/// Parses and validates scenario JSON. `source` names it in messages. Every problem is
+/// kept as a structured issue (path, kind, the bound broken).
+ScenarioCheck checkScenario(const QByteArray& json, const QString& source);
+
 /// Parses and validates scenario JSON. `source` names it in messages. All problems are
-/// reported at once, one per line.
+/// reported at once, one per line (each issue's text()).
 core::Result<Scenario> parseScenario(const QByteArray& json, const QString& source);
 
 /// Reads a scenario file.

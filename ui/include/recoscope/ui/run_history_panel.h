@@ -1,7 +1,8 @@
 #pragma once
 // RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
 // or compare selected runs in a window that draws their stored buckets with the same
-// dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG.
+// dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG;
+// show the trade-offs of a sweep's runs (TradeoffWindow).
 
 #include <QPointer>
 #include <QThread>
@@ -19,6 +20,7 @@ namespace recoscope::ui {
 class LiveChartsPanel;
 class MetricSeriesStore;
 class RunHistoryModel;
+class TradeoffWindow;
 
 /// A window showing stored runs (one or several) with the dashboard. Runs of one scenario
 /// and seed (the same shoppers) also get the paired per-user statistics against the first
@@ -61,6 +63,12 @@ public:
     /// Run ids of the selected rows.
     QList<qint64> selectedRuns() const;
     bool deleteRuns(const QList<qint64>& runIds);
+    /// The sweep id of the selected run (empty when none or not a sweep's run).
+    QString selectedSweep() const;
+    /// Opens the Trade-offs view of a sweep; clicking its points selects their runs here.
+    TradeoffWindow* openTradeoffs(const QString& sweepId);
+    /// Selects one run's row (and scrolls to it); false when it is not in the history.
+    bool selectRun(qint64 runId);
     /// Writes run-<id>-metrics.csv, run-<id>-events.csv and run-<id>-<chart>.png/.svg into
     /// `dir`; returns the files written, or an empty list and `error`.
     QStringList exportRun(qint64 runId, const QString& dir, QString* error = nullptr);
@@ -84,6 +92,7 @@ private:
     QPushButton* m_compare = nullptr;
     QPushButton* m_delete = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_tradeoffs = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
 };
 

@@ -1,9 +1,8 @@
 #pragma once
 // ScenarioPanel: pick a built-in preset or open a JSON file, edit it in a form generated
-// from the scenario schema or as raw JSON, see validation messages inline, Save As.
-// The form's field kinds and ranges are read from the scenario validator itself (every
-// numeric field is probed once with a wrong type, and the "expected a number in [min,
-// max]" messages give kind and range), so new scenario fields appear without UI changes.
+// from the scenario field table (sim::scenarioFields(): kinds, ranges, decimals, units,
+// labels and help) or as raw JSON, see validation messages inline, Save As. A field added
+// to the table appears in the form without UI changes.
 
 #include "recoscope/core/result.h"
 #include "recoscope/sim/scenario.h"
@@ -54,18 +53,12 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct FieldSpec {
-        bool integer = false;
-        double min = -1e12, max = 1e12;
-    };
     void retranslateUi();
     void loadJson(const QByteArray& json);
     void rebuildForm();
     void formEdited(const QString& path, const QJsonValue& value);
     void jsonEdited();
     void validate();
-    void probeSchema();
-    QString fieldHelp(const QString& path) const;
 
     QLabel* m_presetLabel = nullptr;
     QComboBox* m_preset = nullptr;
@@ -81,7 +74,6 @@ private:
     QLabel* m_errors = nullptr;
     QJsonObject m_doc;
     QString m_source;
-    QMap<QString, FieldSpec> m_schema;
     QMap<QString, QWidget*> m_fields; // JSON path -> editor
     bool m_updating = false;
     QStringList m_errorLines;

@@ -1,0 +1,59 @@
+#pragma once
+// A sweep's trade-offs (issue 13): its runs grouped by parameter set, CTR, catalogue
+// coverage and revenue averaged over the seeds, and the Pareto-optimal sets marked
+// (core/pareto.h, all three maximised). Read from a store holding the runs (a merged
+// store, or any store with runs labelled by SweepPlan::label()) or from a sweep folder's
+// job files. Used by `recoscope-cli report --sweep` and the GUI's Trade-offs view; plain
+// values, any thread.
+
+#include "recoscope/core/result.h"
+#include "recoscope/sim/run_store.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace recoscope::sim {
+
+struct TradeoffRun {
+    QString file; ///< the store holding the run
+    qint64 runId = 0;
+    int job = 0; ///< job index in the sweep
+    quint64 seed = 0;
+    double ctr = 0.0, coverage = 0.0, revenue = 0.0;
+};
+
+struct TradeoffPoint {
+    QByteArray paramsJson;         ///< every resolved parameter, as stored with the runs
+    QString paramsText;            ///< the parameters that vary across the sweep: "k=10, tau=0.5"
+    std::vector<TradeoffRun> runs; ///< one per seed, in job order
+    double ctr = 0.0, coverage = 0.0, revenue = 0.0; ///< means over the runs
+    bool pareto = false;
+};
+
+class SweepTradeoffs {
+public:
+    QString sweepId;
+    QString recommender;
+    QString scenario;
+    std::vector<TradeoffPoint> points; ///< in job order (the sweep's parameter order)
+    QList<int> missingJobs;            ///< jobs of the plan without a finished run (folders)
+
+    /// Every sweep among `runs` (finished runs whose label SweepPlan::parseLabel reads),
+    /// in order of first appearance. `file` is recorded as each run's store.
+    static std::vector<SweepTradeoffs> fromRuns(const QList<RunRecord>& runs, const QString& file);
+    /// A sweep folder (DIR/jobs.json and the job-I.db present) or a run store. Errors name
+    /// the file; a store without sweep runs is an error too.
+    static core::Result<std::vector<SweepTradeoffs>> load(const QString& dirOrStore);
+
+    /// {sweep_id, recommender, scenario, missing_jobs, points: [{params, params_text, ctr,
+    /// coverage, revenue, pareto, runs: [{file, run, job, seed, ctr, coverage, revenue}]}]}
+    QJsonObject toJson() const;
+
+private:
+    void finish();
+};
+
+} // namespace recoscope::sim

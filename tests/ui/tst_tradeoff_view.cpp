@@ -1,0 +1,155 @@
+// The run history's Trade-offs view (issue 13): a store holding one sweep's runs (and
+// runs of no sweep), the button enabled only for a sweep's run, one marker per parameter
+// set with the Pareto front apart, and a click on a marker selecting its run in the
+// history. RECOSCOPE_SCREENSHOT=FILE.png saves the window for a look.
+// Mutation tried: TradeoffWindow::load passing every point as front=false -- frontMarks
+// fails; selectRun not connected -- clickSelectsRun fails; markers sized per point
+// (QXYSeries::PointConfiguration::Size, the first version) -- clickSelectsRun's colour
+// check fails.
+
+#include "recoscope/sim/run_store.h"
+#include "recoscope/sim/sweep_plan.h"
+#include "recoscope/ui/run_history_panel.h"
+#include "recoscope/ui/tradeoff_chart_view.h"
+#include "recoscope/ui/tradeoff_window.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace recoscope;
+
+namespace {
+// (history, seed, ctr, coverage, revenue): parameter sets A (two seeds), B, C, D.
+struct Fake {
+    int history;
+    quint64 seed;
+    double ctr, coverage, revenue;
+};
+const Fake kRuns[] = {{5, 1, 0.040, 0.30, 900},
+                      {5, 2, 0.044, 0.34, 1100},   // A: front (CTR)
+                      {10, 1, 0.030, 0.60, 800},   // B: front (coverage)
+                      {20, 1, 0.020, 0.20, 700},   // C: dominated by A
+                      {40, 1, 0.010, 0.10, 2000}}; // D: front (revenue)
+} // namespace
+
+class TestTradeoffView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private slots:
+    void initTestCase() {
+        m_db = m_dir.filePath(QStringLiteral("sweep.db"));
+        auto store = sim::RunStore::open(m_db);
+        QVERIFY(store);
+        auto add = [&](const QString& label, int history, quint64 seed, double ctr, double coverage,
+                       double revenue) {
+            sim::RunInfo info;
+            info.scenarioName = QStringLiteral("teaching-small");
+            info.scenarioJson = "{}";
+            info.scenarioHash = QStringLiteral("h");
+            info.seed = seed;
+            info.recommender = QStringLiteral("itemknn");
+            info.paramsJson =
+                QStringLiteral("{\"history\":%1,\"neighbours\":100}").arg(history).toUtf8();
+            info.label = label;
+            const qint64 id = store.value()->beginRun(info).value();
+            const QJsonObject summary{{QStringLiteral("ctr"), ctr},
+                                      {QStringLiteral("coverage"), coverage},
+                                      {QStringLiteral("revenue"), revenue},
+                                      {QStringLiteral("events"), 1000}};
+            QVERIFY(store.value()->finishRun(id, QStringLiteral("finished"),
+                                             QJsonDocument(summary).toJson()));
+        };
+        add(QStringLiteral("not a sweep"), 5, 1, 0.5, 0.5, 5000); // must not appear
+        int job = 0;
+        for (const Fake& f : kRuns)
+            add(sim::SweepPlan::label(QStringLiteral("0123456789ab"), job++), f.history, f.seed,
+                f.ctr, f.coverage, f.revenue);
+    }
+
+    void buttonOnlyForSweepRuns() {
+        ui::RunHistoryPanel panel(m_db);
+        auto* button = panel.findChild<QPushButton*>(QStringLiteral("tradeoffsButton"));
+        QVERIFY(button);
+        QVERIFY(panel.selectRun(1));
+        QVERIFY(!button->isEnabled());
+        QCOMPARE(panel.selectedSweep(), QString());
+        QVERIFY(panel.selectRun(3));
+        QVERIFY(button->isEnabled());
+        QCOMPARE(panel.selectedSweep(), QStringLiteral("0123456789ab"));
+    }
+
+    void frontMarks() {
+        ui::RunHistoryPanel panel(m_db);
+        ui::TradeoffWindow* w = panel.openTradeoffs(QStringLiteral("0123456789ab"));
+        QVERIFY(w);
+        const QList<ui::TradeoffMark>& marks = w->chart()->marks();
+        QCOMPARE(marks.size(), 4); // A's two seeds are one point
+        QCOMPARE(marks[0].ctr, (0.040 + 0.044) / 2);
+        QCOMPARE(marks[0].runId, qint64(2));
+        const bool front[] = {true, true, false, true};
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(marks[i].front, front[i]);
+        QCOMPARE(w->table()->rowCount(), 4);
+        QCOMPARE(w->table()->item(2, 0)->text(), QString());
+        QVERIFY(!w->table()->item(0, 0)->text().isEmpty());
+        QCOMPARE(w->table()->item(0, 6)->text(), QStringLiteral("2, 3"));
+        QCOMPARE(w->table()->item(0, 1)->text(), QStringLiteral("history=5"));
+        QVERIFY(panel.openTradeoffs(QStringLiteral("ffffffffffff")) == nullptr);
+    }
+
+    void clickSelectsRun() {
+        ui::RunHistoryPanel panel(m_db);
+        panel.resize(900, 400);
+        ui::TradeoffWindow* w = panel.openTradeoffs(QStringLiteral("0123456789ab"));
+        QVERIFY(w);
+        w->resize(960, 780);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QList<ui::TradeoffMark>& marks = w->chart()->marks();
+        // Every marker inside the plot, none clipped by the frame.
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(
+                w->chart()->rect().adjusted(20, 20, -20, -20).contains(w->chart()->markPosition(i)),
+                qPrintable(QStringLiteral("mark %1 at the edge").arg(i)));
+        // Each marker is drawn where its value is: the pixel at its position has its colour
+        // (Qt 6.4 drew per-point-sized markers half a marker away).
+        const QImage image = w->chart()->grab().toImage();
+        for (int i = 0; i < 4; ++i) {
+            const QColor c =
+                image.pixelColor(w->chart()->markPosition(i) * image.devicePixelRatio());
+            const QColor want =
+                marks[i].front ? QColor(0xd9, 0x48, 0x1c) : QColor(0x5b, 0x8d, 0xc9);
+            QVERIFY2(
+                std::abs(c.red() - want.red()) < 40 && std::abs(c.blue() - want.blue()) < 40,
+                qPrintable(
+                    QStringLiteral("mark %1 not drawn at its value: %2").arg(i).arg(c.name())));
+        }
+        // Point D (run 6) is the only one at the bottom left.
+        QWidget* viewport = w->chart()->childAt(w->chart()->markPosition(3));
+        QVERIFY(viewport);
+        const QPoint at = viewport->mapFrom(w->chart(), w->chart()->markPosition(3));
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, at);
+        QCOMPARE(panel.selectedRuns(), QList<qint64>{6});
+        QCOMPARE(w->table()->currentRow(), 3);
+        if (const QByteArray shot = qgetenv("RECOSCOPE_SCREENSHOT"); !shot.isEmpty())
+            QVERIFY(w->grab().save(QString::fromLocal8Bit(shot)));
+    }
+
+    void markerSizeFollowsRevenue() {
+        QCOMPARE(ui::TradeoffChartView::markerSize(0, 0, 10), 10.0);
+        QCOMPARE(ui::TradeoffChartView::markerSize(2, 0, 10), 15.0);
+        QCOMPARE(ui::TradeoffChartView::markerSize(5, 0, 10), 20.0);
+        QCOMPARE(ui::TradeoffChartView::markerSize(10, 0, 10), 30.0);
+        QCOMPARE(ui::TradeoffChartView::markerSize(5, 5, 5), 20.0);
+    }
+};
+
+QTEST_MAIN(TestTradeoffView)
+#include "tst_tradeoff_view.moc"

@@ -1,0 +1,115 @@
+#include "recoscope/ui/tradeoff_window.h"
+
+#include "recoscope/sim/sweep_tradeoffs.h"
+#include "recoscope/ui/run_history_model.h"
+#include "recoscope/ui/tradeoff_chart_view.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace recoscope::ui {
+
+namespace {
+enum Column { Front, Params, Seeds, Ctr, Coverage, Revenue, Runs, ColumnCount };
+constexpr int kRunRole = Qt::UserRole + 1;
+} // namespace
+
+TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
+    setObjectName(QStringLiteral("tradeoffWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_chart = TradeoffChartView::create(splitter);
+    m_chart->setMinimumHeight(360);
+    m_table = new QTableWidget(0, ColumnCount, splitter);
+    m_table->setObjectName(QStringLiteral("tradeoffTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The chart is the point of the window; the table needs a few rows at most.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({560, 200});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+    connect(m_chart, &TradeoffChartView::runClicked, this, [this](qint64 runId) {
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            if (m_table->item(row, Front)->data(kRunRole).toLongLong() == runId)
+                m_table->selectRow(row);
+        emit runChosen(runId);
+    });
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        emit runChosen(m_table->item(row, Front)->data(kRunRole).toLongLong());
+    });
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        emit runOpened(m_table->item(row, Front)->data(kRunRole).toLongLong());
+    });
+    retranslateUi();
+    resize(960, 780);
+}
+
+void TradeoffWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TradeoffWindow::retranslateUi() {
+    m_table->setHorizontalHeaderLabels({tr("Pareto"), tr("Parameters"), tr("Seeds"), tr("CTR"),
+                                        tr("Coverage"), tr("Revenue"), tr("Runs")});
+    setWindowTitle(tr("Trade-offs of sweep %1").arg(m_sweepId));
+}
+
+QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepId) {
+    QList<sim::RunRecord> records;
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (const sim::RunRecord* r = model.record(row))
+            records.append(*r);
+    // The history lists newest first; the sweep's order is the runs' id order.
+    std::sort(records.begin(), records.end(),
+              [](const sim::RunRecord& a, const sim::RunRecord& b) { return a.id < b.id; });
+    const std::vector<sim::SweepTradeoffs> sweeps =
+        sim::SweepTradeoffs::fromRuns(records, QString());
+    const auto sweep = std::find_if(sweeps.begin(), sweeps.end(),
+                                    [&](const auto& s) { return s.sweepId == sweepId; });
+    if (sweep == sweeps.end())
+        return tr("No finished runs of sweep %1 in this store.").arg(sweepId);
+    m_sweepId = sweepId;
+    QList<TradeoffMark> marks;
+    m_table->setRowCount(static_cast<int>(sweep->points.size()));
+    int row = 0;
+    for (const sim::TradeoffPoint& p : sweep->points) {
+        const qint64 runId = p.runs.front().runId;
+        marks.append({p.ctr, p.coverage, p.revenue, p.pareto, runId, p.paramsText});
+        QStringList runs;
+        for (const sim::TradeoffRun& r : p.runs)
+            runs << QString::number(r.runId);
+        const QString cells[ColumnCount] = {
+            p.pareto ? QStringLiteral("\u2605") : QString(),
+            p.paramsText,
+            QString::number(p.runs.size()),
+            QStringLiteral("%1 %").arg(p.ctr * 100.0, 0, 'f', 3),
+            QStringLiteral("%1 %").arg(p.coverage * 100.0, 0, 'f', 1),
+            QString::number(p.revenue, 'f', 2),
+            runs.join(QStringLiteral(", "))};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setData(kRunRole, runId);
+            if (c >= Seeds && c <= Revenue)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, c, item);
+        }
+        ++row;
+    }
+    m_chart->setMarks(marks);
+    retranslateUi();
+    return {};
+}
+
+} // namespace recoscope::ui
