@@ -177,15 +177,15 @@ double MetricsAccumulator::gini(SimTime now) const {
     return giniCoefficient(launched);
 }
 
+double rate(std::uint64_t num, std::uint64_t den) {
+    return den ? static_cast<double>(num) / static_cast<double>(den) : 0.0;
+}
+
 void MetricsAccumulator::deriveRates(MetricPoint& p) {
     const Counters& c = p.counters;
-    p.ctr =
-        c.impressions ? static_cast<double>(c.clicks) / static_cast<double>(c.impressions) : 0.0;
-    p.cvrImpressions =
-        c.impressions ? static_cast<double>(c.recPurchases) / static_cast<double>(c.impressions)
-                      : 0.0;
-    p.cvrClicks =
-        c.clicks ? static_cast<double>(c.recPurchases) / static_cast<double>(c.clicks) : 0.0;
+    p.ctr = rate(c.clicks, c.impressions);
+    p.cvrImpressions = rate(c.recPurchases, c.impressions);
+    p.cvrClicks = rate(c.recPurchases, c.clicks);
 }
 
 MetricPoint MetricsAccumulator::point(SimTime start, SimTime end, const Counters& counters,
@@ -225,6 +225,14 @@ void MetricsAccumulator::flush(SimTime now, std::vector<MetricPoint>& out) {
 
 MetricPoint MetricsAccumulator::total(SimTime now) const {
     return point(0.0, now, m_total, m_totalLatency);
+}
+
+MetricPoint MetricsAccumulator::openBucket(const MetricPoint& total) const {
+    MetricPoint p = total;
+    p.bucketStart = m_bucketStart;
+    p.counters = m_bucket;
+    deriveRates(p);
+    return p;
 }
 
 } // namespace recoscope::core

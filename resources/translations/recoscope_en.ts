@@ -1571,6 +1571,68 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::AbComparisonTable</name>
+    <message>
+        <source>CTR per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributed purchases per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributed revenue per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference from the first core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired over users: with common random numbers every core faces the same shoppers, so each shopper&apos;s outcome under a core is compared with the same shopper&apos;s under the first core (paired t-test). ★ marks a Holm-adjusted p-value below 0.05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (Δ %1%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paired t-test over %n users (per-user values of %1 minus %2): mean difference %3, 95 % interval [%4, %5]; p = %6, Holm-adjusted p = %7 (Holm over the %8 cores compared with the first).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::ItemInspectorPanel</name>
     <message>
         <source>Core:</source>
@@ -2081,6 +2143,18 @@
     </message>
     <message>
         <source>Comparison: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The per-user statistics could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the per-user statistics from the stored events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No per-user statistics: these runs faced different shoppers (another scenario or seed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

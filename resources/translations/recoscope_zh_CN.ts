@@ -1571,6 +1571,67 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::AbComparisonTable</name>
+    <message>
+        <source>CTR per user</source>
+        <translation>每位顾客的点击率</translation>
+    </message>
+    <message>
+        <source>Clicks per user</source>
+        <translation>每位顾客的点击数</translation>
+    </message>
+    <message>
+        <source>Attributed purchases per user</source>
+        <translation>每位顾客的归因购买数</translation>
+    </message>
+    <message>
+        <source>Revenue per user</source>
+        <translation>每位顾客的收入</translation>
+    </message>
+    <message>
+        <source>Attributed revenue per user</source>
+        <translation>每位顾客的归因收入</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Difference from the first core</source>
+        <translation>与第一个推荐核心的差异</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p（Holm 校正）</translation>
+    </message>
+    <message>
+        <source>Paired over users: with common random numbers every core faces the same shoppers, so each shopper&apos;s outcome under a core is compared with the same shopper&apos;s under the first core (paired t-test). ★ marks a Holm-adjusted p-value below 0.05.</source>
+        <translation>按顾客配对：使用共同随机数时，每个推荐核心面对的是同一批顾客，因此将每位顾客在某个核心下的结果与同一顾客在第一个核心下的结果相比较（配对 t 检验）。★ 表示经 Holm 校正后的 p 值低于 0.05。</translation>
+    </message>
+    <message>
+        <source> (Δ %1%2)</source>
+        <translation>（Δ %1%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paired t-test over %n users (per-user values of %1 minus %2): mean difference %3, 95 % interval [%4, %5]; p = %6, Holm-adjusted p = %7 (Holm over the %8 cores compared with the first).</source>
+        <translation>
+            <numerusform>对 %n 位顾客做配对 t 检验（%1 减去 %2 的按顾客取值）：平均差异 %3，95% 区间 [%4, %5]；p = %6，Holm 校正后 p = %7（对与第一个核心比较的 %8 个核心做 Holm 校正）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::ItemInspectorPanel</name>
     <message>
         <source>Core:</source>
@@ -2077,6 +2138,18 @@
     <message>
         <source>Comparison: %1</source>
         <translation>对比：%1</translation>
+    </message>
+    <message>
+        <source>The per-user statistics could not be computed: %1</source>
+        <translation>无法计算按顾客的统计：%1</translation>
+    </message>
+    <message>
+        <source>Computing the per-user statistics from the stored events…</source>
+        <translation>正在根据已存储的事件计算按顾客的统计……</translation>
+    </message>
+    <message>
+        <source>No per-user statistics: these runs faced different shoppers (another scenario or seed).</source>
+        <translation>没有按顾客的统计：这些运行面对的是不同的顾客（场景或种子不同）。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "recoscope/sim/run_job.h"
 
+#include "recoscope/sim/seeds.h"
+
 #include "store_writer.h"
 
 #include <QJsonDocument>
@@ -27,11 +29,16 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
     if (!params)
         return core::Error{"recommender '" + spec.recommender + "': " + params.error()};
 
+    if (spec.coreStream && store)
+        return core::Error{"a run with its own core stream cannot be stored"};
+
     std::unique_ptr<RunJob> job(new RunJob);
     job->m_spec = spec;
     job->m_engine = std::make_unique<Engine>(spec.scenario, spec.seed, spec.limits.maxDays);
-    auto rec =
-        registry.create(spec.recommender, params.value(), job->m_engine->recommenderContext());
+    core::RecommenderContext context = job->m_engine->recommenderContext();
+    if (spec.coreStream)
+        context.seed = mix64(context.seed ^ mix64(spec.coreStream));
+    auto rec = registry.create(spec.recommender, params.value(), context);
     if (!rec)
         return core::Error{rec.error()};
     job->m_engine->setRecommender(std::move(rec).value());

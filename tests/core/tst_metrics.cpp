@@ -1,5 +1,7 @@
-// Metric definitions: latency quantiles, Gini, coverage, CTR/CVR and time buckets.
+// Metric definitions: latency quantiles, Gini, coverage, CTR/CVR, time buckets, the open
+// bucket of a live view and the cold-start figures.
 
+#include "recoscope/core/cold_start_accumulator.h"
 #include "recoscope/core/latency_histogram.h"
 #include "recoscope/core/metrics.h"
 
@@ -123,6 +125,82 @@ private slots:
         QCOMPARE(more[0].bucketEnd, 7200.0);
         QCOMPARE(more[1].bucketEnd, 8000.0);
         QCOMPARE(more[1].counters.impressions, std::uint64_t(0));
+    }
+
+    // The open bucket is what the live view shows between closed buckets: the counters
+    // since the last one, rates from them, coverage and Gini of the whole run.
+    void openBucketHoldsWhatFollowsTheLastClosedBucket() {
+        ItemTable items = makeItems(10);
+        MetricsAccumulator m(items, 3600.0);
+        m.onSlate(10.0, Slate{{0, 1.0f, 1.0f}, {1, 0.5f, 1.0f}}, 1000);
+        m.onEvent({20.0, 0, 1, EventKind::Click, Surface::Home, 1, true, 0.0f});
+        m.onSlate(3700.0, Slate{{2, 1.0f, 1.0f}, {3, 1.0f, 1.0f}, {4, 1.0f, 1.0f}, {5, 1.0f, 1.0f}},
+                  1000);
+        m.onEvent({3710.0, 0, 2, EventKind::Click, Surface::Home, 0, true, 0.0f});
+        m.onEvent({3720.0, 0, 2, EventKind::Purchase, Surface::Cart, 0, true, 12.5f});
+        std::vector<MetricPoint> closed;
+        m.takeFinishedBuckets(3800.0, closed);
+        QCOMPARE(closed.size(), std::size_t(1));
+        const MetricPoint total = m.total(3800.0);
+        const MetricPoint open = m.openBucket(total);
+        QCOMPARE(open.bucketStart, 3600.0);
+        QCOMPARE(open.bucketEnd, 3800.0);
+        QCOMPARE(open.counters.impressions, std::uint64_t(4));
+        QCOMPARE(open.counters.clicks, std::uint64_t(1));
+        QCOMPARE(open.counters.revenue, 12.5);
+        QCOMPARE(open.ctr, 0.25);
+        QCOMPARE(open.cvrClicks, 1.0);
+        QCOMPARE(open.coverage, 0.6); // items 0..5 of 10, whole run
+        QCOMPARE(open.gini, total.gini);
+        QCOMPARE(rate(3, 0), 0.0);
+    }
+
+    // New users (first two sessions) and new items (launched < 24 h before the slate),
+    // counted by slate time into buckets with the accumulator's boundaries; the stored
+    // names fold back into the whole-run figures.
+    void coldStartBucketsAndStoredNames() {
+        ItemTable items = makeItems(4);
+        items.launchTime[2] = 1800.0;  // launched in the first hour
+        items.launchTime[3] = 90000.0; // not launched within the run
+        ColdStartAccumulator cold(items, 3600.0);
+        // Hour 0: a new user sees items 0 and 2 (2 is new) and clicks item 2.
+        cold.onSlate(2000.0, Slate{{0, 1.0f, 1.0f}, {2, 1.0f, 1.0f}}, 1, true);
+        // Hour 1: an established user sees item 2 again (still new) and 1; no click.
+        cold.onSlate(5000.0, Slate{{2, 1.0f, 1.0f}, {1, 1.0f, 1.0f}}, -1, false);
+        cold.onPurchase(2, 5100.0);
+        const ColdStartStats first = cold.takeBucket(3600.0, 5100.0);
+        QCOMPARE(first.newUserImpressions, std::uint64_t(2));
+        QCOMPARE(first.newUserClicks, std::uint64_t(1));
+        QCOMPARE(first.newItemImpressions, std::uint64_t(1));
+        QCOMPARE(first.newItemClicks, std::uint64_t(1));
+        QCOMPARE(first.oldItemImpressions, std::uint64_t(1));
+        QCOMPARE(first.launchedItems, std::uint64_t(1));
+        QCOMPARE(first.launchedWithImpression, std::uint64_t(1));
+        QCOMPARE(first.launchedWithPurchase, std::uint64_t(0)); // bought after the bucket
+        QCOMPARE(first.meanHoursToFirstImpression, 200.0 / 3600.0);
+        QCOMPARE(first.ctrNewUsers(), 0.5);
+        // The run ends at 5100 s: the last, partial bucket holds everything up to then.
+        const ColdStartStats last = cold.takeBucket(5100.0, 5100.0);
+        QCOMPARE(last.oldUserImpressions, std::uint64_t(2));
+        QCOMPARE(last.newItemImpressions, std::uint64_t(1));
+        QCOMPARE(last.launchedWithPurchase, std::uint64_t(1));
+        QCOMPARE(last.meanHoursToFirstPurchase, 3300.0 / 3600.0);
+        ColdStartStats folded;
+        for (const ColdStartStats* b : {&first, &last}) {
+            ColdStartStats reread;
+            for (const auto& [name, value] : b->named()) {
+                QVERIFY(ColdStartStats::isStoredName(name));
+                const bool settable = reread.setNamed(name, value);
+                QCOMPARE(settable, name.rfind("cold_ctr_", 0) != 0); // rates are derived
+            }
+            folded.addBucket(reread);
+        }
+        const ColdStartStats total = cold.total(5100.0);
+        QCOMPARE(folded.newUserImpressions + folded.oldUserImpressions, std::uint64_t(4));
+        QCOMPARE(folded.newItemClicks, total.newItemClicks);
+        QCOMPARE(folded.launchedWithPurchase, total.launchedWithPurchase);
+        QCOMPARE(folded.meanHoursToFirstPurchase, total.meanHoursToFirstPurchase);
+        QVERIFY(!ColdStartStats::isStoredName("ctr"));
     }
 };
 

@@ -3,7 +3,9 @@
 // reopens with the same numbers, exports them, and steps the teaching scenario.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/main_window.h"
@@ -231,6 +233,27 @@ void TestMainWindow::historyReopensWithStoredNumbers() {
             QCOMPARE(storedCold->item(r, c)->text(), liveCold->item(r, c)->text());
             QVERIFY(storedCold->item(r, c)->text() != ui::LiveChartsPanel::tr("not stored"));
         }
+    // The A/B statistics: live from the arena's per-user outcomes, reopened from the stored
+    // events on the window's thread; every event-based metric must agree to the last bit.
+    QVERIFY(QTest::qWaitFor([&] { return win->comparisonsSettled(); }, 60000));
+    const auto& liveAb = w.controller().series().comparisons();
+    const auto& storedAb = win->store().comparisons();
+    QCOMPARE(liveAb.size(), sim::abMetrics(true).size());
+    QCOMPARE(storedAb.size(), sim::abMetrics(false).size());
+    for (const sim::PairComparison& s : storedAb) {
+        QCOMPARE(s.a, std::size_t(1));
+        QCOMPARE(s.b, std::size_t(0));
+        auto match = std::find_if(liveAb.begin(), liveAb.end(), [&](const sim::PairComparison& l) {
+            return l.metric == s.metric;
+        });
+        QVERIFY(match != liveAb.end());
+        QCOMPARE(s.diff.n, match->diff.n);
+        QVERIFY(s.diff.n > 0);
+        QCOMPARE(s.diff.mean, match->diff.mean);
+        QCOMPARE(s.pHolm, match->pHolm);
+    }
+    QCOMPARE(w.liveCharts()->comparisonTable()->rowCount(), int(liveAb.size()));
+    QCOMPARE(win->charts()->comparisonTable()->rowCount(), int(storedAb.size()));
     ui::MetricChartView* ctr = win->charts()->chart(ui::MetricId::Ctr);
     ui::MetricChartView* live = w.liveCharts()->chart(ui::MetricId::Ctr);
     QCOMPARE(ctr->sampleCount(QStringLiteral("1")), live->sampleCount(QStringLiteral("1")));

@@ -1,6 +1,7 @@
 #include "recoscope/ui/live_charts_panel.h"
 
 #include "metric_text.h"
+#include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/metric_chart_view.h"
 
 #include <QEvent>
@@ -85,6 +86,10 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_counters->setObjectName(QStringLiteral("countersTable"));
     m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
     layout->addWidget(m_counters);
+    m_ab = new AbComparisonTable(this);
+    m_ab->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_ab->hide();
+    layout->addWidget(m_ab);
 
     auto* windowRow = new QHBoxLayout;
     m_windowLabel = new QLabel(this);
@@ -229,10 +234,20 @@ void LiveChartsPanel::retranslateUi() {
         showStore(*m_store);
 }
 
+// The A/B notes of the CTR and revenue legends, all cores: legends are rebuilt when these move.
+static QString legendNotes(const MetricSeriesStore& store) {
+    QString notes;
+    for (int c = 1; c < store.coreCount(); ++c)
+        notes += AbComparisonTable::legendNote(store, c, "ctr") + QLatin1Char('|') +
+                 AbComparisonTable::legendNote(store, c, "revenue") + QLatin1Char('|');
+    return notes;
+}
+
 void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
     m_labels.clear();
     for (int c = 0; c < store.coreCount(); ++c)
         m_labels << store.core(c).label;
+    m_legendNotes = legendNotes(store);
     const bool bands = store.coreCount() > 1;
     for (const auto& [id, v] : m_charts) {
         QList<SeriesSpec> specs;
@@ -248,7 +263,12 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
                     {QStringLiteral("%1/p99").arg(c), QString(), color, Qt::DashLine, false});
             } else {
                 const bool band = bands && (id == MetricId::Ctr || id == MetricId::Cvr);
-                specs.append({QString::number(c), m_labels[c], color, Qt::SolidLine, band});
+                QString name = m_labels[c];
+                if (id == MetricId::Ctr)
+                    name += AbComparisonTable::legendNote(store, c, "ctr");
+                else if (id == MetricId::Revenue)
+                    name += AbComparisonTable::legendNote(store, c, "revenue");
+                specs.append({QString::number(c), name, color, Qt::SolidLine, band});
             }
         }
         v->setSeries(specs);
@@ -266,7 +286,7 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     QStringList labels;
     for (int c = 0; c < store.coreCount(); ++c)
         labels << store.core(c).label;
-    if (labels != m_labels || labels.isEmpty())
+    if (labels != m_labels || labels.isEmpty() || legendNotes(store) != m_legendNotes)
         rebuildSeries(store);
     const int w = windowBuckets();
     for (const auto& [id, v] : m_charts) {
@@ -329,6 +349,7 @@ void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
 
 void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
     if (m_replayMode) {
+        m_ab->hide();
         fillRankingTable(store);
         return;
     }
@@ -357,6 +378,11 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
     }
     m_counters->setVerticalHeaderLabels(rowNames);
     fitHeight(m_counters);
+    m_ab->setVisible(n > 1);
+    if (n > 1) {
+        m_ab->showComparisons(store);
+        fitHeight(m_ab);
+    }
 
     const QStringList stages = {tr("Impressions"), tr("Clicks"), tr("Favourites"), tr("Carts"),
                                 tr("Purchases")};

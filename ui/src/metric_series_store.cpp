@@ -94,12 +94,27 @@ void MetricSeriesStore::setXExtentDays(double d) {
 
 void MetricSeriesStore::clear() {
     m_cores.clear();
+    m_comparisons.clear();
+    m_comparisonNote.clear();
     m_xExtentDays = 0.0;
+    ++m_revision;
+}
+
+void MetricSeriesStore::setComparisons(std::vector<sim::PairComparison> comparisons) {
+    m_comparisons = std::move(comparisons);
+    m_comparisonNote.clear();
+    ++m_revision;
+}
+
+void MetricSeriesStore::setComparisonNote(const QString& note) {
+    m_comparisonNote = note;
     ++m_revision;
 }
 
 void MetricSeriesStore::reset(const QStringList& coreIds) {
     m_cores.clear();
+    m_comparisons.clear();
+    m_comparisonNote.clear();
     m_xExtentDays = 0.0;
     for (const QString& id : coreIds) {
         CoreSeries s;
@@ -127,6 +142,8 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.coldStart = s.coldStart;
         c.hasColdStart = true;
     }
+    if (batch.hasComparisons)
+        m_comparisons = batch.comparisons;
     ++m_revision;
 }
 
@@ -186,12 +203,13 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         if (!samples)
             return core::Error{samples.error()};
         const auto& v = samples.value();
-        if (sim::isColdStartMetric(name)) {
+        const std::string key = name.toStdString();
+        if (core::ColdStartStats::isStoredName(key)) {
             hasCold = true;
             if (cold.size() < v.size())
                 cold.resize(v.size());
             for (std::size_t i = 0; i < v.size(); ++i)
-                sim::setColdStartMetric(cold[i], name, v[i].value);
+                cold[i].setNamed(key, v[i].value);
             continue;
         }
         if (c.buckets.size() < v.size())
@@ -205,7 +223,7 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.buckets[i].bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
     if (hasCold) {
         for (const sim::ColdStartStats& b : cold)
-            sim::addColdStartBucket(c.coldStart, b);
+            c.coldStart.addBucket(b);
         c.hasColdStart = true;
     }
     // The run's totals: the stored summary (what the CLI prints), else the buckets' sum.

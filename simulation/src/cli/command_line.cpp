@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
+#include "compare_command.h"
 #include "export_command.h"
 #include "fit_command.h"
 #include "log_commands.h"
@@ -84,6 +85,10 @@ void CommandLine::printHelp() {
            "      --no-db                do not store the run\n"
            "      --label TEXT           a label stored with the run\n"
            "      --json                 print the summary as one JSON object on stdout\n"
+           "  compare             2-4 cores on the same shoppers, paired per-user statistics\n"
+           "      --scenario NAME|FILE, --recommenders A,B[,C,D] (required)\n"
+           "      --seed N, --seeds K    seeds N .. N+K-1 (mean and spread across seeds)\n"
+           "      --events N | --days D, --db FILE (default: not stored), --label, --json\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
            "  list-scenario-fields  every scenario field with type, range, default and help\n"
@@ -165,7 +170,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields)"));
+            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -199,6 +204,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return SweepCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     if (command == QLatin1String("merge"))
         return MergeCommand(m_out, m_err).run(rest);
+    if (command == QLatin1String("compare"))
+        return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -211,7 +218,8 @@ int CommandLine::exec(const QStringList& arguments) {
     return usage(
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields)")
+            "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, "
+            "compare)")
             .arg(command));
 }
 

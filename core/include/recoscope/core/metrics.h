@@ -74,6 +74,11 @@ public:
 
     /// Whole-run figures so far.
     MetricPoint total(SimTime now) const;
+    /// The open bucket so far, for live views: counters since the last closed bucket with
+    /// their rates; coverage, Gini and latency are those of `total` (the whole run so far,
+    /// from total(now)), so a snapshot sorts the exposure once. Call after
+    /// takeFinishedBuckets(now) so no closed bucket is pending.
+    MetricPoint openBucket(const MetricPoint& total) const;
     const Counters& totals() const { return m_total; }
     const LatencyHistogram& latency() const { return m_totalLatency; }
     SimTime bucketWidth() const { return m_bucketWidth; }
@@ -102,6 +107,9 @@ private:
     std::uint64_t m_recommendedItems = 0; // items with exposure > 0
     std::vector<MetricPoint> m_pending;
 };
+
+/// num / den, 0 when den is 0: every rate of the metrics (CTR, CVR, cold-start CTRs).
+double rate(std::uint64_t num, std::uint64_t den);
 
 /// Gini coefficient of non-negative counts (0 = equal exposure, ->1 = one item takes all).
 double giniCoefficient(const std::vector<std::uint64_t>& counts);

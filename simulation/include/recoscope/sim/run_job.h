@@ -27,6 +27,10 @@ struct RunSpec {
     RunLimits limits;
     qint64 experimentId = 0;
     QString label;
+    /// 0: the core's random stream derives from the run seed, as always. Another value
+    /// gives the core an independent stream on the same shoppers (an A/A replicate of a
+    /// stochastic core); such runs cannot be stored (the store does not record it).
+    std::uint64_t coreStream = 0;
 };
 
 class RunJob {

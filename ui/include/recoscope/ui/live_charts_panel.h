@@ -1,5 +1,6 @@
 #pragma once
-// LiveChartsPanel: the dashboard. Counters per core, CTR/CVR with a moving window and
+// LiveChartsPanel: the dashboard. Counters per core, each core's paired difference from the
+// first (AbComparisonTable; CTR and revenue legends carry it too), CTR/CVR with a moving window and
 // confidence bands, revenue, coverage, Gini of exposure, latency percentiles, the funnel
 // and the cold-start view; for a log replay instead, ranking counters and HR@k, NDCG@k,
 // MRR@k and item coverage over time (only that tab is shown). Draws whatever MetricSeriesStore it
@@ -19,6 +20,7 @@ class QTableWidget;
 
 namespace recoscope::ui {
 
+class AbComparisonTable;
 class MetricChartView;
 
 class LiveChartsPanel : public QWidget {
@@ -37,6 +39,8 @@ public:
     MetricChartView* chart(MetricId id) const;
     QList<MetricChartView*> charts() const;
     QTableWidget* countersTable() const { return m_counters; }
+    /// Each core against the first, paired over users (hidden with fewer than two cores).
+    AbComparisonTable* comparisonTable() const { return m_ab; }
     QTableWidget* funnelTable() const { return m_funnel; }
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -56,6 +60,7 @@ private:
     QLabel* m_windowLabel = nullptr;
     QSpinBox* m_window = nullptr;
     QTableWidget* m_counters = nullptr;
+    AbComparisonTable* m_ab = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTableWidget* m_funnel = nullptr;
     QTableWidget* m_cold = nullptr;
@@ -66,6 +71,7 @@ private:
     bool m_forceAll = false;
     bool m_replayMode = false;
     QStringList m_labels;
+    QString m_legendNotes; ///< the A/B notes the legends were built with
 };
 
 } // namespace recoscope::ui

@@ -99,6 +99,16 @@ public:
     /// replay. Errors name the run.
     core::Status addStoredRun(const sim::RunStore& store, qint64 runId);
 
+    /// Paired per-user comparisons of every core against the first (docs/metrics.md, "A/B
+    /// statistics"): from the live arena's snapshots, or computed for stored runs from
+    /// their events. Empty until known; cleared by clear() and reset().
+    const std::vector<sim::PairComparison>& comparisons() const { return m_comparisons; }
+    void setComparisons(std::vector<sim::PairComparison> comparisons);
+    /// Why there are no comparisons, or that they are being computed (translated text;
+    /// empty when there is nothing to say).
+    const QString& comparisonNote() const { return m_comparisonNote; }
+    void setComparisonNote(const QString& note);
+
     int coreCount() const { return static_cast<int>(m_cores.size()); }
     const CoreSeries& core(int index) const { return m_cores[static_cast<std::size_t>(index)]; }
     /// Bumped on every change; views repaint only when it moved.
@@ -117,6 +127,8 @@ private:
                                            std::size_t window) const;
 
     std::vector<CoreSeries> m_cores;
+    std::vector<sim::PairComparison> m_comparisons;
+    QString m_comparisonNote;
     double m_xExtentDays = 0.0;
     quint64 m_revision = 0;
 };

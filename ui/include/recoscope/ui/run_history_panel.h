@@ -5,7 +5,11 @@
 // show the trade-offs of a sweep's runs (TradeoffWindow).
 
 #include <QPointer>
+#include <QThread>
 #include <QWidget>
+
+#include <atomic>
+#include <memory>
 
 class QPushButton;
 class QSortFilterProxyModel;
@@ -18,7 +22,10 @@ class MetricSeriesStore;
 class RunHistoryModel;
 class TradeoffWindow;
 
-/// A window showing stored runs (one or several) with the dashboard.
+/// A window showing stored runs (one or several) with the dashboard. Runs of one scenario
+/// and seed (the same shoppers) also get the paired per-user statistics against the first
+/// run, recomputed from their stored events on a thread of the window's own (O(events));
+/// the table says "computing" until they arrive. Closing the window stops that thread.
 class RunComparisonWindow : public QWidget {
     Q_OBJECT
 public:
@@ -29,9 +36,17 @@ public:
     /// Loads the runs from the store; errors are returned as text (empty = ok).
     QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
 
+    /// True once the per-user statistics arrived or cannot be computed (tests).
+    bool comparisonsSettled() const { return !m_statistics; }
+
 private:
+    void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
+    void stopStatistics();
+
     LiveChartsPanel* m_charts = nullptr;
     std::unique_ptr<MetricSeriesStore> m_store;
+    std::unique_ptr<QThread> m_statistics;
+    std::shared_ptr<std::atomic<bool>> m_cancelStatistics;
 };
 
 class RunHistoryPanel : public QWidget {

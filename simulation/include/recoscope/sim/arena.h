@@ -1,0 +1,158 @@
+#pragma once
+// Arena: 1-4 recommender cores facing the same shoppers, run in lock-step on one thread.
+// A plain class (no QObject, no timer, no thread): the CLI's `compare`, the tests and the
+// GUI's EngineWorker drive the same code (docs/decisions/0011-arena-plain-class.md).
+//
+// One RunJob per core, all built from the same scenario and seed, so every core sees the
+// same catalogue, population and per-session random streams (common random numbers,
+// decisions/0004). advance() moves one core by one shopper action; callers always advance
+// slowest(), the core whose simulated clock is furthest behind, so the cores stay aligned
+// in time and their charts line up. A day limit stops exactly where Engine::run stops, so
+// every core stores the same events as a `recoscope-cli run` of it (tst_engine_worker).
+//
+// Per core the arena keeps the figures a snapshot needs: closed metric buckets not yet
+// handed out, the cold-start figures (core::ColdStartAccumulator), each shopper's outcomes
+// (core::UserOutcomes, the units of the A/B statistics) and, when asked, the inspectors'
+// ledger. Results leave as values (ArenaSnapshot). Errors come back as core::Status.
+// Single-threaded: create, drive and destroy it on one thread (its RunStore connections
+// belong to that thread; each RunJob writes its events through a writer thread of its own).
+
+#include "recoscope/core/cold_start_stats.h"
+#include "recoscope/core/metrics.h"
+#include "recoscope/core/registry.h"
+#include "recoscope/core/result.h"
+#include "recoscope/core/user_outcomes.h"
+#include "recoscope/sim/ab_statistics.h"
+#include "recoscope/sim/engine.h"
+#include "recoscope/sim/inspection.h"
+#include "recoscope/sim/scenario.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace recoscope::sim {
+
+class InspectorLedger;
+class RunJob;
+class RunStore;
+
+/// What to run: the same scenario and seed for every core.
+struct ArenaSpec {
+    struct Core {
+        std::string recommender;
+        std::map<std::string, std::string> params;
+    };
+    Scenario scenario;
+    std::uint64_t seed = 1;
+    std::vector<Core> cores; ///< 1..4
+    RunLimits limits;        ///< per core
+    /// SQLite run store; empty = do not store (tests, previews).
+    QString dbPath;
+    QString label;
+    /// Keep the inspectors' ledger (GUI); the CLI does without it.
+    bool inspectors = true;
+    /// RunSpec::coreStream of each core (missing = 0): a non-zero value gives a stochastic
+    /// core an independent random stream on the same shoppers (A/A replicates); such
+    /// arenas cannot be stored.
+    std::vector<std::uint64_t> coreStreams;
+};
+
+using ColdStartStats = core::ColdStartStats;
+
+/// One core's part of a snapshot.
+struct CoreSnapshot {
+    qint64 runId = 0;                       ///< 0 when not stored
+    std::vector<core::MetricPoint> buckets; ///< buckets closed since the previous snapshot
+    /// The open bucket so far (MetricsAccumulator::openBucket: counters since the last
+    /// closed bucket; coverage, Gini and latency of the whole run so far).
+    core::MetricPoint partial;
+    bool hasPartial = false;
+    core::MetricPoint total; ///< whole run so far
+    ColdStartStats coldStart;
+};
+
+struct ArenaSnapshot {
+    std::vector<CoreSnapshot> cores;
+    std::uint64_t events = 0;    ///< behavioural events, all cores together
+    core::SimTime simTime = 0.0; ///< simulated clock of the slowest core
+    core::SimTime endTime = 0.0; ///< where the run stops (scenario end or day limit)
+    double fraction = 0.0;       ///< 0..1
+    bool finished = false;
+    /// With withStatistics: every core i >= 1 against core 0, per user (ab_statistics.h,
+    /// Holm over those pairs). Left empty, and hasComparisons false, otherwise.
+    std::vector<PairComparison> comparisons;
+    bool hasComparisons = false;
+};
+
+class Arena {
+public:
+    /// Builds every core (and opens the store when spec.dbPath is set, recording each run
+    /// as "running" under `experimentId`). Errors: no core, unknown core,
+    /// bad parameters, database failures. The registry is only read during create().
+    static core::Result<std::unique_ptr<Arena>> create(const ArenaSpec& spec,
+                                                       const core::RecommenderRegistry& registry,
+                                                       qint64 experimentId = 0);
+    ~Arena();
+    Arena(const Arena&) = delete;
+    Arena& operator=(const Arena&) = delete;
+
+    std::size_t size() const { return m_cores.size(); }
+    /// The unfinished core whose simulated clock is furthest behind (first on ties); -1
+    /// when every core is done.
+    int slowest() const;
+    /// Advances core `i` by one shopper action and returns it (valid until the next call
+    /// for that core), or nullptr once the core is done. With `record` (teaching mode) and
+    /// a ledger, the action is described there with the core's explanations.
+    const ActionRecord* advance(std::size_t i, StepRecord* record = nullptr);
+    bool done(std::size_t i) const;
+    bool allDone() const;
+    /// Flushes every core's event sink and takes the buckets its engine closed: they are
+    /// stored with their cold-start rows (when storing) and kept for the next snapshot.
+    core::Status collect();
+    /// Advances slowest() until every core is done (or `cancel` is set), collecting as it
+    /// goes. The CLI's and the tests' way; finish() afterwards.
+    core::Status run(const std::atomic<bool>* cancel = nullptr);
+
+    /// Values for charts: buckets closed since the last snapshot (handed out once), the
+    /// open bucket, totals, cold-start figures, progress. Call after collect().
+    /// `withStatistics` adds the paired comparisons: O(users) per core, so callers that
+    /// snapshot often compute them less often.
+    ArenaSnapshot takeSnapshot(bool finished, bool withStatistics = false);
+
+    struct Finish {
+        std::vector<qint64> runIds;      ///< in core order, 0 when not stored
+        bool cancelled = false;          ///< stopped before every core was done
+        std::vector<std::string> errors; ///< store failures, one per failing core
+    };
+    /// Closes and stores each core's last bucket and summary; marks the runs finished, or
+    /// cancelled when `cancelled` and some core was not done. The last buckets go to the
+    /// next snapshot. Call once.
+    Finish finish(bool cancelled);
+    /// Marks every run "failed" (after an error); the arena is over.
+    void fail();
+
+    core::SimTime endTime() const { return m_endTime; }
+    const Engine& engine(std::size_t i) const;
+    const RunJob& job(std::size_t i) const;
+    const core::UserOutcomes& outcomes(std::size_t i) const;
+    /// The inspectors' answers; valid = false with an error without a ledger.
+    UserInspection inspectUser(std::size_t i, core::UserId user) const;
+    ItemInspection inspectItem(std::size_t i, core::ItemId item) const;
+
+private:
+    struct Core;
+    Arena();
+
+    std::unique_ptr<RunStore> m_store; // the arena's own connection: metric buckets
+    std::vector<std::unique_ptr<Core>> m_cores;
+    core::SimTime m_endTime = 0.0;
+    std::uint64_t m_maxEvents = 0;
+};
+
+} // namespace recoscope::sim

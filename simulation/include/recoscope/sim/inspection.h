@@ -1,0 +1,88 @@
+#pragma once
+// Value types the inspectors and teaching mode receive: one shopper action with the core's
+// explanations, and the state of one shopper or one item of one core. Built by
+// InspectorLedger on the arena's thread and sent by value (EngineWorker's signals).
+
+#include "recoscope/core/event.h"
+#include "recoscope/core/types.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <cstdint>
+#include <vector>
+
+namespace recoscope::sim {
+
+/// A slate entry as the inspectors and teaching mode show it.
+struct ExplainedEntry {
+    core::ItemId item = core::kNoItem;
+    float score = 0.0f;
+    QString itemDescription; ///< "item 42 (Kitchen > Kettles)"
+    QString explanation;     ///< the core's own sentence
+};
+
+/// One shopper action of one core (Step, teaching mode).
+struct StepRecord {
+    int core = 0;
+    bool valid = false; ///< false once the core's run is over
+    core::UserId user = core::kNoUser;
+    core::SimTime time = 0.0;
+    core::Surface surface = core::Surface::Home;
+    core::ItemId contextItem = core::kNoItem;
+    std::vector<ExplainedEntry> slate;
+    /// The previous slate served to the same user (empty if none): what moved.
+    std::vector<ExplainedEntry> previousSlate;
+    int clicked = -1;
+    bool sessionStarted = false, sessionEnded = false;
+    std::vector<core::Event> events;
+};
+
+struct UserInspection {
+    quint64 generation = 0; ///< set by EngineWorker
+    int core = 0;
+    core::UserId user = core::kNoUser;
+    bool valid = false;
+    QString error;
+    int ageBand = 0, gender = 0, occupation = 0, region = 0;
+    core::SimTime joinTime = 0.0;
+    std::uint64_t sessions = 0, events = 0;
+    /// RFM: days since the last purchase (-1 = never), purchases, money spent.
+    double recencyDays = -1.0;
+    std::uint64_t frequency = 0;
+    double monetary = 0.0;
+    /// Segment key (RFM rules, see inspector_ledger.cpp): "new", "browser", "champion",
+    /// "loyal", "at-risk".
+    QString segment;
+    /// Probability that the shopper's next candidate visit happens (satisfaction), and
+    /// whether the shopper has churned (from the engine's ShopState).
+    double returnWeight = 0.0;
+    bool churned = false;
+    std::vector<core::Event> recentEvents; ///< newest last
+    core::SimTime slateTime = -1.0;        ///< when the current slate was served (-1 = never)
+    std::vector<ExplainedEntry> slate;
+};
+
+struct ItemInspection {
+    quint64 generation = 0; ///< set by EngineWorker
+    int core = 0;
+    core::ItemId item = core::kNoItem;
+    bool valid = false;
+    QString error;
+    QString description;
+    QString category;
+    std::uint32_t brand = 0;
+    float price = 0.0f, discount = 0.0f;
+    bool available = false;
+    /// Units in stock (-1 = unlimited), sold and restock count, running promotion discount.
+    std::int32_t stock = -1;
+    std::uint32_t sold = 0, restocked = 0;
+    float promotionDiscount = 0.0f;
+    core::SimTime launchTime = 0.0;
+    std::uint64_t impressions = 0, clicks = 0, purchases = 0;
+    /// Per time bin: impressions, clicks, purchases; bin i covers [i*binSeconds, (i+1)*binSeconds).
+    double binSeconds = 0.0;
+    std::vector<std::uint32_t> impressionBins, clickBins, purchaseBins;
+};
+
+} // namespace recoscope::sim
