@@ -32,6 +32,7 @@ private slots:
     void randomVersusItemknnIsSignificant();
     void sameCoreTwiceIsNotSignificant();
     void usageErrors();
+    void paramsReachTheirCore();
     void aaRejectsAtTheNominalRate();
 
 private:
@@ -293,6 +294,46 @@ void TestCompare::usageErrors() {
                   QStringLiteral("random,popularity")},
                  &out, &err),
              int(sim::ExitBadInput));
+    // --param CORE.KEY=VALUE: an unknown label, a bad value, and no label at all.
+    const QStringList two = base + QStringList{QStringLiteral("itemknn,itemknn")};
+    QCOMPARE(cli(two + QStringList{QStringLiteral("--param"), QStringLiteral("nope.history=5")},
+                 &out, &err),
+             int(sim::ExitUsage));
+    QVERIFY2(err.contains(QStringLiteral("itemknn, itemknn#2")), qPrintable(err));
+    QCOMPARE(
+        cli(two + QStringList{QStringLiteral("--param"), QStringLiteral("itemknn#2.history=0")},
+            &out, &err),
+        int(sim::ExitUsage));
+    QVERIFY2(err.contains(QStringLiteral("itemknn#2")) && err.contains(QStringLiteral("history")),
+             qPrintable(err));
+    QCOMPARE(
+        cli(two + QStringList{QStringLiteral("--param"), QStringLiteral("history=5")}, &out, &err),
+        int(sim::ExitUsage));
+}
+
+void TestCompare::paramsReachTheirCore() {
+    // Two settings of one core: the second itemknn with a short history differs from the
+    // first, and each core's params are in the JSON.
+    QString out, err;
+    QCOMPARE(
+        cli({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("default"),
+             QStringLiteral("--recommenders"), QStringLiteral("itemknn,itemknn"),
+             QStringLiteral("--param"), QStringLiteral("itemknn#2.history=1"),
+             QStringLiteral("--events"), QStringLiteral("20000"), QStringLiteral("--json")},
+            &out, &err),
+        int(sim::ExitOk));
+    const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
+    const QJsonArray cores = o.value(QStringLiteral("cores")).toArray();
+    QCOMPARE(cores.size(), 2);
+    QVERIFY(cores[0].toObject()[QStringLiteral("params")].toObject().isEmpty());
+    QCOMPARE(cores[1]
+                 .toObject()[QStringLiteral("params")]
+                 .toObject()[QStringLiteral("history")]
+                 .toString(),
+             QStringLiteral("1"));
+    const QJsonObject m0 = cores[0].toObject()[QStringLiteral("metrics")].toObject();
+    const QJsonObject m1 = cores[1].toObject()[QStringLiteral("metrics")].toObject();
+    QVERIFY(m0 != m1); // the parameter changed what the second core did
 }
 
 // An A/A comparison under the null hypothesis. With common random numbers the same

@@ -32,6 +32,8 @@ void CommandLine::printHelp() {
            "      --json                 print the summary as one JSON object on stdout\n"
            "  compare             2-4 cores on the same shoppers, paired per-user statistics\n"
            "      --scenario NAME|FILE, --recommenders A,B[,C,D] (required)\n"
+           "      --param CORE.KEY=VALUE a core's parameter, CORE its label (itemknn#2 for a\n"
+           "                             second itemknn); repeat for several\n"
            "      --seed N, --seeds K    seeds N .. N+K-1 (mean and spread across seeds)\n"
            "      --events N | --days D, --db FILE (default: not stored), --label, --json\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"

@@ -72,6 +72,8 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QString(),
                                    QStringLiteral("NAME|FILE"));
     QCommandLineOption recsOpt(QStringLiteral("recommenders"), QString(), QStringLiteral("A,B"));
+    QCommandLineOption paramOpt(QStringLiteral("param"), QString(),
+                                QStringLiteral("CORE.KEY=VALUE"));
     QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
     QCommandLineOption seedsOpt(QStringLiteral("seeds"), QString(), QStringLiteral("K"));
     QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
@@ -79,8 +81,8 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions(
-        {scenarioOpt, recsOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, dbOpt, labelOpt, jsonOpt});
+    p.addOptions({scenarioOpt, recsOpt, paramOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, dbOpt,
+                  labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -110,6 +112,27 @@ int CompareCommand::run(const QStringList& args) {
     if (spec.cores.size() < 2 || spec.cores.size() > 4)
         return usage(QStringLiteral("--recommenders expects 2 to 4 core ids, got %1")
                          .arg(spec.cores.size()));
+    // --param CORE.KEY=VALUE, CORE being a core's label ("itemknn", "itemknn#2" for the
+    // second of two), so that two settings of one core can be compared.
+    for (const QString& kv : p.values(paramOpt)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        const qsizetype dot = kv.left(eq).lastIndexOf(QLatin1Char('.'));
+        if (eq <= 0 || dot <= 0)
+            return usage(QStringLiteral("--param expects CORE.KEY=VALUE, got '%1'").arg(kv));
+        const qsizetype core = labels.indexOf(kv.left(dot));
+        if (core < 0)
+            return usage(QStringLiteral("--param '%1': no core labelled '%2' (the cores are %3)")
+                             .arg(kv, kv.left(dot), labels.join(QStringLiteral(", "))));
+        spec.cores[static_cast<std::size_t>(core)]
+            .params[kv.mid(dot + 1, eq - dot - 1).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const ArenaSpec::Core& c = spec.cores[static_cast<std::size_t>(i)];
+        if (auto resolved = core::resolveParams(m_registry.find(c.recommender)->params, c.params);
+            !resolved)
+            return usage(QStringLiteral("core '%1': %2")
+                             .arg(labels[i], QString::fromStdString(resolved.error())));
+    }
     bool ok = true;
     if (p.isSet(eventsOpt)) {
         const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
@@ -251,6 +274,10 @@ int CompareCommand::run(const QStringList& args) {
             QJsonObject c;
             c[QStringLiteral("label")] = labels[static_cast<qsizetype>(i)];
             c[QStringLiteral("recommender")] = QString::fromStdString(spec.cores[i].recommender);
+            QJsonObject params;
+            for (const auto& [key, value] : spec.cores[i].params)
+                params[QString::fromStdString(key)] = QString::fromStdString(value);
+            c[QStringLiteral("params")] = params;
             QJsonArray ids;
             for (const SeedResult& r : results)
                 ids.append(r.runIds[i]);
