@@ -40,10 +40,6 @@ inline core::UserTable blankUsers(std::size_t n) {
     return u;
 }
 
-inline std::vector<core::EventKind> defaultTargetKinds() {
-    return defaultReplayTargets();
-}
-
 /// core::eventKindName as a Qt string view (JSON keys, messages).
 inline QLatin1String kindName(core::EventKind kind) {
     const std::string_view n = core::eventKindName(kind);

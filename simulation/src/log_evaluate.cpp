@@ -36,7 +36,7 @@ core::Result<EvalResult> evaluateLog(RunStore& store, const core::RecommenderReg
     if (spec.k < 1 || spec.k > 1000)
         return core::Error{"k must be in [1, 1000]"};
     if (spec.targets.empty())
-        spec.targets = defaultTargetKinds();
+        spec.targets = defaultReplayTargets();
     const core::RecommenderEntry* entry = registry.find(spec.recommender);
     if (!entry)
         return core::Error{registry.unknownIdMessage(spec.recommender)};

@@ -168,7 +168,7 @@ replayLogs(RunStore& store, const core::RecommenderRegistry& registry,
                                    .arg(spec.buckets)
                                    .toStdString()};
         if (spec.targets.empty())
-            spec.targets = defaultTargetKinds();
+            spec.targets = defaultReplayTargets();
         if (const QString field = sharedSpecMismatch(specs.front(), spec); !field.isEmpty())
             return core::Error{
                 ("cores replayed together must share the " + field + " setting").toStdString()};

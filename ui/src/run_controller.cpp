@@ -216,12 +216,17 @@ void RunController::onBatch(const sim::SnapshotBatch& batch) {
     m_simTime = batch.simTime;
     m_endTime = batch.endTime;
     m_events = batch.events;
+    updateEta(batch.finished);
+    m_dirty = true;
+}
+
+void RunController::updateEta(bool finished) {
+    // Linear in the share done since the last start or resume.
     const double elapsed = static_cast<double>(m_etaClock.elapsed()) / 1000.0;
     const double done = m_fraction - m_etaFraction0;
     m_eta = (m_state == State::Running && done > 1e-4 && elapsed > 0.5)
                 ? elapsed * (1.0 - m_fraction) / done
-                : (batch.finished ? 0.0 : -1.0);
-    m_dirty = true;
+                : (finished ? 0.0 : -1.0);
 }
 
 void RunController::startReplay(const sim::LogReplayJob& job) {
@@ -278,11 +283,7 @@ void RunController::connectLogWorker() {
         m_simTime = std::min(b.bucket.end, b.span);
         m_endTime = b.span;
         m_events = static_cast<std::uint64_t>(b.bucket.events);
-        const double elapsed = static_cast<double>(m_etaClock.elapsed()) / 1000.0;
-        const double done = m_fraction - m_etaFraction0;
-        m_eta = (m_state == State::Running && done > 1e-4 && elapsed > 0.5)
-                    ? elapsed * (1.0 - m_fraction) / done
-                    : -1.0;
+        updateEta(false);
         m_dirty = true;
     });
     connect(m_logWorker, &sim::LogWorker::replayEnded, this,

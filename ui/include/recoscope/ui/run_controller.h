@@ -95,6 +95,8 @@ private:
     /// Stops whatever runs on the worker thread before a new job is queued behind it.
     void stopCurrent();
     void onBatch(const sim::SnapshotBatch& batch);
+    /// The ETA from the share done since the last start or resume (0 when finished).
+    void updateEta(bool finished);
     void setState(State s);
 
     QThread* m_thread = nullptr;
