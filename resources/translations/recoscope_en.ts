@@ -1409,6 +1409,10 @@
         <source>Range: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -2130,6 +2134,30 @@
         <source>Scenario saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run cannot start: the scenario has errors. They are marked in the Scenario panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario has edits that are not saved to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them to reopen them later; Discard forgets them (the next start opens the scenario as last loaded or saved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last scenario, %1, could not be reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>
@@ -2469,6 +2497,14 @@
     </message>
     <message>
         <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON tab does not read as a JSON object (%1); the form is hidden until it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

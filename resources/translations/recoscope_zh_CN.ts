@@ -1409,6 +1409,10 @@
         <source>Range: %1</source>
         <translation>范围：%1</translation>
     </message>
+    <message>
+        <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
+        <translation>第 %1 项（共 %2 项）“%3”不是数字。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -2124,6 +2128,30 @@
         <source>Scenario saved to %1</source>
         <translation>场景已保存到 %1</translation>
     </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>无法开始</translation>
+    </message>
+    <message>
+        <source>The run cannot start: the scenario has errors. They are marked in the Scenario panel.</source>
+        <translation>无法开始运行：场景有错误，已在“场景”面板中标出。</translation>
+    </message>
+    <message>
+        <source>Unsaved scenario</source>
+        <translation>场景未保存</translation>
+    </message>
+    <message>
+        <source>The scenario has edits that are not saved to a file.</source>
+        <translation>场景有尚未保存到文件的修改。</translation>
+    </message>
+    <message>
+        <source>Save them to reopen them later; Discard forgets them (the next start opens the scenario as last loaded or saved).</source>
+        <translation>保存后可在以后重新打开；“放弃”会丢弃这些修改（下次启动时打开最近一次载入或保存的场景）。</translation>
+    </message>
+    <message>
+        <source>The last scenario, %1, could not be reopened.</source>
+        <translation>无法重新打开上次的场景 %1。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunComparisonWindow</name>
@@ -2462,6 +2490,14 @@
     <message>
         <source>Run</source>
         <translation>运行</translation>
+    </message>
+    <message>
+        <source>The JSON tab does not read as a JSON object (%1); the form is hidden until it does.</source>
+        <translation>JSON 标签页中的内容不是有效的 JSON 对象（%1）；修正之前表单将被隐藏。</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
     </message>
 </context>
 <context>
