@@ -1465,6 +1465,33 @@
     </message>
 </context>
 <context>
+    <name>TableActions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>the number %1</source>
@@ -2160,6 +2187,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::MetricChartView</name>
+    <message>
+        <source>Save chart as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save a chart as .%1: choose .png, .svg or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunComparisonWindow</name>
     <message>
         <source>No run store is open.</source>
@@ -2409,10 +2459,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write metrics and events as CSV and the charts as PNG and SVG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,6 +2480,10 @@
     </message>
     <message>
         <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1465,6 +1465,33 @@
     </message>
 </context>
 <context>
+    <name>TableActions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>the number %1</source>
@@ -2154,6 +2181,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::MetricChartView</name>
+    <message>
+        <source>Save chart as…</source>
+        <translation>图表另存为…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot save a chart as .%1: choose .png, .svg or .pdf.</source>
+        <translation>无法将图表保存为 .%1：请选择 .png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunComparisonWindow</name>
     <message>
         <source>No run store is open.</source>
@@ -2401,10 +2451,6 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Write metrics and events as CSV and the charts as PNG and SVG</source>
-        <translation>将指标和事件导出为 CSV，图表导出为 PNG 和 SVG</translation>
-    </message>
-    <message>
         <source>Run history: %1</source>
         <translation>运行历史：%1</translation>
     </message>
@@ -2427,6 +2473,10 @@
     <message>
         <source>CTR, coverage and revenue of every parameter set of the selected run&apos;s sweep, with the Pareto front marked</source>
         <translation>所选运行所属参数扫描中每组参数的点击率、覆盖率和收入，并标出帕累托前沿</translation>
+    </message>
+    <message>
+        <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
+        <translation>将指标和事件写为 CSV，将图表写为 PNG、SVG 和 PDF</translation>
     </message>
 </context>
 <context>

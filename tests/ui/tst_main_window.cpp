@@ -308,6 +308,9 @@ void TestMainWindow::exportsCsvPngSvg() {
     const QByteArray svgText = svg.readAll();
     QVERIFY(svgText.contains("<svg"));
     QVERIFY(svgText.contains("<polyline"));
+    QFile pdf(out.filePath(QStringLiteral("run-%1-ctr.pdf").arg(m_arenaRuns[0])));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
 }
 
 void TestMainWindow::teachingModeSteps() {

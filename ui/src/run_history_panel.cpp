@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_history_panel.h"
 
+#include "recoscope/ui/table_actions.h"
+
 #include "recoscope/core/event.h"
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
@@ -162,6 +164,7 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("runHistoryView"));
     m_view->setModel(m_proxy);
+    TableActions::install(m_view);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(RunHistoryModel::Id, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -226,7 +229,7 @@ void RunHistoryPanel::retranslateUi() {
     m_compare->setToolTip(tr("Show the selected runs together, one colour per run"));
     m_delete->setText(tr("Delete"));
     m_export->setText(tr("Export…"));
-    m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG and SVG"));
+    m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG, SVG and PDF"));
     m_tradeoffs->setText(tr("&Trade-offs"));
     m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
                                "run's sweep, with the Pareto front marked"));
@@ -432,7 +435,10 @@ QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString
         const QString svg = base + QString::fromLatin1(key) + QStringLiteral(".svg");
         if (!v->exportSvg(svg))
             return fail(tr("Cannot write %1").arg(svg));
-        written << png << svg;
+        const QString pdf = base + QString::fromLatin1(key) + QStringLiteral(".pdf");
+        if (!v->exportPdf(pdf))
+            return fail(tr("Cannot write %1").arg(pdf));
+        written << png << svg << pdf;
     }
     return written;
 }
