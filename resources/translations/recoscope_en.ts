@@ -1664,6 +1664,13 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::HtmlReportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::ItemInspectorPanel</name>
     <message>
         <source>Core:</source>
@@ -2484,6 +2491,34 @@
     </message>
     <message>
         <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One web page for the selected runs (up to 8): scenario, parameters, summary with intervals, differences, charts, funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

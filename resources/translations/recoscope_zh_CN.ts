@@ -1663,6 +1663,13 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::HtmlReportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::ItemInspectorPanel</name>
     <message>
         <source>Core:</source>
@@ -2477,6 +2484,34 @@
     <message>
         <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
         <translation>将指标和事件写为 CSV，将图表写为 PNG、SVG 和 PDF</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>报告生成失败：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One web page for the selected runs (up to 8): scenario, parameters, summary with intervals, differences, charts, funnel</source>
+        <translation>为所选运行（最多 8 个）生成一个网页：场景、参数、带置信区间的摘要、差异、图表和漏斗</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>正在将报告写入 %1…</translation>
     </message>
 </context>
 <context>

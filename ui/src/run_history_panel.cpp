@@ -6,6 +6,7 @@
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
+#include "recoscope/ui/html_report_job.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
@@ -16,6 +17,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -29,117 +31,6 @@
 #include <optional>
 
 namespace recoscope::ui {
-
-RunComparisonWindow::RunComparisonWindow(QWidget* parent)
-    : QWidget(parent, Qt::Window), m_store(std::make_unique<MetricSeriesStore>()) {
-    setObjectName(QStringLiteral("runComparisonWindow"));
-    setAttribute(Qt::WA_DeleteOnClose);
-    auto* layout = new QVBoxLayout(this);
-    m_charts = new LiveChartsPanel(this);
-    layout->addWidget(m_charts);
-    resize(1200, 850);
-}
-
-RunComparisonWindow::~RunComparisonWindow() {
-    stopStatistics();
-}
-
-void RunComparisonWindow::stopStatistics() {
-    if (!m_statistics)
-        return;
-    m_cancelStatistics->store(true);
-    m_statistics->wait();
-    m_statistics.reset();
-}
-
-// Per-user outcomes are recomputed from the events table, O(events): on a thread with its
-// own read-only connection (one SQLite connection per thread), never on the GUI thread.
-void RunComparisonWindow::startStatistics(const QString& dbPath, const QList<qint64>& runIds) {
-    m_cancelStatistics = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancelStatistics;
-    m_statistics.reset(QThread::create([this, dbPath, runIds, cancel] {
-        QString error;
-        std::vector<sim::PairComparison> result;
-        auto store = sim::RunStore::open(dbPath, sim::RunStore::Mode::ReadOnly);
-        if (!store)
-            error = QString::fromStdString(store.error());
-        std::vector<sim::UserRows> rows;
-        for (qint64 id : runIds) {
-            if (!error.isEmpty() || cancel->load())
-                break;
-            auto r = sim::storedUserOutcomes(*store.value(), id, cancel.get());
-            if (!r)
-                error = QString::fromStdString(r.error());
-            else
-                rows.push_back(std::move(r).value());
-        }
-        if (error.isEmpty() && !cancel->load()) {
-            std::vector<const sim::UserRows*> ptrs;
-            for (const auto& r : rows)
-                ptrs.push_back(&r);
-            result = sim::comparePairs(ptrs, sim::versusFirst(ptrs.size()), false);
-        }
-        if (cancel->load())
-            return;
-        // Queued to the window: dropped by Qt if the window is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, result = std::move(result), error] {
-                if (m_statistics)
-                    m_statistics->wait();
-                m_statistics.reset();
-                if (error.isEmpty())
-                    m_store->setComparisons(result);
-                else
-                    m_store->setComparisonNote(
-                        tr("The per-user statistics could not be computed: %1").arg(error));
-                m_charts->showStore(*m_store);
-            },
-            Qt::QueuedConnection);
-    }));
-    m_statistics->start();
-}
-
-QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint64>& runIds) {
-    m_store->clear();
-    if (!model.store())
-        return tr("No run store is open.");
-    QStringList labels;
-    for (qint64 id : runIds) {
-        if (core::Status st = m_store->addStoredRun(*model.store(), id); !st)
-            return QString::fromStdString(st.error());
-        labels << m_store->core(m_store->coreCount() - 1).label;
-    }
-    setWindowTitle(runIds.size() == 1
-                       ? tr("Run %1").arg(labels.join(QString()))
-                       : tr("Comparison: %1").arg(labels.join(QStringLiteral(", "))));
-    stopStatistics();
-    if (runIds.size() > 1) {
-        // Pairing users is only meaningful when the runs faced the same shoppers.
-        bool paired = true;
-        std::optional<sim::RunRecord> first;
-        for (qint64 id : runIds) {
-            auto r = model.store()->run(id);
-            if (!r)
-                return QString::fromStdString(r.error());
-            if (!first)
-                first = r.value();
-            else if (r.value().scenarioHash != first->scenarioHash || r.value().seed != first->seed)
-                paired = false;
-        }
-        if (paired) {
-            m_store->setComparisonNote(tr("Computing the per-user statistics from the stored "
-                                          "events…"));
-            startStatistics(model.store()->path(), runIds);
-        } else {
-            m_store->setComparisonNote(tr("No per-user statistics: these runs faced different "
-                                          "shoppers (another scenario or seed)."));
-        }
-    }
-    m_charts->invalidate();
-    m_charts->showStore(*m_store);
-    return {};
-}
 
 RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("runHistoryPanel"));
@@ -155,9 +46,12 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
     m_compare = new QPushButton(this);
     m_delete = new QPushButton(this);
     m_export = new QPushButton(this);
+    m_report = new QPushButton(this);
+    m_report->setObjectName(QStringLiteral("reportButton"));
+    m_reportJob = new HtmlReportJob(this);
     m_tradeoffs = new QPushButton(this);
     m_tradeoffs->setObjectName(QStringLiteral("tradeoffsButton"));
-    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export, m_tradeoffs})
+    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export, m_report, m_tradeoffs})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -207,6 +101,26 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
         }
         emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
     });
+    connect(m_report, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRuns();
+        if (ids.isEmpty())
+            return;
+        QString path = QFileDialog::getSaveFileName(this, tr("Save report"),
+                                                    QStringLiteral("recoscope-report.html"),
+                                                    tr("Web pages (*.html)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".html");
+        writeReport(ids, path);
+    });
+    connect(m_reportJob, &HtmlReportJob::finished, this,
+            [this](const QString& path, const QString& error) {
+                updateButtons();
+                emit statusMessage(error.isEmpty() ? tr("Report written to %1").arg(path)
+                                                   : tr("Report failed: %1").arg(error));
+                emit reportWritten(path, error);
+            });
     connect(m_tradeoffs, &QPushButton::clicked, this, [this] { openTradeoffs(selectedSweep()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunHistoryPanel::updateButtons);
@@ -230,6 +144,9 @@ void RunHistoryPanel::retranslateUi() {
     m_delete->setText(tr("Delete"));
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG, SVG and PDF"));
+    m_report->setText(tr("&Report…"));
+    m_report->setToolTip(tr("One web page for the selected runs (up to 8): scenario, "
+                            "parameters, summary with intervals, differences, charts, funnel"));
     m_tradeoffs->setText(tr("&Trade-offs"));
     m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
                                "run's sweep, with the Pareto front marked"));
@@ -256,6 +173,7 @@ void RunHistoryPanel::updateButtons() {
     m_compare->setEnabled(n >= 2);
     m_delete->setEnabled(n >= 1);
     m_export->setEnabled(n >= 1);
+    m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
 }
 
@@ -340,6 +258,16 @@ bool RunHistoryPanel::deleteRuns(const QList<qint64>& runIds) {
         }
     reload();
     return ok;
+}
+
+bool RunHistoryPanel::writeReport(const QList<qint64>& runIds, const QString& path) {
+    if (!m_model->store())
+        return false;
+    const bool started = m_reportJob->start(m_model->store()->path(), runIds, path);
+    if (started)
+        emit statusMessage(tr("Writing the report to %1…").arg(path));
+    updateButtons();
+    return started;
 }
 
 QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString* error) {

@@ -1,8 +1,11 @@
 #pragma once
 // RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
 // or compare selected runs in a window that draws their stored buckets with the same
-// dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG;
-// show the trade-offs of a sweep's runs (TradeoffWindow).
+// dashboard as live runs; delete; export metrics and events as CSV and charts as
+// PNG/SVG/PDF; write one HTML report of the selected runs (HtmlReportJob); show the
+// trade-offs of a sweep's runs (TradeoffWindow).
+
+#include "recoscope/ui/run_comparison_window.h"
 
 #include <QPointer>
 #include <QThread>
@@ -17,37 +20,11 @@ class QTableView;
 
 namespace recoscope::ui {
 
+class HtmlReportJob;
 class LiveChartsPanel;
 class MetricSeriesStore;
 class RunHistoryModel;
 class TradeoffWindow;
-
-/// A window showing stored runs (one or several) with the dashboard. Runs of one scenario
-/// and seed (the same shoppers) also get the paired per-user statistics against the first
-/// run, recomputed from their stored events on a thread of the window's own (O(events));
-/// the table says "computing" until they arrive. Closing the window stops that thread.
-class RunComparisonWindow : public QWidget {
-    Q_OBJECT
-public:
-    RunComparisonWindow(QWidget* parent = nullptr);
-    ~RunComparisonWindow() override;
-    LiveChartsPanel* charts() const { return m_charts; }
-    const MetricSeriesStore& store() const { return *m_store; }
-    /// Loads the runs from the store; errors are returned as text (empty = ok).
-    QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
-
-    /// True once the per-user statistics arrived or cannot be computed (tests).
-    bool comparisonsSettled() const { return !m_statistics; }
-
-private:
-    void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
-    void stopStatistics();
-
-    LiveChartsPanel* m_charts = nullptr;
-    std::unique_ptr<MetricSeriesStore> m_store;
-    std::unique_ptr<QThread> m_statistics;
-    std::shared_ptr<std::atomic<bool>> m_cancelStatistics;
-};
 
 class RunHistoryPanel : public QWidget {
     Q_OBJECT
@@ -73,8 +50,13 @@ public:
     /// `dir`; returns the files written, or an empty list and `error`.
     QStringList exportRun(qint64 runId, const QString& dir, QString* error = nullptr);
 
+    /// Writes the HTML report of `runIds` (1-8) to `path` in the background;
+    /// reportWritten follows. False when another report is being written.
+    bool writeReport(const QList<qint64>& runIds, const QString& path);
+
 signals:
     void statusMessage(const QString& message);
+    void reportWritten(const QString& path, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -92,7 +74,9 @@ private:
     QPushButton* m_compare = nullptr;
     QPushButton* m_delete = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_report = nullptr;
     QPushButton* m_tradeoffs = nullptr;
+    HtmlReportJob* m_reportJob = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
 };
 
