@@ -2192,6 +2192,14 @@
         <source>The last scenario, %1, could not be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>

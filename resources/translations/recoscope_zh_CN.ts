@@ -2186,6 +2186,14 @@
         <source>The last scenario, %1, could not be reopened.</source>
         <translation>无法重新打开上次的场景 %1。</translation>
     </message>
+    <message>
+        <source>Stop after</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
+        <translation>警告：%1。请调高“停止于”（0 表示运行整个场景）以覆盖这些事件。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>

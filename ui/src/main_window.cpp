@@ -2,6 +2,7 @@
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/run_job.h"
+#include "recoscope/sim/timeline_reach.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -75,9 +76,25 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     connect(m_controller, &RunController::runStarted, m_history, &RunHistoryPanel::reload);
     connect(m_controller, &RunController::runEnded, this,
             [this](const QList<qint64>&, bool cancelled) {
-                statusBar()->showMessage(cancelled ? tr("Run stopped; it is in the run history.")
-                                                   : tr("Run finished; it is in the run history."),
-                                         8000);
+                const QString done = cancelled ? tr("Run stopped; it is in the run history.")
+                                               : tr("Run finished; it is in the run history.");
+                // A "Stop after" limit that ended the run before a promotion or launch:
+                // the comparison is not the one the scenario describes. Said until the
+                // next message, not for 8 seconds.
+                const QString missed =
+                    cancelled || m_controller->isReplay()
+                        ? QString()
+                        : sim::limitedRunWarning(m_runScenario, m_runLimits,
+                                                 m_controller->simTime() / core::kSecondsPerDay,
+                                                 tr("Stop after"));
+                if (missed.isEmpty())
+                    statusBar()->showMessage(done, 8000);
+                else
+                    statusBar()->showMessage(
+                        done + QLatin1Char(' ') +
+                        tr("Warning: %1. Raise \"Stop after\" (0 runs the whole scenario) to "
+                           "reach them.")
+                            .arg(missed));
                 m_history->reload();
             });
     connect(m_controller, &RunController::runFailed, this, [this](const QString& message) {
@@ -219,6 +236,8 @@ bool MainWindow::startRun(bool paused) {
     spec.cores = m_strategy->cores();
     spec.limits.maxEvents = m_scenario->eventLimit();
     spec.dbPath = m_dbPath;
+    m_runScenario = spec.scenario;
+    m_runLimits = spec.limits;
     m_charts->invalidate();
     m_controller->start(spec, paused);
     m_charts->showStore(m_controller->series());

@@ -5,6 +5,9 @@
 // controller and to models, not to each other; the window only turns "Start" into an
 // ArenaSpec and "Replay" into a LogReplayJob.
 
+#include "recoscope/sim/engine.h"
+#include "recoscope/sim/scenario.h"
+
 #include <QMainWindow>
 
 class QSettings;
@@ -108,6 +111,8 @@ private:
     QAction* m_about = nullptr;
     int m_baseFontSize = 0;
     bool m_discardEdits = false;
+    sim::Scenario m_runScenario; ///< of the last run started: its end is checked
+    sim::RunLimits m_runLimits;  ///< against the timeline (limitedRunWarning)
 };
 
 } // namespace recoscope::ui
