@@ -2406,6 +2406,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::RunDiffDialog</name>
+    <message>
+        <source>Runs %1 and %2 side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 settings differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunHistoryModel</name>
     <message>
         <source>finished</source>
@@ -2562,6 +2585,14 @@
     </message>
     <message>
         <source>Writing the report to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two selected runs&apos; core, seed, parameters and scenario side by side, what differs marked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2400,6 +2400,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::RunDiffDialog</name>
+    <message>
+        <source>Runs %1 and %2 side by side</source>
+        <translation>运行 %1 与 %2 并排对比</translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation>只显示不同之处</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 settings differ.</source>
+        <translation>%2 项设置中有 %1 项不同。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunHistoryModel</name>
     <message>
         <source>finished</source>
@@ -2555,6 +2578,14 @@
     <message>
         <source>Writing the report to %1…</source>
         <translation>正在将报告写入 %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>对比(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The two selected runs&apos; core, seed, parameters and scenario side by side, what differs marked</source>
+        <translation>并排显示所选两个运行的核心、种子、参数和场景，并标出不同之处</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,14 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/ui/html_report_job.h"
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_diff_dialog.h"
 #include "recoscope/ui/run_history_panel.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +74,30 @@ private slots:
         QVERIFY(done.wait(60000));
         QVERIFY(done.last().at(1).toString().contains(QStringLiteral("42")));
         QVERIFY(!QFile::exists(bad));
+    }
+
+    void diffShowsWhatDiffers() {
+        ui::RunHistoryPanel panel(m_db);
+        auto* button = panel.findChild<QPushButton*>(QStringLiteral("diffButton"));
+        QVERIFY(button);
+        QVERIFY(panel.selectRun(1));
+        QVERIFY(!button->isEnabled()); // one run: nothing to compare with
+        std::unique_ptr<ui::RunDiffDialog> d(panel.openDiff(1, 2));
+        QVERIFY(d);
+        // popularity against random, same scenario and seed: the core and its parameters.
+        QVERIFY(d->differing() >= 1);
+        int visible = 0;
+        for (int r = 0; r < d->table()->rowCount(); ++r)
+            if (!d->table()->isRowHidden(r)) {
+                ++visible;
+                QVERIFY(d->table()->item(r, 1)->text() != d->table()->item(r, 2)->text());
+            }
+        QCOMPARE(visible, d->differing());
+        QCOMPARE(d->table()->item(0, 0)->text(), QStringLiteral("recommender"));
+        d->onlyDifferences()->setChecked(false);
+        QVERIFY(!d->table()->isRowHidden(1)); // the seed, equal, shown again
+        QVERIFY(d->table()->rowCount() > 50); // every scenario field
+        QVERIFY(!panel.openDiff(1, 99));
     }
 
     void oneColourPerCoreEverywhere() {

@@ -10,6 +10,7 @@
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_diff_dialog.h"
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/tradeoff_window.h"
 
@@ -46,12 +47,15 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
     m_compare = new QPushButton(this);
     m_delete = new QPushButton(this);
     m_export = new QPushButton(this);
+    m_diff = new QPushButton(this);
+    m_diff->setObjectName(QStringLiteral("diffButton"));
     m_report = new QPushButton(this);
     m_report->setObjectName(QStringLiteral("reportButton"));
     m_reportJob = new HtmlReportJob(this);
     m_tradeoffs = new QPushButton(this);
     m_tradeoffs->setObjectName(QStringLiteral("tradeoffsButton"));
-    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export, m_report, m_tradeoffs})
+    for (QPushButton* b :
+         {m_refresh, m_open, m_compare, m_diff, m_delete, m_export, m_report, m_tradeoffs})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -101,6 +105,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
         }
         emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
     });
+    connect(m_diff, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRuns();
+        if (ids.size() == 2)
+            openDiff(ids[0], ids[1]);
+    });
     connect(m_report, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();
         if (ids.isEmpty())
@@ -144,6 +153,9 @@ void RunHistoryPanel::retranslateUi() {
     m_delete->setText(tr("Delete"));
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG, SVG and PDF"));
+    m_diff->setText(tr("&Diff"));
+    m_diff->setToolTip(tr("The two selected runs' core, seed, parameters and scenario side by "
+                          "side, what differs marked"));
     m_report->setText(tr("&Report…"));
     m_report->setToolTip(tr("One web page for the selected runs (up to 8): scenario, "
                             "parameters, summary with intervals, differences, charts, funnel"));
@@ -173,6 +185,7 @@ void RunHistoryPanel::updateButtons() {
     m_compare->setEnabled(n >= 2);
     m_delete->setEnabled(n >= 1);
     m_export->setEnabled(n >= 1);
+    m_diff->setEnabled(n == 2);
     m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
 }
@@ -258,6 +271,21 @@ bool RunHistoryPanel::deleteRuns(const QList<qint64>& runIds) {
         }
     reload();
     return ok;
+}
+
+RunDiffDialog* RunHistoryPanel::openDiff(qint64 a, qint64 b) {
+    if (!m_model->store())
+        return nullptr;
+    auto ra = m_model->store()->run(a);
+    auto rb = m_model->store()->run(b);
+    if (!ra || !rb) {
+        emit statusMessage(QString::fromStdString(!ra ? ra.error() : rb.error()));
+        return nullptr;
+    }
+    auto* d = new RunDiffDialog(ra.value(), rb.value(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
 }
 
 bool RunHistoryPanel::writeReport(const QList<qint64>& runIds, const QString& path) {

@@ -6,6 +6,7 @@
 #include "recoscope/sim/run_store.h"
 
 #include "compare_command.h"
+#include "diff_command.h"
 #include "export_command.h"
 #include "fit_command.h"
 #include "html_report_command.h"
@@ -67,7 +68,8 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare)"));
+            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare, "
+            "diff)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -103,6 +105,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return MergeCommand(m_out, m_err).run(rest);
     if (command == QLatin1String("compare"))
         return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
+    if (command == QLatin1String("diff"))
+        return DiffCommand(m_out, m_err).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -116,7 +120,7 @@ int CommandLine::exec(const QStringList& arguments) {
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
             "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, "
-            "compare)")
+            "compare, diff)")
             .arg(command));
 }
 

@@ -22,6 +22,7 @@ namespace recoscope::ui {
 
 class HtmlReportJob;
 class LiveChartsPanel;
+class RunDiffDialog;
 class MetricSeriesStore;
 class RunHistoryModel;
 class TradeoffWindow;
@@ -53,6 +54,8 @@ public:
     /// Writes the HTML report of `runIds` (1-8) to `path` in the background;
     /// reportWritten follows. False when another report is being written.
     bool writeReport(const QList<qint64>& runIds, const QString& path);
+    /// Opens the side-by-side set-ups of runs `a` and `b` (non-modal); nullptr on errors.
+    RunDiffDialog* openDiff(qint64 a, qint64 b);
 
 signals:
     void statusMessage(const QString& message);
@@ -75,6 +78,7 @@ private:
     QPushButton* m_delete = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_report = nullptr;
+    QPushButton* m_diff = nullptr;
     QPushButton* m_tradeoffs = nullptr;
     HtmlReportJob* m_reportJob = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
