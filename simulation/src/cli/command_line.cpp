@@ -10,6 +10,7 @@
 #include "fit_command.h"
 #include "log_commands.h"
 #include "merge_command.h"
+#include "ope_command.h"
 #include "report_text.h"
 #include "scenario_fields_command.h"
 #include "sweep_command.h"
@@ -73,7 +74,8 @@ int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
         return usage(QStringLiteral(
             "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare)"));
+            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare, "
+            "ope)"));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -109,6 +111,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return MergeCommand(m_out, m_err).run(rest);
     if (command == QLatin1String("compare"))
         return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
+    if (command == QLatin1String("ope"))
+        return OpeCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -122,7 +126,7 @@ int CommandLine::exec(const QStringList& arguments) {
         QStringLiteral(
             "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
             "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, "
-            "compare)")
+            "compare, ope)")
             .arg(command));
 }
 
@@ -323,10 +327,11 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption noDbOpt(QStringLiteral("no-db"));
+    QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
     p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt,
-                  labelOpt, jsonOpt});
+                  noSlatesOpt, labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -392,6 +397,7 @@ int CommandLine::runCommand(const QStringList& args) {
               << " days): the daily and weekly rhythm repeats; timeline entries happen once, "
                  "as scheduled\n";
     spec.label = p.value(labelOpt);
+    spec.logSlates = !p.isSet(noSlatesOpt);
 
     std::unique_ptr<RunStore> store;
     if (!p.isSet(noDbOpt)) {
