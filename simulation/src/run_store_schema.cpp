@@ -121,7 +121,8 @@ PRAGMA user_version = 5;
 // Version 6: every served slate with its items and per-position propensities (issue 13,
 // off-policy evaluation; docs/database.md, docs/ope.md). Keyed like events,
 // id = (run_id << 40) | seq. items: little-endian uint32 per position; propensities:
-// little-endian float32 per position, NULL when every one is 1 (a deterministic core).
+// little-endian float32 per position (one value when all are equal), NULL when every one is
+// 1 (a deterministic core).
 const char* const kMigrateV5toV6 = R"sql(
 CREATE TABLE slates(
   id INTEGER PRIMARY KEY,

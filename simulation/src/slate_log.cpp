@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -112,9 +113,15 @@ core::Status SlateLog::append(qint64 runId, const SlateBatch& batch) {
         if (r.allOne) {
             sqlite3_bind_null(st, 11);
         } else {
-            words.resize(r.size);
-            std::memcpy(words.data(), batch.m_propensities.data() + r.begin, r.size * 4);
-            const QByteArray p = packWords(words.data(), r.size);
+            // One value for the whole slate when every position has it (`random`: 1/eligible
+            // everywhere): 4 bytes instead of 4 per position.
+            const float* p0 = batch.m_propensities.data() + r.begin;
+            const bool uniform = std::all_of(
+                p0, p0 + r.size, [p0](float x) { return std::memcmp(&x, p0, sizeof x) == 0; });
+            const std::size_t stored = uniform ? 1 : r.size;
+            words.resize(stored);
+            std::memcpy(words.data(), p0, stored * 4);
+            const QByteArray p = packWords(words.data(), stored);
             sqlite3_bind_blob(st, 11, p.constData(), static_cast<int>(p.size()), SQLITE_TRANSIENT);
         }
         const int rc = sqlite3_step(st);
@@ -175,7 +182,8 @@ core::Status SlateLog::forEach(qint64 runId,
         const auto* props = static_cast<const char*>(sqlite3_column_blob(s.st, 8));
         const int propBytes = sqlite3_column_bytes(s.st, 8);
         const std::size_t n = static_cast<std::size_t>(itemBytes) / 4;
-        if (itemBytes % 4 != 0 || (hasPropensities && propBytes != itemBytes) ||
+        if (itemBytes % 4 != 0 ||
+            (hasPropensities && propBytes != itemBytes && (propBytes != 4 || itemBytes == 0)) ||
             slate.clicked < -1 || slate.clicked >= static_cast<int>(n))
             return core::Error{
                 QStringLiteral("%1: run %2, slate %3: malformed row (items %4 bytes, "
@@ -192,10 +200,11 @@ core::Status SlateLog::forEach(qint64 runId,
         if (n > 0)
             qFromLittleEndian<quint32>(items, static_cast<qsizetype>(n), slate.items.data());
         if (hasPropensities && n > 0) {
-            std::vector<std::uint32_t> words(n);
-            qFromLittleEndian<quint32>(props, static_cast<qsizetype>(n), words.data());
+            const std::size_t stored = static_cast<std::size_t>(propBytes) / 4; // 1 or n
+            std::vector<std::uint32_t> words(stored);
+            qFromLittleEndian<quint32>(props, static_cast<qsizetype>(stored), words.data());
             for (std::size_t i = 0; i < n; ++i)
-                slate.propensities[i] = std::bit_cast<float>(words[i]);
+                slate.propensities[i] = std::bit_cast<float>(words[stored == 1 ? 0 : i]);
         }
         if (!visit(slate))
             return core::Ok{};
