@@ -2,14 +2,14 @@
 // RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
 // or compare selected runs in a window that draws their stored buckets with the same
 // dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG;
-// show the trade-offs of a sweep's runs (TradeoffWindow).
+// show the trade-offs of a sweep's runs (TradeoffWindow); check off-policy estimates on a
+// run (OpeWindow).
+
+#include "recoscope/core/registry.h"
+#include "recoscope/ui/run_comparison_window.h"
 
 #include <QPointer>
-#include <QThread>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 class QPushButton;
 class QSortFilterProxyModel;
@@ -17,42 +17,16 @@ class QTableView;
 
 namespace recoscope::ui {
 
-class LiveChartsPanel;
-class MetricSeriesStore;
+class OpeWindow;
 class RunHistoryModel;
 class TradeoffWindow;
-
-/// A window showing stored runs (one or several) with the dashboard. Runs of one scenario
-/// and seed (the same shoppers) also get the paired per-user statistics against the first
-/// run, recomputed from their stored events on a thread of the window's own (O(events));
-/// the table says "computing" until they arrive. Closing the window stops that thread.
-class RunComparisonWindow : public QWidget {
-    Q_OBJECT
-public:
-    RunComparisonWindow(QWidget* parent = nullptr);
-    ~RunComparisonWindow() override;
-    LiveChartsPanel* charts() const { return m_charts; }
-    const MetricSeriesStore& store() const { return *m_store; }
-    /// Loads the runs from the store; errors are returned as text (empty = ok).
-    QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
-
-    /// True once the per-user statistics arrived or cannot be computed (tests).
-    bool comparisonsSettled() const { return !m_statistics; }
-
-private:
-    void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
-    void stopStatistics();
-
-    LiveChartsPanel* m_charts = nullptr;
-    std::unique_ptr<MetricSeriesStore> m_store;
-    std::unique_ptr<QThread> m_statistics;
-    std::shared_ptr<std::atomic<bool>> m_cancelStatistics;
-};
 
 class RunHistoryPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit RunHistoryPanel(const QString& dbPath, QWidget* parent = nullptr);
+    /// With a registry the panel offers the off-policy check of a run (OpeWindow).
+    explicit RunHistoryPanel(const QString& dbPath, QWidget* parent = nullptr,
+                             const core::RecommenderRegistry* registry = nullptr);
 
     RunHistoryModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -67,6 +41,8 @@ public:
     QString selectedSweep() const;
     /// Opens the Trade-offs view of a sweep; clicking its points selects their runs here.
     TradeoffWindow* openTradeoffs(const QString& sweepId);
+    /// Opens the off-policy check of a stored run (null without a registry or store).
+    OpeWindow* openOpeCheck(qint64 runId);
     /// Selects one run's row (and scrolls to it); false when it is not in the history.
     bool selectRun(qint64 runId);
     /// Writes run-<id>-metrics.csv, run-<id>-events.csv and run-<id>-<chart>.png/.svg into
@@ -93,6 +69,8 @@ private:
     QPushButton* m_delete = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_tradeoffs = nullptr;
+    QPushButton* m_ope = nullptr;
+    const core::RecommenderRegistry* m_registry = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
 };
 

@@ -1,0 +1,43 @@
+#pragma once
+// RunComparisonWindow: stored runs drawn with the live dashboard (RunHistoryPanel opens it).
+
+#include <QThread>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+namespace recoscope::ui {
+
+class LiveChartsPanel;
+class MetricSeriesStore;
+class RunHistoryModel;
+
+/// A window showing stored runs (one or several) with the dashboard. Runs of one scenario
+/// and seed (the same shoppers) also get the paired per-user statistics against the first
+/// run, recomputed from their stored events on a thread of the window's own (O(events));
+/// the table says "computing" until they arrive. Closing the window stops that thread.
+class RunComparisonWindow : public QWidget {
+    Q_OBJECT
+public:
+    RunComparisonWindow(QWidget* parent = nullptr);
+    ~RunComparisonWindow() override;
+    LiveChartsPanel* charts() const { return m_charts; }
+    const MetricSeriesStore& store() const { return *m_store; }
+    /// Loads the runs from the store; errors are returned as text (empty = ok).
+    QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
+
+    /// True once the per-user statistics arrived or cannot be computed (tests).
+    bool comparisonsSettled() const { return !m_statistics; }
+
+private:
+    void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
+    void stopStatistics();
+
+    LiveChartsPanel* m_charts = nullptr;
+    std::unique_ptr<MetricSeriesStore> m_store;
+    std::unique_ptr<QThread> m_statistics;
+    std::shared_ptr<std::atomic<bool>> m_cancelStatistics;
+};
+
+} // namespace recoscope::ui

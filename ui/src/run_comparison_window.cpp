@@ -1,0 +1,126 @@
+#include "recoscope/ui/run_comparison_window.h"
+
+#include "recoscope/sim/ab_statistics.h"
+#include "recoscope/sim/run_store.h"
+#include "recoscope/ui/live_charts_panel.h"
+#include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/run_history_model.h"
+
+#include <QVBoxLayout>
+
+#include <optional>
+
+namespace recoscope::ui {
+
+RunComparisonWindow::RunComparisonWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), m_store(std::make_unique<MetricSeriesStore>()) {
+    setObjectName(QStringLiteral("runComparisonWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    auto* layout = new QVBoxLayout(this);
+    m_charts = new LiveChartsPanel(this);
+    layout->addWidget(m_charts);
+    resize(1200, 850);
+}
+
+RunComparisonWindow::~RunComparisonWindow() {
+    stopStatistics();
+}
+
+void RunComparisonWindow::stopStatistics() {
+    if (!m_statistics)
+        return;
+    m_cancelStatistics->store(true);
+    m_statistics->wait();
+    m_statistics.reset();
+}
+
+// Per-user outcomes are recomputed from the events table, O(events): on a thread with its
+// own read-only connection (one SQLite connection per thread), never on the GUI thread.
+void RunComparisonWindow::startStatistics(const QString& dbPath, const QList<qint64>& runIds) {
+    m_cancelStatistics = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancelStatistics;
+    m_statistics.reset(QThread::create([this, dbPath, runIds, cancel] {
+        QString error;
+        std::vector<sim::PairComparison> result;
+        auto store = sim::RunStore::open(dbPath, sim::RunStore::Mode::ReadOnly);
+        if (!store)
+            error = QString::fromStdString(store.error());
+        std::vector<sim::UserRows> rows;
+        for (qint64 id : runIds) {
+            if (!error.isEmpty() || cancel->load())
+                break;
+            auto r = sim::storedUserOutcomes(*store.value(), id, cancel.get());
+            if (!r)
+                error = QString::fromStdString(r.error());
+            else
+                rows.push_back(std::move(r).value());
+        }
+        if (error.isEmpty() && !cancel->load()) {
+            std::vector<const sim::UserRows*> ptrs;
+            for (const auto& r : rows)
+                ptrs.push_back(&r);
+            result = sim::comparePairs(ptrs, sim::versusFirst(ptrs.size()), false);
+        }
+        if (cancel->load())
+            return;
+        // Queued to the window: dropped by Qt if the window is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = std::move(result), error] {
+                if (m_statistics)
+                    m_statistics->wait();
+                m_statistics.reset();
+                if (error.isEmpty())
+                    m_store->setComparisons(result);
+                else
+                    m_store->setComparisonNote(
+                        tr("The per-user statistics could not be computed: %1").arg(error));
+                m_charts->showStore(*m_store);
+            },
+            Qt::QueuedConnection);
+    }));
+    m_statistics->start();
+}
+
+QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint64>& runIds) {
+    m_store->clear();
+    if (!model.store())
+        return tr("No run store is open.");
+    QStringList labels;
+    for (qint64 id : runIds) {
+        if (core::Status st = m_store->addStoredRun(*model.store(), id); !st)
+            return QString::fromStdString(st.error());
+        labels << m_store->core(m_store->coreCount() - 1).label;
+    }
+    setWindowTitle(runIds.size() == 1
+                       ? tr("Run %1").arg(labels.join(QString()))
+                       : tr("Comparison: %1").arg(labels.join(QStringLiteral(", "))));
+    stopStatistics();
+    if (runIds.size() > 1) {
+        // Pairing users is only meaningful when the runs faced the same shoppers.
+        bool paired = true;
+        std::optional<sim::RunRecord> first;
+        for (qint64 id : runIds) {
+            auto r = model.store()->run(id);
+            if (!r)
+                return QString::fromStdString(r.error());
+            if (!first)
+                first = r.value();
+            else if (r.value().scenarioHash != first->scenarioHash || r.value().seed != first->seed)
+                paired = false;
+        }
+        if (paired) {
+            m_store->setComparisonNote(tr("Computing the per-user statistics from the stored "
+                                          "events…"));
+            startStatistics(model.store()->path(), runIds);
+        } else {
+            m_store->setComparisonNote(tr("No per-user statistics: these runs faced different "
+                                          "shoppers (another scenario or seed)."));
+        }
+    }
+    m_charts->invalidate();
+    m_charts->showStore(*m_store);
+    return {};
+}
+
+} // namespace recoscope::ui
