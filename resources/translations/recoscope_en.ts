@@ -1409,6 +1409,10 @@
         <source>Range: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -1457,6 +1461,33 @@
     </message>
     <message>
         <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1630,6 +1661,13 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::HtmlReportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2130,110 +2168,51 @@
         <source>Scenario saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>recoscope::ui::OpeChartView</name>
     <message>
-        <source>Estimated CTR of the target (95 % intervals) against its real run</source>
+        <source>Cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CTR</source>
+        <source>The run cannot start: the scenario has errors. They are marked in the Scenario panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimators (grey: not valid on this log); dashed line: the target&apos;s true CTR</source>
+        <source>Unsaved scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Truth: the target&apos;s own run</source>
+        <source>The scenario has edits that are not saved to a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimate</source>
+        <source>Save them to reopen them later; Discard forgets them (the next start opens the scenario as last loaded or saved).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimate (not valid on this log)</source>
+        <source>The last scenario, %1, could not be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>recoscope::ui::OpeWindow</name>
+    <name>recoscope::ui::MetricChartView</name>
     <message>
-        <source>Parameters are KEY=VALUE separated by commas; &apos;%1&apos; is not.</source>
+        <source>Save chart as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replaying run %1 with %2 beside its core…</source>
+        <source>Save chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Off-policy check: %1 % done</source>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The check failed: %1</source>
+        <source>Cannot save a chart as .%1: choose .png, .svg or .pdf.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target %1 on run %2 (logged by %3): true CTR %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 logged slates over %2 days, logged CTR %3; the target shows the logged item at %4 of its positions, mean importance weight %5 (100 % = full support).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off-policy check: run %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target core:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>95 % interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Covers the truth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
+        <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2487,10 +2466,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write metrics and events as CSV and the charts as PNG and SVG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run history: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2515,11 +2490,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Off-policy check…</source>
+        <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One web page for the selected runs (up to 8): scenario, parameters, summary with intervals, differences, charts, funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2583,6 +2582,14 @@
     </message>
     <message>
         <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON tab does not read as a JSON object (%1); the form is hidden until it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1409,6 +1409,10 @@
         <source>Range: %1</source>
         <translation>范围：%1</translation>
     </message>
+    <message>
+        <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
+        <translation>第 %1 项（共 %2 项）“%3”不是数字。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -1458,6 +1462,33 @@
     <message>
         <source>seconds</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1660,13 @@
         <translation>
             <numerusform>对 %n 位顾客做配对 t 检验（%1 减去 %2 的按顾客取值）：平均差异 %3，95% 区间 [%4, %5]；p = %6，Holm 校正后 p = %7（对与第一个核心比较的 %8 个核心做 Holm 校正）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::HtmlReportJob</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2124,111 +2162,52 @@
         <source>Scenario saved to %1</source>
         <translation>场景已保存到 %1</translation>
     </message>
-</context>
-<context>
-    <name>recoscope::ui::OpeChartView</name>
     <message>
-        <source>Estimated CTR of the target (95 % intervals) against its real run</source>
-        <translation>目标核心的估计点击率（95% 区间）与其真实运行对比</translation>
+        <source>Cannot start</source>
+        <translation>无法开始</translation>
     </message>
     <message>
-        <source>CTR</source>
-        <translation>点击率</translation>
+        <source>The run cannot start: the scenario has errors. They are marked in the Scenario panel.</source>
+        <translation>无法开始运行：场景有错误，已在“场景”面板中标出。</translation>
     </message>
     <message>
-        <source>Estimators (grey: not valid on this log); dashed line: the target&apos;s true CTR</source>
-        <translation>估计量（灰色：在此日志上无效）；虚线：目标核心的真实点击率</translation>
+        <source>Unsaved scenario</source>
+        <translation>场景未保存</translation>
     </message>
     <message>
-        <source>Truth: the target&apos;s own run</source>
-        <translation>真值：目标核心自己的运行</translation>
+        <source>The scenario has edits that are not saved to a file.</source>
+        <translation>场景有尚未保存到文件的修改。</translation>
     </message>
     <message>
-        <source>Estimate</source>
-        <translation>估计值</translation>
+        <source>Save them to reopen them later; Discard forgets them (the next start opens the scenario as last loaded or saved).</source>
+        <translation>保存后可在以后重新打开；“放弃”会丢弃这些修改（下次启动时打开最近一次载入或保存的场景）。</translation>
     </message>
     <message>
-        <source>Estimate (not valid on this log)</source>
-        <translation>估计值（在此日志上无效）</translation>
+        <source>The last scenario, %1, could not be reopened.</source>
+        <translation>无法重新打开上次的场景 %1。</translation>
     </message>
 </context>
 <context>
-    <name>recoscope::ui::OpeWindow</name>
+    <name>recoscope::ui::MetricChartView</name>
     <message>
-        <source>Parameters are KEY=VALUE separated by commas; &apos;%1&apos; is not.</source>
-        <translation>参数格式为以逗号分隔的 KEY=VALUE；“%1”不符合。</translation>
+        <source>Save chart as…</source>
+        <translation>图表另存为…</translation>
     </message>
     <message>
-        <source>Replaying run %1 with %2 beside its core…</source>
-        <translation>正在重放运行 %1，并让 %2 在其核心旁同步作答…</translation>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
     </message>
     <message>
-        <source>Off-policy check: %1 % done</source>
-        <translation>离策略检验：已完成 %1%</translation>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <source>The check failed: %1</source>
-        <translation>检验失败：%1</translation>
+        <source>Cannot save a chart as .%1: choose .png, .svg or .pdf.</source>
+        <translation>无法将图表保存为 .%1：请选择 .png、.svg 或 .pdf。</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Target %1 on run %2 (logged by %3): true CTR %4.</source>
-        <translation>目标 %1，基于运行 %2（由 %3 记录）：真实点击率 %4。</translation>
-    </message>
-    <message>
-        <source>%1 logged slates over %2 days, logged CTR %3; the target shows the logged item at %4 of its positions, mean importance weight %5 (100 % = full support).</source>
-        <translation>%2 天内记录了 %1 个推荐位列表，记录的点击率 %3；目标核心在 %4 的位置上展示了与记录相同的商品，平均重要性权重 %5（100% = 完全支撑）。</translation>
-    </message>
-    <message>
-        <source>Off-policy check: run %1</source>
-        <translation>离策略检验：运行 %1</translation>
-    </message>
-    <message>
-        <source>Target core:</source>
-        <translation>目标核心：</translation>
-    </message>
-    <message>
-        <source>Parameters:</source>
-        <translation>参数：</translation>
-    </message>
-    <message>
-        <source>Run check</source>
-        <translation>开始检验</translation>
-    </message>
-    <message>
-        <source>Estimator</source>
-        <translation>估计量</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>估计值</translation>
-    </message>
-    <message>
-        <source>95 % interval</source>
-        <translation>95% 区间</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>误差</translation>
-    </message>
-    <message>
-        <source>Covers the truth</source>
-        <translation>区间覆盖真值</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
-        <translation>根据此运行的推荐列表日志估计目标核心的点击率，然后让目标核心在同一批顾客上真实运行（docs/ope.md）。</translation>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -2479,10 +2458,6 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Write metrics and events as CSV and the charts as PNG and SVG</source>
-        <translation>将指标和事件导出为 CSV，图表导出为 PNG 和 SVG</translation>
-    </message>
-    <message>
         <source>Run history: %1</source>
         <translation>运行历史：%1</translation>
     </message>
@@ -2507,12 +2482,36 @@
         <translation>所选运行所属参数扫描中每组参数的点击率、覆盖率和收入，并标出帕累托前沿</translation>
     </message>
     <message>
-        <source>Off-policy check…</source>
-        <translation>离策略检验…</translation>
+        <source>Write metrics and events as CSV and the charts as PNG, SVG and PDF</source>
+        <translation>将指标和事件写为 CSV，将图表写为 PNG、SVG 和 PDF</translation>
     </message>
     <message>
-        <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
-        <translation>根据所选运行的日志估计另一个核心的点击率（IPS、SNIPS、DM、DR），并与该核心的真实运行对照检验</translation>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation>报告生成失败：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One web page for the selected runs (up to 8): scenario, parameters, summary with intervals, differences, charts, funnel</source>
+        <translation>为所选运行（最多 8 个）生成一个网页：场景、参数、带置信区间的摘要、差异、图表和漏斗</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>正在将报告写入 %1…</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2575,14 @@
     <message>
         <source>Run</source>
         <translation>运行</translation>
+    </message>
+    <message>
+        <source>The JSON tab does not read as a JSON object (%1); the form is hidden until it does.</source>
+        <translation>JSON 标签页中的内容不是有效的 JSON 对象（%1）；修正之前表单将被隐藏。</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
     </message>
 </context>
 <context>

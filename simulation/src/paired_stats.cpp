@@ -1,5 +1,6 @@
 #include "recoscope/sim/paired_stats.h"
 
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -40,6 +41,16 @@ PairedDifference pairedDifference(std::span<const double> a, std::span<const dou
     else
         d.p = 2 * boost::math::cdf(boost::math::complement(t, std::abs(d.mean) / se));
     return d;
+}
+
+Interval wilsonInterval(double successes, double trials, double level) {
+    if (!(trials > 0.0))
+        return {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+    const double z = boost::math::quantile(boost::math::normal(), 0.5 + level / 2);
+    const double p = successes / trials, z2n = z * z / trials;
+    const double centre = (p + z2n / 2) / (1 + z2n);
+    const double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / trials + z2n / (4 * trials));
+    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
 } // namespace recoscope::sim

@@ -23,6 +23,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -60,6 +62,7 @@ void TestMainWindow::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("RecoscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    QSettings().clear(); // nothing carried over from an earlier run of this test
     QVERIFY(m_dir.isValid());
     core::registerBuiltinRecommenders(m_registry);
     m_window =
@@ -305,6 +308,9 @@ void TestMainWindow::exportsCsvPngSvg() {
     const QByteArray svgText = svg.readAll();
     QVERIFY(svgText.contains("<svg"));
     QVERIFY(svgText.contains("<polyline"));
+    QFile pdf(out.filePath(QStringLiteral("run-%1-ctr.pdf").arg(m_arenaRuns[0])));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
 }
 
 void TestMainWindow::teachingModeSteps() {
@@ -366,6 +372,12 @@ void TestMainWindow::scenarioEditorValidates() {
     QVERIFY(!p->scenario());
     QVERIFY(p->validationText().contains(QStringLiteral("$.catalogue.items")));
     QVERIFY(!m_window->startRun());
+    // Refused visibly: a box that names the error, beyond the status-bar line.
+    auto* refused = m_window->findChild<QMessageBox*>(QStringLiteral("startRefused"));
+    QVERIFY(refused);
+    QTRY_VERIFY(refused->isVisible());
+    QVERIFY(refused->informativeText().contains(QStringLiteral("$.catalogue.items")));
+    refused->close();
     QVERIFY(p->selectPreset(QStringLiteral("teaching-small")));
     QVERIFY(p->selectPreset(QStringLiteral("default")));
     QVERIFY(p->validationText().isEmpty());

@@ -3,6 +3,7 @@
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/metric_chart_view.h"
+#include "recoscope/ui/table_actions.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -45,7 +46,7 @@ QString money(double v) {
 QTableWidget* makeTable(QWidget* parent) {
     auto* t = new QTableWidget(parent);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionMode(QAbstractItemView::NoSelection);
+    TableActions::install(t); // Ctrl+C as tab-separated text, Export CSV…
     t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -87,6 +88,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
     layout->addWidget(m_counters);
     m_ab = new AbComparisonTable(this);
+    TableActions::install(m_ab);
     m_ab->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_ab->hide();
     layout->addWidget(m_ab);

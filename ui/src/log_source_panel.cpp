@@ -1,5 +1,7 @@
 #include "recoscope/ui/log_source_panel.h"
 
+#include "recoscope/ui/table_actions.h"
+
 #include "metric_text.h"
 #include "recoscope/sim/log_store.h"
 #include "recoscope/sim/run_store.h"
@@ -48,6 +50,7 @@ LogSourcePanel::LogSourcePanel(RunController& controller, const QString& dbPath,
     layout->addWidget(m_intro);
 
     m_logs = new QTableWidget(this);
+    TableActions::install(m_logs);
     m_logs->setObjectName(QStringLiteral("logsTable"));
     m_logs->setColumnCount(6);
     m_logs->setSelectionBehavior(QAbstractItemView::SelectRows);

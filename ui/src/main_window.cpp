@@ -210,7 +210,7 @@ void MainWindow::retranslateUi() {
 bool MainWindow::startRun(bool paused) {
     auto scenario = m_scenario->scenario();
     if (!scenario) {
-        statusBar()->showMessage(tr("The scenario has errors; see the Scenario panel."));
+        refuseStart(QString::fromStdString(scenario.error()));
         return false;
     }
     sim::ArenaSpec spec;
@@ -294,6 +294,66 @@ void MainWindow::showAbout() {
             .arg(QStringLiteral(RECOSCOPE_VERSION), sim::buildVersion().toHtmlEscaped()));
 }
 
+void MainWindow::refuseStart(const QString& firstError) {
+    // A status-bar line is easy to miss: bring the Scenario panel forward, where the
+    // offending fields are framed in red, and say so in a box that does not block.
+    statusBar()->showMessage(tr("The scenario has errors; see the Scenario panel."));
+    for (QDockWidget* d : std::as_const(m_docks))
+        if (d->widget() == m_scenario) {
+            d->show();
+            d->raise();
+        }
+    const QString all = m_scenario->validationText();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot start"),
+                                tr("The run cannot start: the scenario has errors. They are "
+                                   "marked in the Scenario panel."),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("startRefused"));
+    box->setDetailedText(all.isEmpty() ? firstError : all);
+    box->setInformativeText(firstError);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+bool MainWindow::confirmDiscard() {
+    if (!m_scenario->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved scenario"),
+                    tr("The scenario has edits that are not saved to a file."),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedScenario"));
+    box.setInformativeText(
+        tr("Save them to reopen them later; Discard forgets them (the next start opens the "
+           "scenario as last loaded or saved)."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save scenario as"), m_scenario->presetName() + QStringLiteral(".json"),
+            tr("Scenario files (*.json)"));
+        return !path.isEmpty() && m_scenario->saveAs(path);
+    }
+    case QMessageBox::Discard:
+        m_discardEdits = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::restoreScenario(const QSettings& s) {
+    const QString source = s.value(QStringLiteral("scenario/source")).toString();
+    const QString builtin = QStringLiteral("builtin:");
+    if (source.startsWith(builtin))
+        m_scenario->selectPreset(source.mid(builtin.size()));
+    else if (!source.isEmpty() && !m_scenario->openFile(source).ok())
+        statusBar()->showMessage(tr("The last scenario, %1, could not be reopened.").arg(source));
+    const QString text = s.value(QStringLiteral("scenario/json")).toString();
+    if (!text.isEmpty() && text != m_scenario->jsonText())
+        m_scenario->setJsonText(text);
+    m_scenario->setEventLimit(s.value(QStringLiteral("scenario/eventLimit"), 0).toULongLong());
+}
+
 void MainWindow::restoreSettings() {
     QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -305,6 +365,7 @@ void MainWindow::restoreSettings() {
     m_controls->setSpeed(s.value(QStringLiteral("run/speed"), 0.0).toDouble());
     setLanguage(s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString());
     setLargeFonts(s.value(QStringLiteral("ui/largeFonts"), false).toBool());
+    restoreScenario(s);
 }
 
 void MainWindow::saveSettings() const {
@@ -315,9 +376,20 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("run/speed"), m_controller->speed());
     s.setValue(QStringLiteral("ui/language"), m_language->language());
     s.setValue(QStringLiteral("ui/largeFonts"), m_largeFonts->isChecked());
+    // The scenario as it is (saved, or kept by answering the quit question), so that the
+    // next start shows what was on screen; discarded edits are not kept.
+    s.setValue(QStringLiteral("scenario/source"), m_scenario->source());
+    s.setValue(QStringLiteral("scenario/json"),
+               m_discardEdits ? QString() : m_scenario->jsonText());
+    s.setValue(QStringLiteral("scenario/eventLimit"),
+               QVariant::fromValue<qulonglong>(m_scenario->eventLimit()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_controller->stop();
     event->accept();

@@ -1,6 +1,13 @@
 #include "recoscope/ui/metric_chart_view.h"
 
+#include <QAction>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QTextStream>
 
 #include <algorithm>
@@ -8,6 +15,77 @@
 #include <limits>
 
 namespace recoscope::ui {
+
+MetricChartView::MetricChartView(QWidget* parent) : QWidget(parent) {
+    // Every chart can be saved where it is shown: live, in the history and the comparison.
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* save = new QAction(tr("Save chart as…"), this);
+    save->setObjectName(QStringLiteral("saveChart"));
+    connect(save, &QAction::triggered, this, [this] {
+        QString filter;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save chart"), m_title.isEmpty() ? QStringLiteral("chart") : m_title,
+            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &filter);
+        if (path.isEmpty())
+            return;
+        // A name typed without a suffix takes the chosen filter's.
+        QString withSuffix = path;
+        if (QFileInfo(path).suffix().isEmpty())
+            withSuffix += filter.contains(QLatin1String("svg"))   ? QStringLiteral(".svg")
+                          : filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
+                                                                  : QStringLiteral(".png");
+        QString error;
+        if (!saveAs(withSuffix, &error))
+            QMessageBox::warning(this, tr("Save chart"), error);
+    });
+    addAction(save);
+}
+
+bool MetricChartView::exportPdf(const QString& path, QSize size) {
+    QPdfWriter pdf(path);
+    pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setResolution(72); // one device pixel per point: the widget's layout as on screen
+    pdf.setTitle(m_title);
+    pdf.setCreator(QStringLiteral("Recoscope"));
+    const QSize before = this->size();
+    resize(size);
+    refresh();
+    QPainter painter;
+    if (!painter.begin(&pdf)) {
+        resize(before);
+        return false;
+    }
+    QWidget::render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    const bool ok = painter.end();
+    resize(before);
+    return ok && QFileInfo(path).size() > 0;
+}
+
+bool MetricChartView::saveAs(const QString& requested, QString* error) {
+    QString path = requested;
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix.isEmpty()) {
+        path += QStringLiteral(".png");
+        suffix = QStringLiteral("png");
+    }
+    bool ok = false;
+    if (suffix == QLatin1String("svg"))
+        ok = exportSvg(path);
+    else if (suffix == QLatin1String("pdf"))
+        ok = exportPdf(path);
+    else if (suffix == QLatin1String("png")) {
+        refresh();
+        ok = grab().save(path, "PNG");
+    } else {
+        if (error)
+            *error = tr("Cannot save a chart as .%1: choose .png, .svg or .pdf.").arg(suffix);
+        return false;
+    }
+    if (!ok && error)
+        *error = tr("Cannot write %1").arg(path);
+    return ok;
+}
 
 void MetricChartView::setTitle(const QString& title) {
     m_title = title;

@@ -1,4 +1,5 @@
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/sim/core_palette.h"
 
 #include "recoscope/sim/run_store.h"
 
@@ -44,10 +45,8 @@ void addRankingBucket(core::RankingSummary& total, const core::RankingSummary& b
 } // namespace
 
 QColor coreColor(int index) {
-    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                                     QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
-    return palette[static_cast<std::size_t>(index) % std::size(palette)];
+    // One palette for the live view, the comparison window, exports and HTML reports.
+    return QColor(QLatin1String(sim::coreColour(static_cast<std::size_t>(index))));
 }
 
 bool setNamedMetric(core::MetricPoint& p, const QString& name, double v) {

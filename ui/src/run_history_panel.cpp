@@ -1,9 +1,12 @@
 #include "recoscope/ui/run_history_panel.h"
 
+#include "recoscope/ui/table_actions.h"
+
 #include "recoscope/core/event.h"
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
+#include "recoscope/ui/html_report_job.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
@@ -15,6 +18,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -45,18 +49,23 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_compare = new QPushButton(this);
     m_delete = new QPushButton(this);
     m_export = new QPushButton(this);
+    m_report = new QPushButton(this);
+    m_report->setObjectName(QStringLiteral("reportButton"));
+    m_reportJob = new HtmlReportJob(this);
     m_tradeoffs = new QPushButton(this);
     m_tradeoffs->setObjectName(QStringLiteral("tradeoffsButton"));
     m_ope = new QPushButton(this);
     m_ope->setObjectName(QStringLiteral("opeButton"));
     m_ope->setVisible(registry != nullptr); // the check needs the cores
-    for (QPushButton* b : {m_refresh, m_open, m_compare, m_delete, m_export, m_tradeoffs, m_ope})
+    for (QPushButton* b :
+         {m_refresh, m_open, m_compare, m_delete, m_export, m_report, m_tradeoffs, m_ope})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("runHistoryView"));
     m_view->setModel(m_proxy);
+    TableActions::install(m_view);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(RunHistoryModel::Id, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -99,6 +108,26 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
         }
         emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
     });
+    connect(m_report, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRuns();
+        if (ids.isEmpty())
+            return;
+        QString path = QFileDialog::getSaveFileName(this, tr("Save report"),
+                                                    QStringLiteral("recoscope-report.html"),
+                                                    tr("Web pages (*.html)"));
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".html");
+        writeReport(ids, path);
+    });
+    connect(m_reportJob, &HtmlReportJob::finished, this,
+            [this](const QString& path, const QString& error) {
+                updateButtons();
+                emit statusMessage(error.isEmpty() ? tr("Report written to %1").arg(path)
+                                                   : tr("Report failed: %1").arg(error));
+                emit reportWritten(path, error);
+            });
     connect(m_tradeoffs, &QPushButton::clicked, this, [this] { openTradeoffs(selectedSweep()); });
     connect(m_ope, &QPushButton::clicked, this, [this] {
         if (selectedRuns().size() == 1)
@@ -125,7 +154,10 @@ void RunHistoryPanel::retranslateUi() {
     m_compare->setToolTip(tr("Show the selected runs together, one colour per run"));
     m_delete->setText(tr("Delete"));
     m_export->setText(tr("Export…"));
-    m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG and SVG"));
+    m_export->setToolTip(tr("Write metrics and events as CSV and the charts as PNG, SVG and PDF"));
+    m_report->setText(tr("&Report…"));
+    m_report->setToolTip(tr("One web page for the selected runs (up to 8): scenario, "
+                            "parameters, summary with intervals, differences, charts, funnel"));
     m_tradeoffs->setText(tr("&Trade-offs"));
     m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
                                "run's sweep, with the Pareto front marked"));
@@ -155,6 +187,7 @@ void RunHistoryPanel::updateButtons() {
     m_compare->setEnabled(n >= 2);
     m_delete->setEnabled(n >= 1);
     m_export->setEnabled(n >= 1);
+    m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
     m_ope->setEnabled(n == 1);
 }
@@ -250,6 +283,16 @@ bool RunHistoryPanel::deleteRuns(const QList<qint64>& runIds) {
     return ok;
 }
 
+bool RunHistoryPanel::writeReport(const QList<qint64>& runIds, const QString& path) {
+    if (!m_model->store())
+        return false;
+    const bool started = m_reportJob->start(m_model->store()->path(), runIds, path);
+    if (started)
+        emit statusMessage(tr("Writing the report to %1…").arg(path));
+    updateButtons();
+    return started;
+}
+
 QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString* error) {
     auto fail = [&](const QString& message) {
         if (error)
@@ -343,7 +386,10 @@ QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString
         const QString svg = base + QString::fromLatin1(key) + QStringLiteral(".svg");
         if (!v->exportSvg(svg))
             return fail(tr("Cannot write %1").arg(svg));
-        written << png << svg;
+        const QString pdf = base + QString::fromLatin1(key) + QStringLiteral(".pdf");
+        if (!v->exportPdf(pdf))
+            return fail(tr("Cannot write %1").arg(pdf));
+        written << png << svg << pdf;
     }
     return written;
 }

@@ -4,8 +4,10 @@
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSpinBox>
 
 #include <cmath>
@@ -28,15 +30,20 @@ QString unitSuffix(const sim::ScenarioField& f) {
 
 QWidget* numberEditor(const sim::ScenarioField& f, const QJsonValue& value,
                       const std::function<void(const QJsonValue&)>& edited) {
-    const double lo = ScenarioFieldEditor::shownMin(f), hi = ScenarioFieldEditor::shownMax(f);
+    // A value outside the row's range (the file says 5 where 10 is the least) is shown as
+    // it is, marked by the validator, rather than clamped by the spin box into a value the
+    // file does not hold.
+    const double x = value.toDouble();
+    const double lo = std::min(ScenarioFieldEditor::shownMin(f), x);
+    const double hi = std::max(ScenarioFieldEditor::shownMax(f), x);
     const bool fitsInt = f.type == Type::Integer && lo >= std::numeric_limits<int>::min() &&
                          hi <= std::numeric_limits<int>::max();
     if (fitsInt) {
         auto* sb = new QSpinBox;
         sb->setRange(static_cast<int>(lo), static_cast<int>(hi));
         sb->setSuffix(unitSuffix(f));
-        sb->setValue(static_cast<int>(value.toDouble()));
-        QObject::connect(sb, &QSpinBox::valueChanged, sb, [edited](int x) { edited(x); });
+        sb->setValue(static_cast<int>(x));
+        QObject::connect(sb, &QSpinBox::valueChanged, sb, [edited](int v) { edited(v); });
         return sb;
     }
     // Reals, and whole numbers beyond int (the seed, up to 2^53): a double holds those
@@ -46,9 +53,32 @@ QWidget* numberEditor(const sim::ScenarioField& f, const QJsonValue& value,
     sb->setRange(lo, hi);
     sb->setSingleStep(std::min(1.0, 10.0 / scale(f)));
     sb->setSuffix(unitSuffix(f));
-    sb->setValue(value.toDouble());
-    QObject::connect(sb, &QDoubleSpinBox::valueChanged, sb, [edited](double x) { edited(x); });
+    sb->setValue(x);
+    QObject::connect(sb, &QDoubleSpinBox::valueChanged, sb, [edited](double v) { edited(v); });
     return sb;
+}
+
+// Whether `value` can be shown by the row's editor as it is.
+bool fitsEditor(const sim::ScenarioField& f, const QJsonValue& value) {
+    switch (f.type) {
+    case Type::Integer:
+    case Type::Real:
+        return !f.write || value.isDouble();
+    case Type::Choice:
+        return value.isString() && f.choices.contains(value.toString());
+    case Type::Weights:
+        if (!value.isArray())
+            return false;
+        for (const QJsonValue& e : value.toArray())
+            if (!e.isDouble())
+                return false;
+        return true;
+    case Type::List:
+    case Type::Text:
+    case Type::Object:
+        return true;
+    }
+    return true;
 }
 
 } // namespace
@@ -84,8 +114,19 @@ QString ScenarioFieldEditor::toolTip(const sim::ScenarioField& f) {
 }
 
 QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonValue& value,
-                                     std::function<void(const QJsonValue&)> edited) {
+                                     std::function<void(const QJsonValue&)> edited,
+                                     std::function<void(const QString&)> rejected) {
     QWidget* editor = nullptr;
+    if (!fitsEditor(f, value)) {
+        // A value of the wrong kind ("many" users, an unknown choice) cannot be shown by
+        // a spin box or a choice box without turning it into some other value: show the
+        // text as written; the validator's message says what is wrong.
+        auto* raw = new QLabel(QString::fromUtf8(
+            QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1)));
+        raw->setObjectName(f.jsonPath());
+        raw->setToolTip(toolTip(f));
+        return raw;
+    }
     switch (f.type) {
     case Type::Integer:
     case Type::Real:
@@ -107,10 +148,25 @@ QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonVal
         for (const QJsonValue& e : value.toArray())
             parts << QString::number(e.toDouble());
         auto* line = new QLineEdit(parts.join(QStringLiteral(", ")));
-        QObject::connect(line, &QLineEdit::editingFinished, line, [line, edited] {
+        QObject::connect(line, &QLineEdit::editingFinished, line, [line, edited, rejected] {
+            // Every entry must read as a number: "abc" is refused here, never stored as 0.
+            // Ranges and counts are the validator's (it marks the editor like any other).
             QJsonArray out;
-            for (const QString& p : line->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                out.append(p.trimmed().toDouble());
+            const QStringList entries = line->text().split(QLatin1Char(','));
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                const QString entry = entries[i].trimmed();
+                bool ok = false;
+                const double x = QLocale::c().toDouble(entry, &ok);
+                if (!ok || !std::isfinite(x)) {
+                    rejected(QCoreApplication::translate("ScenarioPanel",
+                                                         "Entry %1 of %2, \"%3\", is not a number.")
+                                 .arg(i + 1)
+                                 .arg(entries.size())
+                                 .arg(entry));
+                    return;
+                }
+                out.append(x);
+            }
             edited(out);
         });
         editor = line;

@@ -19,9 +19,11 @@ class ScenarioFieldEditor {
 public:
     /// An editor showing `value`, calling `edited` with each new value as JSON; its object
     /// name is the field's JSON path ("$.catalogue.items"). nullptr for rows the form does
-    /// not edit (format, name, description, objects).
+    /// not edit (format, name, description, objects). Text that cannot be a value of the
+    /// row's kind (a weight "abc") is not passed on: `rejected` gets the reason instead.
     static QWidget* create(const sim::ScenarioField& field, const QJsonValue& value,
-                           std::function<void(const QJsonValue&)> edited);
+                           std::function<void(const QJsonValue&)> edited,
+                           std::function<void(const QString&)> rejected);
     /// The row's label in the current language.
     static QString label(const sim::ScenarioField& field);
     /// Help, range and JSON path in the current language, for tooltips.

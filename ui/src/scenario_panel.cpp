@@ -39,6 +39,18 @@ QJsonObject setPath(QJsonObject root, const QStringList& parts, int i, const QJs
     return root;
 }
 
+// The value at "$.a.b" in `root`, or undefined when the document does not say.
+QJsonValue valueAt(const QJsonObject& root, const QString& jsonPath) {
+    const QStringList parts = jsonPath.mid(2).split(QLatin1Char('.'));
+    QJsonValue v = root;
+    for (const QString& p : parts) {
+        if (!v.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        v = v.toObject().value(p);
+    }
+    return v;
+}
+
 } // namespace
 
 ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent) {
@@ -82,12 +94,22 @@ ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(limitRow);
 
     m_tabs = new QTabWidget(this);
-    auto* scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
+    auto* formPage = new QWidget;
+    auto* formPageLayout = new QVBoxLayout(formPage);
+    formPageLayout->setContentsMargins(0, 0, 0, 0);
+    m_formNote = new QLabel;
+    m_formNote->setObjectName(QStringLiteral("scenarioFormNote"));
+    m_formNote->setWordWrap(true);
+    m_formNote->setStyleSheet(QStringLiteral("color: #b00020; padding: 8px;"));
+    m_formNote->hide();
+    formPageLayout->addWidget(m_formNote);
+    m_formScroll = new QScrollArea;
+    m_formScroll->setWidgetResizable(true);
     m_formHost = new QWidget;
     m_formLayout = new QVBoxLayout(m_formHost);
-    scroll->setWidget(m_formHost);
-    m_tabs->addTab(scroll, QString());
+    m_formScroll->setWidget(m_formHost);
+    formPageLayout->addWidget(m_formScroll, 1);
+    m_tabs->addTab(formPage, QString());
     m_json = new QPlainTextEdit;
     m_json->setObjectName(QStringLiteral("scenarioJson"));
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -199,15 +221,21 @@ bool ScenarioPanel::saveAs(const QString& requested) {
         return false;
     }
     m_source = path;
+    m_loadedDoc = m_doc;
+    m_loadedText = m_json->toPlainText();
     emit saved(path);
     return true;
 }
 
 void ScenarioPanel::loadJson(const QByteArray& json) {
     m_doc = QJsonDocument::fromJson(json).object();
+    m_loadedDoc = m_doc;
+    m_rejected.clear();
     m_updating = true;
     m_json->setPlainText(QString::fromUtf8(json));
+    m_loadedText = m_json->toPlainText();
     m_updating = false;
+    showSyntaxError({});
     const QString desc = m_doc.value(QStringLiteral("description")).toString();
     m_description->setText(
         QCoreApplication::translate("ScenarioPreset", desc.toUtf8().constData()));
@@ -223,8 +251,10 @@ void ScenarioPanel::rebuildForm() {
     m_fields.clear();
     // Show the resolved scenario (defaults filled in) so every field is editable; what
     // the file says is kept in m_doc and edited in place.
+    // Values the document states are shown as stated (an invalid one too, marked by
+    // validate()); the others are the defaults, or what the resolved scenario derives.
     sim::Scenario resolved;
-    if (auto s = scenario())
+    if (auto s = sim::parseScenario(QJsonDocument(m_doc).toJson(), m_source))
         resolved = std::move(s.value());
 
     // One group per object of the field table, its rows in table order; the top-level
@@ -240,8 +270,14 @@ void ScenarioPanel::rebuildForm() {
             continue;
         }
         const QString path = f.jsonPath();
+        const QJsonValue stated = valueAt(m_doc, path);
         QWidget* editor = ScenarioFieldEditor::create(
-            f, f.read(resolved), [this, path](const QJsonValue& v) { formEdited(path, v); });
+            f, stated.isUndefined() ? f.read(resolved) : stated,
+            [this, path](const QJsonValue& v) { formEdited(path, v); },
+            [this, path](const QString& why) {
+                m_rejected.insert(path, why);
+                validate();
+            });
         if (!editor)
             continue;
         auto* l = new QLabel(ScenarioFieldEditor::label(f));
@@ -256,6 +292,7 @@ void ScenarioPanel::rebuildForm() {
 void ScenarioPanel::formEdited(const QString& path, const QJsonValue& value) {
     if (m_updating)
         return;
+    m_rejected.remove(path);
     QStringList parts = path.mid(2).split(QLatin1Char('.'));
     m_doc = setPath(m_doc, parts, 0, value);
     m_updating = true;
@@ -269,10 +306,19 @@ void ScenarioPanel::jsonEdited() {
     const QJsonDocument d = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &err);
     if (err.error == QJsonParseError::NoError && d.isObject()) {
         m_doc = d.object();
+        m_rejected.clear();
+        showSyntaxError({});
         // Refresh the form's values without losing focus in the text editor.
         m_updating = true;
         rebuildForm();
         m_updating = false;
+    } else {
+        // The form would show the last readable document: values the text no longer
+        // holds. Hide it until the text reads again.
+        showSyntaxError(tr("The JSON tab does not read as a JSON object (%1); the form is "
+                           "hidden until it does.")
+                            .arg(err.error == QJsonParseError::NoError ? tr("not an object")
+                                                                       : err.errorString()));
     }
     validate();
 }
@@ -296,13 +342,50 @@ void ScenarioPanel::validate() {
                           ScenarioFieldEditor::toolTip(*sim::findScenarioField(path)));
         }
     }
+    for (auto it = m_rejected.cbegin(); it != m_rejected.cend(); ++it) {
+        const QString line = QStringLiteral("%1: %2").arg(it.key(), it.value());
+        m_errorLines << line;
+        shown << line;
+        if (QWidget* w = m_fields.value(it.key())) {
+            w->setStyleSheet(QStringLiteral("border: 2px solid #b00020;"));
+            w->setToolTip(it.value() + QLatin1Char('\n') +
+                          ScenarioFieldEditor::toolTip(*sim::findScenarioField(it.key())));
+        }
+    }
     m_errors->setText(shown.join(QLatin1Char('\n')));
     m_errors->setVisible(!shown.isEmpty());
     emit scenarioChanged();
 }
 
 core::Result<sim::Scenario> ScenarioPanel::scenario() const {
-    return sim::parseScenario(m_json->toPlainText().toUtf8(), m_source);
+    if (!m_rejected.isEmpty())
+        return core::Error{
+            QStringLiteral("%1: %2").arg(m_rejected.firstKey(), m_rejected.first()).toStdString()};
+    auto parsed = sim::parseScenario(m_json->toPlainText().toUtf8(), m_source);
+    // An edited built-in is not the built-in: runs made with it are stored under
+    // "flash-sale (edited 1a2b3c4d)", the hash telling one edit from another. A name the
+    // user typed is kept.
+    if (parsed && m_source.startsWith(QLatin1String("builtin:")) && m_doc != m_loadedDoc &&
+        parsed.value().name == m_loadedDoc.value(QStringLiteral("name")).toString())
+        parsed.value().name = QStringLiteral("%1 (edited %2)")
+                                  .arg(parsed.value().name, parsed.value().hash().left(8));
+    return parsed;
+}
+
+bool ScenarioPanel::isModified() const {
+    if (!m_rejected.isEmpty())
+        return true;
+    QJsonParseError err{};
+    const QJsonDocument d = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &err);
+    if (err.error != QJsonParseError::NoError)
+        return m_json->toPlainText() != m_loadedText;
+    return d.object() != m_loadedDoc;
+}
+
+void ScenarioPanel::showSyntaxError(const QString& message) {
+    m_formNote->setText(message);
+    m_formNote->setVisible(!message.isEmpty());
+    m_formScroll->setVisible(message.isEmpty());
 }
 
 QString ScenarioPanel::presetName() const {

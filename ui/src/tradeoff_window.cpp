@@ -1,5 +1,7 @@
 #include "recoscope/ui/tradeoff_window.h"
 
+#include "recoscope/ui/table_actions.h"
+
 #include "recoscope/sim/sweep_tradeoffs.h"
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/tradeoff_chart_view.h"
@@ -24,6 +26,7 @@ TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_chart = TradeoffChartView::create(splitter);
     m_chart->setMinimumHeight(360);
     m_table = new QTableWidget(0, ColumnCount, splitter);
+    TableActions::install(m_table);
     m_table->setObjectName(QStringLiteral("tradeoffTable"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

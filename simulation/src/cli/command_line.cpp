@@ -8,6 +8,7 @@
 #include "compare_command.h"
 #include "export_command.h"
 #include "fit_command.h"
+#include "html_report_command.h"
 #include "log_commands.h"
 #include "merge_command.h"
 #include "ope_command.h"
@@ -261,7 +262,9 @@ int CommandLine::report(const QStringList& args) {
     QCommandLineOption utcOpt(QStringLiteral("utc-offset"), QString(), QStringLiteral("HOURS"));
     // A sweep's trade-offs: sweep_report.h.
     QCommandLineOption sweepOpt(QStringLiteral("sweep"), QString(), QStringLiteral("DIR|FILE"));
-    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt, sweepOpt});
+    // One self-contained HTML page for one run or several: html_report_command.h.
+    QCommandLineOption htmlOpt(QStringLiteral("html"), QString(), QStringLiteral("FILE"));
+    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt, sweepOpt, htmlOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -272,6 +275,12 @@ int CommandLine::report(const QStringList& args) {
             return usage(QStringLiteral("--sweep takes a folder or a store itself: no --run, "
                                         "--log or --db"));
         return writeSweepReport(p.value(sweepOpt), p.isSet(jsonOpt), m_out, m_err);
+    }
+    if (p.isSet(htmlOpt)) {
+        if (!p.isSet(runOpt) || p.isSet(logOpt) || p.isSet(jsonOpt))
+            return usage(QStringLiteral("--html needs --run N[,M,...] (and no --log or --json)"));
+        return writeHtmlReportFile(p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db"),
+                                   p.value(runOpt), p.value(htmlOpt), m_out, m_err);
     }
     if (!p.isSet(runOpt) && !p.isSet(logOpt))
         return usage(

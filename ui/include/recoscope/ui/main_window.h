@@ -7,6 +7,8 @@
 
 #include <QMainWindow>
 
+class QSettings;
+
 namespace recoscope::core {
 class RecommenderRegistry;
 }
@@ -67,6 +69,12 @@ private:
     void retranslateUi();
     void restoreSettings();
     void saveSettings() const;
+    /// Restores the scenario's source, its text (edits kept at the last quit) and limit.
+    void restoreScenario(const QSettings& s);
+    /// Shows why a run cannot start beyond the status bar (a box that does not block).
+    void refuseStart(const QString& firstError);
+    /// Asks about unsaved scenario edits: false when the user cancels (or the save fails).
+    bool confirmDiscard();
     QDockWidget* addPanel(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area);
     void showAbout();
 
@@ -99,6 +107,7 @@ private:
     QAction* m_chinese = nullptr;
     QAction* m_about = nullptr;
     int m_baseFontSize = 0;
+    bool m_discardEdits = false;
 };
 
 } // namespace recoscope::ui

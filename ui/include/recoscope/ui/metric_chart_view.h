@@ -61,13 +61,18 @@ public:
     /// Writes the series as a standalone SVG (vector lines, axes, legend). False on I/O
     /// errors.
     bool exportSvg(const QString& path, QSize size = QSize(900, 500)) const;
+    /// Writes the chart as drawn (vector) to a one-page PDF of `size` points.
+    bool exportPdf(const QString& path, QSize size = QSize(900, 500));
+    /// PNG, SVG or PDF by the path's suffix (none: PNG is added). False on I/O errors or
+    /// an unknown suffix, with `error` set.
+    bool saveAs(const QString& path, QString* error = nullptr);
 
     /// Thins `in` to at most ~2 points per column of a `pixels`-wide plot (first, min, max,
     /// last per column, in x order), keeping the shape of spikes.
     static std::vector<ChartSample> decimate(const std::vector<ChartSample>& in, int pixels);
 
 protected:
-    explicit MetricChartView(QWidget* parent) : QWidget(parent) {}
+    explicit MetricChartView(QWidget* parent);
     /// Implementations redraw from specs/data; `changed` lists the series ids touched.
     virtual void render(const QStringList& changed, bool seriesChanged) = 0;
 

@@ -1,5 +1,6 @@
 #pragma once
-// RunComparisonWindow: stored runs drawn with the live dashboard (RunHistoryPanel opens it).
+// RunComparisonWindow: stored runs drawn by the live dashboard, with the paired per-user
+// statistics computed off the GUI thread.
 
 #include <QThread>
 #include <QWidget>
@@ -25,7 +26,7 @@ public:
     LiveChartsPanel* charts() const { return m_charts; }
     const MetricSeriesStore& store() const { return *m_store; }
     /// Loads the runs from the store; errors are returned as text (empty = ok).
-    QString load(const class RunHistoryModel& model, const QList<qint64>& runIds);
+    QString load(const RunHistoryModel& model, const QList<qint64>& runIds);
 
     /// True once the per-user statistics arrived or cannot be computed (tests).
     bool comparisonsSettled() const { return !m_statistics; }

@@ -1,9 +1,10 @@
 #pragma once
 // RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
 // or compare selected runs in a window that draws their stored buckets with the same
-// dashboard as live runs; delete; export metrics and events as CSV and charts as PNG/SVG;
-// show the trade-offs of a sweep's runs (TradeoffWindow); check off-policy estimates on a
-// run (OpeWindow).
+// dashboard as live runs; delete; export metrics and events as CSV and charts as
+// PNG/SVG/PDF; write one HTML report of the selected runs (HtmlReportJob); show the
+// trade-offs of a sweep's runs (TradeoffWindow); check off-policy estimates on a run
+// (OpeWindow).
 
 #include "recoscope/core/registry.h"
 #include "recoscope/ui/run_comparison_window.h"
@@ -17,6 +18,9 @@ class QTableView;
 
 namespace recoscope::ui {
 
+class HtmlReportJob;
+class LiveChartsPanel;
+class MetricSeriesStore;
 class OpeWindow;
 class RunHistoryModel;
 class TradeoffWindow;
@@ -49,8 +53,13 @@ public:
     /// `dir`; returns the files written, or an empty list and `error`.
     QStringList exportRun(qint64 runId, const QString& dir, QString* error = nullptr);
 
+    /// Writes the HTML report of `runIds` (1-8) to `path` in the background;
+    /// reportWritten follows. False when another report is being written.
+    bool writeReport(const QList<qint64>& runIds, const QString& path);
+
 signals:
     void statusMessage(const QString& message);
+    void reportWritten(const QString& path, const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -68,9 +77,11 @@ private:
     QPushButton* m_compare = nullptr;
     QPushButton* m_delete = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_report = nullptr;
     QPushButton* m_tradeoffs = nullptr;
     QPushButton* m_ope = nullptr;
     const core::RecommenderRegistry* m_registry = nullptr;
+    HtmlReportJob* m_reportJob = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
 };
 

@@ -16,6 +16,7 @@ class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTabWidget;
 class QVBoxLayout;
@@ -33,8 +34,13 @@ public:
     core::Status openFile(const QString& path);
     bool saveAs(const QString& path);
 
-    /// The scenario as edited (validated), or the validation errors.
+    /// The scenario as edited (validated), or the validation errors (an entry the form
+    /// refused counts as one). An edited built-in is named "NAME (edited HASH8)".
     core::Result<sim::Scenario> scenario() const;
+    /// Edited since it was loaded, opened or saved.
+    bool isModified() const;
+    /// Where the scenario came from: "builtin:NAME" or a file path.
+    QString source() const { return m_source; }
     QString presetName() const;
     std::uint64_t seed() const;
     /// Stop after this many events per core (0 = the whole scenario).
@@ -61,6 +67,8 @@ private:
     void formEdited(const QString& path, const QJsonValue& value);
     void jsonEdited();
     void validate();
+    /// Hides the form behind `message` (empty: shows the form again).
+    void showSyntaxError(const QString& message);
 
     QLabel* m_presetLabel = nullptr;
     QComboBox* m_preset = nullptr;
@@ -70,11 +78,16 @@ private:
     QLabel* m_limitLabel = nullptr;
     QSpinBox* m_limit = nullptr;
     QTabWidget* m_tabs = nullptr;
+    QLabel* m_formNote = nullptr;
+    QScrollArea* m_formScroll = nullptr;
     QWidget* m_formHost = nullptr;
     QVBoxLayout* m_formLayout = nullptr;
     QPlainTextEdit* m_json = nullptr;
     QLabel* m_errors = nullptr;
     QJsonObject m_doc;
+    QJsonObject m_loadedDoc; ///< as loaded, opened or saved: isModified() compares
+    QString m_loadedText;
+    QMap<QString, QString> m_rejected; // JSON path -> why the form refused the entry
     QString m_source;
     QMap<QString, QWidget*> m_fields; // JSON path -> editor
     bool m_updating = false;

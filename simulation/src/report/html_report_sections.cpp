@@ -1,0 +1,180 @@
+// The sections of html_report.cpp that read the runs' events and metric rows: the paired
+// differences, the charts and the funnels.
+
+#include "html_report_sections.h"
+
+#include "recoscope/sim/ab_statistics.h"
+#include "recoscope/sim/core_palette.h"
+#include "recoscope/sim/run_analysis.h"
+#include "recoscope/sim/run_store.h"
+#include "recoscope/sim/svg_line_chart.h"
+
+#include "recoscope/core/types.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <cmath>
+
+namespace recoscope::sim {
+
+namespace {
+
+QString esc(QString s) {
+    return s.replace(QLatin1Char('&'), QLatin1String("&amp;"))
+        .replace(QLatin1Char('<'), QLatin1String("&lt;"))
+        .replace(QLatin1Char('>'), QLatin1String("&gt;"));
+}
+
+QString fmt(double v, int decimals) {
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+}
+
+QString swatch(std::size_t i) {
+    return QStringLiteral("<span class=\"sw\" style=\"background:%1\"></span>")
+        .arg(QLatin1String(coreColour(i)));
+}
+
+} // namespace
+
+core::Result<QString> htmlReportDifferences(const RunStore& store, const std::vector<qint64>& ids,
+                                            const std::atomic<bool>* cancel) {
+    if (ids.size() < 2)
+        return QString();
+    // Only runs that faced the same shoppers (scenario and seed) are paired with the first.
+    std::vector<std::size_t> paired{0};
+    auto first = store.run(ids[0]);
+    if (!first)
+        return core::Error{first.error()};
+    QStringList apart;
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        auto r = store.run(ids[i]);
+        if (!r)
+            return core::Error{r.error()};
+        if (r.value().scenarioHash == first.value().scenarioHash &&
+            r.value().seed == first.value().seed)
+            paired.push_back(i);
+        else
+            apart << QStringLiteral("#%1").arg(ids[i]);
+    }
+    QStringList h{QStringLiteral("<h2>Differences against run #%1</h2>").arg(ids[0])};
+    if (!apart.isEmpty())
+        h << QStringLiteral("<p class=\"note\">Not paired (another scenario or seed, so other "
+                            "shoppers): %1.</p>")
+                 .arg(apart.join(QStringLiteral(", ")));
+    if (paired.size() < 2)
+        return h.join(QLatin1Char('\n'));
+    std::vector<UserRows> rows;
+    for (std::size_t i : paired) {
+        auto r = storedUserOutcomes(store, ids[i], cancel);
+        if (!r)
+            return core::Error{r.error()};
+        rows.push_back(std::move(r).value());
+    }
+    std::vector<const UserRows*> cores;
+    for (const UserRows& r : rows)
+        cores.push_back(&r);
+    const std::vector<PairComparison> cmp = comparePairs(cores, versusFirst(cores.size()), false);
+    h << QStringLiteral("<p class=\"note\">Per shopper, paired over the shoppers both runs "
+                        "saw: the mean difference (run − #%1) with its 95 % Student-t "
+                        "interval; p adjusted by Holm over the runs compared for each figure. "
+                        "Bold: significant at 5 %. CTR per shopper needs impressions, which "
+                        "stored runs do not keep (docs/metrics.md).</p>")
+             .arg(ids[0]);
+    h << QStringLiteral("<table><tr><th>figure per shopper</th><th>run</th><th>mean</th>"
+                        "<th>mean #%1</th><th>difference</th><th>95 % CI</th><th>p (Holm)</th>"
+                        "<th>shoppers</th></tr>")
+             .arg(ids[0]);
+    for (const PairComparison& c : cmp) {
+        const std::size_t run = paired[c.a];
+        const bool sig = c.significant();
+        h << QStringLiteral("<tr%1><td>%2</td><td>%3#%4</td><td>%5</td><td>%6</td><td>%7</td>"
+                            "<td>[%8, %9]</td><td>%10</td><td>%11</td></tr>")
+                 .arg(sig ? QStringLiteral(" class=\"sig\"") : QString(),
+                      esc(QString::fromStdString(c.metric)), swatch(run))
+                 .arg(ids[run])
+                 .arg(fmt(c.meanA, 4), fmt(c.meanB, 4), fmt(c.diff.mean, 4), fmt(c.diff.low, 4),
+                      fmt(c.diff.high, 4),
+                      std::isfinite(c.pHolm) ? QString::number(c.pHolm, 'g', 3)
+                                             : QStringLiteral("–"))
+                 .arg(c.diff.n);
+    }
+    h << QStringLiteral("</table>");
+    return h.join(QLatin1Char('\n'));
+}
+
+QString htmlReportCharts(const RunStore& store, const std::vector<qint64>& ids) {
+    struct Spec {
+        const char* metric;
+        const char* title;
+        bool percent;
+    };
+    static const Spec specs[] = {{"ctr", "CTR", true},
+                                 {"cvr_clicks", "Conversion (purchases / clicks)", true},
+                                 {"revenue", "Revenue per bucket", false},
+                                 {"coverage", "Catalogue coverage", true},
+                                 {"gini", "Gini of exposure", false},
+                                 {"latency_p95_us", "Latency p95 (µs)", false}};
+    QStringList h{QStringLiteral("<h2>Charts</h2><div class=\"charts\">")};
+    for (const Spec& s : specs) {
+        SvgLineChart chart;
+        chart.setTitle(QString::fromUtf8(s.title));
+        chart.setAxisTitles(QStringLiteral("simulated days"), QString());
+        chart.setPercent(s.percent);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            auto series = store.metricSeries(ids[i], QString::fromLatin1(s.metric));
+            auto run = store.run(ids[i]);
+            SvgLineChart::Series line{
+                QStringLiteral("#%1 %2").arg(ids[i]).arg(run ? run.value().recommender : QString()),
+                QLatin1String(coreColour(i)),
+                {}};
+            if (series)
+                for (const MetricSample& m : series.value())
+                    line.points.emplace_back(m.bucketEnd / core::kSecondsPerDay, m.value);
+            chart.addSeries(std::move(line));
+        }
+        if (!chart.isEmpty())
+            h << chart.toSvg(520, 300);
+    }
+    h << QStringLiteral("</div>");
+    return h.join(QLatin1Char('\n'));
+}
+
+core::Result<QString> htmlReportFunnels(const RunStore& store, const std::vector<qint64>& ids) {
+    QStringList h{QStringLiteral("<h2>Recommendation funnel</h2><table><tr><th>step</th>")};
+    std::vector<QJsonArray> steps;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto a = analyseStoredRun(store, ids[i]);
+        if (!a)
+            return core::Error{a.error()};
+        steps.push_back(a.value()
+                            .value(QStringLiteral("funnel"))
+                            .toObject()
+                            .value(QStringLiteral("recommendations"))
+                            .toArray());
+        h << QStringLiteral("<th>%1#%2 count</th><th>from previous</th>")
+                 .arg(swatch(i))
+                 .arg(ids[i]);
+    }
+    h << QStringLiteral("</tr>");
+    const qsizetype n = steps.empty() ? 0 : steps.front().size();
+    for (qsizetype r = 0; r < n; ++r) {
+        h << QStringLiteral("<tr><td>%1</td>")
+                 .arg(esc(steps.front().at(r).toObject().value(QStringLiteral("step")).toString()));
+        for (const QJsonArray& s : steps) {
+            const QJsonObject o = s.at(r).toObject();
+            const QJsonValue rate = o.value(QStringLiteral("rate_from_previous"));
+            h << QStringLiteral("<td>%1</td><td>%2</td>")
+                     .arg(fmt(o.value(QStringLiteral("count")).toDouble(), 0),
+                          r == 0 || !rate.isDouble()
+                              ? QStringLiteral("–")
+                              : fmt(rate.toDouble() * 100.0, 2) + QLatin1Char('%'));
+        }
+        h << QStringLiteral("</tr>");
+    }
+    h << QStringLiteral("</table>");
+    return h.join(QLatin1Char('\n'));
+}
+
+} // namespace recoscope::sim

@@ -1,0 +1,24 @@
+#pragma once
+// The parts of the HTML report (html_report.h) that read events and metric rows.
+
+#include "recoscope/core/result.h"
+
+#include <QString>
+
+#include <atomic>
+#include <vector>
+
+namespace recoscope::sim {
+
+class RunStore;
+
+/// Paired per-shopper differences of runs 2.. against run 1 (those with its scenario and
+/// seed), Holm-adjusted; empty for one run.
+core::Result<QString> htmlReportDifferences(const RunStore& store, const std::vector<qint64>& ids,
+                                            const std::atomic<bool>* cancel);
+/// Inline SVG charts of the stored metric buckets, one line per run in its colour.
+QString htmlReportCharts(const RunStore& store, const std::vector<qint64>& ids);
+/// The recommendation funnel of each run side by side.
+core::Result<QString> htmlReportFunnels(const RunStore& store, const std::vector<qint64>& ids);
+
+} // namespace recoscope::sim
