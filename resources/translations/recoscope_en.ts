@@ -1664,6 +1664,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::HelpWindow</name>
+    <message>
+        <source>Not part of the bundled help: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search wrapped to the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recoscope — user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the guide (Enter: next match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HtmlReportJob</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2190,6 +2213,26 @@
     </message>
     <message>
         <source>The last scenario, %1, could not be reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What&apos;s this?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2842,6 +2885,21 @@
     </message>
     <message>
         <source>%1% chance per candidate visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

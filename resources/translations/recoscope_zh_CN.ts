@@ -1663,6 +1663,29 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::HelpWindow</name>
+    <message>
+        <source>Not part of the bundled help: %1</source>
+        <translation>不在内置帮助中：%1</translation>
+    </message>
+    <message>
+        <source>Search wrapped to the top</source>
+        <translation>搜索已从头开始</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>未找到：%1</translation>
+    </message>
+    <message>
+        <source>Recoscope — user guide</source>
+        <translation>Recoscope — 用户指南</translation>
+    </message>
+    <message>
+        <source>Search the guide (Enter: next match)</source>
+        <translation>搜索指南（回车：下一个匹配）</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HtmlReportJob</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2185,6 +2208,26 @@
     <message>
         <source>The last scenario, %1, could not be reopened.</source>
         <translation>无法重新打开上次的场景 %1。</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
+        <translation>警告：%1。请调高“停止于”（0 表示运行整个场景）以覆盖这些事件。</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;What&apos;s this?</source>
+        <translation>这是什么？(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +2877,21 @@
     <message>
         <source>%1% chance per candidate visit</source>
         <translation>每次潜在访问有 %1% 的概率成行</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

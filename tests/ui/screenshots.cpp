@@ -14,6 +14,7 @@
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
+#include "recoscope/ui/help_window.h"
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_controller.h"
@@ -289,7 +290,17 @@ int main(int argc, char** argv) {
         ok &= save(&w, out.filePath(QStringLiteral("log-replay%1.png").arg(suffix)));
     }
 
-    // 5. A sweep's trade-offs, from the run history.
+    // 5. The bundled user guide (Help > User guide), at the run controls.
+    if (ui::HelpWindow* help = w.showHelp()) {
+        help->resize(1100, 720);
+        settle(300);
+        help->showSection(QStringLiteral("Run controls"));
+        settle(100);
+        ok &= save(help, out.filePath(QStringLiteral("help%1.png").arg(suffix)));
+        help->close();
+    }
+
+    // 6. A sweep's trade-offs, from the run history.
     ok &= renderTradeoffs(out, suffix, registry, tmp);
     // 6. An off-policy check of a stored run.
     ok &= renderOpe(out, suffix, registry, tmp);

@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -134,9 +135,8 @@ private slots:
         QVERIFY(panel.isModified());
         const sim::Scenario edited = panel.scenario().value();
         // The hash is the edited content's, under the built-in's name.
-        const QString hash = sim::parseScenario(panel.jsonText().toUtf8(), QStringLiteral("t"))
-                                 .value()
-                                 .hash();
+        const QString hash =
+            sim::parseScenario(panel.jsonText().toUtf8(), QStringLiteral("t")).value().hash();
         QCOMPARE(edited.name, QStringLiteral("flash-sale (edited %1)").arg(hash.left(8)));
         // Another edit, another name; back to the original, the built-in's name again.
         slate->setValue(slate->value() + 1);
@@ -205,6 +205,22 @@ private slots:
         QCOMPARE(w->scenarioPanel()->scenario().value().slateSize, slateSize);
         QVERIFY(!w->scenarioPanel()->isModified());
         QVERIFY(w->close()); // nothing to ask
+    }
+
+    void runCutShortWarns() {
+        // 3,000 events of flash-sale end before its day-2 sale: the status bar says so.
+        ui::MainWindow w(m_registry, m_dir.filePath(QStringLiteral("warn.db")));
+        w.show();
+        QVERIFY(w.scenarioPanel()->selectPreset(QStringLiteral("flash-sale")));
+        w.scenarioPanel()->setEventLimit(3000);
+        w.strategyPanel()->setCores({QStringLiteral("popularity")});
+        QVERIFY(w.startRun());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusBar()->currentMessage().contains(QStringLiteral("Warning: the run stopped")),
+            60000);
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("promotion at day 2.38")));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("Stop after 3000")));
+        QVERIFY(w.close());
     }
 
 private:

@@ -216,6 +216,7 @@ void LiveChartsPanel::retranslateUi() {
     for (int i = 0; i < keys.size(); ++i) {
         auto* h = new QTableWidgetItem(counterTitle(keys[i]));
         h->setToolTip(counterHelp(keys[i]));
+        h->setWhatsThis(counterHelp(keys[i])); // Help > What's this?, Shift+F1
         m_counters->setHorizontalHeaderItem(i, h);
     }
     for (const auto& [id, v] : m_charts) {
@@ -223,6 +224,7 @@ void LiveChartsPanel::retranslateUi() {
         v->setAxisTitles(m_replayMode ? tr("days of the log") : tr("simulated days"),
                          metricAxis(id));
         v->setToolTip(metricHelp(id));
+        v->setWhatsThis(metricHelp(id));
         v->refresh(); // titles show before the first run too
     }
     fitHeight(m_counters);

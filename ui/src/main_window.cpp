@@ -2,6 +2,8 @@
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/run_job.h"
+#include "recoscope/sim/timeline_reach.h"
+#include "recoscope/ui/help_window.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -12,6 +14,7 @@
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/shopper_inspector_panel.h"
+#include "recoscope/ui/shortcuts_dialog.h"
 #include "recoscope/ui/strategy_panel.h"
 #include "recoscope/ui/teaching_panel.h"
 
@@ -24,6 +27,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QWhatsThis>
 
 namespace recoscope::ui {
 
@@ -75,9 +79,25 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     connect(m_controller, &RunController::runStarted, m_history, &RunHistoryPanel::reload);
     connect(m_controller, &RunController::runEnded, this,
             [this](const QList<qint64>&, bool cancelled) {
-                statusBar()->showMessage(cancelled ? tr("Run stopped; it is in the run history.")
-                                                   : tr("Run finished; it is in the run history."),
-                                         8000);
+                const QString done = cancelled ? tr("Run stopped; it is in the run history.")
+                                               : tr("Run finished; it is in the run history.");
+                // A "Stop after" limit that ended the run before a promotion or launch:
+                // the comparison is not the one the scenario describes. Said until the
+                // next message, not for 8 seconds.
+                const QString missed =
+                    cancelled || m_controller->isReplay()
+                        ? QString()
+                        : sim::limitedRunWarning(m_runScenario, m_runLimits,
+                                                 m_controller->simTime() / core::kSecondsPerDay,
+                                                 tr("Stop after"));
+                if (missed.isEmpty())
+                    statusBar()->showMessage(done, 8000);
+                else
+                    statusBar()->showMessage(
+                        done + QLatin1Char(' ') +
+                        tr("Warning: %1. Raise \"Stop after\" (0 runs the whole scenario) to "
+                           "reach them.")
+                            .arg(missed));
                 m_history->reload();
             });
     connect(m_controller, &RunController::runFailed, this, [this](const QString& message) {
@@ -176,6 +196,15 @@ void MainWindow::createMenus() {
     connect(m_chinese, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("zh_CN")); });
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_userGuide = m_helpMenu->addAction(QString(), this, [this] { showHelp(); });
+    m_userGuide->setShortcut(QKeySequence::HelpContents);
+    m_shortcuts = m_helpMenu->addAction(QString(), this, [this] {
+        ShortcutsDialog d(this, this);
+        d.exec();
+    });
+    m_whatsThis = QWhatsThis::createAction(this);
+    m_helpMenu->addAction(m_whatsThis);
+    m_helpMenu->addSeparator();
     m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
 }
 
@@ -205,6 +234,9 @@ void MainWindow::retranslateUi() {
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Recoscope"));
+    m_userGuide->setText(tr("&User guide"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_whatsThis->setText(tr("&What's this?"));
 }
 
 bool MainWindow::startRun(bool paused) {
@@ -219,6 +251,8 @@ bool MainWindow::startRun(bool paused) {
     spec.cores = m_strategy->cores();
     spec.limits.maxEvents = m_scenario->eventLimit();
     spec.dbPath = m_dbPath;
+    m_runScenario = spec.scenario;
+    m_runLimits = spec.limits;
     m_charts->invalidate();
     m_controller->start(spec, paused);
     m_charts->showStore(m_controller->series());
@@ -282,6 +316,16 @@ void MainWindow::setLanguage(const QString& code) {
     if (!m_language->setLanguage(code))
         statusBar()->showMessage(tr("The %1 translation is missing.").arg(code));
     (m_language->language() == QLatin1String("zh_CN") ? m_chinese : m_english)->setChecked(true);
+}
+
+HelpWindow* MainWindow::showHelp(const QString& section) {
+    if (!m_help)
+        m_help = new HelpWindow(this);
+    m_help->show();
+    m_help->raise();
+    if (!section.isEmpty())
+        m_help->showSection(section);
+    return m_help;
 }
 
 void MainWindow::showAbout() {

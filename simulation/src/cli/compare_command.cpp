@@ -1,5 +1,7 @@
 #include "compare_command.h"
 
+#include "recoscope/sim/timeline_reach.h"
+
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/arena.h"
 #include "recoscope/sim/builtin_scenarios.h"
@@ -24,7 +26,6 @@ namespace {
 constexpr double kLevel = 0.95;
 constexpr double kAlpha = 0.05;
 constexpr int kMaxSeeds = 10000;
-constexpr double kMaxDays = 3650.0;
 
 struct SeedResult {
     std::uint64_t seed = 0;
@@ -143,9 +144,9 @@ int CompareCommand::run(const QStringList& args) {
     }
     if (p.isSet(daysOpt)) {
         const double d = p.value(daysOpt).toDouble(&ok);
-        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > kMaxDays)
+        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > RunLimits::kMaxDays)
             return usage(QStringLiteral("--days expects a number in (0, %1], got '%2'")
-                             .arg(kMaxDays)
+                             .arg(RunLimits::kMaxDays)
                              .arg(p.value(daysOpt)));
         spec.limits.maxDays = d;
     }
@@ -200,6 +201,12 @@ int CompareCommand::run(const QStringList& args) {
             return fail(ExitDatabase, QString::fromStdString(fin.errors.front()));
         if (cancelled)
             break;
+        double endDay = spec.limits.maxDays > 0.0 ? spec.limits.maxDays : 1e300;
+        for (std::size_t i = 0; i < arena.size(); ++i)
+            endDay = std::min(endDay, arena.engine(i).now() / core::kSecondsPerDay);
+        if (const QString w = limitedRunWarning(spec.scenario, spec.limits, endDay);
+            k == 0 && !w.isEmpty())
+            m_err << "recoscope-cli: warning: " << w << '\n';
         SeedResult r;
         r.seed = spec.seed;
         r.runIds = fin.runIds;

@@ -93,6 +93,8 @@ struct ItemSnapshot {
 struct RunLimits {
     std::uint64_t maxEvents = 0; ///< 0 = no limit
     double maxDays = 0.0;        ///< simulated days; 0 = the scenario's duration
+    /// The longest run the CLI accepts: ten simulated years, as scenario files allow.
+    static constexpr double kMaxDays = 3650.0;
 };
 
 enum class StopReason { Finished, EventLimit, Cancelled, SinkFailed };

@@ -5,6 +5,9 @@
 // controller and to models, not to each other; the window only turns "Start" into an
 // ArenaSpec and "Replay" into a LogReplayJob.
 
+#include "recoscope/sim/engine.h"
+#include "recoscope/sim/scenario.h"
+
 #include <QMainWindow>
 
 class QSettings;
@@ -15,6 +18,7 @@ class RecommenderRegistry;
 
 namespace recoscope::ui {
 
+class HelpWindow;
 class ItemInspectorPanel;
 class LanguageManager;
 class LiveChartsPanel;
@@ -44,6 +48,8 @@ public:
     bool startReplay();
     /// Teaching mode: teaching-small, paused at the first event, teaching panel raised.
     void enterTeachingMode();
+    /// Opens the bundled user guide (Help > User guide, F1), at `section` when given.
+    HelpWindow* showHelp(const QString& section = {});
     void setLargeFonts(bool on);
     /// "en" or "zh_CN".
     void setLanguage(const QString& code);
@@ -106,8 +112,14 @@ private:
     QAction* m_english = nullptr;
     QAction* m_chinese = nullptr;
     QAction* m_about = nullptr;
+    QAction* m_userGuide = nullptr;
+    QAction* m_shortcuts = nullptr;
+    QAction* m_whatsThis = nullptr;
+    HelpWindow* m_help = nullptr;
     int m_baseFontSize = 0;
     bool m_discardEdits = false;
+    sim::Scenario m_runScenario; ///< of the last run started: its end is checked
+    sim::RunLimits m_runLimits;  ///< against the timeline (limitedRunWarning)
 };
 
 } // namespace recoscope::ui

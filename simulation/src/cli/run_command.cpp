@@ -1,0 +1,221 @@
+// `recoscope-cli run` (docs/cli.md): one core on one scenario, stored or not, with a
+// progress line, a summary, and a warning when a limit cut the run short of timeline
+// entries it would otherwise have reached.
+
+#include "recoscope/sim/command_line.h"
+
+#include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_job.h"
+#include "recoscope/sim/run_store.h"
+#include "recoscope/sim/timeline_reach.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace recoscope::sim {
+
+namespace {
+
+QString fmt(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+int CommandLine::runCommand(const QStringList& args) {
+    QCommandLineParser p;
+    QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QString(),
+                                   QStringLiteral("NAME|FILE"));
+    QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
+    QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
+    QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
+    QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
+    QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
+    QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption noDbOpt(QStringLiteral("no-db"));
+    QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
+    QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
+    QCommandLineOption jsonOpt(QStringLiteral("json"));
+    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt,
+                  noSlatesOpt, labelOpt, jsonOpt});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (!p.isSet(scenarioOpt))
+        return usage(QStringLiteral("run needs --scenario NAME|FILE (see list-scenarios)"));
+    if (!p.isSet(recOpt))
+        return usage(QStringLiteral("run needs --recommender ID (see list-recommenders)"));
+    if (p.isSet(dbOpt) && p.isSet(noDbOpt))
+        return usage(QStringLiteral("--db and --no-db contradict each other"));
+
+    RunSpec spec;
+    spec.recommender = p.value(recOpt).toStdString();
+    const core::RecommenderEntry* entry = m_registry.find(spec.recommender);
+    if (!entry)
+        return usage(QString::fromStdString(m_registry.unknownIdMessage(spec.recommender)));
+    for (const QString& kv : p.values(paramOpt)) {
+        const qsizetype eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("--param expects KEY=VALUE, got '%1'").arg(kv));
+        spec.params[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    if (auto resolved = core::resolveParams(entry->params, spec.params); !resolved)
+        return usage(QStringLiteral("recommender '%1': %2")
+                         .arg(p.value(recOpt), QString::fromStdString(resolved.error())));
+
+    bool ok = true;
+    if (p.isSet(eventsOpt)) {
+        const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
+        if (!ok || n <= 0)
+            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'")
+                             .arg(p.value(eventsOpt)));
+        spec.limits.maxEvents = static_cast<std::uint64_t>(n);
+    }
+    if (p.isSet(daysOpt)) {
+        const double d = p.value(daysOpt).toDouble(&ok);
+        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > RunLimits::kMaxDays)
+            return usage(QStringLiteral("--days expects a number in (0, %1], got '%2'")
+                             .arg(RunLimits::kMaxDays)
+                             .arg(p.value(daysOpt)));
+        spec.limits.maxDays = d;
+    }
+    std::uint64_t seed = 0;
+    if (p.isSet(seedOpt)) {
+        seed = p.value(seedOpt).toULongLong(&ok);
+        if (!ok || seed > (std::uint64_t(1) << 53))
+            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
+                             .arg(p.value(seedOpt)));
+    }
+
+    core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
+    if (!scenario) {
+        m_err << "recoscope-cli: " << QString::fromStdString(scenario.error()) << '\n';
+        m_err.flush();
+        return ExitBadInput;
+    }
+    spec.scenario = scenario.value();
+    spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
+    if (spec.limits.maxDays > spec.scenario.durationDays)
+        m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"
+              << spec.scenario.name << "' (" << spec.scenario.durationDays
+              << " days): the daily and weekly rhythm repeats; timeline entries happen once, "
+                 "as scheduled\n";
+    spec.label = p.value(labelOpt);
+    spec.logSlates = !p.isSet(noSlatesOpt);
+
+    std::unique_ptr<RunStore> store;
+    if (!p.isSet(noDbOpt)) {
+        const QString path = p.isSet(dbOpt) ? p.value(dbOpt) : QStringLiteral("recoscope.db");
+        auto opened = RunStore::open(path);
+        if (!opened) {
+            m_err << "recoscope-cli: " << QString::fromStdString(opened.error()) << '\n';
+            m_err.flush();
+            return ExitDatabase;
+        }
+        store = std::move(opened).value();
+        if (const auto& gone = store->interruptedOnOpen(); !gone.empty()) {
+            QStringList ids;
+            for (qint64 id : gone)
+                ids << QString::number(id);
+            m_err << "recoscope-cli: " << path << ": marked " << gone.size()
+                  << (gone.size() == 1 ? " run" : " runs") << " interrupted (" << ids.join(", ")
+                  << "): the process writing them ended before finishing them\n";
+            m_err.flush();
+        }
+    }
+
+    auto job = RunJob::create(spec, m_registry, store.get());
+    if (!job) {
+        m_err << "recoscope-cli: " << QString::fromStdString(job.error()) << '\n';
+        m_err.flush();
+        return store ? ExitDatabase : ExitUsage;
+    }
+    RunJob& run = *job.value();
+
+    int lastPercent = -1;
+    auto progress = [&](const Progress& pr) {
+        if (!m_showProgress)
+            return;
+        const int percent = static_cast<int>(std::floor(pr.fraction * 100.0));
+        if (percent == lastPercent)
+            return;
+        lastPercent = percent;
+        const int width = 30;
+        const int filled = std::clamp(percent * width / 100, 0, width);
+        m_err << "\r[" << QString(filled, QLatin1Char('#'))
+              << QString(width - filled, QLatin1Char(' ')) << "] " << percent << "%  " << pr.events
+              << " events, day " << fmt(pr.simTime / core::kSecondsPerDay, 2) << "   ";
+        m_err.flush();
+    };
+    const RunOutcome outcome = run.runSlice(0, m_cancel, progress);
+    if (m_showProgress) {
+        m_err << '\n';
+        m_err.flush();
+    }
+    const bool cancelled = outcome.reason == StopReason::Cancelled;
+    core::Status fin =
+        run.finish(cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+    if (outcome.reason == StopReason::SinkFailed || !fin) {
+        m_err << "recoscope-cli: "
+              << QString::fromStdString(outcome.reason == StopReason::SinkFailed ? outcome.error
+                                                                                 : fin.error())
+              << '\n';
+        m_err.flush();
+        return ExitDatabase;
+    }
+
+    const QJsonObject s = run.summary();
+    // A limit that cuts the run short of a promotion or launch changes what is being
+    // compared; say so (stderr, so that --json output stays one object).
+    if (const QString warning = limitedRunWarning(spec.scenario, spec.limits,
+                                                  s.value(QStringLiteral("sim_days")).toDouble());
+        !cancelled && !warning.isEmpty()) {
+        m_err << "recoscope-cli: warning: " << warning << '\n';
+        m_err.flush();
+    }
+    if (p.isSet(jsonOpt)) {
+        m_out << QJsonDocument(s).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        const QJsonObject lat = s.value(QStringLiteral("latency_us")).toObject();
+        m_out << "run " << run.runId()
+              << (store ? QStringLiteral(" stored in ") + store->path()
+                        : QStringLiteral(" (not stored)"))
+              << (cancelled ? " -- cancelled" : "") << "\n"
+              << "  scenario     " << spec.scenario.name << " (seed " << spec.seed << ")\n"
+              << "  recommender  " << p.value(recOpt) << ' ' << run.resolvedParamsJson() << "\n"
+              << "  simulated    " << fmt(s.value(QStringLiteral("sim_days")).toDouble(), 2)
+              << " days, " << s.value(QStringLiteral("sessions")).toInteger() << " sessions, "
+              << s.value(QStringLiteral("events")).toInteger() << " events\n"
+              << "  funnel       " << s.value(QStringLiteral("impressions")).toInteger()
+              << " impressions -> " << s.value(QStringLiteral("clicks")).toInteger()
+              << " clicks -> " << s.value(QStringLiteral("carts")).toInteger() << " carts -> "
+              << s.value(QStringLiteral("purchases")).toInteger() << " purchases\n"
+              << "  CTR          " << fmt(100.0 * s.value(QStringLiteral("ctr")).toDouble(), 3)
+              << " %\n"
+              << "  CVR          " << fmt(100.0 * s.value(QStringLiteral("cvr")).toDouble(), 3)
+              << " % of clicks, "
+              << fmt(100.0 * s.value(QStringLiteral("cvr_impressions")).toDouble(), 4)
+              << " % of impressions\n"
+              << "  revenue      " << fmt(s.value(QStringLiteral("revenue")).toDouble(), 2) << " ("
+              << fmt(s.value(QStringLiteral("rec_revenue")).toDouble(), 2)
+              << " from recommendations)\n"
+              << "  coverage     " << fmt(100.0 * s.value(QStringLiteral("coverage")).toDouble(), 1)
+              << " % of the catalogue, Gini of exposure "
+              << fmt(s.value(QStringLiteral("gini")).toDouble(), 3) << "\n"
+              << "  latency      p50 " << fmt(lat.value(QStringLiteral("p50")).toDouble(), 1)
+              << " us, p95 " << fmt(lat.value(QStringLiteral("p95")).toDouble(), 1) << " us, p99 "
+              << fmt(lat.value(QStringLiteral("p99")).toDouble(), 1) << " us\n"
+              << "  speed        " << fmt(s.value(QStringLiteral("events_per_sec")).toDouble(), 0)
+              << " events/s, " << fmt(s.value(QStringLiteral("wall_s")).toDouble(), 2) << " s\n";
+    }
+    m_out.flush();
+    return cancelled ? ExitInterrupted : ExitOk;
+}
+
+} // namespace recoscope::sim
