@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `make screenshots`: renders the workbench into docs/images/ (used by README.md and
 # docs/user-guide.md): the main window during a two-core run, the comparison view from
-# the run history, the inspectors, the dashboard tabs, teaching mode and a sweep's
-# trade-offs, in English and Simplified Chinese. Uses the offscreen Qt platform (no
-# display needed); set SCREENSHOTS_XVFB=1 to render under Xvfb instead (xvfb-run), e.g.
-# to check real fonts.
+# the run history, the inspectors, the dashboard tabs, teaching mode, a sweep's
+# trade-offs and an off-policy check, in English and Simplified Chinese. Uses the offscreen
+# Qt platform (no display needed); set SCREENSHOTS_XVFB=1 to render under Xvfb instead
+# (xvfb-run), e.g. to check real fonts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-build}"

@@ -37,6 +37,15 @@ void fillSlate(const ItemTable& items, const Request& request, Slate& slate, std
     }
 }
 
+std::size_t eligibleCount(const ItemTable& items, const Request& request) {
+    std::size_t excluded = items.isAvailable(request.contextItem) ? 1 : 0;
+    const auto begin = request.exclude.begin();
+    for (auto it = begin; it != request.exclude.end(); ++it)
+        if (items.isAvailable(*it) && *it != request.contextItem && std::find(begin, it, *it) == it)
+            ++excluded;
+    return items.availableCount > excluded ? items.availableCount - excluded : 0;
+}
+
 bool hasDistinctItems(std::span<const SlateEntry> slate) {
     std::vector<ItemId> ids;
     ids.reserve(slate.size());

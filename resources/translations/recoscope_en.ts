@@ -2260,6 +2260,112 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::OpeChartView</name>
+    <message>
+        <source>Estimated CTR of the target (95 % intervals) against its real run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimators (grey: not valid on this log); dashed line: the target&apos;s true CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truth: the target&apos;s own run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate (not valid on this log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::OpeWindow</name>
+    <message>
+        <source>Parameters are KEY=VALUE separated by commas; &apos;%1&apos; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying run %1 with %2 beside its core…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off-policy check: %1 % done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target %1 on run %2 (logged by %3): true CTR %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 logged slates over %2 days, logged CTR %3; the target shows the logged item at %4 of its positions, mean importance weight %5 (100 % = full support).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off-policy check: run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target core:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers the truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunComparisonWindow</name>
     <message>
         <source>No run store is open.</source>
@@ -2593,6 +2699,14 @@
     </message>
     <message>
         <source>The two selected runs&apos; core, seed, parameters and scenario side by side, what differs marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off-policy check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

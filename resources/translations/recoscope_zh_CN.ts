@@ -2254,6 +2254,112 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::OpeChartView</name>
+    <message>
+        <source>Estimated CTR of the target (95 % intervals) against its real run</source>
+        <translation>目标核心的估计点击率（95% 区间）与其真实运行对比</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Estimators (grey: not valid on this log); dashed line: the target&apos;s true CTR</source>
+        <translation>估计量（灰色：在此日志上无效）；虚线：目标核心的真实点击率</translation>
+    </message>
+    <message>
+        <source>Truth: the target&apos;s own run</source>
+        <translation>真值：目标核心自己的运行</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <source>Estimate (not valid on this log)</source>
+        <translation>估计值（在此日志上无效）</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::OpeWindow</name>
+    <message>
+        <source>Parameters are KEY=VALUE separated by commas; &apos;%1&apos; is not.</source>
+        <translation>参数格式为以逗号分隔的 KEY=VALUE；“%1”不符合。</translation>
+    </message>
+    <message>
+        <source>Replaying run %1 with %2 beside its core…</source>
+        <translation>正在重放运行 %1，并让 %2 在其核心旁同步作答…</translation>
+    </message>
+    <message>
+        <source>Off-policy check: %1 % done</source>
+        <translation>离策略检验：已完成 %1%</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>检验失败：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Target %1 on run %2 (logged by %3): true CTR %4.</source>
+        <translation>目标 %1，基于运行 %2（由 %3 记录）：真实点击率 %4。</translation>
+    </message>
+    <message>
+        <source>%1 logged slates over %2 days, logged CTR %3; the target shows the logged item at %4 of its positions, mean importance weight %5 (100 % = full support).</source>
+        <translation>%2 天内记录了 %1 个推荐位列表，记录的点击率 %3；目标核心在 %4 的位置上展示了与记录相同的商品，平均重要性权重 %5（100% = 完全支撑）。</translation>
+    </message>
+    <message>
+        <source>Off-policy check: run %1</source>
+        <translation>离策略检验：运行 %1</translation>
+    </message>
+    <message>
+        <source>Target core:</source>
+        <translation>目标核心：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>开始检验</translation>
+    </message>
+    <message>
+        <source>Estimator</source>
+        <translation>估计量</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Covers the truth</source>
+        <translation>区间覆盖真值</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
+        <translation>根据此运行的推荐列表日志估计目标核心的点击率，然后让目标核心在同一批顾客上真实运行（docs/ope.md）。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::RunComparisonWindow</name>
     <message>
         <source>No run store is open.</source>
@@ -2586,6 +2692,14 @@
     <message>
         <source>The two selected runs&apos; core, seed, parameters and scenario side by side, what differs marked</source>
         <translation>并排显示所选两个运行的核心、种子、参数和场景，并标出不同之处</translation>
+    </message>
+    <message>
+        <source>Off-policy check…</source>
+        <translation>离策略检验…</translation>
+    </message>
+    <message>
+        <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
+        <translation>根据所选运行的日志估计另一个核心的点击率（IPS、SNIPS、DM、DR），并与该核心的真实运行对照检验</translation>
     </message>
 </context>
 <context>

@@ -68,11 +68,38 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
         job->m_runId = id.value();
         job->m_writer = std::make_unique<StoreWriter>(*store, job->m_runId);
         job->m_engine->setEventSink(job->m_writer.get());
+        if (spec.logSlates) {
+            RunJob* self = job.get();
+            job->m_engine->setActionObserver(
+                [self](const ActionRecord& a, const Session&) { self->logSlate(a); });
+        }
     }
     return job;
 }
 
 RunJob::~RunJob() = default;
+
+void RunJob::logSlate(const ActionRecord& a) {
+    // Called inside the engine's step, before the action's events are consumed: every event
+    // consumed so far belongs to earlier actions (the engine generates an action only once
+    // the previous one's events are all consumed), so the count is the seq of this
+    // action's first event.
+    m_slates.add(m_slateSeq++, static_cast<qint64>(m_engine->eventsConsumed()), a.time, a.user,
+                 a.request.surface, a.request.contextItem, a.clicked, a.slate);
+    // About as many slates as events are served: handed over in batches, like the events,
+    // so that the writer thread's transactions stay few.
+    if (m_slates.size() >= 4096)
+        if (core::Status st = flushSlates(); !st && m_slateError.empty())
+            m_slateError = st.error();
+}
+
+core::Status RunJob::flushSlates() {
+    if (!m_writer || m_slates.empty())
+        return core::Ok{};
+    SlateBatch batch;
+    std::swap(batch, m_slates);
+    return m_writer->appendSlates(std::move(batch));
+}
 
 bool RunJob::done() const {
     const Engine& e = *m_engine;
@@ -130,6 +157,10 @@ core::Status RunJob::finish(const QString& status) {
     // Waiting for the writer belongs to the run's cost: counted in wall_s.
     const auto started = std::chrono::steady_clock::now();
     core::Status st = m_engine->flushSink();
+    if (core::Status slates = flushSlates(); st && !slates)
+        st = slates;
+    if (st && !m_slateError.empty())
+        st = core::Error{m_slateError};
     core::Status bucketsStored = storeBuckets(m_engine->flushBuckets());
     if (st && !bucketsStored)
         st = bucketsStored;

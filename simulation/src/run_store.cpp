@@ -1,6 +1,7 @@
 #include "recoscope/sim/run_store.h"
 
 #include "process_identity.h"
+#include "run_store_schema.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -11,119 +12,6 @@
 namespace recoscope::sim {
 
 namespace {
-
-// Version 1 (Recoscope 0.0.x) had no hashes, experiments, labels or summaries on runs.
-const char* const kSchemaV1 = R"sql(
-CREATE TABLE runs(
-  id INTEGER PRIMARY KEY,
-  started TEXT NOT NULL,
-  finished TEXT,
-  status TEXT NOT NULL,
-  scenario_name TEXT NOT NULL,
-  scenario_json TEXT NOT NULL,
-  scenario_hash TEXT NOT NULL,
-  seed INTEGER NOT NULL,
-  recommender TEXT NOT NULL,
-  params_json TEXT NOT NULL,
-  build_version TEXT NOT NULL
-);
-CREATE TABLE events(
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  time REAL NOT NULL,
-  user INTEGER NOT NULL,
-  item INTEGER,
-  kind INTEGER NOT NULL,
-  surface INTEGER NOT NULL,
-  position INTEGER NOT NULL,
-  from_rec INTEGER NOT NULL,
-  price REAL NOT NULL,
-  PRIMARY KEY(run_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE metrics(
-  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  bucket_time REAL NOT NULL,
-  name TEXT NOT NULL,
-  value REAL NOT NULL
-);
-CREATE INDEX metrics_by_run ON metrics(run_id, name, bucket_time);
-PRAGMA user_version = 1;
-)sql";
-
-const char* const kMigrateV1toV2 = R"sql(
-ALTER TABLE runs ADD COLUMN catalogue_hash TEXT NOT NULL DEFAULT '';
-ALTER TABLE runs ADD COLUMN population_hash TEXT NOT NULL DEFAULT '';
-ALTER TABLE runs ADD COLUMN experiment_id INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE runs ADD COLUMN label TEXT NOT NULL DEFAULT '';
-ALTER TABLE runs ADD COLUMN summary_json TEXT NOT NULL DEFAULT '{}';
-PRAGMA user_version = 2;
-)sql";
-
-// Version 3: events keyed by a plain rowid id = (run_id << 40) | seq. Appends go to the
-// end of a rowid b-tree (~40 % faster than the composite WITHOUT ROWID key, and no
-// foreign-key probe per row), and a run's events are one contiguous id range.
-const char* const kMigrateV2toV3 = R"sql(
-CREATE TABLE events_v3(
-  id INTEGER PRIMARY KEY,
-  run_id INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  time REAL NOT NULL,
-  user INTEGER NOT NULL,
-  item INTEGER,
-  kind INTEGER NOT NULL,
-  surface INTEGER NOT NULL,
-  position INTEGER NOT NULL,
-  from_rec INTEGER NOT NULL,
-  price REAL NOT NULL
-);
-INSERT INTO events_v3
-  SELECT (run_id << 40) | seq, run_id, seq, time, user, item, kind, surface, position, from_rec, price
-  FROM events ORDER BY run_id, seq;
-DROP TABLE events;
-ALTER TABLE events_v3 RENAME TO events;
-PRAGMA user_version = 3;
-)sql";
-
-// Version 4: the process writing a run is recorded, so that a run whose process was
-// killed (status still 'running') can be told from one still being written.
-const char* const kMigrateV3toV4 = R"sql(
-ALTER TABLE runs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
-PRAGMA user_version = 4;
-)sql";
-
-// Version 5: imported interaction logs (issue 12): their external ids mapped to dense
-// ones, and their events keyed like runs' events, id = (log_id << 40) | line order.
-// External ids are stored as written in the file (BLOBs when they are not UTF-8).
-const char* const kMigrateV4toV5 = R"sql(
-CREATE TABLE logs(
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  format TEXT NOT NULL,
-  source TEXT NOT NULL,
-  imported TEXT NOT NULL,
-  users INTEGER NOT NULL,
-  items INTEGER NOT NULL,
-  events INTEGER NOT NULL,
-  first_time REAL,
-  last_time REAL,
-  skipped_lines INTEGER NOT NULL DEFAULT 0,
-  summary_json TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE log_users(log_id INTEGER NOT NULL, id INTEGER NOT NULL, external TEXT NOT NULL,
-  PRIMARY KEY(log_id, id)) WITHOUT ROWID;
-CREATE TABLE log_items(log_id INTEGER NOT NULL, id INTEGER NOT NULL, external TEXT NOT NULL,
-  PRIMARY KEY(log_id, id)) WITHOUT ROWID;
-CREATE TABLE log_events(
-  id INTEGER PRIMARY KEY,
-  log_id INTEGER NOT NULL,
-  time REAL NOT NULL,
-  user INTEGER NOT NULL,
-  item INTEGER NOT NULL,
-  kind INTEGER NOT NULL,
-  value REAL NOT NULL
-);
-PRAGMA user_version = 5;
-)sql";
 
 constexpr int kSeqBits = 40;
 sqlite3_int64 firstId(qint64 runId) {
@@ -268,7 +156,7 @@ core::Status RunStore::migrate() {
     if (m_schemaVersion == 0) {
         if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
             return st;
-        if (core::Status st = exec(kSchemaV1); !st) {
+        if (core::Status st = exec(schema::kV1); !st) {
             rollback();
             return st;
         }
@@ -276,7 +164,8 @@ core::Status RunStore::migrate() {
             return st;
         m_schemaVersion = 1;
     }
-    const char* const steps[] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4, kMigrateV4toV5};
+    const auto& steps = schema::kMigrations;
+    static_assert(schema::kMigrationCount == kSchemaVersion - 1);
     while (m_schemaVersion < kSchemaVersion) {
         if (core::Status st = exec("BEGIN IMMEDIATE"); !st)
             return st;
@@ -617,6 +506,7 @@ core::Status RunStore::deleteRun(qint64 runId) {
         return st;
     // Every statement names ?1..?3 so that all three bind the same way.
     for (const char* sql : {"DELETE FROM events WHERE id >= ?2 AND id < ?3 AND ?1 IS NOT NULL",
+                            "DELETE FROM slates WHERE id >= ?2 AND id < ?3 AND ?1 IS NOT NULL",
                             "DELETE FROM metrics WHERE run_id = ?1 AND ?2 < ?3",
                             "DELETE FROM runs WHERE id = ?1 AND ?2 < ?3"}) {
         Statement s{prepare(sql)};

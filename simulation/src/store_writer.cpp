@@ -36,6 +36,12 @@ core::Status StoreWriter::appendMetrics(std::vector<core::MetricPoint> points,
     return enqueue(MetricBatch{std::move(points), std::move(extra)});
 }
 
+core::Status StoreWriter::appendSlates(SlateBatch slates) {
+    if (slates.empty())
+        return core::Ok{};
+    return enqueue(std::move(slates));
+}
+
 core::Status StoreWriter::drain() {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return (m_queue.empty() && !m_busy) || !m_error.empty(); });
@@ -62,6 +68,11 @@ void StoreWriter::work() {
             st = m_store.appendEvents(m_runId, *events);
         else if (const auto* batch = std::get_if<MetricBatch>(&task))
             st = m_store.appendMetrics(m_runId, batch->points, batch->extra);
+        else if (const auto* slates = std::get_if<SlateBatch>(&task)) {
+            if (!m_slates)
+                m_slates = std::make_unique<SlateLog>(m_store);
+            st = m_slates->append(m_runId, *slates);
+        }
         {
             std::lock_guard lock(m_mutex);
             m_busy = false;

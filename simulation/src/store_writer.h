@@ -1,14 +1,15 @@
 #pragma once
-// Takes run-store writes off the engine thread. The engine hands over batches of events
-// and metric buckets; one writer thread applies them to the store in order. The queue is
-// bounded (backpressure: the engine waits when the disk falls behind), so memory stays
-// flat. The first write error is kept and returned by every later call.
+// Takes run-store writes off the engine thread. The engine hands over batches of events,
+// metric buckets and served slates; one writer thread applies them to the store in order. The queue
+// is bounded (backpressure: the engine waits when the disk falls behind), so memory stays flat. The
+// first write error is kept and returned by every later call.
 //
 // Threading: consume/appendMetrics/drain are called from the engine's thread only; the
 // store is touched only by the writer thread until drain() returns, then by the caller.
 
 #include "recoscope/sim/engine.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/slate_log.h"
 
 #include <condition_variable>
 #include <deque>
@@ -30,6 +31,8 @@ public:
     /// The buckets and their extra rows land in one transaction.
     core::Status appendMetrics(std::vector<core::MetricPoint> points,
                                std::vector<MetricRow> extra = {});
+    /// The served slates (table `slates`), in one transaction.
+    core::Status appendSlates(SlateBatch slates);
     /// Waits until every queued write is applied; returns the first error, if any.
     core::Status drain();
 
@@ -38,11 +41,12 @@ private:
         std::vector<core::MetricPoint> points;
         std::vector<MetricRow> extra;
     };
-    using Task = std::variant<std::vector<core::Event>, MetricBatch>;
+    using Task = std::variant<std::vector<core::Event>, MetricBatch, SlateBatch>;
     core::Status enqueue(Task task);
     void work();
 
     RunStore& m_store;
+    std::unique_ptr<SlateLog> m_slates; // created on the writer thread when first needed
     qint64 m_runId;
     std::size_t m_maxQueued;
     std::mutex m_mutex;

@@ -1,19 +1,22 @@
 // recoscope-screenshots: renders the workbench for docs/images (scripts/screenshots.sh):
 // the main window during a two-core run, the comparison view from history, the shopper
-// inspector and teaching mode, a sweep's trade-offs. Runs on the offscreen platform;
+// inspector and teaching mode, a sweep's trade-offs, an off-policy check. Runs on the
+// offscreen platform;
 // widgets are drawn with QWidget::grab(), so no display or window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope]
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/run_job.h"
+#include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
 #include "recoscope/ui/help_window.h"
 #include "recoscope/ui/main_window.h"
+#include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/scenario_panel.h"
@@ -23,6 +26,7 @@
 #include "recoscope/ui/tradeoff_window.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -123,6 +127,38 @@ bool renderTradeoffs(const QDir& out, const QString& suffix,
     return ok;
 }
 
+// A random core's run of the teaching shop, checked off-policy for popularity.
+bool renderOpe(const QDir& out, const QString& suffix, const core::RecommenderRegistry& registry,
+               const QTemporaryDir& tmp) {
+    const QString db = tmp.filePath(QStringLiteral("ope.db"));
+    qint64 runId = 0;
+    {
+        auto store = sim::RunStore::open(db);
+        sim::RunSpec spec;
+        spec.scenario = sim::loadBuiltinScenario(QStringLiteral("teaching-small")).value();
+        spec.recommender = "random";
+        auto run = sim::RunJob::create(spec, registry, store ? store.value().get() : nullptr);
+        if (!store || !run)
+            return false;
+        run.value()->runSlice(0);
+        if (!run.value()->finish(QStringLiteral("finished")))
+            return false;
+        runId = run.value()->runId();
+    }
+    ui::RunHistoryPanel history(db, nullptr, &registry);
+    ui::OpeWindow* w = history.openOpeCheck(runId);
+    if (!w)
+        return false;
+    w->targetBox()->setCurrentText(QStringLiteral("popularity"));
+    QSignalSpy done(w, &ui::OpeWindow::checkFinished);
+    if (!w->startCheck() || !done.wait(120000))
+        return false;
+    settle(500);
+    const bool ok = save(w, out.filePath(QStringLiteral("ope-check%1.png").arg(suffix)));
+    w->close();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +185,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("tradeoffs"))
         return renderTradeoffs(out, suffix, registry, tmp) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("ope"))
+        return renderOpe(out, suffix, registry, tmp) ? 0 : 1;
     w.resize(1600, 1000);
     w.show();
     settle();
@@ -263,5 +302,7 @@ int main(int argc, char** argv) {
 
     // 6. A sweep's trade-offs, from the run history.
     ok &= renderTradeoffs(out, suffix, registry, tmp);
+    // 6. An off-policy check of a stored run.
+    ok &= renderOpe(out, suffix, registry, tmp);
     return ok ? 0 : 1;
 }

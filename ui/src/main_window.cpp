@@ -43,7 +43,7 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     setCentralWidget(m_charts);
     m_scenario = new ScenarioPanel(this);
     m_strategy = new StrategyPanel(registry, this);
-    m_history = new RunHistoryPanel(dbPath, this);
+    m_history = new RunHistoryPanel(dbPath, this, &registry);
     m_shopper = new ShopperInspectorPanel(*m_controller, this);
     m_item = new ItemInspectorPanel(*m_controller, this);
     m_teaching = new TeachingPanel(*m_controller, this);

@@ -10,6 +10,7 @@
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
+#include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_diff_dialog.h"
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/tradeoff_window.h"
@@ -33,7 +34,9 @@
 
 namespace recoscope::ui {
 
-RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidget(parent) {
+RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
+                                 const core::RecommenderRegistry* registry)
+    : QWidget(parent), m_registry(registry) {
     setObjectName(QStringLiteral("runHistoryPanel"));
     m_model = new RunHistoryModel(dbPath, this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -54,8 +57,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
     m_reportJob = new HtmlReportJob(this);
     m_tradeoffs = new QPushButton(this);
     m_tradeoffs->setObjectName(QStringLiteral("tradeoffsButton"));
+    m_ope = new QPushButton(this);
+    m_ope->setObjectName(QStringLiteral("opeButton"));
+    m_ope->setVisible(registry != nullptr); // the check needs the cores
     for (QPushButton* b :
-         {m_refresh, m_open, m_compare, m_diff, m_delete, m_export, m_report, m_tradeoffs})
+         {m_refresh, m_open, m_compare, m_diff, m_delete, m_export, m_report, m_tradeoffs, m_ope})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -131,6 +137,10 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent) : QWidg
                 emit reportWritten(path, error);
             });
     connect(m_tradeoffs, &QPushButton::clicked, this, [this] { openTradeoffs(selectedSweep()); });
+    connect(m_ope, &QPushButton::clicked, this, [this] {
+        if (selectedRuns().size() == 1)
+            openOpeCheck(selectedRuns().first());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunHistoryPanel::updateButtons);
     retranslateUi();
@@ -162,6 +172,9 @@ void RunHistoryPanel::retranslateUi() {
     m_tradeoffs->setText(tr("&Trade-offs"));
     m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
                                "run's sweep, with the Pareto front marked"));
+    m_ope->setText(tr("Off-policy check…"));
+    m_ope->setToolTip(tr("Estimate another core's CTR from the selected run's log (IPS, "
+                         "SNIPS, DM, DR) and check it against that core's real run"));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, RunHistoryModel::ColumnCount - 1);
 }
 
@@ -188,6 +201,15 @@ void RunHistoryPanel::updateButtons() {
     m_diff->setEnabled(n == 2);
     m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
+    m_ope->setEnabled(n == 1);
+}
+
+OpeWindow* RunHistoryPanel::openOpeCheck(qint64 runId) {
+    if (!m_registry || !m_model->store())
+        return nullptr;
+    auto* w = new OpeWindow(*m_registry, m_model->store()->path(), runId, this);
+    w->show();
+    return w;
 }
 
 QString RunHistoryPanel::selectedSweep() const {

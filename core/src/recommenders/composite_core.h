@@ -46,11 +46,16 @@ protected:
     }
     virtual void onSlate(const Request&, const Slate&, int) {}
 
-    /// Asks inner core `c` for `k` items (the wrapper's own exclusions apply).
+    /// Asks inner core `c` for `k` items (the wrapper's own exclusions apply). An inner answer
+    /// drawn at random (any propensity other than 1) makes this slate random too, in a way
+    /// that has no closed form: its propensities are logged as unknown.
     const Slate& ask(std::size_t c, const Request& request, int k) {
         Request r = request;
         r.k = k;
         m_inner[c]->recommend(r, m_tmp);
+        if (std::any_of(m_tmp.begin(), m_tmp.end(),
+                        [](const SlateEntry& e) { return e.propensity != 1.0f; }))
+            markPropensityUnknown();
         return m_tmp;
     }
 

@@ -201,15 +201,39 @@ protected:
         }
     }
 
+    // Epsilon-greedy exploration and the exact marginal propensity of what it shows.
+    // Slot k keeps its greedy item g_k with probability 1 - eps; otherwise it draws up to 64
+    // catalogue items and takes the first that is eligible and not in the slate at that
+    // moment (the slate always holds K distinct eligible items, so the pool has E - K items,
+    // E = eligible count; a draw fails 64 times with probability f = (1 - (E-K)/n)^64 and
+    // the slot keeps g_k). With q = eps (1 - f) / (E - K), the chance that a given slot
+    // takes a given pooled item, the marginals are (docs/ope.md):
+    //   g_k at k:                 1 - eps + eps f
+    //   item outside the greedy list at k:  q (1 - q)^k   (not taken by slots 0..k-1)
+    //   g_m (m < k) at k:        eps (1 - f) (1 - q)^(k-m-1) q   (freed when slot m explored)
+    //   g_m (m > k) at k:        0 (still in the slate when slot k draws)
+    // The former propensities (1 - eps + eps/avail, eps/avail) ignored the slate's own
+    // items and the exclusions; tst_ope counts the true frequencies.
     void postRank(const Request& request, Slate& out) override {
+        if (m_policy == Policy::Thompson)
+            markPropensityUnknown(); // top k of posterior draws: no closed form
         if (m_policy != Policy::EpsilonGreedy || out.empty())
             return;
-        const float avail = static_cast<float>(std::max<std::size_t>(m_items.availableCount, 1));
+        const double eps = m_param;
+        const double n = static_cast<double>(m_items.size());
+        const double pool =
+            static_cast<double>(eligibleCount(m_items, request)) - static_cast<double>(out.size());
+        const double f = pool > 0.0 ? std::pow(1.0 - pool / n, 64.0) : 1.0;
+        const double q = pool > 0.0 ? eps * (1.0 - f) / pool : 0.0;
+        m_greedy.clear();
+        for (const SlateEntry& e : out)
+            m_greedy.push_back(e.item);
         boost::random::uniform_01<float> u01;
         boost::random::uniform_int_distribution<ItemId> pick(
             0, static_cast<ItemId>(m_items.size() - 1));
-        for (SlateEntry& e : out) {
-            e.propensity = 1.0f - m_param + m_param / avail;
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            SlateEntry& e = out[k];
+            e.propensity = static_cast<float>(1.0 - eps + eps * f);
             if (u01(m_rng) >= m_param)
                 continue;
             for (int tries = 0; tries < 64; ++tries) {
@@ -218,7 +242,15 @@ protected:
                     std::any_of(out.begin(), out.end(),
                                 [j](const SlateEntry& s) { return s.item == j; }))
                     continue;
-                e = {j, mean(j), m_param / avail};
+                const auto g = std::find(m_greedy.begin(), m_greedy.begin() + k, j);
+                const double p =
+                    g == m_greedy.begin() + k
+                        ? q * std::pow(1.0 - q, static_cast<double>(k))
+                        : eps * (1.0 - f) * q *
+                              std::pow(1.0 - q, static_cast<double>(k) -
+                                                    static_cast<double>(g - m_greedy.begin()) -
+                                                    1.0);
+                e = {j, mean(j), static_cast<float>(p)};
                 break;
             }
         }
@@ -256,6 +288,7 @@ private:
     std::map<std::uint32_t, std::vector<ItemId>> m_groups;
     std::vector<std::uint32_t> m_groupPos;
     std::vector<ItemId> m_clickedItems;
+    std::vector<ItemId> m_greedy; // egreedy: the slate before exploration (scratch)
     double m_total = 0.0;
 };
 

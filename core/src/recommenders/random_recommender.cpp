@@ -24,7 +24,13 @@ public:
         if (n == 0 || k == 0)
             return;
         // Rejection sampling: cheap while most items are eligible; bounded so that a
-        // nearly empty shop falls back to a full permutation scan.
+        // nearly empty shop falls back to a full permutation scan. Each accepted draw is
+        // uniform over the eligible items not yet shown, so by symmetry every eligible item
+        // lands at every position with probability 1 / eligible: the propensity logged for
+        // off-policy evaluation (docs/ope.md). The fall-back's fill-ins follow a seeded
+        // affine permutation whose marginals have no closed form: logged as unknown.
+        const float propensity =
+            1.0f / static_cast<float>(std::max<std::size_t>(eligibleCount(m_items, request), 1));
         const std::size_t maxTries = 16 * k + 64;
         for (std::size_t tries = 0; out.size() < k && tries < maxTries; ++tries) {
             const ItemId item = uniformBelow(static_cast<std::uint32_t>(n));
@@ -33,12 +39,13 @@ public:
             if (std::any_of(out.begin(), out.end(),
                             [item](const SlateEntry& e) { return e.item == item; }))
                 continue;
-            const std::size_t pool =
-                m_items.availableCount > out.size() ? m_items.availableCount - out.size() : 1;
-            out.push_back({item, 0.0f, 1.0f / static_cast<float>(pool)});
+            out.push_back({item, 0.0f, propensity});
         }
-        if (out.size() < k)
+        if (out.size() < k) {
             fillSlate(m_items, request, out, m_rng(), 0.0f);
+            for (SlateEntry& e : out)
+                e.propensity = kUnknownPropensity;
+        }
     }
 
     std::string explain(const Request&, ItemId item) const override {

@@ -327,6 +327,10 @@ protected:
     virtual void blockedItems(const Request&, std::vector<ItemId>&) const {}
     /// Why the core itself put `item` there; empty if it did not (fill-ins).
     virtual std::string reason(const Request& request, ItemId item) const = 0;
+    /// Called from rank() or postRank() by a core that sampled this slate in a way whose
+    /// per-position probabilities have no closed form: every entry is then logged with
+    /// kUnknownPropensity (slate.h). Cleared before each request.
+    void markPropensityUnknown() { m_propensityUnknown = true; }
 
     void offer(const Request& request, TopK& topk, ItemId item, float score) const {
         if (std::isfinite(score) && topk.admits(score, item) && isEligible(m_items, request, item))
@@ -357,6 +361,7 @@ protected:
 
 private:
     void rankAndFill(const Request& request, Slate& out, std::size_t k) {
+        m_propensityUnknown = false;
         m_topk.reset(k);
         rank(request, m_topk);
         m_topk.drainInto(out);
@@ -365,6 +370,9 @@ private:
             fillPopular(request, out, k);
         if (out.size() < k)
             fillSlate(m_items, request, out, m_seed ^ mixSeed(request.user), -2.0f);
+        if (m_propensityUnknown)
+            for (SlateEntry& e : out)
+                e.propensity = kUnknownPropensity;
     }
 
     void fillPopular(const Request& request, Slate& out, std::size_t k) {
@@ -395,6 +403,7 @@ private:
     }
 
     TopK m_topk;
+    bool m_propensityUnknown = false;
     std::vector<ItemId> m_blocked;       // blockedItems() of the current request
     std::vector<ItemId> m_excludeBuffer; // request.exclude + m_blocked
     Slate m_popularList;

@@ -12,6 +12,7 @@
 #include "html_report_command.h"
 #include "log_commands.h"
 #include "merge_command.h"
+#include "ope_command.h"
 #include "report_text.h"
 #include "scenario_fields_command.h"
 #include "sweep_command.h"
@@ -28,6 +29,11 @@
 namespace recoscope::sim {
 
 namespace {
+
+// Every command, for the messages that list them.
+constexpr const char* kCommands =
+    "run, list-recommenders, list-scenarios, validate, report, import, logs, replay, evaluate, "
+    "fit, export, sweep, merge, list-scenario-fields, compare, diff, ope";
 
 QString kindName(core::ParamKind k) {
     switch (k) {
@@ -66,10 +72,7 @@ int CommandLine::usage(const QString& message) {
 
 int CommandLine::exec(const QStringList& arguments) {
     if (arguments.size() < 2)
-        return usage(QStringLiteral(
-            "missing command (run, list-recommenders, list-scenarios, validate, report, import, "
-            "logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, compare, "
-            "diff)"));
+        return usage(QStringLiteral("missing command (%1)").arg(QLatin1String(kCommands)));
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
@@ -107,6 +110,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     if (command == QLatin1String("diff"))
         return DiffCommand(m_out, m_err).run(rest);
+    if (command == QLatin1String("ope"))
+        return OpeCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -117,11 +122,7 @@ int CommandLine::exec(const QStringList& arguments) {
     if (command == QLatin1String("evaluate"))
         return logs.evaluate(rest);
     return usage(
-        QStringLiteral(
-            "unknown command '%1' (run, list-recommenders, list-scenarios, validate, report, "
-            "import, logs, replay, evaluate, fit, export, sweep, merge, list-scenario-fields, "
-            "compare, diff)")
-            .arg(command));
+        QStringLiteral("unknown command '%1' (%2)").arg(command, QLatin1String(kCommands)));
 }
 
 int CommandLine::listRecommenders(const QStringList& args) {

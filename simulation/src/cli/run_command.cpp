@@ -37,10 +37,11 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption noDbOpt(QStringLiteral("no-db"));
+    QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
     p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt,
-                  labelOpt, jsonOpt});
+                  noSlatesOpt, labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -106,6 +107,7 @@ int CommandLine::runCommand(const QStringList& args) {
               << " days): the daily and weekly rhythm repeats; timeline entries happen once, "
                  "as scheduled\n";
     spec.label = p.value(labelOpt);
+    spec.logSlates = !p.isSet(noSlatesOpt);
 
     std::unique_ptr<RunStore> store;
     if (!p.isSet(noDbOpt)) {

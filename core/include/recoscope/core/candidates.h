@@ -17,6 +17,10 @@ inline bool isEligible(const ItemTable& items, const Request& request, ItemId it
     return items.isAvailable(item) && !request.excludes(item);
 }
 
+/// Number of items eligible for this request: available and not excluded (duplicates in
+/// request.exclude and the context item counted once). O(|exclude|^2), exclusions are few.
+std::size_t eligibleCount(const ItemTable& items, const Request& request);
+
 /// Scores every eligible item with `score(item)` and keeps the best `k` (ties: lower id).
 template <class ScoreFn>
 void selectTopK(const ItemTable& items, const Request& request, std::size_t k, TopK& topk,

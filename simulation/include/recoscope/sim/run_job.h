@@ -6,6 +6,7 @@
 #include "recoscope/sim/engine.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/scenario.h"
+#include "recoscope/sim/slate_log.h"
 
 #include <QJsonObject>
 
@@ -31,6 +32,9 @@ struct RunSpec {
     /// gives the core an independent stream on the same shoppers (an A/A replicate of a
     /// stochastic core); such runs cannot be stored (the store does not record it).
     std::uint64_t coreStream = 0;
+    /// Stored runs keep every served slate with its propensities (table `slates`, read by
+    /// `recoscope-cli ope`); false stores events and metrics only.
+    bool logSlates = true;
 };
 
 class RunJob {
@@ -74,6 +78,8 @@ public:
 private:
     RunJob() = default;
     core::Status storeBuckets(std::vector<core::MetricPoint> points);
+    void logSlate(const ActionRecord& action);
+    core::Status flushSlates();
 
     RunSpec m_spec;
     std::unique_ptr<Engine> m_engine;
@@ -88,6 +94,9 @@ private:
     double m_wallSeconds = 0.0;
     bool m_finished = false;
     std::uint64_t m_startEvents = 0;
+    SlateBatch m_slates; // served, not yet handed to the writer
+    qint64 m_slateSeq = 0;
+    std::string m_slateError; // the first failed hand-over, reported by finish()
 };
 
 /// The Recoscope version and build description stored with every run.

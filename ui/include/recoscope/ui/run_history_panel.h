@@ -3,16 +3,14 @@
 // or compare selected runs in a window that draws their stored buckets with the same
 // dashboard as live runs; delete; export metrics and events as CSV and charts as
 // PNG/SVG/PDF; write one HTML report of the selected runs (HtmlReportJob); show the
-// trade-offs of a sweep's runs (TradeoffWindow).
+// trade-offs of a sweep's runs (TradeoffWindow); check off-policy estimates on a run
+// (OpeWindow).
 
+#include "recoscope/core/registry.h"
 #include "recoscope/ui/run_comparison_window.h"
 
 #include <QPointer>
-#include <QThread>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 class QPushButton;
 class QSortFilterProxyModel;
@@ -24,13 +22,16 @@ class HtmlReportJob;
 class LiveChartsPanel;
 class RunDiffDialog;
 class MetricSeriesStore;
+class OpeWindow;
 class RunHistoryModel;
 class TradeoffWindow;
 
 class RunHistoryPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit RunHistoryPanel(const QString& dbPath, QWidget* parent = nullptr);
+    /// With a registry the panel offers the off-policy check of a run (OpeWindow).
+    explicit RunHistoryPanel(const QString& dbPath, QWidget* parent = nullptr,
+                             const core::RecommenderRegistry* registry = nullptr);
 
     RunHistoryModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -45,6 +46,8 @@ public:
     QString selectedSweep() const;
     /// Opens the Trade-offs view of a sweep; clicking its points selects their runs here.
     TradeoffWindow* openTradeoffs(const QString& sweepId);
+    /// Opens the off-policy check of a stored run (null without a registry or store).
+    OpeWindow* openOpeCheck(qint64 runId);
     /// Selects one run's row (and scrolls to it); false when it is not in the history.
     bool selectRun(qint64 runId);
     /// Writes run-<id>-metrics.csv, run-<id>-events.csv and run-<id>-<chart>.png/.svg into
@@ -80,6 +83,8 @@ private:
     QPushButton* m_report = nullptr;
     QPushButton* m_diff = nullptr;
     QPushButton* m_tradeoffs = nullptr;
+    QPushButton* m_ope = nullptr;
+    const core::RecommenderRegistry* m_registry = nullptr;
     HtmlReportJob* m_reportJob = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
 };
