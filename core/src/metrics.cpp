@@ -52,6 +52,14 @@ std::vector<std::pair<std::string, double>> MetricPoint::named() const {
             {"latency_p99_us", latencyP99us}};
 }
 
+std::vector<std::pair<std::string, double>> MetricPoint::stored() const {
+    std::vector<std::pair<std::string, double>> out = named();
+    if (hasBeyond)
+        for (auto& row : beyond.named())
+            out.push_back(std::move(row));
+    return out;
+}
+
 double giniCoefficient(const std::vector<std::uint64_t>& counts) {
     // G = sum_i (2i - n - 1) x_(i) / (n * sum x), x sorted ascending, i = 1..n.
     // Zeros sort first and only shift the ranks of the non-zero counts, so only those are
@@ -89,8 +97,10 @@ double giniCoefficient(const std::vector<std::uint64_t>& counts) {
     return static_cast<double>(weighted / (static_cast<long double>(n) * total));
 }
 
-MetricsAccumulator::MetricsAccumulator(const ItemTable& items, SimTime bucketWidth)
-    : m_items(items), m_bucketWidth(bucketWidth), m_exposure(items.size(), 0) {
+MetricsAccumulator::MetricsAccumulator(const ItemTable& items, SimTime bucketWidth,
+                                       std::span<const float> vectors, int dim)
+    : m_items(items), m_bucketWidth(bucketWidth), m_exposure(items.size(), 0),
+      m_beyond(items, vectors, dim) {
     assert(bucketWidth > 0.0);
 }
 
@@ -105,8 +115,11 @@ void MetricsAccumulator::onSessionStart(SimTime time) {
     ++m_total.sessions;
 }
 
-void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs) {
+void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs,
+                                 UserId user) {
     advanceTo(time);
+    if (user != kNoUser)
+        m_beyond.onSlate(time, user, slate);
     ++m_bucket.requests;
     ++m_total.requests;
     m_bucket.impressions += slate.size();
@@ -155,6 +168,7 @@ void MetricsAccumulator::onEvent(const Event& e) {
     };
     count(m_bucket);
     count(m_total);
+    m_beyond.onEvent(e);
 }
 
 double MetricsAccumulator::coverage(SimTime now) const {
@@ -205,6 +219,8 @@ MetricPoint MetricsAccumulator::point(SimTime start, SimTime end, const Counters
 
 MetricPoint MetricsAccumulator::closeBucket(SimTime end) {
     MetricPoint p = point(m_bucketStart, end, m_bucket, m_bucketLatency);
+    p.beyond = m_beyond.take();
+    p.hasBeyond = true;
     m_bucket = Counters{};
     m_bucketLatency.clear();
     m_bucketStart = end;
@@ -224,7 +240,10 @@ void MetricsAccumulator::flush(SimTime now, std::vector<MetricPoint>& out) {
 }
 
 MetricPoint MetricsAccumulator::total(SimTime now) const {
-    return point(0.0, now, m_total, m_totalLatency);
+    MetricPoint p = point(0.0, now, m_total, m_totalLatency);
+    p.beyond = m_beyond.total();
+    p.hasBeyond = true;
+    return p;
 }
 
 MetricPoint MetricsAccumulator::openBucket(const MetricPoint& total) const {
@@ -232,6 +251,7 @@ MetricPoint MetricsAccumulator::openBucket(const MetricPoint& total) const {
     p.bucketStart = m_bucketStart;
     p.counters = m_bucket;
     deriveRates(p);
+    p.beyond = m_beyond.current();
     return p;
 }
 

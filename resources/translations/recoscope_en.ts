@@ -1664,6 +1664,145 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::BeyondAccuracyPanel</name>
+    <message>
+        <source>simulated days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention by cohort of &amp;core:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers grouped by the simulated day of their first event (rows); each cell is the share of them active again the given number of days later. – = not observed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-run figures of each core (docs/metrics.md, &quot;Beyond accuracy&quot;); – = nothing to average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intra-list diversity (categories)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intra-list diversity (latent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Novelty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average popularity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serendipity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homogenisation across users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of item pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean 1 − cos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean Jaccard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each slate&apos;s item pairs in different leaf categories, averaged over the bucket&apos;s slates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean over each slate&apos;s item pairs of 1 − cosine of the shop&apos;s hidden item vectors, averaged over the bucket&apos;s slates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean self-information −log2 p of the items shown, p = (interactions with the item + 1) / (all interactions + catalogue size) when shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean over slates of the mean number of interactions so far with the slate&apos;s items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of impressions on items outside the short head: the most interacted-with items that hold 80 % of interactions at the bucket&apos;s start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks on shown items that were not in the popularity top 10 when shown, per impression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Jaccard index of the latest slates of every pair among the first 64 users served in the bucket: 1 = everyone sees the same list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue per order; an order is a shopper&apos;s purchases less than 30 minutes apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the bucket&apos;s active shoppers who were active in an earlier bucket (whole run: shoppers active on two or more days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -1919,6 +2058,10 @@
     </message>
     <message>
         <source>days of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond accuracy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

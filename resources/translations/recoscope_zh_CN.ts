@@ -1663,6 +1663,145 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::BeyondAccuracyPanel</name>
+    <message>
+        <source>simulated days</source>
+        <translation>模拟天数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>活跃用户</translation>
+    </message>
+    <message>
+        <source>+%1 d</source>
+        <translation>+%1 天</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>第 %1 天</translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation>指标(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Retention by cohort of &amp;core:</source>
+        <translation>按群组留存，推荐核心(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Shoppers grouped by the simulated day of their first event (rows); each cell is the share of them active again the given number of days later. – = not observed yet.</source>
+        <translation>按首次事件所在的模拟日对顾客分组（行）；每个单元格是其中在给定天数后再次活跃的比例。– = 尚未观察到。</translation>
+    </message>
+    <message>
+        <source>Whole-run figures of each core (docs/metrics.md, &quot;Beyond accuracy&quot;); – = nothing to average.</source>
+        <translation>各推荐核心的整轮运行指标（docs/metrics.md，“Beyond accuracy”）；– = 没有可平均的数据。</translation>
+    </message>
+    <message>
+        <source>Intra-list diversity (categories)</source>
+        <translation>列表内多样性（类目）</translation>
+    </message>
+    <message>
+        <source>Intra-list diversity (latent)</source>
+        <translation>列表内多样性（隐向量）</translation>
+    </message>
+    <message>
+        <source>Novelty</source>
+        <translation>新颖性</translation>
+    </message>
+    <message>
+        <source>Average popularity</source>
+        <translation>平均流行度</translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation>长尾占比</translation>
+    </message>
+    <message>
+        <source>Serendipity</source>
+        <translation>惊喜度</translation>
+    </message>
+    <message>
+        <source>Homogenisation across users</source>
+        <translation>用户间同质化</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>平均订单金额</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>share of item pairs</source>
+        <translation>商品对占比</translation>
+    </message>
+    <message>
+        <source>mean 1 − cos</source>
+        <translation>平均 1 − cos</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>interactions per item</source>
+        <translation>每件商品的交互数</translation>
+    </message>
+    <message>
+        <source>mean Jaccard</source>
+        <translation>平均 Jaccard</translation>
+    </message>
+    <message>
+        <source>per order</source>
+        <translation>每单</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Share of each slate&apos;s item pairs in different leaf categories, averaged over the bucket&apos;s slates.</source>
+        <translation>每个推荐列表中属于不同叶子类目的商品对所占比例，在该时间桶的所有列表上取平均。</translation>
+    </message>
+    <message>
+        <source>Mean over each slate&apos;s item pairs of 1 − cosine of the shop&apos;s hidden item vectors, averaged over the bucket&apos;s slates.</source>
+        <translation>每个推荐列表中商品对的 1 − 余弦（基于商店隐藏的商品向量）的均值，在该时间桶的所有列表上取平均。</translation>
+    </message>
+    <message>
+        <source>Mean self-information −log2 p of the items shown, p = (interactions with the item + 1) / (all interactions + catalogue size) when shown.</source>
+        <translation>所展示商品的平均自信息 −log2 p，p =（该商品的交互数 + 1）/（全部交互数 + 商品目录大小），按展示时计算。</translation>
+    </message>
+    <message>
+        <source>Mean over slates of the mean number of interactions so far with the slate&apos;s items.</source>
+        <translation>各推荐列表中商品迄今交互数的均值，再对所有列表取平均。</translation>
+    </message>
+    <message>
+        <source>Share of impressions on items outside the short head: the most interacted-with items that hold 80 % of interactions at the bucket&apos;s start.</source>
+        <translation>短头部以外商品所获曝光的占比：短头部是在该时间桶开始时合计占 80% 交互的最热门商品。</translation>
+    </message>
+    <message>
+        <source>Clicks on shown items that were not in the popularity top 10 when shown, per impression.</source>
+        <translation>对展示时不在流行度前 10 名的商品的点击数，除以曝光数。</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard index of the latest slates of every pair among the first 64 users served in the bucket: 1 = everyone sees the same list.</source>
+        <translation>该时间桶内最先获得推荐的 64 名用户两两之间最新推荐列表的平均 Jaccard 指数：1 = 所有人看到相同的列表。</translation>
+    </message>
+    <message>
+        <source>Revenue per order; an order is a shopper&apos;s purchases less than 30 minutes apart.</source>
+        <translation>每个订单的收入；一个订单是同一顾客间隔不到 30 分钟的多次购买。</translation>
+    </message>
+    <message>
+        <source>Share of the bucket&apos;s active shoppers who were active in an earlier bucket (whole run: shoppers active on two or more days).</source>
+        <translation>该时间桶的活跃顾客中在更早时间桶也活跃过的比例（整轮运行：在两天或以上活跃的顾客占比）。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -1918,6 +2057,10 @@
     <message>
         <source>days of the log</source>
         <translation>日志天数</translation>
+    </message>
+    <message>
+        <source>Beyond accuracy</source>
+        <translation>超越准确率</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "recoscope/sim/arena.h"
 
 #include "recoscope/core/cold_start_accumulator.h"
+#include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/inspector_ledger.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
@@ -219,6 +220,7 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
             s.hasPartial = s.partial.counters.impressions > 0 || s.partial.counters.events > 0;
         }
         s.coldStart = c->cold->total(now);
+        s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         b.events += s.total.counters.events;
         const double f =
             m_maxEvents ? static_cast<double>(e.eventsConsumed()) / static_cast<double>(m_maxEvents)

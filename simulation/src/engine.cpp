@@ -34,7 +34,8 @@ bool laterDue(core::SimTime at, std::uint64_t aid, core::SimTime bt, std::uint64
 Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     : m_scenario(std::move(scenario)), m_seed(seed), m_world(generateWorld(m_scenario, seed)),
       m_model(m_scenario, m_world, &m_state),
-      m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour),
+      m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour, m_world.itemVectors,
+                m_world.dim),
       m_arrivalRng(makeComponentEngine(streamSeed(seed, "arrivals"))),
       m_sessionCount(m_world.users.size(), 0),
       m_timelineRng(makeComponentEngine(streamSeed(seed, "timeline"))) {
@@ -637,10 +638,6 @@ void Engine::generateAction(ActionRecord* record) {
     const auto latency = std::chrono::steady_clock::now() - started;
     if (m_analysis)
         m_analysis->addSlate(s.user, a.slate.size());
-    m_metrics.onSlate(t, a.slate,
-                      static_cast<std::uint64_t>(
-                          std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count()));
-
     const bool sampleRegret = b.regretSample > 0.0 &&
                               static_cast<double>(regretDraw(s) >> 11) * 0x1.0p-53 < b.regretSample;
     // The slate is judged with the step's context item: set it on the prepared history
@@ -654,6 +651,9 @@ void Engine::generateAction(ActionRecord* record) {
     if (sampleRegret)
         measureRegret(s, a, m_shownUtility);
     ++s.slates;
+    // Counted after the shopper judged the slate: its items' vectors are then in cache.
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count();
+    m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(ns), s.user);
 
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;

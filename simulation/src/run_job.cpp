@@ -1,5 +1,6 @@
 #include "recoscope/sim/run_job.h"
 
+#include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -223,7 +224,11 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("catalogue_hash"), m_catalogueHash},
         {QStringLiteral("population_hash"), m_populationHash},
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},
-        {QStringLiteral("wall_s"), m_wallSeconds}};
+        {QStringLiteral("wall_s"), m_wallSeconds},
+        // docs/metrics.md, "Beyond accuracy": the run's totals and retention by cohort.
+        {QStringLiteral("beyond_accuracy"),
+         beyondAccuracyJson(t.beyond,
+                            m_engine->metrics().beyondAccuracy().retentionTable(kRetentionDays))}};
     return o;
 }
 

@@ -322,7 +322,7 @@ core::Status RunStore::appendMetrics(qint64 runId, std::span<const core::MetricP
         return err;
     };
     for (const core::MetricPoint& p : points)
-        for (const auto& [name, value] : p.named())
+        for (const auto& [name, value] : p.stored())
             if (!insert(p.bucketEnd, name, value))
                 return fail();
     for (const MetricRow& r : extra)

@@ -286,6 +286,91 @@ private slots:
                     QVERIFY(std::abs(got - row[static_cast<std::size_t>(d)] / row[0]) < 1e-12);
             }
     }
+
+    // The short head is found from a histogram of the counts, the items counted above its
+    // range (4n + 1024) sorted apart: with and without such items, against a sort of the
+    // whole catalogue, ties to the lower id, after each bucket.
+    void shortHeadBothWays_data() {
+        QTest::addColumn<int>("hot");
+        QTest::newRow("histogram") << 0;
+        QTest::newRow("above the histogram") << 1300; // item 0 above 4 x 40 + 1024
+    }
+    void shortHeadBothWays() {
+        QFETCH(int, hot);
+        test::SyntheticShop shop(40, 10, 5);
+        const std::size_t n = shop.items.size();
+        core::BeyondAccuracy acc(shop.items);
+        std::vector<double> counts(n, 0.0);
+        test::Mix rng{21};
+        Event e;
+        e.kind = EventKind::View;
+        e.user = 1;
+        auto view = [&](ItemId item) {
+            e.item = item;
+            acc.onEvent(e);
+            counts[item] += 1.0;
+        };
+        for (int i = 0; i < hot; ++i)
+            view(0);
+        // Ties on purpose: every other item at the same count, so that the 80 % boundary
+        // falls inside a class of equal counts.
+        for (ItemId i = 1; i < n; ++i)
+            for (int k = 0; k < 30; ++k)
+                view(i);
+        for (int round = 0; round < 6; ++round) {
+            for (int i = 0; i < 40; ++i)
+                view(static_cast<ItemId>(rng.below(n / (round + 1)) + round));
+            acc.take();
+            const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
+            std::vector<std::uint8_t> head(n, 0);
+            double covered = 0;
+            for (ItemId i : byCount(counts)) {
+                if (covered >= 0.8 * total)
+                    break;
+                head[i] = 1;
+                covered += counts[i];
+            }
+            for (ItemId i = 0; i < n; ++i)
+                QVERIFY2(acc.inHead(i) == (head[i] != 0),
+                         qPrintable(QStringLiteral("round %1, item %2").arg(round).arg(i)));
+        }
+    }
+
+    // Novelty over a long stream, to 1e-11: log2(C + n) comes from a series around an exact
+    // anchor (beyond_accuracy.cpp), checked here against std::log2 at every slate.
+    void noveltyOverManyInteractions() {
+        test::SyntheticShop shop(50, 5, 3);
+        const std::size_t n = shop.items.size();
+        core::BeyondAccuracy acc(shop.items);
+        std::vector<double> counts(n, 0.0);
+        double total = 0, sum = 0, impressions = 0;
+        test::Mix rng{4};
+        Event e;
+        e.kind = EventKind::Click;
+        e.user = 2;
+        for (int step = 0; step < 20000; ++step) {
+            const std::size_t views = rng.below(3);
+            for (std::size_t v = 0; v < views; ++v) {
+                e.item = static_cast<ItemId>(rng.below(n));
+                acc.onEvent(e);
+                counts[e.item] += 1.0;
+                total += 1.0;
+            }
+            core::Slate s;
+            for (int k = 0; k < 4; ++k) {
+                const auto item = static_cast<ItemId>(rng.below(n));
+                s.push_back({item, 0.0f, 1.0f});
+                sum -= std::log2((counts[item] + 1.0) / (total + static_cast<double>(n)));
+                impressions += 1.0;
+            }
+            acc.onSlate(0.0, 1, s);
+        }
+        const double expected = sum / impressions;
+        QVERIFY2(std::abs(acc.total().novelty - expected) <= 1e-11 * expected,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(acc.total().novelty, 0, 'g', 17)
+                                .arg(expected, 0, 'g', 17)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBeyondAccuracy)

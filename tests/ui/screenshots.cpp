@@ -11,6 +11,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
+#include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
@@ -245,6 +246,13 @@ int main(int argc, char** argv) {
     w.controller().resume();
     waitState(w, ui::RunController::State::Finished, 300000);
     settle();
+    // The beyond-accuracy tab at the end of the run: the long-tail share of both cores and
+    // the first core's retention by cohort over the whole week.
+    w.liveCharts()->tabs()->setCurrentWidget(w.liveCharts()->beyondPanel());
+    w.liveCharts()->beyondPanel()->setFigure(core::BeyondAccuracyPoint::TailShare);
+    settle();
+    ok &= save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-beyond%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(0);
 
     // 2. The comparison view: the arena reopened from the run history.
     w.historyPanel()->reload();

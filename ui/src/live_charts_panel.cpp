@@ -2,8 +2,10 @@
 
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
+#include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/table_actions.h"
+#include "table_cells.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -11,13 +13,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace recoscope::ui {
+
+using namespace cells;
 
 namespace {
 
@@ -32,49 +35,7 @@ const QStringList kRankingKeys = {QStringLiteral("events"),    QStringLiteral("s
                                   QStringLiteral("ndcg"),      QStringLiteral("item_coverage"),
                                   QStringLiteral("gini_index")};
 constexpr int kRankingTab = 3;
-
-QString pct(double v) {
-    return QLocale().toString(v * 100.0, 'f', 2) + QLatin1Char('%');
-}
-QString num(std::uint64_t v) {
-    return QLocale().toString(static_cast<qulonglong>(v));
-}
-QString money(double v) {
-    return QLocale().toString(v, 'f', 0);
-}
-
-QTableWidget* makeTable(QWidget* parent) {
-    auto* t = new QTableWidget(parent);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    TableActions::install(t); // Ctrl+C as tab-separated text, Export CSV…
-    t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    return t;
-}
-
-// Tables as tall as their rows: no empty grey area under a handful of rows.
-void fitHeight(QTableWidget* t) {
-    int h = t->horizontalHeader()->height() + 2 * t->frameWidth();
-    for (int r = 0; r < t->rowCount(); ++r)
-        h += t->rowHeight(r);
-    if (t->horizontalScrollBar()->isVisible())
-        h += t->horizontalScrollBar()->height();
-    t->setFixedHeight(h + 2);
-}
-
-void setCell(QTableWidget* t, int row, int col, const QString& text, const QColor& color = {}) {
-    QTableWidgetItem* it = t->item(row, col);
-    if (!it) {
-        it = new QTableWidgetItem;
-        it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        t->setItem(row, col, it);
-    }
-    if (it->text() != text)
-        it->setText(text);
-    if (color.isValid())
-        it->setForeground(color);
-}
+constexpr int kBeyondTab = 4;
 
 } // namespace
 
@@ -160,6 +121,8 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     addChart(rankingGrid, MetricId::ItemCoverage, 1, 1);
     m_tabs->addTab(ranking, QString());
     m_tabs->setTabVisible(kRankingTab, false);
+    m_beyond = new BeyondAccuracyPanel;
+    m_tabs->addTab(m_beyond, QString());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -211,6 +174,7 @@ void LiveChartsPanel::retranslateUi() {
     m_tabs->setTabText(1, tr("Exposure && latency"));
     m_tabs->setTabText(2, tr("Funnel && cold start"));
     m_tabs->setTabText(kRankingTab, tr("Ranking (log replay)"));
+    m_tabs->setTabText(kBeyondTab, tr("Beyond accuracy"));
     const QStringList& keys = m_replayMode ? kRankingKeys : kCounterKeys;
     m_counters->setColumnCount(static_cast<int>(keys.size()));
     for (int i = 0; i < keys.size(); ++i) {
@@ -315,6 +279,10 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
         // Hidden tabs are drawn when shown; keeping them current costs little at 30 Hz.
         v->refresh();
     }
+    if (m_forceAll || m_beyond->isVisibleTo(m_tabs))
+        m_beyond->showStore(store);
+    else
+        m_stale = true;
     fillTables(store);
 }
 

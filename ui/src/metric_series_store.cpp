@@ -1,6 +1,6 @@
 #include "recoscope/ui/metric_series_store.h"
-#include "recoscope/sim/core_palette.h"
 
+#include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/run_store.h"
 
 #include <QJsonDocument>
@@ -43,46 +43,6 @@ void addRankingBucket(core::RankingSummary& total, const core::RankingSummary& b
 }
 
 } // namespace
-
-QColor coreColor(int index) {
-    // One palette for the live view, the comparison window, exports and HTML reports.
-    return QColor(QLatin1String(sim::coreColour(static_cast<std::size_t>(index))));
-}
-
-bool setNamedMetric(core::MetricPoint& p, const QString& name, double v) {
-    using Setter = std::function<void(core::MetricPoint&, double)>;
-    auto u = [](double x) { return static_cast<std::uint64_t>(std::llround(x)); };
-    static const std::map<QString, Setter> setters = {
-        {QStringLiteral("events"), [u](auto& m, double x) { m.counters.events = u(x); }},
-        {QStringLiteral("sessions"), [u](auto& m, double x) { m.counters.sessions = u(x); }},
-        {QStringLiteral("requests"), [u](auto& m, double x) { m.counters.requests = u(x); }},
-        {QStringLiteral("impressions"), [u](auto& m, double x) { m.counters.impressions = u(x); }},
-        {QStringLiteral("clicks"), [u](auto& m, double x) { m.counters.clicks = u(x); }},
-        {QStringLiteral("views"), [u](auto& m, double x) { m.counters.views = u(x); }},
-        {QStringLiteral("searches"), [u](auto& m, double x) { m.counters.searches = u(x); }},
-        {QStringLiteral("favourites"), [u](auto& m, double x) { m.counters.favourites = u(x); }},
-        {QStringLiteral("carts"), [u](auto& m, double x) { m.counters.carts = u(x); }},
-        {QStringLiteral("cart_removes"), [u](auto& m, double x) { m.counters.cartRemoves = u(x); }},
-        {QStringLiteral("purchases"), [u](auto& m, double x) { m.counters.purchases = u(x); }},
-        {QStringLiteral("rec_purchases"),
-         [u](auto& m, double x) { m.counters.recPurchases = u(x); }},
-        {QStringLiteral("revenue"), [](auto& m, double x) { m.counters.revenue = x; }},
-        {QStringLiteral("rec_revenue"), [](auto& m, double x) { m.counters.recRevenue = x; }},
-        {QStringLiteral("ctr"), [](auto& m, double x) { m.ctr = x; }},
-        {QStringLiteral("cvr_impressions"), [](auto& m, double x) { m.cvrImpressions = x; }},
-        {QStringLiteral("cvr_clicks"), [](auto& m, double x) { m.cvrClicks = x; }},
-        {QStringLiteral("coverage"), [](auto& m, double x) { m.coverage = x; }},
-        {QStringLiteral("gini"), [](auto& m, double x) { m.gini = x; }},
-        {QStringLiteral("latency_p50_us"), [](auto& m, double x) { m.latencyP50us = x; }},
-        {QStringLiteral("latency_p95_us"), [](auto& m, double x) { m.latencyP95us = x; }},
-        {QStringLiteral("latency_p99_us"), [](auto& m, double x) { m.latencyP99us = x; }},
-    };
-    auto it = setters.find(name);
-    if (it == setters.end())
-        return false;
-    it->second(p, v);
-    return true;
-}
 
 void MetricSeriesStore::setXExtentDays(double d) {
     if (d == m_xExtentDays)
@@ -140,6 +100,7 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.total = s.total;
         c.coldStart = s.coldStart;
         c.hasColdStart = true;
+        c.retention = s.retention;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;
@@ -218,8 +179,13 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
             setNamedMetric(c.buckets[i], name, v[i].value);
         }
     }
-    for (std::size_t i = 0; i < c.buckets.size(); ++i)
-        c.buckets[i].bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
+    for (std::size_t i = 0; i < c.buckets.size(); ++i) {
+        core::MetricPoint& b = c.buckets[i];
+        b.bucketStart = i ? c.buckets[i - 1].bucketEnd : 0.0;
+        // Not stored with the figures: the bucket's requests and impressions rows.
+        b.beyond.slates = b.counters.requests;
+        b.beyond.impressions = b.counters.impressions;
+    }
     if (hasCold) {
         for (const sim::ColdStartStats& b : cold)
             c.coldStart.addBucket(b);
@@ -247,6 +213,8 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.total.latencyP50us = lat.value(QStringLiteral("p50")).toDouble();
         c.total.latencyP95us = lat.value(QStringLiteral("p95")).toDouble();
         c.total.latencyP99us = lat.value(QStringLiteral("p99")).toDouble();
+        c.total.hasBeyond = sim::readBeyondAccuracyJson(
+            sum.value(QStringLiteral("beyond_accuracy")).toObject(), c.total.beyond, c.retention);
     }
     m_cores.push_back(std::move(c));
     ++m_revision;

@@ -311,10 +311,18 @@ int CommandLine::report(const QStringList& args) {
         m_err.flush();
         return ExitDatabase;
     }
+    // With the analyses of the events, the beyond-accuracy totals the run stored.
+    QJsonObject report = analyses.value();
+    auto run = store.value()->run(runId);
+    if (run)
+        report.insert(QStringLiteral("beyond_accuracy"),
+                      QJsonDocument::fromJson(run.value().summaryJson)
+                          .object()
+                          .value(QStringLiteral("beyond_accuracy")));
     if (p.isSet(jsonOpt))
-        m_out << QJsonDocument(analyses.value()).toJson(QJsonDocument::Indented);
+        m_out << QJsonDocument(report).toJson(QJsonDocument::Indented);
     else
-        writeReportText(analyses.value(), m_out);
+        writeReportText(report, m_out);
     m_out.flush();
     return ExitOk;
 }

@@ -38,13 +38,13 @@ QJsonValue num(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-// Figures shown with the decimals their scale needs: rates to 1e-5, money to cents.
-int decimalsFor(const std::string& metric) {
-    if (metric == "ctr" || metric.rfind("cvr", 0) == 0 || metric == "coverage" || metric == "gini")
-        return 5;
-    if (metric.find("revenue") != std::string::npos || metric.rfind("latency", 0) == 0)
+// Decimals by scale: money and latency 2, counts 0, rates and other figures 5.
+int decimalsFor(const std::string& m) {
+    if (m.find("revenue") != std::string::npos || m.rfind("latency", 0) == 0 || m == "aov")
         return 2;
-    return 0;
+    const bool whole =
+        m == "orders" || m == "active_users" || !core::BeyondAccuracyPoint::isStoredName(m);
+    return m == "ctr" || m.rfind("cvr", 0) == 0 || m == "coverage" || m == "gini" || !whole ? 5 : 0;
 }
 
 QString methodText(std::size_t pairs) {
@@ -212,7 +212,7 @@ int CompareCommand::run(const QStringList& args) {
         r.runIds = fin.runIds;
         std::vector<const UserRows*> rows;
         for (std::size_t i = 0; i < arena.size(); ++i) {
-            r.metrics.push_back(arena.engine(i).summary().named());
+            r.metrics.push_back(arena.engine(i).summary().stored());
             rows.push_back(&arena.outcomes(i).rows());
         }
         r.pairs = comparePairs(rows, pairs, true, kLevel);

@@ -181,7 +181,87 @@ void timeline(const QJsonObject& tl, QTextStream& out) {
     t.write(out);
 }
 
+void beyondAccuracy(const QJsonObject& b, QTextStream& out) {
+    if (b.isEmpty())
+        return; // a run stored before the figures existed
+    TextTable t(QStringLiteral("Beyond accuracy (whole run; docs/metrics.md)"),
+                {QStringLiteral("figure"), QStringLiteral("value")});
+    t.addRow({QStringLiteral("ILD, categories"), num(b.value(key("ild_category")), 4)});
+    t.addRow({QStringLiteral("ILD, latent"), num(b.value(key("ild_latent")), 4)});
+    t.addRow({QStringLiteral("novelty (bits)"), num(b.value(key("novelty")), 3)});
+    t.addRow({QStringLiteral("avg popularity"), num(b.value(key("avg_popularity")), 1)});
+    t.addRow({QStringLiteral("long-tail share"), pct(b.value(key("tail_share")), 2)});
+    t.addRow({QStringLiteral("serendipity"), pct(b.value(key("serendipity")), 3)});
+    t.addRow({QStringLiteral("homogenisation"), num(b.value(key("homogenisation")), 4)});
+    t.addRow({QStringLiteral("orders"), count(b.value(key("orders")))});
+    t.addRow({QStringLiteral("average order value"), num(b.value(key("aov")), 2)});
+    t.addRow({QStringLiteral("return rate"), pct(b.value(key("return_rate")), 1)});
+    t.write(out);
+    const QJsonObject r = b.value(key("retention")).toObject();
+    const QJsonArray rows = r.value(key("rows")).toArray();
+    if (rows.isEmpty())
+        return;
+    QStringList headers{QStringLiteral("first day")};
+    for (qsizetype d = 0; d < rows.first().toArray().size(); ++d)
+        headers << QStringLiteral("+%1 d").arg(d);
+    TextTable c(QStringLiteral("Retention by cohort: share of the day's new shoppers active d "
+                               "days later (- = not observed)"),
+                headers);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QStringList cells{QString::number(r.value(key("first_day")).toInteger() + i)};
+        for (const QJsonValue& v : rows.at(i).toArray())
+            cells << pct(v, 1);
+        c.addRow(cells);
+    }
+    c.write(out);
+}
+
+QString fmt(const QJsonObject& o, const char* name, int decimals, double scale = 1.0) {
+    return QString::number(scale * o.value(key(name)).toDouble(), 'f', decimals);
+}
+
 } // namespace
+
+void writeRunText(const QJsonObject& s, QTextStream& out) {
+    const QJsonObject lat = s.value(key("latency_us")).toObject();
+    out << "  simulated    " << fmt(s, "sim_days", 2) << " days, "
+        << s.value(key("sessions")).toInteger() << " sessions, "
+        << s.value(key("events")).toInteger() << " events\n"
+        << "  funnel       " << s.value(key("impressions")).toInteger() << " impressions -> "
+        << s.value(key("clicks")).toInteger() << " clicks -> " << s.value(key("carts")).toInteger()
+        << " carts -> " << s.value(key("purchases")).toInteger() << " purchases\n"
+        << "  CTR          " << fmt(s, "ctr", 3, 100.0) << " %\n"
+        << "  CVR          " << fmt(s, "cvr", 3, 100.0) << " % of clicks, "
+        << fmt(s, "cvr_impressions", 4, 100.0) << " % of impressions\n"
+        << "  revenue      " << fmt(s, "revenue", 2) << " (" << fmt(s, "rec_revenue", 2)
+        << " from recommendations)\n"
+        << "  coverage     " << fmt(s, "coverage", 1, 100.0)
+        << " % of the catalogue, Gini of exposure " << fmt(s, "gini", 3) << "\n"
+        << "  latency      p50 " << fmt(lat, "p50", 1) << " us, p95 " << fmt(lat, "p95", 1)
+        << " us, p99 " << fmt(lat, "p99", 1) << " us\n";
+    const QJsonObject b = s.value(key("beyond_accuracy")).toObject();
+    if (!b.isEmpty()) {
+        // One cohort's retention is enough here; `report --run N` prints them all.
+        const QJsonArray first =
+            b.value(key("retention")).toObject().value(key("rows")).toArray().at(0).toArray();
+        QStringList retained;
+        for (qsizetype d = 1; d < first.size(); ++d)
+            retained << QStringLiteral("+%1 d %2").arg(d).arg(pct(first.at(d), 1));
+        out << "  diversity    ILD " << num(b.value(key("ild_category")), 3) << " (categories), "
+            << num(b.value(key("ild_latent")), 3) << " (latent); homogenisation "
+            << num(b.value(key("homogenisation")), 3) << "\n"
+            << "  novelty      " << num(b.value(key("novelty")), 2) << " bits, avg popularity "
+            << num(b.value(key("avg_popularity")), 1) << ", long tail "
+            << pct(b.value(key("tail_share")), 1) << ", serendipity "
+            << pct(b.value(key("serendipity")), 2) << "\n"
+            << "  orders       " << count(b.value(key("orders"))) << ", average value "
+            << num(b.value(key("aov")), 2) << ", return rate "
+            << pct(b.value(key("return_rate")), 1) << "\n"
+            << "  retention    first cohort: " << retained.join(QStringLiteral(", ")) << "\n";
+    }
+    out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
+        << " s\n";
+}
 
 void writeReportText(const QJsonObject& a, QTextStream& out) {
     runHeader(a, out);
@@ -191,6 +271,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     segments(a.value(key("segments")).toObject(), out);
     rfm(a.value(key("rfm")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
+    beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
 }
 

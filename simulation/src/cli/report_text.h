@@ -1,6 +1,7 @@
 #pragma once
-// The plain-text form of `recoscope-cli report`: the same analyses as the JSON form
-// (run_analysis.h), laid out as a few aligned tables for someone at a terminal.
+// The plain-text forms of `recoscope-cli report` (the same analyses as the JSON form,
+// run_analysis.h, laid out as a few aligned tables for someone at a terminal) and of the
+// figures `recoscope-cli run` prints at the end.
 
 #include <QJsonObject>
 #include <QTextStream>
@@ -10,5 +11,9 @@ namespace recoscope::sim {
 /// Writes `analyses` (the object analyseStoredRun returns) as tables. Missing values
 /// (JSON null, e.g. a CTR with no impressions) print as "-", never as 0.
 void writeReportText(const QJsonObject& analyses, QTextStream& out);
+
+/// Writes the figures of a run summary (RunJob::summary(), the `run --json` object) from
+/// the simulated span on, one indented line each, beyond-accuracy figures included.
+void writeRunText(const QJsonObject& summary, QTextStream& out);
 
 } // namespace recoscope::sim

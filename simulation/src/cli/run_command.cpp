@@ -9,6 +9,8 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/timeline_reach.h"
 
+#include "report_text.h"
+
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -182,37 +184,13 @@ int CommandLine::runCommand(const QStringList& args) {
     if (p.isSet(jsonOpt)) {
         m_out << QJsonDocument(s).toJson(QJsonDocument::Compact) << '\n';
     } else {
-        const QJsonObject lat = s.value(QStringLiteral("latency_us")).toObject();
         m_out << "run " << run.runId()
               << (store ? QStringLiteral(" stored in ") + store->path()
                         : QStringLiteral(" (not stored)"))
               << (cancelled ? " -- cancelled" : "") << "\n"
               << "  scenario     " << spec.scenario.name << " (seed " << spec.seed << ")\n"
-              << "  recommender  " << p.value(recOpt) << ' ' << run.resolvedParamsJson() << "\n"
-              << "  simulated    " << fmt(s.value(QStringLiteral("sim_days")).toDouble(), 2)
-              << " days, " << s.value(QStringLiteral("sessions")).toInteger() << " sessions, "
-              << s.value(QStringLiteral("events")).toInteger() << " events\n"
-              << "  funnel       " << s.value(QStringLiteral("impressions")).toInteger()
-              << " impressions -> " << s.value(QStringLiteral("clicks")).toInteger()
-              << " clicks -> " << s.value(QStringLiteral("carts")).toInteger() << " carts -> "
-              << s.value(QStringLiteral("purchases")).toInteger() << " purchases\n"
-              << "  CTR          " << fmt(100.0 * s.value(QStringLiteral("ctr")).toDouble(), 3)
-              << " %\n"
-              << "  CVR          " << fmt(100.0 * s.value(QStringLiteral("cvr")).toDouble(), 3)
-              << " % of clicks, "
-              << fmt(100.0 * s.value(QStringLiteral("cvr_impressions")).toDouble(), 4)
-              << " % of impressions\n"
-              << "  revenue      " << fmt(s.value(QStringLiteral("revenue")).toDouble(), 2) << " ("
-              << fmt(s.value(QStringLiteral("rec_revenue")).toDouble(), 2)
-              << " from recommendations)\n"
-              << "  coverage     " << fmt(100.0 * s.value(QStringLiteral("coverage")).toDouble(), 1)
-              << " % of the catalogue, Gini of exposure "
-              << fmt(s.value(QStringLiteral("gini")).toDouble(), 3) << "\n"
-              << "  latency      p50 " << fmt(lat.value(QStringLiteral("p50")).toDouble(), 1)
-              << " us, p95 " << fmt(lat.value(QStringLiteral("p95")).toDouble(), 1) << " us, p99 "
-              << fmt(lat.value(QStringLiteral("p99")).toDouble(), 1) << " us\n"
-              << "  speed        " << fmt(s.value(QStringLiteral("events_per_sec")).toDouble(), 0)
-              << " events/s, " << fmt(s.value(QStringLiteral("wall_s")).toDouble(), 2) << " s\n";
+              << "  recommender  " << p.value(recOpt) << ' ' << run.resolvedParamsJson() << "\n";
+        writeRunText(s, m_out);
     }
     m_out.flush();
     return cancelled ? ExitInterrupted : ExitOk;

@@ -1,8 +1,9 @@
 #pragma once
 // Beyond-accuracy figures of one run (docs/metrics.md, "Beyond accuracy"): what the
 // slates a core served look like, and how shoppers keep coming and buying. Fed the same
-// way as MetricsAccumulator: every slate served and every behavioural event, in time
-// order; take() closes a bucket, total() gives the whole run.
+// way as MetricsAccumulator (which owns one and closes its buckets with its own): every
+// slate served and every behavioural event, in time order; take() closes a bucket,
+// total() gives the whole run.
 //
 // Per slate (averaged over slates or impressions):
 //   ild_category  = share of the slate's item pairs in different leaf categories
@@ -25,12 +26,17 @@
 //   retention     = by cohort (users by day of first activity): share active d days later
 // where c_i counts interactions with item i so far (views, clicks, favourites, cart
 // additions, purchases: one each), C their sum and n the catalogue size. Plain
-// arithmetic: memory grows with users and items, never with events.
+// arithmetic: memory grows with users and items, never with events. Cost per slate of k
+// items: O(k) lookups and O(k x dim) additions (no pairwise comparison or dot product);
+// per bucket: O(items) for the short head and O(64^2 k) for homogenisation.
+// Not thread-safe: one thread feeds and reads it.
 
+#include "recoscope/core/beyond_accuracy_point.h"
 #include "recoscope/core/event.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/slate.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -38,17 +44,12 @@
 
 namespace recoscope::core {
 
-struct BeyondAccuracyPoint {
-    double ildCategory = 0, ildLatent = 0, novelty = 0, averagePopularity = 0, tailShare = 0,
-           serendipity = 0, homogenisation = 0, aov = 0, returnRate = 0;
-    std::uint64_t slates = 0, impressions = 0, orders = 0, activeUsers = 0;
-    bool hasLatent = false;
-};
-
 class BeyondAccuracy {
 public:
-    /// `items` must outlive the accumulator. `vectors` (optional, row-major, `dim` floats
-    /// per item) gives the latent distance; the accumulator keeps normalised copies.
+    /// `items` must outlive the accumulator, and so must `vectors` (optional, row-major,
+    /// `dim` floats per item), which give the latent distance (read in place; the
+    /// accumulator keeps each item's inverse norm).
+    /// Slate and event items must be ids of `items` (events without an item are fine).
     explicit BeyondAccuracy(const ItemTable& items, std::span<const float> vectors = {},
                             int dim = 0, int popularK = 10);
 
@@ -57,6 +58,8 @@ public:
 
     /// The bucket since the last take(); the next bucket starts (short head refixed).
     BeyondAccuracyPoint take();
+    /// The open bucket so far (what take() would return now), without closing it.
+    BeyondAccuracyPoint current() const;
     /// The whole run so far.
     BeyondAccuracyPoint total() const;
     /// retention[c][d]: share of the users first active on day first + c who were active
@@ -64,13 +67,16 @@ public:
     /// up to the last event's; NaN for days after the last event (not observed yet) and
     /// for days on which no user was new.
     std::vector<std::vector<double>> retention(int days = 7) const;
+    /// The same with its first day (`first` above; 0 before any event).
+    RetentionTable retentionTable(int days = 7) const;
 
     /// Exposed for tests: the items of the short head as of the current bucket.
-    bool inHead(ItemId item) const { return item < m_head.size() && m_head[item]; }
+    bool inHead(ItemId item) const { return item < m_item.size() && m_item[item].head; }
 
     static constexpr double kOrderGapSeconds = 1800.0;
     static constexpr double kHeadShare = 0.8;
     static constexpr std::size_t kHomogenisationUsers = 64;
+    static constexpr std::size_t kLog2Table = 4096;
 
 private:
     struct Sums {
@@ -78,30 +84,57 @@ private:
         std::uint64_t slates = 0, impressions = 0, tail = 0, serendipitous = 0, orders = 0;
         std::vector<UserId> servedUsers; ///< first kHomogenisationUsers served, in order
     };
+    struct Shown {
+        ItemId item;
+        std::uint8_t unexpected; ///< not in the popularity top k when served
+    };
     struct UserState {
-        std::vector<ItemId> lastSlate;
-        std::vector<std::uint8_t> unexpected; ///< per position of lastSlate
+        std::vector<Shown> shown; ///< the latest slate
         double lastPurchase = -1.0;
         std::int32_t firstDay = -1, lastDay = -1, lastBucket = -1;
         std::uint8_t retentionBits = 0; ///< days firstDay + d (d < 8) seen active
         bool multiDay = false;
-        bool served = false, servedInBucket = false;
     };
-    void addSlate(Sums& s, UserId user, std::span<const SlateEntry> slate, bool bucket);
+    /// Adds `user` to s.servedUsers unless there already (call while it has room).
+    static void noteServed(Sums& s, UserId user) {
+        if (std::find(s.servedUsers.begin(), s.servedUsers.end(), user) == s.servedUsers.end())
+            s.servedUsers.push_back(user);
+    }
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
     void countInteraction(ItemId item);
-    UserState& user(UserId id);
+    double log2Total(); ///< log2(C + n)
+    UserState& user(UserId id) {
+        if (id >= m_users.size())
+            m_users.resize(static_cast<std::size_t>(id) + 1);
+        return m_users[id];
+    }
+
+    // What a slate reads of each of its items, in one place (one cache line per item).
+    struct ItemState {
+        std::uint64_t count = 0; ///< c_i
+        double log2Count = 0;    ///< log2(c_i + 1), kept with c_i
+        float invNorm = 0;       ///< 1 / |v_i| (0 for a zero vector or without vectors)
+        std::uint8_t head = 0;   ///< in the short head of the current bucket
+        std::uint8_t inTop = 0;  ///< in the popularity top k
+    };
 
     const ItemTable& m_items;
     int m_dim;
-    std::vector<float> m_unit; ///< normalised vectors
+    std::span<const float> m_vectors;      ///< the caller's item vectors
+    std::vector<float> m_sum;              ///< scratch: the sum of a slate's unit vectors
+    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories
+    std::vector<std::uint32_t> m_catCount; ///< scratch: per category, 0 between slates
     std::size_t m_popularK;
-    std::vector<std::uint64_t> m_count; ///< c_i
+    std::vector<ItemState> m_item;
+    std::vector<double> m_log2Small; ///< log2(k) for k < kLog2Table
     std::uint64_t m_countSum = 0;
-    std::vector<ItemId> m_top;        ///< popularity top k, best first
-    std::vector<std::uint8_t> m_head; ///< short head of the current bucket
+    double m_anchor = 0, m_anchorLog2 = 0; ///< log2Total(): T0 and log2(T0)
+    std::vector<ItemId> m_top;             ///< popularity top k, best first
+    // Scratch of homogenisation() (a const query): per item, the sampled users shown it;
+    // all zero between calls.
+    mutable std::vector<std::uint64_t> m_mask;
     std::vector<UserState> m_users;
     std::int32_t m_bucketIndex = 0;
     std::int32_t m_lastDaySeen = -1;

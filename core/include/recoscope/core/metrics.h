@@ -8,13 +8,16 @@
 //   coverage   = share of the launched catalogue recommended at least once so far
 //   gini       = Gini coefficient of cumulative exposure over launched items
 //   latency    = wall-clock duration of recommend(), p50/p95/p99 (not part of determinism)
+// and, in the same buckets, the beyond-accuracy figures (BeyondAccuracy).
 
+#include "recoscope/core/beyond_accuracy.h"
 #include "recoscope/core/event.h"
 #include "recoscope/core/latency_histogram.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/slate.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,18 +54,26 @@ struct MetricPoint {
     double coverage = 0.0; ///< cumulative up to bucketEnd
     double gini = 0.0;     ///< cumulative exposure up to bucketEnd
     double latencyP50us = 0.0, latencyP95us = 0.0, latencyP99us = 0.0;
+    BeyondAccuracyPoint beyond; ///< the same bucket's beyond-accuracy figures
+    bool hasBeyond = false;     ///< false for points read from runs stored without them
 
-    /// Named scalar values in a fixed order, as stored in the `metrics` table.
+    /// The shop metrics above, named, in a fixed order (what golden files record).
     std::vector<std::pair<std::string, double>> named() const;
+    /// Every row the `metrics` table stores for the point: named(), then beyond.named().
+    std::vector<std::pair<std::string, double>> stored() const;
 };
 
 class MetricsAccumulator {
 public:
     /// `bucketWidth` in simulated seconds (> 0). `items` must outlive the accumulator.
-    MetricsAccumulator(const ItemTable& items, SimTime bucketWidth);
+    /// `vectors`/`dim`: the items' latent vectors for BeyondAccuracy's ild_latent (none:
+    /// that figure is left out); read in place, so they must outlive the accumulator too.
+    MetricsAccumulator(const ItemTable& items, SimTime bucketWidth,
+                       std::span<const float> vectors = {}, int dim = 0);
 
-    /// A slate served at `time`; latency in wall-clock nanoseconds.
-    void onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs);
+    /// A slate served at `time` to `user`; latency in wall-clock nanoseconds. Without a
+    /// user the slate counts in the shop metrics only, not in the beyond-accuracy figures.
+    void onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs, UserId user = kNoUser);
     void onEvent(const Event& event);
     void onSessionStart(SimTime time);
 
@@ -80,6 +91,7 @@ public:
     /// takeFinishedBuckets(now) so no closed bucket is pending.
     MetricPoint openBucket(const MetricPoint& total) const;
     const Counters& totals() const { return m_total; }
+    const BeyondAccuracy& beyondAccuracy() const { return m_beyond; }
     const LatencyHistogram& latency() const { return m_totalLatency; }
     SimTime bucketWidth() const { return m_bucketWidth; }
 
@@ -106,6 +118,7 @@ private:
     std::vector<std::uint64_t> m_exposure;
     std::uint64_t m_recommendedItems = 0; // items with exposure > 0
     std::vector<MetricPoint> m_pending;
+    BeyondAccuracy m_beyond; // closed with each bucket (closeBucket), so the buckets agree
 };
 
 /// num / den, 0 when den is 0: every rate of the metrics (CTR, CVR, cold-start CTRs).

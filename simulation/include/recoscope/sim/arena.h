@@ -73,8 +73,10 @@ struct CoreSnapshot {
     /// closed bucket; coverage, Gini and latency of the whole run so far).
     core::MetricPoint partial;
     bool hasPartial = false;
-    core::MetricPoint total; ///< whole run so far
+    core::MetricPoint total; ///< whole run so far (total.beyond: beyond-accuracy figures)
     ColdStartStats coldStart;
+    /// Retention by cohort so far (BeyondAccuracy::retentionTable, kRetentionDays days).
+    core::RetentionTable retention;
 };
 
 struct ArenaSnapshot {

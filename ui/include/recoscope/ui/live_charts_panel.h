@@ -3,7 +3,8 @@
 // first (AbComparisonTable; CTR and revenue legends carry it too), CTR/CVR with a moving window and
 // confidence bands, revenue, coverage, Gini of exposure, latency percentiles, the funnel
 // and the cold-start view; for a log replay instead, ranking counters and HR@k, NDCG@k,
-// MRR@k and item coverage over time (only that tab is shown). Draws whatever MetricSeriesStore it
+// MRR@k and item coverage over time (only that tab is shown); and the beyond-accuracy tab
+// (BeyondAccuracyPanel). Draws whatever MetricSeriesStore it
 // is given (a live arena or runs opened from history), one colour per core in every chart. GUI
 // thread only.
 
@@ -21,6 +22,7 @@ class QTableWidget;
 namespace recoscope::ui {
 
 class AbComparisonTable;
+class BeyondAccuracyPanel;
 class MetricChartView;
 
 class LiveChartsPanel : public QWidget {
@@ -44,6 +46,7 @@ public:
     QTableWidget* funnelTable() const { return m_funnel; }
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
+    BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
     int windowBuckets() const;
     bool replayMode() const { return m_replayMode; }
 
@@ -64,6 +67,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QTableWidget* m_funnel = nullptr;
     QTableWidget* m_cold = nullptr;
+    BeyondAccuracyPanel* m_beyond = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
     quint64 m_revision = ~quint64(0);

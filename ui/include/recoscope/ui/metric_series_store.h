@@ -69,6 +69,9 @@ struct CoreSeries {
     /// `cold_*` rows of a reopened run (false for runs stored before those rows existed).
     sim::ColdStartStats coldStart;
     bool hasColdStart = false;
+    /// Retention by cohort (the beyond-accuracy figures are in buckets[i].beyond and
+    /// total.beyond): live from the arena, or from a stored run's summary.
+    core::RetentionTable retention;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;
@@ -136,7 +139,8 @@ private:
 /// Colour of the n-th core, the same in every chart (Okabe-Ito, colour-blind safe).
 QColor coreColor(int index);
 
-/// Sets the field of `point` named as in core::MetricPoint::named(); false if unknown.
+/// Sets the field of `point` stored under `name` (core::MetricPoint::stored(): shop metrics
+/// and beyond-accuracy figures, which also set hasBeyond); false if unknown.
 bool setNamedMetric(core::MetricPoint& point, const QString& name, double value);
 
 } // namespace recoscope::ui
