@@ -10,6 +10,8 @@
 
 #include "text_table.h"
 
+#include "run_limit_options.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QJsonArray>
@@ -135,21 +137,8 @@ int CompareCommand::run(const QStringList& args) {
                              .arg(labels[i], QString::fromStdString(resolved.error())));
     }
     bool ok = true;
-    if (p.isSet(eventsOpt)) {
-        const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
-        if (!ok || n <= 0)
-            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'")
-                             .arg(p.value(eventsOpt)));
-        spec.limits.maxEvents = static_cast<std::uint64_t>(n);
-    }
-    if (p.isSet(daysOpt)) {
-        const double d = p.value(daysOpt).toDouble(&ok);
-        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > RunLimits::kMaxDays)
-            return usage(QStringLiteral("--days expects a number in (0, %1], got '%2'")
-                             .arg(RunLimits::kMaxDays)
-                             .arg(p.value(daysOpt)));
-        spec.limits.maxDays = d;
-    }
+    if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
+        return usage(bad);
     int seeds = 1;
     if (p.isSet(seedsOpt)) {
         seeds = p.value(seedsOpt).toInt(&ok);

@@ -11,6 +11,8 @@
 
 #include "report_text.h"
 
+#include "run_limit_options.h"
+
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,21 +74,8 @@ int CommandLine::runCommand(const QStringList& args) {
                          .arg(p.value(recOpt), QString::fromStdString(resolved.error())));
 
     bool ok = true;
-    if (p.isSet(eventsOpt)) {
-        const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
-        if (!ok || n <= 0)
-            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'")
-                             .arg(p.value(eventsOpt)));
-        spec.limits.maxEvents = static_cast<std::uint64_t>(n);
-    }
-    if (p.isSet(daysOpt)) {
-        const double d = p.value(daysOpt).toDouble(&ok);
-        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > RunLimits::kMaxDays)
-            return usage(QStringLiteral("--days expects a number in (0, %1], got '%2'")
-                             .arg(RunLimits::kMaxDays)
-                             .arg(p.value(daysOpt)));
-        spec.limits.maxDays = d;
-    }
+    if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
+        return usage(bad);
     std::uint64_t seed = 0;
     if (p.isSet(seedOpt)) {
         seed = p.value(seedOpt).toULongLong(&ok);

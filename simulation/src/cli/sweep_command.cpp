@@ -6,6 +6,8 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
 
+#include "run_limit_options.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -107,20 +109,8 @@ int SweepCommand::plan(const QStringList& args) {
                              .arg(p.value(seedsOpt)));
     }
     RunLimits limits;
-    if (p.isSet(eventsOpt)) {
-        const qlonglong n = p.value(eventsOpt).toLongLong(&ok);
-        if (!ok || n <= 0)
-            return usage(QStringLiteral("--events expects a whole number > 0, got '%1'")
-                             .arg(p.value(eventsOpt)));
-        limits.maxEvents = static_cast<std::uint64_t>(n);
-    }
-    if (p.isSet(daysOpt)) {
-        const double d = p.value(daysOpt).toDouble(&ok);
-        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > 3650.0)
-            return usage(QStringLiteral("--days expects a number in (0, 3650], got '%1'")
-                             .arg(p.value(daysOpt)));
-        limits.maxDays = d;
-    }
+    if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, limits); !bad.isEmpty())
+        return usage(bad);
     core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
     if (!scenario)
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));

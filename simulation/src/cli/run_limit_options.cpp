@@ -1,0 +1,28 @@
+#include "run_limit_options.h"
+
+#include <cmath>
+
+namespace recoscope::sim {
+
+QString readRunLimits(const QCommandLineParser& p, const QCommandLineOption& events,
+                      const QCommandLineOption& days, RunLimits& limits) {
+    bool ok = true;
+    if (p.isSet(events)) {
+        const qlonglong n = p.value(events).toLongLong(&ok);
+        if (!ok || n <= 0)
+            return QStringLiteral("--events expects a whole number > 0, got '%1'")
+                .arg(p.value(events));
+        limits.maxEvents = static_cast<std::uint64_t>(n);
+    }
+    if (p.isSet(days)) {
+        const double d = p.value(days).toDouble(&ok);
+        if (!ok || !(d > 0.0) || !std::isfinite(d) || d > RunLimits::kMaxDays)
+            return QStringLiteral("--days expects a number in (0, %1], got '%2'")
+                .arg(RunLimits::kMaxDays)
+                .arg(p.value(days));
+        limits.maxDays = d;
+    }
+    return {};
+}
+
+} // namespace recoscope::sim
