@@ -264,6 +264,8 @@ void EngineWorker::inspectUser(quint64 generation, int coreIndex, quint32 user) 
         r.user = user;
         r.error = tr("No run to inspect.");
     } else {
+        // From now on this shopper's slates keep the explanations composed when served.
+        m_arena->watchUser(user);
         r = m_arena->inspectUser(static_cast<std::size_t>(coreIndex), user);
     }
     r.generation = generation;

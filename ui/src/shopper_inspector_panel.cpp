@@ -1,5 +1,6 @@
 #include "recoscope/ui/shopper_inspector_panel.h"
 
+#include "explained_entry_text.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
@@ -239,9 +240,11 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         const sim::ExplainedEntry& e = r.slate[i];
         const int r2 = static_cast<int>(i);
         m_slate->setItem(r2, 0, new QTableWidgetItem(QString::number(i + 1)));
-        m_slate->setItem(r2, 1, new QTableWidgetItem(loc.toString(e.score, 'g', 4)));
+        auto* score = new QTableWidgetItem(entryScoreText(e));
+        score->setToolTip(entryScoreTip(e));
+        m_slate->setItem(r2, 1, score);
         // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
-        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
+        auto* item = new QTableWidgetItem(entryWhyText(e));
         item->setToolTip(e.explanation);
         m_slate->setItem(r2, 2, item);
     }

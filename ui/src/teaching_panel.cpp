@@ -1,5 +1,6 @@
 #include "recoscope/ui/teaching_panel.h"
 
+#include "explained_entry_text.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
@@ -168,9 +169,10 @@ void TeachingPanel::showCore() {
         const sim::ExplainedEntry& e = r.slate[i];
         const int row = static_cast<int>(i);
         auto* pos = new QTableWidgetItem(QString::number(i + 1));
-        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
+        auto* item = new QTableWidgetItem(entryWhyText(e));
         item->setToolTip(e.explanation);
-        auto* score = new QTableWidgetItem(loc.toString(e.score, 'g', 4));
+        auto* score = new QTableWidgetItem(entryScoreText(e));
+        score->setToolTip(entryScoreTip(e));
         QTableWidgetItem* change = nullptr;
         int before = -1;
         for (std::size_t j = 0; j < r.previousSlate.size(); ++j)
@@ -181,7 +183,9 @@ void TeachingPanel::showCore() {
             for (auto* it : {pos, item, score, change})
                 it->setBackground(kNew);
         } else {
-            const double delta = e.score - r.previousSlate[static_cast<std::size_t>(before)].score;
+            // Placeholder scores only keep the order: their change means nothing.
+            const sim::ExplainedEntry& was = r.previousSlate[static_cast<std::size_t>(before)];
+            const double delta = e.placeholder || was.placeholder ? 0.0 : e.score - was.score;
             QString t = before == row  ? tr("same place")
                         : before > row ? tr("▲ %1").arg(before - row)
                                        : tr("▼ %1").arg(row - before);

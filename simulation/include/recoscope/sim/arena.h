@@ -108,8 +108,13 @@ public:
     int slowest() const;
     /// Advances core `i` by one shopper action and returns it (valid until the next call
     /// for that core), or nullptr once the core is done. With `record` (teaching mode) and
-    /// a ledger, the action is described there with the core's explanations.
+    /// a ledger, the action is described there with the core's explanations, composed when
+    /// the slate was served (before the shopper reacted and the core learnt from it).
     const ActionRecord* advance(std::size_t i, StepRecord* record = nullptr);
+    /// The shopper whose slates every core explains when served, so that the shopper
+    /// inspector shows serve-time explanations (core::kNoUser: nobody). Costs one
+    /// comparison per action otherwise.
+    void watchUser(core::UserId user) { m_watched = user; }
     bool done(std::size_t i) const;
     bool allDone() const;
     /// Flushes every core's event sink and takes the buckets its engine closed: they are
@@ -153,6 +158,7 @@ private:
     std::vector<std::unique_ptr<Core>> m_cores;
     core::SimTime m_endTime = 0.0;
     std::uint64_t m_maxEvents = 0;
+    core::UserId m_watched = core::kNoUser;
 };
 
 } // namespace recoscope::sim

@@ -14,12 +14,19 @@
 
 namespace recoscope::sim {
 
-/// A slate entry as the inspectors and teaching mode show it.
+/// A slate entry as the inspectors and teaching mode show it. The explanation was composed
+/// when the slate was served, from the state that scored it (core::Recommender::explain);
+/// slates served while nobody watched keep none (explanation empty).
 struct ExplainedEntry {
     core::ItemId item = core::kNoItem;
     float score = 0.0f;
     QString itemDescription; ///< "item 42 (Kitchen > Kettles)"
-    QString explanation;     ///< the core's own sentence
+    QString explanation;     ///< the core's own sentence; empty = not kept
+    /// The score as the explanation prints it ("2.0"); empty for placeholders and when no
+    /// explanation was kept.
+    QString scoreText;
+    /// The score only keeps the order (a fill-in, a random pick): nothing to show.
+    bool placeholder = false;
 };
 
 /// One shopper action of one core (Step, teaching mode).

@@ -27,6 +27,7 @@ public:
     QTableWidget* slateTable() const { return m_slate; }
     QListWidget* eventList() const { return m_events; }
     QLabel* summary() const { return m_summary; }
+    QComboBox* coreList() const { return m_core; }
     int steps() const { return m_steps; }
 
 signals:
