@@ -145,7 +145,24 @@ bool Arena::allDone() const {
 }
 
 const ActionRecord* Arena::advance(std::size_t i, StepRecord* record) {
+    return act(*m_cores[i], record, core::kNoUser);
+}
+
+Arena::Seek Arena::seek(std::size_t i, core::UserId user, StepRecord& record,
+                        std::uint64_t budget) {
     Core& c = *m_cores[i];
+    for (std::uint64_t n = 0; n < budget; ++n) {
+        const ActionRecord* a = act(c, &record, user);
+        if (!a)
+            return Seek::Done;
+        if (a->user == user)
+            return Seek::Found;
+        ++record.passed;
+    }
+    return Seek::Budget;
+}
+
+const ActionRecord* Arena::act(Core& c, StepRecord* record, core::UserId only) {
     if (c.done)
         return nullptr;
     ActionRecord& a = c.scratch;
@@ -155,17 +172,19 @@ const ActionRecord* Arena::advance(std::size_t i, StepRecord* record) {
         c.done = true;
         return nullptr;
     }
-    c.captureAll = record != nullptr;
+    c.captureAll = record != nullptr && only == core::kNoUser;
+    c.captureUser = record != nullptr ? only : core::kNoUser;
     c.captured = false;
     const bool acted = c.engine().nextAction(&a);
     c.captureAll = false;
+    c.captureUser = core::kNoUser;
     if (!acted) {
         c.done = true;
         return nullptr;
     }
     const std::vector<core::Explanation>* served = c.captured ? &c.served : nullptr;
-    if (record && c.ledger) // before track(): the previous slate
-        c.ledger->describe(c.engine(), a, served, *record);
+    if (record && c.ledger && (only == core::kNoUser || a.user == only))
+        c.ledger->describe(c.engine(), a, served, *record); // before track(): previous slate
     if (a.sessionStarted)
         c.outcomes.onSessionStart(a.user);
     // "New user": the slate was served in the shopper's first or second session.

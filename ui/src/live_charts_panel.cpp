@@ -3,6 +3,7 @@
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/metric_chart_view.h"
+#include "sim_time_text.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -218,8 +219,7 @@ void LiveChartsPanel::retranslateUi() {
     }
     for (const auto& [id, v] : m_charts) {
         v->setTitle(metricTitle(id));
-        v->setAxisTitles(m_replayMode ? tr("days of the log") : tr("simulated days"),
-                         metricAxis(id));
+        v->setAxisTitles(m_replayMode ? tr("days of the log") : simDaysAxisTitle(), metricAxis(id));
         v->setToolTip(metricHelp(id));
         v->refresh(); // titles show before the first run too
     }

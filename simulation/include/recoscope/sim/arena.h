@@ -111,6 +111,12 @@ public:
     /// a ledger, the action is described there with the core's explanations, composed when
     /// the slate was served (before the shopper reacted and the core learnt from it).
     const ActionRecord* advance(std::size_t i, StepRecord* record = nullptr);
+    enum class Seek { Found, Budget, Done };
+    /// Follow mode: advances core `i` until `user` acts, describing that action in
+    /// `record` (as advance() does) and counting the other actions in record.passed.
+    /// Found: record holds it; Budget: `budget` actions went by, call again; Done: the
+    /// core's run ended first (record stays invalid).
+    Seek seek(std::size_t i, core::UserId user, StepRecord& record, std::uint64_t budget);
     /// The shopper whose slates every core explains when served, so that the shopper
     /// inspector shows serve-time explanations (core::kNoUser: nobody). Costs one
     /// comparison per action otherwise.
@@ -153,6 +159,9 @@ public:
 private:
     struct Core;
     Arena();
+    // One action of `c`; describes it in `record` when given and (`only` = kNoUser or
+    // the action is `only`'s), with the explanations composed when its slate was served.
+    const ActionRecord* act(Core& c, StepRecord* record, core::UserId only);
 
     std::unique_ptr<RunStore> m_store; // the arena's own connection: metric buckets
     std::vector<std::unique_ptr<Core>> m_cores;

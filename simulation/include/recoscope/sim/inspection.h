@@ -43,6 +43,16 @@ struct StepRecord {
     int clicked = -1;
     bool sessionStarted = false, sessionEnded = false;
     std::vector<core::Event> events;
+    /// Following a shopper: the other shoppers' actions this core went through first.
+    std::uint64_t passed = 0;
+};
+
+/// One teaching step of every core of an arena.
+struct StepReport {
+    quint64 generation = 0;              ///< set by EngineWorker
+    int step = 0;                        ///< 1 = the first step since the arena was created
+    core::UserId follow = core::kNoUser; ///< the shopper followed, or none
+    std::vector<StepRecord> cores;
 };
 
 struct UserInspection {
