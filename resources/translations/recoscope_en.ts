@@ -43,8 +43,23 @@
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ExplainedEntry</name>
     <message>
-        <source>day %1 %2:%3</source>
+        <source>No score of its own: this item fills the slate (or was picked at random); its internal score %1 only keeps the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served, as its explanation prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(explanation not kept: this slate was served before you followed the shopper)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1441,7 +1456,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 2. Small enough to follow every event and every score by eye while stepping.</source>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 1 (the second day; days count from 0). Small enough to follow every event and every score by eye while stepping.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1457,6 +1472,77 @@
     </message>
     <message>
         <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimTime</name>
+    <message>
+        <source>day %1, %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day (0 = first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepHeader</name>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>following shopper %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run ended before this shopper acted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shopper %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cores show different shopper actions. Common random numbers give every core the same candidate visits (same shoppers, same times, same dice), but what a shopper does depends on the slate: after one different click or skipped visit, the cores&apos; next actions differ. Follow a shopper to see every core at that shopper&apos;s next action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every core faces the same shopper action (common random numbers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other action(s) passed</source>
+        <translation>
+            <numerusform>%n other action passed</numerusform>
+            <numerusform>%n other actions passed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMarkers</name>
+    <message>
+        <source>promotion −%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>launch: %n item(s)</source>
+        <translation>
+            <numerusform>launch: %n item</numerusform>
+            <numerusform>launch: %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stock shock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1651,10 +1737,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>simulated days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>count per period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1715,10 +1797,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>day %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>before the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,10 +1844,6 @@
     </message>
     <message>
         <source>Funnel &amp;&amp; cold start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>simulated days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2201,10 +2275,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>While paused: advance every core by one shopper action (F10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Speed: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2261,19 +2331,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Simulated: day %1, %2:%3 · %4 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ETA %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Log replay: day %1 of %2 · %3 events</source>
+        <source>Stopped at %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped at %1 %</source>
+        <source>While paused: advance every core by one shopper action, or to the followed shopper&apos;s next action (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While paused: back to the previous step, replayed from the seed (Ctrl+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated: %1 · %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log replay: %1 (of %2 days) · %3 events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2652,10 +2734,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One shopper action per core (F10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Large fonts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2697,10 +2775,6 @@
     </message>
     <message>
         <source>This core&apos;s run is over.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Step %1.&lt;/b&gt; Shopper %2 on the %3 at day %4, %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2749,6 +2823,50 @@
     </message>
     <message>
         <source>no events (the shopper only looked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying the run from the seed to step %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for shopper %1&apos;s next action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stepping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One shopper action per core, or every core to the followed shopper&apos;s next action (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous step: the run is replayed from the seed (deterministic), on the engine&apos;s thread (Ctrl+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step moves every core to this shopper&apos;s next action, so all cores show the same shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shopper to follow (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This core&apos;s run ended before shopper %1 acted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopper %1 on the %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

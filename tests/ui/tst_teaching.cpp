@@ -4,7 +4,9 @@
 // status bar and the step header show one clock.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/main_window.h"
+#include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/shopper_inspector_panel.h"
@@ -21,6 +23,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <cmath>
 
@@ -268,6 +271,7 @@ void TestTeaching::statusClockIsTheHeadersClock() {
     startTeaching({QStringLiteral("popularity"), QStringLiteral("bpr")});
     ui::TeachingPanel* t = m_window->teachingPanel();
     QLabel* clock = m_window->runControls()->clockLabel();
+    bool inspectorsChecked = false;
     for (int n = 1; n <= 15; ++n) {
         const sim::StepReport r = step();
         double earliest = 1e300;
@@ -284,6 +288,40 @@ void TestTeaching::statusClockIsTheHeadersClock() {
             qPrintable(t->header()->text() + QStringLiteral(" / ") + expected));
         QTRY_VERIFY2(clock->text().contains(QStringLiteral("Simulated: ") + expected),
                      qPrintable(clock->text() + QStringLiteral(" / ") + expected));
+        if (!inspectorsChecked && r.cores[0].valid && !r.cores[0].events.empty()) {
+            inspectorsChecked = true;
+            // The inspectors write moments the same way: the shopper's latest event...
+            ui::ShopperInspectorPanel* s = m_window->shopperInspector();
+            QSignalSpy inspected(s, &ui::ShopperInspectorPanel::inspected);
+            s->inspect(r.cores[0].user, 0);
+            QTRY_VERIFY(!inspected.isEmpty());
+            QVERIFY(!s->last().recentEvents.empty());
+            const auto m = static_cast<long long>(s->last().recentEvents.back().time / 60.0);
+            const QString when = QStringLiteral("day %1, %2:%3")
+                                     .arg(m / 1440)
+                                     .arg(m % 1440 / 60, 2, 10, QLatin1Char('0'))
+                                     .arg(m % 60, 2, 10, QLatin1Char('0'));
+            QVERIFY2(s->profileView()->toHtml().contains(when), qPrintable(when));
+            // ...and an item launched during the run its launch.
+            ui::ItemInspectorPanel* it = m_window->itemInspector();
+            bool launched = false;
+            for (quint32 item = 0; item < 60 && !launched; ++item) {
+                QSignalSpy got(it, &ui::ItemInspectorPanel::inspected);
+                it->inspect(item, 0);
+                QTRY_VERIFY(!got.isEmpty());
+                if (!it->last().valid || it->last().launchTime <= 0.0)
+                    continue;
+                const auto l = static_cast<long long>(it->last().launchTime / 60.0);
+                QVERIFY(it->infoView()->toHtml().contains(
+                    QStringLiteral("day %1, %2:%3")
+                        .arg(l / 1440)
+                        .arg(l % 1440 / 60, 2, 10, QLatin1Char('0'))
+                        .arg(l % 60, 2, 10, QLatin1Char('0'))));
+                QCOMPARE(it->chart()->xTitle(), QStringLiteral("day (0 = first)"));
+                launched = true;
+            }
+            QVERIFY(launched);
+        }
         // Each core's own moment is in the header too.
         for (const sim::StepRecord& c : r.cores)
             if (c.valid) {
@@ -295,6 +333,7 @@ void TestTeaching::statusClockIsTheHeadersClock() {
                                                      .arg(m % 60, 2, 10, QLatin1Char('0'))));
             }
     }
+    QVERIFY(inspectorsChecked);
     stopRun();
 }
 

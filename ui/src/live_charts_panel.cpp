@@ -1,9 +1,11 @@
 #include "recoscope/ui/live_charts_panel.h"
 
+#include "dashboard_cells.h"
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "sim_time_text.h"
+#include "timeline_markers.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -32,49 +34,6 @@ const QStringList kRankingKeys = {QStringLiteral("events"),    QStringLiteral("s
                                   QStringLiteral("ndcg"),      QStringLiteral("item_coverage"),
                                   QStringLiteral("gini_index")};
 constexpr int kRankingTab = 3;
-
-QString pct(double v) {
-    return QLocale().toString(v * 100.0, 'f', 2) + QLatin1Char('%');
-}
-QString num(std::uint64_t v) {
-    return QLocale().toString(static_cast<qulonglong>(v));
-}
-QString money(double v) {
-    return QLocale().toString(v, 'f', 0);
-}
-
-QTableWidget* makeTable(QWidget* parent) {
-    auto* t = new QTableWidget(parent);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionMode(QAbstractItemView::NoSelection);
-    t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    return t;
-}
-
-// Tables as tall as their rows: no empty grey area under a handful of rows.
-void fitHeight(QTableWidget* t) {
-    int h = t->horizontalHeader()->height() + 2 * t->frameWidth();
-    for (int r = 0; r < t->rowCount(); ++r)
-        h += t->rowHeight(r);
-    if (t->horizontalScrollBar()->isVisible())
-        h += t->horizontalScrollBar()->height();
-    t->setFixedHeight(h + 2);
-}
-
-void setCell(QTableWidget* t, int row, int col, const QString& text, const QColor& color = {}) {
-    QTableWidgetItem* it = t->item(row, col);
-    if (!it) {
-        it = new QTableWidgetItem;
-        it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        t->setItem(row, col, it);
-    }
-    if (it->text() != text)
-        it->setText(text);
-    if (color.isValid())
-        it->setForeground(color);
-}
 
 } // namespace
 
@@ -217,10 +176,14 @@ void LiveChartsPanel::retranslateUi() {
         h->setToolTip(counterHelp(keys[i]));
         m_counters->setHorizontalHeaderItem(i, h);
     }
+    // Timeline markers: translated labels, none over a log replay.
+    const QList<ChartMarker> markers =
+        m_replayMode ? QList<ChartMarker>{} : timelineMarkers(m_timeline);
     for (const auto& [id, v] : m_charts) {
         v->setTitle(metricTitle(id));
         v->setAxisTitles(m_replayMode ? tr("days of the log") : simDaysAxisTitle(), metricAxis(id));
         v->setToolTip(metricHelp(id));
+        v->setMarkers(markers);
         v->refresh(); // titles show before the first run too
     }
     fitHeight(m_counters);
@@ -312,6 +275,12 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
         v->refresh();
     }
     fillTables(store);
+}
+
+void LiveChartsPanel::setTimeline(const std::vector<sim::TimelineEvent>& timeline) {
+    m_timeline = timeline;
+    for (const auto& [id, v] : m_charts)
+        v->setMarkers(m_replayMode ? QList<ChartMarker>{} : timelineMarkers(timeline));
 }
 
 void LiveChartsPanel::setReplayMode(bool replay) {

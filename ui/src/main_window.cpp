@@ -220,6 +220,7 @@ bool MainWindow::startRun(bool paused) {
     spec.limits.maxEvents = m_scenario->eventLimit();
     spec.dbPath = m_dbPath;
     m_charts->invalidate();
+    m_charts->setTimeline(spec.scenario.timeline);
     m_controller->start(spec, paused);
     m_charts->showStore(m_controller->series());
     statusBar()->showMessage(

@@ -158,7 +158,7 @@ void RunControls::updateProgress() {
     const double t = m_controller.simTime();
     const QString events = QLocale().toString(static_cast<qulonglong>(m_controller.events()));
     if (m_controller.isReplay()) {
-        m_time->setText(tr("Log replay: %1 of %2 days · %3 events")
+        m_time->setText(tr("Log replay: %1 (of %2 days) · %3 events")
                             .arg(simTimeText(t),
                                  QLocale().toString(m_controller.endTime() / 86400.0, 'f', 1),
                                  events));

@@ -22,7 +22,7 @@ double simDays(core::SimTime t) {
 }
 
 QString simDaysAxisTitle() {
-    return QCoreApplication::translate("SimTime", "simulated day (0 = the first)");
+    return QCoreApplication::translate("SimTime", "day (0 = first)");
 }
 
 } // namespace recoscope::ui

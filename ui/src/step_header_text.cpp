@@ -70,10 +70,12 @@ QString stepHeaderHtml(const sim::StepReport& report, const QStringList& coreLab
                             .arg(QChar(QLatin1Char('A').unicode() + letter[i]));
         if (!shared.isEmpty())
             which += QStringLiteral(" = ") + shared.join(QStringLiteral(", ")).toHtmlEscaped();
-        if (r.passed > 0)
+        // A plain int: lupdate missed the string when the cast was split over two lines.
+        const int passed = static_cast<int>(r.passed);
+        if (passed > 0)
             which += QStringLiteral(" · ") +
                      QCoreApplication::translate("StepHeader", "%n other action(s) passed", nullptr,
-                                                 static_cast<int>(r.passed));
+                                                 passed);
         html += QStringLiteral("<td>%1</td><td>%2</td><td>%3</td></tr>")
                     .arg(QCoreApplication::translate("StepHeader", "shopper %1").arg(r.user),
                          simTimeText(r.time), which);
