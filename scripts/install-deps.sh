@@ -7,6 +7,8 @@ set -euo pipefail
 
 # libqt6opengl6-dev: Qt6ChartsConfig.cmake requires Qt6OpenGL, and qt6-charts-dev does not
 # depend on it (a fresh machine failed at configure without it).
+# fonts-wqy-microhei: a CJK font, or the zh_CN interface (and its screenshots) shows boxes
+# instead of characters on a machine without a desktop.
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
@@ -14,7 +16,7 @@ packages=(
     libeigen3-dev libboost-dev
     libsqlite3-dev sqlite3
     libbenchmark-dev
-    xvfb xauth
+    xvfb xauth fonts-wqy-microhei
     parallel
     git
 )

@@ -4,8 +4,12 @@ namespace recoscope::core {
 
 void Recommender::observeSlate(const Request&, const Slate&, int) {}
 
-std::string Recommender::explain(const Request&, ItemId item) const {
-    return "Item " + std::to_string(item) + " was chosen by this strategy's scoring.";
+Explanation Recommender::explain(const Request&, const SlateEntry& entry) const {
+    ExplanationBuilder b;
+    b.text("Item " + std::to_string(entry.item) + " was chosen by this strategy's scoring (score ")
+        .total("score", entry.score, Quantity::Score, 3)
+        .text(").");
+    return b.take();
 }
 
 } // namespace recoscope::core

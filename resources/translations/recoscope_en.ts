@@ -43,8 +43,23 @@
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ExplainedEntry</name>
     <message>
-        <source>day %1 %2:%3</source>
+        <source>No score of its own: this item fills the slate (or was picked at random); its internal score %1 only keeps the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served, as its explanation prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(explanation not kept: this slate was served before you followed the shopper)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1445,7 +1460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 2. Small enough to follow every event and every score by eye while stepping.</source>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 1 (the second day; days count from 0). Small enough to follow every event and every score by eye while stepping.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1461,6 +1476,59 @@
     </message>
     <message>
         <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimTime</name>
+    <message>
+        <source>day %1, %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day (0 = first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepHeader</name>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>following shopper %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run ended before this shopper acted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other action(s) passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shopper %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cores show different shopper actions. Common random numbers give every core the same candidate visits (same shoppers, same times, same dice), but what a shopper does depends on the slate: after one different click or skipped visit, the cores&apos; next actions differ. Follow a shopper to see every core at that shopper&apos;s next action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every core faces the same shopper action (common random numbers).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1488,6 +1556,24 @@
     </message>
     <message>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMarkers</name>
+    <message>
+        <source>promotion −%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>launch: %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stock shock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1851,10 +1937,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>simulated days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>count per period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,10 +1997,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>day %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>before the run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,10 +2044,6 @@
     </message>
     <message>
         <source>Funnel &amp;&amp; cold start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>simulated days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2578,10 +2652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>While paused: advance every core by one shopper action (F10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Speed: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2638,19 +2708,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Simulated: day %1, %2:%3 · %4 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ETA %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Log replay: day %1 of %2 · %3 events</source>
+        <source>Stopped at %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stopped at %1 %</source>
+        <source>While paused: advance every core by one shopper action, or to the followed shopper&apos;s next action (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While paused: back to the previous step, replayed from the seed (Ctrl+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log replay: %1 (of %2 days) · %3 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated: %1 · %2 events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3119,10 +3201,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One shopper action per core (F10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Large fonts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3164,10 +3242,6 @@
     </message>
     <message>
         <source>This core&apos;s run is over.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Step %1.&lt;/b&gt; Shopper %2 on the %3 at day %4, %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3216,6 +3290,50 @@
     </message>
     <message>
         <source>no events (the shopper only looked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying the run from the seed to step %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for shopper %1&apos;s next action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stepping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One shopper action per core, or every core to the followed shopper&apos;s next action (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous step: the run is replayed from the seed (deterministic), on the engine&apos;s thread (Ctrl+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step moves every core to this shopper&apos;s next action, so all cores show the same shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shopper to follow (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This core&apos;s run ended before shopper %1 acted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopper %1 on the %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

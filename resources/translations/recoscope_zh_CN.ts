@@ -43,9 +43,24 @@
         <source>other</source>
         <translation>其他</translation>
     </message>
+</context>
+<context>
+    <name>ExplainedEntry</name>
     <message>
-        <source>day %1 %2:%3</source>
-        <translation>第 %1 天 %2:%3</translation>
+        <source>No score of its own: this item fills the slate (or was picked at random); its internal score %1 only keeps the order.</source>
+        <translation>没有自己的得分：此商品用于补足推荐列表（或为随机挑选）；其内部得分 %1 仅用于保持顺序。</translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served.</source>
+        <translation>推荐列表展示时推荐核心给出的得分。</translation>
+    </message>
+    <message>
+        <source>The core&apos;s score when the slate was served, as its explanation prints it.</source>
+        <translation>推荐列表展示时推荐核心给出的得分，与其解释中打印的数值一致。</translation>
+    </message>
+    <message>
+        <source>(explanation not kept: this slate was served before you followed the shopper)</source>
+        <translation>（未保留解释：此推荐列表在你开始跟踪该顾客之前就已展示）</translation>
     </message>
 </context>
 <context>
@@ -1445,8 +1460,8 @@
         <translation>新用户冷启动：一次营销活动在第 2 天带来 3,000 名新顾客，第 4 天再带来 5,000 名活跃度加倍的新顾客，另有 4,000 名老顾客。这里人口属性可解释 70% 的偏好，因此基于人口属性和分群流行度的策略对新用户有真实信号；依赖个人历史的推荐核心对他们则从零开始。请对比每波之后各群组的点击率和留存。</translation>
     </message>
     <message>
-        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 2. Small enough to follow every event and every score by eye while stepping.</source>
-        <translation>一家用于课堂的小商店：6 个类目中的 30 件商品和 20 名顾客，推荐列表长度为 5，为期两天。每件商品有两个后续商品，库存很少（5 件），因此能亲眼看到断货；第 2 天第一个一级类目有 7 折促销。小到单步执行时可以用肉眼跟踪每个事件和每个得分。</translation>
+        <source>A tiny shop for the classroom: 30 items in 6 categories and 20 shoppers, slates of 5, two days. Each item has two successors, stock is small (5 units) so stock-outs happen in view, and a 30 % promotion runs on the first top category on day 1 (the second day; days count from 0). Small enough to follow every event and every score by eye while stepping.</source>
+        <translation>一家用于课堂的小商店：6 个类目中的 30 件商品和 20 名顾客，推荐列表长度为 5，为期两天。每件商品有两个后续商品，库存很少（5 件），因此能亲眼看到断货；第 1 天（即第二天；天数从 0 开始计）第一个一级类目有 7 折促销。小到单步执行时可以用肉眼跟踪每个事件和每个得分。</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1477,58 @@
     <message>
         <source>seconds</source>
         <translation>秒</translation>
+    </message>
+</context>
+<context>
+    <name>SimTime</name>
+    <message>
+        <source>day %1, %2:%3</source>
+        <translation>第 %1 天 %2:%3</translation>
+    </message>
+    <message>
+        <source>day (0 = first)</source>
+        <translation>天（0 = 第一天）</translation>
+    </message>
+</context>
+<context>
+    <name>StepHeader</name>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>following shopper %1</source>
+        <translation>正在跟踪顾客 %1</translation>
+    </message>
+    <message>
+        <source>the run ended before this shopper acted again</source>
+        <translation>该顾客再次行动之前运行已结束</translation>
+    </message>
+    <message>
+        <source>the run is over</source>
+        <translation>运行已结束</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>动作 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other action(s) passed</source>
+        <translation>
+            <numerusform>之前经过了 %n 个其他动作</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shopper %1</source>
+        <translation>顾客 %1</translation>
+    </message>
+    <message>
+        <source>The cores show different shopper actions. Common random numbers give every core the same candidate visits (same shoppers, same times, same dice), but what a shopper does depends on the slate: after one different click or skipped visit, the cores&apos; next actions differ. Follow a shopper to see every core at that shopper&apos;s next action.</source>
+        <translation>各推荐核心显示的是不同的顾客动作。公共随机数让每个推荐核心得到相同的候选访问（相同的顾客、相同的时间、相同的骰子），但顾客做什么取决于推荐列表：一旦有一次点击不同或一次访问被跳过，各推荐核心的下一个动作就会不同。跟踪一位顾客，即可看到每个推荐核心处于该顾客的下一个动作。</translation>
+    </message>
+    <message>
+        <source>Every core faces the same shopper action (common random numbers).</source>
+        <translation>每个推荐核心面对的是同一个顾客动作（公共随机数）。</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1556,23 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMarkers</name>
+    <message>
+        <source>promotion −%1%</source>
+        <translation>促销 −%1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>launch: %n item(s)</source>
+        <translation>
+            <numerusform>上新：%n 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stock shock</source>
+        <translation>库存冲击</translation>
     </message>
 </context>
 <context>
@@ -1850,10 +1934,6 @@
         <translation>曝光、点击和购买随时间的变化</translation>
     </message>
     <message>
-        <source>simulated days</source>
-        <translation>模拟天数</translation>
-    </message>
-    <message>
         <source>count per period</source>
         <translation>每个时段的次数</translation>
     </message>
@@ -1914,10 +1994,6 @@
         <translation>上架时间</translation>
     </message>
     <message>
-        <source>day %1</source>
-        <translation>第 %1 天</translation>
-    </message>
-    <message>
         <source>before the run</source>
         <translation>运行开始前</translation>
     </message>
@@ -1965,10 +2041,6 @@
     <message>
         <source>Funnel &amp;&amp; cold start</source>
         <translation>漏斗与冷启动</translation>
-    </message>
-    <message>
-        <source>simulated days</source>
-        <translation>模拟天数</translation>
     </message>
     <message>
         <source>Impressions → clicks → favourites → carts → purchases over the whole run; the percentage is the share of the previous stage.</source>
@@ -2572,10 +2644,6 @@
         <translation>单步(&amp;E)</translation>
     </message>
     <message>
-        <source>While paused: advance every core by one shopper action (F10)</source>
-        <translation>暂停时：让每个推荐核心前进一个顾客动作（F10）</translation>
-    </message>
-    <message>
         <source> Speed: </source>
         <translation> 速度：</translation>
     </message>
@@ -2632,20 +2700,32 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Simulated: day %1, %2:%3 · %4 events</source>
-        <translation>模拟时间：第 %1 天 %2:%3 · %4 个事件</translation>
-    </message>
-    <message>
         <source>ETA %1 s</source>
         <translation>预计剩余 %1 秒</translation>
     </message>
     <message>
-        <source>Log replay: day %1 of %2 · %3 events</source>
-        <translation>日志回放：第 %1 天 / 共 %2 天 · %3 个事件</translation>
-    </message>
-    <message>
         <source>Stopped at %1 %</source>
         <translation>已在 %1% 处停止</translation>
+    </message>
+    <message>
+        <source>While paused: advance every core by one shopper action, or to the followed shopper&apos;s next action (F10)</source>
+        <translation>暂停时：让每个推荐核心前进一个顾客动作，或前进到被跟踪顾客的下一个动作（F10）</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>While paused: back to the previous step, replayed from the seed (Ctrl+F10)</source>
+        <translation>暂停时：回到上一步，从随机种子开始重放（Ctrl+F10）</translation>
+    </message>
+    <message>
+        <source>Log replay: %1 (of %2 days) · %3 events</source>
+        <translation>日志回放：%1（共 %2 天）· %3 个事件</translation>
+    </message>
+    <message>
+        <source>Simulated: %1 · %2 events</source>
+        <translation>模拟时间：%1 · %2 个事件</translation>
     </message>
 </context>
 <context>
@@ -3110,10 +3190,6 @@
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <source>One shopper action per core (F10)</source>
-        <translation>每个推荐核心前进一个顾客动作（F10）</translation>
-    </message>
-    <message>
         <source>Large fonts</source>
         <translation>大字体</translation>
     </message>
@@ -3156,10 +3232,6 @@
     <message>
         <source>This core&apos;s run is over.</source>
         <translation>该推荐核心的运行已结束。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Step %1.&lt;/b&gt; Shopper %2 on the %3 at day %4, %5.</source>
-        <translation>&lt;b&gt;第 %1 步。&lt;/b&gt;顾客 %2 在%3，时间为第 %4 天 %5。</translation>
     </message>
     <message>
         <source>A new visit starts.</source>
@@ -3208,6 +3280,50 @@
     <message>
         <source>no events (the shopper only looked)</source>
         <translation>无事件（顾客只是看了看）</translation>
+    </message>
+    <message>
+        <source>Replaying the run from the seed to step %1…</source>
+        <translation>正在从随机种子重放运行到第 %1 步……</translation>
+    </message>
+    <message>
+        <source>Looking for shopper %1&apos;s next action…</source>
+        <translation>正在寻找顾客 %1 的下一个动作……</translation>
+    </message>
+    <message>
+        <source>Stepping…</source>
+        <translation>正在单步执行……</translation>
+    </message>
+    <message>
+        <source>One shopper action per core, or every core to the followed shopper&apos;s next action (F10)</source>
+        <translation>每个推荐核心前进一个顾客动作，或每个推荐核心前进到被跟踪顾客的下一个动作（F10）</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous step: the run is replayed from the seed (deterministic), on the engine&apos;s thread (Ctrl+F10)</source>
+        <translation>回到上一步：运行从随机种子开始重放（结果确定），在引擎线程上进行（Ctrl+F10）</translation>
+    </message>
+    <message>
+        <source>Follow shopper</source>
+        <translation>跟踪顾客</translation>
+    </message>
+    <message>
+        <source>Step moves every core to this shopper&apos;s next action, so all cores show the same shopper</source>
+        <translation>单步时每个推荐核心都前进到该顾客的下一个动作，因此所有推荐核心显示同一位顾客</translation>
+    </message>
+    <message>
+        <source>The shopper to follow (id)</source>
+        <translation>要跟踪的顾客（编号）</translation>
+    </message>
+    <message>
+        <source>This core&apos;s run ended before shopper %1 acted again.</source>
+        <translation>在顾客 %1 再次行动之前，此推荐核心的运行已结束。</translation>
+    </message>
+    <message>
+        <source>Shopper %1 on the %2 at %3.</source>
+        <translation>顾客 %1 在%2，时间为%3。</translation>
     </message>
 </context>
 <context>

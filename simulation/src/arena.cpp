@@ -40,6 +40,13 @@ struct Arena::Core {
     std::unique_ptr<core::ColdStartAccumulator> cold;
     core::UserOutcomes outcomes;
     std::unique_ptr<InspectorLedger> ledger;
+    // Serve-time explanations (the engine's serve observer composes them before the
+    // shopper reacts): for every action while `captureAll`, else for `captureUser` and
+    // the arena's watched user. `captured` says whether `served` is the current action's.
+    bool captureAll = false;
+    core::UserId captureUser = core::kNoUser;
+    bool captured = false;
+    std::vector<core::Explanation> served;
 
     Engine& engine() { return job->engine(); }
     const Engine& engine() const { return job->engine(); }
@@ -86,8 +93,22 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         state->cold = std::make_unique<core::ColdStartAccumulator>(e.world().items,
                                                                    e.metrics().bucketWidth());
         state->outcomes = core::UserOutcomes(e.world().users.size());
-        if (spec.inspectors)
+        if (spec.inspectors) {
             state->ledger = std::make_unique<InspectorLedger>(e.world(), e.endTime());
+            Core* self = state.get();
+            const core::UserId* watched = &arena->m_watched;
+            state->engine().setServeObserver(
+                [self, watched](const core::Request& request, const core::Slate& slate) {
+                    self->captured = self->captureAll || request.user == self->captureUser ||
+                                     request.user == *watched;
+                    if (!self->captured)
+                        return;
+                    const core::Recommender& rec = *self->engine().recommender();
+                    self->served.clear();
+                    for (const core::SlateEntry& entry : slate)
+                        self->served.push_back(rec.explain(request, entry));
+                });
+        }
         // The last bucket is closed and stored by RunJob::finish: its cold-start rows go
         // in the same write, before the run is marked finished.
         Core* raw = state.get();
@@ -125,7 +146,24 @@ bool Arena::allDone() const {
 }
 
 const ActionRecord* Arena::advance(std::size_t i, StepRecord* record) {
+    return act(*m_cores[i], record, core::kNoUser);
+}
+
+Arena::Seek Arena::seek(std::size_t i, core::UserId user, StepRecord& record,
+                        std::uint64_t budget) {
     Core& c = *m_cores[i];
+    for (std::uint64_t n = 0; n < budget; ++n) {
+        const ActionRecord* a = act(c, &record, user);
+        if (!a)
+            return Seek::Done;
+        if (a->user == user)
+            return Seek::Found;
+        ++record.passed;
+    }
+    return Seek::Budget;
+}
+
+const ActionRecord* Arena::act(Core& c, StepRecord* record, core::UserId only) {
     if (c.done)
         return nullptr;
     ActionRecord& a = c.scratch;
@@ -135,12 +173,19 @@ const ActionRecord* Arena::advance(std::size_t i, StepRecord* record) {
         c.done = true;
         return nullptr;
     }
-    if (!c.engine().nextAction(&a)) {
+    c.captureAll = record != nullptr && only == core::kNoUser;
+    c.captureUser = record != nullptr ? only : core::kNoUser;
+    c.captured = false;
+    const bool acted = c.engine().nextAction(&a);
+    c.captureAll = false;
+    c.captureUser = core::kNoUser;
+    if (!acted) {
         c.done = true;
         return nullptr;
     }
-    if (record && c.ledger)
-        c.ledger->describe(c.engine(), a, *record); // before track(): the previous slate
+    const std::vector<core::Explanation>* served = c.captured ? &c.served : nullptr;
+    if (record && c.ledger && (only == core::kNoUser || a.user == only))
+        c.ledger->describe(c.engine(), a, served, *record); // before track(): previous slate
     if (a.sessionStarted)
         c.outcomes.onSessionStart(a.user);
     // "New user": the slate was served in the shopper's first or second session.
@@ -152,7 +197,7 @@ const ActionRecord* Arena::advance(std::size_t i, StepRecord* record) {
             c.cold->onPurchase(e.item, e.time);
     }
     if (c.ledger)
-        c.ledger->track(a);
+        c.ledger->track(a, served);
     if (c.job->done())
         c.done = true;
     return &a;

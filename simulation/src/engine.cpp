@@ -636,6 +636,8 @@ void Engine::generateAction(ActionRecord* record) {
     const auto started = std::chrono::steady_clock::now();
     m_recommender->recommend(a.request, a.slate);
     const auto latency = std::chrono::steady_clock::now() - started;
+    if (m_serveObserver)
+        m_serveObserver(a.request, a.slate);
     if (m_analysis)
         m_analysis->addSlate(s.user, a.slate.size());
     const bool sampleRegret = b.regretSample > 0.0 &&
@@ -708,30 +710,6 @@ void Engine::generateAction(ActionRecord* record) {
     if (m_actionObserver)
         m_actionObserver(a, s);
     m_pending.insert(m_pending.end(), a.events.begin(), a.events.end());
-}
-
-void Engine::setAnalysisEnabled(bool enabled) {
-    if (!enabled)
-        m_analysis.reset();
-    else if (!m_analysis)
-        m_analysis = std::make_unique<RunAnalysis>(m_scenario, m_world, m_seed);
-}
-
-QJsonObject Engine::analysisJson() const {
-    if (!m_analysis)
-        return {};
-    QJsonObject o = m_analysis->toJson(m_now);
-    o.insert(QStringLiteral("regret"),
-             QJsonObject{{QStringLiteral("mean_per_slate"), meanSlateRegret()},
-                         {QStringLiteral("mean_per_session"), meanSessionRegret()},
-                         {QStringLiteral("samples"), static_cast<double>(m_regretSamples)}});
-    o.insert(QStringLiteral("shop"),
-             QJsonObject{{QStringLiteral("stock_outs"), static_cast<double>(m_state.stockOuts)},
-                         {QStringLiteral("skipped_visits"), static_cast<double>(m_skippedVisits)},
-                         {QStringLiteral("churned_users"), static_cast<double>(m_churnedUsers)},
-                         {QStringLiteral("available_items"),
-                          static_cast<double>(m_world.items.availableCount)}});
-    return o;
 }
 
 void Engine::consume(const core::Event& e) {

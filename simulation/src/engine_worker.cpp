@@ -39,6 +39,15 @@ EngineWorker::EngineWorker(const core::RecommenderRegistry& registry, QObject* p
             fail(QString::fromStdString(e.what()));
         }
     });
+    m_jobTimer = new QTimer(this);
+    m_jobTimer->setSingleShot(true);
+    connect(m_jobTimer, &QTimer::timeout, this, [this] {
+        try {
+            runJob();
+        } catch (const std::exception& e) {
+            fail(QString::fromStdString(e.what()));
+        }
+    });
 }
 
 EngineWorker::~EngineWorker() {
@@ -52,6 +61,10 @@ void EngineWorker::start(const ArenaSpec& spec, quint64 generation, bool paused)
         m_arena.reset();
         m_generation = generation;
         m_recentUsers.clear();
+        m_job.reset();
+        m_jobTimer->stop();
+        m_tape = StepTape{};
+        m_spec = spec;
         if (spec.cores.empty()) {
             emit runFailed(generation, tr("Choose at least one recommender core."));
             return;
@@ -87,7 +100,7 @@ void EngineWorker::pause() {
 }
 
 void EngineWorker::resume() {
-    if (!m_running || !m_paused)
+    if (!m_running || !m_paused || m_job)
         return;
     m_paused = false;
     m_paceClock.start();
@@ -97,6 +110,8 @@ void EngineWorker::resume() {
 
 void EngineWorker::stop() {
     m_timer->stop();
+    m_jobTimer->stop();
+    m_job.reset();
     if (m_running) {
         try {
             finishRun(true);
@@ -121,6 +136,8 @@ void EngineWorker::setSpeed(double simSecondsPerSecond) {
 
 void EngineWorker::shutdown() {
     m_timer->stop();
+    m_jobTimer->stop();
+    m_job.reset();
     if (m_running) {
         try {
             finishRun(true);
@@ -159,6 +176,7 @@ void EngineWorker::runSlice() {
             ? m_paceSimStart + static_cast<double>(m_paceClock.elapsed()) / 1000.0 * m_speed
             : std::numeric_limits<double>::infinity();
     bool waiting = false;
+    std::uint64_t calls = 0; // advance() calls, for the tape (Step back replays them)
     for (int n = 1;; ++n) {
         const int i = m_arena->slowest();
         if (i < 0)
@@ -169,11 +187,13 @@ void EngineWorker::runSlice() {
             break;
         }
         const ActionRecord* a = m_arena->advance(core);
+        ++calls;
         if (a && core == 0)
             noteUser(a->user);
         if (n % 32 == 0 && slice.elapsed() >= kSliceMs)
             break;
     }
+    m_tape.recordRun(calls);
     if (!collect())
         return;
     if (m_arena->allDone()) {
@@ -186,30 +206,101 @@ void EngineWorker::runSlice() {
     scheduleSlice(waiting ? 15 : 0);
 }
 
-void EngineWorker::step() {
-    if (!m_running || !m_paused)
+void EngineWorker::step(quint32 follow) {
+    if (!m_running || !m_paused || m_job)
         return;
+    m_job = std::make_unique<StepJob>(
+        std::vector<StepTape::Op>{{StepTape::Op::Kind::Step, 0, follow}}, m_tape.steps() + 1);
+    m_jobIsStep = true;
+    m_jobFollow = follow;
+    m_jobTimer->start(0);
+}
+
+void EngineWorker::stepBack(quint64 generation) {
     try {
-        StepReport report;
-        report.generation = m_generation;
-        for (std::size_t i = 0; i < m_arena->size(); ++i) {
-            StepRecord r;
-            r.core = static_cast<int>(i);
-            m_arena->advance(i, &r);
-            if (i == 0 && r.valid)
-                m_recentUsers.push_back(r.user);
-            report.cores.push_back(std::move(r));
-        }
-        if (!collect())
+        if (core::Status st = rebuild(generation); !st) {
+            fail(QString::fromStdString(st.error()));
             return;
-        emit stepped(report);
-        if (m_arena->allDone())
-            finishRun(false);
-        else
-            emitBatch(false);
+        }
+        m_jobTimer->start(0);
     } catch (const std::exception& e) {
         fail(QString::fromStdString(e.what()));
     }
+}
+
+// A fresh arena from the same spec, with the tape cut to the previous step for runJob()
+// to replay: the arena is deterministic, so this is the state that step left.
+core::Status EngineWorker::rebuild(quint64 generation) {
+    m_timer->stop();
+    m_jobTimer->stop();
+    m_job.reset();
+    const int target = std::max(0, m_tape.steps() - 1);
+    std::vector<StepTape::Op> ops = m_tape.prefix(target);
+    std::vector<qint64> superseded;
+    if (m_arena) {
+        superseded = m_running ? m_arena->finish(true).runIds : std::vector<qint64>{};
+        for (std::size_t i = 0; !m_running && i < m_arena->size(); ++i)
+            superseded.push_back(m_arena->job(i).runId());
+    }
+    m_arena.reset();
+    m_running = false;
+    m_generation = generation;
+    if (!m_spec.dbPath.isEmpty() && !superseded.empty()) {
+        // The replay stores the same events again: the superseded runs would be duplicates.
+        auto store = RunStore::open(m_spec.dbPath);
+        if (!store)
+            return core::Error{store.error()};
+        for (qint64 id : superseded)
+            if (id > 0)
+                if (core::Status st = store.value()->deleteRun(id); !st)
+                    return st;
+    }
+    const qint64 experimentId = m_spec.cores.size() > 1 ? QDateTime::currentMSecsSinceEpoch() : 0;
+    auto arena = Arena::create(m_spec, m_registry, experimentId);
+    if (!arena)
+        return core::Error{arena.error()};
+    m_arena = std::move(arena).value();
+    m_tape.truncate(target);
+    m_recentUsers.clear();
+    m_sinceStatistics.invalidate();
+    m_running = true;
+    m_paused = true;
+    m_sinceEmit.start();
+    m_job = std::make_unique<StepJob>(std::move(ops), 1);
+    m_jobIsStep = false;
+    return core::Ok{};
+}
+
+void EngineWorker::runJob() {
+    if (!m_job || !m_arena)
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    bool done = false;
+    while (!done && slice.elapsed() < kSliceMs)
+        done = m_job->work(*m_arena, 1024);
+    for (core::UserId u : m_job->takeRunUsers())
+        noteUser(u);
+    if (!collect())
+        return;
+    if (!done) {
+        if (m_sinceEmit.elapsed() >= m_emitIntervalMs)
+            emitBatch(false);
+        m_jobTimer->start(0);
+        return;
+    }
+    if (m_jobIsStep)
+        m_tape.recordStep(m_jobFollow);
+    StepReport report = m_job->hasReport() ? m_job->report() : StepReport{};
+    m_job.reset();
+    report.generation = m_generation;
+    if (!report.cores.empty() && report.cores.front().valid)
+        m_recentUsers.push_back(report.cores.front().user);
+    emit stepped(report);
+    if (m_arena->allDone())
+        finishRun(false);
+    else
+        emitBatch(false);
 }
 
 void EngineWorker::emitBatch(bool finished) {
@@ -250,6 +341,8 @@ void EngineWorker::finishRun(bool cancelled) {
 
 void EngineWorker::fail(const QString& message) {
     m_timer->stop();
+    m_jobTimer->stop();
+    m_job.reset();
     if (m_running) {
         m_running = false;
         m_arena->fail();
@@ -264,6 +357,8 @@ void EngineWorker::inspectUser(quint64 generation, int coreIndex, quint32 user) 
         r.user = user;
         r.error = tr("No run to inspect.");
     } else {
+        // From now on this shopper's slates keep the explanations composed when served.
+        m_arena->watchUser(user);
         r = m_arena->inspectUser(static_cast<std::size_t>(coreIndex), user);
     }
     r.generation = generation;

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxBinCells = 8u * 1024u * 1024u;
 } // namespace
 
 InspectorLedger::InspectorLedger(const World& w, core::SimTime duration)
-    : m_users(w.users.size()), m_items(w.items.size()) {
+    : m_itemTable(w.items), m_users(w.users.size()), m_items(w.items.size()) {
     if (w.items.size()) {
         m_bins = std::clamp<std::size_t>(kMaxBinCells / (w.items.size() * 3), 0, 96);
         if (m_bins < 8)
@@ -38,7 +38,7 @@ void InspectorLedger::bump(core::ItemId item, core::SimTime t, int which) {
                  static_cast<std::size_t>(which)];
 }
 
-void InspectorLedger::track(const ActionRecord& a) {
+void InspectorLedger::track(const ActionRecord& a, const std::vector<core::Explanation>* served) {
     for (const core::SlateEntry& e : a.slate) {
         if (e.item >= m_items.size())
             continue;
@@ -50,6 +50,9 @@ void InspectorLedger::track(const ActionRecord& a) {
     d.slateTime = a.time;
     d.surface = a.request.surface;
     d.contextItem = a.request.contextItem;
+    d.explained.clear();
+    if (served)
+        d.explained = entries(m_itemTable, a.slate, served);
     for (const core::Event& e : a.events) {
         UserDetail& ed = e.user == a.user ? d : m_details[e.user];
         ed.ring[ed.count % kRecentEvents] = e;
@@ -70,26 +73,31 @@ void InspectorLedger::track(const ActionRecord& a) {
     }
 }
 
-std::vector<ExplainedEntry> InspectorLedger::explain(const Engine& engine,
-                                                     const core::Request& request,
-                                                     const core::Slate& slate) {
+std::vector<ExplainedEntry> InspectorLedger::entries(const core::ItemTable& items,
+                                                     const core::Slate& slate,
+                                                     const std::vector<core::Explanation>* served) {
     std::vector<ExplainedEntry> out;
-    const core::Recommender* rec = engine.recommender();
-    const core::ItemTable& items = engine.world().items;
-    for (const core::SlateEntry& e : slate) {
+    for (std::size_t n = 0; n < slate.size(); ++n) {
+        const core::SlateEntry& e = slate[n];
         ExplainedEntry x;
         x.item = e.item;
         x.score = e.score;
         if (items.contains(e.item))
             x.itemDescription = QString::fromStdString(core::describeItem(items, e.item));
-        if (rec)
-            x.explanation = QString::fromStdString(rec->explain(request, e.item));
+        if (served && n < served->size()) {
+            const core::Explanation& why = (*served)[n];
+            x.explanation = QString::fromStdString(why.text);
+            x.placeholder = why.basis == core::Explanation::Basis::Placeholder;
+            if (const core::ExplanationTerm* total = why.total())
+                x.scoreText = QString::fromStdString(core::formatTerm(*total));
+        }
         out.push_back(std::move(x));
     }
     return out;
 }
 
 void InspectorLedger::describe(const Engine& engine, const ActionRecord& a,
+                               const std::vector<core::Explanation>* served,
                                StepRecord& record) const {
     record.valid = true;
     record.user = a.user;
@@ -100,15 +108,12 @@ void InspectorLedger::describe(const Engine& engine, const ActionRecord& a,
     record.sessionStarted = a.sessionStarted;
     record.sessionEnded = a.sessionEnded;
     record.events = a.events;
-    record.slate = explain(engine, a.request, a.slate);
+    record.slate = entries(engine.world().items, a.slate, served);
     auto it = m_details.find(a.user);
-    if (it != m_details.end() && it->second.slateTime >= 0.0) {
-        core::Request previous = a.request;
-        previous.surface = it->second.surface;
-        previous.contextItem = it->second.contextItem;
-        previous.exclude = {};
-        record.previousSlate = explain(engine, previous, it->second.slate);
-    }
+    if (it != m_details.end() && it->second.slateTime >= 0.0)
+        record.previousSlate = !it->second.explained.empty()
+                                   ? it->second.explained
+                                   : entries(engine.world().items, it->second.slate, nullptr);
 }
 
 UserInspection InspectorLedger::inspectUser(const Engine& engine,
@@ -160,14 +165,9 @@ UserInspection InspectorLedger::inspectUser(const Engine& engine,
         for (std::size_t i = d.count - n; i < d.count; ++i)
             r.recentEvents.push_back(d.ring[i % kRecentEvents]);
         if (d.slateTime >= 0.0) {
-            core::Request req;
-            req.user = user;
-            req.time = d.slateTime;
-            req.surface = d.surface;
-            req.contextItem = d.contextItem;
-            req.k = static_cast<int>(d.slate.size());
             r.slateTime = d.slateTime;
-            r.slate = explain(engine, req, d.slate);
+            r.slate = !d.explained.empty() ? d.explained
+                                           : entries(engine.world().items, d.slate, nullptr);
         }
     }
     return r;

@@ -38,8 +38,9 @@ public:
         m_target->recommend(r, m_targetSlate);
         m_logger->recommend(r, out);
     }
-    std::string explain(const core::Request& r, core::ItemId item) const override {
-        return m_logger->explain(r, item);
+    core::Explanation explain(const core::Request& r,
+                              const core::SlateEntry& entry) const override {
+        return m_logger->explain(r, entry);
     }
     const core::Slate& targetSlate() const { return m_targetSlate; }
 

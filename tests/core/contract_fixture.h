@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -98,8 +99,11 @@ class Feed {
 public:
     Feed(const SyntheticShop& shop, std::uint64_t seed) : m_shop(shop), m_rng{seed} {}
 
+    /// `onServed` (optional) sees each slate right after recommend(), before the core gets
+    /// any feedback: where the engine composes explanations.
     void run(core::Recommender& core, std::size_t events,
-             std::vector<core::Slate>* slates = nullptr) {
+             std::vector<core::Slate>* slates = nullptr,
+             const std::function<void(const core::Request&, const core::Slate&)>& onServed = {}) {
         const auto& items = m_shop.items;
         const std::size_t n = items.size(), users = m_shop.users.size();
         core::Slate slate;
@@ -116,6 +120,8 @@ public:
                     req.contextItem = m_rng.below(n);
                 }
                 core.recommend(req, slate);
+                if (onServed)
+                    onServed(req, slate);
                 if (slates)
                     slates->push_back(slate);
                 int clicked = -1;

@@ -150,4 +150,22 @@ inline double numberAfter(const std::string& text, const std::string& marker) {
     }
 }
 
+/// An explanation that lists the parts of a score, largest first, quotes a similarity
+/// `quoted` (2 decimals) of one of the parts adding most: `parts` holds each part's
+/// (similarity, contribution); ties may lead in any order.
+inline bool leadsWithTopPart(double quoted, const std::vector<std::pair<double, double>>& parts) {
+    double top = 0.0;
+    for (const auto& [sim, part] : parts)
+        top = std::max(top, part);
+    for (const auto& [sim, part] : parts)
+        if (part >= top * (1.0 - 1e-5) && std::abs(quoted - sim) <= 0.0051)
+            return true;
+    return false;
+}
+
+/// The number after ". Score " is `want` to its 3 printed decimals.
+inline bool endsWithScore(const std::string& why, double want) {
+    return std::abs(numberAfter(why, ". Score ") - want) <= 5e-4 + 1e-4 * std::abs(want);
+}
+
 } // namespace recoscope::test

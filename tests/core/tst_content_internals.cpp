@@ -218,7 +218,7 @@ private slots:
                             best = std::max(best, (query.count(f) ? query.at(f) : 0.0) * v);
                         if (best <= 1e-6)
                             continue;
-                        const std::string why = rec->explain(req, s.item);
+                        const std::string why = rec->explain(req, s).text;
                         bool named = false;
                         for (const auto& [f, v] : vectors[s.item])
                             if ((query.count(f) ? query.at(f) : 0.0) * v >= best * (1.0 - 1e-5))
@@ -249,7 +249,7 @@ private slots:
                         for (const core::SlateEntry& s : slate) {
                             if (get(seg, s.item) <= 0.0)
                                 continue;
-                            const std::string why = rec->explain(req, s.item);
+                            const std::string why = rec->explain(req, s).text;
                             QVERIFY2(std::abs(test::numberAfter(why, "segment interest score ") -
                                               get(seg, s.item)) <= 0.051,
                                      why.c_str());
@@ -289,7 +289,7 @@ private slots:
                     for (const core::SlateEntry& s : slate) {
                         if (get(st, s.item) <= 0.0)
                             continue;
-                        const std::string why = rec->explain(req, s.item);
+                        const std::string why = rec->explain(req, s).text;
                         QVERIFY2(std::abs(test::numberAfter(why, "recent activity ") -
                                           get(st, s.item)) <= 0.051 &&
                                      std::abs(test::numberAfter(why, "baseline of ") -

@@ -208,7 +208,7 @@ private slots:
             req.time = feed.time() + 1.0;
             f.rec->recommend(req, slate);
             for (const core::SlateEntry& e : slate) {
-                const std::string why = f.rec->explain(req, e.item);
+                const std::string why = f.rec->explain(req, e).text;
                 std::smatch m;
                 QVERIFY2(std::regex_search(why, m, score), why.c_str());
                 QVERIFY2(std::abs(std::stod(m[1].str()) - e.score) <= 2e-4,

@@ -291,7 +291,7 @@ private slots:
                      ("after " + std::to_string(interactions) + " interactions the slate is not " +
                       expected + "'s")
                          .c_str());
-            const std::string why = hybrid->explain(r, got[0].item);
+            const std::string why = hybrid->explain(r, got[0]).text;
             QVERIFY2(why.rfind("[" + expected + ",", 0) == 0, why.c_str());
         }
     }

@@ -38,8 +38,8 @@ public:
     void observeSlate(const core::Request& r, const core::Slate& s, int clicked) override {
         m_inner->observeSlate(r, s, clicked);
     }
-    std::string explain(const core::Request& r, core::ItemId item) const override {
-        return m_inner->explain(r, item);
+    core::Explanation explain(const core::Request& r, const core::SlateEntry& e) const override {
+        return m_inner->explain(r, e);
     }
     void recommend(const core::Request& request, core::Slate& out) override {
         m_inner->recommend(request, out);

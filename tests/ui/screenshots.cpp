@@ -27,6 +27,7 @@
 #include "recoscope/ui/tradeoff_window.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -217,12 +218,25 @@ int main(int argc, char** argv) {
     w.strategyPanel()->setCores({QStringLiteral("popularity"), QStringLiteral("itemknn")});
     w.scenarioPanel()->setEventLimit(0);
     w.startRun();
-    (void)QTest::qWaitFor([&] { return w.controller().fraction() > 0.45; }, 120000);
+    // Past the day-4 promotion, so that its band shows on the charts.
+    (void)QTest::qWaitFor([&] { return w.controller().fraction() > 0.72; }, 120000);
     w.controller().pause();
     settle(500);
     raiseDock(w, w.shopperInspector());
-    if (!w.controller().activeUsers().empty())
+    if (!w.controller().activeUsers().empty()) {
+        // Inspecting a shopper keeps the explanations of the slates served to them from
+        // then on: run on until their next slate is served, then pause again.
         w.shopperInspector()->inspect(w.controller().activeUsers().front(), 1);
+        settle(300);
+        w.controller().resume();
+        (void)QTest::qWaitFor(
+            [&] {
+                const auto& slate = w.shopperInspector()->last().slate;
+                return !slate.empty() && !slate.front().explanation.isEmpty();
+            },
+            60000);
+        w.controller().pause();
+    }
     settle(500);
     ok &= save(&w, out.filePath(QStringLiteral("main-window%1.png").arg(suffix)));
     ok &= save(w.shopperInspector()->parentWidget(),
@@ -269,17 +283,33 @@ int main(int argc, char** argv) {
     ok &= save(w.historyPanel()->parentWidget(),
                out.filePath(QStringLiteral("run-history%1.png").arg(suffix)));
 
-    // 3. Teaching mode after a few steps, with large fonts.
+    // 3. Teaching mode after a few steps, with large fonts, as on a projector: a bigger
+    // window with only the dashboard and the teaching panel, so that the charts keep their
+    // axis labels and legends at the large size.
+    w.resize(1920, 1200);
+    QList<QDockWidget*> hidden;
+    for (QDockWidget* d : w.findChildren<QDockWidget*>())
+        if (d->isVisible() && w.dockWidgetArea(d) != Qt::RightDockWidgetArea) {
+            d->hide();
+            hidden << d;
+        }
     w.enterTeachingMode();
     w.setLargeFonts(true);
     QSignalSpy steps(&w.controller(), &ui::RunController::stepped);
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 42; ++i) {
+        // The last two steps follow the shopper on screen: every core at their next action.
+        if (i == 40)
+            w.teachingPanel()->followBox()->setChecked(true);
         w.controller().step();
         (void)QTest::qWaitFor([&] { return steps.count() > i; }, 5000);
     }
     settle(400);
     ok &= save(&w, out.filePath(QStringLiteral("teaching-mode%1.png").arg(suffix)));
+    w.teachingPanel()->followBox()->setChecked(false);
     w.setLargeFonts(false);
+    for (QDockWidget* d : std::as_const(hidden))
+        d->show();
+    w.resize(1600, 1000);
     w.controller().stop();
     waitState(w, ui::RunController::State::Finished, 10000);
 

@@ -327,7 +327,7 @@ void TestMainWindow::teachingModeSteps() {
     QCOMPARE(t->steps(), 3);
     QVERIFY(t->slateTable()->rowCount() > 0);
     QVERIFY(t->eventList()->count() > 0);
-    QVERIFY(t->summary()->text().contains(QStringLiteral("Step 3")));
+    QVERIFY(t->header()->text().contains(QStringLiteral("Step 3")));
     // Explanations come from the core.
     QVERIFY(t->slateTable()->item(0, 3)->text().contains(QLatin1Char('\n')));
     QVERIFY(!t->slateTable()->item(0, 3)->toolTip().isEmpty());

@@ -1,5 +1,7 @@
 #include "recoscope/ui/item_inspector_panel.h"
 
+#include "sim_time_text.h"
+
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/run_controller.h"
 
@@ -77,7 +79,7 @@ void ItemInspectorPanel::retranslateUi() {
     m_itemLabel->setText(tr("Item &id:"));
     m_go->setText(tr("Inspect"));
     m_chart->setTitle(tr("Exposure, clicks and purchases over time"));
-    m_chart->setAxisTitles(tr("simulated days"), tr("count per period"));
+    m_chart->setAxisTitles(simDaysAxisTitle(), tr("count per period"));
     m_chart->setToolTip(tr("Impressions (times shown in a slate), clicks on it in a slate, and "
                            "units bought, per period of the run."));
     m_chart->setSeries(
@@ -135,9 +137,7 @@ void ItemInspectorPanel::showInspection(const sim::ItemInspection& r) {
                      : r.stock < 0 ? tr("unlimited")
                                    : tr("%n unit(s) in stock", nullptr, r.stock));
     row(tr("Sold"), tr("%1 units, restocked %2 times").arg(r.sold).arg(r.restocked));
-    row(tr("Launched"), r.launchTime > 0
-                            ? tr("day %1").arg(loc.toString(r.launchTime / 86400.0 + 1.0, 'f', 1))
-                            : tr("before the run"));
+    row(tr("Launched"), r.launchTime > 0 ? simTimeText(r.launchTime) : tr("before the run"));
     row(tr("Impressions"), loc.toString(static_cast<qulonglong>(r.impressions)));
     row(tr("Clicks"), loc.toString(static_cast<qulonglong>(r.clicks)));
     row(tr("Purchases"), loc.toString(static_cast<qulonglong>(r.purchases)));
@@ -146,7 +146,7 @@ void ItemInspectorPanel::showInspection(const sim::ItemInspection& r) {
     auto series = [&](const std::vector<std::uint32_t>& bins) {
         std::vector<ChartSample> out;
         for (std::size_t i = 0; i < bins.size(); ++i) {
-            const double x = (static_cast<double>(i) + 1.0) * r.binSeconds / 86400.0;
+            const double x = simDays((static_cast<double>(i) + 1.0) * r.binSeconds);
             const double y = bins[i];
             out.push_back({x, y, y, y});
         }

@@ -5,7 +5,9 @@
 #include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/table_actions.h"
+#include "sim_time_text.h"
 #include "table_cells.h"
+#include "timeline_markers.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -183,12 +185,15 @@ void LiveChartsPanel::retranslateUi() {
         h->setWhatsThis(counterHelp(keys[i])); // Help > What's this?, Shift+F1
         m_counters->setHorizontalHeaderItem(i, h);
     }
+    // Timeline markers: translated labels, none over a log replay.
+    const QList<ChartMarker> markers =
+        m_replayMode ? QList<ChartMarker>{} : timelineMarkers(m_timeline);
     for (const auto& [id, v] : m_charts) {
         v->setTitle(metricTitle(id));
-        v->setAxisTitles(m_replayMode ? tr("days of the log") : tr("simulated days"),
-                         metricAxis(id));
+        v->setAxisTitles(m_replayMode ? tr("days of the log") : simDaysAxisTitle(), metricAxis(id));
         v->setToolTip(metricHelp(id));
         v->setWhatsThis(metricHelp(id));
+        v->setMarkers(markers);
         v->refresh(); // titles show before the first run too
     }
     fitHeight(m_counters);
@@ -284,6 +289,12 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     else
         m_stale = true;
     fillTables(store);
+}
+
+void LiveChartsPanel::setTimeline(const std::vector<sim::TimelineEvent>& timeline) {
+    m_timeline = timeline;
+    for (const auto& [id, v] : m_charts)
+        v->setMarkers(m_replayMode ? QList<ChartMarker>{} : timelineMarkers(timeline));
 }
 
 void LiveChartsPanel::setReplayMode(bool replay) {

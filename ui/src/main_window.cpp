@@ -254,6 +254,7 @@ bool MainWindow::startRun(bool paused) {
     m_runScenario = spec.scenario;
     m_runLimits = spec.limits;
     m_charts->invalidate();
+    m_charts->setTimeline(spec.scenario.timeline);
     m_controller->start(spec, paused);
     m_charts->showStore(m_controller->series());
     statusBar()->showMessage(

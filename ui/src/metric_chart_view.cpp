@@ -172,6 +172,11 @@ std::vector<ChartSample> MetricChartView::decimate(const std::vector<ChartSample
     return out;
 }
 
+void MetricChartView::setMarkers(const QList<ChartMarker>& markers) {
+    m_markers = markers;
+    renderMarkers();
+}
+
 bool MetricChartView::exportSvg(const QString& path, QSize size) const {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
@@ -237,6 +242,31 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
                           "text-anchor=\"middle\">%2</text>\n")
                .arg((top + h - bottom) / 2)
                .arg(esc(m_yTitle));
+    // Timeline markers within the data's span, under the series.
+    for (const ChartMarker& m : m_markers) {
+        const double a = std::max(m.start, x0), b = std::min(m.end, x1);
+        if (a > b)
+            continue;
+        if (m.end > m.start)
+            out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
+                                  "fill=\"%5\" fill-opacity=\"0.15\"/>\n")
+                       .arg(px(a))
+                       .arg(top)
+                       .arg(px(b) - px(a))
+                       .arg(h - top - bottom)
+                       .arg(m.color.name());
+        else
+            out << QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"%4\" "
+                                  "stroke-dasharray=\"4,3\"/>\n")
+                       .arg(px(a))
+                       .arg(top)
+                       .arg(h - bottom)
+                       .arg(m.color.name());
+        out << QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"10\" fill=\"%3\">%4</text>\n")
+                   .arg(px(a) + 3)
+                   .arg(top + 12)
+                   .arg(m.color.darker(150).name(), esc(m.label));
+    }
     double legendX = left;
     for (const SeriesSpec& spec : m_specs) {
         const auto& v = samples(spec.id);

@@ -13,6 +13,9 @@
 #include <QtCharts/QValueAxis>
 
 #include <QEvent>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,6 +63,9 @@ public:
         m_y->setTickCount(5);
         m_chart->addAxis(m_x, Qt::AlignBottom);
         m_chart->addAxis(m_y, Qt::AlignLeft);
+        // Markers follow the plot area and the x range (the series' own items do).
+        connect(m_chart, &QChart::plotAreaChanged, this, [this] { layoutMarkers(); });
+        connect(m_x, &QValueAxis::rangeChanged, this, [this] { layoutMarkers(); });
         m_view = new QChartView(m_chart, this);
         m_view->setRenderHint(QPainter::Antialiasing, true);
         auto* layout = new QVBoxLayout(this);
@@ -74,7 +80,58 @@ public:
         return it == m_lines.end() ? 0 : static_cast<int>(it->second.line->count());
     }
 
+    QList<QPair<double, double>> renderedMarkerSpans() const override {
+        QList<QPair<double, double>> out;
+        const QRectF plot = m_chart->plotArea();
+        auto value = [&](double px) {
+            return m_x->min() + (px - plot.left()) / plot.width() * (m_x->max() - m_x->min());
+        };
+        for (const MarkerItem& it : m_markerItems) {
+            if (it.band && it.band->isVisible())
+                out.append({value(it.band->rect().left()), value(it.band->rect().right())});
+            if (it.line && it.line->isVisible())
+                out.append({value(it.line->line().x1()), value(it.line->line().x1())});
+        }
+        return out;
+    }
+
 protected:
+    void renderMarkers() override {
+        for (MarkerItem& it : m_markerItems) {
+            delete it.band;
+            delete it.line;
+            delete it.text;
+        }
+        m_markerItems.clear();
+        for (const ChartMarker& m : m_markers) {
+            MarkerItem it;
+            it.marker = m;
+            if (m.end > m.start) {
+                it.band = new QGraphicsRectItem(m_chart);
+                QColor fill = m.color;
+                fill.setAlpha(40);
+                it.band->setBrush(fill);
+                it.band->setPen(Qt::NoPen);
+                it.band->setZValue(1);
+            } else {
+                it.line = new QGraphicsLineItem(m_chart);
+                QPen pen(m.color);
+                pen.setWidthF(1.5);
+                pen.setStyle(Qt::DashLine);
+                it.line->setPen(pen);
+                it.line->setZValue(1);
+            }
+            it.text = new QGraphicsSimpleTextItem(m.label, m_chart);
+            it.text->setBrush(m.color.darker(150));
+            QFont f = font();
+            f.setPointSizeF(f.pointSizeF() * 0.85);
+            it.text->setFont(f);
+            it.text->setZValue(2);
+            m_markerItems.push_back(it);
+        }
+        layoutMarkers();
+    }
+
     void render(const QStringList& changed, bool seriesChanged) override {
         if (seriesChanged)
             rebuild();
@@ -108,6 +165,38 @@ protected:
     }
 
 private:
+    struct MarkerItem {
+        ChartMarker marker;
+        QGraphicsRectItem* band = nullptr; // or
+        QGraphicsLineItem* line = nullptr;
+        QGraphicsSimpleTextItem* text = nullptr;
+    };
+
+    // Places each marker over the plot area by the x axis' linear scale; a marker outside
+    // the visible range is hidden (it appears when the run reaches it).
+    void layoutMarkers() {
+        const QRectF plot = m_chart->plotArea();
+        const double lo = m_x->min(), hi = m_x->max();
+        if (!(hi > lo) || plot.width() <= 0.0)
+            return;
+        auto px = [&](double x) { return plot.left() + (x - lo) / (hi - lo) * plot.width(); };
+        for (MarkerItem& it : m_markerItems) {
+            const ChartMarker& m = it.marker;
+            const bool visible = m.end >= lo && m.start <= hi;
+            const double a = px(std::max(m.start, lo)), b = px(std::min(m.end, hi));
+            if (it.band) {
+                it.band->setRect(QRectF(QPointF(a, plot.top()), QPointF(b, plot.bottom())));
+                it.band->setVisible(visible);
+            }
+            if (it.line) {
+                it.line->setLine(QLineF(a, plot.top(), a, plot.bottom()));
+                it.line->setVisible(visible && m.start >= lo);
+            }
+            it.text->setPos(a + 3.0, plot.top() + 2.0);
+            it.text->setVisible(visible && (it.band || m.start >= lo));
+        }
+    }
+
     struct Lines {
         QLineSeries* line = nullptr;
         QLineSeries* upper = nullptr;
@@ -258,6 +347,7 @@ private:
     QValueAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
     std::map<QString, Lines> m_lines;
+    std::vector<MarkerItem> m_markerItems;
     double m_xMax = 0.0, m_yMax = 0.0;
 };
 

@@ -24,8 +24,11 @@ RunController::RunController(const core::RecommenderRegistry& registry, QObject*
     connectLogWorker();
     connect(m_worker, &sim::EngineWorker::batchReady, this, &RunController::onBatch);
     connect(m_worker, &sim::EngineWorker::stepped, this, [this](const sim::StepReport& r) {
-        if (r.generation == m_generation)
-            emit stepped(r);
+        if (r.generation != m_generation)
+            return;
+        m_stepNumber = r.step;
+        setStepping(false);
+        emit stepped(r);
     });
     connect(m_worker, &sim::EngineWorker::userInspected, this,
             [this](const sim::UserInspection& r) {
@@ -42,6 +45,7 @@ RunController::RunController(const core::RecommenderRegistry& registry, QObject*
                 if (generation != m_generation)
                     return;
                 m_eta = 0.0;
+                setStepping(false);
                 setState(State::Finished);
                 emit refreshed();
                 emit runEnded(ids, cancelled);
@@ -50,6 +54,7 @@ RunController::RunController(const core::RecommenderRegistry& registry, QObject*
             [this](quint64 generation, const QString& message) {
                 if (generation != m_generation)
                     return;
+                setStepping(false);
                 setState(State::Finished);
                 emit runFailed(message);
             });
@@ -120,6 +125,8 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     m_eta = -1.0;
     m_etaClock.start();
     m_etaFraction0 = 0.0;
+    m_stepNumber = 0;
+    setStepping(false);
     const quint64 gen = m_generation;
     sim::EngineWorker* w = m_worker;
     const double speed = m_speed;
@@ -147,7 +154,7 @@ void RunController::pause() {
 }
 
 void RunController::resume() {
-    if (m_state != State::Paused)
+    if (m_state != State::Paused || m_stepping)
         return;
     m_etaClock.start();
     m_etaFraction0 = m_fraction;
@@ -169,10 +176,44 @@ void RunController::stop() {
     stopCurrent();
 }
 
-void RunController::step() {
-    if (m_state != State::Paused || m_replay)
+void RunController::setStepping(bool on) {
+    if (on == m_stepping)
         return;
-    QMetaObject::invokeMethod(m_worker, &sim::EngineWorker::step, Qt::QueuedConnection);
+    m_stepping = on;
+    emit steppingChanged(on);
+}
+
+void RunController::setFollowUser(core::UserId user) {
+    m_follow = user;
+}
+
+void RunController::step() {
+    if (m_state != State::Paused || m_replay || m_stepping)
+        return;
+    setStepping(true);
+    sim::EngineWorker* w = m_worker;
+    const core::UserId follow = m_follow;
+    QMetaObject::invokeMethod(
+        w, [w, follow] { w->step(follow); }, Qt::QueuedConnection);
+}
+
+void RunController::stepBack() {
+    if (m_state != State::Paused || m_replay || m_stepping || m_stepNumber == 0)
+        return;
+    // A new generation: the replay's batches rebuild the charts from the seed, and
+    // nothing still queued from the superseded arena reaches them.
+    m_generation = ++m_counter;
+    QStringList ids;
+    for (const auto& c : m_spec.cores)
+        ids << QString::fromStdString(c.recommender);
+    m_series.reset(ids);
+    m_activeUsers.clear();
+    setStepping(true);
+    sim::EngineWorker* w = m_worker;
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(
+        w, [w, gen] { w->stepBack(gen); }, Qt::QueuedConnection);
+    m_dirty = true;
 }
 
 void RunController::setSpeed(double simSecondsPerSecond) {

@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_controls.h"
 
+#include "sim_time_text.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -26,11 +28,14 @@ RunControls::RunControls(RunController& controller, QWidget* parent)
     m_resume = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString());
     m_stop = addAction(style()->standardIcon(QStyle::SP_MediaStop), QString());
     m_step = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), QString());
+    m_stepBack = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
     m_start->setObjectName(QStringLiteral("actionStart"));
     m_pause->setObjectName(QStringLiteral("actionPause"));
     m_resume->setObjectName(QStringLiteral("actionResume"));
     m_stop->setObjectName(QStringLiteral("actionStop"));
     m_step->setObjectName(QStringLiteral("actionStep"));
+    m_stepBack->setObjectName(QStringLiteral("actionStepBack"));
+    m_stepBack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F10));
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_pause->setShortcut(QKeySequence(Qt::Key_F6));
     m_resume->setShortcut(QKeySequence(Qt::Key_F5));
@@ -61,6 +66,9 @@ RunControls::RunControls(RunController& controller, QWidget* parent)
     connect(m_resume, &QAction::triggered, &m_controller, &RunController::resume);
     connect(m_stop, &QAction::triggered, &m_controller, &RunController::stop);
     connect(m_step, &QAction::triggered, &m_controller, &RunController::step);
+    connect(m_stepBack, &QAction::triggered, &m_controller, &RunController::stepBack);
+    connect(&m_controller, &RunController::steppingChanged, this, &RunControls::updateState);
+    connect(&m_controller, &RunController::stepped, this, &RunControls::updateState);
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this] { m_controller.setSpeed(m_speed->currentData().toDouble()); });
     connect(&m_controller, &RunController::stateChanged, this, &RunControls::updateState);
@@ -96,7 +104,11 @@ void RunControls::retranslateUi() {
     m_stop->setText(tr("S&top"));
     m_stop->setToolTip(tr("End the run now; it is kept in the history as cancelled (Shift+F5)"));
     m_step->setText(tr("St&ep"));
-    m_step->setToolTip(tr("While paused: advance every core by one shopper action (F10)"));
+    m_step->setToolTip(tr("While paused: advance every core by one shopper action, or to "
+                          "the followed shopper's next action (F10)"));
+    m_stepBack->setText(tr("Step back"));
+    m_stepBack->setToolTip(tr("While paused: back to the previous step, replayed from the "
+                              "seed (Ctrl+F10)"));
     m_speedLabel->setText(tr(" Speed: "));
     const QStringList names = {
         tr("Real time"),          tr("1 minute per second"), tr("10 minutes per second"),
@@ -117,7 +129,10 @@ void RunControls::updateState() {
     m_pause->setEnabled(s == RunController::State::Running);
     m_resume->setEnabled(s == RunController::State::Paused);
     m_stop->setEnabled(active);
-    m_step->setEnabled(s == RunController::State::Paused && !m_controller.isReplay());
+    m_step->setEnabled(s == RunController::State::Paused && !m_controller.isReplay() &&
+                       !m_controller.stepping());
+    m_stepBack->setEnabled(s == RunController::State::Paused && !m_controller.isReplay() &&
+                           !m_controller.stepping() && m_controller.stepNumber() > 0);
     switch (s) {
     case RunController::State::Idle:
         m_state->setText(tr("Ready"));
@@ -141,21 +156,14 @@ void RunControls::updateProgress() {
     m_progress->setValue(static_cast<int>(std::lround(m_controller.fraction() * 1000.0)));
     m_progress->setFormat(QStringLiteral("%1%").arg(m_controller.fraction() * 100.0, 0, 'f', 1));
     const double t = m_controller.simTime();
-    const int day = static_cast<int>(t / 86400.0);
-    const int hour = static_cast<int>(std::fmod(t, 86400.0) / 3600.0);
-    const int minute = static_cast<int>(std::fmod(t, 3600.0) / 60.0);
     const QString events = QLocale().toString(static_cast<qulonglong>(m_controller.events()));
     if (m_controller.isReplay()) {
-        m_time->setText(tr("Log replay: day %1 of %2 · %3 events")
-                            .arg(QLocale().toString(t / 86400.0, 'f', 1),
+        m_time->setText(tr("Log replay: %1 (of %2 days) · %3 events")
+                            .arg(simTimeText(t),
                                  QLocale().toString(m_controller.endTime() / 86400.0, 'f', 1),
                                  events));
     } else {
-        m_time->setText(tr("Simulated: day %1, %2:%3 · %4 events")
-                            .arg(day + 1)
-                            .arg(hour, 2, 10, QLatin1Char('0'))
-                            .arg(minute, 2, 10, QLatin1Char('0'))
-                            .arg(events));
+        m_time->setText(tr("Simulated: %1 · %2 events").arg(simTimeText(t), events));
     }
     const double eta = m_controller.etaSeconds();
     if (m_controller.state() != RunController::State::Running || eta < 0.0)

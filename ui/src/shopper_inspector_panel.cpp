@@ -1,8 +1,10 @@
 #include "recoscope/ui/shopper_inspector_panel.h"
 
+#include "explained_entry_text.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
+#include "sim_time_text.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -47,15 +49,6 @@ QString genderName(int g) {
     default:
         return QCoreApplication::translate("Demographics", "other");
     }
-}
-
-QString simTime(double t) {
-    const int day = static_cast<int>(t / 86400.0);
-    const int minutes = static_cast<int>((t - day * 86400.0) / 60.0);
-    return QCoreApplication::translate("Demographics", "day %1 %2:%3")
-        .arg(day + 1)
-        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
-        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -211,7 +204,7 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
     row(tr("Gender"), genderName(r.gender));
     row(tr("Occupation"), tr("group %1").arg(r.occupation + 1));
     row(tr("Region"), tr("region %1").arg(r.region + 1));
-    row(tr("Joined"), r.joinTime > 0 ? simTime(r.joinTime) : tr("before the run"));
+    row(tr("Joined"), r.joinTime > 0 ? simTimeText(r.joinTime) : tr("before the run"));
     row(tr("Visits"), loc.toString(static_cast<qulonglong>(r.sessions)));
     row(tr("Events"), loc.toString(static_cast<qulonglong>(r.events)));
     row(tr("Recency"),
@@ -226,7 +219,7 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
     html += QStringLiteral("</table><h4>%1</h4><ul>").arg(tr("Recent events (newest last)"));
     for (const core::Event& e : r.recentEvents)
         html += QStringLiteral("<li>%1 — %2 %3 %4</li>")
-                    .arg(simTime(e.time), eventKindTitle(static_cast<int>(e.kind)),
+                    .arg(simTimeText(e.time), eventKindTitle(static_cast<int>(e.kind)),
                          e.item == core::kNoItem ? QString() : tr("item %1").arg(e.item),
                          e.fromRecommendation ? tr("(from a recommendation)") : QString());
     if (r.recentEvents.empty())
@@ -239,9 +232,11 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         const sim::ExplainedEntry& e = r.slate[i];
         const int r2 = static_cast<int>(i);
         m_slate->setItem(r2, 0, new QTableWidgetItem(QString::number(i + 1)));
-        m_slate->setItem(r2, 1, new QTableWidgetItem(loc.toString(e.score, 'g', 4)));
+        auto* score = new QTableWidgetItem(entryScoreText(e));
+        score->setToolTip(entryScoreTip(e));
+        m_slate->setItem(r2, 1, score);
         // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
-        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
+        auto* item = new QTableWidgetItem(entryWhyText(e));
         item->setToolTip(e.explanation);
         m_slate->setItem(r2, 2, item);
     }

@@ -1,9 +1,13 @@
 #include "recoscope/ui/teaching_panel.h"
 
+#include "explained_entry_text.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
+#include "sim_time_text.h"
+#include "step_header_text.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -12,6 +16,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -36,13 +41,31 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     m_start = new QPushButton(this);
     m_step = new QPushButton(this);
     m_step->setObjectName(QStringLiteral("teachingStep"));
+    m_back = new QPushButton(this);
+    m_back->setObjectName(QStringLiteral("teachingStepBack"));
     m_fonts = new QPushButton(this);
     m_fonts->setCheckable(true);
     buttons->addWidget(m_start);
     buttons->addWidget(m_step);
+    buttons->addWidget(m_back);
     buttons->addWidget(m_fonts);
     buttons->addStretch();
     layout->addLayout(buttons);
+    auto* followRow = new QHBoxLayout;
+    m_followBox = new QCheckBox(this);
+    m_followBox->setObjectName(QStringLiteral("teachingFollow"));
+    m_followUser = new QSpinBox(this);
+    m_followUser->setObjectName(QStringLiteral("teachingFollowUser"));
+    m_followUser->setRange(0, 2000000); // the scenario format's largest population
+    followRow->addWidget(m_followBox);
+    followRow->addWidget(m_followUser);
+    followRow->addStretch();
+    layout->addLayout(followRow);
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("teachingHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    layout->addWidget(m_header);
     auto* coreRow = new QHBoxLayout;
     m_coreLabel = new QLabel(this);
     m_core = new QComboBox(this);
@@ -71,11 +94,35 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
 
     connect(m_start, &QPushButton::clicked, this, &TeachingPanel::teachingModeRequested);
     connect(m_step, &QPushButton::clicked, &m_controller, &RunController::step);
+    connect(m_back, &QPushButton::clicked, this, [this] {
+        m_backPending = true;
+        m_controller.stepBack();
+    });
     connect(m_fonts, &QPushButton::toggled, this, &TeachingPanel::largeFontsRequested);
     connect(m_core, &QComboBox::currentIndexChanged, this, &TeachingPanel::showCore);
+    connect(m_followBox, &QCheckBox::toggled, this, [this](bool on) {
+        // Start from the shopper on screen: "follow this shopper".
+        const int c = std::max(0, m_core->currentIndex());
+        if (on && c < static_cast<int>(m_report.cores.size()) &&
+            m_report.cores[static_cast<std::size_t>(c)].valid)
+            m_followUser->setValue(
+                static_cast<int>(m_report.cores[static_cast<std::size_t>(c)].user));
+        updateFollow();
+    });
+    connect(m_followUser, &QSpinBox::valueChanged, this, &TeachingPanel::updateFollow);
     connect(&m_controller, &RunController::stepped, this, &TeachingPanel::showStep);
+    connect(&m_controller, &RunController::steppingChanged, this, [this](bool on) {
+        if (on)
+            m_header->setText(
+                m_backPending ? tr("Replaying the run from the seed to step %1…")
+                                    .arg(std::max(0, m_report.step - 1))
+                : m_followBox->isChecked()
+                    ? tr("Looking for shopper %1's next action…").arg(m_followUser->value())
+                    : tr("Stepping…"));
+        updateButtons();
+    });
     connect(&m_controller, &RunController::stateChanged, this, [this] {
-        m_step->setEnabled(m_controller.state() == RunController::State::Paused);
+        updateButtons();
         if (m_controller.state() != RunController::State::Paused)
             return;
         const MetricSeriesStore& s = m_controller.series();
@@ -85,8 +132,20 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
                 m_core->addItem(s.core(i).label);
         }
     });
-    m_step->setEnabled(false);
+    updateButtons();
     retranslateUi();
+}
+
+void TeachingPanel::updateButtons() {
+    const bool paused = m_controller.state() == RunController::State::Paused;
+    m_step->setEnabled(paused && !m_controller.stepping());
+    m_back->setEnabled(paused && !m_controller.stepping() && m_controller.stepNumber() > 0);
+}
+
+void TeachingPanel::updateFollow() {
+    m_controller.setFollowUser(m_followBox->isChecked()
+                                   ? static_cast<core::UserId>(m_followUser->value())
+                                   : core::kNoUser);
 }
 
 void TeachingPanel::changeEvent(QEvent* event) {
@@ -101,7 +160,15 @@ void TeachingPanel::retranslateUi() {
                         "the shopper clicked and which events followed."));
     m_start->setText(tr("Start teaching mode"));
     m_step->setText(tr("&Step"));
-    m_step->setToolTip(tr("One shopper action per core (F10)"));
+    m_step->setToolTip(tr("One shopper action per core, or every core to the followed "
+                          "shopper's next action (F10)"));
+    m_back->setText(tr("Step &back"));
+    m_back->setToolTip(tr("Back to the previous step: the run is replayed from the seed "
+                          "(deterministic), on the engine's thread (Ctrl+F10)"));
+    m_followBox->setText(tr("Follow shopper"));
+    m_followBox->setToolTip(tr("Step moves every core to this shopper's next action, so "
+                               "all cores show the same shopper"));
+    m_followUser->setToolTip(tr("The shopper to follow (id)"));
     m_fonts->setText(tr("Large fonts"));
     m_fonts->setToolTip(tr("Bigger text for projectors"));
     m_coreLabel->setText(tr("Core:"));
@@ -110,46 +177,49 @@ void TeachingPanel::retranslateUi() {
     m_slate->horizontalHeaderItem(2)->setToolTip(
         tr("Compared with the previous slate served to the same shopper: new items, moves up "
            "(▲) or down (▼), and the score change."));
-    if (m_steps)
-        showCore();
-    else
-        m_summary->setText(tr("No step yet."));
+    showStep(m_report);
 }
 
 void TeachingPanel::showStep(const sim::StepReport& report) {
     m_report = report;
-    ++m_steps;
-    if (m_core->count() != static_cast<int>(report.cores.size())) {
-        const MetricSeriesStore& s = m_controller.series();
+    m_backPending = false;
+    const MetricSeriesStore& s = m_controller.series();
+    QStringList labels;
+    for (int i = 0; i < s.coreCount(); ++i)
+        labels << s.core(i).label;
+    if (m_core->count() != static_cast<int>(report.cores.size()) && !report.cores.empty()) {
+        const int keep = m_core->currentIndex();
         m_core->clear();
-        for (int i = 0; i < s.coreCount(); ++i)
-            m_core->addItem(s.core(i).label);
+        m_core->addItems(labels);
+        m_core->setCurrentIndex(std::max(0, std::min(keep, m_core->count() - 1)));
     }
+    m_header->setText(report.step > 0 ? stepHeaderHtml(report, labels) : tr("No step yet."));
+    updateButtons();
     showCore();
 }
 
 void TeachingPanel::showCore() {
     const int c = std::max(0, m_core->currentIndex());
-    if (c >= static_cast<int>(m_report.cores.size()))
-        return;
-    const sim::StepRecord& r = m_report.cores[static_cast<std::size_t>(c)];
-    const QLocale loc;
-    if (!r.valid) {
-        m_summary->setText(tr("This core's run is over."));
+    if (c >= static_cast<int>(m_report.cores.size())) {
+        m_summary->clear();
         m_slate->setRowCount(0);
         m_events->clear();
         return;
     }
-    QString text = tr("<b>Step %1.</b> Shopper %2 on the %3 at day %4, %5.")
-                       .arg(m_steps)
+    const sim::StepRecord& r = m_report.cores[static_cast<std::size_t>(c)];
+    if (!r.valid) {
+        m_summary->setText(
+            m_report.follow != core::kNoUser
+                ? tr("This core's run ended before shopper %1 acted again.").arg(m_report.follow)
+                : tr("This core's run is over."));
+        m_slate->setRowCount(0);
+        m_events->clear();
+        return;
+    }
+    QString text = tr("Shopper %1 on the %2 at %3.")
                        .arg(r.user)
                        .arg(surfaceTitle(static_cast<int>(r.surface)))
-                       .arg(static_cast<int>(r.time / 86400.0) + 1)
-                       .arg(QStringLiteral("%1:%2")
-                                .arg(static_cast<int>(std::fmod(r.time, 86400.0) / 3600.0), 2, 10,
-                                     QLatin1Char('0'))
-                                .arg(static_cast<int>(std::fmod(r.time, 3600.0) / 60.0), 2, 10,
-                                     QLatin1Char('0')));
+                       .arg(simTimeText(r.time));
     if (r.sessionStarted)
         text += QLatin1Char(' ') + tr("A new visit starts.");
     if (r.clicked >= 0)
@@ -168,9 +238,10 @@ void TeachingPanel::showCore() {
         const sim::ExplainedEntry& e = r.slate[i];
         const int row = static_cast<int>(i);
         auto* pos = new QTableWidgetItem(QString::number(i + 1));
-        auto* item = new QTableWidgetItem(itemAndWhy(e.itemDescription, e.explanation));
+        auto* item = new QTableWidgetItem(entryWhyText(e));
         item->setToolTip(e.explanation);
-        auto* score = new QTableWidgetItem(loc.toString(e.score, 'g', 4));
+        auto* score = new QTableWidgetItem(entryScoreText(e));
+        score->setToolTip(entryScoreTip(e));
         QTableWidgetItem* change = nullptr;
         int before = -1;
         for (std::size_t j = 0; j < r.previousSlate.size(); ++j)
@@ -181,13 +252,15 @@ void TeachingPanel::showCore() {
             for (auto* it : {pos, item, score, change})
                 it->setBackground(kNew);
         } else {
-            const double delta = e.score - r.previousSlate[static_cast<std::size_t>(before)].score;
+            // Placeholder scores only keep the order: their change means nothing.
+            const sim::ExplainedEntry& was = r.previousSlate[static_cast<std::size_t>(before)];
+            const double delta = e.placeholder || was.placeholder ? 0.0 : e.score - was.score;
             QString t = before == row  ? tr("same place")
                         : before > row ? tr("▲ %1").arg(before - row)
                                        : tr("▼ %1").arg(row - before);
             if (delta != 0.0)
                 t += QStringLiteral(", %1%2").arg(delta > 0 ? QStringLiteral("+") : QString(),
-                                                  loc.toString(delta, 'g', 3));
+                                                  QLocale().toString(delta, 'g', 3));
             change = new QTableWidgetItem(t);
             if (before != row)
                 change->setForeground(before > row ? kUp : kDown);

@@ -86,20 +86,32 @@ protected:
                          m_trace.s.data(), m_bias.data(), m_scratch);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
+    // rank()'s score for one item: its output embedding against the attended state s,
+    // plus its bias. context() rebuilds the state exactly as rank() did (same window, same
+    // weights: nothing was learnt since).
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         auto* self = const_cast<AttnLiteRecommender*>(this);
-        if (!self->context(request.user, request.contextItem, request.time))
-            return {};
-        // Name the item of the sequence the attention looked at most.
+        self->context(request.user, request.contextItem, request.time);
         Eigen::Index best = 0;
         m_trace.alpha.maxCoeff(&best);
-        return describeItem(m_items, item) +
-               " is the likely next step of your browsing sequence, which focuses on " +
-               describeItem(m_items, m_window[static_cast<std::size_t>(best)]) +
-               " (attention weight " + kit::fmt(m_trace.alpha[best]) + " over the last " +
-               std::to_string(m_window.size()) + " items).";
+        const float match = Map<const VectorXf>(self->outPtr(item), m_d).dot(m_trace.s);
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) +
+                  " is the likely next step of your browsing sequence, which focuses on " +
+                  describeItem(m_items, m_window[static_cast<std::size_t>(best)]) +
+                  " (attention weight ")
+            .fact("largest attention weight", m_trace.alpha[best], Quantity::Share, 2)
+            .text(" over the last ")
+            .fact("items in the window", static_cast<double>(m_window.size()), Quantity::Count, 0)
+            .text(" items): match with the sequence ")
+            .addend("output embedding . attended state", match, 3)
+            .text(" + item bias ")
+            .addend("item bias", m_bias[item], 3)
+            .text(" = score ")
+            .total("score", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -46,22 +46,48 @@ protected:
     }
     virtual void onSlate(const Request&, const Slate&, int) {}
 
-    /// Asks inner core `c` for `k` items (the wrapper's own exclusions apply). An inner answer
-    /// drawn at random (any propensity other than 1) makes this slate random too, in a way
-    /// that has no closed form: its propensities are logged as unknown.
+    /// Asks inner core `c` for `k` items (the wrapper's own exclusions apply). The answer
+    /// stays available (asked()) until the next ask of the same core. An inner answer drawn
+    /// at random (any propensity other than 1) makes this slate random too, in a way that has
+    /// no closed form: its propensities are logged as unknown.
     const Slate& ask(std::size_t c, const Request& request, int k) {
+        if (m_asked.size() != m_inner.size()) {
+            m_asked.resize(m_inner.size());
+            m_askedK.resize(m_inner.size(), 0);
+        }
         Request r = request;
         r.k = k;
-        m_inner[c]->recommend(r, m_tmp);
-        if (std::any_of(m_tmp.begin(), m_tmp.end(),
+        m_inner[c]->recommend(r, m_asked[c]);
+        m_askedK[c] = k;
+        if (std::any_of(m_asked[c].begin(), m_asked[c].end(),
                         [](const SlateEntry& e) { return e.propensity != 1.0f; }))
             markPropensityUnknown();
-        return m_tmp;
+        return m_asked[c];
+    }
+    /// Position of `item` in inner core c's last answer, or -1.
+    int askedRank(std::size_t c, ItemId item) const {
+        if (c >= m_asked.size())
+            return -1;
+        for (std::size_t r = 0; r < m_asked[c].size(); ++r)
+            if (m_asked[c][r].item == item)
+                return static_cast<int>(r);
+        return -1;
+    }
+    /// Inner core c's own explanation of `item` in its last answer (the inner core has
+    /// learnt nothing since: explain() runs before any feedback reaches it).
+    Explanation innerExplanation(std::size_t c, const Request& request, ItemId item) const {
+        const int r = askedRank(c, item);
+        Request asked = request;
+        asked.k = c < m_askedK.size() ? m_askedK[c] : request.k;
+        const SlateEntry entry =
+            r >= 0 ? m_asked[c][static_cast<std::size_t>(r)] : SlateEntry{item, 0.0f, 1.0f};
+        return m_inner[c]->explain(asked, entry);
     }
 
     std::vector<CorePtr> m_inner;
     std::vector<std::string> m_ids;
-    Slate m_tmp;
+    std::vector<Slate> m_asked; // per inner core, its last answer
+    std::vector<int> m_askedK;
 };
 
 } // namespace recoscope::core::kit

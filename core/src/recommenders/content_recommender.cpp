@@ -60,43 +60,64 @@ protected:
         clearQuery();
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
+    // rank()'s score for one item: the query (L2-normalised profile plus the weighted
+    // context item) dotted with the item's vector, plus the popularity prior; the feature
+    // adding most to the dot product is named.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         const bool hasProfile =
             request.user < m_profiles.size() && !m_profiles[request.user].entries.empty();
-        if (!hasProfile && !m_items.contains(request.contextItem))
-            return {};
-        // The feature contributing most to the score: the query is built as in rank(),
-        // the profile L2-normalised plus the weighted context item.
         float norm2 = 0.0f;
         if (hasProfile)
             for (const auto& [f, v] : m_profiles[request.user].entries)
                 norm2 += v * v;
-        const float scale = norm2 > 0.0f ? 1.0f / std::sqrt(norm2) : 1.0f;
+        const float scale = norm2 > 0.0f ? std::sqrt(norm2) : 1.0f;
         std::uint32_t bestF = 0;
-        float best = 0.0f;
+        float best = 0.0f, match = 0.0f;
         for (std::uint32_t n = m_offsets[item]; n < m_offsets[item + 1]; ++n) {
             float q = 0.0f;
             if (hasProfile)
                 for (const auto& [f, v] : m_profiles[request.user].entries)
                     if (f == m_features[n])
-                        q += v * scale;
+                        q += v / scale;
             if (m_items.contains(request.contextItem))
                 for (std::uint32_t c = m_offsets[request.contextItem];
                      c < m_offsets[request.contextItem + 1]; ++c)
                     if (m_features[c] == m_features[n])
                         q += m_contextWeight * m_values[c];
+            match += q * m_values[n];
             if (q * m_values[n] > best) {
                 best = q * m_values[n];
                 bestF = m_features[n];
             }
         }
-        if (best <= 0.0f)
-            return {};
-        return describeItem(m_items, item) + " matches your interest in " + featureName(bestF) +
-               (m_items.contains(request.contextItem) ? ", like the product you are looking at."
-                                                      : ".");
+        const float prior =
+            m_popularityWeight / std::max(maxPopularity(), 1e-12f) * m_popular.raw(item);
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item));
+        if (best > 0.0f) {
+            b.text(" matches your interest in ");
+            if (const std::uint32_t brand = brandOf(bestF); brand != kNoBrand)
+                b.text("brand ").fact("brand", brand, Quantity::Label, 0);
+            else
+                b.text(featureName(bestF));
+            b.text(std::string(m_items.contains(request.contextItem)
+                                   ? ", like the product you are looking at"
+                                   : "") +
+                   " (that feature adds ")
+                .fact("largest feature contribution", best, Quantity::Score, 3)
+                .text(")");
+        } else {
+            b.text(" shares no feature with your profile");
+        }
+        return b.text(": profile match ")
+            .addend("profile . item vector", match, 3)
+            .text(" + popularity prior ")
+            .addend("popularity prior", prior, 3)
+            .text(" = score ")
+            .total("score", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:
@@ -154,6 +175,14 @@ private:
         // (a maximum cached for 512 requests let scores drift from that definition).
         const auto& v = m_popular.rawValues();
         return v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
+    }
+
+    static constexpr std::uint32_t kNoBrand = ~std::uint32_t{0};
+    /// The brand a feature stands for, or kNoBrand.
+    std::uint32_t brandOf(std::uint32_t f) const {
+        const std::uint32_t base =
+            m_wordCount + 2 * static_cast<std::uint32_t>(m_items.categoryCount());
+        return f >= base && f - base < m_items.brandCount ? f - base : kNoBrand;
     }
 
     std::string featureName(std::uint32_t f) const {

@@ -44,15 +44,30 @@ protected:
         scanAll(request, topk, [&](ItemId i) { return seg[base + i] * fs + g * pop[i]; });
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    // rank()'s two parts for one item: the segment's decayed interest in it, plus the
+    // global popularity it is shrunk towards (shrinkage pseudo-events spread like the shop's).
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         const int s = segmentOf(request.user);
-        if (s < 0 || !m_items.contains(item))
-            return {};
-        const double v = m_counts.at(static_cast<std::size_t>(s) * m_items.size() + item, m_now);
-        if (v <= 0.0)
-            return {};
-        return describeItem(m_items, item) + " is popular with shoppers like you (" +
-               segmentName(request.user) + "; segment interest score " + kit::fmt(v, 1) + ").";
+        const std::size_t at = static_cast<std::size_t>(s) * m_items.size() + item;
+        const float seg = m_counts.raw(at) * static_cast<float>(m_counts.scaleAt(m_now));
+        const double globalTotal = std::max(m_popular.totalAt(m_now), 1e-9);
+        const float g = m_shrinkage * static_cast<float>(m_popular.scaleAt(m_now)) /
+                        static_cast<float>(globalTotal);
+        const float pulled = g * m_popular.raw(item);
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item) + " is popular with shoppers like you (");
+        segmentName(request.user, b);
+        return b.text("): segment interest score ")
+            .addend("segment's decayed interest", seg, 3, Quantity::Weight)
+            .text(" + ")
+            .addend("pulled towards shop-wide popularity", pulled, 3, Quantity::Weight)
+            .text(" from shop-wide popularity (shrinkage ")
+            .fact("shrinkage pseudo-events", m_shrinkage, Quantity::Weight, 1)
+            .text(") = score ")
+            .total("score", entry.score, Quantity::Weight, 3)
+            .text(".")
+            .take();
     }
 
 private:
@@ -87,15 +102,17 @@ private:
             s = o;
         return s < m_segments ? s : -1;
     }
-    std::string segmentName(UserId u) const {
-        if (m_key == "occupation")
-            return "occupation group " + std::to_string(m_users.occupation[u]);
-        std::string s = "age band " + std::to_string(m_users.ageBand[u]);
+    void segmentName(UserId u, ExplanationBuilder& b) const {
+        if (m_key == "occupation") {
+            b.text("occupation group ")
+                .fact("occupation group", m_users.occupation[u], Quantity::Label, 0);
+            return;
+        }
+        b.text("age band ").fact("age band", m_users.ageBand[u], Quantity::Label, 0);
         if (m_key != "age")
-            s += ", gender " + std::to_string(m_users.gender[u]);
+            b.text(", gender ").fact("gender", m_users.gender[u], Quantity::Label, 0);
         if (m_key == "age-gender-region")
-            s += ", region " + std::to_string(m_users.region[u]);
-        return s;
+            b.text(", region ").fact("region", m_users.region[u], Quantity::Label, 0);
     }
 
     std::string m_key;

@@ -78,14 +78,21 @@ protected:
     }
     virtual bool ready() const { return true; }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item) || !ready())
-            return {};
+    // rank()'s score for one item, split: the item's factors against the user's, against
+    // the viewed product's (times context_weight), and the item's bias.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         const float* p = userVecOrNull(request.user);
-        if (!p && !m_items.contains(request.contextItem))
-            return {};
-        // The interaction whose item vector is closest to the recommended one.
         const float* qi = itemVec(item);
+        const bool ctx = m_items.contains(request.contextItem);
+        float user = 0.0f, viewed = 0.0f;
+        for (int d = 0; d < m_dim; ++d) {
+            if (p)
+                user += p[d] * qi[d];
+            if (ctx)
+                viewed += m_contextWeight * itemVec(request.contextItem)[d] * qi[d];
+        }
+        // The interaction whose item vector is closest to the recommended one.
         auto cosine = [&](const float* a) {
             float ab = 0, aa = 0, bb = 0;
             for (int d = 0; d < m_dim; ++d) {
@@ -97,7 +104,7 @@ protected:
         };
         ItemId best = kNoItem;
         float bestSim = -2.0f;
-        if (m_items.contains(request.contextItem)) {
+        if (ctx) {
             best = request.contextItem;
             bestSim = cosine(itemVec(best));
         }
@@ -107,13 +114,29 @@ protected:
                     bestSim = cosine(itemVec(x.item));
                     best = x.item;
                 }
-        std::string why = describeItem(m_items, item) + " fits the taste profile " + name() +
-                          " learnt from " + std::to_string(interactionCount(request.user)) +
-                          " of your interactions";
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item) + " fits the taste profile " + name() + " learnt from ")
+            .fact("your interactions", static_cast<double>(interactionCount(request.user)),
+                  Quantity::Count, 0)
+            .text(" of your interactions");
         if (best != kNoItem)
-            why += "; its latent factors are closest to " + describeItem(m_items, best) +
-                   " (cosine " + kit::fmt(bestSim) + ")";
-        return why + ".";
+            b.text("; its latent factors are closest to " + describeItem(m_items, best) +
+                   " (cosine ")
+                .fact("cosine of the two items' factor vectors", bestSim, Quantity::Cosine, 2)
+                .text(")");
+        b.text(". Score: your factors . its factors ")
+            .addend("user factors . item factors", user, 3);
+        if (ctx)
+            b.text(" + viewed product's factors x ")
+                .fact("context weight", m_contextWeight, Quantity::Weight, 1)
+                .text(" . its factors ")
+                .addend("context weight x viewed product . item factors", viewed, 3);
+        if (m_useBias)
+            b.text(" + item bias ").addend("item bias", m_bias[item], 3);
+        return b.text(" = ")
+            .total("predicted preference", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
     virtual std::string name() const = 0;
 

@@ -108,16 +108,29 @@ protected:
                          m_bias.data(), m_scratch);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
+    // rank()'s score for one item: its output embedding against the GRU's last hidden
+    // state (rebuilt by context() as rank() built it), plus its bias.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         auto* self = const_cast<Gru4RecRecommender*>(this);
-        if (!self->context(request.user, request.contextItem, request.time))
-            return {};
-        return describeItem(m_items, item) + " is a likely next step after your session's last " +
-               std::to_string(m_window.size()) + " items, ending with " +
-               describeItem(m_items, m_window.back()) + " (a recurrent network trained on " +
-               std::to_string(m_updates) + " sessions steps).";
+        self->context(request.user, request.contextItem, request.time);
+        const VectorXf h = m_trace.last();
+        const float match = Map<const VectorXf>(self->outPtr(item), m_h).dot(h);
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) + " is a likely next step after your session's last ")
+            .fact("items in the session window", static_cast<double>(m_window.size()),
+                  Quantity::Count, 0)
+            .text(" items, ending with " + describeItem(m_items, m_window.back()) +
+                  " (a recurrent network trained on ")
+            .fact("session steps learnt", static_cast<double>(m_updates), Quantity::Count, 0)
+            .text(" session steps): match with the session state ")
+            .addend("output embedding . last hidden state", match, 3)
+            .text(" + item bias ")
+            .addend("item bias", m_bias[item], 3)
+            .text(" = score ")
+            .total("score", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -30,46 +30,55 @@ protected:
                 auto it = std::find_if(m_acc.begin(), m_acc.end(),
                                        [&](const Contribution& x) { return x.item == s[r].item; });
                 if (it == m_acc.end())
-                    m_acc.push_back({s[r].item, v, c, v});
-                else {
+                    m_acc.push_back({s[r].item, v});
+                else
                     it->score += v;
-                    if (v > it->best)
-                        it->best = v, it->core = c;
-                }
             }
         }
         for (const Contribution& x : m_acc)
             offer(request, topk, x.item, x.score);
-        m_lastUser = request.user;
-        m_lastTime = request.time;
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        std::size_t core = 0;
-        for (std::size_t c = 1; c < m_weights.size(); ++c)
-            if (m_weights[c] > m_weights[core])
-                core = c;
-        float score = 0.0f;
-        if (request.user == m_lastUser && request.time == m_lastTime)
-            for (const Contribution& x : m_acc)
-                if (x.item == item)
-                    core = x.core, score = x.score;
-        return "Blend score " + kit::fmt(score) + ", mostly from " + m_ids[core] + " (weight " +
-               kit::fmt(m_weights[core]) + "): " + m_inner[core]->explain(request, item);
+    // rank()'s blend for one item, from the inner answers it was blended from: per core
+    // that proposed it, weight x (1 - rank / m); the core adding most explains itself.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        ExplanationBuilder b;
+        b.text("Blend of the cores' rankings: ");
+        std::size_t main = 0;
+        float mainValue = -1.0f;
+        bool first = true;
+        for (std::size_t c = 0; c < m_inner.size(); ++c) {
+            const int r = askedRank(c, entry.item);
+            if (r < 0)
+                continue;
+            const int m = m_askedK[c];
+            const float v = m_weights[c] * (1.0f - static_cast<float>(r) / static_cast<float>(m));
+            b.text(std::string(first ? "" : " + ") + m_ids[c] + " places it ")
+                .fact("place in the core's answer", r + 1, Quantity::Count, 0)
+                .text(" of ")
+                .fact("candidates asked from the core", m, Quantity::Count, 0)
+                .text(" (weight ")
+                .fact("blend weight", m_weights[c], Quantity::Weight, 2)
+                .text("): ")
+                .addend("weight x (1 - rank / candidates)", v, 3);
+            first = false;
+            if (v > mainValue)
+                mainValue = v, main = c;
+        }
+        b.text(" = blend score ")
+            .total("blend score", entry.score, Quantity::Weight, 3)
+            .text(", mostly from " + m_ids[main] + ": ");
+        return b.quote(innerExplanation(main, request, entry.item)).take();
     }
 
 private:
     struct Contribution {
         ItemId item;
         float score;
-        std::size_t core;
-        float best;
     };
     std::vector<float> m_weights;
     int m_pool;
     std::vector<Contribution> m_acc;
-    UserId m_lastUser = kNoUser;
-    SimTime m_lastTime = -1.0;
 };
 
 Result<std::vector<std::pair<std::string, float>>> parseBlend(const std::string& text) {

@@ -29,24 +29,37 @@ protected:
     }
 
     void rank(const Request& request, TopK& topk) override {
-        const Slate& s =
-            ask(stage(request), request, topk.k() > 0 ? static_cast<int>(topk.k()) : 0);
+        m_lastStage = stage(request);
+        const Slate& s = ask(m_lastStage, request, topk.k() > 0 ? static_cast<int>(topk.k()) : 0);
         float score = static_cast<float>(s.size());
         for (const SlateEntry& e : s)
             offer(request, topk, e.item, score--);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    // rank() keeps the answering core's order: score = answer size - place.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
         static constexpr const char* why[] = {
             "you are new here", "we know a little about you",
             "your history is rich enough for collaborative filtering"};
-        const std::size_t s = stage(request);
-        return "[" + m_ids[s] + ", because " + why[s] + "] " + m_inner[s]->explain(request, item);
+        const std::size_t s = m_lastStage;
+        const int r = askedRank(s, entry.item);
+        const auto n = static_cast<double>(m_asked[s].size());
+        return ExplanationBuilder()
+            .text("[" + m_ids[s] + ", because " + why[s] + "] Place ")
+            .fact("place in the answering core's slate", r + 1, Quantity::Count, 0)
+            .text(" of ")
+            .fact("items the answering core returned", n, Quantity::Count, 0)
+            .text(" in " + m_ids[s] + "'s answer, kept in order (switch score ")
+            .total("items returned - place", n - r, Quantity::Count, 0)
+            .text("): ")
+            .quote(innerExplanation(s, request, entry.item))
+            .take();
     }
 
 private:
     std::size_t m_warmAfter, m_hotAfter;
     float m_itemHot;
+    std::size_t m_lastStage = 0; // the core that answered the last request
 };
 
 } // namespace

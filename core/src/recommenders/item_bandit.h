@@ -215,6 +215,7 @@ protected:
     // The former propensities (1 - eps + eps/avail, eps/avail) ignored the slate's own
     // items and the exclusions; tst_ope counts the true frequencies.
     void postRank(const Request& request, Slate& out) override {
+        m_explored.clear();
         if (m_policy == Policy::Thompson)
             markPropensityUnknown(); // top k of posterior draws: no closed form
         if (m_policy != Policy::EpsilonGreedy || out.empty())
@@ -251,31 +252,64 @@ protected:
                                                     static_cast<double>(g - m_greedy.begin()) -
                                                     1.0);
                 e = {j, mean(j), static_cast<float>(p)};
+                m_explored.push_back(j);
                 break;
             }
         }
     }
 
-    std::string reason(const Request&, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
-        const std::string stats =
-            "clicked " + kit::fmt(m_clicks[item], 0) + " times in " + kit::fmt(m_shown[item], 0) +
-            " examined showings (estimated CTR " + kit::fmt(100.0 * mean(item), 1) + "%)";
+    // The score rank() (or postRank()) gave the item: the posterior mean (epsilon-greedy,
+    // also for explored places), mean + bonus (UCB), or the posterior draw (Thompson: the
+    // draw is the entry's score itself; explain() is told it, it is not kept).
+    Explanation reason(const Request&, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item) + " was clicked ")
+            .fact("clicks", m_clicks[item], Quantity::Count, 0)
+            .text(" times in ")
+            .fact("examined showings", m_shown[item], Quantity::Count, 0)
+            .text(" examined showings");
+        const double ctr = mean(item);
         switch (m_policy) {
         case Policy::EpsilonGreedy:
-            return describeItem(m_items, item) + " was " + stats +
-                   "; epsilon-greedy shows the best rates and explores at random with "
-                   "probability " +
-                   kit::fmt(m_param) + ".";
-        case Policy::Ucb:
-            return describeItem(m_items, item) + " was " + stats +
-                   "; UCB1 adds an optimism bonus for items shown rarely.";
-        case Policy::Thompson:
-            return describeItem(m_items, item) + " was " + stats +
-                   "; Thompson sampling drew a high plausible CTR for it.";
+            if (std::find(m_explored.begin(), m_explored.end(), item) != m_explored.end())
+                b.text("; this place was explored: with probability ")
+                    .fact("epsilon", m_param, Quantity::Probability, 2)
+                    .text(" a place shows a random item instead of the best estimated rate");
+            else
+                b.text("; epsilon-greedy shows the best estimated rates and explores at random "
+                       "with probability ")
+                    .fact("epsilon", m_param, Quantity::Probability, 2);
+            return b.text(". Score: estimated click-through rate ")
+                .total("posterior mean CTR", ctr, Quantity::Probability, 4)
+                .text(" (with the Beta prior).")
+                .take();
+        case Policy::Ucb: {
+            const float logN = static_cast<float>(std::log(std::max(m_total, 1.0)));
+            const float bonus = m_param * std::sqrt(2.0f * logN / (m_shown[item] + 1.0f));
+            return b.text(": estimated click-through rate ")
+                .addend("posterior mean CTR", ctr, 4)
+                .text(" + UCB1 optimism bonus for items shown rarely ")
+                .addend("exploration bonus c sqrt(2 ln N / (n + 1))", bonus, 4)
+                .text(" = score ")
+                .total("upper confidence bound", entry.score, Quantity::Score, 4)
+                .text(".")
+                .take();
         }
-        return {};
+        case Policy::Thompson:
+            return b.text(" (estimated click-through rate ")
+                .percent("posterior mean CTR", ctr, Quantity::Probability, 1)
+                .text("); Thompson sampling drew a plausible click-through rate of ")
+                .total("click-through rate drawn from the posterior", entry.score,
+                       Quantity::Probability, 4)
+                .text(" for it from Beta(")
+                .fact("posterior alpha", m_clicks[item] + m_a0, Quantity::Weight, 1)
+                .text(", ")
+                .fact("posterior beta", m_shown[item] - m_clicks[item] + m_b0, Quantity::Weight, 1)
+                .text("), the score.")
+                .take();
+        }
+        return b.take();
     }
 
 private:
@@ -290,6 +324,7 @@ private:
     std::vector<ItemId> m_clickedItems;
     std::vector<ItemId> m_greedy; // egreedy: the slate before exploration (scratch)
     double m_total = 0.0;
+    std::vector<ItemId> m_explored; // epsilon-greedy: the random picks of the last slate
 };
 
 inline std::vector<ParamSpec> priorParams() {

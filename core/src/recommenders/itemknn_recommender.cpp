@@ -77,37 +77,40 @@ public:
                 m_topk.offer(c, s);
         }
         m_topk.drainInto(out);
+        m_rankedCount = out.size();
         if (out.size() < k)
             fillWithPopular(request, out, k);
+        m_popularEnd = out.size();
         if (out.size() < k)
             fillSlate(m_items, request, out, m_seed ^ request.user, -1.0f);
+        m_lastItems.clear();
+        for (const SlateEntry& e : out)
+            m_lastItems.push_back(e.item);
     }
 
-    std::string explain(const Request& request, ItemId item) const override {
-        // Name the seed item that contributes most to this item's score.
-        ItemId bestSeed = kNoItem;
-        float best = 0.0f;
-        auto consider = [&](ItemId seed) {
-            const float s = similarity(seed, item);
-            if (s > best) {
-                best = s;
-                bestSeed = seed;
-            }
-        };
-        if (m_items.contains(request.contextItem))
-            consider(request.contextItem);
-        if (request.user < m_users.size())
-            for (const auto& [seed, w] : m_users[request.user].entries)
-                consider(seed);
-        if (bestSeed == kNoItem)
-            return describeItem(m_items, item) +
-                   " is a popular fallback: nothing you interacted with has been bought or viewed "
-                   "together with it yet.";
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.2f", best);
-        return "Shoppers who interacted with " + describeItem(m_items, bestSeed) +
-               " also interacted with " + describeItem(m_items, item) +
-               " (co-occurrence similarity " + buf + ").";
+    Explanation explain(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
+        const auto at = std::find(m_lastItems.begin(), m_lastItems.end(), item);
+        const std::size_t pos = static_cast<std::size_t>(at - m_lastItems.begin());
+        if (at != m_lastItems.end() && pos < m_rankedCount)
+            return explainRanked(request, entry);
+        ExplanationBuilder b(Explanation::Basis::Placeholder);
+        if (at == m_lastItems.end())
+            return b
+                .text(describeItem(m_items, item) +
+                      " was not in the last slate this core served, so it has no explanation.")
+                .take();
+        if (pos < m_popularEnd)
+            return b
+                .text(describeItem(m_items, item) + " is a popular fallback (interaction weight ")
+                .fact("total interaction weight", m_weight[item], Quantity::Weight, 1)
+                .text("): nothing you interacted with has been bought or viewed together with it "
+                      "yet, and its score only keeps the order.")
+                .take();
+        return b
+            .text(describeItem(m_items, item) +
+                  " fills the slate: no shopper has interacted with it yet.")
+            .take();
     }
 
 private:
@@ -154,6 +157,83 @@ private:
         // the overestimate and lets a rising pair climb.
         weakest->item = j;
         weakest->count += c;
+    }
+
+    // The score of a ranked item, seed by seed, in recommend()'s order and float arithmetic:
+    // the seeds' weights (context 2, history 0.9^n sqrt(w)) times their co-occurrence
+    // similarity with the item, summed. The same seed item met twice adds its weights.
+    Explanation explainRanked(const Request& request, const SlateEntry& entry) const {
+        struct Part {
+            ItemId seed;
+            float weight = 0.0f, sim = 0.0f;
+            double value = 0.0;
+            bool context = false;
+        };
+        std::vector<Part> parts;
+        auto add = [&](ItemId seed, float w, bool context) {
+            const float sim = similarity(seed, entry.item);
+            if (sim <= 0.0f)
+                return;
+            auto it = std::find_if(parts.begin(), parts.end(),
+                                   [&](const Part& p) { return p.seed == seed; });
+            if (it == parts.end())
+                it = parts.insert(parts.end(), Part{seed, 0.0f, sim, 0.0, context});
+            it->weight += w;
+            it->value += static_cast<double>(w * sim);
+        };
+        if (m_items.contains(request.contextItem))
+            add(request.contextItem, 2.0f, true);
+        if (request.user < m_users.size()) {
+            const History& h = m_users[request.user];
+            float recency = 1.0f;
+            for (std::size_t n = 0; n < h.entries.size(); ++n) {
+                const auto& [seed, w] =
+                    h.entries[(h.next + h.entries.size() - 1 - n) % h.entries.size()];
+                add(seed, recency * std::sqrt(w), false);
+                recency *= 0.9f;
+            }
+        }
+        std::stable_sort(parts.begin(), parts.end(),
+                         [](const Part& a, const Part& b) { return a.value > b.value; });
+        ExplanationBuilder b;
+        const std::string item = describeItem(m_items, entry.item);
+        if (parts.empty()) // cannot happen for a ranked item; said plainly if it does
+            return b.text(item + " was ranked with score ")
+                .total("score", entry.score, Quantity::Similarity, 2)
+                .text(" although none of your items co-occurs with it.")
+                .take();
+        b.text("Shoppers who interacted with " + describeItem(m_items, parts[0].seed) +
+               (parts[0].context ? " (the product you are looking at)" : "") +
+               " also interacted with " + item + ": ");
+        const std::size_t shown = std::min<std::size_t>(parts.size(), 2);
+        for (std::size_t p = 0; p < shown; ++p) {
+            const Part& x = parts[p];
+            if (p > 0)
+                b.text("; plus " + describeItem(m_items, x.seed) +
+                       (x.context ? " (the product you are looking at)" : "") + ": ");
+            b.text("co-occurrence similarity ")
+                .fact("co-occurrence similarity co/sqrt(n_i n_j)", x.sim, Quantity::Similarity, 2)
+                .text(" x seed weight ")
+                .fact("seed weight", x.weight, Quantity::Weight, 2)
+                .text(" = ")
+                .addend("weighted similarity", x.value, 3, Quantity::Similarity);
+        }
+        if (parts.size() > shown) {
+            double rest = 0.0;
+            for (std::size_t p = shown; p < parts.size(); ++p)
+                rest += parts[p].value;
+            b.text("; plus ")
+                .addend("weighted similarities of the other seeds", rest, 3, Quantity::Similarity)
+                .text(" from ")
+                .fact("other seeds", static_cast<double>(parts.size() - shown), Quantity::Count, 0)
+                .text(" more of your items");
+        }
+        return b.text(". Score ")
+            .total("summed weighted co-occurrence similarity", entry.score, Quantity::Similarity, 3)
+            .text(
+                ", a sum of weighted similarities (co-occurrences can repeat, so a similarity may "
+                "exceed one; none is a cosine).")
+            .take();
     }
 
     float similarity(ItemId i, ItemId j) const {
@@ -215,6 +295,9 @@ private:
     TopK m_fill;
     Slate m_popularList;
     std::size_t m_popularDirty = 0;
+    // The last slate: its items, how many the ranking placed, where the popular fill ended.
+    std::vector<ItemId> m_lastItems;
+    std::size_t m_rankedCount = 0, m_popularEnd = 0;
 };
 
 } // namespace

@@ -145,9 +145,8 @@ protected:
     // The score the item was ranked with: the same features (sparseFeatures, the same
     // popularity and CTR snapshot) and the same theta and A^-1 as rank(), as long as no
     // feedback was learnt since.
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         auto* self = const_cast<LinUcbRecommender*>(this);
         self->userShares(request.user);
         if (m_ctrFeature.size() != m_items.size())
@@ -156,12 +155,17 @@ protected:
         self->features(item, x);
         const float mean = m_theta.dot(x),
                     bonus = m_alpha * std::sqrt(std::max(0.0f, x.dot(m_ainv * x)));
-        return describeItem(m_items, item) + " has an expected click score of " +
-               kit::fmt(mean, 4) +
-               " from its department, price band, discount, popularity and click-through "
-               "rate and your interest in its category, its brand and the item itself" +
-               " (LinUCB), plus an exploration bonus of " + kit::fmt(bonus, 4) + ": score " +
-               kit::fmt(mean + bonus, 4) + ".";
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) + " has an expected click score of ")
+            .addend("theta . x", mean, 4)
+            .text(" from its department, price band, discount, popularity and click-through "
+                  "rate and your interest in its category, its brand and the item itself "
+                  "(LinUCB), plus an exploration bonus of ")
+            .addend("alpha sqrt(x^T A^-1 x)", bonus, 4)
+            .text(": score ")
+            .total("upper confidence bound", entry.score, Quantity::Score, 4)
+            .text(".")
+            .take();
     }
 
 public:

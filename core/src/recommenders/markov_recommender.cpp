@@ -55,20 +55,36 @@ protected:
             offer(request, topk, item, s);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    // rank()'s sum for one item: per seed (the current item, then the one before), its
+    // share of the seed's next steps times the seed's weight (1, then second_order_weight).
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
         ItemId seeds[2] = {kNoItem, kNoItem};
         seedsOf(request, seeds);
-        for (ItemId seed : seeds) {
-            if (seed == kNoItem)
+        ExplanationBuilder b;
+        bool first = true;
+        for (int s = 0; s < 2; ++s) {
+            if (seeds[s] == kNoItem)
                 continue;
-            const float c = m_next.count(seed, item);
-            if (c > 0.0f)
-                return "After " + describeItem(m_items, seed) + ", shoppers went on to " +
-                       describeItem(m_items, item) + " " + kit::fmt(c, 0) + " times (" +
-                       kit::fmt(100.0 * c / std::max(m_next.total(seed), 1e-9f), 0) +
-                       "% of next steps).";
+            const float c = m_next.count(seeds[s], entry.item);
+            if (c <= 0.0f)
+                continue;
+            const float total = std::max(m_next.total(seeds[s]), 1e-9f);
+            const float wgt = s == 0 ? 1.0f : m_secondWeight;
+            b.text(std::string(first ? "After " : "; after ") + describeItem(m_items, seeds[s]) +
+                   ", shoppers went on to " + describeItem(m_items, entry.item) + " ")
+                .fact("transitions seed -> item", c, Quantity::Count, 0)
+                .text(" times (")
+                .percent("share of the seed's next steps", c / total, Quantity::Share, 0)
+                .text(" of ")
+                .fact("next steps after the seed", total, Quantity::Count, 0)
+                .text(" next steps) x weight ")
+                .fact(s == 0 ? "weight of the current item" : "second-order weight", wgt,
+                      Quantity::Weight, 2)
+                .text(" = ")
+                .addend("weighted transition frequency", wgt * c / total, 3, Quantity::Weight);
+            first = false;
         }
-        return {};
+        return b.text(". Score ").total("score", entry.score, Quantity::Weight, 3).text(".").take();
     }
 
 private:

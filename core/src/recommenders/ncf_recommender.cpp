@@ -93,14 +93,39 @@ protected:
         scanAll(request, topk, [&](ItemId i) { return m_scores[static_cast<Eigen::Index>(i)]; });
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    // rank()'s logit for one item, part by part: GMF h.(p (.) q_i), the MLP
+    // w.relu(W_u p + W_i q_i + b1) (W_i q_i from the cache rank() refreshed), the item bias.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         const bool known = request.user < m_known.size() && m_known[request.user];
-        if (!m_items.contains(item) || (!known && !m_items.contains(request.contextItem)))
-            return {};
-        return describeItem(m_items, item) + " scores high in the neural model (embeddings + " +
-               std::to_string(m_h) + "-unit MLP) trained on " +
-               std::to_string(interactionCount(request.user)) + " of your interactions and " +
-               std::to_string(m_samples) + " training samples overall.";
+        VectorXf p = VectorXf::Zero(m_d);
+        if (known)
+            p = Map<const VectorXf>(userPtr(request.user), m_d);
+        if (m_items.contains(request.contextItem))
+            p += Map<const VectorXf>(itemPtr(request.contextItem), m_d);
+        const Map<const VectorXf> q(itemPtr(item), m_d);
+        const float gmf = q.dot(m_net.gmf.cwiseProduct(p));
+        const VectorXf hidden =
+            (m_zi.col(static_cast<Eigen::Index>(item)) + m_net.wu * p + m_net.b1).cwiseMax(0.0f);
+        const float mlp = hidden.dot(m_net.w);
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) + " scores high in the neural model (embeddings + ")
+            .fact("hidden units", m_h, Quantity::Count, 0)
+            .text("-unit MLP) trained on ")
+            .fact("your interactions", static_cast<double>(interactionCount(request.user)),
+                  Quantity::Count, 0)
+            .text(" of your interactions and ")
+            .fact("training samples", static_cast<double>(m_samples), Quantity::Count, 0)
+            .text(" training samples overall: matrix-factorisation part ")
+            .addend("GMF h.(p * q)", gmf, 3)
+            .text(" + MLP part ")
+            .addend("MLP w.relu(W_u p + W_i q + b1)", mlp, 3)
+            .text(" + item bias ")
+            .addend("item bias", m_bias[item], 3)
+            .text(" = logit ")
+            .total("logit", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -52,6 +52,7 @@ public:
 
     void recommend(const Request& request, Slate& out) override {
         out.clear();
+        m_now = request.time;
         const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
         for (std::size_t i = 0; i < m_order.size() && out.size() < k; ++i) {
             const ItemId item = m_order[i];
@@ -63,21 +64,42 @@ public:
                       -1.0f);
     }
 
-    std::string explain(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item) || m_score[item] <= 0.0)
-            return describeItem(m_items, item) +
-                   " fills the slate: no shopper has interacted with it yet.";
-        const double now =
-            m_tau > 0.0 ? m_score[item] * std::exp((m_t0 - request.time) / m_tau) : m_score[item];
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.1f", now);
-        std::string why = describeItem(m_items, item) +
-                          " is among the most popular items (weighted interaction score " + buf +
-                          ")";
-        if (m_tau > 0.0)
-            why += ", recent interactions counting more (half-life " +
-                   std::to_string(static_cast<int>(m_halfLifeHours)) + " h)";
-        return why + ".";
+    Explanation explain(const Request&, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
+        if (!m_items.contains(item))
+            return ExplanationBuilder(Explanation::Basis::Placeholder)
+                .text(describeItem(m_items, item) + " is not in this shop's catalogue.")
+                .take();
+        // Every eligible item is ranked (m_order holds the whole catalogue), so the score
+        // is always m_score, as a float, as recommend() read it; fillSlate only runs when
+        // fewer than k items are eligible at all, and then finds nothing more to add.
+        const double score = static_cast<float>(m_score[item]);
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item) +
+               (score > 0.0 ? " is among the most popular items: " : " has no interactions yet: "));
+        b.text("weighted interaction score ")
+            .total("weighted interaction score", score, Quantity::Weight, 1)
+            .text(" (view ")
+            .fact("view weight", implicitWeight(EventKind::View), Quantity::Weight, 0)
+            .text(", favourite ")
+            .fact("favourite weight", implicitWeight(EventKind::Favourite), Quantity::Weight, 0)
+            .text(", cart ")
+            .fact("cart weight", implicitWeight(EventKind::CartAdd), Quantity::Weight, 0)
+            .text(", purchase ")
+            .fact("purchase weight", implicitWeight(EventKind::Purchase), Quantity::Weight, 0);
+        if (m_tau <= 0.0)
+            return b.text(").").take();
+        // Decayed counts live on the core's reference clock (see above): the score is the
+        // sum as of m_t0; as of the request it is smaller by the same factor for every item.
+        return b.text("; each interaction halves every ")
+            .fact("half-life (hours)", m_halfLifeHours, Quantity::Duration, 1)
+            .text(" h of age, counted at the core's reference time, hour ")
+            .fact("reference time (hours)", m_t0 / kSecondsPerHour, Quantity::Duration, 1)
+            .text("; as of now it is worth ")
+            .fact("weighted interactions as of the request",
+                  m_score[item] * std::exp((m_t0 - m_now) / m_tau), Quantity::Weight, 1)
+            .text(").")
+            .take();
     }
 
 private:
@@ -125,6 +147,7 @@ private:
     double m_tau = 0.0;
     std::uint64_t m_seed;
     SimTime m_t0 = 0.0;
+    SimTime m_now = 0.0; ///< time of the last request (explain)
     std::vector<double> m_score;
     std::vector<ItemId> m_order;      ///< every item, best first
     std::vector<std::uint32_t> m_pos; ///< position of each item in m_order

@@ -48,10 +48,14 @@ public:
         }
     }
 
-    std::string explain(const Request&, ItemId item) const override {
-        return "Picked uniformly at random among the " + std::to_string(m_items.availableCount) +
-               " available items; " + describeItem(m_items, item) +
-               " carries no learned preference.";
+    Explanation explain(const Request&, const SlateEntry& entry) const override {
+        return ExplanationBuilder(Explanation::Basis::Placeholder)
+            .text("Picked uniformly at random among the ")
+            .fact("available items", static_cast<double>(m_items.availableCount), Quantity::Count,
+                  0)
+            .text(" available items; " + describeItem(m_items, entry.item) +
+                  " carries no learned preference (its score only keeps the order).")
+            .take();
     }
 
 private:

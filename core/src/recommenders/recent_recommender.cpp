@@ -42,23 +42,49 @@ protected:
             offer(request, topk, item, s);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         const kit::HistoryRing* h = historyOf(request.user);
-        if (!h)
-            return {};
-        for (std::size_t n = 0; n < h->size(); ++n) {
+        ExplanationBuilder b;
+        std::size_t found = 0;
+        double rest = 0.0;
+        for (std::size_t n = 0; h && n < h->size(); ++n) {
             const kit::Interaction& x = h->recent(n);
             if (x.item != item)
                 continue;
+            if (found++ > 0) {
+                rest += scoreOf(x, request.time);
+                continue;
+            }
+            // The latest interaction with the item, term by term as scoreOf() computes it.
             const double hours = std::max(0.0, request.time - x.time) / kSecondsPerHour;
+            const float w = x.kind == EventKind::Purchase ? x.weight * m_purchaseBoost : x.weight;
+            const float pull =
+                static_cast<float>(std::exp(-std::max(0.0, request.time - x.time) / m_tau));
             const std::string verb = x.kind == EventKind::Purchase    ? "bought"
                                      : x.kind == EventKind::CartAdd   ? "put in your cart"
                                      : x.kind == EventKind::Favourite ? "saved"
                                                                       : "looked at";
-            return "You " + verb + " " + describeItem(m_items, item) + " " + kit::fmt(hours, 1) +
-                   " hours ago" + (x.kind == EventKind::Purchase ? "; time to buy it again?" : ".");
+            b.text("You " + verb + " " + describeItem(m_items, item) + " ")
+                .fact("hours since the interaction", hours, Quantity::Duration, 1)
+                .text(" hours ago" +
+                      std::string(x.kind == EventKind::Purchase ? "; time to buy it again?" : ".") +
+                      " Its weight ")
+                .fact("interaction weight", w, Quantity::Weight, 2)
+                .text(" x recency ")
+                .fact("recency factor exp(-age / tau)", pull, Quantity::Share, 3)
+                .text(" = ")
+                .addend("latest interaction's pull", w * pull, 3);
         }
-        return {};
+        if (found > 1)
+            b.text(", plus ")
+                .addend("pull of the earlier interactions with the item", rest, 3)
+                .text(" from ")
+                .fact("earlier interactions", static_cast<double>(found - 1), Quantity::Count, 0)
+                .text(" earlier interactions with it");
+        if (found == 0)
+            b.text(describeItem(m_items, item) + " is one of your recent items");
+        return b.text("; score ").total("score", entry.score, Quantity::Weight, 3).text(".").take();
     }
 
 private:

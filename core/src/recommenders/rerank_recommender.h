@@ -104,6 +104,7 @@ protected:
             }
             break;
         case Rerank::Mmr: {
+            m_lastK = k;
             m_picked.clear();
             std::vector<char> taken(cand.size(), 0);
             for (int slot = 0; slot < k && static_cast<std::size_t>(slot) < cand.size(); ++slot) {
@@ -135,22 +136,65 @@ protected:
         return m_items.contains(i) && m_items.discount[i] >= m_minDiscount;
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        const std::string inner = m_inner[0]->explain(request, item);
+    // The inner core's own explanation, then how the re-ranking scored the item (the
+    // same arithmetic as rank(), from the inner answer it re-ranked).
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
+        const int r = askedRank(0, item);
+        const auto m = static_cast<double>(m_asked.empty() ? 0 : m_asked[0].size());
+        ExplanationBuilder b;
+        b.quote(innerExplanation(0, request, item));
         switch (m_kind) {
-        case Rerank::Mmr:
-            return inner + " Kept in a slate diversified by maximal marginal relevance (lambda " +
-                   kit::fmt(m_lambda) + ").";
-        case Rerank::Fatigue:
-            return inner + " Shown to you " + std::to_string(shownToday(request, item)) +
-                   " times today (cap " + std::to_string(m_cap) + ").";
-        case Rerank::Rules:
-            return inner + (promoted(item)
-                                ? " Boosted: on promotion (" +
-                                      kit::fmt(100.0 * m_items.discount[item], 0) + "% off)."
-                                : " In stock and not on promotion.");
+        case Rerank::Mmr: {
+            const auto slot = static_cast<double>(
+                std::find(m_picked.begin(), m_picked.end(), item) - m_picked.begin());
+            return b.text(" Picked ")
+                .fact("pick order", slot + 1, Quantity::Count, 0)
+                .text(" for a slate diversified by maximal marginal relevance (lambda ")
+                .fact("lambda", m_lambda, Quantity::Share, 2)
+                .text(") from place ")
+                .fact("place in the inner answer", r + 1, Quantity::Count, 0)
+                .text(" of the inner answer; score ")
+                .total("slate size - pick order", m_lastK - slot, Quantity::Count, 0)
+                .text(".")
+                .take();
         }
-        return inner;
+        case Rerank::Fatigue:
+            return b.text(" Shown to you ")
+                .fact("times shown today", shownToday(request, item), Quantity::Count, 0)
+                .text(" times today (cap ")
+                .fact("cap", m_cap, Quantity::Count, 0)
+                .text("); place ")
+                .fact("place in the inner answer", r + 1, Quantity::Count, 0)
+                .text(" of ")
+                .fact("inner answer size", m, Quantity::Count, 0)
+                .text(", kept in order: score ")
+                .total("answer size - place", m - r, Quantity::Count, 0)
+                .text(".")
+                .take();
+        case Rerank::Rules: {
+            const float rel = 1.0f - static_cast<float>(r) / static_cast<float>(std::max(m, 1.0));
+            b.text(" Relevance from place ")
+                .fact("place in the inner answer", r + 1, Quantity::Count, 0)
+                .text(" of ")
+                .fact("inner answer size", m, Quantity::Count, 0)
+                .text(": ")
+                .addend("1 - rank / answer size", rel, 3);
+            if (promoted(item))
+                b.text(" + promotion boost ")
+                    .addend("boost", m_boost, 3)
+                    .text(" (")
+                    .percent("discount", m_items.discount[item], Quantity::Share, 0)
+                    .text(" off)");
+            else
+                b.text(" (in stock, not on promotion)");
+            return b.text(" = score ")
+                .total("score", entry.score, Quantity::Score, 3)
+                .text(".")
+                .take();
+        }
+        }
+        return b.take();
     }
 
 private:
@@ -166,6 +210,7 @@ private:
     float m_minDiscount = 0.1f, m_boost = 0.3f;
     std::vector<std::vector<Shown>> m_shown;
     std::vector<ItemId> m_picked;
+    double m_lastK = 0; // mmr: k of the last request
 };
 
 inline std::vector<ParamSpec> rerankParams(Rerank kind) {

@@ -126,18 +126,29 @@ protected:
                          m_trace.out.data(), m_bias.data(), m_scratch);
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_items.contains(item))
-            return {};
+    // rank()'s score for one item: its (shared) embedding against the block's output for
+    // the sequence (rebuilt by context() as rank() built it), plus its bias.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         auto* self = const_cast<SasRecRecommender*>(this);
-        if (!self->context(request.user, request.contextItem, request.time))
-            return {};
+        self->context(request.user, request.contextItem, request.time);
         Eigen::Index best = 0;
         m_trace.alpha.maxCoeff(&best);
-        return describeItem(m_items, item) + " is the likely next step of your recent " +
-               std::to_string(m_seq.size()) + " items; the self-attention focuses on " +
-               describeItem(m_items, m_seq[static_cast<std::size_t>(best)]) + " (weight " +
-               kit::fmt(m_trace.alpha[best]) + ").";
+        const float match = Map<const VectorXf>(self->embPtr(item), m_d).dot(m_trace.out);
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) + " is the likely next step of your recent ")
+            .fact("items in the sequence", static_cast<double>(m_seq.size()), Quantity::Count, 0)
+            .text(" items; the self-attention focuses on " +
+                  describeItem(m_items, m_seq[static_cast<std::size_t>(best)]) + " (weight ")
+            .fact("largest attention weight", m_trace.alpha[best], Quantity::Share, 2)
+            .text("): match with the sequence ")
+            .addend("item embedding . block output", match, 3)
+            .text(" + item bias ")
+            .addend("item bias", m_bias[item], 3)
+            .text(" = score ")
+            .total("score", entry.score, Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -2,6 +2,8 @@
 
 #include "suite_kit.h"
 
+#include <functional>
+
 namespace recoscope::core {
 
 namespace {
@@ -74,24 +76,43 @@ protected:
         }
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
+    // rank()'s sum for one item: the similarities of the neighbour sessions that hold it.
+    // findNeighbours() only refills scratch lists that rank() rebuilds anyway.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
         auto* self = const_cast<SessionKnnRecommender*>(this);
         self->findNeighbours(request);
         // The neighbours share some item of the query, not necessarily its last one, so
-        // the sentence names none of them; the number is the item's score.
-        int n = 0;
-        float score = 0.0f;
+        // the sentence names none of them.
+        std::vector<float> sims;
         for (const Neighbour& nb : m_neigh)
             for (ItemId j : nb.session->items)
-                if (j == item) {
-                    ++n;
-                    score += nb.sim;
-                }
-        if (n == 0 || m_query.empty())
-            return {};
-        return std::to_string(n) + " recent shopping session" + (n > 1 ? "s" : "") +
-               " similar to yours also included " + describeItem(m_items, item) +
-               " (summed similarity " + kit::fmt(score) + ").";
+                if (j == entry.item)
+                    sims.push_back(nb.sim);
+        std::stable_sort(sims.begin(), sims.end(), std::greater<float>());
+        ExplanationBuilder b;
+        b.fact("similar sessions holding the item", static_cast<double>(sims.size()),
+               Quantity::Count, 0)
+            .text(std::string(" recent shopping session") + (sims.size() == 1 ? "" : "s") +
+                  " similar to yours also included " + describeItem(m_items, entry.item) +
+                  ": session similarity ");
+        const std::size_t shown = std::min<std::size_t>(sims.size(), 3);
+        for (std::size_t p = 0; p < shown; ++p) {
+            if (p)
+                b.text(" + ");
+            b.addend("similarity of a neighbour session", sims[p], 3, Quantity::Similarity);
+        }
+        if (sims.size() > shown) {
+            double rest = 0.0;
+            for (std::size_t p = shown; p < sims.size(); ++p)
+                rest += sims[p];
+            b.text(" + ")
+                .addend("similarities of the other sessions", rest, 3, Quantity::Similarity)
+                .text(" (the others)");
+        }
+        return b.text(" = summed similarity ")
+            .total("summed session similarity", entry.score, Quantity::Similarity, 3)
+            .text(", the score.")
+            .take();
     }
 
 private:

@@ -11,6 +11,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/topk.h"
+#include "suite_counters.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
 
@@ -24,12 +25,14 @@
 
 namespace recoscope::core::kit {
 
-/// "0.42": fixed decimals for explanations.
+/// "0.42": fixed decimals, for parameter values quoted in messages.
 inline std::string fmt(double v, int decimals = 2) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
 }
+
+using Role = ExplanationTerm::Role;
 
 /// Users beyond the shop's table (unknown to the simulator) are still answered; state is
 /// only kept for ids within a bounded margin above the table so that a stray id (such as
@@ -141,116 +144,6 @@ private:
     std::vector<std::uint32_t> m_counts;
 };
 
-/// Per-slot exponentially decayed sums: add(w) at time t contributes w * exp(-(now-t)/tau).
-/// Kept relative to a reference time so that decay never touches every slot; the
-/// reference moves (one rescale of all slots) before the exponent could overflow.
-class DecayedCounter {
-public:
-    DecayedCounter(std::size_t slots, double halfLifeHours)
-        : m_tau(halfLifeHours > 0.0 ? halfLifeHours * kSecondsPerHour / std::log(2.0) : 0.0),
-          m_value(slots, 0.0f) {}
-
-    void add(std::size_t slot, float w, SimTime t) {
-        if (slot >= m_value.size())
-            return;
-        const double f = factor(t);
-        m_value[slot] += static_cast<float>(w * f);
-        m_total += w * f;
-    }
-    /// Raw (relatively scaled) value: comparable between slots, not across rebases.
-    float raw(std::size_t slot) const { return slot < m_value.size() ? m_value[slot] : 0.0f; }
-    const std::vector<float>& rawValues() const { return m_value; }
-    double rawTotal() const { return m_total; }
-    /// Value as of time t in event-weight units.
-    double at(std::size_t slot, SimTime t) const {
-        if (slot >= m_value.size())
-            return 0.0;
-        return m_tau > 0.0 ? m_value[slot] * std::exp((m_t0 - t) / m_tau) : m_value[slot];
-    }
-    /// Factor turning raw values into values as of time t (one exp per request, not per item).
-    double scaleAt(SimTime t) const { return m_tau > 0.0 ? std::exp((m_t0 - t) / m_tau) : 1.0; }
-    double totalAt(SimTime t) const {
-        return m_tau > 0.0 ? m_total * std::exp((m_t0 - t) / m_tau) : m_total;
-    }
-    std::size_t size() const { return m_value.size(); }
-    void resize(std::size_t n) { m_value.resize(n, 0.0f); }
-
-private:
-    double factor(SimTime t) {
-        if (m_tau <= 0.0)
-            return 1.0;
-        if ((t - m_t0) / m_tau > 60.0) {
-            const double f = std::exp((m_t0 - t) / m_tau);
-            // Slots that decay below 1e-30 become 0: denormal floats would slow every
-            // later scan by an order of magnitude.
-            for (float& v : m_value) {
-                v = static_cast<float>(v * f);
-                if (v < 1e-30f)
-                    v = 0.0f;
-            }
-            m_total *= f;
-            m_t0 = t;
-        }
-        return std::exp((t - m_t0) / m_tau);
-    }
-
-    double m_tau;
-    SimTime m_t0 = 0.0;
-    double m_total = 0.0;
-    std::vector<float> m_value;
-};
-
-/// A capped list of (item, count) slots per key, updated Space-Saving style (Metwally et
-/// al. 2005): when the list is full the weakest slot is taken over and the newcomer
-/// inherits its count, which bounds the over-estimate and lets rising pairs climb. Memory
-/// is keys x cap, whatever the number of events.
-class CappedCounts {
-public:
-    struct Slot {
-        ItemId item;
-        float count;
-    };
-    CappedCounts(std::size_t keys, std::size_t cap)
-        : m_cap(cap), m_slots(keys), m_total(keys, 0.0f) {}
-    void add(std::size_t key, ItemId item, float c) {
-        if (key >= m_slots.size() || m_cap == 0)
-            return;
-        m_total[key] += c;
-        std::vector<Slot>& slots = m_slots[key];
-        for (Slot& s : slots)
-            if (s.item == item) {
-                s.count += c;
-                return;
-            }
-        if (slots.size() < m_cap) {
-            slots.push_back({item, c});
-            return;
-        }
-        auto weakest =
-            std::min_element(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
-                return a.count < b.count || (a.count == b.count && a.item > b.item);
-            });
-        weakest->item = item;
-        weakest->count += c;
-    }
-    const std::vector<Slot>& slots(std::size_t key) const {
-        static const std::vector<Slot> none;
-        return key < m_slots.size() ? m_slots[key] : none;
-    }
-    float count(std::size_t key, ItemId item) const {
-        for (const Slot& s : slots(key))
-            if (s.item == item)
-                return s.count;
-        return 0.0f;
-    }
-    float total(std::size_t key) const { return key < m_total.size() ? m_total[key] : 0.0f; }
-
-private:
-    std::size_t m_cap;
-    std::vector<std::vector<Slot>> m_slots;
-    std::vector<float> m_total;
-};
-
 /// Base of the suite's cores. observe() keeps a global decayed popularity (the cold-start
 /// answer) and each user's history ring, then hands the event to learn(). recommend()
 /// lets rank() offer scored eligible candidates, then fills any missing places with
@@ -278,8 +171,10 @@ public:
     void recommend(const Request& request, Slate& out) final {
         out.clear();
         const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
-        if (k == 0)
+        if (k == 0) {
+            m_lastItems.clear();
             return;
+        }
         m_now = std::max(m_now, request.time);
         m_blocked.clear();
         blockedItems(request, m_blocked);
@@ -296,19 +191,32 @@ public:
         rankAndFill(narrowed, out, k);
     }
 
-    std::string explain(const Request& request, ItemId item) const final {
-        std::string why = reason(request, item);
-        if (!why.empty())
-            return why;
-        if (!m_items.contains(item))
-            return "Item " + std::to_string(item) + " is not in this shop's catalogue.";
+    Explanation explain(const Request& request, const SlateEntry& entry) const final {
+        const ItemId item = entry.item;
+        const auto at = std::find(m_lastItems.begin(), m_lastItems.end(), item);
+        const std::size_t pos = static_cast<std::size_t>(at - m_lastItems.begin());
+        if (at != m_lastItems.end() && pos < m_rankedCount)
+            return reason(request, entry);
+        ExplanationBuilder b(Explanation::Basis::Placeholder);
+        if (at == m_lastItems.end()) {
+            b.text(describeItem(m_items, item) +
+                   " was not in the last slate this core served, so it has no explanation.");
+            return b.take();
+        }
         const double pop = m_popular.at(item, m_now);
-        if (pop > 0.0)
-            return describeItem(m_items, item) +
-                   " is a popular choice right now (recent interaction score " + fmt(pop, 1) +
-                   "); this strategy has no specific evidence for you yet.";
-        return describeItem(m_items, item) + " fills the slate: no interactions point to it yet, "
-                                             "so it is shown to explore the catalogue.";
+        if (pos < m_popularEnd && pop > 0.0)
+            return b
+                .text(describeItem(m_items, item) +
+                      " fills the slate as a popular choice right now (recent interaction "
+                      "score ")
+                .fact("recent interaction score", pop, Quantity::Weight, 1)
+                .text("): this strategy had no candidate of its own left for this place.")
+                .take();
+        return b
+            .text(describeItem(m_items, item) +
+                  " fills the slate: no interactions point to it yet, so it is shown to explore "
+                  "the catalogue.")
+            .take();
     }
 
 protected:
@@ -325,8 +233,9 @@ protected:
     /// inner cores' answers and of the popularity and catalogue fill-ins alike, so the
     /// slate may be shorter than k when fewer than k other eligible items remain.
     virtual void blockedItems(const Request&, std::vector<ItemId>&) const {}
-    /// Why the core itself put `item` there; empty if it did not (fill-ins).
-    virtual std::string reason(const Request& request, ItemId item) const = 0;
+    /// Why the core's own ranking put `entry` in the last slate (never a fill-in): the
+    /// contract of Recommender::explain, Score basis, composed from the same state.
+    virtual Explanation reason(const Request& request, const SlateEntry& entry) const = 0;
     /// Called from rank() or postRank() by a core that sampled this slate in a way whose
     /// per-position probabilities have no closed form: every entry is then logged with
     /// kUnknownPropensity (slate.h). Cleared before each request.
@@ -366,13 +275,19 @@ private:
         rank(request, m_topk);
         m_topk.drainInto(out);
         postRank(request, out);
+        m_rankedCount = out.size();
         if (out.size() < k)
             fillPopular(request, out, k);
+        m_popularEnd = out.size();
         if (out.size() < k)
             fillSlate(m_items, request, out, m_seed ^ mixSeed(request.user), -2.0f);
         if (m_propensityUnknown)
             for (SlateEntry& e : out)
                 e.propensity = kUnknownPropensity;
+        // Which places the ranking filled, for explain(): O(k), nothing else is kept.
+        m_lastItems.clear();
+        for (const SlateEntry& e : out)
+            m_lastItems.push_back(e.item);
     }
 
     void fillPopular(const Request& request, Slate& out, std::size_t k) {
@@ -408,6 +323,9 @@ private:
     std::vector<ItemId> m_excludeBuffer; // request.exclude + m_blocked
     Slate m_popularList;
     std::size_t m_popularDirty = 0;
+    // The last slate: its items, how many the ranking placed, where the popular fill ended.
+    std::vector<ItemId> m_lastItems;
+    std::size_t m_rankedCount = 0, m_popularEnd = 0;
 };
 
 /// Builds the factory of a core taking (ctx, params).

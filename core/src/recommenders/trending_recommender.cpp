@@ -54,13 +54,50 @@ protected:
         });
     }
 
-    std::string reason(const Request&, ItemId item) const override {
-        if (!m_items.contains(item) || m_short.at(item, m_now) <= 0.0)
-            return {};
-        return describeItem(m_items, item) + " is trending in " +
-               m_items.categoryName[m_items.topCategory[item]] + ": recent activity " +
-               kit::fmt(m_short.at(item, m_now), 1) + " against a baseline of " +
-               kit::fmt(m_long.at(item, m_now) * m_ratio, 1) + ".";
+    // rank()'s arithmetic again for one item: trend t = s^2 / (l + prior) with the short
+    // count s and the scaled long count l as of m_now, plus the category boost
+    // t * weight * (the shopper's share of interest in the item's top category).
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
+        const std::uint32_t top = m_items.topCategory[item];
+        float total = 0.0f, mine = 0.0f;
+        if (const kit::HistoryRing* h = historyOf(request.user))
+            for (const kit::Interaction& x : h->raw()) {
+                mine += m_items.topCategory[x.item] == top ? x.weight : 0.0f;
+                total += x.weight;
+            }
+        if (m_items.contains(request.contextItem)) {
+            mine += m_items.topCategory[request.contextItem] == top ? total + 1.0f : 0.0f;
+            total += total + 1.0f;
+        }
+        const float share = total > 0.0f ? mine * (1.0f / total) : 0.0f;
+        const float s = m_short.raw(item) * static_cast<float>(m_short.scaleAt(m_now));
+        const float l = m_long.raw(item) * static_cast<float>(m_long.scaleAt(m_now) * m_ratio);
+        const float t = s * s / (l + m_prior);
+        const float boost = t * m_categoryWeight * share;
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, item) + " is trending in " + m_items.categoryName[top] +
+               ": recent activity ")
+            .fact("recent activity (short half-life count)", s, Quantity::Weight, 2)
+            .text(" against a baseline of ")
+            .fact("baseline (long half-life count, rescaled)", l, Quantity::Weight, 2)
+            .text(" gives a trend of ")
+            .fact("recent activity", s, Quantity::Weight, 2)
+            .text(" squared / (")
+            .fact("baseline", l, Quantity::Weight, 2)
+            .text(" + prior ")
+            .fact("prior", m_prior, Quantity::Weight, 2)
+            .text(") = ")
+            .addend("trend", t, 3);
+        if (share > 0.0f && m_categoryWeight > 0.0f)
+            b.text("; your share of interest in its department, ")
+                .percent("share of your recent interest in this top category", share,
+                         Quantity::Share, 0)
+                .text(", adds x")
+                .fact("category weight", m_categoryWeight, Quantity::Weight, 1)
+                .text(" of it: ")
+                .addend("category boost", boost, 3);
+        return b.text("; score ").total("score", entry.score, Quantity::Weight, 3).text(".").take();
     }
 
 private:

@@ -79,23 +79,55 @@ protected:
         }
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        // Count the neighbours behind the item (recomputed: explain() is rare).
+    // rank()'s sum for one item: each neighbour's similarity times the weight of the item
+    // in that neighbour's profile. findNeighbours() only refills scratch lists that rank()
+    // rebuilds anyway, so calling it here changes nothing later.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
         auto* self = const_cast<UserKnnRecommender*>(this);
         self->findNeighbours(request);
-        int n = 0;
-        float best = 0.0f;
+        struct Part {
+            UserId user;
+            float sim, weight;
+        };
+        std::vector<Part> parts;
         for (const auto& [v, sim] : m_neigh)
             for (const auto& [j, w] : m_profiles[v].items)
-                if (j == item) {
-                    ++n;
-                    best = std::max(best, sim);
-                }
-        if (n == 0)
-            return {};
-        return std::to_string(n) + " shopper" + (n > 1 ? "s" : "") + " with tastes like yours (" +
-               (m_pearson ? "Pearson" : "cosine") + " similarity up to " + kit::fmt(best) +
-               ") chose " + describeItem(m_items, item) + ".";
+                if (j == entry.item)
+                    parts.push_back({v, sim, w});
+        std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) {
+            return a.sim * a.weight > b.sim * b.weight;
+        });
+        const char* measure = m_pearson ? "Pearson correlation" : "cosine similarity";
+        ExplanationBuilder b;
+        b.fact("neighbours who chose the item", static_cast<double>(parts.size()), Quantity::Count,
+               0)
+            .text(std::string(" shopper") + (parts.size() == 1 ? "" : "s") +
+                  " with tastes like yours chose " + describeItem(m_items, entry.item) + ": ");
+        const std::size_t shown = std::min<std::size_t>(parts.size(), 2);
+        for (std::size_t p = 0; p < shown; ++p) {
+            const Part& x = parts[p];
+            b.text(p ? "; shopper " : "shopper ")
+                .fact("neighbour", x.user, Quantity::Label, 0)
+                .text(std::string(" (") + measure + " ")
+                .fact(measure, x.sim, Quantity::Cosine, 2)
+                .text(") with weight ")
+                .fact("the item's weight in the neighbour's profile", x.weight, Quantity::Weight, 1)
+                .text(": ")
+                .addend("weighted similarity", static_cast<double>(x.sim * x.weight), 3,
+                        Quantity::Similarity);
+        }
+        if (parts.size() > shown) {
+            double rest = 0.0;
+            for (std::size_t p = shown; p < parts.size(); ++p)
+                rest += static_cast<double>(parts[p].sim * parts[p].weight);
+            b.text("; the others ")
+                .addend("weighted similarities of the other neighbours", rest, 3,
+                        Quantity::Similarity);
+        }
+        return b.text(". Score ")
+            .total("similarity-weighted sum", entry.score, Quantity::Similarity, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -24,14 +24,22 @@ protected:
         });
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (!m_oracle || !m_users.contains(request.user) || !m_items.contains(item))
-            return {};
-        const float u = m_oracle->trueUtility(request.user, item, request.time);
-        return describeItem(m_items, item) +
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const float u = m_oracle->trueUtility(request.user, entry.item, request.time);
+        ExplanationBuilder b;
+        b.text(describeItem(m_items, entry.item) +
                (m_sign > 0 ? " is among your highest" : " is among your lowest") +
-               " true utilities in the simulator (" + kit::fmt(u) + "): a " +
-               (m_sign > 0 ? "best" : "worst") + "-case bound, not a learnt choice.";
+               " true utilities in the simulator (")
+            .fact("true utility", u, Quantity::Score, 3)
+            .text("): a " + std::string(m_sign > 0 ? "best" : "worst") +
+                  "-case bound, not a learnt choice. Score ");
+        if (m_sign < 0)
+            b.text("= minus the utility = ");
+        return b
+            .total(m_sign > 0 ? "true utility" : "minus the true utility", m_sign * u,
+                   Quantity::Score, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -110,21 +110,34 @@ protected:
         });
     }
 
-    std::string reason(const Request& request, ItemId item) const override {
-        if (m_samples == 0 || !m_items.contains(item))
-            return {};
+    // rank()'s logit for one item: the wide part (crossed features), the deep network's
+    // output and the global bias b0, from the same inputs rank() built.
+    Explanation reason(const Request& request, const SlateEntry& entry) const override {
+        const ItemId item = entry.item;
         auto* self = const_cast<WideDeepRecommender*>(this);
         self->userInput(request.user, self->m_u);
         self->wideTables(request.user, request.surface,
                          self->lastCategory(request.user, request.contextItem));
-        self->itemInput(item, self->m_v);
         const float wide = self->wideOf(item);
-        const float deep = neural::wideDeepLogit<float>(m_net, m_u, m_v, 0.0f) - m_net.b0;
-        return describeItem(m_items, item) + " scores " + kit::fmt(wide + deep + m_net.b0) +
-               " in the wide & deep model: " + kit::fmt(wide) +
-               " from crossed features (your profile and last category with its category) and " +
-               kit::fmt(deep) + " from the deep network over " + std::to_string(m_samples) +
-               " training samples.";
+        // The deep part as rank() computed it: the item half of the first layer comes from
+        // the cache of the last mini-batch (the item's embeddings may have moved since).
+        const VectorXf a1 =
+            (m_zi.col(static_cast<Eigen::Index>(item)) + m_net.w1u * m_u + m_net.b1).cwiseMax(0.0f);
+        const VectorXf a2 = (m_net.w2 * a1 + m_net.b2).cwiseMax(0.0f);
+        const float deep = a2.dot(m_net.w3);
+        return ExplanationBuilder()
+            .text(describeItem(m_items, item) + " scores ")
+            .total("logit", entry.score, Quantity::Score, 3)
+            .text(" in the wide & deep model: ")
+            .addend("wide part", wide, 3)
+            .text(" from crossed features (your profile and last category with its category) + ")
+            .addend("deep part", deep, 3)
+            .text(" from the deep network over ")
+            .fact("training samples", static_cast<double>(m_samples), Quantity::Count, 0)
+            .text(" training samples + global bias ")
+            .addend("global bias b0", m_net.b0, 3)
+            .text(".")
+            .take();
     }
 
 private:

@@ -2,6 +2,7 @@
 // The interface every recommendation core implements.
 
 #include "recoscope/core/event.h"
+#include "recoscope/core/explanation.h"
 #include "recoscope/core/params.h"
 #include "recoscope/core/request.h"
 #include "recoscope/core/slate.h"
@@ -32,9 +33,15 @@ public:
     /// unavailable item. Users and items never seen before must be answered, not refused.
     virtual void recommend(const Request& request, Slate& out) = 0;
 
-    /// One sentence on why `item` is (or would be) recommended for this request, e.g.
-    /// "Bought together with Red Kettle by 12 shoppers". Never empty.
-    virtual std::string explain(const Request& request, ItemId item) const;
+    /// Why `entry` is in the slate the last recommend() call returned for `request`,
+    /// composed from the state that scored it: call it after that recommend() and before
+    /// the next observe(), observeSlate() or recommend() (the engine does so when the slate
+    /// is served, before the shopper reacts). Never changes what later calls return.
+    /// The explanation shows the numbers of entry.score (explanation.h): a Score-basis
+    /// explanation's Total is entry.score and its addends sum to it; a fill-in says that
+    /// its score only keeps the order. An entry that was not in that slate gets a sentence
+    /// saying so. The default names the score and nothing else.
+    virtual Explanation explain(const Request& request, const SlateEntry& entry) const;
 
     /// The complete parameter set the core was created with (defaults included), as
     /// validated by the registry. Empty for cores built outside the registry.

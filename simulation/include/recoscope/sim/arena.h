@@ -110,8 +110,19 @@ public:
     int slowest() const;
     /// Advances core `i` by one shopper action and returns it (valid until the next call
     /// for that core), or nullptr once the core is done. With `record` (teaching mode) and
-    /// a ledger, the action is described there with the core's explanations.
+    /// a ledger, the action is described there with the core's explanations, composed when
+    /// the slate was served (before the shopper reacted and the core learnt from it).
     const ActionRecord* advance(std::size_t i, StepRecord* record = nullptr);
+    enum class Seek { Found, Budget, Done };
+    /// Follow mode: advances core `i` until `user` acts, describing that action in
+    /// `record` (as advance() does) and counting the other actions in record.passed.
+    /// Found: record holds it; Budget: `budget` actions went by, call again; Done: the
+    /// core's run ended first (record stays invalid).
+    Seek seek(std::size_t i, core::UserId user, StepRecord& record, std::uint64_t budget);
+    /// The shopper whose slates every core explains when served, so that the shopper
+    /// inspector shows serve-time explanations (core::kNoUser: nobody). Costs one
+    /// comparison per action otherwise.
+    void watchUser(core::UserId user) { m_watched = user; }
     bool done(std::size_t i) const;
     bool allDone() const;
     /// Flushes every core's event sink and takes the buckets its engine closed: they are
@@ -150,11 +161,15 @@ public:
 private:
     struct Core;
     Arena();
+    // One action of `c`; describes it in `record` when given and (`only` = kNoUser or
+    // the action is `only`'s), with the explanations composed when its slate was served.
+    const ActionRecord* act(Core& c, StepRecord* record, core::UserId only);
 
     std::unique_ptr<RunStore> m_store; // the arena's own connection: metric buckets
     std::vector<std::unique_ptr<Core>> m_cores;
     core::SimTime m_endTime = 0.0;
     std::uint64_t m_maxEvents = 0;
+    core::UserId m_watched = core::kNoUser;
 };
 
 } // namespace recoscope::sim

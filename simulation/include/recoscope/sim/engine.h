@@ -210,6 +210,14 @@ public:
         m_actionObserver = std::move(observer);
     }
 
+    /// Called right after the core served a slate, before the shopper reacts to it and
+    /// before the core learns anything (teaching mode composes the explanations there,
+    /// from the state that scored the slate); null to stop. The observer must not change
+    /// the core's state. Runs on the engine's thread.
+    void setServeObserver(std::function<void(const core::Request&, const core::Slate&)> observer) {
+        m_serveObserver = std::move(observer);
+    }
+
 private:
     void generateAction(ActionRecord* record);
     void startSession();
@@ -295,6 +303,7 @@ private:
     std::uint64_t m_skippedVisits = 0;
     std::uint64_t m_churnedUsers = 0;
     std::function<void(const ActionRecord&, const Session&)> m_actionObserver;
+    std::function<void(const core::Request&, const core::Slate&)> m_serveObserver;
     std::unique_ptr<RunAnalysis> m_analysis;
     // trueUtility() is called for every item of the catalogue with the same (user, time)
     // by the bound cores: the user's prepared history is kept for the last such call.

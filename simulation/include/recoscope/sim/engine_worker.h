@@ -19,6 +19,8 @@
 #include "recoscope/sim/arena.h"
 #include "recoscope/sim/inspection.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/step_job.h"
+#include "recoscope/sim/step_tape.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -40,11 +42,6 @@ struct SnapshotBatch : ArenaSnapshot {
     std::vector<core::UserId> activeUsers;
 };
 
-struct StepReport {
-    quint64 generation = 0;
-    std::vector<StepRecord> cores;
-};
-
 class EngineWorker : public QObject {
     Q_OBJECT
 public:
@@ -60,8 +57,16 @@ public slots:
     void resume();
     /// Ends the run now: stored as "cancelled" unless it had already finished.
     void stop();
-    /// Advances every core by one shopper action (only while paused) and emits stepped().
-    void step();
+    /// Only while paused: advances every core by one shopper action, or with `follow` (a
+    /// shopper id; core::kNoUser = none) every core to that shopper's next action, then
+    /// emits stepped(). A step that follows a shopper may pass many other actions: it runs
+    /// in slices like a run, so pause, stop and inspectors still get through.
+    void step(quint32 follow = core::kNoUser);
+    /// Rebuilds the arena from the seed and replays it to the previous step (the runs of
+    /// the superseded arena are deleted from the store and the new ones stored in their
+    /// place), under `generation`; emits stepped() with that step (step 0: before the
+    /// first). In slices, like step().
+    void stepBack(quint64 generation);
     /// Simulated seconds per wall-clock second; 0 = as fast as possible.
     void setSpeed(double simSecondsPerSecond);
     void inspectUser(quint64 generation, int core, quint32 user);
@@ -81,6 +86,8 @@ signals:
 private:
     void runSlice();
     void scheduleSlice(int delayMs);
+    void runJob();
+    core::Status rebuild(quint64 generation);
     bool collect();
     void noteUser(core::UserId user);
     core::SimTime slowestTime() const;
@@ -101,6 +108,14 @@ private:
     QElapsedTimer m_sinceStatistics; ///< since the last snapshot with A/B statistics
     qint64 m_emitIntervalMs = 50;
     std::vector<core::UserId> m_recentUsers;
+    // Teaching: what the arena went through (Step back replays a prefix), the spec it
+    // was built from, and the step or replay under way (run in slices by m_jobTimer).
+    ArenaSpec m_spec;
+    StepTape m_tape;
+    std::unique_ptr<StepJob> m_job;
+    bool m_jobIsStep = false; ///< a new step (recorded on the tape when done), not a replay
+    core::UserId m_jobFollow = core::kNoUser;
+    QTimer* m_jobTimer = nullptr;
 };
 
 } // namespace recoscope::sim

@@ -14,12 +14,19 @@
 
 namespace recoscope::sim {
 
-/// A slate entry as the inspectors and teaching mode show it.
+/// A slate entry as the inspectors and teaching mode show it. The explanation was composed
+/// when the slate was served, from the state that scored it (core::Recommender::explain);
+/// slates served while nobody watched keep none (explanation empty).
 struct ExplainedEntry {
     core::ItemId item = core::kNoItem;
     float score = 0.0f;
     QString itemDescription; ///< "item 42 (Kitchen > Kettles)"
-    QString explanation;     ///< the core's own sentence
+    QString explanation;     ///< the core's own sentence; empty = not kept
+    /// The score as the explanation prints it ("2.0"); empty for placeholders and when no
+    /// explanation was kept.
+    QString scoreText;
+    /// The score only keeps the order (a fill-in, a random pick): nothing to show.
+    bool placeholder = false;
 };
 
 /// One shopper action of one core (Step, teaching mode).
@@ -36,6 +43,16 @@ struct StepRecord {
     int clicked = -1;
     bool sessionStarted = false, sessionEnded = false;
     std::vector<core::Event> events;
+    /// Following a shopper: the other shoppers' actions this core went through first.
+    std::uint64_t passed = 0;
+};
+
+/// One teaching step of every core of an arena.
+struct StepReport {
+    quint64 generation = 0;              ///< set by EngineWorker
+    int step = 0;                        ///< 1 = the first step since the arena was created
+    core::UserId follow = core::kNoUser; ///< the shopper followed, or none
+    std::vector<StepRecord> cores;
 };
 
 struct UserInspection {

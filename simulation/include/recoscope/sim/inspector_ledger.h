@@ -25,15 +25,21 @@ public:
     /// Sized for the engine's world; `duration` (simulated seconds) spreads the time bins.
     InspectorLedger(const World& world, core::SimTime duration);
 
-    /// Records one action the core just took (after Engine::nextAction).
-    void track(const ActionRecord& action);
+    /// Records one action the core just took (after Engine::nextAction), with the
+    /// explanations composed when its slate was served (null when none were: they are
+    /// then not kept for this user's slate).
+    void track(const ActionRecord& action, const std::vector<core::Explanation>* served);
 
-    /// The core's explanation of each entry of `slate`, served for `request`.
-    static std::vector<ExplainedEntry> explain(const Engine& engine, const core::Request& request,
-                                               const core::Slate& slate);
-    /// `record` for teaching mode: the action with explanations, and the previous slate the
-    /// same user was served (call before track(action)).
-    void describe(const Engine& engine, const ActionRecord& action, StepRecord& record) const;
+    /// The entries of `slate` with their serve-time explanations (`served`, one per entry,
+    /// or null: entries without explanation).
+    static std::vector<ExplainedEntry> entries(const core::ItemTable& items,
+                                               const core::Slate& slate,
+                                               const std::vector<core::Explanation>* served);
+    /// `record` for teaching mode: the action with its serve-time explanations, and the
+    /// previous slate the same user was served, as it was explained then (call before
+    /// track(action)).
+    void describe(const Engine& engine, const ActionRecord& action,
+                  const std::vector<core::Explanation>* served, StepRecord& record) const;
     /// The state of one shopper / item; an unknown id gives valid = false and an error.
     UserInspection inspectUser(const Engine& engine, const core::UserOutcomes& outcomes,
                                core::UserId user) const;
@@ -52,12 +58,14 @@ private:
         core::Surface surface = core::Surface::Home;
         core::ItemId contextItem = core::kNoItem;
         core::Slate slate;
+        std::vector<ExplainedEntry> explained; // the slate as explained when served, or empty
     };
     struct ItemStats {
         std::uint64_t impressions = 0, clicks = 0, purchases = 0;
     };
     void bump(core::ItemId item, core::SimTime t, int which);
 
+    const core::ItemTable& m_itemTable; // the world's, which outlives the ledger
     std::vector<UserStats> m_users;
     // Only users who acted get details, so memory follows the active population.
     std::unordered_map<core::UserId, UserDetail> m_details;

@@ -25,6 +25,7 @@ public:
 
     void inspect(quint32 item, int core = -1);
     MetricChartView* chart() const { return m_chart; }
+    QTextBrowser* infoView() const { return m_info; }
     const sim::ItemInspection& last() const { return m_last; }
 
 signals:

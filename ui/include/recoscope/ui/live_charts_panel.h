@@ -8,6 +8,7 @@
 // is given (a live arena or runs opened from history), one colour per core in every chart. GUI
 // thread only.
 
+#include "recoscope/sim/scenario.h"
 #include "recoscope/ui/metric_series_store.h"
 
 #include <QWidget>
@@ -37,6 +38,9 @@ public:
     void showAll(const MetricSeriesStore& store);
     /// Forces a full redraw on the next showStore (after a language change, a new run).
     void invalidate() { m_revision = ~quint64(0); }
+    /// Marks the scenario's promotions, launches and stock shocks on every chart over
+    /// simulated time (an empty timeline clears them: log replays have none).
+    void setTimeline(const std::vector<sim::TimelineEvent>& timeline);
 
     MetricChartView* chart(MetricId id) const;
     QList<MetricChartView*> charts() const;
@@ -76,6 +80,7 @@ private:
     bool m_replayMode = false;
     QStringList m_labels;
     QString m_legendNotes; ///< the A/B notes the legends were built with
+    std::vector<sim::TimelineEvent> m_timeline;
 };
 
 } // namespace recoscope::ui

@@ -11,6 +11,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QWidget>
 
@@ -27,6 +28,16 @@ struct SeriesSpec {
     bool band = false; ///< draw the [lo, hi] confidence band under the line
 };
 
+/// A dated event drawn over a chart (promotions, launches, stock shocks of the scenario's
+/// timeline): a shaded band over [start, end], or a vertical line when end == start, with
+/// a short label at the top of the plot.
+struct ChartMarker {
+    double start = 0.0; ///< x, in the chart's units (simulated days)
+    double end = 0.0;
+    QString label;
+    QColor color;
+};
+
 class MetricChartView : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +47,7 @@ public:
     void setTitle(const QString& title);
     QString title() const { return m_title; }
     void setAxisTitles(const QString& x, const QString& y);
+    QString xTitle() const { return m_xTitle; }
     /// Y axis as a percentage (rates): values stay fractions, labels show %.
     void setPercent(bool percent) { m_percent = percent; }
     /// Y axis follows the 99th percentile instead of the maximum (latency spikes).
@@ -52,6 +64,14 @@ public:
     void clearSamples();
     /// Draws what changed since the last refresh.
     void refresh();
+
+    /// Replaces the markers. They are drawn where the x axis reaches them (a marker beyond
+    /// the data so far appears when the run gets there) and exported with the series.
+    void setMarkers(const QList<ChartMarker>& markers);
+    const QList<ChartMarker>& markers() const { return m_markers; }
+    /// For tests: the x span (data units) each marker is drawn over, read back from where
+    /// the renderer placed it; markers outside the visible x range are left out.
+    virtual QList<QPair<double, double>> renderedMarkerSpans() const = 0;
 
     int sampleCount(const QString& id) const;
     const std::vector<ChartSample>& samples(const QString& id) const;
@@ -75,6 +95,8 @@ protected:
     explicit MetricChartView(QWidget* parent);
     /// Implementations redraw from specs/data; `changed` lists the series ids touched.
     virtual void render(const QStringList& changed, bool seriesChanged) = 0;
+    /// Implementations redraw the markers (m_markers changed).
+    virtual void renderMarkers() = 0;
 
     QString m_title, m_xTitle, m_yTitle;
     bool m_percent = false;
@@ -82,6 +104,7 @@ protected:
     double m_xExtent = 0.0;
     QList<SeriesSpec> m_specs;
     std::map<QString, std::vector<ChartSample>> m_data;
+    QList<ChartMarker> m_markers;
 
 private:
     QStringList m_changed;

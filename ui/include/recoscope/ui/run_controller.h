@@ -52,8 +52,19 @@ public:
     void pause();
     void resume();
     void stop();
-    /// One shopper action per core (while paused).
+    /// While paused: one shopper action per core, or, when a shopper is followed, every
+    /// core to that shopper's next action. stepped() reports it.
     void step();
+    /// While paused and not stepping: back to the previous step, replayed from the seed on
+    /// the worker thread (a new generation: the charts refill from the replay).
+    void stepBack();
+    /// The shopper Step follows (core::kNoUser: none, one action per core).
+    void setFollowUser(core::UserId user);
+    core::UserId followUser() const { return m_follow; }
+    /// A step or a replay is under way (Step and Step back wait for it).
+    bool stepping() const { return m_stepping; }
+    /// The number of the step on screen (0: none yet).
+    int stepNumber() const { return m_stepNumber; }
     /// Simulated seconds per wall-clock second; 0 = as fast as possible.
     void setSpeed(double simSecondsPerSecond);
     double speed() const { return m_speed; }
@@ -79,6 +90,8 @@ signals:
     /// New data since the last refresh (at most ~30 Hz).
     void refreshed();
     void stepped(const recoscope::sim::StepReport& report);
+    /// stepping() changed.
+    void steppingChanged(bool stepping);
     void userInspected(const recoscope::sim::UserInspection& inspection);
     void itemInspected(const recoscope::sim::ItemInspection& inspection);
     /// The arena's runs exist in the store (first batch of a run).
@@ -119,6 +132,10 @@ private:
     core::SimTime m_simTime = 0.0, m_endTime = 0.0;
     std::uint64_t m_events = 0;
     double m_eta = -1.0;
+    core::UserId m_follow = core::kNoUser;
+    bool m_stepping = false;
+    int m_stepNumber = 0;
+    void setStepping(bool on);
     QElapsedTimer m_etaClock; // wall clock since the last start/resume
     double m_etaFraction0 = 0.0;
 };

@@ -25,6 +25,9 @@ public:
     QAction* resumeAction() const { return m_resume; }
     QAction* stopAction() const { return m_stop; }
     QAction* stepAction() const { return m_step; }
+    QAction* stepBackAction() const { return m_stepBack; }
+    /// The status bar's clock: "Simulated: day D, HH:MM · N events".
+    QLabel* clockLabel() const { return m_time; }
     QComboBox* speedBox() const { return m_speed; }
     /// Widgets for the status bar (owned by the caller once added).
     QList<QWidget*> statusWidgets() const;
@@ -48,6 +51,7 @@ private:
     QAction* m_resume = nullptr;
     QAction* m_stop = nullptr;
     QAction* m_step = nullptr;
+    QAction* m_stepBack = nullptr;
     QLabel* m_speedLabel = nullptr;
     QComboBox* m_speed = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -1,16 +1,21 @@
 #pragma once
 // TeachingPanel: for a class stepping through how a recommender learns. Step advances
-// every core by one shopper action; the panel then shows what happened (the request, the
-// slate with scores and the core's explanations, the click, the events it caused) and
-// highlights what changed since this shopper's previous slate: new items, items that
-// moved up or down, and score changes.
+// every core by one shopper action, or with "Follow shopper" every core to that shopper's
+// next action; Step back replays the run from the seed to the previous step. The header
+// says which shopper and which simulated moment each core shows, marking the cores that
+// face the same shopper action; below, for the chosen core, what happened (the request,
+// the slate with scores and the explanations composed when it was served, the click, the
+// events it caused) and what changed since this shopper's previous slate: new items,
+// items that moved up or down, and score changes.
 
 #include "recoscope/sim/engine_worker.h"
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
+class QSpinBox;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
@@ -27,7 +32,14 @@ public:
     QTableWidget* slateTable() const { return m_slate; }
     QListWidget* eventList() const { return m_events; }
     QLabel* summary() const { return m_summary; }
-    int steps() const { return m_steps; }
+    QComboBox* coreList() const { return m_core; }
+    QLabel* header() const { return m_header; }
+    QPushButton* stepButton() const { return m_step; }
+    QPushButton* stepBackButton() const { return m_back; }
+    QCheckBox* followBox() const { return m_followBox; }
+    QSpinBox* followUser() const { return m_followUser; }
+    /// The number of the step on screen (0: none).
+    int steps() const { return m_report.step; }
 
 signals:
     void largeFontsRequested(bool on);
@@ -40,12 +52,18 @@ private:
     void retranslateUi();
     void showStep(const sim::StepReport& report);
     void showCore();
+    void updateButtons();
+    void updateFollow();
 
     RunController& m_controller;
     QLabel* m_intro = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_step = nullptr;
+    QPushButton* m_back = nullptr;
     QPushButton* m_fonts = nullptr;
+    QCheckBox* m_followBox = nullptr;
+    QSpinBox* m_followUser = nullptr;
+    QLabel* m_header = nullptr;
     QLabel* m_coreLabel = nullptr;
     QComboBox* m_core = nullptr;
     QLabel* m_summary = nullptr;
@@ -53,7 +71,7 @@ private:
     QLabel* m_eventsLabel = nullptr;
     QListWidget* m_events = nullptr;
     sim::StepReport m_report;
-    int m_steps = 0;
+    bool m_backPending = false; // the step under way is a Step back (a replay)
 };
 
 } // namespace recoscope::ui
