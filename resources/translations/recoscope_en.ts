@@ -2452,6 +2452,14 @@
         <source>&amp;What&apos;s this?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Core %1 (%2) was stopped; the other cores go on and its run is stored as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3183,6 +3191,22 @@
     </message>
     <message>
         <source>Recommender core; hover an entry for its description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency &amp;budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A core whose recommendation takes longer than this is stopped and reported; the other cores go on. Wall-clock time: a run with a budget is reproducible only while every core keeps it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2444,6 +2444,14 @@
         <source>&amp;What&apos;s this?</source>
         <translation>这是什么？(&amp;W)</translation>
     </message>
+    <message>
+        <source>Core %1 (%2) was stopped; the other cores go on and its run is stored as failed.</source>
+        <translation>核心 %1 (%2) 已被停止;其他核心继续运行,它的运行记录为失败。</translation>
+    </message>
+    <message>
+        <source>Core stopped</source>
+        <translation>核心已停止</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3173,6 +3181,22 @@
     <message>
         <source>Recommender core; hover an entry for its description.</source>
         <translation>推荐核心；将鼠标悬停在条目上可查看说明。</translation>
+    </message>
+    <message>
+        <source>Latency &amp;budget:</source>
+        <translation>延迟预算(&amp;B):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation> 微秒</translation>
+    </message>
+    <message>
+        <source>A core whose recommendation takes longer than this is stopped and reported; the other cores go on. Wall-clock time: a run with a budget is reproducible only while every core keeps it.</source>
+        <translation>单次推荐耗时超过此值的核心将被停止并报告;其他核心继续运行。这是实际耗时:设置了预算的运行,只有在每个核心都未超出预算时才可复现。</translation>
     </message>
 </context>
 <context>

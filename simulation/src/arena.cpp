@@ -266,6 +266,7 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         }
         s.coldStart = c->cold->total(now);
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
+        s.fault = e.coreFault();
         b.events += s.total.counters.events;
         const double f =
             m_maxEvents ? static_cast<double>(e.eventsConsumed()) / static_cast<double>(m_maxEvents)
@@ -298,6 +299,9 @@ Arena::Finish Arena::finish(bool cancelled) {
             c->pendingBuckets.push_back(all[i]);
         if (!st)
             out.errors.push_back(st.error());
+        if (const std::string& fault = c->engine().coreFault(); !fault.empty())
+            out.coreFailures.push_back("core " + std::to_string(out.runIds.size() + 1) + " (" +
+                                       c->job->spec().recommender + ") stopped: " + fault);
         out.runIds.push_back(c->job->runId());
     }
     return out;

@@ -633,9 +633,10 @@ void Engine::generateAction(ActionRecord* record) {
     a.request.contextItem = s.contextItem;
     a.request.exclude = a.excluded;
 
-    const auto started = std::chrono::steady_clock::now();
-    m_recommender->recommend(a.request, a.slate);
-    const auto latency = std::chrono::steady_clock::now() - started;
+    const std::chrono::nanoseconds latency =
+        m_guard.recommend(*m_recommender, a.request, a.slate, m_world.items.size());
+    if (m_guard.failed())
+        m_finished = true; // the action completes with an empty slate; nothing after it
     if (m_serveObserver)
         m_serveObserver(a.request, a.slate);
     if (m_analysis)
@@ -654,8 +655,7 @@ void Engine::generateAction(ActionRecord* record) {
         measureRegret(s, a, m_shownUtility);
     ++s.slates;
     // Counted after the shopper judged the slate: its items' vectors are then in cache.
-    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count();
-    m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(ns), s.user);
+    m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(latency.count()), s.user);
 
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;
@@ -697,7 +697,10 @@ void Engine::generateAction(ActionRecord* record) {
         s.contextItem = s.cart.back().item;
     }
     m_state.activeContext[s.user] = s.contextItem;
-    m_recommender->observeSlate(a.request, a.slate, a.clicked);
+    if (!m_guard.failed()) {
+        m_guard.observeSlate(*m_recommender, a.request, a.slate, a.clicked);
+        m_finished = m_finished || m_guard.failed();
+    }
 
     ++s.steps;
     if (m_model.continues(s)) {
@@ -715,7 +718,10 @@ void Engine::generateAction(ActionRecord* record) {
 void Engine::consume(const core::Event& e) {
     if (m_analysis)
         m_analysis->addEvent(e);
-    m_recommender->observe(e);
+    if (!m_guard.failed()) {
+        m_guard.observe(*m_recommender, e);
+        m_finished = m_finished || m_guard.failed();
+    }
     m_metrics.onEvent(e);
     ++m_eventsConsumed;
     if (m_sink)
@@ -778,6 +784,11 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
     const std::uint64_t target = limits.maxEvents ? startEvents + limits.maxEvents : 0;
     std::uint64_t sinceCheck = 0;
     for (;;) {
+        if (m_guard.failed()) {
+            outcome.reason = StopReason::CoreFailed;
+            outcome.error = m_guard.fault();
+            break;
+        }
         if (target && m_eventsConsumed >= target) {
             outcome.reason = StopReason::EventLimit;
             break;

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <chrono>
+#include <cmath>
 #include <iterator>
 
 #include <boost/version.hpp>
@@ -43,6 +44,9 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
     if (!rec)
         return core::Error{rec.error()};
     job->m_engine->setRecommender(std::move(rec).value());
+    if (spec.limits.latencyBudgetUs > 0.0)
+        job->m_engine->setLatencyBudget(std::chrono::nanoseconds(
+            static_cast<std::int64_t>(std::llround(spec.limits.latencyBudgetUs * 1000.0))));
     job->m_paramsJson = QString::fromStdString(params.value().toJson());
     job->m_catalogueHash = job->m_engine->world().catalogueHash();
     job->m_populationHash = job->m_engine->world().populationHash();
@@ -174,7 +178,10 @@ core::Status RunJob::finish(const QString& status) {
     m_wallSeconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (m_store) {
-        const QString finalStatus = st ? status : QStringLiteral("failed");
+        // A core stopped by its guard (it threw, a malformed slate, over budget) failed,
+        // whatever the caller thought: its summary says why (core_fault).
+        const QString finalStatus =
+            st && m_engine->coreFault().empty() ? status : QStringLiteral("failed");
         core::Status fin = m_store->finishRun(
             m_runId, finalStatus, QJsonDocument(summary()).toJson(QJsonDocument::Compact));
         if (st && !fin)
@@ -229,6 +236,8 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("beyond_accuracy"),
          beyondAccuracyJson(t.beyond,
                             m_engine->metrics().beyondAccuracy().retentionTable(kRetentionDays))}};
+    if (const std::string& fault = m_engine->coreFault(); !fault.empty())
+        o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;
 }
 

@@ -100,6 +100,22 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
                             .arg(missed));
                 m_history->reload();
             });
+    connect(m_controller, &RunController::coreStopped, this,
+            [this](int index, const QString& coreId, const QString& message) {
+                // Not modal: the other cores keep running and charting behind it.
+                const QString text =
+                    tr("Core %1 (%2) was stopped; the other cores go on and its run is stored "
+                       "as failed.")
+                        .arg(index + 1)
+                        .arg(coreId);
+                statusBar()->showMessage(text);
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Core stopped"), text,
+                                            QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("coreStoppedBox"));
+                box->setInformativeText(message);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
     connect(m_controller, &RunController::runFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Run failed: %1").arg(message));
         m_history->reload();
@@ -250,6 +266,7 @@ bool MainWindow::startRun(bool paused) {
     spec.seed = spec.scenario.seed;
     spec.cores = m_strategy->cores();
     spec.limits.maxEvents = m_scenario->eventLimit();
+    spec.limits.latencyBudgetUs = m_strategy->latencyBudgetUs();
     spec.dbPath = m_dbPath;
     m_runScenario = spec.scenario;
     m_runLimits = spec.limits;
@@ -408,6 +425,7 @@ void MainWindow::restoreSettings() {
     if (!cores.isEmpty())
         m_strategy->setCores(cores);
     m_controls->setSpeed(s.value(QStringLiteral("run/speed"), 0.0).toDouble());
+    m_strategy->setLatencyBudgetUs(s.value(QStringLiteral("run/latencyBudgetUs"), 0.0).toDouble());
     setLanguage(s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString());
     setLargeFonts(s.value(QStringLiteral("ui/largeFonts"), false).toBool());
     restoreScenario(s);
@@ -419,6 +437,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("run/cores"), m_strategy->coreIds());
     s.setValue(QStringLiteral("run/speed"), m_controller->speed());
+    s.setValue(QStringLiteral("run/latencyBudgetUs"), m_strategy->latencyBudgetUs());
     s.setValue(QStringLiteral("ui/language"), m_language->language());
     s.setValue(QStringLiteral("ui/largeFonts"), m_largeFonts->isChecked());
     // The scenario as it is (saved, or kept by answering the quit question), so that the

@@ -118,6 +118,7 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     for (const auto& c : spec.cores)
         ids << QString::fromStdString(c.recommender);
     m_series.reset(ids);
+    m_faultReported.assign(static_cast<std::size_t>(ids.size()), false);
     m_activeUsers.clear();
     m_fraction = 0.0;
     m_simTime = 0.0;
@@ -259,6 +260,14 @@ void RunController::onBatch(const sim::SnapshotBatch& batch) {
     m_events = batch.events;
     updateEta(batch.finished);
     m_dirty = true;
+    for (std::size_t i = 0; i < batch.cores.size() && i < m_faultReported.size(); ++i)
+        if (!batch.cores[i].fault.empty() && !m_faultReported[i]) {
+            m_faultReported[i] = true;
+            const int index = static_cast<int>(i);
+            emit coreStopped(index,
+                             index < m_series.coreCount() ? m_series.core(index).coreId : QString(),
+                             QString::fromStdString(batch.cores[i].fault));
+        }
 }
 
 void RunController::updateEta(bool finished) {

@@ -233,6 +233,17 @@ StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget*
     m_add = new QPushButton(this);
     m_add->setObjectName(QStringLiteral("addCore"));
     outer->addWidget(m_add);
+    auto* budgetRow = new QHBoxLayout;
+    m_budgetLabel = new QLabel(this);
+    m_budget = new QDoubleSpinBox(this);
+    m_budget->setObjectName(QStringLiteral("latencyBudget"));
+    m_budget->setRange(0.0, 3.6e9);
+    m_budget->setDecimals(0);
+    m_budget->setSingleStep(100.0);
+    m_budgetLabel->setBuddy(m_budget);
+    budgetRow->addWidget(m_budgetLabel);
+    budgetRow->addWidget(m_budget, 1);
+    outer->addLayout(budgetRow);
     connect(m_add, &QPushButton::clicked, this, [this] {
         // A second core defaults to a different one than the first: a comparison.
         const auto ids = m_registry.ids();
@@ -281,6 +292,12 @@ void StrategyPanel::retranslateUi() {
                         "same random numbers, so differences come from the cores alone.")
                          .arg(kMaxCores));
     m_add->setText(tr("&Add a core to compare"));
+    m_budgetLabel->setText(tr("Latency &budget:"));
+    m_budget->setSpecialValueText(tr("none"));
+    m_budget->setSuffix(tr(" µs"));
+    m_budget->setToolTip(tr("A core whose recommendation takes longer than this is stopped and "
+                            "reported; the other cores go on. Wall-clock time: a run with a "
+                            "budget is reproducible only while every core keeps it."));
     m_model->retranslate();
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
         m_slots[i]->setColor(static_cast<int>(i));
@@ -355,6 +372,14 @@ bool StrategyPanel::setParam(int index, const QString& key, const QString& value
     if (index < 0 || index >= slotCount())
         return false;
     return m_slots[static_cast<std::size_t>(index)]->setParam(key, value);
+}
+
+double StrategyPanel::latencyBudgetUs() const {
+    return m_budget->value();
+}
+
+void StrategyPanel::setLatencyBudgetUs(double us) {
+    m_budget->setValue(us);
 }
 
 } // namespace recoscope::ui

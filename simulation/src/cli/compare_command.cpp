@@ -81,11 +81,12 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption seedsOpt(QStringLiteral("seeds"), QString(), QStringLiteral("K"));
     QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
     QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
+    const QCommandLineOption budgetOpt = latencyBudgetOption();
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({scenarioOpt, recsOpt, paramOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, dbOpt,
-                  labelOpt, jsonOpt});
+    p.addOptions({scenarioOpt, recsOpt, paramOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, budgetOpt,
+                  dbOpt, labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -139,6 +140,8 @@ int CompareCommand::run(const QStringList& args) {
     bool ok = true;
     if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
         return usage(bad);
+    if (const QString bad = readLatencyBudget(p, budgetOpt, spec.limits); !bad.isEmpty())
+        return usage(bad);
     int seeds = 1;
     if (p.isSet(seedsOpt)) {
         seeds = p.value(seedsOpt).toInt(&ok);
@@ -188,6 +191,15 @@ int CompareCommand::run(const QStringList& args) {
             return fail(ExitDatabase, QString::fromStdString(ran.error()));
         if (!fin.errors.empty())
             return fail(ExitDatabase, QString::fromStdString(fin.errors.front()));
+        // A stopped core's figures end at its fault: comparing them would mislead. The
+        // other cores ran to the end and every run is stored (the stopped ones as failed).
+        if (!fin.coreFailures.empty()) {
+            QStringList lines;
+            for (const std::string& f : fin.coreFailures)
+                lines << QString::fromStdString(f);
+            return fail(ExitCoreFailed, lines.join(QStringLiteral("\nrecoscope-cli: ")) +
+                                            QStringLiteral("\nrecoscope-cli: nothing compared"));
+        }
         if (cancelled)
             break;
         double endDay = spec.limits.maxDays > 0.0 ? spec.limits.maxDays : 1e300;

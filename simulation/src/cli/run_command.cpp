@@ -39,13 +39,14 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
     QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
     QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
+    const QCommandLineOption budgetOpt = latencyBudgetOption();
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption noDbOpt(QStringLiteral("no-db"));
     QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, dbOpt, noDbOpt,
-                  noSlatesOpt, labelOpt, jsonOpt});
+    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, budgetOpt, dbOpt,
+                  noDbOpt, noSlatesOpt, labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -75,6 +76,8 @@ int CommandLine::runCommand(const QStringList& args) {
 
     bool ok = true;
     if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
+        return usage(bad);
+    if (const QString bad = readLatencyBudget(p, budgetOpt, spec.limits); !bad.isEmpty())
         return usage(bad);
     std::uint64_t seed = 0;
     if (p.isSet(seedOpt)) {
@@ -152,6 +155,15 @@ int CommandLine::runCommand(const QStringList& args) {
     const bool cancelled = outcome.reason == StopReason::Cancelled;
     core::Status fin =
         run.finish(cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished"));
+    if (outcome.reason == StopReason::CoreFailed && fin) {
+        m_err << "recoscope-cli: core '" << QString::fromStdString(spec.recommender)
+              << "' stopped: " << QString::fromStdString(outcome.error) << '\n';
+        if (run.runId())
+            m_err << "recoscope-cli: run " << run.runId()
+                  << " is stored as failed, with the events up to the fault\n";
+        m_err.flush();
+        return ExitCoreFailed;
+    }
     if (outcome.reason == StopReason::SinkFailed || !fin) {
         m_err << "recoscope-cli: "
               << QString::fromStdString(outcome.reason == StopReason::SinkFailed ? outcome.error

@@ -25,4 +25,23 @@ QString readRunLimits(const QCommandLineParser& p, const QCommandLineOption& eve
     return {};
 }
 
+QCommandLineOption latencyBudgetOption() {
+    return QCommandLineOption(QStringLiteral("latency-budget-us"), QString(), QStringLiteral("US"));
+}
+
+QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption& budget,
+                          RunLimits& limits) {
+    if (!p.isSet(budget))
+        return {};
+    bool ok = false;
+    const double us = p.value(budget).toDouble(&ok);
+    // A budget above an hour is a typo, not a budget.
+    if (!ok || !(us > 0.0) || !std::isfinite(us) || us > 3.6e9)
+        return QStringLiteral("--latency-budget-us expects microseconds in (0, 3600000000], got "
+                              "'%1'")
+            .arg(p.value(budget));
+    limits.latencyBudgetUs = us;
+    return {};
+}
+
 } // namespace recoscope::sim

@@ -1,5 +1,6 @@
 #pragma once
-// The `--events N` and `--days D` options of run, compare and sweep, read one way.
+// The `--events N` and `--days D` options of run, compare and sweep, read one way, and
+// run's and compare's `--latency-budget-us US`.
 
 #include "recoscope/sim/engine.h"
 
@@ -12,5 +13,10 @@ namespace recoscope::sim {
 /// (empty when both are absent or valid).
 QString readRunLimits(const QCommandLineParser& p, const QCommandLineOption& events,
                       const QCommandLineOption& days, RunLimits& limits);
+/// Reads `--latency-budget-us` (a number of microseconds > 0) into limits.latencyBudgetUs.
+QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption& budget,
+                          RunLimits& limits);
+/// The option itself, one spelling for every command.
+QCommandLineOption latencyBudgetOption();
 
 } // namespace recoscope::sim

@@ -77,6 +77,9 @@ struct CoreSnapshot {
     ColdStartStats coldStart;
     /// Retention by cohort so far (BeyondAccuracy::retentionTable, kRetentionDays days).
     core::RetentionTable retention;
+    /// Why this core was stopped (Engine::coreFault: it threw, a malformed slate, over its
+    /// latency budget), or empty. A stopped core's figures stay as they were; the others go on.
+    std::string fault;
 };
 
 struct ArenaSnapshot {
@@ -142,6 +145,9 @@ public:
         std::vector<qint64> runIds;      ///< in core order, 0 when not stored
         bool cancelled = false;          ///< stopped before every core was done
         std::vector<std::string> errors; ///< store failures, one per failing core
+        /// "core 2 (itemknn) stopped: <Engine::coreFault>", one per stopped core; their runs
+        /// are stored as "failed" with the fault in the summary (core_fault).
+        std::vector<std::string> coreFailures;
     };
     /// Closes and stores each core's last bucket and summary; marks the runs finished, or
     /// cancelled when `cancelled` and some core was not done. The last buckets go to the

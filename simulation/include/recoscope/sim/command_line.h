@@ -22,6 +22,8 @@ enum ExitCode {
     ExitUsage = 2,
     ExitBadInput = 3,
     ExitDatabase = 4,
+    /// A recommender was stopped (it threw, a malformed slate, over its latency budget).
+    ExitCoreFailed = 5,
     ExitInterrupted = 130
 };
 

@@ -8,6 +8,7 @@
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
+#include "recoscope/sim/core_guard.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
@@ -93,15 +94,20 @@ struct ItemSnapshot {
 struct RunLimits {
     std::uint64_t maxEvents = 0; ///< 0 = no limit
     double maxDays = 0.0;        ///< simulated days; 0 = the scenario's duration
+    /// Wall-clock budget of one recommend() call in microseconds; a slower call stops the
+    /// core (StopReason::CoreFailed). 0 = no budget (the default: runs stay reproducible).
+    double latencyBudgetUs = 0.0;
     /// The longest run the CLI accepts: ten simulated years, as scenario files allow.
     static constexpr double kMaxDays = 3650.0;
 };
 
-enum class StopReason { Finished, EventLimit, Cancelled, SinkFailed };
+/// CoreFailed: the recommender threw, answered with a malformed slate or exceeded its
+/// latency budget (CoreGuard); RunOutcome::error says which and when.
+enum class StopReason { Finished, EventLimit, Cancelled, SinkFailed, CoreFailed };
 
 struct RunOutcome {
     StopReason reason = StopReason::Finished;
-    std::string error; ///< for SinkFailed
+    std::string error; ///< for SinkFailed and CoreFailed
     double wallSeconds = 0.0;
 };
 
@@ -131,6 +137,11 @@ public:
     core::RecommenderContext recommenderContext() const;
     void setRecommender(std::unique_ptr<core::Recommender> recommender);
     core::Recommender* recommender() const { return m_recommender.get(); }
+    /// recommend() slower than this stops the run as CoreFailed; zero = no budget.
+    void setLatencyBudget(std::chrono::nanoseconds budget) { m_guard.setLatencyBudget(budget); }
+    /// The recommender's first fault (it threw, a malformed slate, over budget), or empty.
+    /// After a fault the engine generates nothing more: finished() turns true.
+    const std::string& coreFault() const { return m_guard.fault(); }
 
     /// The sink receives events in batches; it must outlive the run.
     void setEventSink(EventSink* sink) { m_sink = sink; }
@@ -239,6 +250,7 @@ private:
     World m_world;
     ShopperModel m_model;
     std::unique_ptr<core::Recommender> m_recommender;
+    CoreGuard m_guard;
     core::MetricsAccumulator m_metrics;
     EventSink* m_sink = nullptr;
 

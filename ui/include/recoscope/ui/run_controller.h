@@ -98,6 +98,10 @@ signals:
     void runStarted(const QList<qint64>& runIds);
     void runEnded(const QList<qint64>& runIds, bool cancelled);
     void runFailed(const QString& message);
+    /// Core `index` (registry id `coreId`) was stopped by its guard: it threw, answered
+    /// with a malformed slate or exceeded its latency budget. The other cores go on; its
+    /// run is stored as failed. Emitted once per core and run.
+    void coreStopped(int index, const QString& coreId, const QString& message);
     void importProgress(double fraction);
     void importFinished(const QString& name, qint64 events, qint64 users, qint64 items,
                         qint64 skippedLines);
@@ -117,6 +121,7 @@ private:
     sim::LogWorker* m_logWorker = nullptr;
     bool m_replay = false;
     bool m_stopped = false;
+    std::vector<bool> m_faultReported; ///< per core of the current run
     bool m_importing = false;
     quint64 m_importGeneration = 0;
     quint64 m_counter = 0; ///< generations of runs and imports, never reused

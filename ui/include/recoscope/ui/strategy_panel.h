@@ -9,6 +9,7 @@
 
 #include <vector>
 
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -20,6 +21,7 @@ class RecommenderRegistry;
 namespace recoscope::ui {
 
 class CoreSlot;
+
 class RecommenderListModel;
 
 class StrategyPanel : public QWidget {
@@ -38,6 +40,10 @@ public:
     RecommenderListModel* recommenderModel() const { return m_model; }
     /// Sets a parameter of slot `index` by key (for tests and saved settings).
     bool setParam(int index, const QString& key, const QString& value);
+    /// Wall-clock budget of one recommendation in microseconds (0 = none): a slower core is
+    /// stopped (RunLimits::latencyBudgetUs).
+    double latencyBudgetUs() const;
+    void setLatencyBudgetUs(double us);
 
 signals:
     void coresChanged();
@@ -56,6 +62,8 @@ private:
     QLabel* m_intro = nullptr;
     QVBoxLayout* m_slotsLayout = nullptr;
     QPushButton* m_add = nullptr;
+    QLabel* m_budgetLabel = nullptr;
+    QDoubleSpinBox* m_budget = nullptr;
     std::vector<CoreSlot*> m_slots;
 };
 

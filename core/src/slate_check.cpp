@@ -1,0 +1,55 @@
+#include "recoscope/core/slate_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace recoscope::core {
+
+namespace {
+
+std::string at(std::size_t position) {
+    return "position " + std::to_string(position);
+}
+
+// Finds a repeated item; pairwise for the usual slate sizes (no allocation per request).
+std::string repeatedItem(const Slate& slate) {
+    if (slate.size() <= 64) {
+        for (std::size_t i = 1; i < slate.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (slate[i].item == slate[j].item)
+                    return "item " + std::to_string(slate[i].item) + " appears twice (" + at(j) +
+                           " and " + std::to_string(i) + ")";
+        return {};
+    }
+    std::vector<ItemId> ids;
+    ids.reserve(slate.size());
+    for (const SlateEntry& e : slate)
+        ids.push_back(e.item);
+    std::sort(ids.begin(), ids.end());
+    const auto twice = std::adjacent_find(ids.begin(), ids.end());
+    return twice == ids.end() ? std::string{} : "item " + std::to_string(*twice) + " appears twice";
+}
+
+} // namespace
+
+std::string slateFault(const Request& request, const Slate& slate, std::size_t catalogueSize) {
+    if (request.k >= 0 && slate.size() > static_cast<std::size_t>(request.k))
+        return "the slate has " + std::to_string(slate.size()) + " items, " +
+               std::to_string(request.k) + " were asked for";
+    for (std::size_t p = 0; p < slate.size(); ++p) {
+        const SlateEntry& e = slate[p];
+        if (static_cast<std::size_t>(e.item) >= catalogueSize)
+            return at(p) + " holds item id " + std::to_string(e.item) +
+                   ", outside the catalogue (" + std::to_string(catalogueSize) + " items)";
+        if (!std::isfinite(e.score))
+            return at(p) + " (item " + std::to_string(e.item) + ") has score " +
+                   (std::isnan(e.score) ? "NaN" : (e.score > 0 ? "+inf" : "-inf"));
+        if (!std::isnan(e.propensity) && !propensityKnown(e.propensity))
+            return at(p) + " (item " + std::to_string(e.item) + ") has propensity " +
+                   std::to_string(e.propensity) + ", outside (0, 1]";
+    }
+    return repeatedItem(slate);
+}
+
+} // namespace recoscope::core
