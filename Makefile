@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory bench-logs leaderboard latency-table screenshots format clean
+.PHONY: all deps configure build run test bench bench-memory bench-logs leaderboard latency-table screenshots fuzz format clean
 
 all: build
 
@@ -52,8 +52,12 @@ scenario-fields-doc: deps build
 screenshots: deps build
 	./scripts/screenshots.sh $(BUILD_DIR)
 
+# Each libFuzzer target for FUZZ_SECONDS (default 60) s: clang, ASan + UBSan, build-fuzz/.
+fuzz: deps
+	./scripts/fuzz.sh
+
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-debug build-asan build-native
+	rm -rf build build-debug build-asan build-native build-fuzz

@@ -7,6 +7,8 @@ set -euo pipefail
 
 # libqt6opengl6-dev: Qt6ChartsConfig.cmake requires Qt6OpenGL, and qt6-charts-dev does not
 # depend on it (a fresh machine failed at configure without it).
+# clang, libclang-rt-14-dev: `make fuzz` (libFuzzer and its sanitizer runtimes come with clang's
+# runtime package, not with clang itself).
 # fonts-wqy-microhei: a CJK font, or the zh_CN interface (and its screenshots) shows boxes
 # instead of characters on a machine without a desktop.
 packages=(
@@ -16,6 +18,7 @@ packages=(
     libeigen3-dev libboost-dev
     libsqlite3-dev sqlite3
     libbenchmark-dev
+    clang libclang-rt-14-dev
     xvfb xauth fonts-wqy-microhei
     parallel
     git

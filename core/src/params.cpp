@@ -188,8 +188,10 @@ Result<ParamValues> resolveParams(const std::vector<ParamSpec>& schema,
                                   const std::map<std::string, std::string>& given) {
     ParamValues values;
     for (const auto& [key, text] : given) {
+        // Clang 14 (the fuzz build) cannot capture a structured binding: name it first.
+        const std::string& wanted = key;
         auto spec = std::find_if(schema.begin(), schema.end(),
-                                 [&](const ParamSpec& s) { return s.key == key; });
+                                 [&](const ParamSpec& s) { return s.key == wanted; });
         if (spec == schema.end()) {
             std::string known;
             for (const ParamSpec& s : schema) {
