@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QWhatsThis>
 
 namespace recoscope::ui {
@@ -71,7 +72,11 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     strategyDock->raise();
     shopperDock->raise();
     resizeDocks({strategyDock, shopperDock}, {340, 360}, Qt::Horizontal);
-    resizeDocks({m_docks[2]}, {190}, Qt::Vertical);
+    // The history shows a dozen runs by default (tst_run_history checks it at 1280 x 800);
+    // the dock's title bar comes on top of the panel.
+    resizeDocks({m_docks[2]},
+                {m_history->heightForRows(12) + style()->pixelMetric(QStyle::PM_TitleBarHeight)},
+                Qt::Vertical);
 
     connect(m_controls, &RunControls::startRequested, this, [this] { startRun(); });
     connect(m_controller, &RunController::refreshed, this,
