@@ -72,8 +72,9 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     strategyDock->raise();
     shopperDock->raise();
     resizeDocks({strategyDock, shopperDock}, {340, 360}, Qt::Horizontal);
-    // The history shows a dozen runs by default (tst_run_history checks it at 1280 x 800);
-    // the dock's title bar comes on top of the panel.
+    // The history asks for a dozen rows (the dock's title bar on top of the panel); the
+    // charts' minimum height may leave fewer: tst_run_history checks >= 10 at the default
+    // window size.
     resizeDocks({m_docks[2]},
                 {m_history->heightForRows(12) + style()->pixelMetric(QStyle::PM_TitleBarHeight)},
                 Qt::Vertical);

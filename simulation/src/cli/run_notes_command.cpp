@@ -101,6 +101,8 @@ int RunNotesCommand::runs(const QStringList& args) {
         {QStringLiteral("run"), QStringLiteral("status"), QStringLiteral("scenario"),
          QStringLiteral("core"), QStringLiteral("parameters"), QStringLiteral("label"),
          QStringLiteral("note")});
+    for (qsizetype c = 1; c <= 6; ++c)
+        t.alignLeft(c);
     for (const RunRecord& r : shown)
         t.addRow({QString::number(r.id), r.status, r.scenarioName, r.recommender,
                   cell(RunParamsText::brief(r.paramsJson), 48), r.label, cell(r.note, 40)});
