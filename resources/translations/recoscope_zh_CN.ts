@@ -861,6 +861,12 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -2876,12 +2882,6 @@
     <message>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>已导出 %n 个文件到 %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Refresh</source>

@@ -16,6 +16,19 @@
 
 namespace recoscope::ui {
 
+QString RunExporter::exportRuns(const RunHistoryModel& model, const QList<qint64>& runIds,
+                                const QString& dir) {
+    int files = 0;
+    for (qint64 id : runIds) {
+        QString error;
+        const QStringList written = exportRun(model, id, dir, &error);
+        if (written.isEmpty())
+            return error;
+        files += static_cast<int>(written.size());
+    }
+    return tr("Exported %n file(s) to %1", nullptr, files).arg(dir);
+}
+
 QStringList RunExporter::exportRun(const RunHistoryModel& model, qint64 runId, const QString& dir,
                                    QString* error) {
     auto fail = [&](const QString& message) {

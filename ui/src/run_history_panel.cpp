@@ -142,22 +142,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();
-        if (ids.isEmpty())
-            return;
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
-        if (dir.isEmpty())
-            return;
-        int files = 0;
-        for (qint64 id : ids) {
-            QString error;
-            const QStringList written = exportRun(id, dir, &error);
-            if (written.isEmpty()) {
-                emit statusMessage(error);
-                return;
-            }
-            files += static_cast<int>(written.size());
-        }
-        emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
+        const QString dir = ids.isEmpty()
+                                ? QString()
+                                : QFileDialog::getExistingDirectory(this, tr("Export to folder"));
+        if (!dir.isEmpty())
+            emit statusMessage(RunExporter::exportRuns(*m_model, ids, dir));
     });
     connect(m_diff, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();

@@ -5,6 +5,7 @@
 // drawn offscreen by the same dashboard as the live run. GUI thread only (it draws).
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,10 @@ public:
     /// written, or an empty list and `error` (a translated message naming the file).
     static QStringList exportRun(const RunHistoryModel& model, qint64 runId, const QString& dir,
                                  QString* error = nullptr);
+    /// exportRun() for each of `runIds`, stopping at the first error; returns the message
+    /// for the status bar: how many files were written, or that error.
+    static QString exportRuns(const RunHistoryModel& model, const QList<qint64>& runIds,
+                              const QString& dir);
 };
 
 } // namespace recoscope::ui
