@@ -126,7 +126,8 @@ bool RunHistoryModel::setData(const QModelIndex& index, const QVariant& value, i
     }
     r.record.label = label;
     r.search = searchText(r.record, r.params);
-    emit dataChanged(index, index);
+    // The whole row: SearchRole (read on the Id column) changed with the label.
+    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
     return true;
 }
 
