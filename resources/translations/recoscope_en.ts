@@ -848,6 +848,28 @@
     </message>
 </context>
 <context>
+    <name>RunExporter</name>
+    <message>
+        <source>No run store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScenarioField</name>
     <message>
         <source>Seed</source>
@@ -2817,6 +2839,50 @@
         <source>interrupted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit the label; Enter saves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your one-line name for the run: double-click or F2 to edit, Enter saves it to the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core&apos;s parameters, defaults included (the tooltip of a cell lists them one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note on the run, first line (Edit note… shows all of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryPanel</name>
@@ -2834,13 +2900,6 @@
     <message>
         <source>Export to folder</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n file to %1</numerusform>
-            <numerusform>Exported %n files to %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2872,18 +2931,6 @@
     </message>
     <message>
         <source>Run history: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No run store is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2940,6 +2987,45 @@
     </message>
     <message>
         <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note on the selected run; it is saved in the run store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search labels, notes, parameters, scenarios and cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunNoteDialog</name>
+    <message>
+        <source>Note on run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 “%2”: %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this run was for, what you noticed, what to try next…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -848,6 +848,27 @@
     </message>
 </context>
 <context>
+    <name>RunExporter</name>
+    <message>
+        <source>No run store is open.</source>
+        <translation>没有打开的运行数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScenarioField</name>
     <message>
         <source>Seed</source>
@@ -2809,6 +2830,50 @@
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>没有打开的运行数据库。</translation>
+    </message>
+    <message>
+        <source>Label not saved: %1</source>
+        <translation>标签未保存：%1</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the history.</source>
+        <translation>运行 %1 不在运行历史中。</translation>
+    </message>
+    <message>
+        <source>Note not saved: %1</source>
+        <translation>备注未保存：%1</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 to edit the label; Enter saves it</source>
+        <translation>双击或按 F2 编辑标签；按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>Your one-line name for the run: double-click or F2 to edit, Enter saves it to the store</source>
+        <translation>您给这次运行起的单行名称：双击或按 F2 编辑，按 Enter 保存到运行数据库</translation>
+    </message>
+    <message>
+        <source>The core&apos;s parameters, defaults included (the tooltip of a cell lists them one per line)</source>
+        <translation>推荐核心的参数（含默认值；单元格的提示逐行列出）</translation>
+    </message>
+    <message>
+        <source>Your note on the run, first line (Edit note… shows all of it)</source>
+        <translation>您对这次运行的备注（首行；“编辑备注…”显示全文）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryPanel</name>
@@ -2825,12 +2890,6 @@
     <message>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>已导出 %n 个文件到 %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2863,18 +2922,6 @@
     <message>
         <source>Run history: %1</source>
         <translation>运行历史：%1</translation>
-    </message>
-    <message>
-        <source>No run store is open.</source>
-        <translation>没有打开的运行数据库。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>&amp;Trade-offs</source>
@@ -2931,6 +2978,45 @@
     <message>
         <source>Estimate another core&apos;s CTR from the selected run&apos;s log (IPS, SNIPS, DM, DR) and check it against that core&apos;s real run</source>
         <translation>根据所选运行的日志估计另一个核心的点击率（IPS、SNIPS、DM、DR），并与该核心的真实运行对照检验</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>编辑备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected run; it is saved in the run store</source>
+        <translation>为选中的运行写备注；备注保存在运行数据库中</translation>
+    </message>
+    <message>
+        <source>Edit label</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>编辑备注…</translation>
+    </message>
+    <message>
+        <source>Search labels, notes, parameters, scenarios and cores</source>
+        <translation>搜索标签、备注、参数、场景和推荐核心</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RunNoteDialog</name>
+    <message>
+        <source>Note on run %1</source>
+        <translation>运行 %1 的备注</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 on %3</source>
+        <translation>运行 %1：%2，场景 %3</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2”: %3 on %4</source>
+        <translation>运行 %1“%2”：%3，场景 %4</translation>
+    </message>
+    <message>
+        <source>What this run was for, what you noticed, what to try next…</source>
+        <translation>这次运行的目的、您注意到的现象、下一步要尝试什么…</translation>
     </message>
 </context>
 <context>

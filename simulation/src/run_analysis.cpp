@@ -622,6 +622,8 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
     out.insert(QStringLiteral("recommender"), r.recommender);
     out.insert(QStringLiteral("seed"), static_cast<double>(r.seed));
     out.insert(QStringLiteral("status"), r.status);
+    out.insert(QStringLiteral("label"), r.label);
+    out.insert(QStringLiteral("note"), r.note);
     return out;
 }
 

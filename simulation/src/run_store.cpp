@@ -350,7 +350,7 @@ namespace {
 const char* const kRunColumns = "SELECT id, started, coalesce(finished, ''), status, "
                                 "scenario_name, scenario_json, scenario_hash, seed, "
                                 "recommender, params_json, build_version, catalogue_hash, "
-                                "population_hash, experiment_id, label, summary_json "
+                                "population_hash, experiment_id, label, summary_json, note "
                                 "FROM runs";
 
 RunRecord readRun(sqlite3_stmt* st) {
@@ -371,6 +371,7 @@ RunRecord readRun(sqlite3_stmt* st) {
     r.experimentId = sqlite3_column_int64(st, 13);
     r.label = columnText(st, 14);
     r.summaryJson = columnBytes(st, 15);
+    r.note = columnText(st, 16);
     return r;
 }
 } // namespace

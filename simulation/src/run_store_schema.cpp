@@ -140,7 +140,16 @@ CREATE TABLE slates(
 PRAGMA user_version = 6;
 )sql";
 
+// Version 7: a free-text note per run beside its one-line label (issue 14), both edited
+// after the run from the history, `recoscope-cli label` and `recoscope-cli note`. A column
+// rather than a table: `store merge` copies every column of `runs` as it is, and a plain
+// `SELECT id, label, note FROM runs` reads them.
+const char* const kMigrateV6toV7 = R"sql(
+ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 7;
+)sql";
+
 const char* const kMigrations[kMigrationCount] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4,
-                                                  kMigrateV4toV5, kMigrateV5toV6};
+                                                  kMigrateV4toV5, kMigrateV5toV6, kMigrateV6toV7};
 
 } // namespace recoscope::sim::schema

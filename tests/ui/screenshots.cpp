@@ -19,6 +19,7 @@
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_controller.h"
+#include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/shopper_inspector_panel.h"
@@ -32,6 +33,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -52,7 +54,28 @@ void settle(int ms = 300) {
     QCoreApplication::processEvents();
 }
 
+// Every image the tool writes, without the language suffix ("-zh_CN"): what `--list`
+// prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
+// full run must have written (main() fails naming any image missing or not listed).
+const QStringList kImages = {QStringLiteral("scenario-editor"),
+                             QStringLiteral("scenario-errors"),
+                             QStringLiteral("main-window"),
+                             QStringLiteral("shopper-inspector"),
+                             QStringLiteral("item-inspector"),
+                             QStringLiteral("dashboard-exposure"),
+                             QStringLiteral("dashboard-funnel"),
+                             QStringLiteral("dashboard-beyond"),
+                             QStringLiteral("comparison"),
+                             QStringLiteral("run-history"),
+                             QStringLiteral("teaching-mode"),
+                             QStringLiteral("log-replay"),
+                             QStringLiteral("help"),
+                             QStringLiteral("tradeoffs"),
+                             QStringLiteral("ope-check")};
+QStringList g_saved;
+
 bool save(QWidget* w, const QString& path) {
+    g_saved << QFileInfo(path).fileName();
     const bool ok = w->grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
@@ -170,15 +193,22 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("recoscope"));
     const QStringList args = QApplication::arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: recoscope-screenshots OUTPUT_DIR [--lang zh_CN]\n");
+        std::fprintf(
+            stderr,
+            "usage: recoscope-screenshots OUTPUT_DIR [--lang zh_CN] | --list [--lang zh_CN]\n");
         return 2;
     }
     const QDir out(args[1]);
-    QDir().mkpath(out.path());
     const QString lang = args.indexOf(QStringLiteral("--lang")) > 0
                              ? args.value(args.indexOf(QStringLiteral("--lang")) + 1)
                              : QStringLiteral("en");
     const QString suffix = lang == QLatin1String("en") ? QString() : QStringLiteral("-") + lang;
+    if (args.contains(QStringLiteral("--list"))) {
+        for (const QString& name : kImages)
+            std::printf("%s%s.png\n", qPrintable(name), qPrintable(suffix));
+        return 0;
+    }
+    QDir().mkpath(out.path());
     QTemporaryDir tmp;
     core::RecommenderRegistry registry;
     core::registerBuiltinRecommenders(registry);
@@ -278,6 +308,13 @@ int main(int argc, char** argv) {
         ok &= save(cmp, out.filePath(QStringLiteral("comparison%1.png").arg(suffix)));
         cmp->close();
     }
+    // A label and a note, as a user would leave them (the Label and Note columns).
+    if (ids.size() >= 2) {
+        ui::RunHistoryModel* m = w.historyPanel()->model();
+        m->setData(m->index(m->rowOfRun(ids[0]), ui::RunHistoryModel::Label),
+                   QStringLiteral("baseline"));
+        m->setNote(ids[1], QStringLiteral("Try more neighbours next"));
+    }
     w.historyPanel()->view()->selectRow(0);
     settle();
     ok &= save(w.historyPanel()->parentWidget(),
@@ -342,5 +379,17 @@ int main(int argc, char** argv) {
     ok &= renderTradeoffs(out, suffix, registry, tmp);
     // 6. An off-policy check of a stored run.
     ok &= renderOpe(out, suffix, registry, tmp);
+    for (const QString& name : kImages)
+        if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
+            std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),
+                         qPrintable(suffix));
+            ok = false;
+        }
+    for (const QString& file : std::as_const(g_saved))
+        if (!kImages.contains(file.chopped(4 + suffix.size()))) {
+            std::fprintf(stderr, "screenshots: %s is missing from kImages (--list)\n",
+                         qPrintable(file));
+            ok = false;
+        }
     return ok ? 0 : 1;
 }

@@ -2,6 +2,8 @@
 
 #include "metric_text.h"
 
+#include "recoscope/sim/run_params_text.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +63,8 @@ bool RunHistoryModel::reload() {
                 }
                 if (r.experimentId)
                     row.arena = arenas[r.experimentId].join(QStringLiteral(" · "));
+                row.params = sim::RunParamsText::brief(r.paramsJson);
+                row.search = searchText(r, row.params);
                 m_rows.push_back(std::move(row));
             }
         }
@@ -91,6 +95,58 @@ QList<qint64> RunHistoryModel::experimentRuns(qint64 experimentId) const {
     return ids;
 }
 
+QString RunHistoryModel::searchText(const sim::RunRecord& r, const QString& params) {
+    return QStringList{r.label, r.note, params, r.scenarioName, r.recommender}
+        .join(QLatin1Char('\n'))
+        .toCaseFolded();
+}
+
+Qt::ItemFlags RunHistoryModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Label)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RunHistoryModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!index.isValid() || role != Qt::EditRole || index.column() != Label ||
+        index.row() >= rowCount())
+        return false;
+    Row& r = m_rows[static_cast<std::size_t>(index.row())];
+    const QString label = value.toString();
+    if (label == r.record.label)
+        return true;
+    if (!m_store) {
+        emit editFailed(tr("No run store is open."));
+        return false;
+    }
+    if (core::Status st = m_store->setLabel(r.record.id, label); !st) {
+        emit editFailed(tr("Label not saved: %1").arg(QString::fromStdString(st.error())));
+        return false;
+    }
+    r.record.label = label;
+    r.search = searchText(r.record, r.params);
+    // The whole row: SearchRole (read on the Id column) changed with the label.
+    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+    return true;
+}
+
+QString RunHistoryModel::setNote(qint64 runId, const QString& note) {
+    const int row = rowOfRun(runId);
+    if (row < 0 || !m_store)
+        return tr("Run %1 is not in the history.").arg(runId);
+    Row& r = m_rows[static_cast<std::size_t>(row)];
+    if (core::Status st = m_store->setNote(runId, note); !st) {
+        const QString message = tr("Note not saved: %1").arg(QString::fromStdString(st.error()));
+        emit editFailed(message);
+        return message;
+    }
+    r.record.note = note;
+    r.search = searchText(r.record, r.params);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return {};
+}
+
 int RunHistoryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -107,9 +163,22 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
         return r.record.id;
     if (role == ExperimentRole)
         return r.record.experimentId;
+    if (role == SearchRole)
+        return r.search;
+    if (role == Qt::EditRole && index.column() == Label)
+        return r.record.label;
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Parameters)
+            return sim::RunParamsText::full(r.record.paramsJson);
+        if ((index.column() == Label || index.column() == Note) && !r.record.note.isEmpty())
+            return r.record.note;
+        if (index.column() == Label)
+            return tr("Double-click or F2 to edit the label; Enter saves it");
+        return {};
+    }
     const bool sort = role == SortRole;
     if (role != Qt::DisplayRole && !sort) {
-        if (role == Qt::TextAlignmentRole && index.column() >= Events)
+        if (role == Qt::TextAlignmentRole && index.column() >= Events && index.column() <= Gini)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
@@ -121,6 +190,13 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case Id:
         return r.record.id;
+    case Label:
+        return r.record.label;
+    case Parameters:
+        return r.params;
+    case Note:
+        // The first line; the whole note is the tooltip and the note editor.
+        return sort ? r.record.note : r.record.note.section(QLatin1Char('\n'), 0, 0);
     case Started: {
         if (sort)
             return r.record.started;
@@ -180,6 +256,14 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
+        case Label:
+            return tr("Your one-line name for the run: double-click or F2 to edit, Enter "
+                      "saves it to the store");
+        case Parameters:
+            return tr("The core's parameters, defaults included (the tooltip of a cell lists "
+                      "them one per line)");
+        case Note:
+            return tr("Your note on the run, first line (Edit note… shows all of it)");
         case Arena:
             return tr("The cores of the A/B arena this run belongs to (same shoppers, same random "
                       "numbers).");
@@ -204,6 +288,12 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case Id:
         return tr("Run");
+    case Label:
+        return tr("Label");
+    case Parameters:
+        return tr("Parameters");
+    case Note:
+        return tr("Note");
     case Started:
         return tr("Started");
     case Scenario:

@@ -2,35 +2,31 @@
 
 #include "recoscope/ui/table_actions.h"
 
-#include "recoscope/core/event.h"
-#include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/html_report_job.h"
-#include "recoscope/ui/live_charts_panel.h"
-#include "recoscope/ui/metric_chart_view.h"
-#include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_diff_dialog.h"
+#include "recoscope/ui/run_exporter.h"
 #include "recoscope/ui/run_history_model.h"
+#include "recoscope/ui/run_note_dialog.h"
 #include "recoscope/ui/tradeoff_window.h"
 
-#include <QDir>
+#include <QAction>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QTextStream>
 #include <QVBoxLayout>
-
-#include <optional>
 
 namespace recoscope::ui {
 
@@ -42,6 +38,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunHistoryModel::SortRole);
+    // The search box matches label, note, parameters, scenario and core (SearchRole, kept
+    // on the Id column of every row), ignoring case.
+    m_proxy->setFilterRole(RunHistoryModel::SearchRole);
+    m_proxy->setFilterKeyColumn(RunHistoryModel::Id);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* buttons = new QHBoxLayout;
@@ -60,11 +61,23 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_ope = new QPushButton(this);
     m_ope->setObjectName(QStringLiteral("opeButton"));
     m_ope->setVisible(registry != nullptr); // the check needs the cores
-    for (QPushButton* b :
-         {m_refresh, m_open, m_compare, m_diff, m_delete, m_export, m_report, m_tradeoffs, m_ope})
+    m_note = new QPushButton(this);
+    m_note->setObjectName(QStringLiteral("noteButton"));
+    for (QPushButton* b : {m_refresh, m_open, m_compare, m_diff, m_note, m_delete, m_export,
+                           m_report, m_tradeoffs, m_ope})
         buttons->addWidget(b);
     buttons->addStretch();
     layout->addLayout(buttons);
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("historyFilter"));
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("historyNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("runHistoryView"));
     m_view->setModel(m_proxy);
@@ -75,13 +88,48 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(m_view);
+    // Parameters and notes can be long: fixed widths, the whole text in the tooltip.
+    for (int c : {int(RunHistoryModel::Parameters), int(RunHistoryModel::Note)}) {
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
+        m_view->setColumnWidth(c, 200);
+    }
+    // Double-click on a label edits it (anywhere else it opens the run); F2 edits too.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    layout->addWidget(m_view, 1);
+    compactRows();
+    m_editLabel = new QAction(this);
+    m_editLabel->setObjectName(QStringLiteral("editLabelAction"));
+    m_editNote = new QAction(this);
+    m_editNote->setObjectName(QStringLiteral("editNoteAction"));
+    m_view->insertActions(m_view->actions().value(0), {m_editLabel, m_editNote});
 
     connect(m_refresh, &QPushButton::clicked, this, &RunHistoryPanel::reload);
     connect(m_open, &QPushButton::clicked, this, [this] { openRuns(withArena(selectedRuns())); });
     connect(m_compare, &QPushButton::clicked, this, [this] { openRuns(selectedRuns()); });
-    connect(m_view, &QTableView::doubleClicked, this,
-            [this] { openRuns(withArena(selectedRuns())); });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.column() != RunHistoryModel::Label)
+            openRuns(withArena(selectedRuns()));
+    });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_model, &RunHistoryModel::editFailed, this, [this](const QString& message) {
+        m_notice->setText(message);
+        m_notice->show();
+        emit statusMessage(message);
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, m_notice, &QWidget::hide);
+    auto editLabel = [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows(RunHistoryModel::Label);
+        if (rows.size() == 1)
+            m_view->edit(rows.first());
+    };
+    connect(m_editLabel, &QAction::triggered, this, editLabel);
+    auto editNote = [this] {
+        if (selectedRuns().size() == 1)
+            openNoteEditor(selectedRuns().first());
+    };
+    connect(m_note, &QPushButton::clicked, this, editNote);
+    connect(m_editNote, &QAction::triggered, this, editNote);
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();
         if (ids.isEmpty())
@@ -94,22 +142,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();
-        if (ids.isEmpty())
-            return;
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export to folder"));
-        if (dir.isEmpty())
-            return;
-        int files = 0;
-        for (qint64 id : ids) {
-            QString error;
-            const QStringList written = exportRun(id, dir, &error);
-            if (written.isEmpty()) {
-                emit statusMessage(error);
-                return;
-            }
-            files += static_cast<int>(written.size());
-        }
-        emit statusMessage(tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
+        const QString dir = ids.isEmpty()
+                                ? QString()
+                                : QFileDialog::getExistingDirectory(this, tr("Export to folder"));
+        if (!dir.isEmpty())
+            emit statusMessage(RunExporter::exportRuns(*m_model, ids, dir));
     });
     connect(m_diff, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRuns();
@@ -150,6 +187,8 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
 void RunHistoryPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange)
+        compactRows();
     QWidget::changeEvent(event);
 }
 
@@ -172,6 +211,11 @@ void RunHistoryPanel::retranslateUi() {
     m_tradeoffs->setText(tr("&Trade-offs"));
     m_tradeoffs->setToolTip(tr("CTR, coverage and revenue of every parameter set of the selected "
                                "run's sweep, with the Pareto front marked"));
+    m_note->setText(tr("Edit &note…"));
+    m_note->setToolTip(tr("Write a note on the selected run; it is saved in the run store"));
+    m_editLabel->setText(tr("Edit label"));
+    m_editNote->setText(tr("Edit note…"));
+    m_filter->setPlaceholderText(tr("Search labels, notes, parameters, scenarios and cores"));
     m_ope->setText(tr("Off-policy check…"));
     m_ope->setToolTip(tr("Estimate another core's CTR from the selected run's log (IPS, "
                          "SNIPS, DM, DR) and check it against that core's real run"));
@@ -202,6 +246,35 @@ void RunHistoryPanel::updateButtons() {
     m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
     m_ope->setEnabled(n == 1);
+    m_note->setEnabled(n == 1);
+    m_editLabel->setEnabled(n == 1);
+    m_editNote->setEnabled(n == 1);
+}
+
+void RunHistoryPanel::compactRows() {
+    // One line of text and a little air: the style's default (about 30 px) shows a third
+    // fewer runs. Follows the font, so a larger one (presentation mode) is never cut.
+    m_view->verticalHeader()->setMinimumSectionSize(0);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+}
+
+int RunHistoryPanel::heightForRows(int rows) const {
+    const QMargins m = layout()->contentsMargins();
+    const int chrome = m.top() + m.bottom() + 3 * layout()->spacing() +
+                       m_refresh->sizeHint().height() + m_filter->sizeHint().height();
+    const int table = m_view->horizontalHeader()->sizeHint().height() +
+                      rows * m_view->verticalHeader()->defaultSectionSize() +
+                      2 * m_view->frameWidth() + m_view->horizontalScrollBar()->sizeHint().height();
+    return chrome + table;
+}
+
+RunNoteDialog* RunHistoryPanel::openNoteEditor(qint64 runId) {
+    if (!m_model->store() || m_model->rowOfRun(runId) < 0)
+        return nullptr;
+    auto* d = new RunNoteDialog(m_model, runId, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
 }
 
 OpeWindow* RunHistoryPanel::openOpeCheck(qint64 runId) {
@@ -321,104 +394,7 @@ bool RunHistoryPanel::writeReport(const QList<qint64>& runIds, const QString& pa
 }
 
 QStringList RunHistoryPanel::exportRun(qint64 runId, const QString& dir, QString* error) {
-    auto fail = [&](const QString& message) {
-        if (error)
-            *error = message;
-        return QStringList{};
-    };
-    sim::RunStore* store = m_model->store();
-    if (!store)
-        return fail(tr("No run store is open."));
-    QStringList written;
-    const QString base = QDir(dir).filePath(QStringLiteral("run-%1-").arg(runId));
-
-    // Metrics: one row per bucket, one column per stored metric.
-    auto names = store->metricNames(runId);
-    if (!names)
-        return fail(QString::fromStdString(names.error()));
-    std::vector<std::vector<sim::MetricSample>> columns;
-    for (const QString& n : names.value()) {
-        auto s = store->metricSeries(runId, n);
-        if (!s)
-            return fail(QString::fromStdString(s.error()));
-        columns.push_back(std::move(s).value());
-    }
-    {
-        QFile f(base + QStringLiteral("metrics.csv"));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-            return fail(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        QTextStream out(&f);
-        out << "bucket_end_s";
-        for (const QString& n : names.value())
-            out << ',' << n;
-        out << '\n';
-        const std::size_t rows = columns.empty() ? 0 : columns.front().size();
-        for (std::size_t r = 0; r < rows; ++r) {
-            out << QString::number(columns.front()[r].bucketEnd, 'g', 12);
-            for (const auto& c : columns)
-                out << ',' << (r < c.size() ? QString::number(c[r].value, 'g', 12) : QString());
-            out << '\n';
-        }
-        written << f.fileName();
-    }
-    // Events, read in chunks so a long run never sits in memory at once.
-    {
-        QFile f(base + QStringLiteral("events.csv"));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-            return fail(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        QTextStream out(&f);
-        out << "seq,time_s,user,item,kind,surface,position,from_recommendation,price\n";
-        constexpr qint64 kChunk = 100000;
-        for (qint64 offset = 0;; offset += kChunk) {
-            auto events = store->events(runId, offset, kChunk);
-            if (!events)
-                return fail(QString::fromStdString(events.error()));
-            qint64 seq = offset;
-            for (const core::Event& e : events.value()) {
-                out << seq++ << ',' << QString::number(e.time, 'f', 3) << ',' << e.user << ','
-                    << (e.item == core::kNoItem ? QString() : QString::number(e.item)) << ','
-                    << QString::fromUtf8(core::eventKindName(e.kind).data(),
-                                         static_cast<qsizetype>(core::eventKindName(e.kind).size()))
-                    << ','
-                    << QString::fromUtf8(
-                           core::surfaceName(e.surface).data(),
-                           static_cast<qsizetype>(core::surfaceName(e.surface).size()))
-                    << ',' << e.position << ',' << (e.fromRecommendation ? 1 : 0) << ','
-                    << QString::number(e.price, 'f', 2) << '\n';
-            }
-            if (static_cast<qint64>(events.value().size()) < kChunk)
-                break;
-        }
-        written << f.fileName();
-    }
-    // Charts: drawn by the same dashboard as the live run, offscreen.
-    RunComparisonWindow window;
-    window.resize(1200, 850);
-    if (const QString e = window.load(*m_model, {runId}); !e.isEmpty())
-        return fail(e);
-    window.charts()->showAll(window.store());
-    static const std::pair<MetricId, const char*> charts[] = {
-        {MetricId::Ctr, "ctr"},         {MetricId::Cvr, "cvr"},
-        {MetricId::Revenue, "revenue"}, {MetricId::Coverage, "coverage"},
-        {MetricId::Gini, "gini"},       {MetricId::LatencyP95, "latency"}};
-    for (const auto& [id, key] : charts) {
-        MetricChartView* v = window.charts()->chart(id);
-        if (!v)
-            continue;
-        v->resize(900, 500);
-        v->refresh();
-        const QString png = base + QString::fromLatin1(key) + QStringLiteral(".png");
-        if (!v->grab().save(png))
-            return fail(tr("Cannot write %1").arg(png));
-        const QString svg = base + QString::fromLatin1(key) + QStringLiteral(".svg");
-        if (!v->exportSvg(svg))
-            return fail(tr("Cannot write %1").arg(svg));
-        const QString pdf = base + QString::fromLatin1(key) + QStringLiteral(".pdf");
-        if (!v->exportPdf(pdf))
-            return fail(tr("Cannot write %1").arg(pdf));
-        written << png << svg << pdf;
-    }
-    return written;
+    return RunExporter::exportRun(*m_model, runId, dir, error);
 }
 
 } // namespace recoscope::ui

@@ -14,6 +14,7 @@
 #include "merge_command.h"
 #include "ope_command.h"
 #include "report_text.h"
+#include "run_notes_command.h"
 #include "scenario_fields_command.h"
 #include "sweep_command.h"
 #include "sweep_report.h"
@@ -33,7 +34,7 @@ namespace {
 // Every command, for the messages that list them.
 constexpr const char* kCommands =
     "run, list-recommenders, list-scenarios, validate, report, import, logs, replay, evaluate, "
-    "fit, export, sweep, merge, list-scenario-fields, compare, diff, ope";
+    "fit, export, sweep, merge, list-scenario-fields, compare, diff, ope, runs, label, note";
 
 QString kindName(core::ParamKind k) {
     switch (k) {
@@ -110,6 +111,12 @@ int CommandLine::exec(const QStringList& arguments) {
         return CompareCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     if (command == QLatin1String("diff"))
         return DiffCommand(m_out, m_err).run(rest);
+    if (command == QLatin1String("runs"))
+        return RunNotesCommand(m_out, m_err).runs(rest);
+    if (command == QLatin1String("label"))
+        return RunNotesCommand(m_out, m_err).label(rest);
+    if (command == QLatin1String("note"))
+        return RunNotesCommand(m_out, m_err).note(rest);
     if (command == QLatin1String("ope"))
         return OpeCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);

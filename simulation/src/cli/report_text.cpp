@@ -39,7 +39,14 @@ void runHeader(const QJsonObject& a, QTextStream& out) {
     out << "Run " << a.value(key("run_id")).toInteger() << ": scenario '"
         << a.value(key("scenario")).toString() << "' (seed " << a.value(key("seed")).toInteger()
         << "), recommender " << a.value(key("recommender")).toString() << ", "
-        << a.value(key("status")).toString() << "\n\n";
+        << a.value(key("status")).toString() << '\n';
+    // What the user wrote on the run (recoscope-cli label / note, the history).
+    if (const QString label = a.value(key("label")).toString(); !label.isEmpty())
+        out << "Label: " << label << '\n';
+    if (const QString note = a.value(key("note")).toString(); !note.isEmpty())
+        out << "Note: " << QString(note).replace(QLatin1Char('\n'), QStringLiteral("\n      "))
+            << '\n';
+    out << '\n';
 }
 
 void funnel(const QJsonObject& f, QTextStream& out) {

@@ -77,6 +77,19 @@ void runsSection(const std::vector<Run>& runs, QStringList& h) {
                       esc(r.record.started));
     }
     h << QStringLiteral("</table>");
+    // What the user wrote on the runs (history, `recoscope-cli label` / `note`), as written.
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const RunRecord& r = runs[i].record;
+        if (r.label.isEmpty() && r.note.isEmpty())
+            continue;
+        h << QStringLiteral("<p class=\"annotation\">%1#%2 <b>%3</b></p>")
+                 .arg(swatch(i))
+                 .arg(r.id)
+                 .arg(esc(r.label));
+        if (!r.note.isEmpty())
+            h << QStringLiteral("<blockquote class=\"note\">%1</blockquote>")
+                     .arg(esc(r.note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    }
 }
 
 void scenarioSection(const std::vector<Run>& runs, QStringList& h) {

@@ -44,6 +44,7 @@ struct RunRecord : RunInfo {
     QString finished; ///< empty while running
     QString status;   ///< running, finished, cancelled, failed, interrupted
     QByteArray summaryJson;
+    QString note; ///< free text written after the run (setNote); empty when none
 };
 
 struct MetricSample {
@@ -61,7 +62,11 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
+    /// The longest label setLabel() takes, in characters: one line that fits a table cell.
+    static constexpr int kMaxLabelLength = 80;
+    /// The longest note setNote() takes, in characters.
+    static constexpr int kMaxNoteLength = 10000;
 
     enum class Mode { ReadWrite, ReadOnly };
     /// Opens or creates the file, migrating older schemas. Errors name the file.
@@ -100,6 +105,19 @@ public:
     /// Names of the metrics stored for a run.
     core::Result<QStringList> metricNames(qint64 runId) const;
     core::Status deleteRun(qint64 runId);
+    /// Why `label` cannot be a run's label, in English (empty when it can): longer than
+    /// kMaxLabelLength, a line break or other control character, or the prefix "sweep:"
+    /// that only a sweep's jobs write (SweepPlan::label).
+    static QString labelProblem(const QString& label);
+    /// Why `note` cannot be a run's note (empty when it can): longer than kMaxNoteLength.
+    static QString noteProblem(const QString& note);
+    /// Replaces a run's label (empty clears it) in one statement. Refused, with nothing
+    /// changed: a labelProblem(), no such run, a sweep job's run (its label is the sweep's
+    /// key, read by `report --sweep` and the Trade-offs view), a read-only or locked store
+    /// (after the busy timeout). Errors name the file and the run.
+    core::Status setLabel(qint64 runId, const QString& label);
+    /// Replaces a run's note (empty clears it); refused like setLabel() (noteProblem()).
+    core::Status setNote(qint64 runId, const QString& note);
     /// "ok" when PRAGMA integrity_check passes, else its report.
     core::Result<QString> integrityCheck() const;
 
@@ -114,6 +132,9 @@ private:
     void rollback() const { (void)exec("ROLLBACK"); }
     core::Status migrate();
     core::Status markInterruptedRuns();
+    /// One UPDATE of one run's text column (`sql` binds ?1 = run id, ?2 = text).
+    core::Status setRunText(qint64 runId, const char* sql, const QString& text,
+                            const QString& what);
     core::Error error(const QString& what) const;
     sqlite3_stmt* prepare(const char* sql) const;
 

@@ -1,8 +1,11 @@
 #pragma once
 // RunHistoryModel: every run of the SQLite run store as a table (one row per run), with
-// the key metrics of its stored summary. Display text is formatted; Qt::UserRole holds
-// the raw value for sorting; RunIdRole the run id on every cell. GUI thread only; reload()
-// re-reads the store (the engine writes from its own connection, WAL keeps reads cheap).
+// its label, core parameters, note and the key metrics of its stored summary. Display
+// text is formatted; Qt::UserRole holds the raw value for sorting; RunIdRole the run id on
+// every cell; SearchRole (on every cell) the text the history's search box matches. The
+// Label column is editable: setData() writes the store at once (RunStore::setLabel) and
+// on refusal keeps the old text and emits editFailed(). GUI thread only; reload() re-reads
+// the store (the engine writes from its own connection, WAL keeps reads cheap).
 
 #include "recoscope/sim/run_store.h"
 
@@ -17,9 +20,11 @@ class RunHistoryModel : public QAbstractTableModel {
 public:
     enum Column {
         Id,
+        Label,
         Started,
         Scenario,
         Core,
+        Parameters,
         Arena,
         Status,
         Events,
@@ -28,9 +33,10 @@ public:
         Revenue,
         Coverage,
         Gini,
+        Note,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole, RunIdRole, ExperimentRole };
+    enum Role { SortRole = Qt::UserRole, RunIdRole, ExperimentRole, SearchRole };
 
     explicit RunHistoryModel(QString dbPath, QObject* parent = nullptr);
     ~RunHistoryModel() override;
@@ -51,6 +57,17 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    /// Label column, Qt::EditRole: RunStore::setLabel; false (old text kept, editFailed
+    /// emitted with the store's message) when the store refuses.
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    /// Writes a run's note to the store; the store's message on refusal (old note kept),
+    /// empty on success.
+    QString setNote(qint64 runId, const QString& note);
+
+signals:
+    /// A label or note the store refused (read-only or locked file, too long, …).
+    void editFailed(const QString& message);
 
 private:
     struct Row {
@@ -59,7 +76,10 @@ private:
         bool hasSummary = false;
         bool replay = false; ///< a log replay: no shop, so no CTR, CVR or revenue
         QString arena;
+        QString params; ///< RunParamsText::brief
+        QString search; ///< lower-case label, note, parameters, scenario and core
     };
+    static QString searchText(const sim::RunRecord& r, const QString& params);
     QString m_path;
     std::unique_ptr<sim::RunStore> m_store;
     std::vector<Row> m_rows;

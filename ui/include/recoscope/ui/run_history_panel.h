@@ -1,5 +1,8 @@
 #pragma once
-// RunHistoryPanel: every run in the store, sortable; open a past run (its whole arena)
+// RunHistoryPanel: every run in the store, sortable and searchable (label, note,
+// parameters, scenario, core); edit a run's label in place (double-click or F2, Enter
+// saves) and its note (Edit note…), both written to the store at once, a refusal shown
+// above the table; open a past run (its whole arena)
 // or compare selected runs in a window that draws their stored buckets with the same
 // dashboard as live runs; delete; export metrics and events as CSV and charts as
 // PNG/SVG/PDF; write one HTML report of the selected runs (HtmlReportJob); show the
@@ -12,6 +15,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
+class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
@@ -21,6 +27,7 @@ namespace recoscope::ui {
 class HtmlReportJob;
 class LiveChartsPanel;
 class RunDiffDialog;
+class RunNoteDialog;
 class MetricSeriesStore;
 class OpeWindow;
 class RunHistoryModel;
@@ -59,6 +66,15 @@ public:
     bool writeReport(const QList<qint64>& runIds, const QString& path);
     /// Opens the side-by-side set-ups of runs `a` and `b` (non-modal); nullptr on errors.
     RunDiffDialog* openDiff(qint64 a, qint64 b);
+    /// Opens the note editor of run `runId` (non-modal); nullptr when it is not in the
+    /// history.
+    RunNoteDialog* openNoteEditor(qint64 runId);
+    /// The search box above the table and the line that shows refused edits.
+    QLineEdit* filter() const { return m_filter; }
+    QLabel* notice() const { return m_notice; }
+    /// The height (px) that shows the buttons, the search box, the header and `rows`
+    /// table rows at the current font: the main window's default for the history dock.
+    int heightForRows(int rows) const;
 
 signals:
     void statusMessage(const QString& message);
@@ -70,6 +86,7 @@ protected:
 private:
     void retranslateUi();
     void updateButtons();
+    void compactRows();
     QList<qint64> withArena(const QList<qint64>& runIds) const;
 
     RunHistoryModel* m_model = nullptr;
@@ -84,6 +101,11 @@ private:
     QPushButton* m_diff = nullptr;
     QPushButton* m_tradeoffs = nullptr;
     QPushButton* m_ope = nullptr;
+    QPushButton* m_note = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QLabel* m_notice = nullptr;
+    QAction* m_editLabel = nullptr;
+    QAction* m_editNote = nullptr;
     const core::RecommenderRegistry* m_registry = nullptr;
     HtmlReportJob* m_reportJob = nullptr;
     QList<QPointer<RunComparisonWindow>> m_windows;
