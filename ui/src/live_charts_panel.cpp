@@ -82,6 +82,9 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
         v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr || id == MetricId::HitRate);
         v->setRobustRange(id == MetricId::LatencyP95);
+        v->setValueFormat([id](double y) { return metricValueText(id, y); });
+        // Money and times span decades; rates and shares stay linear (and can be 0).
+        v->setLogScaleAllowed(id == MetricId::Revenue || id == MetricId::LatencyP95);
         m_charts[id] = v;
         grid->addWidget(v, row, col);
     };

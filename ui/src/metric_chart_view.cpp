@@ -1,9 +1,13 @@
 #include "recoscope/ui/metric_chart_view.h"
 
+#include "sim_time_text.h"
+
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPainter>
@@ -38,7 +42,79 @@ MetricChartView::MetricChartView(QWidget* parent) : QWidget(parent) {
         if (!saveAs(withSuffix, &error))
             QMessageBox::warning(this, tr("Save chart"), error);
     });
-    addAction(save);
+    // Zoom and scale sit in the same menu (the mouse and keys are the implementation's).
+    auto* reset = new QAction(tr("Reset zoom"), this);
+    reset->setObjectName(QStringLiteral("resetZoom"));
+    reset->setToolTip(tr("Show the whole run again and follow new data (double click, Home)"));
+    connect(reset, &QAction::triggered, this, [this] { resetZoom(); });
+    auto* log = new QAction(tr("Log scale"), this);
+    log->setObjectName(QStringLiteral("logScale"));
+    log->setCheckable(true);
+    log->setVisible(false);
+    connect(log, &QAction::toggled, this, [this](bool on) { setLogScale(on); });
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    addActions({reset, log, separator, save});
+    m_logAction = log;
+}
+
+QString MetricChartView::valueText(double y) const {
+    if (m_format)
+        return m_format(y);
+    return m_percent ? QStringLiteral("%1%").arg(QLocale().toString(y * 100.0, 'f', 2))
+                     : QLocale().toString(y, 'g', 4);
+}
+
+QString MetricChartView::hoverTextFor(const QString& id, const ChartSample& s) const {
+    // Series without a legend entry (latency p50/p99: "0/p50") take the name of their
+    // core's legend entry and their own suffix.
+    QString name;
+    for (const SeriesSpec& spec : m_specs)
+        if (spec.id == id)
+            name = spec.name;
+    if (name.isEmpty() && id.contains(QLatin1Char('/'))) {
+        const QString prefix = id.section(QLatin1Char('/'), 0, 0) + QLatin1Char('/');
+        for (const SeriesSpec& spec : m_specs)
+            if (spec.id.startsWith(prefix) && !spec.name.isEmpty())
+                name = spec.name;
+        name = tr("%1, %2").arg(name, id.section(QLatin1Char('/'), 1));
+    }
+    return tr("%1 · %2 · %3")
+        .arg(name.isEmpty() ? id : name, simTimeText(s.x * core::kSecondsPerDay), valueText(s.y));
+}
+
+void MetricChartView::setRightAxisTitle(const QString& title) {
+    m_rightTitle = title;
+    m_seriesChanged = true;
+}
+
+void MetricChartView::setLogScaleAllowed(bool allowed) {
+    m_logAllowed = allowed;
+    m_logAction->setVisible(allowed);
+    if (!allowed)
+        setLogScale(false);
+}
+
+void MetricChartView::setLogScale(bool on) {
+    on = on && m_logAllowed;
+    m_logAction->setChecked(on);
+    if (on == m_log)
+        return;
+    m_log = on;
+    applyLogScale();
+}
+
+void MetricChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        for (QAction* a : actions()) {
+            if (a->objectName() == QLatin1String("saveChart"))
+                a->setText(tr("Save chart as…"));
+            else if (a->objectName() == QLatin1String("resetZoom"))
+                a->setText(tr("Reset zoom"));
+            else if (a->objectName() == QLatin1String("logScale"))
+                a->setText(tr("Log scale"));
+        }
+    QWidget::changeEvent(event);
 }
 
 bool MetricChartView::exportPdf(const QString& path, QSize size) {

@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/scenario.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_history_model.h"
@@ -118,9 +119,31 @@ QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint
                                           "shoppers (another scenario or seed)."));
         }
     }
+    m_charts->setTimeline(sharedTimeline(model, runIds));
     m_charts->invalidate();
     m_charts->showStore(*m_store);
     return {};
+}
+
+// The markers of the live view, from the scenario stored with each run. Runs of different
+// timelines get none: a promotion of one run drawn over another would mislead. A replay
+// (no scenario) and a scenario that no longer parses get none either.
+std::vector<sim::TimelineEvent> RunComparisonWindow::sharedTimeline(const RunHistoryModel& model,
+                                                                    const QList<qint64>& runIds) {
+    std::optional<std::vector<sim::TimelineEvent>> shared;
+    for (qint64 id : runIds) {
+        auto r = model.store()->run(id);
+        if (!r)
+            return {};
+        auto scenario = sim::parseScenario(r.value().scenarioJson, tr("run %1").arg(id));
+        if (!scenario)
+            return {};
+        if (!shared)
+            shared = scenario.value().timeline;
+        else if (sim::timelineToJson(*shared) != sim::timelineToJson(scenario.value().timeline))
+            return {};
+    }
+    return shared.value_or(std::vector<sim::TimelineEvent>{});
 }
 
 } // namespace recoscope::ui
