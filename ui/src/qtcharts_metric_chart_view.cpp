@@ -412,6 +412,7 @@ private:
             return;
         }
         if (rightMax > m_rightMax || niceCeil(rightMax) < m_rightMax / 4.0) {
+            m_right->setTickCount(5);
             m_right->setRange(0.0, niceCeil(std::max(rightMax, 1.0)));
             m_right->applyNiceNumbers();
             m_rightMax = m_right->max();
@@ -453,6 +454,7 @@ private:
             const double nx = niceCeil(xMax);
             if (xMax > m_xMax || nx < m_xMax / 4.0) {
                 m_x->setTickType(QValueAxis::TicksFixed);
+                m_x->setTickCount(5); // applyNiceNumbers() changes it: same data, same axis
                 m_x->setRange(0.0, nx);
                 m_x->applyNiceNumbers();
                 m_xMax = m_x->max();
@@ -460,6 +462,7 @@ private:
         }
         const double ny = niceCeil(yMax);
         if (yMax > m_yMax || ny < m_yMax / 4.0) {
+            m_y->setTickCount(5);
             m_y->setRange(yMin, ny);
             m_y->applyNiceNumbers();
             m_yMax = m_y->max();
