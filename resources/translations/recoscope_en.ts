@@ -349,6 +349,10 @@
         <source>Gini index of how often each item of the log was recommended, zeros included (RecBole&apos;s giniindex).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Recommender</name>
@@ -1937,14 +1941,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>count per period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Impressions (times shown in a slate), clicks on it in a slate, and units bought, per period of the run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Impressions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,6 +2013,30 @@
     </message>
     <message>
         <source>%1 units, restocked %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impressions per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clicks and purchases per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impressions (left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases (right)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2475,6 +2495,30 @@
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole run again and follow new data (double click, Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (log scale, zeros not drawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::OpeChartView</name>
@@ -2606,6 +2650,10 @@
     </message>
     <message>
         <source>No per-user statistics: these runs faced different shoppers (another scenario or seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3141,6 +3189,10 @@
     </message>
     <message>
         <source>%1% chance per candidate visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 · %2, brand %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -325,7 +325,7 @@ private:
         m_chart->setTitle(m_title);
         m_x->setTitleText(m_xTitle);
         m_y->setTitleText(m_yTitle);
-        m_yLog->setTitleText(tr("%1 (log scale, zeros not drawn)").arg(m_yTitle));
+        m_yLog->setTitleText(MetricChartView::tr("%1 (log scale, zeros not drawn)").arg(m_yTitle));
         m_right->setTitleText(m_rightTitle);
         m_y->setLabelFormat(QStringLiteral("%.4g"));
         showAxis(m_y, Qt::AlignLeft, !m_log);
