@@ -17,6 +17,7 @@
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/shopper_inspector_panel.h"
+#include "recoscope/ui/shortcuts_dialog.h"
 #include "recoscope/ui/strategy_panel.h"
 
 #include <QAbstractScrollArea>
@@ -26,12 +27,14 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <limits>
 
 using namespace recoscope;
 
@@ -91,6 +94,24 @@ QStringList polylineStrokes(const QString& path) {
     while (!xml.atEnd())
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"polyline")
             out << xml.attributes().value(QStringLiteral("stroke")).toString().toUpper();
+    return out;
+}
+
+// The smallest y (highest point) of each polyline of the SVG, in document order.
+QList<double> polylineTops(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<double> out;
+    QXmlStreamReader xml(&f);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"polyline") {
+            double top = std::numeric_limits<double>::infinity();
+            const QString points = xml.attributes().value(QStringLiteral("points")).toString();
+            for (const QString& p : points.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                top = std::min(top, p.section(QLatin1Char(','), 1, 1).toDouble());
+            out << top;
+        }
     return out;
 }
 
@@ -265,6 +286,14 @@ void TestChartInteraction::keysWheelAndPan() {
     QTest::keyClick(v.get(), Qt::Key_Home);
     QVERIFY(!v->isZoomed());
     QCOMPARE(v->xRange(), full);
+    // Help > Keyboard shortcuts lists the chart's keys.
+    QWidget window;
+    ui::ShortcutsDialog d(&window);
+    QStringList rows;
+    for (int r = 0; r < d.table()->rowCount(); ++r)
+        rows << d.table()->item(r, 0)->text() + QLatin1Char('=') + d.table()->item(r, 1)->text();
+    QVERIFY2(rows.join(QLatin1Char('\n')).contains(QStringLiteral("Chart: reset zoom=Home")),
+             qPrintable(rows.join(QLatin1Char('\n'))));
 }
 
 // Mutation seen failing: updateAxes() without the "while zoomed" early return let the
@@ -454,6 +483,18 @@ void TestChartInteraction::workbench() {
     QVERIFY(chart->rightRange().second >= maxRight);
     if (maxImpressions > 4 * std::max(1.0, maxRight))
         QVERIFY(chart->rightRange().second < chart->yRange().second);
+    // Its SVG export keeps the two scales: the highest right-axis point reaches the top of
+    // the plot (y = 40 in the export's layout) like the highest impression count does.
+    // Mutation seen failing: exportSvg() drawing every series against the left scale.
+    const QString itemSvg = m_dir.filePath(QStringLiteral("item.svg"));
+    QVERIFY(chart->exportSvg(itemSvg));
+    const QList<double> tops = polylineTops(itemSvg);
+    QCOMPARE(tops.size(), 3);
+    if (maxImpressions > 0)
+        QVERIFY2(std::abs(tops[0] - 40.0) < 0.5, qPrintable(QString::number(tops[0])));
+    if (maxRight > 0)
+        QVERIFY2(std::abs(std::min(tops[1], tops[2]) - 40.0) < 0.5,
+                 qPrintable(QString::number(std::min(tops[1], tops[2]))));
 }
 
 QTEST_MAIN(TestChartInteraction)

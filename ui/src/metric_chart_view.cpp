@@ -258,15 +258,28 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     const double w = size.width(), h = size.height();
-    const double left = 70, right = 20, top = 40, bottom = 80;
+    // Series of the right-hand axis (SeriesSpec::rightAxis) get their own scale, as on
+    // screen. The SVG is always linear and holds the whole run (no zoom, no log scale).
+    QStringList rightIds;
+    for (const SeriesSpec& spec : m_specs)
+        if (spec.rightAxis)
+            rightIds << spec.id;
+    const double left = 70, right = rightIds.isEmpty() ? 20 : 70, top = 40, bottom = 80;
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = 0.0, y1 = -x0;
+    double r1 = 0.0;
     for (const auto& [id, v] : m_data)
         for (const ChartSample& s : v) {
             x0 = std::min(x0, s.x);
             x1 = std::max(x1, s.x);
+            if (rightIds.contains(id)) {
+                r1 = std::max(r1, s.hi);
+                continue;
+            }
             y0 = std::min(y0, s.lo);
             y1 = std::max(y1, s.hi);
         }
+    if (!(r1 > 0.0))
+        r1 = 1.0;
     if (!(x1 > x0)) {
         x0 = 0.0;
         x1 = 1.0;
@@ -275,6 +288,7 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
         y1 = y0 + 1.0;
     auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (w - left - right); };
     auto py = [&](double y) { return top + (1.0 - (y - y0) / (y1 - y0)) * (h - top - bottom); };
+    auto pyRight = [&](double y) { return top + (1.0 - y / r1) * (h - top - bottom); };
     auto esc = [](QString s) {
         return s.replace(QLatin1Char('&'), QLatin1String("&amp;"))
             .replace(QLatin1Char('<'), QLatin1String("&lt;"))
@@ -309,7 +323,18 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
                    .arg(px(x))
                    .arg(h - bottom + 18)
                    .arg(QString::number(x, 'g', 4));
+        if (!rightIds.isEmpty())
+            out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"start\">%3</text>\n")
+                       .arg(w - right + 6)
+                       .arg(pyRight(r1 * t / 4.0) + 4)
+                       .arg(QString::number(r1 * t / 4.0, 'g', 4));
     }
+    if (!rightIds.isEmpty())
+        out << QStringLiteral("<text transform=\"translate(%1,%2) rotate(90)\" "
+                              "text-anchor=\"middle\">%3</text>\n")
+                   .arg(w - 16)
+                   .arg((top + h - bottom) / 2)
+                   .arg(esc(m_rightTitle));
     out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>\n")
                .arg((left + w - right) / 2)
                .arg(h - bottom + 38)
@@ -347,19 +372,20 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
     for (const SeriesSpec& spec : m_specs) {
         const auto& v = samples(spec.id);
         const QString color = spec.color.name();
+        auto pys = [&](double y) { return spec.rightAxis ? pyRight(y) : py(y); };
         if (spec.band && !v.empty()) {
             QString poly;
             for (const ChartSample& s : v)
-                poly += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.hi));
+                poly += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(pys(s.hi));
             for (auto it = v.rbegin(); it != v.rend(); ++it)
-                poly += QStringLiteral("%1,%2 ").arg(px(it->x)).arg(py(it->lo));
+                poly += QStringLiteral("%1,%2 ").arg(px(it->x)).arg(pys(it->lo));
             out << QStringLiteral("<polygon points=\"%1\" fill=\"%2\" fill-opacity=\"0.18\" "
                                   "stroke=\"none\"/>\n")
                        .arg(poly, color);
         }
         QString line;
         for (const ChartSample& s : decimate(v, int(w)))
-            line += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.y));
+            line += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(pys(s.y));
         const QString dash =
             spec.style == Qt::DashLine  ? QStringLiteral(" stroke-dasharray=\"6,4\"")
             : spec.style == Qt::DotLine ? QStringLiteral(" stroke-dasharray=\"2,3\"")
