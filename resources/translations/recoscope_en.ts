@@ -2027,18 +2027,6 @@
         <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Impressions (left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clicks (right)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purchases (right)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>recoscope::ui::LiveChartsPanel</name>
@@ -3208,6 +3196,38 @@
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: zoom x in / out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+, −, mouse wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: zoom to a span / a rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag, Shift+drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys, middle-button drag, Ctrl+drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home, 0, double click</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

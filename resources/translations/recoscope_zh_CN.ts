@@ -2023,18 +2023,6 @@
         <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
         <translation>每个运行时段的曝光（在推荐列表中展示的次数，左轴）、在推荐列表中的点击和购买件数（右轴）。</translation>
     </message>
-    <message>
-        <source>Impressions (left)</source>
-        <translation>曝光（左轴）</translation>
-    </message>
-    <message>
-        <source>Clicks (right)</source>
-        <translation>点击（右轴）</translation>
-    </message>
-    <message>
-        <source>Purchases (right)</source>
-        <translation>购买（右轴）</translation>
-    </message>
 </context>
 <context>
     <name>recoscope::ui::LiveChartsPanel</name>
@@ -3198,6 +3186,38 @@
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Chart: zoom x in / out</source>
+        <translation>图表：横轴放大 / 缩小</translation>
+    </message>
+    <message>
+        <source>+, −, mouse wheel</source>
+        <translation>+、−、鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Chart: zoom to a span / a rectangle</source>
+        <translation>图表：缩放到拖选的区间 / 矩形</translation>
+    </message>
+    <message>
+        <source>Drag, Shift+drag</source>
+        <translation>拖动，Shift+拖动</translation>
+    </message>
+    <message>
+        <source>Chart: pan</source>
+        <translation>图表：平移</translation>
+    </message>
+    <message>
+        <source>Arrow keys, middle-button drag, Ctrl+drag</source>
+        <translation>方向键，中键拖动，Ctrl+拖动</translation>
+    </message>
+    <message>
+        <source>Chart: reset zoom</source>
+        <translation>图表：重置缩放</translation>
+    </message>
+    <message>
+        <source>Home, 0, double click</source>
+        <translation>Home、0、双击</translation>
     </message>
 </context>
 <context>

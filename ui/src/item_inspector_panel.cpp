@@ -90,18 +90,19 @@ void ItemInspectorPanel::retranslateUi() {
     m_chart->setTitle(tr("Exposure, clicks and purchases over time"));
     // Impressions outnumber purchases a hundredfold: each gets its own axis (a log axis
     // would drop the many periods without a purchase). The colours are none of the core
-    // palette's, so an item's lines are never mistaken for a core's.
+    // palette's, so an item's lines are never mistaken for a core's. The legend keeps the
+    // plain names (a narrow dock elides longer ones); the axis titles say which is where.
     m_chart->setAxisTitles(simDaysAxisTitle(), tr("impressions per period"));
     m_chart->setRightAxisTitle(tr("clicks and purchases per period"));
     m_chart->setToolTip(tr("Impressions (times shown in a slate, left axis), clicks on it in a "
                            "slate and units bought (right axis), per period of the run."));
     m_chart->setValueFormat([](double y) { return QLocale().toString(y, 'f', 0); });
     m_chart->setSeries(
-        {{QStringLiteral("impressions"), tr("Impressions (left)"), kImpressionsColor, Qt::SolidLine,
-          false, false},
-         {QStringLiteral("clicks"), tr("Clicks (right)"), kClicksColor, Qt::DashLine, false, true},
-         {QStringLiteral("purchases"), tr("Purchases (right)"), kPurchasesColor, Qt::SolidLine,
-          false, true}});
+        {{QStringLiteral("impressions"), tr("Impressions"), kImpressionsColor, Qt::SolidLine, false,
+          false},
+         {QStringLiteral("clicks"), tr("Clicks"), kClicksColor, Qt::DashLine, false, true},
+         {QStringLiteral("purchases"), tr("Purchases"), kPurchasesColor, Qt::SolidLine, false,
+          true}});
     if (m_last.valid)
         showInspection(m_last);
     else

@@ -413,7 +413,8 @@ private:
         }
         if (rightMax > m_rightMax || niceCeil(rightMax) < m_rightMax / 4.0) {
             m_right->setTickCount(5);
-            m_right->setRange(0.0, niceCeil(std::max(rightMax, 1.0)));
+            // At least 0 … 4: small counts (an item's purchases) keep whole-number ticks.
+            m_right->setRange(0.0, niceCeil(std::max(rightMax, 4.0)));
             m_right->applyNiceNumbers();
             m_rightMax = m_right->max();
             m_right->setLabelFormat(m_rightMax >= 100.0 ? QStringLiteral("%.0f")
