@@ -22,6 +22,7 @@
 
 #include <QAbstractScrollArea>
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QLocale>
 #include <QRegularExpression>
@@ -417,6 +418,31 @@ void TestChartInteraction::workbench() {
             QCOMPARE(cmp->renderedColor(key).name().toUpper(), palette);
             QCOMPARE(strokes[c], palette);
         }
+    }
+
+    // The second core alone keeps its arena colour: reopened by itself, and in the
+    // history's per-run export (its SVG). Mutation seen failing: load() without
+    // keepArenaColours() drew it in the first colour.
+    {
+        const QString second = QString::fromLatin1(sim::coreColour(1)).toUpper();
+        ui::RunComparisonWindow* alone = w.historyPanel()->openRuns({ids[1]});
+        QVERIFY(alone);
+        alone->charts()->showAll(alone->store());
+        QCOMPARE(alone->charts()
+                     ->chart(ui::MetricId::Ctr)
+                     ->renderedColor(QStringLiteral("0"))
+                     .name()
+                     .toUpper(),
+                 second);
+        alone->close();
+        const QString dir = m_dir.filePath(QStringLiteral("export"));
+        QVERIFY(QDir().mkpath(dir));
+        QString error;
+        const QStringList written = w.historyPanel()->exportRun(ids[1], dir, &error);
+        QVERIFY2(!written.isEmpty(), qPrintable(error));
+        const QStringList strokes =
+            polylineStrokes(QDir(dir).filePath(QStringLiteral("run-%1-ctr.svg").arg(ids[1])));
+        QCOMPARE(strokes, QStringList{second});
     }
 
     // The reopened run carries the live view's markers: the promotion band over day 1.

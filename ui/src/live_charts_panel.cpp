@@ -228,7 +228,7 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
     for (const auto& [id, v] : m_charts) {
         QList<SeriesSpec> specs;
         for (int c = 0; c < store.coreCount(); ++c) {
-            const QColor color = coreColor(c);
+            const QColor color = coreColor(store, c);
             if (id == MetricId::LatencyP95) {
                 // One legend entry per core; the line style tells the percentile.
                 specs.append(
@@ -327,7 +327,7 @@ void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
                                     pct(r.itemCoverage),
                                     QLocale().toString(r.gini, 'f', 3)};
         for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], coreColor(c));
+            setCell(m_counters, c, i, values[i], coreColor(store, c));
     }
     m_counters->setVerticalHeaderLabels(rowNames);
     fitHeight(m_counters);
@@ -347,7 +347,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
         const core::MetricPoint& t = s.total;
         const core::Counters& k = t.counters;
         rowNames << s.label;
-        const QColor color = coreColor(c);
+        const QColor color = coreColor(store, c);
         const QStringList values = {num(k.events),
                                     num(k.sessions),
                                     num(k.impressions),
@@ -385,7 +385,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
                 text =
                     tr("%1 (%2 of previous)")
                         .arg(text, pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
-            setCell(m_funnel, i, c, text, coreColor(c));
+            setCell(m_funnel, i, c, text, coreColor(store, c));
         }
     }
 
@@ -425,7 +425,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
             for (int i = 0; i < coldRows.size(); ++i)
                 v << tr("not stored");
         for (int i = 0; i < v.size(); ++i)
-            setCell(m_cold, i, c, v[i], coreColor(c));
+            setCell(m_cold, i, c, v[i], coreColor(store, c));
     }
     fitHeight(m_funnel);
     fitHeight(m_cold);

@@ -38,6 +38,7 @@ public:
     bool comparisonsSettled() const { return !m_statistics; }
 
 private:
+    void keepArenaColours(const RunHistoryModel& model, const QList<qint64>& runIds);
     static std::vector<sim::TimelineEvent> sharedTimeline(const RunHistoryModel& model,
                                                           const QList<qint64>& runIds);
     void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
