@@ -349,6 +349,10 @@
         <source>Gini index of how often each item of the log was recommended, zeros included (RecBole&apos;s giniindex).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Recommender</name>
@@ -1959,14 +1963,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>count per period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Impressions (times shown in a slate), clicks on it in a slate, and units bought, per period of the run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Impressions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,6 +2035,18 @@
     </message>
     <message>
         <source>%1 units, restocked %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impressions per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clicks and purchases per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2505,6 +2513,30 @@
         <source>Cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole run again and follow new data (double click, Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (log scale, zeros not drawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::OpeChartView</name>
@@ -2636,6 +2668,10 @@
     </message>
     <message>
         <source>No per-user statistics: these runs faced different shoppers (another scenario or seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3237,6 +3273,10 @@
         <source>%1% chance per candidate visit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>item %1 · %2, brand %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ShortcutsDialog</name>
@@ -3250,6 +3290,38 @@
     </message>
     <message>
         <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: zoom x in / out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+, −, mouse wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: zoom to a span / a rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag, Shift+drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys, middle-button drag, Ctrl+drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home, 0, double click</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

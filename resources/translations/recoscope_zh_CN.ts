@@ -349,6 +349,10 @@
         <source>Gini index of how often each item of the log was recommended, zeros included (RecBole&apos;s giniindex).</source>
         <translation>日志中每件商品被推荐次数的基尼指数，包含从未被推荐的商品（即 RecBole 的 giniindex）。</translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
 </context>
 <context>
     <name>Recommender</name>
@@ -1955,14 +1959,6 @@
         <translation>曝光、点击和购买随时间的变化</translation>
     </message>
     <message>
-        <source>count per period</source>
-        <translation>每个时段的次数</translation>
-    </message>
-    <message>
-        <source>Impressions (times shown in a slate), clicks on it in a slate, and units bought, per period of the run.</source>
-        <translation>每个运行时段的曝光（在推荐列表中展示的次数）、在推荐列表中的点击和购买件数。</translation>
-    </message>
-    <message>
         <source>Impressions</source>
         <translation>曝光</translation>
     </message>
@@ -2035,6 +2031,18 @@
     <message>
         <source>%1 units, restocked %2 times</source>
         <translation>%1 件，补货 %2 次</translation>
+    </message>
+    <message>
+        <source>impressions per period</source>
+        <translation>每个时段的曝光次数</translation>
+    </message>
+    <message>
+        <source>clicks and purchases per period</source>
+        <translation>每个时段的点击和购买次数</translation>
+    </message>
+    <message>
+        <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
+        <translation>每个运行时段的曝光（在推荐列表中展示的次数，左轴）、在推荐列表中的点击和购买件数（右轴）。</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2504,30 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Show the whole run again and follow new data (double click, Home)</source>
+        <translation>重新显示整个运行并跟随新数据（双击或 Home 键）</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (log scale, zeros not drawn)</source>
+        <translation>%1（对数刻度，不绘制零值）</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::OpeChartView</name>
@@ -2628,6 +2660,10 @@
     <message>
         <source>No per-user statistics: these runs faced different shoppers (another scenario or seed).</source>
         <translation>没有按顾客的统计：这些运行面对的是不同的顾客（场景或种子不同）。</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3262,10 @@
         <source>%1% chance per candidate visit</source>
         <translation>每次潜在访问有 %1% 的概率成行</translation>
     </message>
+    <message>
+        <source>item %1 · %2, brand %3, %4</source>
+        <translation>商品 %1 · %2，品牌 %3，%4</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::ShortcutsDialog</name>
@@ -3240,6 +3280,38 @@
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Chart: zoom x in / out</source>
+        <translation>图表：横轴放大 / 缩小</translation>
+    </message>
+    <message>
+        <source>+, −, mouse wheel</source>
+        <translation>+、−、鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Chart: zoom to a span / a rectangle</source>
+        <translation>图表：缩放到拖选的区间 / 矩形</translation>
+    </message>
+    <message>
+        <source>Drag, Shift+drag</source>
+        <translation>拖动，Shift+拖动</translation>
+    </message>
+    <message>
+        <source>Chart: pan</source>
+        <translation>图表：平移</translation>
+    </message>
+    <message>
+        <source>Arrow keys, middle-button drag, Ctrl+drag</source>
+        <translation>方向键，中键拖动，Ctrl+拖动</translation>
+    </message>
+    <message>
+        <source>Chart: reset zoom</source>
+        <translation>图表：重置缩放</translation>
+    </message>
+    <message>
+        <source>Home, 0, double click</source>
+        <translation>Home、0、双击</translation>
     </message>
 </context>
 <context>

@@ -162,8 +162,21 @@ UserInspection InspectorLedger::inspectUser(const Engine& engine,
     if (it != m_details.end()) {
         const UserDetail& d = it->second;
         const std::size_t n = std::min(d.count, kRecentEvents);
-        for (std::size_t i = d.count - n; i < d.count; ++i)
-            r.recentEvents.push_back(d.ring[i % kRecentEvents]);
+        const core::ItemTable& items = engine.world().items;
+        for (std::size_t i = d.count - n; i < d.count; ++i) {
+            const core::Event& e = d.ring[i % kRecentEvents];
+            r.recentEvents.push_back(e);
+            // Named from the catalogue, so the list reads "item 42 · Sneakers, …".
+            UserInspection::ItemBrief brief;
+            if (e.item != core::kNoItem && items.contains(e.item)) {
+                if (items.category[e.item] < items.categoryName.size())
+                    brief.category =
+                        QString::fromStdString(items.categoryName[items.category[e.item]]);
+                brief.brand = items.brand[e.item];
+                brief.price = items.price[e.item];
+            }
+            r.recentItems.push_back(brief);
+        }
         if (d.slateTime >= 0.0) {
             r.slateTime = d.slateTime;
             r.slate = !d.explained.empty() ? d.explained

@@ -17,7 +17,9 @@
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
 #include "recoscope/ui/main_window.h"
+#include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/ope_window.h"
+#include "recoscope/ui/run_comparison_window.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/run_history_panel.h"
@@ -27,6 +29,7 @@
 #include "recoscope/ui/teaching_panel.h"
 #include "recoscope/ui/tradeoff_window.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,6 +37,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QMouseEvent>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -66,6 +70,7 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("dashboard-funnel"),
                              QStringLiteral("dashboard-beyond"),
                              QStringLiteral("comparison"),
+                             QStringLiteral("chart-zoom-hover"),
                              QStringLiteral("run-history"),
                              QStringLiteral("teaching-mode"),
                              QStringLiteral("log-replay"),
@@ -115,6 +120,37 @@ bool writeLog(const QString& path) {
 
 // A real sweep (itemknn on the default shop, 3 x 2 parameter sets x 2 seeds, 20,000
 // events a run) run in-process, then its Trade-offs window.
+// A chart zoomed to days 3 to 5 with the hover callout on the second core's sample
+// nearest day 4.2, as the mouse would leave it (docs/user-guide.md, "Charts: hover, zoom").
+bool hoverAndZoom(ui::MetricChartView* chart, const QString& path) {
+    if (!chart || chart->samples(QStringLiteral("1")).empty())
+        return false;
+    const auto y = chart->yRange();
+    chart->zoomTo(3.0, 5.0, y.first, y.second);
+    settle();
+    const auto& samples = chart->samples(QStringLiteral("1"));
+    const ui::ChartSample* s = &samples.front();
+    for (const ui::ChartSample& c : samples)
+        if (std::abs(c.x - 4.2) < std::abs(s->x - 4.2))
+            s = &c;
+    const QRectF plot = chart->plotArea();
+    const auto xr = chart->xRange(), yr = chart->yRange();
+    const QPointF at(plot.left() + (s->x - xr.first) / (xr.second - xr.first) * plot.width(),
+                     plot.bottom() -
+                         (s->y * 100.0 - yr.first) / (yr.second - yr.first) * plot.height());
+    auto* area = chart->findChild<QAbstractScrollArea*>();
+    if (!area)
+        return false;
+    const QPointF local(area->viewport()->mapFrom(chart, at.toPoint()));
+    QMouseEvent move(QEvent::MouseMove, local, area->viewport()->mapToGlobal(local), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(area->viewport(), &move);
+    settle();
+    const bool ok = !chart->hoverText().isEmpty() && save(chart, path);
+    chart->resetZoom();
+    return ok;
+}
+
 bool renderTradeoffs(const QDir& out, const QString& suffix,
                      const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
     const QString grid = tmp.filePath(QStringLiteral("grid.json"));
@@ -306,6 +342,8 @@ int main(int argc, char** argv) {
         cmp->resize(1400, 900);
         settle(500);
         ok &= save(cmp, out.filePath(QStringLiteral("comparison%1.png").arg(suffix)));
+        ok &= hoverAndZoom(cmp->charts()->chart(ui::MetricId::Ctr),
+                           out.filePath(QStringLiteral("chart-zoom-hover%1.png").arg(suffix)));
         cmp->close();
     }
     // A label and a note, as a user would leave them (the Label and Note columns).

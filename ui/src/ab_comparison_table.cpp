@@ -143,7 +143,7 @@ void AbComparisonTable::showComparisons(const MetricSeriesStore& store) {
                 significant, tip);
         setText(r, PColumn, pValue(c.pHolm), significant, tip);
         if (core < store.coreCount())
-            item(r, CoreColumn)->setForeground(coreColor(core));
+            item(r, CoreColumn)->setForeground(coreColor(store, core));
     }
 }
 

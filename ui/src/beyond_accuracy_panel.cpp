@@ -157,7 +157,8 @@ void BeyondAccuracyPanel::redraw() {
         m_chart->setPercent(isShare(f));
         QList<SeriesSpec> specs;
         for (int c = 0; c < labels.size(); ++c)
-            specs.append({QString::number(c), labels[c], coreColor(c), Qt::SolidLine, false});
+            specs.append(
+                {QString::number(c), labels[c], coreColor(store, c), Qt::SolidLine, false});
         m_chart->setSeries(specs);
         const int keep = m_core->currentIndex();
         const QSignalBlocker block(m_core);
@@ -184,7 +185,7 @@ void BeyondAccuracyPanel::fillTotals(const MetricSeriesStore& store) {
     m_totals->setHorizontalHeaderLabels(m_labels);
     for (int c = 0; c < n; ++c) {
         const core::MetricPoint& t = store.core(c).total;
-        const QColor color = coreColor(c);
+        const QColor color = coreColor(store, c);
         for (int f = 0; f < Point::FigureCount; ++f)
             cells::setCell(m_totals, f, c,
                            t.hasBeyond ? figureText(t.beyond, f) : QStringLiteral("–"), color);
@@ -222,7 +223,8 @@ void BeyondAccuracyPanel::fillRetention(const MetricSeriesStore& store) {
             const double v = static_cast<std::size_t>(d) < row.size()
                                  ? row[static_cast<std::size_t>(d)]
                                  : std::nan("");
-            cells::setCell(m_retention, static_cast<int>(r), d, retentionText(v), coreColor(c));
+            cells::setCell(m_retention, static_cast<int>(r), d, retentionText(v),
+                           coreColor(store, c));
         }
 }
 

@@ -20,6 +20,15 @@
 
 namespace recoscope::ui {
 
+namespace {
+
+// Grey, brown and purple: apart from each other and from every core colour (core_palette.h).
+const QColor kImpressionsColor(0x5E, 0x5E, 0x5E);
+const QColor kClicksColor(0x8C, 0x51, 0x0A);
+const QColor kPurchasesColor(0x76, 0x2A, 0x83);
+
+} // namespace
+
 ItemInspectorPanel::ItemInspectorPanel(RunController& controller, QWidget* parent)
     : QWidget(parent), m_controller(controller) {
     setObjectName(QStringLiteral("itemInspector"));
@@ -79,15 +88,21 @@ void ItemInspectorPanel::retranslateUi() {
     m_itemLabel->setText(tr("Item &id:"));
     m_go->setText(tr("Inspect"));
     m_chart->setTitle(tr("Exposure, clicks and purchases over time"));
-    m_chart->setAxisTitles(simDaysAxisTitle(), tr("count per period"));
-    m_chart->setToolTip(tr("Impressions (times shown in a slate), clicks on it in a slate, and "
-                           "units bought, per period of the run."));
+    // Impressions outnumber purchases a hundredfold: each gets its own axis (a log axis
+    // would drop the many periods without a purchase). The colours are none of the core
+    // palette's, so an item's lines are never mistaken for a core's. The legend keeps the
+    // plain names (a narrow dock elides longer ones); the axis titles say which is where.
+    m_chart->setAxisTitles(simDaysAxisTitle(), tr("impressions per period"));
+    m_chart->setRightAxisTitle(tr("clicks and purchases per period"));
+    m_chart->setToolTip(tr("Impressions (times shown in a slate, left axis), clicks on it in a "
+                           "slate and units bought (right axis), per period of the run."));
+    m_chart->setValueFormat([](double y) { return QLocale().toString(y, 'f', 0); });
     m_chart->setSeries(
-        {{QStringLiteral("impressions"), tr("Impressions"), QColor(0x00, 0x72, 0xB2), Qt::SolidLine,
+        {{QStringLiteral("impressions"), tr("Impressions"), kImpressionsColor, Qt::SolidLine, false,
           false},
-         {QStringLiteral("clicks"), tr("Clicks"), QColor(0xD5, 0x5E, 0x00), Qt::SolidLine, false},
-         {QStringLiteral("purchases"), tr("Purchases"), QColor(0x00, 0x9E, 0x73), Qt::SolidLine,
-          false}});
+         {QStringLiteral("clicks"), tr("Clicks"), kClicksColor, Qt::DashLine, false, true},
+         {QStringLiteral("purchases"), tr("Purchases"), kPurchasesColor, Qt::SolidLine, false,
+          true}});
     if (m_last.valid)
         showInspection(m_last);
     else

@@ -82,6 +82,9 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
         v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr || id == MetricId::HitRate);
         v->setRobustRange(id == MetricId::LatencyP95);
+        v->setValueFormat([id](double y) { return metricValueText(id, y); });
+        // Money and times span decades; rates and shares stay linear (and can be 0).
+        v->setLogScaleAllowed(id == MetricId::Revenue || id == MetricId::LatencyP95);
         m_charts[id] = v;
         grid->addWidget(v, row, col);
     };
@@ -225,7 +228,7 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
     for (const auto& [id, v] : m_charts) {
         QList<SeriesSpec> specs;
         for (int c = 0; c < store.coreCount(); ++c) {
-            const QColor color = coreColor(c);
+            const QColor color = coreColor(store, c);
             if (id == MetricId::LatencyP95) {
                 // One legend entry per core; the line style tells the percentile.
                 specs.append(
@@ -324,7 +327,7 @@ void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
                                     pct(r.itemCoverage),
                                     QLocale().toString(r.gini, 'f', 3)};
         for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], coreColor(c));
+            setCell(m_counters, c, i, values[i], coreColor(store, c));
     }
     m_counters->setVerticalHeaderLabels(rowNames);
     fitHeight(m_counters);
@@ -344,7 +347,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
         const core::MetricPoint& t = s.total;
         const core::Counters& k = t.counters;
         rowNames << s.label;
-        const QColor color = coreColor(c);
+        const QColor color = coreColor(store, c);
         const QStringList values = {num(k.events),
                                     num(k.sessions),
                                     num(k.impressions),
@@ -382,7 +385,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
                 text =
                     tr("%1 (%2 of previous)")
                         .arg(text, pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
-            setCell(m_funnel, i, c, text, coreColor(c));
+            setCell(m_funnel, i, c, text, coreColor(store, c));
         }
     }
 
@@ -422,7 +425,7 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
             for (int i = 0; i < coldRows.size(); ++i)
                 v << tr("not stored");
         for (int i = 0; i < v.size(); ++i)
-            setCell(m_cold, i, c, v[i], coreColor(c));
+            setCell(m_cold, i, c, v[i], coreColor(store, c));
     }
     fitHeight(m_funnel);
     fitHeight(m_cold);

@@ -1,9 +1,13 @@
 #include "recoscope/ui/metric_chart_view.h"
 
+#include "sim_time_text.h"
+
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPainter>
@@ -38,7 +42,79 @@ MetricChartView::MetricChartView(QWidget* parent) : QWidget(parent) {
         if (!saveAs(withSuffix, &error))
             QMessageBox::warning(this, tr("Save chart"), error);
     });
-    addAction(save);
+    // Zoom and scale sit in the same menu (the mouse and keys are the implementation's).
+    auto* reset = new QAction(tr("Reset zoom"), this);
+    reset->setObjectName(QStringLiteral("resetZoom"));
+    reset->setToolTip(tr("Show the whole run again and follow new data (double click, Home)"));
+    connect(reset, &QAction::triggered, this, [this] { resetZoom(); });
+    auto* log = new QAction(tr("Log scale"), this);
+    log->setObjectName(QStringLiteral("logScale"));
+    log->setCheckable(true);
+    log->setVisible(false);
+    connect(log, &QAction::toggled, this, [this](bool on) { setLogScale(on); });
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    addActions({reset, log, separator, save});
+    m_logAction = log;
+}
+
+QString MetricChartView::valueText(double y) const {
+    if (m_format)
+        return m_format(y);
+    return m_percent ? QStringLiteral("%1%").arg(QLocale().toString(y * 100.0, 'f', 2))
+                     : QLocale().toString(y, 'g', 4);
+}
+
+QString MetricChartView::hoverTextFor(const QString& id, const ChartSample& s) const {
+    // Series without a legend entry (latency p50/p99: "0/p50") take the name of their
+    // core's legend entry and their own suffix.
+    QString name;
+    for (const SeriesSpec& spec : m_specs)
+        if (spec.id == id)
+            name = spec.name;
+    if (name.isEmpty() && id.contains(QLatin1Char('/'))) {
+        const QString prefix = id.section(QLatin1Char('/'), 0, 0) + QLatin1Char('/');
+        for (const SeriesSpec& spec : m_specs)
+            if (spec.id.startsWith(prefix) && !spec.name.isEmpty())
+                name = spec.name;
+        name = tr("%1, %2").arg(name, id.section(QLatin1Char('/'), 1));
+    }
+    return tr("%1 · %2 · %3")
+        .arg(name.isEmpty() ? id : name, simTimeText(s.x * core::kSecondsPerDay), valueText(s.y));
+}
+
+void MetricChartView::setRightAxisTitle(const QString& title) {
+    m_rightTitle = title;
+    m_seriesChanged = true;
+}
+
+void MetricChartView::setLogScaleAllowed(bool allowed) {
+    m_logAllowed = allowed;
+    m_logAction->setVisible(allowed);
+    if (!allowed)
+        setLogScale(false);
+}
+
+void MetricChartView::setLogScale(bool on) {
+    on = on && m_logAllowed;
+    m_logAction->setChecked(on);
+    if (on == m_log)
+        return;
+    m_log = on;
+    applyLogScale();
+}
+
+void MetricChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        for (QAction* a : actions()) {
+            if (a->objectName() == QLatin1String("saveChart"))
+                a->setText(tr("Save chart as…"));
+            else if (a->objectName() == QLatin1String("resetZoom"))
+                a->setText(tr("Reset zoom"));
+            else if (a->objectName() == QLatin1String("logScale"))
+                a->setText(tr("Log scale"));
+        }
+    QWidget::changeEvent(event);
 }
 
 bool MetricChartView::exportPdf(const QString& path, QSize size) {
@@ -182,15 +258,28 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return false;
     const double w = size.width(), h = size.height();
-    const double left = 70, right = 20, top = 40, bottom = 80;
+    // Series of the right-hand axis (SeriesSpec::rightAxis) get their own scale, as on
+    // screen. The SVG is always linear and holds the whole run (no zoom, no log scale).
+    QStringList rightIds;
+    for (const SeriesSpec& spec : m_specs)
+        if (spec.rightAxis)
+            rightIds << spec.id;
+    const double left = 70, right = rightIds.isEmpty() ? 20 : 70, top = 40, bottom = 80;
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = 0.0, y1 = -x0;
+    double r1 = 0.0;
     for (const auto& [id, v] : m_data)
         for (const ChartSample& s : v) {
             x0 = std::min(x0, s.x);
             x1 = std::max(x1, s.x);
+            if (rightIds.contains(id)) {
+                r1 = std::max(r1, s.hi);
+                continue;
+            }
             y0 = std::min(y0, s.lo);
             y1 = std::max(y1, s.hi);
         }
+    if (!(r1 > 0.0))
+        r1 = 1.0;
     if (!(x1 > x0)) {
         x0 = 0.0;
         x1 = 1.0;
@@ -199,6 +288,7 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
         y1 = y0 + 1.0;
     auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (w - left - right); };
     auto py = [&](double y) { return top + (1.0 - (y - y0) / (y1 - y0)) * (h - top - bottom); };
+    auto pyRight = [&](double y) { return top + (1.0 - y / r1) * (h - top - bottom); };
     auto esc = [](QString s) {
         return s.replace(QLatin1Char('&'), QLatin1String("&amp;"))
             .replace(QLatin1Char('<'), QLatin1String("&lt;"))
@@ -233,7 +323,18 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
                    .arg(px(x))
                    .arg(h - bottom + 18)
                    .arg(QString::number(x, 'g', 4));
+        if (!rightIds.isEmpty())
+            out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"start\">%3</text>\n")
+                       .arg(w - right + 6)
+                       .arg(pyRight(r1 * t / 4.0) + 4)
+                       .arg(QString::number(r1 * t / 4.0, 'g', 4));
     }
+    if (!rightIds.isEmpty())
+        out << QStringLiteral("<text transform=\"translate(%1,%2) rotate(90)\" "
+                              "text-anchor=\"middle\">%3</text>\n")
+                   .arg(w - 16)
+                   .arg((top + h - bottom) / 2)
+                   .arg(esc(m_rightTitle));
     out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>\n")
                .arg((left + w - right) / 2)
                .arg(h - bottom + 38)
@@ -271,19 +372,20 @@ bool MetricChartView::exportSvg(const QString& path, QSize size) const {
     for (const SeriesSpec& spec : m_specs) {
         const auto& v = samples(spec.id);
         const QString color = spec.color.name();
+        auto pys = [&](double y) { return spec.rightAxis ? pyRight(y) : py(y); };
         if (spec.band && !v.empty()) {
             QString poly;
             for (const ChartSample& s : v)
-                poly += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.hi));
+                poly += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(pys(s.hi));
             for (auto it = v.rbegin(); it != v.rend(); ++it)
-                poly += QStringLiteral("%1,%2 ").arg(px(it->x)).arg(py(it->lo));
+                poly += QStringLiteral("%1,%2 ").arg(px(it->x)).arg(pys(it->lo));
             out << QStringLiteral("<polygon points=\"%1\" fill=\"%2\" fill-opacity=\"0.18\" "
                                   "stroke=\"none\"/>\n")
                        .arg(poly, color);
         }
         QString line;
         for (const ChartSample& s : decimate(v, int(w)))
-            line += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(py(s.y));
+            line += QStringLiteral("%1,%2 ").arg(px(s.x)).arg(pys(s.y));
         const QString dash =
             spec.style == Qt::DashLine  ? QStringLiteral(" stroke-dasharray=\"6,4\"")
             : spec.style == Qt::DotLine ? QStringLiteral(" stroke-dasharray=\"2,3\"")

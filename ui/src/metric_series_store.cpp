@@ -131,6 +131,11 @@ void MetricSeriesStore::appendReplay(const sim::ReplayBucket& bucket) {
     ++m_revision;
 }
 
+void MetricSeriesStore::setColourIndex(int index, int colour) {
+    m_cores[static_cast<std::size_t>(index)].colour = colour;
+    ++m_revision;
+}
+
 bool MetricSeriesStore::isReplay() const {
     return !m_cores.empty() && std::all_of(m_cores.begin(), m_cores.end(),
                                            [](const CoreSeries& c) { return c.replay; });

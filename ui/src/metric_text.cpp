@@ -1,6 +1,7 @@
 #include "metric_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace recoscope::ui {
 
@@ -53,6 +54,30 @@ QString metricAxis(MetricId id) {
     default:
         return QCoreApplication::translate("Metrics", "µs (p50 dotted, p95 solid, p99 dashed)");
     }
+}
+
+QString metricValueText(MetricId id, double value) {
+    const QLocale loc;
+    switch (id) {
+    case MetricId::Ctr:
+    case MetricId::Cvr:
+    case MetricId::HitRate:
+    case MetricId::Coverage:
+    case MetricId::ItemCoverage:
+        return loc.toString(value * 100.0, 'f', 2) + QLatin1Char('%');
+    case MetricId::Revenue:
+        return loc.toString(value, 'f', 0); // whole currency units, as the counters table
+    case MetricId::Gini:
+        return loc.toString(value, 'f', 3);
+    case MetricId::Mrr:
+    case MetricId::Ndcg:
+        return loc.toString(value, 'f', 4);
+    case MetricId::LatencyP50:
+    case MetricId::LatencyP95:
+    case MetricId::LatencyP99:
+        return QCoreApplication::translate("Metrics", "%1 µs").arg(loc.toString(value, 'f', 0));
+    }
+    return loc.toString(value, 'g', 4);
 }
 
 QString metricHelp(MetricId id) {

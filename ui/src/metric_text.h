@@ -11,6 +11,9 @@ namespace recoscope::ui {
 QString metricTitle(MetricId id);
 QString metricAxis(MetricId id);
 QString metricHelp(MetricId id);
+/// A value of the metric as its chart's hover callout writes it (the stored unit: rates
+/// and shares as fractions): "12.34%", "1,235" (money), "0.412", "850 µs".
+QString metricValueText(MetricId id, double value);
 
 /// Counters and summary figures (keys as in the run summary JSON).
 QString counterTitle(const QString& key);

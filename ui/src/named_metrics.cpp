@@ -17,6 +17,11 @@ QColor coreColor(int index) {
     return QColor(QLatin1String(sim::coreColour(static_cast<std::size_t>(index))));
 }
 
+QColor coreColor(const MetricSeriesStore& store, int index) {
+    const int colour = index < store.coreCount() ? store.core(index).colour : -1;
+    return coreColor(colour >= 0 ? colour : index);
+}
+
 bool setNamedMetric(core::MetricPoint& p, const QString& name, double v) {
     using Setter = std::function<void(core::MetricPoint&, double)>;
     auto u = [](double x) { return static_cast<std::uint64_t>(std::llround(x)); };

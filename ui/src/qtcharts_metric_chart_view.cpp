@@ -5,11 +5,14 @@
 
 #include "recoscope/ui/metric_chart_view.h"
 
+#include "chart_interaction.h"
+
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
 
 #include <QEvent>
@@ -63,6 +66,13 @@ public:
         m_y->setTickCount(5);
         m_chart->addAxis(m_x, Qt::AlignBottom);
         m_chart->addAxis(m_y, Qt::AlignLeft);
+        // The log axis and the right axis join the chart only while used (rebuild()).
+        m_yLog = new QLogValueAxis(this);
+        m_yLog->setBase(10.0);
+        m_yLog->setLabelFormat(QStringLiteral("%g"));
+        m_yLog->setMinorTickCount(-1); // 2..9 between decades: reads as a log axis
+        m_right = new QValueAxis(this);
+        m_right->setTickCount(5);
         // Markers follow the plot area and the x range (the series' own items do).
         connect(m_chart, &QChart::plotAreaChanged, this, [this] { layoutMarkers(); });
         connect(m_x, &QValueAxis::rangeChanged, this, [this] { layoutMarkers(); });
@@ -72,6 +82,8 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
         setMinimumSize(260, 200);
+        m_interaction =
+            new ChartInteraction(*this, m_view->viewport(), m_view, [this] { return scale(); });
         applyFonts();
     }
 
@@ -95,7 +107,76 @@ public:
         return out;
     }
 
+    bool isZoomed() const override { return m_zoomed; }
+
+    void resetZoom() override {
+        m_zoomed = false;
+        m_xMax = m_yMax = m_rightMax = 0.0; // forces updateAxes() to set every range
+        m_logRange = {};
+        updateAxes();
+        m_interaction->hideHover();
+    }
+
+    void zoomTo(double x0, double x1, double y0, double y1) override {
+        if (!(x1 > x0) || !(y1 > y0) || (m_log && !(y0 > 0.0)))
+            return;
+        // The right axis keeps the same share of its range as the left one.
+        const double l0 = yRange().first, l1 = yRange().second;
+        const double r0 = m_right->min(), r1 = m_right->max();
+        const double f0 =
+            m_log ? (std::log10(y0) - std::log10(l0)) / (std::log10(l1) - std::log10(l0))
+                  : (y0 - l0) / (l1 - l0);
+        const double f1 =
+            m_log ? (std::log10(y1) - std::log10(l0)) / (std::log10(l1) - std::log10(l0))
+                  : (y1 - l0) / (l1 - l0);
+        m_zoomed = true;
+        // Round ticks inside the exact span the user chose (nice numbers would widen it).
+        m_x->setTickType(QValueAxis::TicksDynamic);
+        m_x->setTickAnchor(0.0);
+        m_x->setTickInterval(niceStep((x1 - x0) / 6.0));
+        m_x->setLabelFormat(QStringLiteral("%g"));
+        m_x->setRange(x0, x1);
+        if (m_log)
+            m_yLog->setRange(y0, y1);
+        else {
+            m_y->setRange(y0, y1);
+            m_y->setLabelFormat(QStringLiteral("%.3g"));
+        }
+        m_right->setRange(r0 + f0 * (r1 - r0), r0 + f1 * (r1 - r0));
+        m_right->setLabelFormat(QStringLiteral("%.3g"));
+    }
+
+    QRectF plotArea() const override {
+        const QRectF scene = m_chart->plotArea();
+        const QPoint topLeft =
+            m_view->viewport()->mapTo(this, m_view->mapFromScene(scene.topLeft()));
+        return QRectF(QPointF(topLeft), scene.size());
+    }
+    QPair<double, double> xRange() const override { return {m_x->min(), m_x->max()}; }
+    QPair<double, double> yRange() const override {
+        return m_log ? QPair<double, double>{m_yLog->min(), m_yLog->max()}
+                     : QPair<double, double>{m_y->min(), m_y->max()};
+    }
+    QPair<double, double> rightRange() const override { return {m_right->min(), m_right->max()}; }
+    QString hoverText() const override { return m_interaction->hoverText(); }
+    QList<QPointF> renderedPoints(const QString& id) const override {
+        auto it = m_lines.find(id);
+        return it == m_lines.end() ? QList<QPointF>{} : it->second.line->points();
+    }
+    QColor renderedColor(const QString& id) const override {
+        auto it = m_lines.find(id);
+        return it == m_lines.end() ? QColor() : it->second.line->pen().color();
+    }
+
 protected:
+    void applyLogScale() override {
+        // New axes for every series: rebuilt, then redrawn in full.
+        m_zoomed = false;
+        rebuild();
+        render(allIds(), false);
+        m_interaction->hideHover();
+    }
+
     void renderMarkers() override {
         for (MarkerItem& it : m_markerItems) {
             delete it.band;
@@ -145,7 +226,11 @@ protected:
             QList<QPointF> pts, lo, hi;
             pts.reserve(static_cast<qsizetype>(thin.size()));
             const double f = scale();
+            // A log axis has no place for zero or less: those points are left out.
+            const bool log = m_log && !isRight(id);
             for (const ChartSample& s : thin) {
+                if (log && !(s.y * f > 0.0))
+                    continue;
                 pts.append(QPointF(s.x, s.y * f));
                 if (it->second.area) {
                     lo.append(QPointF(s.x, s.lo * f));
@@ -156,7 +241,7 @@ protected:
             // invisible dot or two without markers.
             it->second.line->setPointsVisible(pts.size() < 24);
             it->second.line->replace(pts);
-            if (it->second.area) {
+            if (it->second.area && !m_log) {
                 it->second.lower->replace(lo);
                 it->second.upper->replace(hi);
             }
@@ -211,17 +296,52 @@ private:
         return ids;
     }
 
+    bool isRight(const QString& id) const {
+        for (const SeriesSpec& s : m_specs)
+            if (s.id == id)
+                return s.rightAxis;
+        return false;
+    }
+
+    // Puts `axis` on the chart at `side` when `wanted`, takes it off otherwise (QChart
+    // hands a removed axis back; its parent, this view, still owns it).
+    void showAxis(QAbstractAxis* axis, Qt::Alignment side, bool wanted) {
+        const bool shown = m_chart->axes().contains(axis);
+        if (wanted && !shown)
+            m_chart->addAxis(axis, side);
+        else if (!wanted && shown)
+            m_chart->removeAxis(axis);
+        if (!wanted)
+            axis->setParent(this);
+    }
+
+    QAbstractAxis* yAxis() const {
+        return m_log ? static_cast<QAbstractAxis*>(m_yLog) : static_cast<QAbstractAxis*>(m_y);
+    }
+
     void rebuild() {
         m_chart->removeAllSeries();
         m_lines.clear();
         m_chart->setTitle(m_title);
         m_x->setTitleText(m_xTitle);
         m_y->setTitleText(m_yTitle);
+        m_yLog->setTitleText(MetricChartView::tr("%1 (log scale, zeros not drawn)").arg(m_yTitle));
+        m_right->setTitleText(m_rightTitle);
         m_y->setLabelFormat(QStringLiteral("%.4g"));
-        m_xMax = 0.0;
-        m_yMax = 0.0;
-        m_x->setRange(0.0, 1.0);
-        m_y->setRange(0.0, 1.0);
+        showAxis(m_y, Qt::AlignLeft, !m_log);
+        showAxis(m_yLog, Qt::AlignLeft, m_log);
+        const bool right = std::any_of(m_specs.begin(), m_specs.end(),
+                                       [](const SeriesSpec& s) { return s.rightAxis; });
+        showAxis(m_right, Qt::AlignRight, right);
+        // A user's zoom survives new series (a legend note changing mid-run).
+        if (!m_zoomed) {
+            m_xMax = m_yMax = m_rightMax = 0.0;
+            m_logRange = {};
+            m_x->setRange(0.0, 1.0);
+            m_y->setRange(0.0, 1.0);
+            m_yLog->setRange(1.0, 10.0);
+            m_right->setRange(0.0, 1.0);
+        }
         // Bands first so the lines are drawn on top of every band.
         for (const SeriesSpec& spec : m_specs) {
             Lines l;
@@ -235,7 +355,8 @@ private:
                 l.area->setPen(Qt::NoPen);
                 m_chart->addSeries(l.area);
                 l.area->attachAxis(m_x);
-                l.area->attachAxis(m_y);
+                l.area->attachAxis(spec.rightAxis ? m_right : yAxis());
+                l.area->setVisible(!m_log || spec.rightAxis);
                 for (QLegendMarker* m : m_chart->legend()->markers(l.area))
                     m->setVisible(false);
             }
@@ -252,7 +373,7 @@ private:
             l.line->setPen(pen);
             m_chart->addSeries(l.line);
             l.line->attachAxis(m_x);
-            l.line->attachAxis(m_y);
+            l.line->attachAxis(spec.rightAxis ? m_right : yAxis());
             if (!inLegend)
                 for (QLegendMarker* m : m_chart->legend()->markers(l.line))
                     m->setVisible(false);
@@ -263,13 +384,55 @@ private:
     double scale() const { return m_percent ? 100.0 : 1.0; }
 
     void updateAxes() {
-        double xMax = 0.0, yMax = 0.0, yMin = 0.0;
-        for (const auto& [id, v] : m_data)
+        double xMax = 0.0, yMax = 0.0, yMin = 0.0, rightMax = 0.0;
+        double posMin = std::numeric_limits<double>::infinity(), posMax = 0.0;
+        bool any = false;
+        for (const auto& [id, v] : m_data) {
+            const bool right = isRight(id);
             for (const ChartSample& s : v) {
+                any = true;
                 xMax = std::max(xMax, s.x);
+                if (right) {
+                    rightMax = std::max(rightMax, s.hi * scale());
+                    continue;
+                }
                 yMax = std::max(yMax, s.hi * scale());
                 yMin = std::min(yMin, s.lo * scale());
+                if (s.y * scale() > 0.0) {
+                    posMin = std::min(posMin, s.y * scale());
+                    posMax = std::max(posMax, s.y * scale());
+                }
             }
+        }
+        // While zoomed the user's ranges hold; a cleared chart (a new run) follows again.
+        if (m_zoomed && any)
+            return;
+        if (m_zoomed) {
+            resetZoom();
+            return;
+        }
+        if (rightMax > m_rightMax || niceCeil(rightMax) < m_rightMax / 4.0) {
+            m_right->setTickCount(5);
+            // At least 0 … 4: small counts (an item's purchases) keep whole-number ticks.
+            m_right->setRange(0.0, niceCeil(std::max(rightMax, 4.0)));
+            m_right->applyNiceNumbers();
+            m_rightMax = m_right->max();
+            m_right->setLabelFormat(m_rightMax >= 100.0 ? QStringLiteral("%.0f")
+                                                        : QStringLiteral("%.3g"));
+        }
+        if (m_log) {
+            // Whole decades around the positive values.
+            const QPair<double, double> decades =
+                posMax > 0.0 ? QPair<double, double>{std::pow(10.0, std::floor(std::log10(posMin))),
+                                                     std::pow(10.0, std::ceil(std::log10(posMax)))}
+                             : QPair<double, double>{1.0, 10.0};
+            if (decades != m_logRange) {
+                m_logRange = decades;
+                m_yLog->setRange(decades.first, decades.second > decades.first
+                                                    ? decades.second
+                                                    : decades.first * 10.0);
+            }
+        }
         // Only when the data leaves the rounded bounds (or shrinks a lot, after a clear):
         // setting a range re-lays out the whole chart.
         // Floors keep an empty or just-started chart readable (no 1e-09 ticks).
@@ -292,6 +455,7 @@ private:
             const double nx = niceCeil(xMax);
             if (xMax > m_xMax || nx < m_xMax / 4.0) {
                 m_x->setTickType(QValueAxis::TicksFixed);
+                m_x->setTickCount(5); // applyNiceNumbers() changes it: same data, same axis
                 m_x->setRange(0.0, nx);
                 m_x->applyNiceNumbers();
                 m_xMax = m_x->max();
@@ -299,6 +463,7 @@ private:
         }
         const double ny = niceCeil(yMax);
         if (yMax > m_yMax || ny < m_yMax / 4.0) {
+            m_y->setTickCount(5);
             m_y->setRange(yMin, ny);
             m_y->applyNiceNumbers();
             m_yMax = m_y->max();
@@ -331,7 +496,9 @@ private:
     void applyFonts() {
         QFont f = font();
         m_chart->legend()->setFont(f);
-        for (QValueAxis* a : {m_x, m_y}) {
+        for (QAbstractAxis* a :
+             {static_cast<QAbstractAxis*>(m_x), static_cast<QAbstractAxis*>(m_y),
+              static_cast<QAbstractAxis*>(m_yLog), static_cast<QAbstractAxis*>(m_right)}) {
             a->setLabelsFont(f);
             QFont t = f;
             t.setBold(true);
@@ -346,9 +513,14 @@ private:
     QChartView* m_view = nullptr;
     QValueAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
+    QLogValueAxis* m_yLog = nullptr;
+    QValueAxis* m_right = nullptr;
+    ChartInteraction* m_interaction = nullptr;
     std::map<QString, Lines> m_lines;
     std::vector<MarkerItem> m_markerItems;
-    double m_xMax = 0.0, m_yMax = 0.0;
+    double m_xMax = 0.0, m_yMax = 0.0, m_rightMax = 0.0;
+    QPair<double, double> m_logRange;
+    bool m_zoomed = false;
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/ab_statistics.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/scenario.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_history_model.h"
@@ -92,6 +93,7 @@ QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint
             return QString::fromStdString(st.error());
         labels << m_store->core(m_store->coreCount() - 1).label;
     }
+    keepArenaColours(model, runIds);
     setWindowTitle(runIds.size() == 1
                        ? tr("Run %1").arg(labels.join(QString()))
                        : tr("Comparison: %1").arg(labels.join(QStringLiteral(", "))));
@@ -118,9 +120,50 @@ QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint
                                           "shoppers (another scenario or seed)."));
         }
     }
+    m_charts->setTimeline(sharedTimeline(model, runIds));
     m_charts->invalidate();
     m_charts->showStore(*m_store);
     return {};
+}
+
+// Runs of one arena keep the colours they had live (the i-th core the i-th colour), also
+// when only some of them are shown or one is exported alone; runs of different arenas
+// take the colours of their order here.
+void RunComparisonWindow::keepArenaColours(const RunHistoryModel& model,
+                                           const QList<qint64>& runIds) {
+    qint64 experiment = 0;
+    for (qint64 id : runIds) {
+        auto r = model.store()->run(id);
+        if (!r || r.value().experimentId == 0 ||
+            (experiment != 0 && r.value().experimentId != experiment))
+            return;
+        experiment = r.value().experimentId;
+    }
+    const QList<qint64> arena = model.experimentRuns(experiment);
+    for (int c = 0; c < m_store->coreCount(); ++c)
+        if (const auto at = arena.indexOf(m_store->core(c).runId); at >= 0)
+            m_store->setColourIndex(c, static_cast<int>(at));
+}
+
+// The markers of the live view, from the scenario stored with each run. Runs of different
+// timelines get none: a promotion of one run drawn over another would mislead. A replay
+// (no scenario) and a scenario that no longer parses get none either.
+std::vector<sim::TimelineEvent> RunComparisonWindow::sharedTimeline(const RunHistoryModel& model,
+                                                                    const QList<qint64>& runIds) {
+    std::optional<std::vector<sim::TimelineEvent>> shared;
+    for (qint64 id : runIds) {
+        auto r = model.store()->run(id);
+        if (!r)
+            return {};
+        auto scenario = sim::parseScenario(r.value().scenarioJson, tr("run %1").arg(id));
+        if (!scenario)
+            return {};
+        if (!shared)
+            shared = scenario.value().timeline;
+        else if (sim::timelineToJson(*shared) != sim::timelineToJson(scenario.value().timeline))
+            return {};
+    }
+    return shared.value_or(std::vector<sim::TimelineEvent>{});
 }
 
 } // namespace recoscope::ui

@@ -51,6 +51,17 @@ QString genderName(int g) {
     }
 }
 
+// "item 42 · Sneakers, brand 3, 39.90": what the catalogue holds, so the list names what
+// the shopper looked at instead of a bare id.
+QString recentItemText(core::ItemId item, const sim::UserInspection::ItemBrief& b) {
+    return QCoreApplication::translate("recoscope::ui::ShopperInspectorPanel",
+                                       "item %1 · %2, brand %3, %4")
+        .arg(item)
+        .arg(b.category)
+        .arg(b.brand)
+        .arg(QLocale().toString(b.price, 'f', 2));
+}
+
 } // namespace
 
 ShopperInspectorPanel::ShopperInspectorPanel(RunController& controller, QWidget* parent)
@@ -217,11 +228,18 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
                                     : tr("%1% chance per candidate visit")
                                           .arg(loc.toString(r.returnWeight * 100.0, 'f', 0)));
     html += QStringLiteral("</table><h4>%1</h4><ul>").arg(tr("Recent events (newest last)"));
-    for (const core::Event& e : r.recentEvents)
+    for (std::size_t i = 0; i < r.recentEvents.size(); ++i) {
+        const core::Event& e = r.recentEvents[i];
+        QString item;
+        if (e.item != core::kNoItem) {
+            const bool known = i < r.recentItems.size() && !r.recentItems[i].category.isEmpty();
+            item = known ? recentItemText(e.item, r.recentItems[i]) : tr("item %1").arg(e.item);
+        }
         html += QStringLiteral("<li>%1 — %2 %3 %4</li>")
                     .arg(simTimeText(e.time), eventKindTitle(static_cast<int>(e.kind)),
-                         e.item == core::kNoItem ? QString() : tr("item %1").arg(e.item),
+                         item.toHtmlEscaped(),
                          e.fromRecommendation ? tr("(from a recommendation)") : QString());
+    }
     if (r.recentEvents.empty())
         html += QStringLiteral("<li>%1</li>").arg(tr("none yet"));
     html += QStringLiteral("</ul>");

@@ -36,6 +36,18 @@ ShortcutsDialog::ShortcutsDialog(QWidget* window, QWidget* parent) : QDialog(par
         m_table->setItem(row, 0, new QTableWidgetItem(name));
         m_table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
     }
+    // The charts' keys and gestures (ChartInteraction) belong to no action: listed here.
+    const QList<QPair<QString, QString>> chartKeys = {
+        {tr("Chart: zoom x in / out"), tr("+, −, mouse wheel")},
+        {tr("Chart: zoom to a span / a rectangle"), tr("Drag, Shift+drag")},
+        {tr("Chart: pan"), tr("Arrow keys, middle-button drag, Ctrl+drag")},
+        {tr("Chart: reset zoom"), tr("Home, 0, double click")}};
+    for (const auto& [name, keys] : chartKeys) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setItem(row, 0, new QTableWidgetItem(name));
+        m_table->setItem(row, 1, new QTableWidgetItem(keys));
+    }
     m_table->sortItems(0);
     layout->addWidget(m_table);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -76,7 +76,16 @@ struct UserInspection {
     double returnWeight = 0.0;
     bool churned = false;
     std::vector<core::Event> recentEvents; ///< newest last
-    core::SimTime slateTime = -1.0;        ///< when the current slate was served (-1 = never)
+    /// What the catalogue says of each recent event's item, parallel to recentEvents:
+    /// category (leaf name), brand and list price; category empty for an event without an
+    /// item (a visit, a search).
+    struct ItemBrief {
+        QString category;
+        std::uint32_t brand = 0;
+        float price = 0.0f;
+    };
+    std::vector<ItemBrief> recentItems;
+    core::SimTime slateTime = -1.0; ///< when the current slate was served (-1 = never)
     std::vector<ExplainedEntry> slate;
 };
 

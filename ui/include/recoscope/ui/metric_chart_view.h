@@ -15,8 +15,11 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <vector>
+
+class QAction;
 
 namespace recoscope::ui {
 
@@ -26,6 +29,9 @@ struct SeriesSpec {
     QColor color;
     Qt::PenStyle style = Qt::SolidLine;
     bool band = false; ///< draw the [lo, hi] confidence band under the line
+    /// Drawn against the right-hand y axis (setRightAxisTitle), scaled on its own: two
+    /// quantities of different magnitude (impressions and purchases) on one chart.
+    bool rightAxis = false;
 };
 
 /// A dated event drawn over a chart (promotions, launches, stock shocks of the scenario's
@@ -52,6 +58,12 @@ public:
     void setPercent(bool percent) { m_percent = percent; }
     /// Y axis follows the 99th percentile instead of the maximum (latency spikes).
     void setRobustRange(bool robust) { m_robust = robust; }
+    /// A y axis on the right for the series with SeriesSpec::rightAxis, titled `title`.
+    void setRightAxisTitle(const QString& title);
+    /// How the hover callout writes a sample's y (the stored value, before percent
+    /// scaling): "12.34%", "1,234", "850 µs". Default: percent when setPercent, else %.4g.
+    void setValueFormat(std::function<QString(double)> format) { m_format = std::move(format); }
+    QString valueText(double y) const;
     /// Where x will end when known in advance (a log replay's span), 0 = follow the data:
     /// the axis then spans it from the start and never rescales while the run grows.
     void setXExtent(double x) { m_xExtent = x; }
@@ -72,6 +84,38 @@ public:
     /// For tests: the x span (data units) each marker is drawn over, read back from where
     /// the renderer placed it; markers outside the visible x range are left out.
     virtual QList<QPair<double, double>> renderedMarkerSpans() const = 0;
+
+    // Interaction (docs/user-guide.md, "Charts: hover, zoom, pan"). The mouse and keys are
+    // handled by the implementation; these calls do the same from code and tests.
+
+    /// Whether the context menu offers "Log scale" (metrics that are counts, money or
+    /// times; never rates or shares). Switching it off also leaves log scale.
+    void setLogScaleAllowed(bool allowed);
+    bool logScaleAllowed() const { return m_logAllowed; }
+    /// A log-10 y axis. Values <= 0 cannot be placed on it: they are left out of the
+    /// lines (the line joins the neighbouring positive values), confidence bands are
+    /// hidden, and the axis title says "log scale, zeros not drawn". Ignored unless allowed.
+    void setLogScale(bool on);
+    bool logScale() const { return m_log; }
+    /// True while the user's zoom or pan holds the axes; new samples then do not move
+    /// them. resetZoom() returns to following the data.
+    virtual bool isZoomed() const = 0;
+    virtual void resetZoom() = 0;
+    /// Zooms to the data rectangle [x0, x1] x [y0, y1] (y in drawn units: percent for
+    /// percent charts) as a rubber band would.
+    virtual void zoomTo(double x0, double x1, double y0, double y1) = 0;
+    /// For tests: the plot area in this widget's coordinates and the axis ranges as drawn
+    /// (y in drawn units), the hover callout's text (empty when none is shown), the points
+    /// handed to the renderer for a series and the colour it is stroked with.
+    virtual QRectF plotArea() const = 0;
+    virtual QPair<double, double> xRange() const = 0;
+    virtual QPair<double, double> yRange() const = 0;
+    virtual QPair<double, double> rightRange() const = 0;
+    virtual QString hoverText() const = 0;
+    virtual QList<QPointF> renderedPoints(const QString& id) const = 0;
+    virtual QColor renderedColor(const QString& id) const = 0;
+    /// The callout's text for sample `s` of series `id`: "name · day D, HH:MM · value".
+    QString hoverTextFor(const QString& id, const ChartSample& s) const;
 
     int sampleCount(const QString& id) const;
     const std::vector<ChartSample>& samples(const QString& id) const;
@@ -97,16 +141,23 @@ protected:
     virtual void render(const QStringList& changed, bool seriesChanged) = 0;
     /// Implementations redraw the markers (m_markers changed).
     virtual void renderMarkers() = 0;
+    /// Implementations swap the y axis (m_log changed) and redraw.
+    virtual void applyLogScale() = 0;
+    void changeEvent(QEvent* event) override;
 
-    QString m_title, m_xTitle, m_yTitle;
+    QString m_title, m_xTitle, m_yTitle, m_rightTitle;
     bool m_percent = false;
     bool m_robust = false;
     double m_xExtent = 0.0;
     QList<SeriesSpec> m_specs;
     std::map<QString, std::vector<ChartSample>> m_data;
     QList<ChartMarker> m_markers;
+    std::function<QString(double)> m_format;
+    bool m_logAllowed = false;
+    bool m_log = false;
 
 private:
+    QAction* m_logAction = nullptr;
     QStringList m_changed;
     bool m_seriesChanged = true;
 };

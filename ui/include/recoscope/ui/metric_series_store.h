@@ -61,6 +61,9 @@ struct CoreSeries {
     QString coreId; ///< registry id ("itemknn")
     QString label;  ///< what legends show ("itemknn" or "#12 itemknn" for history)
     qint64 runId = 0;
+    /// Palette index (core_palette.h) when it is not the core's position in the store: a
+    /// stored run shown apart from its arena keeps the colour it had among its cores.
+    int colour = -1;
     std::vector<core::MetricPoint> buckets;
     core::MetricPoint partial; ///< the open bucket of a live run
     bool hasPartial = false;
@@ -114,6 +117,8 @@ public:
 
     int coreCount() const { return static_cast<int>(m_cores.size()); }
     const CoreSeries& core(int index) const { return m_cores[static_cast<std::size_t>(index)]; }
+    /// Draws core `index` in palette colour `colour` instead of its position's.
+    void setColourIndex(int index, int colour);
     /// Bumped on every change; views repaint only when it moved.
     quint64 revision() const { return m_revision; }
 
@@ -138,6 +143,8 @@ private:
 
 /// Colour of the n-th core, the same in every chart (Okabe-Ito, colour-blind safe).
 QColor coreColor(int index);
+/// Colour of core `index` of `store`: its CoreSeries::colour, else its position's.
+QColor coreColor(const MetricSeriesStore& store, int index);
 
 /// Sets the field of `point` stored under `name` (core::MetricPoint::stored(): shop metrics
 /// and beyond-accuracy figures, which also set hasBeyond); false if unknown.

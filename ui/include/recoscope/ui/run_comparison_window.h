@@ -7,6 +7,11 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
+
+namespace recoscope::sim {
+struct TimelineEvent;
+}
 
 namespace recoscope::ui {
 
@@ -18,6 +23,7 @@ class RunHistoryModel;
 /// and seed (the same shoppers) also get the paired per-user statistics against the first
 /// run, recomputed from their stored events on a thread of the window's own (O(events));
 /// the table says "computing" until they arrive. Closing the window stops that thread.
+/// The charts carry the timeline markers of the runs' scenario when they share one.
 class RunComparisonWindow : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +38,9 @@ public:
     bool comparisonsSettled() const { return !m_statistics; }
 
 private:
+    void keepArenaColours(const RunHistoryModel& model, const QList<qint64>& runIds);
+    static std::vector<sim::TimelineEvent> sharedTimeline(const RunHistoryModel& model,
+                                                          const QList<qint64>& runIds);
     void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
     void stopStatistics();
 
