@@ -1,8 +1,8 @@
 // recoscope-screenshots: renders the workbench for docs/images (scripts/screenshots.sh):
-// the main window during a two-core run, the comparison view from history, the shopper
-// inspector and teaching mode, a sweep's trade-offs, an off-policy check. Runs on the
-// offscreen platform;
-// widgets are drawn with QWidget::grab(), so no display or window manager is involved.
+// the main window during a two-core run, the comparison view from history, presentation
+// mode at 1280x720, the shopper inspector and teaching mode, a sweep's trade-offs, an off-policy
+// check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
+// window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope]
 
@@ -283,6 +283,18 @@ int main(int argc, char** argv) {
     ok &= save(w.historyPanel()->parentWidget(),
                out.filePath(QStringLiteral("run-history%1.png").arg(suffix)));
 
+    // 2b. Presentation mode on a 1280x720 projector: the panels in one tabbed column, the
+    // dashboard re-flowed beside it (tst_presentation_mode checks that nothing is cut).
+    w.resize(1280, 720);
+    w.setPresentationMode(true);
+    raiseDock(w, w.strategyPanel());
+    w.liveCharts()->tabs()->setCurrentIndex(0);
+    settle(600);
+    ok &= save(&w, out.filePath(QStringLiteral("presentation-mode%1.png").arg(suffix)));
+    w.setPresentationMode(false);
+    w.resize(1600, 1000);
+    settle();
+
     // 3. Teaching mode after a few steps, with large fonts, as on a projector: a bigger
     // window with only the dashboard and the teaching panel, so that the charts keep their
     // axis labels and legends at the large size.
@@ -294,7 +306,7 @@ int main(int argc, char** argv) {
             hidden << d;
         }
     w.enterTeachingMode();
-    w.setLargeFonts(true);
+    w.setPresentationMode(true);
     QSignalSpy steps(&w.controller(), &ui::RunController::stepped);
     for (int i = 0; i < 42; ++i) {
         // The last two steps follow the shopper on screen: every core at their next action.
@@ -306,7 +318,7 @@ int main(int argc, char** argv) {
     settle(400);
     ok &= save(&w, out.filePath(QStringLiteral("teaching-mode%1.png").arg(suffix)));
     w.teachingPanel()->followBox()->setChecked(false);
-    w.setLargeFonts(false);
+    w.setPresentationMode(false);
     for (QDockWidget* d : std::as_const(hidden))
         d->show();
     w.resize(1600, 1000);

@@ -1,5 +1,6 @@
 #include "recoscope/ui/live_charts_panel.h"
 
+#include "chart_grid.h"
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -77,28 +79,28 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
     layout->addWidget(m_tabs, 1);
 
-    auto addChart = [this](QGridLayout* grid, MetricId id, int row, int col) {
+    // Chart pages re-flow with the fonts (presentation mode): two columns or one, and
+    // they scroll rather than squeeze a chart below what its texts need.
+    auto addChart = [this](ChartGrid* grid, MetricId id) {
         MetricChartView* v = MetricChartView::create(this);
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
         v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr || id == MetricId::HitRate);
         v->setRobustRange(id == MetricId::LatencyP95);
         m_charts[id] = v;
-        grid->addWidget(v, row, col);
+        grid->addChart(v);
     };
-    auto* sales = new QWidget;
-    auto* salesGrid = new QGridLayout(sales);
-    salesGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(salesGrid, MetricId::Ctr, 0, 0);
-    addChart(salesGrid, MetricId::Cvr, 0, 1);
-    addChart(salesGrid, MetricId::Revenue, 1, 0);
-    addChart(salesGrid, MetricId::Coverage, 1, 1);
+    auto* sales = new ChartGrid;
+    sales->setObjectName(QStringLiteral("salesPage"));
+    addChart(sales, MetricId::Ctr);
+    addChart(sales, MetricId::Cvr);
+    addChart(sales, MetricId::Revenue);
+    addChart(sales, MetricId::Coverage);
     m_tabs->addTab(sales, QString());
 
-    auto* exposure = new QWidget;
-    auto* exposureGrid = new QGridLayout(exposure);
-    exposureGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(exposureGrid, MetricId::Gini, 0, 0);
-    addChart(exposureGrid, MetricId::LatencyP95, 0, 1);
+    auto* exposure = new ChartGrid;
+    exposure->setObjectName(QStringLiteral("exposurePage"));
+    addChart(exposure, MetricId::Gini);
+    addChart(exposure, MetricId::LatencyP95);
     m_tabs->addTab(exposure, QString());
 
     auto* funnelPage = new QWidget;
@@ -110,17 +112,20 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     funnelLayout->addWidget(m_funnel);
     funnelLayout->addWidget(m_cold);
     funnelLayout->addStretch();
-    for (QTableWidget* t : {m_funnel, m_cold})
-        t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_tabs->addTab(funnelPage, QString());
+    // Tall at large fonts: the page scrolls instead of pushing the window's minimum size.
+    auto* funnelScroll = new QScrollArea;
+    funnelScroll->setObjectName(QStringLiteral("funnelPage"));
+    funnelScroll->setFrameShape(QFrame::NoFrame);
+    funnelScroll->setWidgetResizable(true);
+    funnelScroll->setWidget(funnelPage);
+    m_tabs->addTab(funnelScroll, QString());
 
-    auto* ranking = new QWidget;
-    auto* rankingGrid = new QGridLayout(ranking);
-    rankingGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(rankingGrid, MetricId::HitRate, 0, 0);
-    addChart(rankingGrid, MetricId::Ndcg, 0, 1);
-    addChart(rankingGrid, MetricId::Mrr, 1, 0);
-    addChart(rankingGrid, MetricId::ItemCoverage, 1, 1);
+    auto* ranking = new ChartGrid;
+    ranking->setObjectName(QStringLiteral("rankingPage"));
+    addChart(ranking, MetricId::HitRate);
+    addChart(ranking, MetricId::Ndcg);
+    addChart(ranking, MetricId::Mrr);
+    addChart(ranking, MetricId::ItemCoverage);
     m_tabs->addTab(ranking, QString());
     m_tabs->setTabVisible(kRankingTab, false);
     m_beyond = new BeyondAccuracyPanel;

@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -44,6 +45,7 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     m_back = new QPushButton(this);
     m_back->setObjectName(QStringLiteral("teachingStepBack"));
     m_fonts = new QPushButton(this);
+    m_fonts->setObjectName(QStringLiteral("teachingPresentation"));
     m_fonts->setCheckable(true);
     buttons->addWidget(m_start);
     buttons->addWidget(m_step);
@@ -136,6 +138,11 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     retranslateUi();
 }
 
+void TeachingPanel::setPresentationChecked(bool on) {
+    const QSignalBlocker quiet(m_fonts);
+    m_fonts->setChecked(on);
+}
+
 void TeachingPanel::updateButtons() {
     const bool paused = m_controller.state() == RunController::State::Paused;
     m_step->setEnabled(paused && !m_controller.stepping());
@@ -169,8 +176,9 @@ void TeachingPanel::retranslateUi() {
     m_followBox->setToolTip(tr("Step moves every core to this shopper's next action, so "
                                "all cores show the same shopper"));
     m_followUser->setToolTip(tr("The shopper to follow (id)"));
-    m_fonts->setText(tr("Large fonts"));
-    m_fonts->setToolTip(tr("Bigger text for projectors"));
+    m_fonts->setText(tr("Presentation mode"));
+    m_fonts->setToolTip(tr("Larger text, charts and icons for a projector (View > "
+                           "Presentation mode, Ctrl++)"));
     m_coreLabel->setText(tr("Core:"));
     m_eventsLabel->setText(tr("Events caused by this action:"));
     m_slate->setHorizontalHeaderLabels({tr("#"), tr("Score"), tr("Change"), tr("Item, and why")});
