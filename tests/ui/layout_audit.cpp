@@ -2,6 +2,9 @@
 
 #include "recoscope/ui/metric_chart_view.h"
 
+#include <algorithm>
+
+#include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,9 +19,10 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStyle>
-#include <QStyleOptionComboBox>
+#include <QStyleOption>
 #include <QTabBar>
 #include <QTableView>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QToolButton>
 

@@ -88,7 +88,7 @@ public:
         const int chrome = 7 * line + 24; // title, legend row, x labels, x title, margins
         const int wide = std::max({titleMetrics().horizontalAdvance(m_title) * 11 / 10,
                                    titleMetrics().horizontalAdvance(m_xTitle),
-                                   std::min(legendRowWidth(), 10 * line + legendColumnWidth())});
+                                   std::min(legendRowWidth(), 6 * line + legendColumnWidth())});
         return {std::max(260, yAxisWidth() + wide + 24), std::max(200, plotHeight + chrome)};
     }
 

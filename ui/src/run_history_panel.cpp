@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_history_panel.h"
 
+#include "flow_layout.h"
+
 #include "recoscope/ui/table_actions.h"
 
 #include "recoscope/core/event.h"
@@ -44,7 +46,8 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_proxy->setSortRole(RunHistoryModel::SortRole);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto* buttons = new QHBoxLayout;
+    // Nine buttons: they wrap onto a second line in a narrow panel (presentation mode).
+    auto* buttons = new FlowLayout;
     m_refresh = new QPushButton(this);
     m_open = new QPushButton(this);
     m_compare = new QPushButton(this);
@@ -63,7 +66,6 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     for (QPushButton* b :
          {m_refresh, m_open, m_compare, m_diff, m_delete, m_export, m_report, m_tradeoffs, m_ope})
         buttons->addWidget(b);
-    buttons->addStretch();
     layout->addLayout(buttons);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("runHistoryView"));

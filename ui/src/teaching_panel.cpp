@@ -1,6 +1,7 @@
 #include "recoscope/ui/teaching_panel.h"
 
 #include "explained_entry_text.h"
+#include "flow_layout.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
@@ -38,7 +39,7 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
-    auto* buttons = new QHBoxLayout;
+    auto* buttons = new FlowLayout; // wraps in a narrow panel (presentation mode)
     m_start = new QPushButton(this);
     m_step = new QPushButton(this);
     m_step->setObjectName(QStringLiteral("teachingStep"));
@@ -51,7 +52,6 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     buttons->addWidget(m_step);
     buttons->addWidget(m_back);
     buttons->addWidget(m_fonts);
-    buttons->addStretch();
     layout->addLayout(buttons);
     auto* followRow = new QHBoxLayout;
     m_followBox = new QCheckBox(this);
