@@ -295,9 +295,8 @@ int main(int argc, char** argv) {
     w.resize(1600, 1000);
     settle();
 
-    // 3. Teaching mode after a few steps, with large fonts, as on a projector: a bigger
-    // window with only the dashboard and the teaching panel, so that the charts keep their
-    // axis labels and legends at the large size.
+    // 3. Teaching mode after a few steps in presentation mode, as on a classroom's big
+    // screen: only the dashboard and the teaching panel.
     w.resize(1920, 1200);
     QList<QDockWidget*> hidden;
     for (QDockWidget* d : w.findChildren<QDockWidget*>())

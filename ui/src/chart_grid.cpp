@@ -10,7 +10,6 @@ namespace recoscope::ui {
 ChartGrid::ChartGrid(QWidget* parent) : QScrollArea(parent) {
     setFrameShape(QFrame::NoFrame);
     setWidgetResizable(true);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_page = new QWidget;
     m_grid = new QGridLayout(m_page);
     m_grid->setContentsMargins(0, 0, 0, 0);
