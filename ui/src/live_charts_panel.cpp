@@ -16,10 +16,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace recoscope::ui {
@@ -48,15 +50,30 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    m_counters = makeTable(this);
+    // The counters and the A/B table scroll together when they would take more than
+    // kSummaryShare of the height (three cores at presentation sizes): the charts keep room.
+    auto* summary = new QWidget;
+    summary->setObjectName(QStringLiteral("summaryTables"));
+    auto* summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
+    m_counters = makeTable(summary);
     m_counters->setObjectName(QStringLiteral("countersTable"));
     m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
-    layout->addWidget(m_counters);
-    m_ab = new AbComparisonTable(this);
+    summaryLayout->addWidget(m_counters);
+    m_ab = new AbComparisonTable(summary);
     TableActions::install(m_ab);
     m_ab->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_ab->hide();
-    layout->addWidget(m_ab);
+    summaryLayout->addWidget(m_ab);
+    m_summary = new QScrollArea(this);
+    m_summary->setObjectName(QStringLiteral("summaryArea"));
+    m_summary->setFrameShape(QFrame::NoFrame);
+    m_summary->setWidgetResizable(true);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setWidget(summary);
+    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    summary->installEventFilter(this);
+    layout->addWidget(m_summary);
 
     auto* windowRow = new QHBoxLayout;
     m_windowLabel = new QLabel(this);
@@ -163,6 +180,25 @@ QList<MetricChartView*> LiveChartsPanel::charts() const {
     for (const auto& [id, v] : m_charts)
         out << v;
     return out;
+}
+
+bool LiveChartsPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_summary->widget() && event->type() == QEvent::LayoutRequest)
+        QTimer::singleShot(0, this, [this] { fitSummary(); });
+    return QWidget::eventFilter(watched, event);
+}
+
+void LiveChartsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitSummary();
+}
+
+void LiveChartsPanel::fitSummary() {
+    constexpr int kSummaryShare = 40; // per cent of the panel's height, at most
+    const int need = m_summary->widget()->sizeHint().height();
+    const int h = std::min(need, height() * kSummaryShare / 100);
+    if (m_summary->height() != h || m_summary->minimumHeight() != h)
+        m_summary->setFixedHeight(h);
 }
 
 void LiveChartsPanel::changeEvent(QEvent* event) {
