@@ -2325,10 +2325,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Large fonts (projector)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,6 +2446,14 @@
     </message>
     <message>
         <source>&amp;What&apos;s this?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (projector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3201,14 +3205,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Large fonts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bigger text for projectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Core:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3334,6 +3330,14 @@
     </message>
     <message>
         <source>Shopper %1 on the %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector (View &gt; Presentation mode, Ctrl++)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

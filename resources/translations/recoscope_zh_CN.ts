@@ -2321,10 +2321,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Large fonts (projector)</source>
-        <translation>大字体（投影仪）(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -2443,6 +2439,14 @@
     <message>
         <source>&amp;What&apos;s this?</source>
         <translation>这是什么？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (projector)</source>
+        <translation>演示模式（投影仪）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
+        <translation>为投影仪放大文字、图表和图标；各面板合并为仪表板旁的一列标签页</translation>
     </message>
 </context>
 <context>
@@ -3190,14 +3194,6 @@
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <source>Large fonts</source>
-        <translation>大字体</translation>
-    </message>
-    <message>
-        <source>Bigger text for projectors</source>
-        <translation>适合投影仪的大号文字</translation>
-    </message>
-    <message>
         <source>Core:</source>
         <translation>推荐核心：</translation>
     </message>
@@ -3324,6 +3320,14 @@
     <message>
         <source>Shopper %1 on the %2 at %3.</source>
         <translation>顾客 %1 在%2，时间为%3。</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector (View &gt; Presentation mode, Ctrl++)</source>
+        <translation>为投影仪放大文字、图表和图标（视图 &gt; 演示模式，Ctrl++）</translation>
     </message>
 </context>
 <context>
