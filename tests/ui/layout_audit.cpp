@@ -112,7 +112,8 @@ public:
             need += st->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, b) +
                     st->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, b);
         } else {
-            need += 2 * st->pixelMetric(QStyle::PM_ButtonMargin, nullptr, b) +
+            // PM_ButtonMargin is the total horizontal padding (QCommonStyle CT_PushButton).
+            need += st->pixelMetric(QStyle::PM_ButtonMargin, nullptr, b) +
                     2 * st->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, b);
             if (!b->icon().isNull())
                 need += b->iconSize().width() + 4;
@@ -371,6 +372,11 @@ QStringList auditLayout(const QWidget* root) {
     while (!todo.isEmpty()) {
         const QWidget* w = todo.takeFirst();
         if (!w->isVisible())
+            continue;
+        // QMainWindow keeps the docks behind the current tab of a tab group "visible" but
+        // moved out of the window: not on screen, checked when their tab is raised.
+        if (qobject_cast<const QDockWidget*>(w) && w->parentWidget() &&
+            !w->parentWidget()->rect().intersects(w->geometry()))
             continue;
         a.visit(w);
         for (const QObject* c : w->children())

@@ -11,6 +11,7 @@
 
 #include <QStringList>
 
+class QObject;
 class QWidget;
 
 namespace recoscope::test {

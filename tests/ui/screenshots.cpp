@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
     settle();
     // The beyond-accuracy tab at the end of the run: the long-tail share of both cores and
     // the first core's retention by cohort over the whole week.
-    w.liveCharts()->tabs()->setCurrentWidget(w.liveCharts()->beyondPanel());
+    w.liveCharts()->showBeyondAccuracy();
     w.liveCharts()->beyondPanel()->setFigure(core::BeyondAccuracyPoint::TailShare);
     settle();
     ok &= save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-beyond%1.png").arg(suffix)));

@@ -161,6 +161,7 @@ QStringList TestPresentationMode::auditEveryTab(QWidget* root) {
     for (QTabWidget* tabs : root->findChildren<QTabWidget*>()) {
         if (!tabs->isVisible() || tabs->window() != root)
             continue;
+
         const int was = tabs->currentIndex();
         for (int i = 0; i < tabs->count(); ++i)
             if (tabs->isTabVisible(i) && i != was) {

@@ -45,6 +45,16 @@ constexpr int kBeyondTab = 4;
 
 } // namespace
 
+// Tall at large fonts: a page scrolls instead of pushing the window's minimum size.
+static QScrollArea* scrolling(QWidget* page, const QString& name) {
+    auto* area = new QScrollArea;
+    area->setObjectName(name);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(page);
+    return area;
+}
+
 LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("liveChartsPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -129,13 +139,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     funnelLayout->addWidget(m_funnel);
     funnelLayout->addWidget(m_cold);
     funnelLayout->addStretch();
-    // Tall at large fonts: the page scrolls instead of pushing the window's minimum size.
-    auto* funnelScroll = new QScrollArea;
-    funnelScroll->setObjectName(QStringLiteral("funnelPage"));
-    funnelScroll->setFrameShape(QFrame::NoFrame);
-    funnelScroll->setWidgetResizable(true);
-    funnelScroll->setWidget(funnelPage);
-    m_tabs->addTab(funnelScroll, QString());
+    m_tabs->addTab(scrolling(funnelPage, QStringLiteral("funnelPage")), QString());
 
     auto* ranking = new ChartGrid;
     ranking->setObjectName(QStringLiteral("rankingPage"));
@@ -146,7 +150,7 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->addTab(ranking, QString());
     m_tabs->setTabVisible(kRankingTab, false);
     m_beyond = new BeyondAccuracyPanel;
-    m_tabs->addTab(m_beyond, QString());
+    m_tabs->addTab(scrolling(m_beyond, QStringLiteral("beyondPage")), QString());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -155,6 +159,10 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         }
     });
     retranslateUi();
+}
+
+void LiveChartsPanel::showBeyondAccuracy() {
+    m_tabs->setCurrentIndex(kBeyondTab);
 }
 
 void LiveChartsPanel::showAll(const MetricSeriesStore& store) {

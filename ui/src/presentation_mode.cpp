@@ -33,13 +33,15 @@ void PresentationMode::setOn(bool on) {
         }
         arrangeDocks();
     } else {
-        QApplication::setFont(m_normalFont);
-        for (auto it = m_normalIcons.cbegin(); it != m_normalIcons.cend(); ++it)
-            it.key()->setIconSize(it.value());
+        // The arrangement first, then the fonts: restoreState re-creates the dock tab
+        // bars, which then get the normal font with every other widget.
         m_window->setTabPosition(Qt::RightDockWidgetArea,
                                  static_cast<QTabWidget::TabPosition>(m_normalTabPosition));
         m_window->restoreState(m_normalState);
-        QTimer::singleShot(0, this, [this] { unelideDockTabs(); });
+        unelideDockTabs();
+        for (auto it = m_normalIcons.cbegin(); it != m_normalIcons.cend(); ++it)
+            it.key()->setIconSize(it.value());
+        QApplication::setFont(m_normalFont);
     }
     emit toggled(on);
 }

@@ -368,7 +368,7 @@ private:
     // Qt Charts' legend item: marker, spacing, text, padding.
     int legendItemWidth(const QString& name) const {
         const QFontMetrics fm(font());
-        return fm.horizontalAdvance(name) + 2 * fm.height() + 8;
+        return fm.horizontalAdvance(name) + 3 * fm.height() + 12;
     }
 
     int legendRowWidth() const {
@@ -394,6 +394,9 @@ private:
             legendRowWidth() + yAxisWidth() + 16 <= width() ? Qt::AlignBottom : Qt::AlignRight;
         if (m_chart->legend()->alignment() != a)
             m_chart->legend()->setAlignment(a);
+        // Beside the plot Qt Charts sizes the legend from entries it may already have
+        // truncated: ask for the width the whole entries need.
+        m_chart->legend()->setMinimumWidth(a == Qt::AlignRight ? legendColumnWidth() : 0);
     }
 
     // Qt Charts keeps its own fonts; follow the widget's (large fonts for projectors).

@@ -44,8 +44,6 @@ public:
     explicit Refit(QTableWidget* table) : QObject(table), m_table(table) {
         table->installEventFilter(this);
     }
-    bool width = false;
-
     bool eventFilter(QObject*, QEvent* e) override {
         const auto type = e->type();
         if ((type == QEvent::Resize || type == QEvent::FontChange || type == QEvent::Show) &&
@@ -53,8 +51,6 @@ public:
             m_pending = true;
             QTimer::singleShot(0, this, [this] {
                 m_pending = false;
-                if (width)
-                    fitWidth(m_table);
                 fitHeight(m_table);
             });
         }
@@ -94,7 +90,6 @@ void fitHeight(QTableWidget* t) {
 }
 
 void fitWidth(QTableWidget* t) {
-    refit(t)->width = true;
     t->resizeColumnsToContents();
     int w = t->verticalHeader()->width() + 2 * t->frameWidth();
     for (int c = 0; c < t->columnCount(); ++c)

@@ -52,6 +52,8 @@ public:
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
+    /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
+    void showBeyondAccuracy();
     int windowBuckets() const;
     bool replayMode() const { return m_replayMode; }
 
