@@ -5,11 +5,11 @@
 // chart texts Qt Charts drew (truncated ones end in "...").
 //
 // Mutations seen to fail here:
-// - QtChartsMetricChartView::applyFonts skipped on FontChange (the charts kept their
-//   normal fonts): smallestChartText stays at the normal size.
-// - The dashboard re-flow removed (charts kept in a 2x2 grid beside the panels): the
-//   walk fails on the Revenue and Coverage axis titles ("total s...") and on legends.
-// - cells::fitHeight not re-run on a font change: "row 2 cut off" in countersTable.
+// - QtChartsMetricChartView::changeEvent without applyFonts() (the charts kept their 9 pt
+//   fonts): smallestChartText is 9, not 12.
+// - ChartGrid::reflow forced to two columns (no re-flow): legend entries drawn outside
+//   the CTR chart's view, tick labels and the x title truncated ("day (0 = f...") in the
+//   teaching walk.
 
 #include "layout_audit.h"
 
