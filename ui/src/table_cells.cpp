@@ -81,6 +81,9 @@ void fitHeight(QTableWidget* t) {
     // Columns wider than the table scroll (never hidden): room for the bar.
     int w = (t->verticalHeader()->isHidden() ? 0 : t->verticalHeader()->sizeHint().width()) +
             2 * t->frameWidth();
+    // Sections may not have caught up with a new font yet: size them now.
+    if (t->columnCount() > 0 && top->sectionResizeMode(0) == QHeaderView::ResizeToContents)
+        t->resizeColumnsToContents();
     for (int c = 0; c < t->columnCount(); ++c)
         if (!t->isColumnHidden(c))
             w += top->sectionSize(c);
