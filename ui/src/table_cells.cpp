@@ -43,6 +43,8 @@ class Refit final : public QObject {
 public:
     explicit Refit(QTableWidget* table) : QObject(table), m_table(table) {
         table->installEventFilter(this);
+        // The viewport shrinks when the horizontal scroll bar appears: refit then too.
+        table->viewport()->installEventFilter(this);
     }
     bool eventFilter(QObject*, QEvent* e) override {
         const auto type = e->type();
@@ -87,7 +89,7 @@ void fitHeight(QTableWidget* t) {
     for (int c = 0; c < t->columnCount(); ++c)
         if (!t->isColumnHidden(c))
             w += top->sectionSize(c);
-    if (w > t->width())
+    if (w > t->width() || t->horizontalScrollBar()->isVisible())
         h += t->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, t);
     t->setFixedHeight(h + 2);
 }
