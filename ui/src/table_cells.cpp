@@ -42,6 +42,7 @@ namespace {
 class Refit final : public QObject {
 public:
     explicit Refit(QTableWidget* table) : QObject(table), m_table(table) {
+        setObjectName(QStringLiteral("recoscopeRefit"));
         table->installEventFilter(this);
         // The viewport shrinks when the horizontal scroll bar appears: refit then too.
         table->viewport()->installEventFilter(this);
@@ -64,9 +65,11 @@ private:
     bool m_pending = false;
 };
 
-Refit* refit(QTableWidget* t) {
-    auto* r = t->findChild<Refit*>(QString(), Qt::FindDirectChildrenOnly);
-    return r ? r : new Refit(t);
+void refit(QTableWidget* t) {
+    // By name: Refit has no Q_OBJECT, so findChild<Refit*> would match any child.
+    if (t->findChild<QObject*>(QStringLiteral("recoscopeRefit"), Qt::FindDirectChildrenOnly))
+        return;
+    new Refit(t);
 }
 
 } // namespace
