@@ -2355,10 +2355,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Large fonts (projector)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,6 +2484,14 @@
     </message>
     <message>
         <source>Core stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (projector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3383,14 +3387,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Large fonts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bigger text for projectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Core:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3516,6 +3512,14 @@
     </message>
     <message>
         <source>Shopper %1 on the %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector (View &gt; Presentation mode, Ctrl++)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2350,10 +2350,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Large fonts (projector)</source>
-        <translation>大字体（投影仪）(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -2480,6 +2476,14 @@
     <message>
         <source>Core stopped</source>
         <translation>核心已停止</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (projector)</source>
+        <translation>演示模式（投影仪）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
+        <translation>为投影仪放大文字、图表和图标；各面板合并为仪表板旁的一列标签页</translation>
     </message>
 </context>
 <context>
@@ -3372,14 +3376,6 @@
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <source>Large fonts</source>
-        <translation>大字体</translation>
-    </message>
-    <message>
-        <source>Bigger text for projectors</source>
-        <translation>适合投影仪的大号文字</translation>
-    </message>
-    <message>
         <source>Core:</source>
         <translation>推荐核心：</translation>
     </message>
@@ -3506,6 +3502,14 @@
     <message>
         <source>Shopper %1 on the %2 at %3.</source>
         <translation>顾客 %1 在%2，时间为%3。</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Larger text, charts and icons for a projector (View &gt; Presentation mode, Ctrl++)</source>
+        <translation>为投影仪放大文字、图表和图标（视图 &gt; 演示模式，Ctrl++）</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 // recoscope-screenshots: renders the workbench for docs/images (scripts/screenshots.sh):
-// the main window during a two-core run, the comparison view from history, the shopper
-// inspector and teaching mode, a sweep's trade-offs, an off-policy check. Runs on the
-// offscreen platform;
-// widgets are drawn with QWidget::grab(), so no display or window manager is involved.
+// the main window during a two-core run, the comparison view from history, presentation
+// mode at 1280x720, the shopper inspector and teaching mode, a sweep's trade-offs, an off-policy
+// check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
+// window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope]
 
@@ -328,7 +328,7 @@ int main(int argc, char** argv) {
     settle();
     // The beyond-accuracy tab at the end of the run: the long-tail share of both cores and
     // the first core's retention by cohort over the whole week.
-    w.liveCharts()->tabs()->setCurrentWidget(w.liveCharts()->beyondPanel());
+    w.liveCharts()->showBeyondAccuracy();
     w.liveCharts()->beyondPanel()->setFigure(core::BeyondAccuracyPoint::TailShare);
     settle();
     ok &= save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-beyond%1.png").arg(suffix)));
@@ -358,9 +358,20 @@ int main(int argc, char** argv) {
     ok &= save(w.historyPanel()->parentWidget(),
                out.filePath(QStringLiteral("run-history%1.png").arg(suffix)));
 
-    // 3. Teaching mode after a few steps, with large fonts, as on a projector: a bigger
-    // window with only the dashboard and the teaching panel, so that the charts keep their
-    // axis labels and legends at the large size.
+    // 2b. Presentation mode on a 1280x720 projector: the panels in one tabbed column, the
+    // dashboard re-flowed beside it (tst_presentation_mode checks that nothing is cut).
+    w.resize(1280, 720);
+    w.setPresentationMode(true);
+    raiseDock(w, w.strategyPanel());
+    w.liveCharts()->tabs()->setCurrentIndex(0);
+    settle(600);
+    ok &= save(&w, out.filePath(QStringLiteral("presentation-mode%1.png").arg(suffix)));
+    w.setPresentationMode(false);
+    w.resize(1600, 1000);
+    settle();
+
+    // 3. Teaching mode after a few steps in presentation mode, as on a classroom's big
+    // screen: only the dashboard and the teaching panel.
     w.resize(1920, 1200);
     QList<QDockWidget*> hidden;
     for (QDockWidget* d : w.findChildren<QDockWidget*>())
@@ -369,7 +380,7 @@ int main(int argc, char** argv) {
             hidden << d;
         }
     w.enterTeachingMode();
-    w.setLargeFonts(true);
+    w.setPresentationMode(true);
     QSignalSpy steps(&w.controller(), &ui::RunController::stepped);
     for (int i = 0; i < 42; ++i) {
         // The last two steps follow the shopper on screen: every core at their next action.
@@ -381,7 +392,7 @@ int main(int argc, char** argv) {
     settle(400);
     ok &= save(&w, out.filePath(QStringLiteral("teaching-mode%1.png").arg(suffix)));
     w.teachingPanel()->followBox()->setChecked(false);
-    w.setLargeFonts(false);
+    w.setPresentationMode(false);
     for (QDockWidget* d : std::as_const(hidden))
         d->show();
     w.resize(1600, 1000);

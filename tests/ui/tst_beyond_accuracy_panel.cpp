@@ -46,7 +46,7 @@ class TestBeyondAccuracyPanel : public QObject {
         ui::BeyondAccuracyPanel* beyond = panel.beyondPanel();
         QVERIFY(beyond);
         QCOMPARE(beyond->figureBox()->count(), int(Point::FigureCount));
-        panel.tabs()->setCurrentWidget(beyond);
+        panel.showBeyondAccuracy();
         panel.showAll(store);
         for (int f = 0; f < Point::FigureCount; ++f) {
             beyond->figureBox()->setCurrentIndex(f);

@@ -71,6 +71,10 @@ BeyondAccuracyPanel::BeyondAccuracyPanel(QWidget* parent) : QWidget(parent) {
     m_coreLabel = new QLabel(this);
     m_core = new QComboBox(this);
     m_core->setObjectName(QStringLiteral("retentionCore"));
+    // Filled after the first show, and the font may grow (presentation mode): room for a
+    // core's label in characters of the current font.
+    m_core->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_core->setMinimumContentsLength(16);
     m_coreLabel->setBuddy(m_core);
     coreRow->addWidget(m_coreLabel);
     coreRow->addWidget(m_core);

@@ -1,5 +1,6 @@
 #include "recoscope/ui/live_charts_panel.h"
 
+#include "chart_grid.h"
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
@@ -15,9 +16,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace recoscope::ui {
@@ -41,20 +45,45 @@ constexpr int kBeyondTab = 4;
 
 } // namespace
 
+// Tall at large fonts: a page scrolls instead of pushing the window's minimum size.
+static QScrollArea* scrolling(QWidget* page, const QString& name) {
+    auto* area = new QScrollArea;
+    area->setObjectName(name);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(page);
+    return area;
+}
+
 LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("liveChartsPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    m_counters = makeTable(this);
+    // The counters and the A/B table scroll together when they would take more than
+    // kSummaryShare of the height (three cores at presentation sizes): the charts keep room.
+    auto* summary = new QWidget;
+    summary->setObjectName(QStringLiteral("summaryTables"));
+    auto* summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
+    m_counters = makeTable(summary);
     m_counters->setObjectName(QStringLiteral("countersTable"));
     m_counters->setColumnCount(static_cast<int>(kCounterKeys.size()));
-    layout->addWidget(m_counters);
-    m_ab = new AbComparisonTable(this);
+    summaryLayout->addWidget(m_counters);
+    m_ab = new AbComparisonTable(summary);
     TableActions::install(m_ab);
     m_ab->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_ab->hide();
-    layout->addWidget(m_ab);
+    summaryLayout->addWidget(m_ab);
+    m_summary = new QScrollArea(this);
+    m_summary->setObjectName(QStringLiteral("summaryArea"));
+    m_summary->setFrameShape(QFrame::NoFrame);
+    m_summary->setWidgetResizable(true);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setWidget(summary);
+    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    summary->installEventFilter(this);
+    layout->addWidget(m_summary);
 
     auto* windowRow = new QHBoxLayout;
     m_windowLabel = new QLabel(this);
@@ -77,7 +106,9 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
     layout->addWidget(m_tabs, 1);
 
-    auto addChart = [this](QGridLayout* grid, MetricId id, int row, int col) {
+    // Chart pages re-flow with the fonts (presentation mode): two columns or one, and
+    // they scroll rather than squeeze a chart below what its texts need.
+    auto addChart = [this](ChartGrid* grid, MetricId id) {
         MetricChartView* v = MetricChartView::create(this);
         v->setObjectName(QStringLiteral("chart%1").arg(static_cast<int>(id)));
         v->setPercent(id == MetricId::Ctr || id == MetricId::Cvr || id == MetricId::HitRate);
@@ -86,22 +117,20 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         // Money and times span decades; rates and shares stay linear (and can be 0).
         v->setLogScaleAllowed(id == MetricId::Revenue || id == MetricId::LatencyP95);
         m_charts[id] = v;
-        grid->addWidget(v, row, col);
+        grid->addChart(v);
     };
-    auto* sales = new QWidget;
-    auto* salesGrid = new QGridLayout(sales);
-    salesGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(salesGrid, MetricId::Ctr, 0, 0);
-    addChart(salesGrid, MetricId::Cvr, 0, 1);
-    addChart(salesGrid, MetricId::Revenue, 1, 0);
-    addChart(salesGrid, MetricId::Coverage, 1, 1);
+    auto* sales = new ChartGrid;
+    sales->setObjectName(QStringLiteral("salesPage"));
+    addChart(sales, MetricId::Ctr);
+    addChart(sales, MetricId::Cvr);
+    addChart(sales, MetricId::Revenue);
+    addChart(sales, MetricId::Coverage);
     m_tabs->addTab(sales, QString());
 
-    auto* exposure = new QWidget;
-    auto* exposureGrid = new QGridLayout(exposure);
-    exposureGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(exposureGrid, MetricId::Gini, 0, 0);
-    addChart(exposureGrid, MetricId::LatencyP95, 0, 1);
+    auto* exposure = new ChartGrid;
+    exposure->setObjectName(QStringLiteral("exposurePage"));
+    addChart(exposure, MetricId::Gini);
+    addChart(exposure, MetricId::LatencyP95);
     m_tabs->addTab(exposure, QString());
 
     auto* funnelPage = new QWidget;
@@ -113,21 +142,18 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     funnelLayout->addWidget(m_funnel);
     funnelLayout->addWidget(m_cold);
     funnelLayout->addStretch();
-    for (QTableWidget* t : {m_funnel, m_cold})
-        t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_tabs->addTab(funnelPage, QString());
+    m_tabs->addTab(scrolling(funnelPage, QStringLiteral("funnelPage")), QString());
 
-    auto* ranking = new QWidget;
-    auto* rankingGrid = new QGridLayout(ranking);
-    rankingGrid->setContentsMargins(0, 0, 0, 0);
-    addChart(rankingGrid, MetricId::HitRate, 0, 0);
-    addChart(rankingGrid, MetricId::Ndcg, 0, 1);
-    addChart(rankingGrid, MetricId::Mrr, 1, 0);
-    addChart(rankingGrid, MetricId::ItemCoverage, 1, 1);
+    auto* ranking = new ChartGrid;
+    ranking->setObjectName(QStringLiteral("rankingPage"));
+    addChart(ranking, MetricId::HitRate);
+    addChart(ranking, MetricId::Ndcg);
+    addChart(ranking, MetricId::Mrr);
+    addChart(ranking, MetricId::ItemCoverage);
     m_tabs->addTab(ranking, QString());
     m_tabs->setTabVisible(kRankingTab, false);
     m_beyond = new BeyondAccuracyPanel;
-    m_tabs->addTab(m_beyond, QString());
+    m_tabs->addTab(scrolling(m_beyond, QStringLiteral("beyondPage")), QString());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -136,6 +162,10 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
         }
     });
     retranslateUi();
+}
+
+void LiveChartsPanel::showBeyondAccuracy() {
+    m_tabs->setCurrentIndex(kBeyondTab);
 }
 
 void LiveChartsPanel::showAll(const MetricSeriesStore& store) {
@@ -161,6 +191,25 @@ QList<MetricChartView*> LiveChartsPanel::charts() const {
     for (const auto& [id, v] : m_charts)
         out << v;
     return out;
+}
+
+bool LiveChartsPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_summary->widget() && event->type() == QEvent::LayoutRequest)
+        QTimer::singleShot(0, this, [this] { fitSummary(); });
+    return QWidget::eventFilter(watched, event);
+}
+
+void LiveChartsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitSummary();
+}
+
+void LiveChartsPanel::fitSummary() {
+    constexpr int kSummaryShare = 40; // per cent of the panel's height, at most
+    const int need = m_summary->widget()->sizeHint().height();
+    const int h = std::min(need, height() * kSummaryShare / 100);
+    if (m_summary->height() != h || m_summary->minimumHeight() != h)
+        m_summary->setFixedHeight(h);
 }
 
 void LiveChartsPanel::changeEvent(QEvent* event) {

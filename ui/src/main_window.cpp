@@ -8,6 +8,7 @@
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
+#include "recoscope/ui/presentation_mode.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/run_history_model.h"
@@ -36,7 +37,7 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
                        QWidget* parent)
     : QMainWindow(parent), m_registry(registry), m_dbPath(dbPath) {
     setObjectName(QStringLiteral("mainWindow"));
-    m_baseFontSize = QApplication::font().pointSize();
+    m_presentationMode = new PresentationMode(this);
     m_controller = new RunController(registry, this);
     m_language = new LanguageManager(this);
 
@@ -128,7 +129,8 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
     });
     connect(m_teaching, &TeachingPanel::teachingModeRequested, this,
             &MainWindow::enterTeachingMode);
-    connect(m_teaching, &TeachingPanel::largeFontsRequested, this, &MainWindow::setLargeFonts);
+    connect(m_teaching, &TeachingPanel::largeFontsRequested, this,
+            &MainWindow::setPresentationMode);
     connect(m_history, &RunHistoryPanel::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(m_scenario, &ScenarioPanel::saved, this, [this](const QString& path) {
@@ -199,10 +201,11 @@ void MainWindow::createMenus() {
         m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addAction(m_controls->toggleViewAction());
     m_viewMenu->addSeparator();
-    m_largeFonts = m_viewMenu->addAction(QString());
-    m_largeFonts->setCheckable(true);
-    m_largeFonts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
-    connect(m_largeFonts, &QAction::toggled, this, &MainWindow::setLargeFonts);
+    m_presentation = m_viewMenu->addAction(QString());
+    m_presentation->setObjectName(QStringLiteral("actionPresentationMode"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
+    connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -251,7 +254,9 @@ void MainWindow::retranslateUi() {
     m_teachingMode->setText(tr("&Teaching mode"));
     m_teachingMode->setToolTip(tr("Open the tiny teaching scenario, paused, and step through it"));
     m_viewMenu->setTitle(tr("&View"));
-    m_largeFonts->setText(tr("&Large fonts (projector)"));
+    m_presentation->setText(tr("&Presentation mode (projector)"));
+    m_presentation->setToolTip(tr("Larger text, charts and icons for a projector; the panels "
+                                  "share one tabbed column beside the dashboard"));
     m_settingsMenu->setTitle(tr("&Settings"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -328,12 +333,15 @@ void MainWindow::enterTeachingMode() {
     startRun(true);
 }
 
-void MainWindow::setLargeFonts(bool on) {
-    QFont f = QApplication::font();
-    f.setPointSize(on ? m_baseFontSize * 3 / 2 : m_baseFontSize);
-    QApplication::setFont(f);
-    if (m_largeFonts->isChecked() != on)
-        m_largeFonts->setChecked(on);
+void MainWindow::setPresentationMode(bool on) {
+    m_presentationMode->setOn(on);
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+    m_teaching->setPresentationChecked(on);
+}
+
+bool MainWindow::presentationMode() const {
+    return m_presentationMode->isOn();
 }
 
 void MainWindow::setLanguage(const QString& code) {
@@ -433,19 +441,20 @@ void MainWindow::restoreSettings() {
     m_controls->setSpeed(s.value(QStringLiteral("run/speed"), 0.0).toDouble());
     m_strategy->setLatencyBudgetUs(s.value(QStringLiteral("run/latencyBudgetUs"), 0.0).toDouble());
     setLanguage(s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString());
-    setLargeFonts(s.value(QStringLiteral("ui/largeFonts"), false).toBool());
+    // The key predates the mode's name ("large fonts"); kept so that the choice survives.
+    setPresentationMode(s.value(QStringLiteral("ui/largeFonts"), false).toBool());
     restoreScenario(s);
 }
 
 void MainWindow::saveSettings() const {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/state"), m_presentationMode->normalState());
     s.setValue(QStringLiteral("run/cores"), m_strategy->coreIds());
     s.setValue(QStringLiteral("run/speed"), m_controller->speed());
     s.setValue(QStringLiteral("run/latencyBudgetUs"), m_strategy->latencyBudgetUs());
     s.setValue(QStringLiteral("ui/language"), m_language->language());
-    s.setValue(QStringLiteral("ui/largeFonts"), m_largeFonts->isChecked());
+    s.setValue(QStringLiteral("ui/largeFonts"), presentationMode());
     // The scenario as it is (saved, or kept by answering the quit question), so that the
     // next start shows what was on screen; discarded edits are not kept.
     s.setValue(QStringLiteral("scenario/source"), m_scenario->source());

@@ -16,9 +16,11 @@
 #include <QtCharts/QValueAxis>
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -81,10 +83,25 @@ public:
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
-        setMinimumSize(260, 200);
         m_interaction =
             new ChartInteraction(*this, m_view->viewport(), m_view, [this] { return scale(); });
         applyFonts();
+    }
+
+    // What the texts need at the current fonts (presentation mode scales them): the title,
+    // a legend row and the x axis above and below the plot, the y labels and title beside
+    // it; the y title runs along the plot, which must be at least that tall. At normal
+    // sizes this is about the former fixed 260 x 200.
+    QSize minimumSizeHint() const override {
+        const QFontMetrics fm(font());
+        const int line = fm.height();
+        const int yTitle = titleMetrics().horizontalAdvance(m_yTitle) + 2 * line;
+        const int plotHeight = std::max(yTitle, 4 * line);
+        const int chrome = 7 * line + 24; // title, legend row, x labels, x title, margins
+        const int wide = std::max({titleMetrics().horizontalAdvance(m_title) * 11 / 10,
+                                   titleMetrics().horizontalAdvance(m_xTitle),
+                                   std::min(legendRowWidth(), 6 * line + legendColumnWidth())});
+        return {std::max(260, yAxisWidth() + wide + 24), std::max(200, plotHeight + chrome)};
     }
 
     int renderedPointCount(const QString& id) const override {
@@ -378,6 +395,8 @@ private:
                 for (QLegendMarker* m : m_chart->legend()->markers(l.line))
                     m->setVisible(false);
         }
+        fitLegend();
+        updateGeometry(); // titles and legend entries set the minimum size
     }
 
     // Rates are kept as fractions and drawn as percentages.
@@ -487,9 +506,62 @@ private:
     }
 
     void changeEvent(QEvent* event) override {
-        if (event->type() == QEvent::FontChange)
+        if (event->type() == QEvent::FontChange) {
             applyFonts();
+            updateGeometry(); // the minimum size follows the fonts
+        }
         MetricChartView::changeEvent(event);
+    }
+
+    void resizeEvent(QResizeEvent* event) override {
+        MetricChartView::resizeEvent(event);
+        fitLegend();
+    }
+
+    QFontMetrics titleMetrics() const {
+        QFont t = font();
+        t.setBold(true);
+        return QFontMetrics(t);
+    }
+
+    // The y axis' tick labels ("0.0000", "100%") and its title written sideways.
+    int yAxisWidth() const {
+        const QFontMetrics fm(font());
+        return fm.horizontalAdvance(QStringLiteral("0.0000")) + 2 * fm.height();
+    }
+
+    // Qt Charts' legend item: marker, spacing, text, padding.
+    int legendItemWidth(const QString& name) const {
+        const QFontMetrics fm(font());
+        return fm.horizontalAdvance(name) + 3 * fm.height() + 12;
+    }
+
+    int legendRowWidth() const {
+        int w = 0;
+        for (const SeriesSpec& s : m_specs)
+            if (!s.name.isEmpty())
+                w += legendItemWidth(s.name);
+        return w;
+    }
+
+    int legendColumnWidth() const {
+        int w = 0;
+        for (const SeriesSpec& s : m_specs)
+            if (!s.name.isEmpty())
+                w = std::max(w, legendItemWidth(s.name));
+        return w;
+    }
+
+    // Qt Charts truncates legend entries ("pop...") that do not fit one row: below the
+    // plot while the row fits, beside it (one entry a line) otherwise.
+    void fitLegend() {
+        const Qt::Alignment a =
+            legendRowWidth() + yAxisWidth() + 16 <= width() ? Qt::AlignBottom : Qt::AlignRight;
+        if (m_chart->legend()->alignment() != a)
+            m_chart->legend()->setAlignment(a);
+        // Beside the plot Qt Charts sizes the legend from entries it may already have
+        // truncated: ask for the width the whole entries need.
+        m_chart->legend()->setMinimumWidth(a == Qt::AlignRight ? legendColumnWidth() : 0);
     }
 
     // Qt Charts keeps its own fonts; follow the widget's (large fonts for projectors).
@@ -507,6 +579,7 @@ private:
         QFont title = f;
         title.setPointSizeF(f.pointSizeF() * 1.1);
         m_chart->setTitleFont(title);
+        fitLegend();
     }
 
     QChart* m_chart = nullptr;

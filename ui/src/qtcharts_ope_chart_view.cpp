@@ -48,6 +48,7 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
         retranslate();
+        applyFonts();
     }
 
     void setEstimates(const QList<OpeMark>& marks, double truth) override {
@@ -101,10 +102,27 @@ protected:
     void changeEvent(QEvent* event) override {
         if (event->type() == QEvent::LanguageChange)
             retranslate();
+        if (event->type() == QEvent::FontChange)
+            applyFonts();
         OpeChartView::changeEvent(event);
     }
 
 private:
+    // Qt Charts keeps its theme's fonts: follow the widget's (presentation mode).
+    void applyFonts() {
+        const QFont f = font();
+        m_chart->legend()->setFont(f);
+        for (QAbstractAxis* a : m_chart->axes()) {
+            a->setLabelsFont(f);
+            QFont t = f;
+            t.setBold(true);
+            a->setTitleFont(t);
+        }
+        QFont title = f;
+        title.setPointSizeF(f.pointSizeF() * 1.1);
+        m_chart->setTitleFont(title);
+    }
+
     QLineSeries* addLine(const QColor& colour, Qt::PenStyle style, double width) {
         auto* s = new QLineSeries;
         QPen pen(colour);

@@ -94,6 +94,7 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
         retranslate();
+        applyFonts();
     }
 
     void setMarks(const QList<TradeoffMark>& marks) override {
@@ -157,10 +158,27 @@ protected:
     void changeEvent(QEvent* event) override {
         if (event->type() == QEvent::LanguageChange)
             retranslate();
+        if (event->type() == QEvent::FontChange)
+            applyFonts();
         TradeoffChartView::changeEvent(event);
     }
 
 private:
+    // Qt Charts keeps its theme's fonts: follow the widget's (presentation mode).
+    void applyFonts() {
+        const QFont f = font();
+        m_chart->legend()->setFont(f);
+        for (QAbstractAxis* a : m_chart->axes()) {
+            a->setLabelsFont(f);
+            QFont t = f;
+            t.setBold(true);
+            a->setTitleFont(t);
+        }
+        QFont title = f;
+        title.setPointSizeF(f.pointSizeF() * 1.1);
+        m_chart->setTitleFont(title);
+    }
+
     void retranslate() {
         m_chart->setTitle(
             TradeoffChartView::tr("CTR against catalogue coverage (marker size: revenue)"));

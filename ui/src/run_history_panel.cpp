@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_history_panel.h"
 
+#include "flow_layout.h"
+
 #include "recoscope/ui/table_actions.h"
 
 #include "recoscope/sim/run_store.h"
@@ -45,7 +47,8 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto* buttons = new QHBoxLayout;
+    // Nine buttons: they wrap onto a second line in a narrow panel (presentation mode).
+    auto* buttons = new FlowLayout;
     m_refresh = new QPushButton(this);
     m_open = new QPushButton(this);
     m_compare = new QPushButton(this);
@@ -66,7 +69,6 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     for (QPushButton* b : {m_refresh, m_open, m_compare, m_diff, m_note, m_delete, m_export,
                            m_report, m_tradeoffs, m_ope})
         buttons->addWidget(b);
-    buttons->addStretch();
     layout->addLayout(buttons);
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("historyFilter"));

@@ -2,10 +2,13 @@
 
 #include "recoscope/ui/table_actions.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableWidget>
+#include <QTimer>
 
 namespace recoscope::ui::cells {
 
@@ -31,12 +34,66 @@ QTableWidget* makeTable(QWidget* parent) {
     return t;
 }
 
+namespace {
+
+// Keeps a fitted table fitted: row heights and column widths follow the font
+// (presentation mode), and a horizontal scroll bar comes and goes with the width.
+// Re-fitting is deferred to after Qt's own re-layout of the headers.
+class Refit final : public QObject {
+public:
+    explicit Refit(QTableWidget* table) : QObject(table), m_table(table) {
+        setObjectName(QStringLiteral("recoscopeRefit"));
+        table->installEventFilter(this);
+        // The viewport shrinks when the horizontal scroll bar appears: refit then too.
+        table->viewport()->installEventFilter(this);
+    }
+    bool eventFilter(QObject*, QEvent* e) override {
+        const auto type = e->type();
+        if ((type == QEvent::Resize || type == QEvent::FontChange || type == QEvent::Show) &&
+            !m_pending) {
+            m_pending = true;
+            QTimer::singleShot(0, this, [this] {
+                m_pending = false;
+                fitHeight(m_table);
+            });
+        }
+        return false;
+    }
+
+private:
+    QTableWidget* m_table;
+    bool m_pending = false;
+};
+
+void refit(QTableWidget* t) {
+    // By name: Refit has no Q_OBJECT, so findChild<Refit*> would match any child.
+    if (t->findChild<QObject*>(QStringLiteral("recoscopeRefit"), Qt::FindDirectChildrenOnly))
+        return;
+    new Refit(t);
+}
+
+} // namespace
+
 void fitHeight(QTableWidget* t) {
-    int h = t->horizontalHeader()->height() + 2 * t->frameWidth();
+    refit(t);
+    // Every row is shown: a vertical scroll bar would only hide the last one.
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->resizeRowsToContents();
+    const QHeaderView* top = t->horizontalHeader();
+    int h = (top->isHidden() ? 0 : top->sizeHint().height()) + 2 * t->frameWidth();
     for (int r = 0; r < t->rowCount(); ++r)
         h += t->rowHeight(r);
-    if (t->horizontalScrollBar()->isVisible())
-        h += t->horizontalScrollBar()->height();
+    // Columns wider than the table scroll (never hidden): room for the bar.
+    int w = (t->verticalHeader()->isHidden() ? 0 : t->verticalHeader()->sizeHint().width()) +
+            2 * t->frameWidth();
+    // Sections may not have caught up with a new font yet: size them now.
+    if (t->columnCount() > 0 && top->sectionResizeMode(0) == QHeaderView::ResizeToContents)
+        t->resizeColumnsToContents();
+    for (int c = 0; c < t->columnCount(); ++c)
+        if (!t->isColumnHidden(c))
+            w += top->sectionSize(c);
+    if (w > t->width() || t->horizontalScrollBar()->isVisible())
+        h += t->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, t);
     t->setFixedHeight(h + 2);
 }
 

@@ -20,7 +20,9 @@ QString num(std::uint64_t value);
 QString money(double value);
 /// A read-only, unselectable table whose columns and rows fit their contents.
 QTableWidget* makeTable(QWidget* parent);
-/// Fixes the table's height to its rows: no empty grey area under a handful of rows.
+/// Fixes the table's height to all its rows (no vertical scroll bar, no empty grey area
+/// under a handful of rows; a horizontal bar when the columns are wider), and keeps it
+/// fitted when the font or the width changes.
 void fitHeight(QTableWidget* table);
 /// Fixes the table's width to its columns (call after filling it).
 void fitWidth(QTableWidget* table);

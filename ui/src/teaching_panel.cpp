@@ -1,6 +1,7 @@
 #include "recoscope/ui/teaching_panel.h"
 
 #include "explained_entry_text.h"
+#include "flow_layout.h"
 #include "metric_text.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_controller.h"
@@ -16,6 +17,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -37,19 +39,19 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
-    auto* buttons = new QHBoxLayout;
+    auto* buttons = new FlowLayout; // wraps in a narrow panel (presentation mode)
     m_start = new QPushButton(this);
     m_step = new QPushButton(this);
     m_step->setObjectName(QStringLiteral("teachingStep"));
     m_back = new QPushButton(this);
     m_back->setObjectName(QStringLiteral("teachingStepBack"));
     m_fonts = new QPushButton(this);
+    m_fonts->setObjectName(QStringLiteral("teachingPresentation"));
     m_fonts->setCheckable(true);
     buttons->addWidget(m_start);
     buttons->addWidget(m_step);
     buttons->addWidget(m_back);
     buttons->addWidget(m_fonts);
-    buttons->addStretch();
     layout->addLayout(buttons);
     auto* followRow = new QHBoxLayout;
     m_followBox = new QCheckBox(this);
@@ -136,6 +138,11 @@ TeachingPanel::TeachingPanel(RunController& controller, QWidget* parent)
     retranslateUi();
 }
 
+void TeachingPanel::setPresentationChecked(bool on) {
+    const QSignalBlocker quiet(m_fonts);
+    m_fonts->setChecked(on);
+}
+
 void TeachingPanel::updateButtons() {
     const bool paused = m_controller.state() == RunController::State::Paused;
     m_step->setEnabled(paused && !m_controller.stepping());
@@ -169,8 +176,9 @@ void TeachingPanel::retranslateUi() {
     m_followBox->setToolTip(tr("Step moves every core to this shopper's next action, so "
                                "all cores show the same shopper"));
     m_followUser->setToolTip(tr("The shopper to follow (id)"));
-    m_fonts->setText(tr("Large fonts"));
-    m_fonts->setToolTip(tr("Bigger text for projectors"));
+    m_fonts->setText(tr("Presentation mode"));
+    m_fonts->setToolTip(tr("Larger text, charts and icons for a projector (View > "
+                           "Presentation mode, Ctrl++)"));
     m_coreLabel->setText(tr("Core:"));
     m_eventsLabel->setText(tr("Events caused by this action:"));
     m_slate->setHorizontalHeaderLabels({tr("#"), tr("Score"), tr("Change"), tr("Item, and why")});

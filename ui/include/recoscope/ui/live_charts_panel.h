@@ -16,6 +16,7 @@
 #include <map>
 
 class QLabel;
+class QScrollArea;
 class QSpinBox;
 class QTabWidget;
 class QTableWidget;
@@ -51,11 +52,15 @@ public:
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
+    /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
+    void showBeyondAccuracy();
     int windowBuckets() const;
     bool replayMode() const { return m_replayMode; }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslateUi();
@@ -63,9 +68,12 @@ private:
     void fillTables(const MetricSeriesStore& store);
     void fillRankingTable(const MetricSeriesStore& store);
     void setReplayMode(bool replay);
+    /// Sizes the counters/A-B area: its tables' height, capped to a share of the panel.
+    void fitSummary();
 
     QLabel* m_windowLabel = nullptr;
     QSpinBox* m_window = nullptr;
+    QScrollArea* m_summary = nullptr; ///< the counters and the A/B table
     QTableWidget* m_counters = nullptr;
     AbComparisonTable* m_ab = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -22,6 +22,7 @@ class HelpWindow;
 class ItemInspectorPanel;
 class LanguageManager;
 class LiveChartsPanel;
+class PresentationMode;
 class LogSourcePanel;
 class RunControls;
 class RunController;
@@ -50,7 +51,10 @@ public:
     void enterTeachingMode();
     /// Opens the bundled user guide (Help > User guide, F1), at `section` when given.
     HelpWindow* showHelp(const QString& section = {});
-    void setLargeFonts(bool on);
+    /// Presentation mode (View > Presentation mode, Ctrl++): larger fonts, charts and
+    /// icons, panels in one tabbed column; see PresentationMode. Remembered across starts.
+    void setPresentationMode(bool on);
+    bool presentationMode() const;
     /// "en" or "zh_CN".
     void setLanguage(const QString& code);
 
@@ -108,7 +112,7 @@ private:
     QAction* m_saveScenario = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_teachingMode = nullptr;
-    QAction* m_largeFonts = nullptr;
+    QAction* m_presentation = nullptr;
     QAction* m_english = nullptr;
     QAction* m_chinese = nullptr;
     QAction* m_about = nullptr;
@@ -116,7 +120,7 @@ private:
     QAction* m_shortcuts = nullptr;
     QAction* m_whatsThis = nullptr;
     HelpWindow* m_help = nullptr;
-    int m_baseFontSize = 0;
+    PresentationMode* m_presentationMode = nullptr;
     bool m_discardEdits = false;
     sim::Scenario m_runScenario; ///< of the last run started: its end is checked
     sim::RunLimits m_runLimits;  ///< against the timeline (limitedRunWarning)

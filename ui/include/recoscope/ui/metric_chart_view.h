@@ -54,6 +54,7 @@ public:
     QString title() const { return m_title; }
     void setAxisTitles(const QString& x, const QString& y);
     QString xTitle() const { return m_xTitle; }
+    QString yTitle() const { return m_yTitle; }
     /// Y axis as a percentage (rates): values stay fractions, labels show %.
     void setPercent(bool percent) { m_percent = percent; }
     /// Y axis follows the 99th percentile instead of the maximum (latency spikes).

@@ -40,8 +40,11 @@ public:
     QSpinBox* followUser() const { return m_followUser; }
     /// The number of the step on screen (0: none).
     int steps() const { return m_report.step; }
+    /// Shows whether presentation mode is on (the button's state), without asking for it.
+    void setPresentationChecked(bool on);
 
 signals:
+    /// The "Presentation mode" button (MainWindow::setPresentationMode).
     void largeFontsRequested(bool on);
     void teachingModeRequested();
 
