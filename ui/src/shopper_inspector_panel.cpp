@@ -237,7 +237,7 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         m_slate->setItem(r2, 1, score);
         // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
         auto* item = new QTableWidgetItem(entryWhyText(e));
-        item->setToolTip(e.explanation);
+        item->setToolTip(entryWhyTip(e));
         m_slate->setItem(r2, 2, item);
     }
     m_slate->resizeRowsToContents();
