@@ -69,10 +69,11 @@ inline void collectTerms(const core::Explanation& e, std::set<std::string>& out)
 }
 
 // The message template (docs/decisions/0020-translatable-core-text.md): the pattern with
-// its args gives back the text exactly, and its fixed words hold no data. A digit left in
-// the pattern outside a placeholder is a number or an id that went through text(): the
-// pattern would then differ for every item and never find its translation. (Mutation
-// seen failing here: `.text("Item " + std::to_string(entry.item))` in recommender.cpp.)
+// its args gives back the text exactly, and its fixed words hold no data. A number left in
+// the pattern outside a placeholder (a digit not inside a word such as "UCB1") is a number
+// or an id that went through text(): the pattern would then differ for every item and
+// never find its translation. (Mutation seen failing here: a stale content core writing
+// describeItem() through text() gave "item 208 (Top2 > Leaf2.1) matches ...".)
 inline std::string checkPattern(const core::Explanation& e) {
     if (core::renderExplanation(e) != e.text)
         return "pattern '" + e.pattern + "' does not render the text: " + e.text;
@@ -87,9 +88,10 @@ inline std::string checkPattern(const core::Explanation& e) {
         }
         fixed += e.pattern[i];
     }
-    if (std::any_of(fixed.begin(), fixed.end(),
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-        return "pattern '" + e.pattern + "' holds a number outside its placeholders";
+    for (std::size_t i = 0; i < fixed.size(); ++i)
+        if (std::isdigit(static_cast<unsigned char>(fixed[i])) &&
+            (i == 0 || !std::isalpha(static_cast<unsigned char>(fixed[i - 1]))))
+            return "pattern '" + e.pattern + "' holds a number outside its placeholders";
     for (const core::ExplanationArg& a : e.args)
         if ((a.kind == core::ExplanationArg::Kind::Term && a.index >= e.terms.size()) ||
             (a.kind == core::ExplanationArg::Kind::Inner && a.index >= e.inner.size()))

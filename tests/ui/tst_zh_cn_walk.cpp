@@ -108,9 +108,8 @@ public:
     }
 
     void walk(QWidget* w, const QString& where) {
-        if (!w || !w->isVisible() || m_seen.count(w))
+        if (!w || !w->isVisible())
             return;
-        m_seen.insert(w);
         const QString here = where + QLatin1Char('/') +
                              (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
                                                         : w->objectName());
@@ -124,6 +123,8 @@ public:
             add(b->text(), here);
         if (auto* g = qobject_cast<QGroupBox*>(w))
             add(g->title(), here);
+        if (auto* sb = qobject_cast<QStatusBar*>(w))
+            add(sb->currentMessage(), here + QStringLiteral("[status]"));
         if (auto* e = qobject_cast<QLineEdit*>(w))
             add(e->placeholderText(), here + QStringLiteral("[placeholder]"));
         if (auto* c = qobject_cast<QComboBox*>(w))
@@ -132,7 +133,7 @@ public:
         if (auto* bar = qobject_cast<QTabBar*>(w))
             for (int i = 0; i < bar->count(); ++i)
                 add(bar->tabText(i), here + QStringLiteral("[tab]"));
-        if (auto* v = qobject_cast<QAbstractItemView*>(w))
+        if (auto* v = qobject_cast<QAbstractItemView*>(w); v && !m_skipDocuments)
             walkView(v, here);
         if (auto* gv = qobject_cast<QGraphicsView*>(w); gv && gv->scene())
             for (QGraphicsItem* i : gv->scene()->items()) {
@@ -199,7 +200,6 @@ private:
     }
 
     Texts& m_out;
-    std::set<QWidget*> m_seen;
     bool m_skipDocuments = false;
 };
 
@@ -277,9 +277,14 @@ void TestZhCnWalk::initTestCase() {
     // in the database and name things, not describe them).
     for (const std::string& id : m_registry.ids()) {
         m_names.insert(QString::fromStdString(id));
-        for (const core::ParamSpec& p : m_registry.find(id)->params)
+        for (const core::ParamSpec& p : m_registry.find(id)->params) {
+            // Parameter keys and their choices are typed on the command line and in sweep
+            // grids ("history=5" in the trade-offs); the strategy form labels them with
+            // translated names.
+            m_names.insert(QString::fromStdString(p.key));
             for (const std::string& c : p.choices)
                 m_names.insert(QString::fromStdString(c));
+        }
     }
     for (const sim::BuiltinScenarioInfo& s : sim::builtinScenarios())
         m_names.insert(s.name);
@@ -301,6 +306,12 @@ bool TestZhCnWalk::exempt(const QString& text) const {
     if (!text.contains(letters))
         return true; // numbers, dates, percentages, symbols
     if (m_names.count(text))
+        return true;
+    // Key sequences, as QKeySequence prints them in every language ("Ctrl+Shift+S", "F5").
+    static const QRegularExpression keys(QStringLiteral(
+        "^(((Ctrl|Shift|Alt|Meta)\\+)*([A-Z0-9]|F\\d{1,2}|Space|Esc|Del|Ins|Return|Enter|Tab|"
+        "Backspace|PgUp|PgDown|Home|End|Left|Right|Up|Down|[-+=,.])(, )?)+$"));
+    if (keys.match(text).hasMatch())
         return true;
     // File names and paths; metric names with their cut-off ("HR@10", "NDCG@10").
     static const QRegularExpression file(QStringLiteral("^[\\w./-]+\\.(db|json|csv|png|svg|pdf|html|md|data|tsv)$"));
@@ -378,7 +389,7 @@ void TestZhCnWalk::walkAll(const QString& language, Texts& out) {
     // Help: the window's chrome (the guide itself is English documentation) and shortcuts.
     if (ui::HelpWindow* help = w.showHelp()) {
         settle(200);
-        walker.setSkipDocuments(true);
+        walker.setSkipDocuments(true); // the guide, its contents and its search hits
         walker.walk(help, QStringLiteral("help"));
         walker.setSkipDocuments(false);
         help->close();
