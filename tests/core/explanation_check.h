@@ -82,7 +82,8 @@ inline std::string checkPattern(const core::Explanation& e) {
         if (e.pattern[i] == '%' && i + 1 < e.pattern.size()) {
             ++i;
             if (e.pattern[i] != '%')
-                while (i + 1 < e.pattern.size() && std::isdigit(static_cast<unsigned char>(e.pattern[i + 1])))
+                while (i + 1 < e.pattern.size() &&
+                       std::isdigit(static_cast<unsigned char>(e.pattern[i + 1])))
                     ++i;
             continue;
         }

@@ -54,10 +54,11 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -110,9 +111,10 @@ public:
     void walk(QWidget* w, const QString& where) {
         if (!w || !w->isVisible())
             return;
-        const QString here = where + QLatin1Char('/') +
-                             (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
-                                                        : w->objectName());
+        const QString here =
+            where + QLatin1Char('/') +
+            (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                       : w->objectName());
         if (w->isWindow())
             add(w->windowTitle(), here + QStringLiteral("[title]"));
         if (auto* d = qobject_cast<QDockWidget*>(w))
@@ -244,8 +246,8 @@ void TestZhCnWalk::initTestCase() {
         g.close();
         auto scenario = sim::loadBuiltinScenario(QStringLiteral("teaching-small"));
         QVERIFY(scenario);
-        auto plan = sim::SweepPlan::fromGrid(grid, *m_registry.find("itemknn"), scenario.value(),
-                                             1, 1, sim::RunLimits{3000, 0.0});
+        auto plan = sim::SweepPlan::fromGrid(grid, *m_registry.find("itemknn"), scenario.value(), 1,
+                                             1, sim::RunLimits{3000, 0.0});
         QVERIFY2(plan, plan ? "" : plan.error().c_str());
         auto store = sim::RunStore::open(db);
         QVERIFY(store);
@@ -291,9 +293,10 @@ void TestZhCnWalk::initTestCase() {
     // Acronyms and units written the same way in Chinese, the language names, the program,
     // formats. Kept small: every entry is a word a Chinese reader would see untranslated
     // in Chinese software too.
-    for (const char* n : {"Recoscope", "English", "CTR", "HR", "NDCG", "MRR", "RFM", "Gini", "IPS",
-                          "SNIPS", "DM", "DR", "JSON", "CSV", "PNG", "SVG", "PDF", "HTML", "SQLite",
-                          "ms", "h", "k", "id", "TF-IDF", "A/B", "OK"})
+    for (const char* n :
+         {"Recoscope", "English", "CTR", "HR",   "NDCG", "MRR",    "RFM", "Gini", "IPS",
+          "SNIPS",     "DM",      "DR",  "JSON", "CSV",  "PNG",    "SVG", "PDF",  "HTML",
+          "SQLite",    "ms",      "h",   "k",    "id",   "TF-IDF", "A/B", "OK"})
         m_names.insert(QString::fromLatin1(n));
 }
 
@@ -314,8 +317,10 @@ bool TestZhCnWalk::exempt(const QString& text) const {
     if (keys.match(text).hasMatch())
         return true;
     // File names and paths; metric names with their cut-off ("HR@10", "NDCG@10").
-    static const QRegularExpression file(QStringLiteral("^[\\w./-]+\\.(db|json|csv|png|svg|pdf|html|md|data|tsv)$"));
-    if (file.match(text).hasMatch() || text.contains(QLatin1Char('/')) && !text.contains(QLatin1Char(' ')))
+    static const QRegularExpression file(
+        QStringLiteral("^[\\w./-]+\\.(db|json|csv|png|svg|pdf|html|md|data|tsv)$"));
+    if (file.match(text).hasMatch() ||
+        (text.contains(QLatin1Char('/')) && !text.contains(QLatin1Char(' '))))
         return true;
     // Every word is an id, a name or an acronym of the list ("popularity, itemknn",
     // "HR@10", "itemknn history=5").

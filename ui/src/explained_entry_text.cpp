@@ -1,7 +1,7 @@
 #include "explained_entry_text.h"
 
-#include "recoscope/ui/explanation_text.h"
 #include "metric_text.h"
+#include "recoscope/ui/explanation_text.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -29,7 +29,8 @@ QString settingText(const QString& path) {
         translated = RunDiffDialog::tr("Seed");
     } else if (path.startsWith(QLatin1String("params."))) {
         english = path.mid(7);
-        translated = QCoreApplication::translate("RecommenderParamName", english.toUtf8().constData());
+        translated =
+            QCoreApplication::translate("RecommenderParamName", english.toUtf8().constData());
     } else if (path.startsWith(QLatin1String("scenario."))) {
         QString field = path.mid(9);
         const qsizetype bracket = field.indexOf(QLatin1Char('['));

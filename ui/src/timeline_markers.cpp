@@ -3,8 +3,8 @@
 #include "recoscope/sim/timeline_reach.h"
 
 #include <QCoreApplication>
-#include <QStringList>
 #include <QLocale>
+#include <QStringList>
 
 namespace recoscope::ui {
 

@@ -96,20 +96,17 @@ public:
             return explainRanked(request, entry);
         ExplanationBuilder b(Explanation::Basis::Placeholder);
         if (at == m_lastItems.end())
-            return b
-                .item(m_items, item)
+            return b.item(m_items, item)
                 .text(" was not in the last slate this core served, so it has no explanation.")
                 .take();
         if (pos < m_popularEnd)
-            return b
-                .item(m_items, item)
+            return b.item(m_items, item)
                 .text(" is a popular fallback (interaction weight ")
                 .fact("total interaction weight", m_weight[item], Quantity::Weight, 1)
                 .text("): nothing you interacted with has been bought or viewed together with it "
                       "yet, and its score only keeps the order.")
                 .take();
-        return b
-            .item(m_items, item)
+        return b.item(m_items, item)
             .text(" fills the slate: no shopper has interacted with it yet.")
             .take();
     }

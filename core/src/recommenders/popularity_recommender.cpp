@@ -79,8 +79,7 @@ public:
         b.item(m_items, item)
             .text(score > 0.0 ? " is among the most popular items: weighted interaction score "
                               : " has no interactions yet: weighted interaction score ");
-        b
-            .total("weighted interaction score", score, Quantity::Weight, 1)
+        b.total("weighted interaction score", score, Quantity::Weight, 1)
             .text(" (view ")
             .fact("view weight", implicitWeight(EventKind::View), Quantity::Weight, 0)
             .text(", favourite ")

@@ -70,8 +70,9 @@ protected:
                 .item(m_items, item)
                 .text(" ")
                 .fact("hours since the interaction", hours, Quantity::Duration, 1)
-                .text(x.kind == EventKind::Purchase ? " hours ago; time to buy it again? Its weight "
-                                                    : " hours ago. Its weight ")
+                .text(x.kind == EventKind::Purchase
+                          ? " hours ago; time to buy it again? Its weight "
+                          : " hours ago. Its weight ")
                 .fact("interaction weight", w, Quantity::Weight, 2)
                 .text(" x recency ")
                 .fact("recency factor exp(-age / tau)", pull, Quantity::Share, 3)

@@ -205,15 +205,13 @@ public:
         }
         const double pop = m_popular.at(item, m_now);
         if (pos < m_popularEnd && pop > 0.0)
-            return b
-                .item(m_items, item)
+            return b.item(m_items, item)
                 .text(" fills the slate as a popular choice right now (recent interaction "
                       "score ")
                 .fact("recent interaction score", pop, Quantity::Weight, 1)
                 .text("): this strategy had no candidate of its own left for this place.")
                 .take();
-        return b
-            .item(m_items, item)
+        return b.item(m_items, item)
             .text(" fills the slate: no interactions point to it yet, so it is shown to explore "
                   "the catalogue.")
             .take();

@@ -22,8 +22,8 @@ struct ExplainedEntry {
     core::ItemId item = core::kNoItem;
     float score = 0.0f;
     QString itemDescription; ///< "item 42 (Kitchen > Kettles)" (English)
-    QString itemCategory;    ///< its category half, " (Kitchen > Kettles)" (names: never translated)
-    QString explanation;     ///< the core's own sentence (English); empty = not kept
+    QString itemCategory; ///< its category half, " (Kitchen > Kettles)" (names: never translated)
+    QString explanation;  ///< the core's own sentence (English); empty = not kept
     /// The same explanation as data: its message template and arguments, for the GUI to
     /// show translated (ui::explanationText); empty text when not kept.
     core::Explanation why;
@@ -91,8 +91,8 @@ struct ItemInspection {
     core::ItemId item = core::kNoItem;
     bool valid = false;
     QString error;
-    QString description;     ///< "item 42 (Kitchen > Kettles)" (English)
-    QString categoryPath;    ///< its category half, " (Kitchen > Kettles)"
+    QString description;  ///< "item 42 (Kitchen > Kettles)" (English)
+    QString categoryPath; ///< its category half, " (Kitchen > Kettles)"
     QString category;
     std::uint32_t brand = 0;
     float price = 0.0f, discount = 0.0f;
