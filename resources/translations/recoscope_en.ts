@@ -1251,6 +1251,229 @@
     </message>
 </context>
 <context>
+    <name>RecommenderParamName</name>
+    <message>
+        <source>half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short_half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long_half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebuy_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile_size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>popularity_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shrinkage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_gap_minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second_order_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrain_events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wide_bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior_clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior_skips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exploration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hot_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_hot_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min_discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioChoice</name>
     <message>
         <source>position</source>
@@ -1842,6 +2065,13 @@
         <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries (edit them in the JSON tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -2014,6 +2244,13 @@
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>the run stopped at day %1 (the &quot;Stop after&quot; limit of %2 events), before %n timeline entries it would otherwise reach: %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -2104,6 +2341,13 @@
     <message>
         <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1251,6 +1251,229 @@
     </message>
 </context>
 <context>
+    <name>RecommenderParamName</name>
+    <message>
+        <source>half_life_hours</source>
+        <translation>半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>short_half_life_hours</source>
+        <translation>短期半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>long_half_life_hours</source>
+        <translation>长期半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>prior</source>
+        <translation>先验阻尼</translation>
+    </message>
+    <message>
+        <source>category_weight</source>
+        <translation>类目权重</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史长度</translation>
+    </message>
+    <message>
+        <source>rebuy_weight</source>
+        <translation>复购权重</translation>
+    </message>
+    <message>
+        <source>profile_size</source>
+        <translation>画像大小</translation>
+    </message>
+    <message>
+        <source>attribute_weight</source>
+        <translation>属性权重</translation>
+    </message>
+    <message>
+        <source>context_weight</source>
+        <translation>上下文权重</translation>
+    </message>
+    <message>
+        <source>popularity_weight</source>
+        <translation>流行度权重</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>分群键</translation>
+    </message>
+    <message>
+        <source>shrinkage</source>
+        <translation>收缩强度</translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation>近邻数</translation>
+    </message>
+    <message>
+        <source>similarity</source>
+        <translation>相似度度量</translation>
+    </message>
+    <message>
+        <source>item_users</source>
+        <translation>每件商品的顾客数</translation>
+    </message>
+    <message>
+        <source>session_gap_minutes</source>
+        <translation>会话间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>session_length</source>
+        <translation>会话长度</translation>
+    </message>
+    <message>
+        <source>item_sessions</source>
+        <translation>每件商品的会话数</translation>
+    </message>
+    <message>
+        <source>successors</source>
+        <translation>后继商品数</translation>
+    </message>
+    <message>
+        <source>second_order_weight</source>
+        <translation>二阶权重</translation>
+    </message>
+    <message>
+        <source>factors</source>
+        <translation>隐因子数</translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>negatives</source>
+        <translation>负例数</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>重放次数</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>采样数</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>α 系数</translation>
+    </message>
+    <message>
+        <source>retrain_events</source>
+        <translation>重训间隔（事件数）</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代轮数</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口长度</translation>
+    </message>
+    <message>
+        <source>ffn</source>
+        <translation>前馈层单元数</translation>
+    </message>
+    <message>
+        <source>wide_bits</source>
+        <translation>Wide 部分位数</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>ε（探索概率）</translation>
+    </message>
+    <message>
+        <source>prior_clicks</source>
+        <translation>先验点击数</translation>
+    </message>
+    <message>
+        <source>prior_skips</source>
+        <translation>先验跳过数</translation>
+    </message>
+    <message>
+        <source>exploration</source>
+        <translation>探索系数</translation>
+    </message>
+    <message>
+        <source>ridge</source>
+        <translation>岭系数</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>刷新间隔</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>新顾客核心</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>成长期顾客核心</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>老顾客核心</translation>
+    </message>
+    <message>
+        <source>warm_after</source>
+        <translation>成长期阈值</translation>
+    </message>
+    <message>
+        <source>hot_after</source>
+        <translation>老顾客阈值</translation>
+    </message>
+    <message>
+        <source>item_hot_after</source>
+        <translation>商品热度阈值</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>推荐核心及权重</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>候选池倍数</translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation>内层推荐核心</translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation>λ（相关性权重）</translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation>每日展示上限</translation>
+    </message>
+    <message>
+        <source>min_discount</source>
+        <translation>最低折扣</translation>
+    </message>
+    <message>
+        <source>boost</source>
+        <translation>促销加成</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioChoice</name>
     <message>
         <source>position</source>
@@ -1842,6 +2065,12 @@
         <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
         <translation>第 %1 项（共 %2 项）“%3”不是数字。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries (edit them in the JSON tab)</source>
+        <translation>
+            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -2012,6 +2241,12 @@
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message numerus="yes">
+        <source>the run stopped at day %1 (the &quot;Stop after&quot; limit of %2 events), before %n timeline entries it would otherwise reach: %3</source>
+        <translation>
+            <numerusform>运行在第 %1 天停止（“停止于”限制为 %2 个事件），未能到达本应到达的 %n 个时间线条目：%3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -2102,6 +2337,12 @@
     <message>
         <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
         <translation>重复的键 &quot;%1&quot;（第一次出现在第 %2 行）；JSON 只会保留其中一个，请删除另一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "recoscope/sim/engine_worker.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/scenario_fields.h"
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/sim/timeline_reach.h"
 #include "recoscope/ui/help_window.h"
@@ -290,6 +291,14 @@ void TestZhCnWalk::initTestCase() {
     }
     for (const sim::BuiltinScenarioInfo& s : sim::builtinScenarios())
         m_names.insert(s.name);
+    // Values as the scenario file stores them (the run diff compares the files' JSON; the
+    // form shows the same choices translated).
+    for (const sim::ScenarioField& f : sim::scenarioFields())
+        for (const QString& c : f.choices)
+            m_names.insert(c);
+    // Log formats: the --format ids of recoscope-cli import, named after their data sets.
+    for (const char* n : {"csv", "movielens", "retailrocket", "yoochoose"})
+        m_names.insert(QString::fromLatin1(n));
     // Acronyms and units written the same way in Chinese, the language names, the program,
     // formats. Kept small: every entry is a word a Chinese reader would see untranslated
     // in Chinese software too.
@@ -429,6 +438,8 @@ void TestZhCnWalk::walkAll(const QString& language, Texts& out) {
     w.itemInspector()->inspect(1, 0);
     itemDone.wait(5000);
     settle(200);
+    // The shop's category names are data (generated words such as "Wuba"), not English.
+    m_names.insert(w.itemInspector()->last().category);
     walker.walk(w.itemInspector(), QStringLiteral("item"));
     walker.walk(&w, QStringLiteral("main(teaching)"));
     w.controller().stop();

@@ -175,11 +175,13 @@ QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonVal
         editor = line;
         break;
     }
-    case Type::List:
-        editor = new QLabel(
-            QCoreApplication::translate("ScenarioPanel", "%n entries (edit them in the JSON tab)",
-                                        nullptr, static_cast<int>(value.toArray().size())));
+    case Type::List: {
+        // A named count: lupdate (Qt 6.4) skips a translate() whose count is a static_cast.
+        const int entries = static_cast<int>(value.toArray().size());
+        editor = new QLabel(QCoreApplication::translate(
+            "ScenarioPanel", "%n entries (edit them in the JSON tab)", nullptr, entries));
         break;
+    }
     case Type::Text: // name and description: the preset list and the JSON tab show them
     case Type::Object:
         return nullptr;

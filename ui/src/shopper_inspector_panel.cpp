@@ -136,6 +136,11 @@ void ShopperInspectorPanel::retranslateUi() {
     m_slateLabel->setText(tr("Current slate (the last one served to this shopper):"));
     m_slate->setHorizontalHeaderLabels(
         {tr("#"), tr("Score"), tr("Item, and why (the core's explanation)")});
+    // The active list is refreshed only while visible and running: relabel it now.
+    for (int i = 0; i < m_active->count(); ++i) {
+        QListWidgetItem* it = m_active->item(i);
+        it->setText(tr("Shopper %1").arg(it->data(Qt::UserRole).toUInt()));
+    }
     if (m_last.valid)
         showInspection(m_last);
 }

@@ -42,11 +42,13 @@ QString limitedRunText(const sim::Scenario& scenario, std::uint64_t maxEvents, d
                        .arg(missed[i].startDay, 0, 'f', 2);
     if (missed.size() > kListed)
         entries << QStringLiteral("…");
+    // A named count: lupdate (Qt 6.4) skips a translate() whose count is a static_cast.
+    const int count = static_cast<int>(missed.size());
     return QCoreApplication::translate(
                "TimelineMarkers",
                "the run stopped at day %1 (the \"Stop after\" limit of %2 events), before %n "
                "timeline entries it would otherwise reach: %3",
-               nullptr, static_cast<int>(missed.size()))
+               nullptr, count)
         .arg(endDay, 0, 'f', 2)
         .arg(maxEvents)
         .arg(entries.join(QCoreApplication::translate("TimelineMarkers", ", ")));
