@@ -11,6 +11,9 @@ set -euo pipefail
 # runtime package, not with clang itself).
 # fonts-wqy-microhei: a CJK font, or the zh_CN interface (and its screenshots) shows boxes
 # instead of characters on a machine without a desktop.
+# qt6-translations-l10n: Qt's own texts in zh_CN (standard buttons such as Close, Save,
+# Discard and Cancel, file dialogs, context menus), which LanguageManager loads beside the
+# workbench's (qtbase_zh_CN.qm); without it those stay English in Chinese.
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
@@ -19,7 +22,7 @@ packages=(
     libsqlite3-dev sqlite3
     libbenchmark-dev
     clang libclang-rt-14-dev
-    xvfb xauth fonts-wqy-microhei
+    xvfb xauth fonts-wqy-microhei qt6-translations-l10n
     parallel
     git
 )

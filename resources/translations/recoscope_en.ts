@@ -64,6 +64,409 @@
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Picked %2 for a slate diversified by maximal marginal relevance (lambda %3) from place %4 of the inner answer; score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 (in stock, not on promotion) = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 + promotion boost %5 (%6 off) = score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Shown to you %2 times today (cap %3); place %4 of %5, kept in order: score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fills the slate as a popular choice right now (recent interaction score %2): this strategy had no candidate of its own left for this place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fills the slate: no interactions point to it yet, so it is shown to explore the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fills the slate: no shopper has interacted with it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + item bias %5 = %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + viewed product&apos;s factors x %5 . its factors %6 + item bias %7 = %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + viewed product&apos;s factors x %5 . its factors %6 = %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 = %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + item bias %7 = %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + viewed product&apos;s factors x %7 . its factors %8 + item bias %9 = %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + viewed product&apos;s factors x %7 . its factors %8 = %9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 = %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an expected click score of %2 from its department, price band, discount, popularity and click-through rate and your interest in its category, its brand and the item itself (LinUCB), plus an exploration bonus of %3: score %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no interactions yet: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no interactions yet: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6; each interaction halves every %7 h of age, counted at the core&apos;s reference time, hour %8; as of now it is worth %9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a likely next step after your session&apos;s last %2 items, ending with %3 (a recurrent network trained on %4 session steps): match with the session state %5 + item bias %6 = score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a popular fallback (interaction weight %2): nothing you interacted with has been bought or viewed together with it yet, and its score only keeps the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is among the most popular items: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is among the most popular items: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6; each interaction halves every %7 h of age, counted at the core&apos;s reference time, hour %8; as of now it is worth %9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is among your highest true utilities in the simulator (%2): a best-case bound, not a learnt choice. Score %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is among your lowest true utilities in the simulator (%2): a worst-case bound, not a learnt choice. Score = minus the utility = %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in this shop&apos;s catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is one of your recent items; score %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2): segment interest score %3 + %4 from shop-wide popularity (shrinkage %5) = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2, gender %3): segment interest score %4 + %5 from shop-wide popularity (shrinkage %6) = score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2, gender %3, region %4): segment interest score %5 + %6 from shop-wide popularity (shrinkage %7) = score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (occupation group %2): segment interest score %3 + %4 from shop-wide popularity (shrinkage %5) = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the likely next step of your browsing sequence, which focuses on %2 (attention weight %3 over the last %4 items): match with the sequence %5 + item bias %6 = score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the likely next step of your recent %2 items; the self-attention focuses on %3 (weight %4): match with the sequence %5 + item bias %6 = score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is trending in %2: recent activity %3 against a baseline of %4 gives a trend of %5 squared / (%6 + prior %7) = %8; score %9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is trending in %2: recent activity %3 against a baseline of %4 gives a trend of %5 squared / (%6 + prior %7) = %8; your share of interest in its department, %9, adds x%10 of it: %11; score %12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in %2 (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in %2, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in &apos;%2&apos; (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in &apos;%2&apos;, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in brand %2 (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in brand %2, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in budget items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in budget items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in low-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in low-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in mid-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in mid-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in premium items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in premium items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in the %2 department (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in the %2 department, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in upper mid-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in upper mid-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recent shopping session similar to yours also included %2: session similarity %3 = summed similarity %4, the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 + %5 + %6 (the others) = summed similarity %7, the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 + %5 = summed similarity %6, the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 = summed similarity %5, the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scores %2 in the wide &amp; deep model: %3 from crossed features (your profile and last category with its category) + %4 from the deep network over %5 training samples + global bias %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scores high in the neural model (embeddings + %2-unit MLP) trained on %3 of your interactions and %4 training samples overall: matrix-factorisation part %5 + MLP part %6 + item bias %7 = logit %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shares no feature with your profile: profile match %2 + popularity prior %3 = score %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shopper with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6. Score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shopper with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6. Score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6. Score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6; shopper %7 (Pearson correlation %8) with weight %9: %10. Score %11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6; shopper %7 (Pearson correlation %8) with weight %9: %10; the others %11. Score %12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6. Score %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6; shopper %7 (cosine similarity %8) with weight %9: %10. Score %11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6; shopper %7 (cosine similarity %8) with weight %9: %10; the others %11. Score %12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings (estimated click-through rate %4); Thompson sampling drew a plausible click-through rate of %5 for it from Beta(%6, %7), the score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings: estimated click-through rate %4 + UCB1 optimism bonus for items shown rarely %5 = score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings; epsilon-greedy shows the best estimated rates and explores at random with probability %4. Score: estimated click-through rate %5 (with the Beta prior).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings; this place was explored: with probability %4 a place shows a random item instead of the best estimated rate. Score: estimated click-through rate %5 (with the Beta prior).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not in the last slate this core served, so it has no explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was ranked with score %2 although none of your items co-occurs with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1, shoppers went on to %2 %3 times (%4 of %5 next steps) x weight %6 = %7. Score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1, shoppers went on to %2 %3 times (%4 of %5 next steps) x weight %6 = %7; after %8, shoppers went on to %9 %10 times (%11 of %12 next steps) x weight %13 = %14. Score %15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 + %6 places it %7 of %8 (weight %9): %10 + %11 places it %12 of %13 (weight %14): %15 = blend score %16, mostly from %17: %18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 + %6 places it %7 of %8 (weight %9): %10 = blend score %11, mostly from %12: %13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 = blend score %6, mostly from %7: %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 was chosen by this strategy&apos;s scoring (score %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked uniformly at random among the %1 available items; %2 carries no learned preference (its score only keeps the order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5. Score %6, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5. Score %6, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6 (the product you are looking at): co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6 (the product you are looking at): co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You bought %1 %2 hours ago; time to buy it again? Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You bought %1 %2 hours ago; time to buy it again? Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You looked at %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You looked at %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You put in your cart %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You put in your cart %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You saved %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You saved %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1, because we know a little about you] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1, because you are new here] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1, because your history is rich enough for collaborative filtering] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Click-through rate (CTR)</source>
@@ -852,6 +1255,229 @@
     </message>
 </context>
 <context>
+    <name>RecommenderParamName</name>
+    <message>
+        <source>half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short_half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long_half_life_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebuy_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile_size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>popularity_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shrinkage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_gap_minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session_length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second_order_weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrain_events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wide_bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior_clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prior_skips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exploration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warm_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hot_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item_hot_after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min_discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunExporter</name>
     <message>
         <source>No run store is open.</source>
@@ -871,6 +1497,17 @@
             <numerusform>Exported %n file to %1</numerusform>
             <numerusform>Exported %n files to %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChoice</name>
+    <message>
+        <source>position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cascade</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1454,6 +2091,13 @@
         <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries (edit them in the JSON tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -1602,6 +2246,37 @@
         <source>stock shock</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>season</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at day %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the run stopped at day %1 (the &quot;Stop after&quot; limit of %2 events), before %n timeline entries it would otherwise reach: %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1692,6 +2367,13 @@
     <message>
         <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2459,10 +3141,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2826,6 +3504,22 @@
     </message>
     <message>
         <source>%1 of %2 settings differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(absent)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3369,6 +4063,10 @@
     </message>
     <message>
         <source>A core whose recommendation takes longer than this is stopped and reported; the other cores go on. Wall-clock time: a run with a budget is reproducible only while every core keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

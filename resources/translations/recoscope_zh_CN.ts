@@ -64,6 +64,409 @@
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>item %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>%1 Picked %2 for a slate diversified by maximal marginal relevance (lambda %3) from place %4 of the inner answer; score %5.</source>
+        <translation>%1 在按最大边际相关性（lambda %3）多样化的推荐列表中第 %2 个被选中，来自内层答案的第 %4 位；得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 (in stock, not on promotion) = score %5.</source>
+        <translation>%1 按在 %3 个中的第 %2 位计算的相关性：%4（有货，未促销）= 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 + promotion boost %5 (%6 off) = score %7.</source>
+        <translation>%1 按在 %3 个中的第 %2 位计算的相关性：%4 + 促销加成 %5（优惠 %6）= 得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 Shown to you %2 times today (cap %3); place %4 of %5, kept in order: score %6.</source>
+        <translation>%1 今天已向你展示 %2 次（上限 %3）；在 %5 个中排第 %4 位，保持原顺序：得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 fills the slate as a popular choice right now (recent interaction score %2): this strategy had no candidate of its own left for this place.</source>
+        <translation>%1 作为当前的热门选择补足推荐列表（近期交互得分 %2）：此策略在这个位置已没有自己的候选商品。</translation>
+    </message>
+    <message>
+        <source>%1 fills the slate: no interactions point to it yet, so it is shown to explore the catalogue.</source>
+        <translation>%1 用于补足推荐列表：尚无交互指向它，因此展示它以探索商品目录。</translation>
+    </message>
+    <message>
+        <source>%1 fills the slate: no shopper has interacted with it yet.</source>
+        <translation>%1 用于补足推荐列表：还没有顾客与它交互过。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + item bias %5 = %6.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像。得分：你的因子 · 它的因子 %4 + 商品偏置 %5 = %6。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + viewed product&apos;s factors x %5 . its factors %6 + item bias %7 = %8.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像。得分：你的因子 · 它的因子 %4 + 正在浏览商品的因子 × %5 · 它的因子 %6 + 商品偏置 %7 = %8。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 + viewed product&apos;s factors x %5 . its factors %6 = %7.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像。得分：你的因子 · 它的因子 %4 + 正在浏览商品的因子 × %5 · 它的因子 %6 = %7。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions. Score: your factors . its factors %4 = %5.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像。得分：你的因子 · 它的因子 %4 = %5。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + item bias %7 = %8.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像；它的隐因子与 %4 最接近（余弦 %5）。得分：你的因子 · 它的因子 %6 + 商品偏置 %7 = %8。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + viewed product&apos;s factors x %7 . its factors %8 + item bias %9 = %10.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像；它的隐因子与 %4 最接近（余弦 %5）。得分：你的因子 · 它的因子 %6 + 正在浏览商品的因子 × %7 · 它的因子 %8 + 商品偏置 %9 = %10。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 + viewed product&apos;s factors x %7 . its factors %8 = %9.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像；它的隐因子与 %4 最接近（余弦 %5）。得分：你的因子 · 它的因子 %6 + 正在浏览商品的因子 × %7 · 它的因子 %8 = %9。</translation>
+    </message>
+    <message>
+        <source>%1 fits the taste profile %2 learnt from %3 of your interactions; its latent factors are closest to %4 (cosine %5). Score: your factors . its factors %6 = %7.</source>
+        <translation>%1 符合 %2 从你的 %3 次交互中学到的偏好画像；它的隐因子与 %4 最接近（余弦 %5）。得分：你的因子 · 它的因子 %6 = %7。</translation>
+    </message>
+    <message>
+        <source>%1 has an expected click score of %2 from its department, price band, discount, popularity and click-through rate and your interest in its category, its brand and the item itself (LinUCB), plus an exploration bonus of %3: score %4.</source>
+        <translation>%1 根据它的部门、价格段、折扣、流行度和点击率，以及你对其类目、品牌和该商品本身的兴趣，预期点击得分为 %2（LinUCB），加上探索奖励 %3：得分 %4。</translation>
+    </message>
+    <message>
+        <source>%1 has no interactions yet: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6).</source>
+        <translation>%1 还没有任何交互：加权交互得分 %2（浏览 %3、收藏 %4、加购 %5、购买 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 has no interactions yet: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6; each interaction halves every %7 h of age, counted at the core&apos;s reference time, hour %8; as of now it is worth %9).</source>
+        <translation>%1 还没有任何交互：加权交互得分 %2（浏览 %3、收藏 %4、加购 %5、购买 %6；每次交互的权重每过 %7 小时减半，按推荐核心的参考时间（第 %8 小时）计算；截至现在它的价值为 %9）。</translation>
+    </message>
+    <message>
+        <source>%1 is a likely next step after your session&apos;s last %2 items, ending with %3 (a recurrent network trained on %4 session steps): match with the session state %5 + item bias %6 = score %7.</source>
+        <translation>%1 很可能是你本次会话最近 %2 件商品（最后一件是 %3）之后的下一步（循环神经网络，已在 %4 个会话步骤上训练）：与会话状态的匹配 %5 + 商品偏置 %6 = 得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 is a popular fallback (interaction weight %2): nothing you interacted with has been bought or viewed together with it yet, and its score only keeps the order.</source>
+        <translation>%1 是热门备选（交互权重 %2）：你交互过的商品还没有与它一起被购买或浏览过，它的得分只用于保持顺序。</translation>
+    </message>
+    <message>
+        <source>%1 is among the most popular items: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6).</source>
+        <translation>%1 是最受欢迎的商品之一：加权交互得分 %2（浏览 %3、收藏 %4、加购 %5、购买 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 is among the most popular items: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6; each interaction halves every %7 h of age, counted at the core&apos;s reference time, hour %8; as of now it is worth %9).</source>
+        <translation>%1 是最受欢迎的商品之一：加权交互得分 %2（浏览 %3、收藏 %4、加购 %5、购买 %6；每次交互的权重每过 %7 小时减半，按推荐核心的参考时间（第 %8 小时）计算；截至现在它的价值为 %9）。</translation>
+    </message>
+    <message>
+        <source>%1 is among your highest true utilities in the simulator (%2): a best-case bound, not a learnt choice. Score %3.</source>
+        <translation>%1 在模拟器中对你的真实效用属于最高之列（%2）：这是最佳情形的上界，而不是学出来的选择。得分 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is among your lowest true utilities in the simulator (%2): a worst-case bound, not a learnt choice. Score = minus the utility = %3.</source>
+        <translation>%1 在模拟器中对你的真实效用属于最低之列（%2）：这是最差情形的下界，而不是学出来的选择。得分 = 效用的相反数 = %3。</translation>
+    </message>
+    <message>
+        <source>%1 is not in this shop&apos;s catalogue.</source>
+        <translation>%1 不在本店的商品目录中。</translation>
+    </message>
+    <message>
+        <source>%1 is one of your recent items; score %2.</source>
+        <translation>%1 是你最近交互过的商品之一；得分 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2): segment interest score %3 + %4 from shop-wide popularity (shrinkage %5) = score %6.</source>
+        <translation>%1 在和你相似的顾客中很受欢迎（年龄段 %2）：分群兴趣得分 %3 + 来自全店流行度的 %4（收缩强度 %5）= 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2, gender %3): segment interest score %4 + %5 from shop-wide popularity (shrinkage %6) = score %7.</source>
+        <translation>%1 在和你相似的顾客中很受欢迎（年龄段 %2，性别 %3）：分群兴趣得分 %4 + 来自全店流行度的 %5（收缩强度 %6）= 得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (age band %2, gender %3, region %4): segment interest score %5 + %6 from shop-wide popularity (shrinkage %7) = score %8.</source>
+        <translation>%1 在和你相似的顾客中很受欢迎（年龄段 %2，性别 %3，地区 %4）：分群兴趣得分 %5 + 来自全店流行度的 %6（收缩强度 %7）= 得分 %8。</translation>
+    </message>
+    <message>
+        <source>%1 is popular with shoppers like you (occupation group %2): segment interest score %3 + %4 from shop-wide popularity (shrinkage %5) = score %6.</source>
+        <translation>%1 在和你相似的顾客中很受欢迎（职业组 %2）：分群兴趣得分 %3 + 来自全店流行度的 %4（收缩强度 %5）= 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 is the likely next step of your browsing sequence, which focuses on %2 (attention weight %3 over the last %4 items): match with the sequence %5 + item bias %6 = score %7.</source>
+        <translation>%1 很可能是你浏览序列的下一步，该序列的注意力集中在 %2 上（在最近 %4 件商品中的注意力权重为 %3）：与序列的匹配 %5 + 商品偏置 %6 = 得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 is the likely next step of your recent %2 items; the self-attention focuses on %3 (weight %4): match with the sequence %5 + item bias %6 = score %7.</source>
+        <translation>%1 很可能是你最近 %2 件商品之后的下一步；自注意力集中在 %3 上（权重 %4）：与序列的匹配 %5 + 商品偏置 %6 = 得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 is trending in %2: recent activity %3 against a baseline of %4 gives a trend of %5 squared / (%6 + prior %7) = %8; score %9.</source>
+        <translation>%1 在 %2 中正在走热：近期热度 %3 对比基线 %4，趋势为 %5 的平方 / (%6 + 先验 %7) = %8；得分 %9。</translation>
+    </message>
+    <message>
+        <source>%1 is trending in %2: recent activity %3 against a baseline of %4 gives a trend of %5 squared / (%6 + prior %7) = %8; your share of interest in its department, %9, adds x%10 of it: %11; score %12.</source>
+        <translation>%1 在 %2 中正在走热：近期热度 %3 对比基线 %4，趋势为 %5 的平方 / (%6 + 先验 %7) = %8；你对其部门的兴趣占比 %9，再加上它的 ×%10：%11；得分 %12。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in %2 (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对%2的兴趣（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in %2, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对%2的兴趣，与你正在看的商品一样（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in &apos;%2&apos; (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对“%2”的兴趣（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in &apos;%2&apos;, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对“%2”的兴趣，与你正在看的商品一样（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in brand %2 (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对品牌 %2的兴趣（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in brand %2, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对品牌 %2的兴趣，与你正在看的商品一样（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in budget items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对平价商品的兴趣（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in budget items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对平价商品的兴趣，与你正在看的商品一样（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in low-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对低价商品的兴趣（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in low-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对低价商品的兴趣，与你正在看的商品一样（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in mid-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对中等价位商品的兴趣（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in mid-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对中等价位商品的兴趣，与你正在看的商品一样（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in premium items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对高端商品的兴趣（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in premium items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对高端商品的兴趣，与你正在看的商品一样（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in the %2 department (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对%2 部门的兴趣（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in the %2 department, like the product you are looking at (that feature adds %3): profile match %4 + popularity prior %5 = score %6.</source>
+        <translation>%1 符合你对%2 部门的兴趣，与你正在看的商品一样（该特征贡献 %3）：画像匹配 %4 + 流行度先验 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in upper mid-priced items (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对中高价位商品的兴趣（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 matches your interest in upper mid-priced items, like the product you are looking at (that feature adds %2): profile match %3 + popularity prior %4 = score %5.</source>
+        <translation>%1 符合你对中高价位商品的兴趣，与你正在看的商品一样（该特征贡献 %2）：画像匹配 %3 + 流行度先验 %4 = 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 recent shopping session similar to yours also included %2: session similarity %3 = summed similarity %4, the score.</source>
+        <translation>%1 个与你相似的近期购物会话也包含 %2：会话相似度 %3 = 相似度之和 %4，即得分。</translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 + %5 + %6 (the others) = summed similarity %7, the score.</source>
+        <translation>%1 个与你相似的近期购物会话也包含 %2：会话相似度 %3 + %4 + %5 + %6（其余会话）= 相似度之和 %7，即得分。</translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 + %5 = summed similarity %6, the score.</source>
+        <translation>%1 个与你相似的近期购物会话也包含 %2：会话相似度 %3 + %4 + %5 = 相似度之和 %6，即得分。</translation>
+    </message>
+    <message>
+        <source>%1 recent shopping sessions similar to yours also included %2: session similarity %3 + %4 = summed similarity %5, the score.</source>
+        <translation>%1 个与你相似的近期购物会话也包含 %2：会话相似度 %3 + %4 = 相似度之和 %5，即得分。</translation>
+    </message>
+    <message>
+        <source>%1 scores %2 in the wide &amp; deep model: %3 from crossed features (your profile and last category with its category) + %4 from the deep network over %5 training samples + global bias %6.</source>
+        <translation>%1 在 Wide &amp; Deep 模型中得分 %2：来自交叉特征（你的画像及最近类目与其类目）的 %3 + 来自深度网络（已训练 %5 个样本）的 %4 + 全局偏置 %6。</translation>
+    </message>
+    <message>
+        <source>%1 scores high in the neural model (embeddings + %2-unit MLP) trained on %3 of your interactions and %4 training samples overall: matrix-factorisation part %5 + MLP part %6 + item bias %7 = logit %8.</source>
+        <translation>%1 在神经网络模型（嵌入 + %2 单元的多层感知机）中得分较高，该模型基于你的 %3 次交互和共 %4 个训练样本训练：矩阵分解部分 %5 + 多层感知机部分 %6 + 商品偏置 %7 = logit %8。</translation>
+    </message>
+    <message>
+        <source>%1 shares no feature with your profile: profile match %2 + popularity prior %3 = score %4.</source>
+        <translation>%1 与你的画像没有共同特征：画像匹配 %2 + 流行度先验 %3 = 得分 %4。</translation>
+    </message>
+    <message>
+        <source>%1 shopper with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6. Score %7.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（皮尔逊相关系数 %4），权重 %5：%6。得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 shopper with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6. Score %7.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（余弦相似度 %4），权重 %5：%6。得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6. Score %7.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（皮尔逊相关系数 %4），权重 %5：%6。得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6; shopper %7 (Pearson correlation %8) with weight %9: %10. Score %11.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（皮尔逊相关系数 %4），权重 %5：%6；顾客 %7（皮尔逊相关系数 %8），权重 %9：%10。得分 %11。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (Pearson correlation %4) with weight %5: %6; shopper %7 (Pearson correlation %8) with weight %9: %10; the others %11. Score %12.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（皮尔逊相关系数 %4），权重 %5：%6；顾客 %7（皮尔逊相关系数 %8），权重 %9：%10；其余顾客 %11。得分 %12。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6. Score %7.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（余弦相似度 %4），权重 %5：%6。得分 %7。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6; shopper %7 (cosine similarity %8) with weight %9: %10. Score %11.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（余弦相似度 %4），权重 %5：%6；顾客 %7（余弦相似度 %8），权重 %9：%10。得分 %11。</translation>
+    </message>
+    <message>
+        <source>%1 shoppers with tastes like yours chose %2: shopper %3 (cosine similarity %4) with weight %5: %6; shopper %7 (cosine similarity %8) with weight %9: %10; the others %11. Score %12.</source>
+        <translation>%1 位与你口味相似的顾客选择了 %2：顾客 %3（余弦相似度 %4），权重 %5：%6；顾客 %7（余弦相似度 %8），权重 %9：%10；其余顾客 %11。得分 %12。</translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings (estimated click-through rate %4); Thompson sampling drew a plausible click-through rate of %5 for it from Beta(%6, %7), the score.</source>
+        <translation>%1 在 %3 次被查看的展示中被点击 %2 次（估计点击率 %4）；汤普森采样从 Beta(%6, %7) 中为它抽取了一个可能的点击率 %5，即得分。</translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings: estimated click-through rate %4 + UCB1 optimism bonus for items shown rarely %5 = score %6.</source>
+        <translation>%1 在 %3 次被查看的展示中被点击 %2 次：估计点击率 %4 + 对少展示商品的 UCB1 乐观奖励 %5 = 得分 %6。</translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings; epsilon-greedy shows the best estimated rates and explores at random with probability %4. Score: estimated click-through rate %5 (with the Beta prior).</source>
+        <translation>%1 在 %3 次被查看的展示中被点击 %2 次；ε-贪心展示估计点击率最高的商品，并以概率 %4 随机探索。得分：估计点击率 %5（含 Beta 先验）。</translation>
+    </message>
+    <message>
+        <source>%1 was clicked %2 times in %3 examined showings; this place was explored: with probability %4 a place shows a random item instead of the best estimated rate. Score: estimated click-through rate %5 (with the Beta prior).</source>
+        <translation>%1 在 %3 次被查看的展示中被点击 %2 次；这个位置用于探索：每个位置以概率 %4 展示随机商品，而不是估计点击率最高的商品。得分：估计点击率 %5（含 Beta 先验）。</translation>
+    </message>
+    <message>
+        <source>%1 was not in the last slate this core served, so it has no explanation.</source>
+        <translation>%1 不在该推荐核心最近一次展示的推荐列表中，因此没有解释。</translation>
+    </message>
+    <message>
+        <source>%1 was ranked with score %2 although none of your items co-occurs with it.</source>
+        <translation>%1 的排序得分为 %2，尽管你的商品都没有与它共现过。</translation>
+    </message>
+    <message>
+        <source>After %1, shoppers went on to %2 %3 times (%4 of %5 next steps) x weight %6 = %7. Score %8.</source>
+        <translation>在 %1 之后，顾客接着看了 %2 共 %3 次（占 %5 次下一步的 %4）× 权重 %6 = %7。得分 %8。</translation>
+    </message>
+    <message>
+        <source>After %1, shoppers went on to %2 %3 times (%4 of %5 next steps) x weight %6 = %7; after %8, shoppers went on to %9 %10 times (%11 of %12 next steps) x weight %13 = %14. Score %15.</source>
+        <translation>在 %1 之后，顾客接着看了 %2 共 %3 次（占 %5 次下一步的 %4）× 权重 %6 = %7；在 %8 之后，顾客接着看了 %9 共 %10 次（占 %12 次下一步的 %11）× 权重 %13 = %14。得分 %15。</translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 + %6 places it %7 of %8 (weight %9): %10 + %11 places it %12 of %13 (weight %14): %15 = blend score %16, mostly from %17: %18</source>
+        <translation>各推荐核心排名的融合：%1 把它排在 %3 个中的第 %2 位（权重 %4）：%5 + %6 把它排在 %8 个中的第 %7 位（权重 %9）：%10 + %11 把它排在 %13 个中的第 %12 位（权重 %14）：%15 = 融合得分 %16，主要来自 %17：%18</translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 + %6 places it %7 of %8 (weight %9): %10 = blend score %11, mostly from %12: %13</source>
+        <translation>各推荐核心排名的融合：%1 把它排在 %3 个中的第 %2 位（权重 %4）：%5 + %6 把它排在 %8 个中的第 %7 位（权重 %9）：%10 = 融合得分 %11，主要来自 %12：%13</translation>
+    </message>
+    <message>
+        <source>Blend of the cores&apos; rankings: %1 places it %2 of %3 (weight %4): %5 = blend score %6, mostly from %7: %8</source>
+        <translation>各推荐核心排名的融合：%1 把它排在 %3 个中的第 %2 位（权重 %4）：%5 = 融合得分 %6，主要来自 %7：%8</translation>
+    </message>
+    <message>
+        <source>Item %1 was chosen by this strategy&apos;s scoring (score %2).</source>
+        <translation>商品 %1 由此策略的打分选出（得分 %2）。</translation>
+    </message>
+    <message>
+        <source>Picked uniformly at random among the %1 available items; %2 carries no learned preference (its score only keeps the order).</source>
+        <translation>从 %1 件可售商品中均匀随机选出；%2 不含任何学到的偏好（它的得分只用于保持顺序）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5. Score %6, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1（你正在看的商品） 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5。得分 %6，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1（你正在看的商品） 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6：共现相似度 %7 × 种子权重 %8 = %9。得分 %10，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 (the product you are looking at) also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1（你正在看的商品） 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6：共现相似度 %7 × 种子权重 %8 = %9；再加上来自你另外 %11 件商品的 %10。得分 %12，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5. Score %6, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5。得分 %6，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6 (the product you are looking at): co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6（你正在看的商品）：共现相似度 %7 × 种子权重 %8 = %9。得分 %10，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6 (the product you are looking at): co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6（你正在看的商品）：共现相似度 %7 × 种子权重 %8 = %9；再加上来自你另外 %11 件商品的 %10。得分 %12，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9. Score %10, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6：共现相似度 %7 × 种子权重 %8 = %9。得分 %10，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>Shoppers who interacted with %1 also interacted with %2: co-occurrence similarity %3 x seed weight %4 = %5; plus %6: co-occurrence similarity %7 x seed weight %8 = %9; plus %10 from %11 more of your items. Score %12, a sum of weighted similarities (co-occurrences can repeat, so a similarity may exceed one; none is a cosine).</source>
+        <translation>与 %1 交互过的顾客也与 %2 交互过：共现相似度 %3 × 种子权重 %4 = %5；再加上 %6：共现相似度 %7 × 种子权重 %8 = %9；再加上来自你另外 %11 件商品的 %10。得分 %12，是加权相似度之和（共现可以重复，所以相似度可能超过一；它们都不是余弦）。</translation>
+    </message>
+    <message>
+        <source>You bought %1 %2 hours ago; time to buy it again? Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation>你在 %2 小时前购买了 %1；该再买一次了吗？它的权重 %3 × 时效 %4 = %5，再加上之前 %7 次与它的交互带来的 %6；得分 %8。</translation>
+    </message>
+    <message>
+        <source>You bought %1 %2 hours ago; time to buy it again? Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation>你在 %2 小时前购买了 %1；该再买一次了吗？它的权重 %3 × 时效 %4 = %5；得分 %6。</translation>
+    </message>
+    <message>
+        <source>You looked at %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation>你在 %2 小时前浏览了 %1。它的权重 %3 × 时效 %4 = %5，再加上之前 %7 次与它的交互带来的 %6；得分 %8。</translation>
+    </message>
+    <message>
+        <source>You looked at %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation>你在 %2 小时前浏览了 %1。它的权重 %3 × 时效 %4 = %5；得分 %6。</translation>
+    </message>
+    <message>
+        <source>You put in your cart %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation>你在 %2 小时前把 %1 加入了购物车。它的权重 %3 × 时效 %4 = %5，再加上之前 %7 次与它的交互带来的 %6；得分 %8。</translation>
+    </message>
+    <message>
+        <source>You put in your cart %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation>你在 %2 小时前把 %1 加入了购物车。它的权重 %3 × 时效 %4 = %5；得分 %6。</translation>
+    </message>
+    <message>
+        <source>You saved %1 %2 hours ago. Its weight %3 x recency %4 = %5, plus %6 from %7 earlier interactions with it; score %8.</source>
+        <translation>你在 %2 小时前收藏了 %1。它的权重 %3 × 时效 %4 = %5，再加上之前 %7 次与它的交互带来的 %6；得分 %8。</translation>
+    </message>
+    <message>
+        <source>You saved %1 %2 hours ago. Its weight %3 x recency %4 = %5; score %6.</source>
+        <translation>你在 %2 小时前收藏了 %1。它的权重 %3 × 时效 %4 = %5；得分 %6。</translation>
+    </message>
+    <message>
+        <source>[%1, because we know a little about you] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation>[%1，因为我们对你有一些了解] 在 %4 的答案中位于 %3 个中的第 %2 位，保持原顺序（切换得分 %5）：%6</translation>
+    </message>
+    <message>
+        <source>[%1, because you are new here] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation>[%1，因为你是新顾客] 在 %4 的答案中位于 %3 个中的第 %2 位，保持原顺序（切换得分 %5）：%6</translation>
+    </message>
+    <message>
+        <source>[%1, because your history is rich enough for collaborative filtering] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
+        <translation>[%1，因为你的历史足够丰富，可以使用协同过滤] 在 %4 的答案中位于 %3 个中的第 %2 位，保持原顺序（切换得分 %5）：%6</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Click-through rate (CTR)</source>
@@ -852,6 +1255,229 @@
     </message>
 </context>
 <context>
+    <name>RecommenderParamName</name>
+    <message>
+        <source>half_life_hours</source>
+        <translation>半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>short_half_life_hours</source>
+        <translation>短期半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>long_half_life_hours</source>
+        <translation>长期半衰期（小时）</translation>
+    </message>
+    <message>
+        <source>prior</source>
+        <translation>先验阻尼</translation>
+    </message>
+    <message>
+        <source>category_weight</source>
+        <translation>类目权重</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>历史长度</translation>
+    </message>
+    <message>
+        <source>rebuy_weight</source>
+        <translation>复购权重</translation>
+    </message>
+    <message>
+        <source>profile_size</source>
+        <translation>画像大小</translation>
+    </message>
+    <message>
+        <source>attribute_weight</source>
+        <translation>属性权重</translation>
+    </message>
+    <message>
+        <source>context_weight</source>
+        <translation>上下文权重</translation>
+    </message>
+    <message>
+        <source>popularity_weight</source>
+        <translation>流行度权重</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>分群键</translation>
+    </message>
+    <message>
+        <source>shrinkage</source>
+        <translation>收缩强度</translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation>近邻数</translation>
+    </message>
+    <message>
+        <source>similarity</source>
+        <translation>相似度度量</translation>
+    </message>
+    <message>
+        <source>item_users</source>
+        <translation>每件商品的顾客数</translation>
+    </message>
+    <message>
+        <source>session_gap_minutes</source>
+        <translation>会话间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>session_length</source>
+        <translation>会话长度</translation>
+    </message>
+    <message>
+        <source>item_sessions</source>
+        <translation>每件商品的会话数</translation>
+    </message>
+    <message>
+        <source>successors</source>
+        <translation>后继商品数</translation>
+    </message>
+    <message>
+        <source>second_order_weight</source>
+        <translation>二阶权重</translation>
+    </message>
+    <message>
+        <source>factors</source>
+        <translation>隐因子数</translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>negatives</source>
+        <translation>负例数</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>重放次数</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>采样数</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>α 系数</translation>
+    </message>
+    <message>
+        <source>retrain_events</source>
+        <translation>重训间隔（事件数）</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代轮数</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口长度</translation>
+    </message>
+    <message>
+        <source>ffn</source>
+        <translation>前馈层单元数</translation>
+    </message>
+    <message>
+        <source>wide_bits</source>
+        <translation>Wide 部分位数</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>ε（探索概率）</translation>
+    </message>
+    <message>
+        <source>prior_clicks</source>
+        <translation>先验点击数</translation>
+    </message>
+    <message>
+        <source>prior_skips</source>
+        <translation>先验跳过数</translation>
+    </message>
+    <message>
+        <source>exploration</source>
+        <translation>探索系数</translation>
+    </message>
+    <message>
+        <source>ridge</source>
+        <translation>岭系数</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>刷新间隔</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>新顾客核心</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>成长期顾客核心</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>老顾客核心</translation>
+    </message>
+    <message>
+        <source>warm_after</source>
+        <translation>成长期阈值</translation>
+    </message>
+    <message>
+        <source>hot_after</source>
+        <translation>老顾客阈值</translation>
+    </message>
+    <message>
+        <source>item_hot_after</source>
+        <translation>商品热度阈值</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>推荐核心及权重</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>候选池倍数</translation>
+    </message>
+    <message>
+        <source>inner</source>
+        <translation>内层推荐核心</translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation>λ（相关性权重）</translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation>每日展示上限</translation>
+    </message>
+    <message>
+        <source>min_discount</source>
+        <translation>最低折扣</translation>
+    </message>
+    <message>
+        <source>boost</source>
+        <translation>促销加成</translation>
+    </message>
+</context>
+<context>
     <name>RunExporter</name>
     <message>
         <source>No run store is open.</source>
@@ -870,6 +1496,17 @@
         <translation>
             <numerusform>已导出 %n 个文件到 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioChoice</name>
+    <message>
+        <source>position</source>
+        <translation>位置模型</translation>
+    </message>
+    <message>
+        <source>cascade</source>
+        <translation>级联模型</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +2090,12 @@
         <source>Entry %1 of %2, &quot;%3&quot;, is not a number.</source>
         <translation>第 %1 项（共 %2 项）“%3”不是数字。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries (edit them in the JSON tab)</source>
+        <translation>
+            <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPreset</name>
@@ -1599,6 +2242,36 @@
         <source>stock shock</source>
         <translation>库存冲击</translation>
     </message>
+    <message>
+        <source>promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>launch</source>
+        <translation>上新</translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation>新用户群</translation>
+    </message>
+    <message>
+        <source>season</source>
+        <translation>季节</translation>
+    </message>
+    <message>
+        <source>%1 at day %2</source>
+        <translation>第 %2 天的%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the run stopped at day %1 (the &quot;Stop after&quot; limit of %2 events), before %n timeline entries it would otherwise reach: %3</source>
+        <translation>
+            <numerusform>运行在第 %1 天停止（“停止于”限制为 %2 个事件），未能到达本应到达的 %n 个时间线条目：%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -1689,6 +2362,12 @@
     <message>
         <source>duplicate key &quot;%1&quot; (first on line %2); JSON keeps only one of them, so remove the other</source>
         <translation>重复的键 &quot;%1&quot;（第一次出现在第 %2 行）；JSON 只会保留其中一个，请删除另一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2450,10 +3129,6 @@
         <translation>无法重新打开上次的场景 %1。</translation>
     </message>
     <message>
-        <source>Stop after</source>
-        <translation>停止于</translation>
-    </message>
-    <message>
         <source>Warning: %1. Raise &quot;Stop after&quot; (0 runs the whole scenario) to reach them.</source>
         <translation>警告：%1。请调高“停止于”（0 表示运行整个场景）以覆盖这些事件。</translation>
     </message>
@@ -2818,6 +3493,22 @@
     <message>
         <source>%1 of %2 settings differ.</source>
         <translation>%2 项设置中有 %1 项不同。</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（无此项）</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +4050,10 @@
     <message>
         <source>A core whose recommendation takes longer than this is stopped and reported; the other cores go on. Wall-clock time: a run with a budget is reproducible only while every core keeps it.</source>
         <translation>单次推荐耗时超过此值的核心将被停止并报告;其他核心继续运行。这是实际耗时:设置了预算的运行,只有在每个核心都未超出预算时才可复现。</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>参数键：%1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ sources, as translatable strings for lupdate (the file is never compiled):
   Recommender        core descriptions           (from `recoscope-cli list-recommenders --json`)
   RecommenderFamily  core families
   RecommenderParam   parameter help texts
+  RecommenderParamName  parameter keys, shown translated as the parameter's label (English
+                     keeps the key, which scenario files and --param use)
 
 (Scenario field labels and help need no entry here: lupdate reads them from the field
 table's sources, simulation/src/scenario_field*.cpp, listed in ui/CMakeLists.txt.)
@@ -41,6 +43,7 @@ for e in recs:
     add("Recommender", e.get("description", ""))
     for p in e.get("params", []):
         add("RecommenderParam", p.get("help", ""))
+        add("RecommenderParamName", p.get("key", ""))
 out.append("};")
 (pathlib.Path(__file__).parent / "catalogue_strings.cpp").write_text("\n".join(out) + "\n", encoding="utf-8")
 print("%d strings" % len(seen))

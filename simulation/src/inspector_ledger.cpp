@@ -82,11 +82,14 @@ std::vector<ExplainedEntry> InspectorLedger::entries(const core::ItemTable& item
         ExplainedEntry x;
         x.item = e.item;
         x.score = e.score;
-        if (items.contains(e.item))
+        if (items.contains(e.item)) {
             x.itemDescription = QString::fromStdString(core::describeItem(items, e.item));
+            x.itemCategory = QString::fromStdString(core::describeItemCategory(items, e.item));
+        }
         if (served && n < served->size()) {
             const core::Explanation& why = (*served)[n];
             x.explanation = QString::fromStdString(why.text);
+            x.why = why;
             x.placeholder = why.basis == core::Explanation::Basis::Placeholder;
             if (const core::ExplanationTerm* total = why.total())
                 x.scoreText = QString::fromStdString(core::formatTerm(*total));
@@ -199,6 +202,7 @@ ItemInspection InspectorLedger::inspectItem(const Engine& engine, core::ItemId i
     }
     r.valid = true;
     r.description = QString::fromStdString(core::describeItem(items, item));
+    r.categoryPath = QString::fromStdString(core::describeItemCategory(items, item));
     if (item < items.category.size() && items.category[item] < items.categoryName.size())
         r.category = QString::fromStdString(items.categoryName[items.category[item]]);
     r.brand = items.brand[item];

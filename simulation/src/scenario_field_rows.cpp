@@ -198,7 +198,10 @@ void appendBehaviourFields(std::vector<ScenarioField>& t) {
             "position: a multinomial logit over the slate plus a no-click option, position p "
             "weighted by position_bias^p. cascade: scan from the top, click with the logistic of "
             "(utility - no_click_utility), stop at the first click."));
+    // The values the file stores; the form shows them translated (lupdate reads these).
     examination.choices = {QStringLiteral("position"), QStringLiteral("cascade")};
+    (void)QT_TRANSLATE_NOOP("ScenarioChoice", "position");
+    (void)QT_TRANSLATE_NOOP("ScenarioChoice", "cascade");
     t.push_back(examination);
     t.push_back(real<&S::behaviour, &B::noClickUtility>(
         "behaviour.no_click_utility", {-20, 20}, 2,

@@ -11,7 +11,10 @@
 #include <QString>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -65,10 +68,48 @@ inline void collectTerms(const core::Explanation& e, std::set<std::string>& out)
         collectTerms(i, out);
 }
 
+// The message template (docs/decisions/0020-translatable-core-text.md): the pattern with
+// its args gives back the text exactly, and its fixed words hold no data. A number left in
+// the pattern outside a placeholder (a digit not inside a word such as "UCB1") is a number
+// or an id that went through text(): the pattern would then differ for every item and
+// never find its translation. (Mutation seen failing here: a stale content core writing
+// describeItem() through text() gave "item 208 (Top2 > Leaf2.1) matches ...".)
+inline std::string checkPattern(const core::Explanation& e) {
+    if (core::renderExplanation(e) != e.text)
+        return "pattern '" + e.pattern + "' does not render the text: " + e.text;
+    std::string fixed;
+    for (std::size_t i = 0; i < e.pattern.size(); ++i) {
+        if (e.pattern[i] == '%' && i + 1 < e.pattern.size()) {
+            ++i;
+            if (e.pattern[i] != '%')
+                while (i + 1 < e.pattern.size() &&
+                       std::isdigit(static_cast<unsigned char>(e.pattern[i + 1])))
+                    ++i;
+            continue;
+        }
+        fixed += e.pattern[i];
+    }
+    for (std::size_t i = 0; i < fixed.size(); ++i)
+        if (std::isdigit(static_cast<unsigned char>(fixed[i])) &&
+            (i == 0 || !std::isalpha(static_cast<unsigned char>(fixed[i - 1]))))
+            return "pattern '" + e.pattern + "' holds a number outside its placeholders";
+    for (const core::ExplanationArg& a : e.args)
+        if ((a.kind == core::ExplanationArg::Kind::Term && a.index >= e.terms.size()) ||
+            (a.kind == core::ExplanationArg::Kind::Inner && a.index >= e.inner.size()))
+            return "pattern '" + e.pattern + "' has an argument out of range";
+    // RECOSCOPE_EXPLANATION_PATTERNS=FILE collects the patterns met, one per line, for
+    // resources/translations/update_explanation_strings.py.
+    if (const char* dump = std::getenv("RECOSCOPE_EXPLANATION_PATTERNS"))
+        std::ofstream(dump, std::ios::app) << e.pattern << '\n';
+    return {};
+}
+
 // Terms, ranges, names and the arithmetic of one explanation (and of those it quotes).
 inline std::string checkOne(const core::Explanation& e, const core::SlateEntry* entry) {
     if (e.text.size() < 10)
         return "explanation is empty or not a sentence: '" + e.text + "'";
+    if (std::string f = checkPattern(e); !f.empty())
+        return f;
     int totals = 0, addends = 0;
     double sum = 0.0, printedSum = 0.0, slack = 0.0, magnitude = 0.0;
     for (const core::ExplanationTerm& t : e.terms) {

@@ -77,6 +77,12 @@ private slots:
         slate->setValue(17);
         QVERIFY(panel.scenario());
         QCOMPARE(panel.scenario().value().slateSize, 17);
+        // A choice shows its translated name; the file keeps the value (the item's data).
+        auto* examination = panel.findChild<QComboBox*>(QStringLiteral("$.behaviour.examination"));
+        QVERIFY(examination);
+        examination->setCurrentIndex(examination->findData(QStringLiteral("cascade")));
+        QVERIFY(panel.scenario());
+        QCOMPARE(panel.scenario().value().behaviour.examination, QStringLiteral("cascade"));
     }
 
     void saveAddsJsonAndConfirms() {

@@ -1,11 +1,21 @@
 #include "explained_entry_text.h"
 
 #include "metric_text.h"
+#include "recoscope/ui/explanation_text.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
 namespace recoscope::ui {
+
+namespace {
+
+// Empty for an item the shop does not know (no description was kept), as before.
+QString entryItemText(const sim::ExplainedEntry& e) {
+    return e.itemDescription.isEmpty() ? QString() : itemLabel(e.item, e.itemCategory);
+}
+
+} // namespace
 
 QString entryScoreText(const sim::ExplainedEntry& e) {
     if (e.placeholder)
@@ -32,12 +42,16 @@ QString entryScoreTip(const sim::ExplainedEntry& e) {
 
 QString entryWhyText(const sim::ExplainedEntry& e) {
     if (e.explanation.isEmpty())
-        return itemAndWhy(e.itemDescription,
+        return itemAndWhy(entryItemText(e),
                           QCoreApplication::translate(
                               "ExplainedEntry",
                               "(explanation not kept: this slate was served before you followed "
                               "the shopper)"));
-    return itemAndWhy(e.itemDescription, e.explanation);
+    return itemAndWhy(entryItemText(e), explanationText(e.why));
+}
+
+QString entryWhyTip(const sim::ExplainedEntry& e) {
+    return e.explanation.isEmpty() ? QString() : explanationText(e.why);
 }
 
 } // namespace recoscope::ui

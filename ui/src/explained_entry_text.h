@@ -16,5 +16,7 @@ QString entryScoreTip(const sim::ExplainedEntry& e);
 /// The item and the core's explanation as two lines ("explanation not kept" when the
 /// slate was served while nobody watched).
 QString entryWhyText(const sim::ExplainedEntry& e);
+/// The explanation alone in the current language (the cell's tooltip); empty when not kept.
+QString entryWhyTip(const sim::ExplainedEntry& e);
 
 } // namespace recoscope::ui

@@ -1,5 +1,6 @@
 #include "recoscope/ui/item_inspector_panel.h"
 
+#include "recoscope/ui/explanation_text.h"
 #include "sim_time_text.h"
 
 #include "recoscope/ui/metric_chart_view.h"
@@ -132,8 +133,8 @@ void ItemInspectorPanel::showInspection(const sim::ItemInspection& r) {
         return;
     }
     const QLocale loc;
-    QString html =
-        QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(r.description.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing=4>")
+                       .arg(itemLabel(r.item, r.categoryPath).toHtmlEscaped());
     auto row = [&](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
                     .arg(k.toHtmlEscaped(), v.toHtmlEscaped());

@@ -1,8 +1,9 @@
 #include "recoscope/ui/main_window.h"
 
+#include "timeline_markers.h"
+
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/run_job.h"
-#include "recoscope/sim/timeline_reach.h"
 #include "recoscope/ui/help_window.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/language_manager.h"
@@ -94,9 +95,8 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
                 const QString missed =
                     cancelled || m_controller->isReplay()
                         ? QString()
-                        : sim::limitedRunWarning(m_runScenario, m_runLimits,
-                                                 m_controller->simTime() / core::kSecondsPerDay,
-                                                 tr("Stop after"));
+                        : limitedRunText(m_runScenario, m_runLimits.maxEvents,
+                                         m_controller->simTime() / core::kSecondsPerDay);
                 if (missed.isEmpty())
                     statusBar()->showMessage(done, 8000);
                 else

@@ -1,9 +1,11 @@
 #include "recoscope/ui/run_diff_dialog.h"
 
 #include "recoscope/sim/run_diff.h"
+#include "recoscope/sim/scenario_fields.h"
 #include "recoscope/ui/table_actions.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -11,6 +13,40 @@
 #include <QVBoxLayout>
 
 namespace recoscope::ui {
+
+namespace {
+
+// A setting's path is its key in the files and on the command line, so it stays; where the
+// current language has a name for it (the field's label, the parameter's name), the name
+// comes first: "商品数 (scenario.catalogue.items)". English shows the path alone, as before.
+QString settingText(const QString& path) {
+    QString english, translated;
+    if (path == QLatin1String("recommender")) {
+        english = QStringLiteral("Core");
+        translated = RunDiffDialog::tr("Core");
+    } else if (path == QLatin1String("seed")) {
+        english = QStringLiteral("Seed");
+        translated = RunDiffDialog::tr("Seed");
+    } else if (path.startsWith(QLatin1String("params."))) {
+        english = path.mid(7);
+        translated =
+            QCoreApplication::translate("RecommenderParamName", english.toUtf8().constData());
+    } else if (path.startsWith(QLatin1String("scenario."))) {
+        QString field = path.mid(9);
+        const qsizetype bracket = field.indexOf(QLatin1Char('['));
+        if (bracket >= 0)
+            field.truncate(bracket); // an entry of a list or of weights: the field's name
+        if (const sim::ScenarioField* f = sim::findScenarioField(field)) {
+            english = QString::fromUtf8(f->label);
+            translated = QCoreApplication::translate("ScenarioField", f->label);
+        }
+    }
+    if (translated.isEmpty() || translated == english)
+        return path;
+    return RunDiffDialog::tr("%1 (%2)").arg(translated, path);
+}
+
+} // namespace
 
 RunDiffDialog::RunDiffDialog(const sim::RunRecord& a, const sim::RunRecord& b, QWidget* parent)
     : QDialog(parent) {
@@ -37,7 +73,11 @@ RunDiffDialog::RunDiffDialog(const sim::RunRecord& a, const sim::RunRecord& b, Q
     const QColor changed(0xff, 0xf0, 0xc8); // pale amber: not one of the core colours
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const sim::RunDiffRow& d = rows[static_cast<std::size_t>(r)];
-        const QString cells[3] = {d.path, d.a, d.b};
+        // "(absent)": a path one run's set-up lacks (sim::diffRuns' word for it).
+        auto value = [](const QString& v) {
+            return v == QLatin1String("(absent)") ? tr("(absent)") : v;
+        };
+        const QString cells[3] = {settingText(d.path), value(d.a), value(d.b)};
         for (int c = 0; c < 3; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(cells[c]);

@@ -135,11 +135,14 @@ QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonVal
         editor = numberEditor(f, value, edited);
         break;
     case Type::Choice: {
+        // The item shows the choice in the current language ("ScenarioChoice" context); its
+        // data is the value the file stores.
         auto* box = new QComboBox;
-        box->addItems(f.choices);
+        for (const QString& c : f.choices)
+            box->addItem(QCoreApplication::translate("ScenarioChoice", c.toUtf8().constData()), c);
         box->setCurrentIndex(std::max(0, static_cast<int>(f.choices.indexOf(value.toString()))));
-        QObject::connect(box, &QComboBox::currentTextChanged, box,
-                         [edited](const QString& s) { edited(s); });
+        QObject::connect(box, &QComboBox::currentIndexChanged, box,
+                         [box, edited](int i) { edited(box->itemData(i).toString()); });
         editor = box;
         break;
     }
@@ -172,11 +175,13 @@ QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonVal
         editor = line;
         break;
     }
-    case Type::List:
-        editor = new QLabel(
-            QCoreApplication::translate("ScenarioPanel", "%n entries (edit them in the JSON tab)",
-                                        nullptr, static_cast<int>(value.toArray().size())));
+    case Type::List: {
+        // A named count: lupdate (Qt 6.4) skips a translate() whose count is a static_cast.
+        const int entries = static_cast<int>(value.toArray().size());
+        editor = new QLabel(QCoreApplication::translate(
+            "ScenarioPanel", "%n entries (edit them in the JSON tab)", nullptr, entries));
         break;
+    }
     case Type::Text: // name and description: the preset list and the JSON tab show them
     case Type::Object:
         return nullptr;

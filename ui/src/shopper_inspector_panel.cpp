@@ -147,6 +147,11 @@ void ShopperInspectorPanel::retranslateUi() {
     m_slateLabel->setText(tr("Current slate (the last one served to this shopper):"));
     m_slate->setHorizontalHeaderLabels(
         {tr("#"), tr("Score"), tr("Item, and why (the core's explanation)")});
+    // The active list is refreshed only while visible and running: relabel it now.
+    for (int i = 0; i < m_active->count(); ++i) {
+        QListWidgetItem* it = m_active->item(i);
+        it->setText(tr("Shopper %1").arg(it->data(Qt::UserRole).toUInt()));
+    }
     if (m_last.valid)
         showInspection(m_last);
 }
@@ -255,7 +260,7 @@ void ShopperInspectorPanel::showInspection(const sim::UserInspection& r) {
         m_slate->setItem(r2, 1, score);
         // Item and explanation in one wrapped cell: the dock is narrow, sentences are long.
         auto* item = new QTableWidgetItem(entryWhyText(e));
-        item->setToolTip(e.explanation);
+        item->setToolTip(entryWhyTip(e));
         m_slate->setItem(r2, 2, item);
     }
     m_slate->resizeRowsToContents();

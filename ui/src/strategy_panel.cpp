@@ -67,13 +67,20 @@ public:
                 auto it = m_editors.find(p.key);
                 if (it == m_editors.end())
                     continue;
+                const QString key = QString::fromStdString(p.key);
                 const QString help = trCore("RecommenderParam", QString::fromStdString(p.help)) +
                                      QLatin1Char('\n') +
                                      StrategyPanel::tr("Accepted: %1")
-                                         .arg(QString::fromStdString(core::describeRange(p)));
+                                         .arg(QString::fromStdString(core::describeRange(p))) +
+                                     QLatin1Char('\n') + StrategyPanel::tr("Key: %1").arg(key);
                 it->second->setToolTip(help);
-                if (QWidget* label = m_form->labelForField(it->second))
+                if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(it->second))) {
                     label->setToolTip(help);
+                    // The key is the parameter's name in English (scenario files and
+                    // --param use it); other languages show a translated name, the key
+                    // staying in the tooltip.
+                    label->setText(trCore("RecommenderParamName", key));
+                }
             }
     }
 

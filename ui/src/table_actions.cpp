@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -136,6 +137,33 @@ bool TableActions::exportCsv(const QAbstractItemView* view, const QString& path,
     return true;
 }
 
+namespace {
+
+// Names the view's two actions in the current language, now and after every language
+// switch (the view gets LanguageChange; the actions do not).
+class ActionNames : public QObject {
+public:
+    ActionNames(QAction* copy, QAction* csv, QObject* parent)
+        : QObject(parent), m_copy(copy), m_csv(csv) {
+        retranslate();
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange)
+            retranslate();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void retranslate() {
+        m_copy->setText(QCoreApplication::translate("TableActions", "Copy"));
+        m_csv->setText(QCoreApplication::translate("TableActions", "Export CSV…"));
+    }
+    QAction* m_copy;
+    QAction* m_csv;
+};
+
+} // namespace
+
 void TableActions::install(QAbstractItemView* view) {
     if (view->selectionMode() == QAbstractItemView::NoSelection)
         view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -163,6 +191,7 @@ void TableActions::install(QAbstractItemView* view) {
     });
     view->addAction(copy);
     view->addAction(csv);
+    view->installEventFilter(new ActionNames(copy, csv, view));
 }
 
 } // namespace recoscope::ui

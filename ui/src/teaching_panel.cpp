@@ -247,7 +247,7 @@ void TeachingPanel::showCore() {
         const int row = static_cast<int>(i);
         auto* pos = new QTableWidgetItem(QString::number(i + 1));
         auto* item = new QTableWidgetItem(entryWhyText(e));
-        item->setToolTip(e.explanation);
+        item->setToolTip(entryWhyTip(e));
         auto* score = new QTableWidgetItem(entryScoreText(e));
         score->setToolTip(entryScoreTip(e));
         QTableWidgetItem* change = nullptr;

@@ -29,10 +29,11 @@ QString value(const QJsonValue& v) {
 }
 
 QString weightsMessage(const sim::ValidationIssue& i) {
-    const QString got = i.got.isArray()
-                            ? QCoreApplication::translate("Validation", "%n entries", nullptr,
-                                                          static_cast<int>(i.got.toArray().size()))
-                            : value(i.got);
+    // A named count: lupdate (Qt 6.4) skips a translate() whose count is a static_cast.
+    const int entries = static_cast<int>(i.got.toArray().size());
+    const QString got =
+        i.got.isArray() ? QCoreApplication::translate("Validation", "%n entries", nullptr, entries)
+                        : value(i.got);
     if (i.minCount == i.maxCount)
         return QCoreApplication::translate("Validation",
                                            "expected an array of %1 non-negative numbers, got %2")

@@ -97,10 +97,10 @@ protected:
         m_trace.alpha.maxCoeff(&best);
         const float match = Map<const VectorXf>(self->outPtr(item), m_d).dot(m_trace.s);
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) +
-                  " is the likely next step of your browsing sequence, which focuses on " +
-                  describeItem(m_items, m_window[static_cast<std::size_t>(best)]) +
-                  " (attention weight ")
+            .item(m_items, item)
+            .text(" is the likely next step of your browsing sequence, which focuses on ")
+            .item(m_items, m_window[static_cast<std::size_t>(best)])
+            .text(" (attention weight ")
             .fact("largest attention weight", m_trace.alpha[best], Quantity::Share, 2)
             .text(" over the last ")
             .fact("items in the window", static_cast<double>(m_window.size()), Quantity::Count, 0)

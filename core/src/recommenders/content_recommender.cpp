@@ -94,17 +94,16 @@ protected:
         const float prior =
             m_popularityWeight / std::max(maxPopularity(), 1e-12f) * m_popular.raw(item);
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item));
+        b.item(m_items, item);
         if (best > 0.0f) {
             b.text(" matches your interest in ");
             if (const std::uint32_t brand = brandOf(bestF); brand != kNoBrand)
                 b.text("brand ").fact("brand", brand, Quantity::Label, 0);
             else
-                b.text(featureName(bestF));
-            b.text(std::string(m_items.contains(request.contextItem)
-                                   ? ", like the product you are looking at"
-                                   : "") +
-                   " (that feature adds ")
+                appendFeature(b, bestF);
+            b.text(m_items.contains(request.contextItem)
+                       ? ", like the product you are looking at (that feature adds "
+                       : " (that feature adds ")
                 .fact("largest feature contribution", best, Quantity::Score, 3)
                 .text(")");
         } else {
@@ -185,23 +184,33 @@ private:
         return f >= base && f - base < m_items.brandCount ? f - base : kNoBrand;
     }
 
-    std::string featureName(std::uint32_t f) const {
-        if (f < m_wordCount)
-            return "'" + m_items.vocabulary[f] + "'";
+    // A feature's name: words and category names are data (placeholders), the rest fixed
+    // words of the pattern.
+    void appendFeature(ExplanationBuilder& b, std::uint32_t f) const {
+        if (f < m_wordCount) {
+            b.text("'").name(m_items.vocabulary[f]).text("'");
+            return;
+        }
         f -= m_wordCount;
-        if (f < m_items.categoryCount())
-            return m_items.categoryName[f];
+        if (f < m_items.categoryCount()) {
+            b.name(m_items.categoryName[f]);
+            return;
+        }
         f -= static_cast<std::uint32_t>(m_items.categoryCount());
-        if (f < m_items.categoryCount())
-            return "the " + m_items.categoryName[f] + " department";
+        if (f < m_items.categoryCount()) {
+            b.text("the ").name(m_items.categoryName[f]).text(" department");
+            return;
+        }
         f -= static_cast<std::uint32_t>(m_items.categoryCount());
-        if (f < m_items.brandCount)
-            return "brand " + std::to_string(f);
+        if (f < m_items.brandCount) {
+            b.text("brand ").name(std::to_string(f));
+            return;
+        }
         f -= m_items.brandCount;
         static constexpr const char* bands[] = {"low-priced items", "budget items",
                                                 "mid-priced items", "upper mid-priced items",
                                                 "premium items"};
-        return bands[std::min<std::uint32_t>(f, 4)];
+        b.text(bands[std::min<std::uint32_t>(f, 4)]);
     }
 
     void buildItemVectors() {

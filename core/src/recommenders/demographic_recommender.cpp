@@ -56,7 +56,7 @@ protected:
                         static_cast<float>(globalTotal);
         const float pulled = g * m_popular.raw(item);
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item) + " is popular with shoppers like you (");
+        b.item(m_items, item).text(" is popular with shoppers like you (");
         segmentName(request.user, b);
         return b.text("): segment interest score ")
             .addend("segment's decayed interest", seg, 3, Quantity::Weight)

@@ -115,13 +115,17 @@ protected:
                     best = x.item;
                 }
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item) + " fits the taste profile " + name() + " learnt from ")
+        b.item(m_items, item)
+            .text(" fits the taste profile ")
+            .name(name())
+            .text(" learnt from ")
             .fact("your interactions", static_cast<double>(interactionCount(request.user)),
                   Quantity::Count, 0)
             .text(" of your interactions");
         if (best != kNoItem)
-            b.text("; its latent factors are closest to " + describeItem(m_items, best) +
-                   " (cosine ")
+            b.text("; its latent factors are closest to ")
+                .item(m_items, best)
+                .text(" (cosine ")
                 .fact("cosine of the two items' factor vectors", bestSim, Quantity::Cosine, 2)
                 .text(")");
         b.text(". Score: your factors . its factors ")

@@ -117,11 +117,13 @@ protected:
         const VectorXf h = m_trace.last();
         const float match = Map<const VectorXf>(self->outPtr(item), m_h).dot(h);
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) + " is a likely next step after your session's last ")
+            .item(m_items, item)
+            .text(" is a likely next step after your session's last ")
             .fact("items in the session window", static_cast<double>(m_window.size()),
                   Quantity::Count, 0)
-            .text(" items, ending with " + describeItem(m_items, m_window.back()) +
-                  " (a recurrent network trained on ")
+            .text(" items, ending with ")
+            .item(m_items, m_window.back())
+            .text(" (a recurrent network trained on ")
             .fact("session steps learnt", static_cast<double>(m_updates), Quantity::Count, 0)
             .text(" session steps): match with the session state ")
             .addend("output embedding . last hidden state", match, 3)

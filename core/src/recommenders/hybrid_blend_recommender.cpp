@@ -53,7 +53,10 @@ protected:
                 continue;
             const int m = m_askedK[c];
             const float v = m_weights[c] * (1.0f - static_cast<float>(r) / static_cast<float>(m));
-            b.text(std::string(first ? "" : " + ") + m_ids[c] + " places it ")
+            if (!first)
+                b.text(" + ");
+            b.name(m_ids[c])
+                .text(" places it ")
                 .fact("place in the core's answer", r + 1, Quantity::Count, 0)
                 .text(" of ")
                 .fact("candidates asked from the core", m, Quantity::Count, 0)
@@ -67,7 +70,9 @@ protected:
         }
         b.text(" = blend score ")
             .total("blend score", entry.score, Quantity::Weight, 3)
-            .text(", mostly from " + m_ids[main] + ": ");
+            .text(", mostly from ")
+            .name(m_ids[main])
+            .text(": ");
         return b.quote(innerExplanation(main, request, entry.item)).take();
     }
 

@@ -39,17 +39,21 @@ protected:
     // rank() keeps the answering core's order: score = answer size - place.
     Explanation reason(const Request& request, const SlateEntry& entry) const override {
         static constexpr const char* why[] = {
-            "you are new here", "we know a little about you",
-            "your history is rich enough for collaborative filtering"};
+            ", because you are new here] Place ", ", because we know a little about you] Place ",
+            ", because your history is rich enough for collaborative filtering] Place "};
         const std::size_t s = m_lastStage;
         const int r = askedRank(s, entry.item);
         const auto n = static_cast<double>(m_asked[s].size());
         return ExplanationBuilder()
-            .text("[" + m_ids[s] + ", because " + why[s] + "] Place ")
+            .text("[")
+            .name(m_ids[s])
+            .text(why[s])
             .fact("place in the answering core's slate", r + 1, Quantity::Count, 0)
             .text(" of ")
             .fact("items the answering core returned", n, Quantity::Count, 0)
-            .text(" in " + m_ids[s] + "'s answer, kept in order (switch score ")
+            .text(" in ")
+            .name(m_ids[s])
+            .text("'s answer, kept in order (switch score ")
             .total("items returned - place", n - r, Quantity::Count, 0)
             .text("): ")
             .quote(innerExplanation(s, request, entry.item))

@@ -264,7 +264,8 @@ protected:
     Explanation reason(const Request&, const SlateEntry& entry) const override {
         const ItemId item = entry.item;
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item) + " was clicked ")
+        b.item(m_items, item)
+            .text(" was clicked ")
             .fact("clicks", m_clicks[item], Quantity::Count, 0)
             .text(" times in ")
             .fact("examined showings", m_shown[item], Quantity::Count, 0)

@@ -96,20 +96,18 @@ public:
             return explainRanked(request, entry);
         ExplanationBuilder b(Explanation::Basis::Placeholder);
         if (at == m_lastItems.end())
-            return b
-                .text(describeItem(m_items, item) +
-                      " was not in the last slate this core served, so it has no explanation.")
+            return b.item(m_items, item)
+                .text(" was not in the last slate this core served, so it has no explanation.")
                 .take();
         if (pos < m_popularEnd)
-            return b
-                .text(describeItem(m_items, item) + " is a popular fallback (interaction weight ")
+            return b.item(m_items, item)
+                .text(" is a popular fallback (interaction weight ")
                 .fact("total interaction weight", m_weight[item], Quantity::Weight, 1)
                 .text("): nothing you interacted with has been bought or viewed together with it "
                       "yet, and its score only keeps the order.")
                 .take();
-        return b
-            .text(describeItem(m_items, item) +
-                  " fills the slate: no shopper has interacted with it yet.")
+        return b.item(m_items, item)
+            .text(" fills the slate: no shopper has interacted with it yet.")
             .take();
     }
 
@@ -196,21 +194,25 @@ private:
         std::stable_sort(parts.begin(), parts.end(),
                          [](const Part& a, const Part& b) { return a.value > b.value; });
         ExplanationBuilder b;
-        const std::string item = describeItem(m_items, entry.item);
         if (parts.empty()) // cannot happen for a ranked item; said plainly if it does
-            return b.text(item + " was ranked with score ")
+            return b.item(m_items, entry.item)
+                .text(" was ranked with score ")
                 .total("score", entry.score, Quantity::Similarity, 2)
                 .text(" although none of your items co-occurs with it.")
                 .take();
-        b.text("Shoppers who interacted with " + describeItem(m_items, parts[0].seed) +
-               (parts[0].context ? " (the product you are looking at)" : "") +
-               " also interacted with " + item + ": ");
+        b.text("Shoppers who interacted with ")
+            .item(m_items, parts[0].seed)
+            .text(parts[0].context ? " (the product you are looking at) also interacted with "
+                                   : " also interacted with ")
+            .item(m_items, entry.item)
+            .text(": ");
         const std::size_t shown = std::min<std::size_t>(parts.size(), 2);
         for (std::size_t p = 0; p < shown; ++p) {
             const Part& x = parts[p];
             if (p > 0)
-                b.text("; plus " + describeItem(m_items, x.seed) +
-                       (x.context ? " (the product you are looking at)" : "") + ": ");
+                b.text("; plus ")
+                    .item(m_items, x.seed)
+                    .text(x.context ? " (the product you are looking at): " : ": ");
             b.text("co-occurrence similarity ")
                 .fact("co-occurrence similarity co/sqrt(n_i n_j)", x.sim, Quantity::Similarity, 2)
                 .text(" x seed weight ")

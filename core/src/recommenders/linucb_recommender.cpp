@@ -156,7 +156,8 @@ protected:
         const float mean = m_theta.dot(x),
                     bonus = m_alpha * std::sqrt(std::max(0.0f, x.dot(m_ainv * x)));
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) + " has an expected click score of ")
+            .item(m_items, item)
+            .text(" has an expected click score of ")
             .addend("theta . x", mean, 4)
             .text(" from its department, price band, discount, popularity and click-through "
                   "rate and your interest in its category, its brand and the item itself "

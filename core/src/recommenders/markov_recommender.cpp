@@ -70,8 +70,11 @@ protected:
                 continue;
             const float total = std::max(m_next.total(seeds[s]), 1e-9f);
             const float wgt = s == 0 ? 1.0f : m_secondWeight;
-            b.text(std::string(first ? "After " : "; after ") + describeItem(m_items, seeds[s]) +
-                   ", shoppers went on to " + describeItem(m_items, entry.item) + " ")
+            b.text(first ? "After " : "; after ")
+                .item(m_items, seeds[s])
+                .text(", shoppers went on to ")
+                .item(m_items, entry.item)
+                .text(" ")
                 .fact("transitions seed -> item", c, Quantity::Count, 0)
                 .text(" times (")
                 .percent("share of the seed's next steps", c / total, Quantity::Share, 0)

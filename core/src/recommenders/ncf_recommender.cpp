@@ -109,7 +109,8 @@ protected:
             (m_zi.col(static_cast<Eigen::Index>(item)) + m_net.wu * p + m_net.b1).cwiseMax(0.0f);
         const float mlp = hidden.dot(m_net.w);
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) + " scores high in the neural model (embeddings + ")
+            .item(m_items, item)
+            .text(" scores high in the neural model (embeddings + ")
             .fact("hidden units", m_h, Quantity::Count, 0)
             .text("-unit MLP) trained on ")
             .fact("your interactions", static_cast<double>(interactionCount(request.user)),

@@ -68,17 +68,18 @@ public:
         const ItemId item = entry.item;
         if (!m_items.contains(item))
             return ExplanationBuilder(Explanation::Basis::Placeholder)
-                .text(describeItem(m_items, item) + " is not in this shop's catalogue.")
+                .item(m_items, item)
+                .text(" is not in this shop's catalogue.")
                 .take();
         // Every eligible item is ranked (m_order holds the whole catalogue), so the score
         // is always m_score, as a float, as recommend() read it; fillSlate only runs when
         // fewer than k items are eligible at all, and then finds nothing more to add.
         const double score = static_cast<float>(m_score[item]);
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item) +
-               (score > 0.0 ? " is among the most popular items: " : " has no interactions yet: "));
-        b.text("weighted interaction score ")
-            .total("weighted interaction score", score, Quantity::Weight, 1)
+        b.item(m_items, item)
+            .text(score > 0.0 ? " is among the most popular items: weighted interaction score "
+                              : " has no interactions yet: weighted interaction score ");
+        b.total("weighted interaction score", score, Quantity::Weight, 1)
             .text(" (view ")
             .fact("view weight", implicitWeight(EventKind::View), Quantity::Weight, 0)
             .text(", favourite ")

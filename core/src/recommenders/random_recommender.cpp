@@ -53,8 +53,9 @@ public:
             .text("Picked uniformly at random among the ")
             .fact("available items", static_cast<double>(m_items.availableCount), Quantity::Count,
                   0)
-            .text(" available items; " + describeItem(m_items, entry.item) +
-                  " carries no learned preference (its score only keeps the order).")
+            .text(" available items; ")
+            .item(m_items, entry.item)
+            .text(" carries no learned preference (its score only keeps the order).")
             .take();
     }
 

@@ -61,15 +61,18 @@ protected:
             const float w = x.kind == EventKind::Purchase ? x.weight * m_purchaseBoost : x.weight;
             const float pull =
                 static_cast<float>(std::exp(-std::max(0.0, request.time - x.time) / m_tau));
-            const std::string verb = x.kind == EventKind::Purchase    ? "bought"
-                                     : x.kind == EventKind::CartAdd   ? "put in your cart"
-                                     : x.kind == EventKind::Favourite ? "saved"
-                                                                      : "looked at";
-            b.text("You " + verb + " " + describeItem(m_items, item) + " ")
+            // Whole phrases, not a verb spliced in: each choice is one fixed pattern.
+            const char* verb = x.kind == EventKind::Purchase    ? "You bought "
+                               : x.kind == EventKind::CartAdd   ? "You put in your cart "
+                               : x.kind == EventKind::Favourite ? "You saved "
+                                                                : "You looked at ";
+            b.text(verb)
+                .item(m_items, item)
+                .text(" ")
                 .fact("hours since the interaction", hours, Quantity::Duration, 1)
-                .text(" hours ago" +
-                      std::string(x.kind == EventKind::Purchase ? "; time to buy it again?" : ".") +
-                      " Its weight ")
+                .text(x.kind == EventKind::Purchase
+                          ? " hours ago; time to buy it again? Its weight "
+                          : " hours ago. Its weight ")
                 .fact("interaction weight", w, Quantity::Weight, 2)
                 .text(" x recency ")
                 .fact("recency factor exp(-age / tau)", pull, Quantity::Share, 3)
@@ -83,7 +86,7 @@ protected:
                 .fact("earlier interactions", static_cast<double>(found - 1), Quantity::Count, 0)
                 .text(" earlier interactions with it");
         if (found == 0)
-            b.text(describeItem(m_items, item) + " is one of your recent items");
+            b.item(m_items, item).text(" is one of your recent items");
         return b.text("; score ").total("score", entry.score, Quantity::Weight, 3).text(".").take();
     }
 

@@ -136,10 +136,12 @@ protected:
         m_trace.alpha.maxCoeff(&best);
         const float match = Map<const VectorXf>(self->embPtr(item), m_d).dot(m_trace.out);
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) + " is the likely next step of your recent ")
+            .item(m_items, item)
+            .text(" is the likely next step of your recent ")
             .fact("items in the sequence", static_cast<double>(m_seq.size()), Quantity::Count, 0)
-            .text(" items; the self-attention focuses on " +
-                  describeItem(m_items, m_seq[static_cast<std::size_t>(best)]) + " (weight ")
+            .text(" items; the self-attention focuses on ")
+            .item(m_items, m_seq[static_cast<std::size_t>(best)])
+            .text(" (weight ")
             .fact("largest attention weight", m_trace.alpha[best], Quantity::Share, 2)
             .text("): match with the sequence ")
             .addend("item embedding . block output", match, 3)

@@ -92,9 +92,10 @@ protected:
         ExplanationBuilder b;
         b.fact("similar sessions holding the item", static_cast<double>(sims.size()),
                Quantity::Count, 0)
-            .text(std::string(" recent shopping session") + (sims.size() == 1 ? "" : "s") +
-                  " similar to yours also included " + describeItem(m_items, entry.item) +
-                  ": session similarity ");
+            .text(sims.size() == 1 ? " recent shopping session similar to yours also included "
+                                   : " recent shopping sessions similar to yours also included ")
+            .item(m_items, entry.item)
+            .text(": session similarity ");
         const std::size_t shown = std::min<std::size_t>(sims.size(), 3);
         for (std::size_t p = 0; p < shown; ++p) {
             if (p)

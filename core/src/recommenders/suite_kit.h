@@ -199,22 +199,20 @@ public:
             return reason(request, entry);
         ExplanationBuilder b(Explanation::Basis::Placeholder);
         if (at == m_lastItems.end()) {
-            b.text(describeItem(m_items, item) +
-                   " was not in the last slate this core served, so it has no explanation.");
+            b.item(m_items, item)
+                .text(" was not in the last slate this core served, so it has no explanation.");
             return b.take();
         }
         const double pop = m_popular.at(item, m_now);
         if (pos < m_popularEnd && pop > 0.0)
-            return b
-                .text(describeItem(m_items, item) +
-                      " fills the slate as a popular choice right now (recent interaction "
+            return b.item(m_items, item)
+                .text(" fills the slate as a popular choice right now (recent interaction "
                       "score ")
                 .fact("recent interaction score", pop, Quantity::Weight, 1)
                 .text("): this strategy had no candidate of its own left for this place.")
                 .take();
-        return b
-            .text(describeItem(m_items, item) +
-                  " fills the slate: no interactions point to it yet, so it is shown to explore "
+        return b.item(m_items, item)
+            .text(" fills the slate: no interactions point to it yet, so it is shown to explore "
                   "the catalogue.")
             .take();
     }

@@ -76,8 +76,10 @@ protected:
         const float t = s * s / (l + m_prior);
         const float boost = t * m_categoryWeight * share;
         ExplanationBuilder b;
-        b.text(describeItem(m_items, item) + " is trending in " + m_items.categoryName[top] +
-               ": recent activity ")
+        b.item(m_items, item)
+            .text(" is trending in ")
+            .name(m_items.categoryName[top])
+            .text(": recent activity ")
             .fact("recent activity (short half-life count)", s, Quantity::Weight, 2)
             .text(" against a baseline of ")
             .fact("baseline (long half-life count, rescaled)", l, Quantity::Weight, 2)

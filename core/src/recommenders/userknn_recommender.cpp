@@ -101,14 +101,16 @@ protected:
         ExplanationBuilder b;
         b.fact("neighbours who chose the item", static_cast<double>(parts.size()), Quantity::Count,
                0)
-            .text(std::string(" shopper") + (parts.size() == 1 ? "" : "s") +
-                  " with tastes like yours chose " + describeItem(m_items, entry.item) + ": ");
+            .text(parts.size() == 1 ? " shopper with tastes like yours chose "
+                                    : " shoppers with tastes like yours chose ")
+            .item(m_items, entry.item)
+            .text(": ");
         const std::size_t shown = std::min<std::size_t>(parts.size(), 2);
         for (std::size_t p = 0; p < shown; ++p) {
             const Part& x = parts[p];
             b.text(p ? "; shopper " : "shopper ")
                 .fact("neighbour", x.user, Quantity::Label, 0)
-                .text(std::string(" (") + measure + " ")
+                .text(m_pearson ? " (Pearson correlation " : " (cosine similarity ")
                 .fact(measure, x.sim, Quantity::Cosine, 2)
                 .text(") with weight ")
                 .fact("the item's weight in the neighbour's profile", x.weight, Quantity::Weight, 1)

@@ -27,12 +27,12 @@ protected:
     Explanation reason(const Request& request, const SlateEntry& entry) const override {
         const float u = m_oracle->trueUtility(request.user, entry.item, request.time);
         ExplanationBuilder b;
-        b.text(describeItem(m_items, entry.item) +
-               (m_sign > 0 ? " is among your highest" : " is among your lowest") +
-               " true utilities in the simulator (")
+        b.item(m_items, entry.item)
+            .text(m_sign > 0 ? " is among your highest true utilities in the simulator ("
+                             : " is among your lowest true utilities in the simulator (")
             .fact("true utility", u, Quantity::Score, 3)
-            .text("): a " + std::string(m_sign > 0 ? "best" : "worst") +
-                  "-case bound, not a learnt choice. Score ");
+            .text(m_sign > 0 ? "): a best-case bound, not a learnt choice. Score "
+                             : "): a worst-case bound, not a learnt choice. Score ");
         if (m_sign < 0)
             b.text("= minus the utility = ");
         return b

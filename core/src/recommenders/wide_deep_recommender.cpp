@@ -126,7 +126,8 @@ protected:
         const VectorXf a2 = (m_net.w2 * a1 + m_net.b2).cwiseMax(0.0f);
         const float deep = a2.dot(m_net.w3);
         return ExplanationBuilder()
-            .text(describeItem(m_items, item) + " scores ")
+            .item(m_items, item)
+            .text(" scores ")
             .total("logit", entry.score, Quantity::Score, 3)
             .text(" in the wide & deep model: ")
             .addend("wide part", wide, 3)

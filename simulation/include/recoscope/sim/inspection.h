@@ -4,6 +4,7 @@
 // InspectorLedger on the arena's thread and sent by value (EngineWorker's signals).
 
 #include "recoscope/core/event.h"
+#include "recoscope/core/explanation.h"
 #include "recoscope/core/types.h"
 
 #include <QString>
@@ -20,8 +21,12 @@ namespace recoscope::sim {
 struct ExplainedEntry {
     core::ItemId item = core::kNoItem;
     float score = 0.0f;
-    QString itemDescription; ///< "item 42 (Kitchen > Kettles)"
-    QString explanation;     ///< the core's own sentence; empty = not kept
+    QString itemDescription; ///< "item 42 (Kitchen > Kettles)" (English)
+    QString itemCategory; ///< its category half, " (Kitchen > Kettles)" (names: never translated)
+    QString explanation;  ///< the core's own sentence (English); empty = not kept
+    /// The same explanation as data: its message template and arguments, for the GUI to
+    /// show translated (ui::explanationText); empty text when not kept.
+    core::Explanation why;
     /// The score as the explanation prints it ("2.0"); empty for placeholders and when no
     /// explanation was kept.
     QString scoreText;
@@ -95,7 +100,8 @@ struct ItemInspection {
     core::ItemId item = core::kNoItem;
     bool valid = false;
     QString error;
-    QString description;
+    QString description;  ///< "item 42 (Kitchen > Kettles)" (English)
+    QString categoryPath; ///< its category half, " (Kitchen > Kettles)"
     QString category;
     std::uint32_t brand = 0;
     float price = 0.0f, discount = 0.0f;
