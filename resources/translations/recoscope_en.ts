@@ -2720,15 +2720,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>impressions per period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clicks and purchases per period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clicks, purchases</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2712,16 +2712,16 @@
         <translation>%1 件，补货 %2 次</translation>
     </message>
     <message>
-        <source>impressions per period</source>
-        <translation>每个时段的曝光次数</translation>
-    </message>
-    <message>
-        <source>clicks and purchases per period</source>
-        <translation>每个时段的点击和购买次数</translation>
-    </message>
-    <message>
         <source>Impressions (times shown in a slate, left axis), clicks on it in a slate and units bought (right axis), per period of the run.</source>
         <translation>每个运行时段的曝光（在推荐列表中展示的次数，左轴）、在推荐列表中的点击和购买件数（右轴）。</translation>
+    </message>
+    <message>
+        <source>impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>clicks, purchases</source>
+        <translation>点击、购买</translation>
     </message>
 </context>
 <context>

@@ -93,8 +93,8 @@ void ItemInspectorPanel::retranslateUi() {
     // would drop the many periods without a purchase). The colours are none of the core
     // palette's, so an item's lines are never mistaken for a core's. The legend keeps the
     // plain names (a narrow dock elides longer ones); the axis titles say which is where.
-    m_chart->setAxisTitles(simDaysAxisTitle(), tr("impressions per period"));
-    m_chart->setRightAxisTitle(tr("clicks and purchases per period"));
+    m_chart->setAxisTitles(simDaysAxisTitle(), tr("impressions"));
+    m_chart->setRightAxisTitle(tr("clicks, purchases"));
     m_chart->setToolTip(tr("Impressions (times shown in a slate, left axis), clicks on it in a "
                            "slate and units bought (right axis), per period of the run."));
     m_chart->setValueFormat([](double y) { return QLocale().toString(y, 'f', 0); });

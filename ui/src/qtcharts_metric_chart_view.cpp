@@ -95,13 +95,16 @@ public:
     QSize minimumSizeHint() const override {
         const QFontMetrics fm(font());
         const int line = fm.height();
-        const int yTitle = titleMetrics().horizontalAdvance(m_yTitle) + 2 * line;
+        const int yTitle = std::max(titleMetrics().horizontalAdvance(m_yTitle),
+                                    titleMetrics().horizontalAdvance(m_rightTitle)) +
+                           2 * line;
         const int plotHeight = std::max(yTitle, 4 * line);
         const int chrome = 7 * line + 24; // title, legend row, x labels, x title, margins
         const int wide = std::max({titleMetrics().horizontalAdvance(m_title) * 11 / 10,
                                    titleMetrics().horizontalAdvance(m_xTitle),
                                    std::min(legendRowWidth(), 6 * line + legendColumnWidth())});
-        return {std::max(260, yAxisWidth() + wide + 24), std::max(200, plotHeight + chrome)};
+        const int axes = m_rightTitle.isEmpty() ? yAxisWidth() : 2 * yAxisWidth();
+        return {std::max(260, axes + wide + 24), std::max(200, plotHeight + chrome)};
     }
 
     int renderedPointCount(const QString& id) const override {

@@ -90,11 +90,11 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Parameters and notes can be long: fixed widths, the whole text in the tooltip.
-    for (int c : {int(RunHistoryModel::Parameters), int(RunHistoryModel::Note)}) {
+    // Parameters and notes can be long: widths in characters (compactRows), one line each,
+    // the whole text in the tooltip.
+    m_view->setWordWrap(false);
+    for (int c : {int(RunHistoryModel::Parameters), int(RunHistoryModel::Note)})
         m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
-        m_view->setColumnWidth(c, 200);
-    }
     // Double-click on a label edits it (anywhere else it opens the run); F2 edits too.
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(m_view, 1);
@@ -258,6 +258,9 @@ void RunHistoryPanel::compactRows() {
     // fewer runs. Follows the font, so a larger one (presentation mode) is never cut.
     m_view->verticalHeader()->setMinimumSectionSize(0);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    // About 32 characters at the current font: "history=20, neighbours=100" whole.
+    for (int c : {int(RunHistoryModel::Parameters), int(RunHistoryModel::Note)})
+        m_view->setColumnWidth(c, 32 * m_view->fontMetrics().averageCharWidth());
 }
 
 int RunHistoryPanel::heightForRows(int rows) const {
