@@ -3,8 +3,8 @@
 // (advancing slowest() n times, as Resume does) and teaching steps (one action per core,
 // or every core to one shopper's next action). The arena is deterministic, so replaying a
 // prefix on a fresh arena built from the same spec rebuilds exactly the state after any
-// earlier step: that is Step back (docs/decisions/0017-teaching-follow-and-step-back.md). Plain value
-// type; O(steps + pauses) memory.
+// earlier step: that is Step back (docs/decisions/0017-teaching-follow-and-step-back.md). Plain
+// value type; O(steps + pauses) memory.
 
 #include "recoscope/core/types.h"
 
