@@ -147,7 +147,9 @@ void BeyondAccuracy::countInteraction(ItemId item) {
         const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
         return ca > cb || (ca == cb && a < b);
     };
-    auto it = m_top.end() - 1;
+    // Set in both branches: `m_top.end() - 1` on an empty list is undefined (UBSan found it on
+    // the first event of a run, in the fuzz build).
+    decltype(m_top.begin()) it;
     if (state.inTop) {
         it = std::find(m_top.begin(), m_top.end(), item);
     } else {
