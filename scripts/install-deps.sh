@@ -14,6 +14,8 @@ set -euo pipefail
 # qt6-translations-l10n: Qt's own texts in zh_CN (standard buttons such as Close, Save,
 # Discard and Cancel, file dialogs, context menus), which LanguageManager loads beside the
 # workbench's (qtbase_zh_CN.qm); without it those stay English in Chinese.
+# ccache: the build compiles through it when present (cmake/CMakeLists.txt), so rebuilds after
+# a branch switch or in a second worktree reuse the objects of the first.
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
@@ -23,7 +25,7 @@ packages=(
     libbenchmark-dev
     clang libclang-rt-14-dev
     xvfb xauth fonts-wqy-microhei qt6-translations-l10n
-    parallel
+    parallel ccache
     git
 )
 
