@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -44,6 +45,14 @@ struct Statement {
     ~Statement() { sqlite3_finalize(st); }
 };
 
+// Whether this process may write the store: the file when it exists, and its folder, where
+// SQLite creates the -wal and -shm files beside it (a writable file in a read-only folder
+// cannot be written in WAL mode either).
+bool mayWrite(const QString& path) {
+    const QFileInfo file(path);
+    return (!file.exists() || file.isWritable()) && QFileInfo(file.absolutePath()).isWritable();
+}
+
 } // namespace
 
 core::Error RunStore::error(const QString& what) const {
@@ -75,12 +84,30 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
     store->m_path = path;
     if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
         return core::Error{QStringLiteral("%1: no such run store").arg(path).toStdString()};
+    // Said before SQLite tries: it would report "attempt to write a readonly database" on the
+    // first read, which reads as if the file were damaged.
+    const bool writable = mayWrite(path);
+    if (mode == Mode::ReadWrite && !writable)
+        return core::Error{QStringLiteral("%1: the run store is read-only (no permission to write "
+                                          "the file or its folder); recording needs write "
+                                          "access: choose another store or change the permissions")
+                               .arg(path)
+                               .toStdString()};
     // NOMUTEX: a RunStore is used by one thread at a time (its contract), so SQLite's
     // per-call connection mutex is pure cost (measured: ~8 % of a log replay).
-    const int flags = SQLITE_OPEN_NOMUTEX |
-                      (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
-    if (sqlite3_open_v2(path.toUtf8().constData(), &store->m_db, flags, nullptr) != SQLITE_OK)
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                        : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+    QByteArray name = path.toUtf8();
+    if (mode == Mode::ReadOnly && !writable) {
+        // A WAL store can only be read by a process that may create its -shm file. One this
+        // process cannot write is read as immutable instead: SQLite then takes no locks and
+        // trusts that nobody writes the file meanwhile (docs/reliability.md says so).
+        flags |= SQLITE_OPEN_URI;
+        name = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() +
+               QByteArrayLiteral("?immutable=1");
+    }
+    if (sqlite3_open_v2(name.constData(), &store->m_db, flags, nullptr) != SQLITE_OK)
         return store->error(QStringLiteral("cannot open the run store"));
     sqlite3_busy_timeout(store->m_db, 5000);
     sqlite3_extended_result_codes(store->m_db, 1);

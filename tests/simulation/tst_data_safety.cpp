@@ -4,11 +4,20 @@
 //   first events of the same run completed elsewhere (same scenario, seed and core): only
 //   the tail that had not been committed is missing, nothing inside is lost or altered;
 // - a file-size limit (a full disk, as `ulimit -f`): exit 4 with a message naming the
-//   file, the run recorded as failed, the store intact and still usable.
-// (A read-only store cannot be tested here: the tests run as root, which writes anyway.)
+//   file, the run recorded as failed, the store intact and still usable;
+// - a read-only store (file 0444 in a 0555 folder, the CLI run as `nobody` when the test
+//   runs as root, since root writes anyway): a run is refused with exit 4 and a message
+//   naming the file and saying read-only; listing and reporting still work; not a byte of
+//   the file changes.
 
+#include "cli_process.h"
 #include "recoscope/sim/run_store.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,6 +124,57 @@ private slots:
                      "50", "--db", db});
         QVERIFY(small.waitForFinished(60000));
         QCOMPARE(small.exitCode(), 0);
+    }
+
+    void readOnlyStoreRefusesRunsAndStillReads() {
+        // A folder `nobody` may enter: QTemporaryDir makes its own 0700.
+        const QString dir = m_dir.filePath(QStringLiteral("readonly"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                        QFile::ExeOwner | QFile::ReadOther |
+                                                        QFile::ExeOther));
+        const QString db = dir + QStringLiteral("/archive.db");
+        QCOMPARE(test::cli({"run", "--scenario", "teaching-small", "--recommender", "random",
+                            "--events", "200", "--db", db})
+                     .exitCode,
+                 0);
+        const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+        QVERIFY(QFile::setPermissions(db, readOnly));
+        QVERIFY(QFile::setPermissions(dir, readOnly | QFile::ExeOwner | QFile::ExeGroup |
+                                               QFile::ExeOther));
+        const QByteArray before = sha256(db);
+        const test::CliOptions asNobody{QString(), 240000, true};
+
+        const test::CliResult run =
+            test::cli({"run", "--scenario", "teaching-small", "--recommender", "random", "--events",
+                       "50", "--db", db},
+                      asNobody);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(db) && run.err.contains(QStringLiteral("read-only")),
+                 qPrintable(run.err));
+        // Mutation check: without RunStore's read-only check, SQLite's own "attempt to write
+        // a readonly database" was reported as "not a readable Recoscope run store".
+        QVERIFY2(!run.err.contains(QStringLiteral("not a readable")), qPrintable(run.err));
+
+        const test::CliResult runs = test::cli({"runs", "--db", db}, asNobody);
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY2(runs.out.contains(QStringLiteral("teaching-small")), qPrintable(runs.out));
+        const test::CliResult report = test::cli({"report", "--run", "1", "--db", db}, asNobody);
+        QCOMPARE(report.exitCode, 0);
+        QVERIFY2(report.out.contains(QStringLiteral("CTR")), qPrintable(report.out));
+        QCOMPARE(sha256(db), before);
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+
+        QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner));
+    }
+
+private:
+    static QByteArray sha256(const QString& path) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
     }
 };
 

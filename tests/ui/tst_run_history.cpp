@@ -2,8 +2,11 @@
 // editor reach the store (read back with plain sqlite3), a locked store keeps the old
 // text and says why, the Parameters column says what params_json holds (recounted from
 // the stored text with a regular expression, not with the model's JSON reader), the
-// search box hides what does not match, and the default layout shows enough rows.
+// search box hides what does not match, the default layout shows enough rows, and a store
+// this user may not write is browsed read-only with the reason shown (as root the test
+// re-runs that one function of itself as `nobody`, since root writes through permissions).
 
+#include "cli_process.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/ui/main_window.h"
@@ -12,10 +15,14 @@
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/run_note_dialog.h"
 
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -28,6 +35,8 @@
 #include <sqlite3.h>
 
 #include <map>
+
+#include <unistd.h>
 
 using namespace recoscope;
 
@@ -282,6 +291,90 @@ private slots:
                                                          .arg(w.height())));
         // …and the charts keep at least their minimum height.
         QVERIFY(w.centralWidget()->height() >= w.centralWidget()->minimumSizeHint().height());
+    }
+
+    void readOnlyStoreIsBrowsed() {
+        const QString childDb = qEnvironmentVariable("RECOSCOPE_TEST_READONLY_DB");
+        if (!childDb.isEmpty()) { // the unprivileged child of the branch below
+            browseReadOnly(childDb);
+            return;
+        }
+        QTemporaryDir base;
+        const QString dir = base.filePath(QStringLiteral("archive"));
+        const QString home = base.filePath(QStringLiteral("home"));
+        QVERIFY(QDir().mkpath(dir) && QDir().mkpath(home));
+        const QString db = dir + QStringLiteral("/archive.db");
+        {
+            auto store = sim::RunStore::open(db);
+            QVERIFY(store.ok());
+            for (int i = 0; i < 3; ++i) {
+                sim::RunInfo r;
+                r.scenarioName = QStringLiteral("default");
+                r.scenarioJson = "{}";
+                r.scenarioHash = QStringLiteral("h");
+                r.recommender = QStringLiteral("popularity");
+                r.buildVersion = QStringLiteral("test");
+                const qint64 id = store.value()->beginRun(r).value();
+                QVERIFY(store.value()->finishRun(id, QStringLiteral("finished"), "{}"));
+            }
+        }
+        const auto r = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+        const auto x = QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(db, r));
+        QVERIFY(QFile::setPermissions(dir, r | x));
+        QVERIFY(QFile::setPermissions(base.path(), r | x | QFile::WriteOwner));
+        const QByteArray before = sha256(db);
+        if (!test::runsAsRoot()) {
+            browseReadOnly(db);
+        } else {
+            QVERIFY(::chown(home.toLocal8Bit().constData(), 65534, 65534) == 0);
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("RECOSCOPE_TEST_READONLY_DB"), db);
+            env.insert(QStringLiteral("HOME"), home);
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            child.setProcessEnvironment(env);
+            child.setChildProcessModifier(test::becomeNobody);
+            child.start(QCoreApplication::applicationFilePath(),
+                        {QStringLiteral("readOnlyStoreIsBrowsed")});
+            QVERIFY(child.waitForFinished(120000));
+            const QString out = QString::fromUtf8(child.readAll());
+            QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+                     qPrintable(out));
+            QVERIFY2(
+                out.contains(QStringLiteral("PASS   : TestRunHistory::readOnlyStoreIsBrowsed")),
+                qPrintable(out));
+        }
+        QCOMPARE(sha256(db), before);
+        QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+private:
+    static QByteArray sha256(const QString& path) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }
+
+    // The runs are listed, the notice says read-only and names the file, and a label edit is
+    // refused with the old text kept. Mutation check: without RunHistoryModel's read-only
+    // fallback the panel lists no run (the writable open is refused).
+    static void browseReadOnly(const QString& db) {
+        ui::RunHistoryPanel panel(db);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QVERIFY(panel.notice()->isVisible());
+        QVERIFY2(panel.notice()->text().contains(QStringLiteral("read-only")) &&
+                     panel.notice()->text().contains(db),
+                 qPrintable(panel.notice()->text()));
+        auto* proxy = panel.view()->model();
+        const QModelIndex label = proxy->index(0, ui::RunHistoryModel::Label);
+        QVERIFY(!proxy->setData(label, QStringLiteral("cannot be saved")));
+        QCOMPARE(label.data().toString(), QString());
+        QVERIFY(panel.notice()->isVisible());
     }
 };
 

@@ -5,6 +5,7 @@
 #include "recoscope/sim/run_params_text.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -25,6 +26,16 @@ bool RunHistoryModel::reload() {
     bool ok = true;
     if (!m_store && !m_path.isEmpty()) {
         auto opened = sim::RunStore::open(m_path);
+        m_readOnlyReason.clear();
+        if (!opened) {
+            // A store this user may not write (an archive, a colleague's file) can still be
+            // browsed: open it read-only and say why labels and notes cannot be saved.
+            auto readOnly = sim::RunStore::open(m_path, sim::RunStore::Mode::ReadOnly);
+            if (readOnly && !QFileInfo(m_path).isWritable()) {
+                m_readOnlyReason = QString::fromStdString(opened.error());
+                opened = std::move(readOnly);
+            }
+        }
         if (opened) {
             m_store = std::move(opened).value();
             m_interrupted.assign(m_store->interruptedOnOpen().begin(),

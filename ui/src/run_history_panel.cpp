@@ -228,6 +228,10 @@ void RunHistoryPanel::reload() {
     const QList<qint64> selected = selectedRuns();
     if (!m_model->reload())
         emit statusMessage(tr("Run history: %1").arg(m_model->lastError()));
+    if (!m_model->readOnlyReason().isEmpty()) {
+        m_notice->setText(tr("Read-only: %1").arg(m_model->readOnlyReason()));
+        m_notice->show();
+    }
     for (qint64 id : selected) {
         const int row = m_model->rowOfRun(id);
         if (row >= 0)

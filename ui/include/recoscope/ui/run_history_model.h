@@ -44,6 +44,9 @@ public:
     /// Re-reads the store; false (and lastError()) when it cannot be opened or read.
     bool reload();
     QString lastError() const { return m_error; }
+    /// Why the store is open read-only (it may not be written by this user), or empty
+    /// when it is writable: the runs are listed, labels and notes cannot be saved.
+    QString readOnlyReason() const { return m_readOnlyReason; }
     /// Runs that opening the store marked 'interrupted' (their process had died while
     /// writing them); the panel tells the user once.
     const std::vector<qint64>& interruptedOnOpen() const { return m_interrupted; }
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<sim::RunStore> m_store;
     std::vector<Row> m_rows;
     QString m_error;
+    QString m_readOnlyReason;
     std::vector<qint64> m_interrupted;
 };
 
