@@ -3743,6 +3743,10 @@
         <source>Search labels, notes, parameters, scenarios and cores</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunNoteDialog</name>

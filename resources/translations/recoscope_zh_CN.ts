@@ -3730,6 +3730,10 @@
         <source>Search labels, notes, parameters, scenarios and cores</source>
         <translation>搜索标签、备注、参数、场景和推荐核心</translation>
     </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunNoteDialog</name>
