@@ -1,5 +1,6 @@
 #include "recoscope/sim/core_guard.h"
 
+#include "recoscope/core/day_clock.h"
 #include "recoscope/core/slate_check.h"
 
 #include <cxxabi.h>
@@ -15,13 +16,11 @@ namespace recoscope::sim {
 
 namespace {
 
-// "day 0, 03:10": the workbench's one convention (day 0 is the first day).
+// "day 0, 03:10", as the workbench writes it (core::dayClock).
 std::string dayText(double t) {
-    const auto minutes = static_cast<long long>(std::floor(std::max(0.0, t) / 60.0));
-    const long long day = minutes / (24 * 60);
-    const long long inDay = minutes % (24 * 60);
+    const core::DayClock c = core::dayClock(t);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "day %lld, %02lld:%02lld", day, inDay / 60, inDay % 60);
+    std::snprintf(buf, sizeof buf, "day %lld, %02d:%02d", c.day, c.hour, c.minute);
     return buf;
 }
 
@@ -32,6 +31,19 @@ std::string thrown(const std::exception& e) {
         abi::__cxa_demangle(typeid(e).name(), nullptr, nullptr, &status), std::free);
     return std::string("threw ") + (status == 0 && name ? name.get() : typeid(e).name()) + ": " +
            e.what();
+}
+
+// Calls fn(); what it threw, in words, or empty when it returned. One place for the two
+// catch clauses every guarded call needs.
+template <class Fn> std::string thrownBy(Fn&& fn) {
+    try {
+        fn();
+        return {};
+    } catch (const std::exception& e) {
+        return thrown(e);
+    } catch (...) {
+        return "threw an exception that is not a std::exception";
+    }
 }
 
 std::string recommendCall(const core::Request& request) {
@@ -51,19 +63,13 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
     using std::chrono::duration_cast;
     using std::chrono::nanoseconds;
     const auto started = std::chrono::steady_clock::now();
-    try {
-        core.recommend(request, slate);
-    } catch (const std::exception& e) {
-        slate.clear();
-        fail(recommendCall(request), request.time, thrown(e));
-        return duration_cast<nanoseconds>(std::chrono::steady_clock::now() - started);
-    } catch (...) {
-        slate.clear();
-        fail(recommendCall(request), request.time,
-             "threw an exception that is not a std::exception");
-        return duration_cast<nanoseconds>(std::chrono::steady_clock::now() - started);
-    }
+    const std::string threw = thrownBy([&] { core.recommend(request, slate); });
     const auto latency = std::chrono::steady_clock::now() - started;
+    if (!threw.empty()) {
+        slate.clear();
+        fail(recommendCall(request), request.time, threw);
+        return duration_cast<nanoseconds>(latency);
+    }
     // The check runs after the clock stops: its cost is the guard's, not the core's.
     if (std::string why = core::slateFault(request, slate, catalogueSize); !why.empty()) {
         slate.clear();
@@ -80,27 +86,15 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
 }
 
 void CoreGuard::observe(core::Recommender& core, const core::Event& event) {
-    try {
-        core.observe(event);
-    } catch (const std::exception& e) {
-        fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
-             thrown(e));
-    } catch (...) {
-        fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
-             "threw an exception that is not a std::exception");
-    }
+    if (std::string threw = thrownBy([&] { core.observe(event); }); !threw.empty())
+        fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time, threw);
 }
 
 void CoreGuard::observeSlate(core::Recommender& core, const core::Request& request,
                              const core::Slate& slate, int clicked) {
-    try {
-        core.observeSlate(request, slate, clicked);
-    } catch (const std::exception& e) {
-        fail("observeSlate() for shopper " + std::to_string(request.user), request.time, thrown(e));
-    } catch (...) {
-        fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
-             "threw an exception that is not a std::exception");
-    }
+    if (std::string threw = thrownBy([&] { core.observeSlate(request, slate, clicked); });
+        !threw.empty())
+        fail("observeSlate() for shopper " + std::to_string(request.user), request.time, threw);
 }
 
 } // namespace recoscope::sim
