@@ -186,10 +186,11 @@ private slots:
 
     void latencyBudget() {
         auto slow = make("faulty-slow");
-        slow->setLatencyBudget(std::chrono::milliseconds(5)); // the 300th call sleeps 20 ms
+        slow->setLatencyBudget(std::chrono::milliseconds(100)); // the 300th call sleeps 400 ms
         const sim::RunOutcome out = slow->run({});
         QCOMPARE(int(out.reason), int(sim::StopReason::CoreFailed));
-        QVERIFY2(out.error.find("over its budget of 5000") != std::string::npos, out.error.c_str());
+        QVERIFY2(out.error.find("over its budget of 100000") != std::string::npos,
+                 out.error.c_str());
         // Without a budget the same core runs to the end: the budget stopped it.
         auto free = make("faulty-slow");
         QCOMPARE(int(free->run({}).reason), int(sim::StopReason::Finished));
