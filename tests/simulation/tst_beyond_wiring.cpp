@@ -8,6 +8,7 @@
 // order or put in the wrong bucket shows.
 
 #include "beyond_reference.h"
+#include "cli_process.h"
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,21 +27,8 @@ using Point = core::BeyondAccuracyPoint;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = test::CliResult;
+using test::cli;
 
 // The whole-run object of run --json / summary_json against the reference, bit for bit;
 // a figure without a denominator must be null, not 0.

@@ -1,6 +1,7 @@
 // recoscope-cli end to end: the built binary run as a user would, checking exit codes,
 // messages, the JSON summary and what lands in the database.
 
+#include "cli_process.h"
 #include "recoscope/sim/run_store.h"
 
 #include <QElapsedTimer>
@@ -15,22 +16,10 @@ using namespace recoscope;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Result = test::CliResult;
 
 Result cli(const QStringList& args, const QString& workDir = QString()) {
-    QProcess p;
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::cli(args, {workDir});
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {

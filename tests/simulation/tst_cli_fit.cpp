@@ -5,6 +5,7 @@
 // Then the failures: a missing log or store (exit 4), an empty log and an --out that
 // cannot be written (exit 3, the message names the folder), usage errors (exit 2).
 
+#include "cli_process.h"
 #include "recoscope/sim/run_store.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,20 +22,8 @@ using namespace recoscope;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = test::CliResult;
+using test::cli;
 
 QJsonObject json(const Result& r) {
     return QJsonDocument::fromJson(r.out.toUtf8()).object();

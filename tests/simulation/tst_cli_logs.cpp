@@ -3,6 +3,7 @@
 // mf-sgd; bad lines stop the import with exit 3 and leave the store as it was, or are
 // skipped with --skip-bad; trec_eval files are exported.
 
+#include "cli_process.h"
 #include "recoscope/sim/log_store.h"
 #include "recoscope/sim/run_store.h"
 
@@ -21,20 +22,8 @@ using namespace recoscope;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = test::CliResult;
+using test::cli;
 
 // u.data: 200 users, 120 items with a popular head, ratings 1-5, one event a minute.
 QByteArray movieLens(int lines) {

@@ -6,6 +6,7 @@
 // Mutations tried: StoreMerger without the duplicate check (sameRunTwiceRefused fails);
 // log_events ids copied without remapping (logsAndReplaysMerge fails: the ids collide).
 
+#include "cli_process.h"
 #include "recoscope/core/pareto.h"
 #include "recoscope/sim/run_store.h"
 
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,21 +26,8 @@ using namespace recoscope;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Run = test::CliResult;
+using test::cli;
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);

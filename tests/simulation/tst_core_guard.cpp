@@ -7,6 +7,7 @@
 // observed by a stopped core); not skipping observe() after a fault (observe row fails:
 // the exception escapes).
 
+#include "cli_process.h"
 #include "faulty_core.h"
 #include "recoscope/core/slate_check.h"
 #include "recoscope/sim/arena.h"
@@ -16,7 +17,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,21 +28,8 @@ using test::Fault;
 
 namespace {
 
-struct Cli {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Cli cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Cli = test::CliResult;
+using test::cli;
 
 core::Slate slate(std::initializer_list<core::ItemId> items) {
     core::Slate s;

@@ -136,7 +136,7 @@ private slots:
         const QString db = dir + QStringLiteral("/archive.db");
         QCOMPARE(test::cli({"run", "--scenario", "teaching-small", "--recommender", "random",
                             "--events", "200", "--db", db})
-                     .exitCode,
+                     .code,
                  0);
         const QFile::Permissions readOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
         QVERIFY(QFile::setPermissions(db, readOnly));
@@ -149,7 +149,7 @@ private slots:
             test::cli({"run", "--scenario", "teaching-small", "--recommender", "random", "--events",
                        "50", "--db", db},
                       asNobody);
-        QCOMPARE(run.exitCode, 4);
+        QCOMPARE(run.code, 4);
         QVERIFY2(run.err.contains(db) && run.err.contains(QStringLiteral("read-only")),
                  qPrintable(run.err));
         // Mutation check: without RunStore's read-only check, SQLite's own "attempt to write
@@ -157,10 +157,10 @@ private slots:
         QVERIFY2(!run.err.contains(QStringLiteral("not a readable")), qPrintable(run.err));
 
         const test::CliResult runs = test::cli({"runs", "--db", db}, asNobody);
-        QCOMPARE(runs.exitCode, 0);
+        QCOMPARE(runs.code, 0);
         QVERIFY2(runs.out.contains(QStringLiteral("teaching-small")), qPrintable(runs.out));
         const test::CliResult report = test::cli({"report", "--run", "1", "--db", db}, asNobody);
-        QCOMPARE(report.exitCode, 0);
+        QCOMPARE(report.code, 0);
         QVERIFY2(report.out.contains(QStringLiteral("CTR")), qPrintable(report.out));
         QCOMPARE(sha256(db), before);
         QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));

@@ -4,6 +4,7 @@
 // real binary. Every check of what was stored reads the file with plain sqlite3, not
 // through RunStore.
 
+#include "cli_process.h"
 #include "recoscope/sim/run_params_text.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,21 +22,8 @@ using namespace recoscope;
 
 namespace {
 
-struct Cli {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Cli cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Cli = test::CliResult;
+using test::cli;
 
 // One value read with the sqlite3 C API alone (no RunStore), "" for NULL.
 QString rawText(const QString& path, const char* sql) {

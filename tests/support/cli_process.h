@@ -2,8 +2,8 @@
 // One helper for every CLI test (each used to carry its own copy of the QProcess dance).
 //
 // Contract: cli() waits up to `timeoutMs` and aborts the test binary (qFatal) if the child
-// does not finish, so a hang is a failure, never a silent pass. exitCode is -1 when the
-// child crashed.
+// does not finish, so a hang is a failure, never a silent pass.
+
 #pragma once
 
 #include <QProcess>
@@ -16,7 +16,7 @@
 namespace recoscope::test {
 
 struct CliResult {
-    int exitCode = -1;
+    int code = -1; ///< the exit code, -1 when the child crashed
     QString out;
     QString err;
 };
