@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/seeds.h"
+#include "recoscope/sim/shopper_groups_json.h"
 
 #include <Eigen/Core>
 
@@ -617,6 +618,17 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
             break;
     }
     QJsonObject out = analysis.toJson(now);
+    // Fairness across shoppers needs the slates (impressions): runs stored without a slate
+    // log (--no-slate-log, or before schema 6) have no such block.
+    auto rows = storedSlateOutcomes(store, runId, world.users.size());
+    if (!rows)
+        return core::Error{rows.error()};
+    if (std::any_of(rows.value().begin(), rows.value().end(),
+                    [](const core::UserOutcomes::Row& row) { return row.impressions > 0; }))
+        out.insert(QStringLiteral("shopper_groups"),
+                   shopperGroupsJson(
+                       core::shopperGroups(world.users, rows.value(), kFairnessMinImpressions),
+                       kFairnessMinImpressions));
     out.insert(QStringLiteral("run_id"), static_cast<double>(runId));
     out.insert(QStringLiteral("scenario"), r.scenarioName);
     out.insert(QStringLiteral("recommender"), r.recommender);

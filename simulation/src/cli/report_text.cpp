@@ -163,6 +163,52 @@ void rfm(const QJsonObject& r, QTextStream& out) {
     t.write(out);
 }
 
+// docs/metrics.md, "Fairness across shoppers": the disparity per attribute, then the
+// groups of the attributes a reader compares first (gender, age band, region).
+void shopperGroups(const QJsonObject& g, QTextStream& out) {
+    const QJsonArray attributes = g.value(key("attributes")).toArray();
+    if (attributes.isEmpty())
+        return;
+    TextTable d(QStringLiteral("Fairness across shoppers: gap (max - min) and ratio (min / max) "
+                               "between groups with at least %1 impressions")
+                    .arg(g.value(key("min_impressions")).toInteger()),
+                {QStringLiteral("attribute"), QStringLiteral("CTR gap"), QStringLiteral("ratio"),
+                 QStringLiteral("conversion gap"), QStringLiteral("ratio"),
+                 QStringLiteral("hit-rate gap"), QStringLiteral("ratio")});
+    d.alignLeft(0);
+    for (const QJsonValue& v : attributes) {
+        const QJsonObject a = v.toObject();
+        QStringList row{a.value(key("attribute")).toString()};
+        for (const char* m : {"ctr", "conversion", "hit_rate"}) {
+            const QJsonObject o = a.value(key(m)).toObject();
+            row << pct(o.value(key("gap")), 2) << num(o.value(key("ratio")), 2);
+        }
+        d.addRow(row);
+    }
+    d.write(out);
+    TextTable t(QStringLiteral("Shopper groups"),
+                {QStringLiteral("attribute"), QStringLiteral("group"), QStringLiteral("shoppers"),
+                 QStringLiteral("impressions"), QStringLiteral("CTR"), QStringLiteral("conversion"),
+                 QStringLiteral("hit rate")});
+    t.alignLeft(0);
+    t.alignLeft(1);
+    for (const QJsonValue& v : attributes) {
+        const QJsonObject a = v.toObject();
+        if (a.value(key("attribute")).toString() == QLatin1String("occupation"))
+            continue; // in --json; the table stays readable
+        bool first = true;
+        for (const QJsonValue& gv : a.value(key("groups")).toArray()) {
+            const QJsonObject o = gv.toObject();
+            t.addRow({first ? a.value(key("attribute")).toString() : QString(),
+                      o.value(key("name")).toString(), count(o.value(key("shoppers"))),
+                      count(o.value(key("impressions"))), pct(o.value(key("ctr")), 2),
+                      pct(o.value(key("conversion")), 1), pct(o.value(key("hit_rate")), 1)});
+            first = false;
+        }
+    }
+    t.write(out);
+}
+
 void timeline(const QJsonObject& tl, QTextStream& out) {
     const QJsonArray entries = tl.value(key("entries")).toArray();
     if (entries.isEmpty())
@@ -277,6 +323,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     paths(a.value(key("paths")).toObject(), out);
     segments(a.value(key("segments")).toObject(), out);
     rfm(a.value(key("rfm")).toObject(), out);
+    shopperGroups(a.value(key("shopper_groups")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";

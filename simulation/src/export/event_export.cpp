@@ -3,6 +3,7 @@
 #include "event_record_writer.h"
 
 #include "recoscope/core/event.h"
+#include "recoscope/sim/demographic_names.h"
 #include "recoscope/sim/id_pseudonymiser.h"
 #include "recoscope/sim/k_anonymiser.h"
 #include "recoscope/sim/log_store.h"
@@ -23,19 +24,6 @@ namespace {
 
 // Read a run in chunks: bounded memory whatever the run's length.
 constexpr qint64 kChunk = 65536;
-
-// Stable names written to files; the scenario format fixes the first three lists
-// (docs/scenario-format.md). Regions have no names: the 0-based position in the
-// scenario's `regions` list.
-const char* const kAgeBands[] = {"<18", "18-24", "25-34", "35-44", "45-54", "55+"};
-const char* const kGenders[] = {"female", "male", "other"};
-const char* const kOccupations[] = {"student", "employee", "self-employed",
-                                    "manager", "retired",  "other"};
-
-template <std::size_t N> QByteArray codeName(const char* const (&names)[N], int code) {
-    return code >= 0 && code < static_cast<int>(N) ? QByteArray(names[code])
-                                                   : QByteArray::number(code);
-}
 
 // Ids that are not valid UTF-8 cannot be written as JSON text: percent-encoded, keeping
 // printable ASCII readable (as the trec_eval export does).
@@ -157,13 +145,13 @@ core::Result<std::unique_ptr<EventExporter>> EventExporter::forRun(RunStore& sto
     for (std::size_t i = 0; i < users; ++i)
         src.codes[i] = {u.ageBand[i], u.gender[i], u.occupation[i], u.region[i]};
     for (int c = 0; c < u.ageBandCount; ++c)
-        src.names[0].push_back(codeName(kAgeBands, c));
+        src.names[0].push_back(demographicName(Demographic::AgeBand, c));
     for (int c = 0; c < u.genderCount; ++c)
-        src.names[1].push_back(codeName(kGenders, c));
+        src.names[1].push_back(demographicName(Demographic::Gender, c));
     for (int c = 0; c < u.occupationCount; ++c)
-        src.names[2].push_back(codeName(kOccupations, c));
+        src.names[2].push_back(demographicName(Demographic::Occupation, c));
     for (int c = 0; c < u.regionCount; ++c)
-        src.names[3].push_back(QByteArray::number(c));
+        src.names[3].push_back(demographicName(Demographic::Region, c));
 
     // First pass: which users and items appear (k-anonymity counts exported users only),
     // and the invariants the second pass relies on.
