@@ -7,6 +7,7 @@
 #include "recoscope/sim/command_line.h"
 #include "recoscope/sim/html_report.h"
 #include "recoscope/sim/paired_stats.h"
+#include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/svg_line_chart.h"
 
@@ -109,6 +110,34 @@ private slots:
         QCOMPARE(html.count(QStringLiteral("<td>clicks</td><td><span class=\"sw\"")), 1);
         // Every run keeps its palette colour.
         QVERIFY(html.contains(QStringLiteral("stroke=\"#D55E00\"")));
+        // Fairness across shoppers: each run's female CTR and gender gap as `report --json`
+        // has them, in the run's column.
+        QVERIFY(html.contains(QStringLiteral("<h2>Fairness across shoppers</h2>")));
+        QString femaleRow = QStringLiteral("<tr><td>gender</td><td>female</td>");
+        QString gapRow = QStringLiteral("<tr><td></td><td><b>gap / ratio</b></td>");
+        for (qint64 id : {1, 2, 3}) {
+            const QJsonObject gender = sim::analyseStoredRun(*store.value(), id)
+                                           .value()
+                                           .value(QStringLiteral("shopper_groups"))
+                                           .toObject()
+                                           .value(QStringLiteral("attributes"))
+                                           .toArray()
+                                           .at(0)
+                                           .toObject();
+            QCOMPARE(gender.value(QStringLiteral("attribute")).toString(),
+                     QStringLiteral("gender"));
+            const QJsonObject female =
+                gender.value(QStringLiteral("groups")).toArray().at(0).toObject();
+            const double ctr = female.value(QStringLiteral("clicks")).toDouble() /
+                               female.value(QStringLiteral("impressions")).toDouble();
+            femaleRow += QStringLiteral("\n<td>%1%</td>").arg(100.0 * ctr, 0, 'f', 2);
+            const QJsonObject d = gender.value(QStringLiteral("ctr")).toObject();
+            gapRow += QStringLiteral("\n<td><b>%1 pp / %2</b></td>")
+                          .arg(100.0 * d.value(QStringLiteral("gap")).toDouble(), 0, 'f', 2)
+                          .arg(d.value(QStringLiteral("ratio")).toDouble(), 0, 'f', 2);
+        }
+        QVERIFY2(html.contains(femaleRow), qPrintable(femaleRow));
+        QVERIFY2(html.contains(gapRow), qPrintable(gapRow));
     }
 
     void errorsAreClear() {

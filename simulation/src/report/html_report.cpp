@@ -243,10 +243,11 @@ core::Result<QString> htmlReport(const RunStore& store, const QList<qint64>& run
         return core::Error{diff.error()};
     h << diff.value();
     h << htmlReportCharts(store, ids);
-    auto funnels = htmlReportFunnels(store, ids);
-    if (!funnels)
-        return core::Error{funnels.error()};
-    h << funnels.value();
+    auto analyses = htmlReportAnalyses(store, ids);
+    if (!analyses)
+        return core::Error{analyses.error()};
+    h << htmlReportFunnels(analyses.value(), ids);
+    h << htmlReportShopperGroups(analyses.value(), ids);
     h << QStringLiteral("</body></html>\n");
     return h.join(QLatin1Char('\n'));
 }

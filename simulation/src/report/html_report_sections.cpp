@@ -141,14 +141,24 @@ QString htmlReportCharts(const RunStore& store, const std::vector<qint64>& ids) 
     return h.join(QLatin1Char('\n'));
 }
 
-core::Result<QString> htmlReportFunnels(const RunStore& store, const std::vector<qint64>& ids) {
+core::Result<std::vector<QJsonObject>> htmlReportAnalyses(const RunStore& store,
+                                                          const std::vector<qint64>& ids) {
+    std::vector<QJsonObject> out;
+    for (qint64 id : ids) {
+        auto a = analyseStoredRun(store, id);
+        if (!a)
+            return core::Error{a.error()};
+        out.push_back(std::move(a).value());
+    }
+    return out;
+}
+
+QString htmlReportFunnels(const std::vector<QJsonObject>& analyses,
+                          const std::vector<qint64>& ids) {
     QStringList h{QStringLiteral("<h2>Recommendation funnel</h2><table><tr><th>step</th>")};
     std::vector<QJsonArray> steps;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        auto a = analyseStoredRun(store, ids[i]);
-        if (!a)
-            return core::Error{a.error()};
-        steps.push_back(a.value()
+        steps.push_back(analyses[i]
                             .value(QStringLiteral("funnel"))
                             .toObject()
                             .value(QStringLiteral("recommendations"))
@@ -170,6 +180,68 @@ core::Result<QString> htmlReportFunnels(const RunStore& store, const std::vector
                           r == 0 || !rate.isDouble()
                               ? QStringLiteral("–")
                               : fmt(rate.toDouble() * 100.0, 2) + QLatin1Char('%'));
+        }
+        h << QStringLiteral("</tr>");
+    }
+    h << QStringLiteral("</table>");
+    return h.join(QLatin1Char('\n'));
+}
+
+QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
+                                const std::vector<qint64>& ids) {
+    auto attributes = [&](std::size_t i) {
+        return analyses[i]
+            .value(QStringLiteral("shopper_groups"))
+            .toObject()
+            .value(QStringLiteral("attributes"))
+            .toArray();
+    };
+    // Rows follow the first run that has the block (runs stored without slates have none).
+    QJsonArray first;
+    for (std::size_t i = 0; i < ids.size() && first.isEmpty(); ++i)
+        first = attributes(i);
+    if (first.isEmpty())
+        return {};
+    auto rate = [](const QJsonValue& v, int decimals, double scale) {
+        return v.isDouble() ? fmt(v.toDouble() * scale, decimals) : QStringLiteral("–");
+    };
+    QStringList h{QStringLiteral(
+        "<h2>Fairness across shoppers</h2><p class=\"note\">CTR per group of shoppers; gap = "
+        "max − min and ratio = min / max over the groups with at least 100 impressions "
+        "(docs/metrics.md, “Fairness across shoppers”).</p><table><tr><th>attribute</th>"
+        "<th>group</th>")};
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        h << QStringLiteral("<th>%1#%2 CTR</th>").arg(swatch(i)).arg(ids[i]);
+    h << QStringLiteral("</tr>");
+    for (qsizetype a = 0; a < first.size(); ++a) {
+        const QJsonObject attr = first.at(a).toObject();
+        const QJsonArray groups = attr.value(QStringLiteral("groups")).toArray();
+        const QString name = attr.value(QStringLiteral("attribute")).toString();
+        for (qsizetype g = 0; g < groups.size(); ++g) {
+            h << QStringLiteral("<tr><td>%1</td><td>%2</td>")
+                     .arg(g == 0 ? esc(name) : QString(),
+                          esc(groups.at(g).toObject().value(QStringLiteral("name")).toString()));
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                const QJsonObject o = attributes(i)
+                                          .at(a)
+                                          .toObject()
+                                          .value(QStringLiteral("groups"))
+                                          .toArray()
+                                          .at(g)
+                                          .toObject();
+                h << QStringLiteral("<td>%1</td>")
+                         .arg(rate(o.value(QStringLiteral("ctr")), 2, 100.0) +
+                              (o.isEmpty() ? QString() : QStringLiteral("%")));
+            }
+            h << QStringLiteral("</tr>");
+        }
+        h << QStringLiteral("<tr><td></td><td><b>gap / ratio</b></td>");
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const QJsonObject d =
+                attributes(i).at(a).toObject().value(QStringLiteral("ctr")).toObject();
+            h << QStringLiteral("<td><b>%1 pp / %2</b></td>")
+                     .arg(rate(d.value(QStringLiteral("gap")), 2, 100.0),
+                          rate(d.value(QStringLiteral("ratio")), 2, 1.0));
         }
         h << QStringLiteral("</tr>");
     }

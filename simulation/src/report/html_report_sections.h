@@ -3,6 +3,7 @@
 
 #include "recoscope/core/result.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <atomic>
@@ -18,7 +19,14 @@ core::Result<QString> htmlReportDifferences(const RunStore& store, const std::ve
                                             const std::atomic<bool>* cancel);
 /// Inline SVG charts of the stored metric buckets, one line per run in its colour.
 QString htmlReportCharts(const RunStore& store, const std::vector<qint64>& ids);
+/// The analyses of each run (sim::analyseStoredRun), read once for the sections below.
+core::Result<std::vector<QJsonObject>> htmlReportAnalyses(const RunStore& store,
+                                                          const std::vector<qint64>& ids);
 /// The recommendation funnel of each run side by side.
-core::Result<QString> htmlReportFunnels(const RunStore& store, const std::vector<qint64>& ids);
+QString htmlReportFunnels(const std::vector<QJsonObject>& analyses, const std::vector<qint64>& ids);
+/// Fairness across shoppers (docs/metrics.md): each run's CTR per group of every attribute
+/// and the gap and ratio between groups; empty when no run has a slate log.
+QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
+                                const std::vector<qint64>& ids);
 
 } // namespace recoscope::sim
