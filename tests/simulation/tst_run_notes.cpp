@@ -245,6 +245,15 @@ private slots:
             {{"note", "--db", m_dir.filePath("missing.db"), "--run", "1", "x"},
              4,
              "no such run store"},
+            // A label given when the run is made follows the same rule (it went unchecked).
+            {{"run", "--scenario", "teaching-small", "--recommender", "random", "--events", "50",
+              "--db", db, "--label", "a\nb"},
+             2,
+             "--label: a label is one line"},
+            {{"compare", "--scenario", "teaching-small", "--recommenders", "random,popularity",
+              "--events", "50", "--db", db, "--label", "sweep:1 job:2"},
+             2,
+             "reserved for a sweep"},
         };
         for (const auto& b : bad) {
             Cli r = cli(b.args);

@@ -96,6 +96,10 @@ int CompareCommand::run(const QStringList& args) {
         return usage(QStringLiteral("compare needs --scenario NAME|FILE (see list-scenarios)"));
     if (!p.isSet(recsOpt))
         return usage(QStringLiteral("compare needs --recommenders A,B[,C,D]"));
+    // The same rule as `recoscope-cli label` and the history's editor: the run would otherwise
+    // be stored with a label those refuse (several lines, 500 characters, 'sweep:…').
+    if (const QString why = RunStore::labelProblem(p.value(labelOpt)); !why.isEmpty())
+        return usage(QStringLiteral("--label: ") + why);
     if (p.isSet(eventsOpt) && p.isSet(daysOpt))
         return usage(QStringLiteral("--events and --days: choose one"));
 

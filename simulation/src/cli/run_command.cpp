@@ -56,6 +56,10 @@ int CommandLine::runCommand(const QStringList& args) {
         return usage(QStringLiteral("run needs --scenario NAME|FILE (see list-scenarios)"));
     if (!p.isSet(recOpt))
         return usage(QStringLiteral("run needs --recommender ID (see list-recommenders)"));
+    // The same rule as `recoscope-cli label` and the history's editor: the run would otherwise
+    // be stored with a label those refuse (several lines, 500 characters, 'sweep:…').
+    if (const QString why = RunStore::labelProblem(p.value(labelOpt)); !why.isEmpty())
+        return usage(QStringLiteral("--label: ") + why);
     if (p.isSet(dbOpt) && p.isSet(noDbOpt))
         return usage(QStringLiteral("--db and --no-db contradict each other"));
 
