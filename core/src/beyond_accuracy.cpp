@@ -20,36 +20,6 @@ bool interaction(EventKind k) {
 
 constexpr int kRetentionDays = 8;
 
-// sum[d] += rows[a][d] * scale[a] for a = 0..n-1 in order, each lane a multiply then an
-// add (no contraction: -ffp-contract=off), exactly as the Eigen expression it replaced;
-// with D known the sum stays in registers over the whole slate instead of going through
-// memory for every item (Eigen's dynamic-size loop did), a quarter of onSlate's cost.
-template <int D>
-void addScaledRows(float* sum, const float* const* rows, const float* scale, std::size_t n) {
-    float acc[D];
-    for (int d = 0; d < D; ++d)
-        acc[d] = sum[d];
-    for (std::size_t a = 0; a < n; ++a) {
-        const float* v = rows[a];
-        const float s = scale[a];
-        for (int d = 0; d < D; ++d)
-            acc[d] += v[d] * s;
-    }
-    for (int d = 0; d < D; ++d)
-        sum[d] = acc[d];
-}
-
-void addScaledRows(float* sum, const float* const* rows, const float* scale, std::size_t n,
-                   int dim) {
-    if (dim == 16)
-        return addScaledRows<16>(sum, rows, scale, n);
-    if (dim == 32)
-        return addScaledRows<32>(sum, rows, scale, n);
-    for (std::size_t a = 0; a < n; ++a)
-        for (int d = 0; d < dim; ++d)
-            sum[d] += rows[a][d] * scale[a];
-}
-
 } // namespace
 
 BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> vectors, int dim,
@@ -91,14 +61,9 @@ void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> sla
         return;
     m_cats.resize(n);
     const bool latent = m_dim > 0 && n > 1;
+    // Eigen maps: the sum's lanes vectorise without an aliasing check per item.
     Eigen::Map<Eigen::VectorXf> sum(m_sum.data(), latent ? m_dim : 0);
     sum.setZero();
-    if (latent) {
-        m_rows.resize(n);
-        m_scale.resize(n);
-    }
-    const float** rows = m_rows.data();
-    float* scale = m_scale.data();
     // Raw pointers held in locals: the compiler cannot tell that the stores below leave the
     // vectors' buffers in place, and would reload them for every item.
     const int dim = m_dim;
@@ -126,12 +91,10 @@ void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> sla
             // O(k dim) instead of O(k^2 dim), the same value up to rounding (floats: about
             // 1e-7 of a pair's distance). |u|^2 is 1 for a non-zero vector, else 0.
             unit += it.invNorm > 0.0f ? 1u : 0u;
-            rows[a] = vectors + std::size_t(i) * dim;
-            scale[a] = it.invNorm;
+            sum +=
+                Eigen::Map<const Eigen::VectorXf>(vectors + std::size_t(i) * dim, dim) * it.invNorm;
         }
     }
-    if (latent)
-        addScaledRows(m_sum.data(), rows, scale, n, dim);
     for (std::uint32_t c : m_cats)
         m_catCount[c] = 0;
     const std::uint64_t pairs = n * (n - 1) / 2;

@@ -125,8 +125,6 @@ private:
     std::span<const float> m_vectors;      ///< the caller's item vectors
     std::vector<float> m_sum;              ///< scratch: the sum of a slate's unit vectors
     std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories
-    std::vector<const float*> m_rows;      ///< scratch: a slate's item vectors
-    std::vector<float> m_scale;            ///< scratch: their inverse norms
     std::vector<std::uint32_t> m_catCount; ///< scratch: per category, 0 between slates
     std::size_t m_popularK;
     std::vector<ItemState> m_item;
