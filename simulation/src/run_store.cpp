@@ -149,10 +149,15 @@ core::Result<std::unique_ptr<RunStore>> RunStore::open(const QString& path, Mode
             return core::Error{st.error()};
         store->m_insertEvent = store->prepare(
             "INSERT INTO events(id, run_id, seq, time, user, item, kind, surface, position, "
-            "from_rec, price) VALUES(?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            "from_rec, price) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        std::string many = "INSERT INTO events(id, run_id, seq, time, user, item, kind, surface, "
+                           "position, from_rec, price) VALUES";
+        for (int r = 0; r < kEventRowsPerInsert; ++r)
+            many += r ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
+        store->m_insertEvents = store->prepare(many.c_str());
         store->m_insertMetric = store->prepare(
             "INSERT INTO metrics(run_id, bucket_time, name, value) VALUES(?1, ?2, ?3, ?4)");
-        if (!store->m_insertEvent || !store->m_insertMetric)
+        if (!store->m_insertEvent || !store->m_insertEvents || !store->m_insertMetric)
             return store->error(QStringLiteral("cannot prepare statements"));
         if (core::Status st = store->markInterruptedRuns(); !st)
             return core::Error{st.error()};
@@ -172,6 +177,7 @@ void RunStore::setBusyTimeout(int milliseconds) {
 
 RunStore::~RunStore() {
     sqlite3_finalize(m_insertEvent);
+    sqlite3_finalize(m_insertEvents);
     sqlite3_finalize(m_insertMetric);
     if (m_db)
         sqlite3_close_v2(m_db);
@@ -288,28 +294,40 @@ core::Status RunStore::appendEvents(qint64 runId, std::span<const core::Event> e
                                .arg(m_path)
                                .arg(runId)
                                .toStdString()};
-    if (core::Status st = exec("BEGIN"); !st)
-        return st;
     qint64 seq = seqIt->second;
     if (seq + static_cast<qint64>(events.size()) >= (qint64(1) << kSeqBits))
         return core::Error{
             QStringLiteral("%1: run %2 exceeds 2^40 events").arg(m_path).arg(runId).toStdString()};
-    sqlite3_stmt* st = m_insertEvent;
-    for (const core::Event& e : events) {
-        sqlite3_bind_int64(st, 11, firstId(runId) + seq);
-        sqlite3_bind_int64(st, 1, runId);
-        sqlite3_bind_int64(st, 2, seq);
-        sqlite3_bind_double(st, 3, e.time);
-        sqlite3_bind_int64(st, 4, e.user);
+    if (core::Status st = exec("BEGIN"); !st)
+        return st;
+    // 64 rows per multi-row INSERT, the rest one by one: per statement, SQLite opens a
+    // cursor, seeks the b-tree for the explicit rowid and halts the VM, which was most of
+    // the writer thread's time with one row per statement (docs/performance.md, "Log").
+    const sqlite3_int64 base = firstId(runId);
+    auto bindRow = [&](sqlite3_stmt* st, int col, const core::Event& e) {
+        sqlite3_bind_int64(st, col + 1, base + seq);
+        sqlite3_bind_int64(st, col + 2, runId);
+        sqlite3_bind_int64(st, col + 3, seq);
+        sqlite3_bind_double(st, col + 4, e.time);
+        sqlite3_bind_int64(st, col + 5, e.user);
         if (e.item == core::kNoItem)
-            sqlite3_bind_null(st, 5);
+            sqlite3_bind_null(st, col + 6);
         else
-            sqlite3_bind_int64(st, 5, e.item);
-        sqlite3_bind_int(st, 6, static_cast<int>(e.kind));
-        sqlite3_bind_int(st, 7, static_cast<int>(e.surface));
-        sqlite3_bind_int(st, 8, e.position);
-        sqlite3_bind_int(st, 9, e.fromRecommendation ? 1 : 0);
-        sqlite3_bind_double(st, 10, static_cast<double>(e.price));
+            sqlite3_bind_int64(st, col + 6, e.item);
+        sqlite3_bind_int(st, col + 7, static_cast<int>(e.kind));
+        sqlite3_bind_int(st, col + 8, static_cast<int>(e.surface));
+        sqlite3_bind_int(st, col + 9, e.position);
+        sqlite3_bind_int(st, col + 10, e.fromRecommendation ? 1 : 0);
+        sqlite3_bind_double(st, col + 11, static_cast<double>(e.price));
+        ++seq;
+    };
+    std::size_t at = 0;
+    while (at < events.size()) {
+        const bool many = events.size() - at >= static_cast<std::size_t>(kEventRowsPerInsert);
+        sqlite3_stmt* st = many ? m_insertEvents : m_insertEvent;
+        const int rows = many ? kEventRowsPerInsert : 1;
+        for (int r = 0; r < rows; ++r)
+            bindRow(st, r * kEventColumns, events[at++]);
         const int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {
@@ -317,7 +335,6 @@ core::Status RunStore::appendEvents(qint64 runId, std::span<const core::Event> e
             rollback();
             return err;
         }
-        ++seq;
     }
     if (core::Status c = exec("COMMIT"); !c) {
         rollback();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <string>
 
 namespace recoscope::sim {
 
@@ -25,11 +26,6 @@ sqlite3_int64 endId(qint64 runId) {
 }
 
 // BLOBs are little-endian whatever the host, so a store moves between machines.
-QByteArray packWords(const std::uint32_t* words, std::size_t n) {
-    QByteArray out(static_cast<qsizetype>(n * 4), Qt::Uninitialized);
-    qToLittleEndian<quint32>(words, static_cast<qsizetype>(n), out.data());
-    return out;
-}
 
 core::Error dbError(const RunStore& store, const QString& what) {
     return core::Error{
@@ -70,60 +66,94 @@ SlateLog::SlateLog(const RunStore& store) : m_store(store) {}
 
 SlateLog::~SlateLog() {
     sqlite3_finalize(m_insert);
+    sqlite3_finalize(m_insertMany);
 }
 
 core::Status SlateLog::append(qint64 runId, const SlateBatch& batch) {
     if (batch.empty())
         return core::Ok{};
     sqlite3* db = m_store.connection();
-    if (!m_insert &&
-        sqlite3_prepare_v2(db,
-                           "INSERT INTO slates(id, run_id, seq, event_seq, time, user, surface, "
-                           "context_item, clicked, items, propensities) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                           -1, &m_insert, nullptr) != SQLITE_OK)
-        return dbError(m_store, QStringLiteral("cannot prepare the slate log"));
-    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return dbError(m_store, QStringLiteral("cannot write slates"));
-    sqlite3_stmt* st = m_insert;
-    std::vector<std::uint32_t> words;
-    for (const SlateBatch::Row& r : batch.m_rows) {
-        if (r.seq >= (qint64(1) << kSeqBits)) {
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!m_insert) {
+        // kRows rows per statement (as for events, run_store.cpp): one row per statement
+        // spent most of the writer's time opening a cursor, seeking the explicit rowid and
+        // halting the VM. The rest of a batch goes one by one.
+        std::string many = "INSERT INTO slates(id, run_id, seq, event_seq, time, user, surface, "
+                           "context_item, clicked, items, propensities) VALUES";
+        for (int r = 0; r < kRows; ++r)
+            many += r ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
+        if (sqlite3_prepare_v2(db, many.c_str(), -1, &m_insertMany, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v2(db,
+                               "INSERT INTO slates(id, run_id, seq, event_seq, time, user, "
+                               "surface, context_item, clicked, items, propensities) "
+                               "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               -1, &m_insert, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(m_insertMany);
+            sqlite3_finalize(m_insert);
+            m_insertMany = m_insert = nullptr;
+            return dbError(m_store, QStringLiteral("cannot prepare the slate log"));
+        }
+    }
+    for (const SlateBatch::Row& r : batch.m_rows)
+        if (r.seq >= (qint64(1) << kSeqBits))
             return core::Error{QStringLiteral("%1: run %2 exceeds 2^40 slates")
                                    .arg(m_store.path())
                                    .arg(runId)
                                    .toStdString()};
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return dbError(m_store, QStringLiteral("cannot write slates"));
+    // The BLOBs of one statement's rows, little-endian, bound without a copy
+    // (SQLITE_STATIC): the buffers stay unchanged until the statement has run.
+    std::vector<std::uint32_t> items, props;
+    const std::vector<SlateBatch::Row>& rows = batch.m_rows;
+    std::size_t at = 0;
+    while (at < rows.size()) {
+        const bool useMany = rows.size() - at >= static_cast<std::size_t>(kRows);
+        sqlite3_stmt* st = useMany ? m_insertMany : m_insert;
+        const std::size_t count = useMany ? kRows : 1;
+        std::size_t words = 0;
+        for (std::size_t k = 0; k < count; ++k)
+            words += rows[at + k].size;
+        items.resize(std::max<std::size_t>(words, 1));
+        props.resize(std::max<std::size_t>(words, 1));
+        std::size_t itemAt = 0, propAt = 0;
+        for (std::size_t k = 0; k < count; ++k) {
+            const SlateBatch::Row& r = rows[at + k];
+            const int c = static_cast<int>(k) * 11;
+            sqlite3_bind_int64(st, c + 1, firstId(runId) + r.seq);
+            sqlite3_bind_int64(st, c + 2, runId);
+            sqlite3_bind_int64(st, c + 3, r.seq);
+            sqlite3_bind_int64(st, c + 4, r.eventSeq);
+            sqlite3_bind_double(st, c + 5, r.time);
+            sqlite3_bind_int64(st, c + 6, r.user);
+            sqlite3_bind_int(st, c + 7, static_cast<int>(r.surface));
+            if (r.contextItem == core::kNoItem)
+                sqlite3_bind_null(st, c + 8);
+            else
+                sqlite3_bind_int64(st, c + 8, r.contextItem);
+            sqlite3_bind_int(st, c + 9, r.clicked);
+            std::uint32_t* itemWords = items.data() + itemAt;
+            qToLittleEndian<quint32>(batch.m_items.data() + r.begin, r.size, itemWords);
+            itemAt += r.size;
+            // A zero-length BLOB, not NULL, for an empty slate (the column is NOT NULL).
+            sqlite3_bind_blob(st, c + 10, itemWords, static_cast<int>(r.size * 4), SQLITE_STATIC);
+            if (r.allOne) {
+                sqlite3_bind_null(st, c + 11);
+            } else {
+                // One value for the whole slate when every position has it (`random`:
+                // 1/eligible everywhere): 4 bytes instead of 4 per position.
+                const float* p0 = batch.m_propensities.data() + r.begin;
+                const bool uniform = std::all_of(
+                    p0, p0 + r.size, [p0](float x) { return std::memcmp(&x, p0, sizeof x) == 0; });
+                const std::size_t stored = uniform ? 1 : r.size;
+                std::uint32_t* propWords = props.data() + propAt;
+                std::memcpy(propWords, p0, stored * 4);
+                qToLittleEndian<quint32>(propWords, static_cast<qsizetype>(stored), propWords);
+                propAt += stored;
+                sqlite3_bind_blob(st, c + 11, propWords, static_cast<int>(stored * 4),
+                                  SQLITE_STATIC);
+            }
         }
-        sqlite3_bind_int64(st, 1, firstId(runId) + r.seq);
-        sqlite3_bind_int64(st, 2, runId);
-        sqlite3_bind_int64(st, 3, r.seq);
-        sqlite3_bind_int64(st, 4, r.eventSeq);
-        sqlite3_bind_double(st, 5, r.time);
-        sqlite3_bind_int64(st, 6, r.user);
-        sqlite3_bind_int(st, 7, static_cast<int>(r.surface));
-        if (r.contextItem == core::kNoItem)
-            sqlite3_bind_null(st, 8);
-        else
-            sqlite3_bind_int64(st, 8, r.contextItem);
-        sqlite3_bind_int(st, 9, r.clicked);
-        const QByteArray items = packWords(batch.m_items.data() + r.begin, r.size);
-        sqlite3_bind_blob(st, 10, items.constData(), static_cast<int>(items.size()),
-                          SQLITE_TRANSIENT);
-        if (r.allOne) {
-            sqlite3_bind_null(st, 11);
-        } else {
-            // One value for the whole slate when every position has it (`random`: 1/eligible
-            // everywhere): 4 bytes instead of 4 per position.
-            const float* p0 = batch.m_propensities.data() + r.begin;
-            const bool uniform = std::all_of(
-                p0, p0 + r.size, [p0](float x) { return std::memcmp(&x, p0, sizeof x) == 0; });
-            const std::size_t stored = uniform ? 1 : r.size;
-            words.resize(stored);
-            std::memcpy(words.data(), p0, stored * 4);
-            const QByteArray p = packWords(words.data(), stored);
-            sqlite3_bind_blob(st, 11, p.constData(), static_cast<int>(p.size()), SQLITE_TRANSIENT);
-        }
+        at += count;
         const int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {

@@ -3,6 +3,7 @@
 // file left as it was.
 
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/slate_log.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -11,6 +12,9 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <cmath>
+#include <cstring>
 
 using namespace recoscope;
 
@@ -118,6 +122,83 @@ private slots:
 
         QVERIFY(store.deleteRun(id2.value()).ok());
         QCOMPARE(store.runs().value().size(), 1);
+        QCOMPARE(store.integrityCheck().value(), QStringLiteral("ok"));
+    }
+
+    void slateLogRoundTrip() {
+        // The writer packs 64 slates per INSERT and binds their BLOBs without a copy: every
+        // kind of row (propensities all 1 = NULL, one shared value, one per position, NaN,
+        // an empty slate, no context item) must come back as it went in, across the 64-row
+        // statements and the one-row remainder (64 + 64 + 7 rows, then 3 more in a second
+        // batch). Mutation checked: binding every row's items from the chunk's first row
+        // (itemAt never advanced) fails the item comparison here.
+        QTemporaryDir dir;
+        auto opened = sim::RunStore::open(dir.filePath(QStringLiteral("slates.db")));
+        QVERIFY(opened.ok());
+        sim::RunStore& store = *opened.value();
+        const qint64 run = store.beginRun(info()).value();
+        struct Written {
+            std::vector<core::SlateEntry> slate;
+            core::ItemId context;
+            int clicked;
+        };
+        std::vector<Written> written;
+        auto make = [&](int j) {
+            Written w;
+            const int n = j % 11 == 3 ? 0 : 1 + j % 6;
+            for (int p = 0; p < n; ++p) {
+                float prop = 1.0f;
+                if (j % 4 == 1)
+                    prop = 0.125f; // one shared value
+                else if (j % 4 == 2)
+                    prop = 0.01f * static_cast<float>(p + 1 + j % 3); // one per position
+                else if (j % 4 == 3)
+                    prop = p == 0 ? core::kUnknownPropensity : 0.5f;
+                w.slate.push_back({static_cast<core::ItemId>(1000 * j + 7 * p + 1), 0.0f, prop});
+            }
+            w.context = j % 3 == 0 ? core::kNoItem : static_cast<core::ItemId>(j + 5);
+            w.clicked = n > 0 && j % 2 == 0 ? j % n : -1;
+            return w;
+        };
+        sim::SlateLog log(store);
+        for (int batchSize : {135, 3}) {
+            sim::SlateBatch batch;
+            for (int k = 0; k < batchSize; ++k) {
+                const int j = static_cast<int>(written.size());
+                written.push_back(make(j));
+                const Written& w = written.back();
+                batch.add(j, 2 * j, 10.0 * j, static_cast<core::UserId>(j % 13),
+                          static_cast<core::Surface>(j % 4), w.context, w.clicked, w.slate);
+            }
+            QVERIFY(log.append(run, batch).ok());
+        }
+        QCOMPARE(log.count(run).value(), static_cast<qint64>(written.size()));
+        std::size_t j = 0;
+        QVERIFY(log.forEach(run,
+                            [&](const sim::LoggedSlate& s) {
+                                const Written& w = written[j];
+                                [&] {
+                                    QCOMPARE(s.seq, static_cast<qint64>(j));
+                                    QCOMPARE(s.eventSeq, static_cast<qint64>(2 * j));
+                                    QCOMPARE(s.time, 10.0 * static_cast<double>(j));
+                                    QCOMPARE(s.user, static_cast<core::UserId>(j % 13));
+                                    QCOMPARE(s.surface, static_cast<core::Surface>(j % 4));
+                                    QCOMPARE(s.contextItem, w.context);
+                                    QCOMPARE(s.clicked, w.clicked);
+                                    QCOMPARE(s.items.size(), w.slate.size());
+                                    for (std::size_t p = 0; p < w.slate.size(); ++p) {
+                                        QCOMPARE(s.items[p], w.slate[p].item);
+                                        const float a = s.propensities[p],
+                                                    b = w.slate[p].propensity;
+                                        QVERIFY(std::memcmp(&a, &b, sizeof a) == 0 ||
+                                                (std::isnan(a) && std::isnan(b)));
+                                    }
+                                }();
+                                ++j;
+                                return !QTest::currentTestFailed();
+                            })
+                    .ok());
+        QCOMPARE(j, written.size());
         QCOMPARE(store.integrityCheck().value(), QStringLiteral("ok"));
     }
 

@@ -141,7 +141,10 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     int m_schemaVersion = 0;
-    sqlite3_stmt* m_insertEvent = nullptr;
+    static constexpr int kEventColumns = 11;
+    static constexpr int kEventRowsPerInsert = 64;
+    sqlite3_stmt* m_insertEvent = nullptr;  // one row
+    sqlite3_stmt* m_insertEvents = nullptr; // kEventRowsPerInsert rows
     sqlite3_stmt* m_insertMetric = nullptr;
     std::vector<std::pair<qint64, qint64>> m_nextSeq; // run id -> next event sequence
     std::vector<qint64> m_interruptedOnOpen;

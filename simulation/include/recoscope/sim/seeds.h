@@ -6,6 +6,8 @@
 // Streams use Boost.Random engines and distributions, which give the same draws on every
 // platform and standard library (std:: distributions do not).
 
+#include "recoscope/sim/session_seed_seq.h"
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/seed_seq.hpp>
 #include <boost/random/taus88.hpp>
@@ -48,8 +50,10 @@ inline boost::random::mt19937 makeComponentEngine(std::uint64_t seed) {
 inline boost::random::taus88 makeSessionEngine(std::uint64_t runSeed, std::uint32_t user,
                                                std::uint32_t session) {
     const std::uint64_t s = streamSeed(runSeed, "behaviour");
-    boost::random::seed_seq seq{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s >> 32),
-                                user, session};
+    // The words of boost::random::seed_seq{s, s >> 32, user, session}, computed once for
+    // the three generators of taus88 (session_seed_seq.h).
+    SessionSeedSeq seq{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(s >> 32), user,
+                       session};
     return boost::random::taus88(seq);
 }
 

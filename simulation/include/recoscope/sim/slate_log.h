@@ -80,8 +80,10 @@ public:
     core::Status forEach(qint64 runId, const std::function<bool(const LoggedSlate&)>& visit) const;
 
 private:
+    static constexpr int kRows = 64; ///< rows per multi-row INSERT
     const RunStore& m_store;
-    sqlite3_stmt* m_insert = nullptr;
+    sqlite3_stmt* m_insert = nullptr;     // one row
+    sqlite3_stmt* m_insertMany = nullptr; // kRows rows
 };
 
 } // namespace recoscope::sim
