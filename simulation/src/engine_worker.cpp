@@ -194,10 +194,9 @@ void EngineWorker::runSlice() {
                 waiting = true;
                 break;
             }
-            const std::vector<std::uint64_t> calls =
-                m_arena->advanceEach(std::min(target, now + kRoundSimSeconds),
-                                     std::numeric_limits<std::uint64_t>::max(), m_spec.threads,
-                                     kSliceMs - slice.elapsed(), &users);
+            const std::vector<std::uint64_t> calls = m_arena->advanceEach(
+                std::min(target, now + kRoundSimSeconds), std::numeric_limits<std::uint64_t>::max(),
+                m_spec.threads, kSliceMs - slice.elapsed(), &users);
             m_tape.recordRunEach(calls);
         }
         for (core::UserId u : users)

@@ -14,10 +14,10 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QThread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 #include <cmath>
 #include <map>
