@@ -78,7 +78,6 @@ private slots:
     void threadedRunEqualsLockStep_data() {
         QTest::addColumn<int>("threads");
         QTest::newRow("2 threads") << 2;
-        QTest::newRow("3 threads") << 3;
         QTest::newRow("more threads than cores") << 9;
     }
     void threadedRunEqualsLockStep() {
