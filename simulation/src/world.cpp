@@ -55,7 +55,7 @@ std::vector<float> gaussianVectors(Engine& rng, std::size_t count, int dim) {
     return out;
 }
 
-template <class T, class A> void hashVector(QCryptographicHash& h, const std::vector<T, A>& v) {
+template <class T> void hashVector(QCryptographicHash& h, const std::vector<T>& v) {
     h.addData(QByteArrayView(reinterpret_cast<const char*>(v.data()),
                              static_cast<qsizetype>(v.size() * sizeof(T))));
 }
