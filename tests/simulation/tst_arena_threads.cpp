@@ -15,6 +15,10 @@
 #include "recoscope/sim/step_job.h"
 #include "recoscope/sim/step_tape.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -122,6 +126,53 @@ private slots:
                      m_spec.cores[i].recommender.c_str());
             QVERIFY(sameOutcomes(thr->outcomes(i), solo->outcomes(0)));
         }
+    }
+
+    // compare --threads: refused out of range (exit 2, naming the flag); the same JSON
+    // (wall-clock latencies aside) with one thread and with two.
+    void cliThreadsFlag() {
+        auto cli = [](const QStringList& args, QByteArray* out = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
+            if (!p.waitForFinished(600000))
+                qFatal("recoscope-cli did not finish");
+            if (out)
+                *out = p.readAllStandardOutput();
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+        };
+        const QStringList base = {
+            QStringLiteral("compare"),        QStringLiteral("--scenario"),
+            QStringLiteral("teaching-small"), QStringLiteral("--recommenders"),
+            QStringLiteral("random,itemknn"), QStringLiteral("--json")};
+        const auto bad = cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("0")});
+        QCOMPARE(bad.first, 2);
+        QVERIFY2(bad.second.contains(QStringLiteral("--threads expects a whole number in [1, 64], "
+                                                    "got '0'")),
+                 qPrintable(bad.second));
+        QByteArray one, two;
+        QCOMPARE(
+            cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("1")}, &one).first,
+            0);
+        QCOMPARE(
+            cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("2")}, &two).first,
+            0);
+        auto strip = [](const QByteArray& json) {
+            QJsonObject o = QJsonDocument::fromJson(json).object();
+            QJsonArray cores = o.value(QStringLiteral("cores")).toArray();
+            for (qsizetype i = 0; i < cores.size(); ++i) {
+                QJsonObject c = cores[i].toObject();
+                QJsonObject m = c.value(QStringLiteral("metrics")).toObject();
+                for (const QString& k : m.keys())
+                    if (k.startsWith(QStringLiteral("latency")))
+                        m.remove(k);
+                c[QStringLiteral("metrics")] = m;
+                cores[i] = c;
+            }
+            o[QStringLiteral("cores")] = cores;
+            return o;
+        };
+        QVERIFY(!strip(one).value(QStringLiteral("cores")).toArray().isEmpty());
+        QCOMPARE(strip(two), strip(one));
     }
 
     // The GUI worker's threaded slices: rounds to a horizon, cut by a wall-clock budget,
