@@ -4073,6 +4073,14 @@
         <source>Key: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Engine &amp;threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many threads run the cores of a comparison. The results are the same for every value; more threads finish sooner when the machine has free processor cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TeachingPanel</name>

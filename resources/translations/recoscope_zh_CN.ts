@@ -4059,6 +4059,14 @@
         <source>Key: %1</source>
         <translation>参数键：%1</translation>
     </message>
+    <message>
+        <source>Engine &amp;threads:</source>
+        <translation>引擎线程(&amp;T):</translation>
+    </message>
+    <message>
+        <source>How many threads run the cores of a comparison. The results are the same for every value; more threads finish sooner when the machine has free processor cores.</source>
+        <translation>用多少个线程运行对比中的各个核心。任何取值下结果都完全相同；机器有空闲处理器核心时，线程越多完成得越快。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TeachingPanel</name>

@@ -7,11 +7,15 @@
 #include "recoscope/sim/run_store.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <iterator>
 #include <limits>
+#include <mutex>
+#include <thread>
 
 namespace recoscope::sim {
 
@@ -229,7 +233,79 @@ core::Status Arena::collect() {
     return core::Ok{};
 }
 
-core::Status Arena::run(const std::atomic<bool>* cancel) {
+std::vector<std::uint64_t> Arena::advanceEach(core::SimTime horizon, std::uint64_t maxActions,
+                                              int threads, qint64 wallBudgetMs,
+                                              std::vector<core::UserId>* firstCoreUsers) {
+    const std::size_t n = m_cores.size();
+    std::vector<std::uint64_t> calls(n, 0);
+    QElapsedTimer wall;
+    wall.start();
+    std::atomic<bool> outOfTime{false};
+    // One core from start to its horizon: only this core's state is touched (its engine,
+    // job, sink, ledger, outcomes), so two cores never share a write.
+    auto runCore = [&](std::size_t i) {
+        Core& c = *m_cores[i];
+        std::uint64_t k = 0;
+        while (k < maxActions && !c.done && c.engine().now() < horizon) {
+            const ActionRecord* a = act(c, nullptr, core::kNoUser);
+            if (a && i == 0 && firstCoreUsers)
+                firstCoreUsers->push_back(a->user);
+            ++k;
+            if (wallBudgetMs > 0 && k % 32 == 0 &&
+                (outOfTime.load(std::memory_order_relaxed) || wall.elapsed() >= wallBudgetMs)) {
+                outOfTime.store(true, std::memory_order_relaxed);
+                break;
+            }
+        }
+        calls[i] = k;
+    };
+    const int extra = std::clamp(threads, 1, static_cast<int>(std::max<std::size_t>(n, 1))) - 1;
+    if (extra == 0) {
+        for (std::size_t i = 0; i < n; ++i)
+            runCore(i);
+        return calls;
+    }
+    // Cores are handed out one at a time (a slow core does not hold up a whole share).
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+            try {
+                runCore(i);
+            } catch (...) {
+                const std::lock_guard lock(failureMutex);
+                if (!failure)
+                    failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(extra));
+    for (int t = 0; t < extra; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    return calls;
+}
+
+core::Status Arena::run(const std::atomic<bool>* cancel, int threads) {
+    if (threads > 1 && m_cores.size() > 1) {
+        // Rounds of kCollectEvery actions per core between collects, as the loop below
+        // collects every kCollectEvery actions; thread start-up (tens of microseconds) is
+        // lost in a round's milliseconds.
+        while (!allDone()) {
+            (void)advanceEach(std::numeric_limits<double>::infinity(), kCollectEvery, threads);
+            if (core::Status st = collect(); !st)
+                return st;
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                break;
+        }
+        return collect();
+    }
     for (int n = 1;; ++n) {
         const int i = slowest();
         if (i < 0)

@@ -22,6 +22,10 @@ constexpr std::size_t kRecentUsers = 60;
 // The paired per-user statistics cost O(users) per core: once a second is enough for a
 // table a person reads, and keeps them off most snapshots of huge populations.
 constexpr qint64 kStatisticsMs = 1000;
+// Threaded slices: how far past the slowest core one round takes every core (simulated
+// seconds). An hour is a few thousand actions on `default`: cores stay within an hour of
+// each other, and a round is long enough that starting its threads costs nothing.
+constexpr core::SimTime kRoundSimSeconds = 3600.0;
 } // namespace
 
 EngineWorker::EngineWorker(const core::RecommenderRegistry& registry, QObject* parent)
@@ -176,6 +180,43 @@ void EngineWorker::runSlice() {
             ? m_paceSimStart + static_cast<double>(m_paceClock.elapsed()) / 1000.0 * m_speed
             : std::numeric_limits<double>::infinity();
     bool waiting = false;
+    if (m_spec.threads > 1 && m_arena->size() > 1) {
+        // Cores on several threads: rounds that take every core to one simulated hour past
+        // the slowest (so that their charts stay aligned, as in lock-step), until the slice's
+        // wall-clock time is spent. The tape keeps each core's calls for Step back.
+        std::vector<core::UserId> users;
+        while (slice.elapsed() < kSliceMs) {
+            const int slowest = m_arena->slowest();
+            if (slowest < 0)
+                break;
+            const core::SimTime now = m_arena->engine(static_cast<std::size_t>(slowest)).now();
+            if (now >= target) {
+                waiting = true;
+                break;
+            }
+            const std::vector<std::uint64_t> calls = m_arena->advanceEach(
+                std::min(target, now + kRoundSimSeconds), std::numeric_limits<std::uint64_t>::max(),
+                m_spec.threads, kSliceMs - slice.elapsed(), &users);
+            m_tape.recordRunEach(calls);
+        }
+        for (core::UserId u : users)
+            noteUser(u);
+    } else {
+        runLockStep(slice, target, waiting);
+    }
+    if (!collect())
+        return;
+    if (m_arena->allDone()) {
+        finishRun(false);
+        return;
+    }
+    if (m_sinceEmit.elapsed() >= m_emitIntervalMs)
+        emitBatch(false);
+    // When paced and ahead of the wall clock, sleep a frame instead of spinning.
+    scheduleSlice(waiting ? 15 : 0);
+}
+
+void EngineWorker::runLockStep(const QElapsedTimer& slice, core::SimTime target, bool& waiting) {
     std::uint64_t calls = 0; // advance() calls, for the tape (Step back replays them)
     for (int n = 1;; ++n) {
         const int i = m_arena->slowest();
@@ -194,23 +235,13 @@ void EngineWorker::runSlice() {
             break;
     }
     m_tape.recordRun(calls);
-    if (!collect())
-        return;
-    if (m_arena->allDone()) {
-        finishRun(false);
-        return;
-    }
-    if (m_sinceEmit.elapsed() >= m_emitIntervalMs)
-        emitBatch(false);
-    // When paced and ahead of the wall clock, sleep a frame instead of spinning.
-    scheduleSlice(waiting ? 15 : 0);
 }
 
 void EngineWorker::step(quint32 follow) {
     if (!m_running || !m_paused || m_job)
         return;
     m_job = std::make_unique<StepJob>(
-        std::vector<StepTape::Op>{{StepTape::Op::Kind::Step, 0, follow}}, m_tape.steps() + 1);
+        std::vector<StepTape::Op>{{StepTape::Op::Kind::Step, 0, follow, {}}}, m_tape.steps() + 1);
     m_jobIsStep = true;
     m_jobFollow = follow;
     m_jobTimer->start(0);

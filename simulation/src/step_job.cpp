@@ -36,6 +36,27 @@ bool StepJob::work(Arena& arena, std::uint64_t budget) {
             }
             continue;
         }
+        if (op.kind == StepTape::Op::Kind::RunEach) {
+            // The cores are independent: core after core gives the state the threaded
+            // slice left (Arena::advanceEach).
+            while (m_core < op.perCore.size() && spent < budget) {
+                const std::size_t i = m_core;
+                for (; m_opActions < op.perCore[i] && spent < budget; ++m_opActions, ++spent) {
+                    const ActionRecord* a = i < arena.size() ? arena.advance(i) : nullptr;
+                    if (a && i == 0)
+                        m_runUsers.push_back(a->user);
+                }
+                if (m_opActions >= op.perCore[i]) {
+                    ++m_core;
+                    m_opActions = 0;
+                }
+            }
+            if (m_core >= op.perCore.size()) {
+                m_core = 0;
+                ++m_op;
+            }
+            continue;
+        }
         if (!m_inStep) {
             m_inStep = true;
             m_current = StepReport{};

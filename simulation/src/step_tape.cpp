@@ -10,11 +10,26 @@ void StepTape::recordRun(std::uint64_t actions) {
     if (!m_ops.empty() && m_ops.back().kind == Op::Kind::Run)
         m_ops.back().actions += actions;
     else
-        m_ops.push_back({Op::Kind::Run, actions, core::kNoUser});
+        m_ops.push_back({Op::Kind::Run, actions, core::kNoUser, {}});
+}
+
+void StepTape::recordRunEach(const std::vector<std::uint64_t>& calls) {
+    bool any = false;
+    for (std::uint64_t c : calls)
+        any = any || c > 0;
+    if (!any)
+        return;
+    if (!m_ops.empty() && m_ops.back().kind == Op::Kind::RunEach &&
+        m_ops.back().perCore.size() == calls.size()) {
+        for (std::size_t i = 0; i < calls.size(); ++i)
+            m_ops.back().perCore[i] += calls[i];
+        return;
+    }
+    m_ops.push_back({Op::Kind::RunEach, 0, core::kNoUser, calls});
 }
 
 void StepTape::recordStep(core::UserId follow) {
-    m_ops.push_back({Op::Kind::Step, 0, follow});
+    m_ops.push_back({Op::Kind::Step, 0, follow, {}});
     ++m_steps;
 }
 

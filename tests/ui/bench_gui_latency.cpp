@@ -4,6 +4,7 @@
 // repaints at ~30 Hz. Not a test: the figures depend on the machine.
 //
 //   recoscope-bench-gui [SECONDS] [CORES...]    (default: 20 s, popularity itemknn)
+//   RECOSCOPE_BENCH_THREADS=N sets the workbench's Engine threads (default: its default).
 
 #include "recoscope/core/registry.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
     w.scenarioPanel()->selectPreset(QStringLiteral("default"));
     w.strategyPanel()->setCores(cores);
     w.scenarioPanel()->setEventLimit(0);
+    if (const int threads = qEnvironmentVariableIntValue("RECOSCOPE_BENCH_THREADS"); threads > 0)
+        w.strategyPanel()->setEngineThreads(threads);
 
     std::vector<double> late;
     int refreshes = 0;
@@ -88,7 +91,8 @@ int main(int argc, char** argv) {
                 return late.empty() ? 0.0
                                     : late[static_cast<std::size_t>(p * double(late.size() - 1))];
             };
-            std::printf("cores: %s\n", qPrintable(cores.join(QLatin1Char(' '))));
+            std::printf("cores: %s, engine threads: %d\n", qPrintable(cores.join(QLatin1Char(' '))),
+                        w.strategyPanel()->engineThreads());
             std::printf("wall: %.1f s, events (all cores): %llu, %.0f events/s, chart refreshes: "
                         "%d (%.1f/s)\n",
                         s, static_cast<unsigned long long>(events), double(events) / s, refreshes,

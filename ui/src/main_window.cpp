@@ -278,6 +278,7 @@ bool MainWindow::startRun(bool paused) {
     spec.cores = m_strategy->cores();
     spec.limits.maxEvents = m_scenario->eventLimit();
     spec.limits.latencyBudgetUs = m_strategy->latencyBudgetUs();
+    spec.threads = m_strategy->engineThreads();
     spec.dbPath = m_dbPath;
     m_runScenario = spec.scenario;
     m_runLimits = spec.limits;
@@ -440,6 +441,9 @@ void MainWindow::restoreSettings() {
         m_strategy->setCores(cores);
     m_controls->setSpeed(s.value(QStringLiteral("run/speed"), 0.0).toDouble());
     m_strategy->setLatencyBudgetUs(s.value(QStringLiteral("run/latencyBudgetUs"), 0.0).toDouble());
+    m_strategy->setEngineThreads(
+        s.value(QStringLiteral("run/engineThreads"), StrategyPanel::defaultEngineThreads())
+            .toInt());
     setLanguage(s.value(QStringLiteral("ui/language"), QStringLiteral("en")).toString());
     // The key predates the mode's name ("large fonts"); kept so that the choice survives.
     setPresentationMode(s.value(QStringLiteral("ui/largeFonts"), false).toBool());
@@ -453,6 +457,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("run/cores"), m_strategy->coreIds());
     s.setValue(QStringLiteral("run/speed"), m_controller->speed());
     s.setValue(QStringLiteral("run/latencyBudgetUs"), m_strategy->latencyBudgetUs());
+    s.setValue(QStringLiteral("run/engineThreads"), m_strategy->engineThreads());
     s.setValue(QStringLiteral("ui/language"), m_language->language());
     s.setValue(QStringLiteral("ui/largeFonts"), presentationMode());
     // The scenario as it is (saved, or kept by answering the quit question), so that the

@@ -18,9 +18,11 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -251,6 +253,16 @@ StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget*
     budgetRow->addWidget(m_budgetLabel);
     budgetRow->addWidget(m_budget, 1);
     outer->addLayout(budgetRow);
+    auto* threadsRow = new QHBoxLayout;
+    m_threadsLabel = new QLabel(this);
+    m_threads = new QSpinBox(this);
+    m_threads->setObjectName(QStringLiteral("engineThreads"));
+    m_threads->setRange(1, 16);
+    m_threads->setValue(defaultEngineThreads());
+    m_threadsLabel->setBuddy(m_threads);
+    threadsRow->addWidget(m_threadsLabel);
+    threadsRow->addWidget(m_threads, 1);
+    outer->addLayout(threadsRow);
     connect(m_add, &QPushButton::clicked, this, [this] {
         // A second core defaults to a different one than the first: a comparison.
         const auto ids = m_registry.ids();
@@ -299,6 +311,10 @@ void StrategyPanel::retranslateUi() {
                         "same random numbers, so differences come from the cores alone.")
                          .arg(kMaxCores));
     m_add->setText(tr("&Add a core to compare"));
+    m_threadsLabel->setText(tr("Engine &threads:"));
+    m_threads->setToolTip(tr("How many threads run the cores of a comparison. The results are "
+                             "the same for every value; more threads finish sooner when the "
+                             "machine has free processor cores."));
     m_budgetLabel->setText(tr("Latency &budget:"));
     m_budget->setSpecialValueText(tr("none"));
     m_budget->setSuffix(tr(" µs"));
@@ -387,6 +403,18 @@ double StrategyPanel::latencyBudgetUs() const {
 
 void StrategyPanel::setLatencyBudgetUs(double us) {
     m_budget->setValue(us);
+}
+
+int StrategyPanel::engineThreads() const {
+    return m_threads->value();
+}
+
+void StrategyPanel::setEngineThreads(int threads) {
+    m_threads->setValue(threads);
+}
+
+int StrategyPanel::defaultEngineThreads() {
+    return std::clamp(QThread::idealThreadCount(), 1, 16);
 }
 
 } // namespace recoscope::ui

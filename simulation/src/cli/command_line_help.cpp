@@ -40,6 +40,8 @@ void CommandLine::printHelp() {
            "      --seed N, --seeds K    seeds N .. N+K-1 (mean and spread across seeds)\n"
            "      --events N | --days D, --db FILE (default: not stored), --label, --json\n"
            "      --latency-budget-us US as for run; a stopped core ends the comparison (exit 5)\n"
+           "      --threads N            run the cores on N threads (default: hardware threads);\n"
+           "                             the results are the same for every N\n"
            "  ope                 off-policy estimates of a target core's CTR from a logged run\n"
            "                      (IPS, SNIPS, DM, DR), checked against the target's real run\n"
            "                      on the same shoppers (docs/ope.md)\n"

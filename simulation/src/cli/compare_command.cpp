@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 #include <cmath>
 #include <map>
@@ -28,6 +29,7 @@ namespace {
 constexpr double kLevel = 0.95;
 constexpr double kAlpha = 0.05;
 constexpr int kMaxSeeds = 10000;
+constexpr int kMaxThreads = 64;
 
 struct SeedResult {
     std::uint64_t seed = 0;
@@ -85,8 +87,9 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
+    QCommandLineOption threadsOpt(QStringLiteral("threads"), QString(), QStringLiteral("N"));
     p.addOptions({scenarioOpt, recsOpt, paramOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, budgetOpt,
-                  dbOpt, labelOpt, jsonOpt});
+                  dbOpt, labelOpt, jsonOpt, threadsOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -154,6 +157,16 @@ int CompareCommand::run(const QStringList& args) {
                              .arg(kMaxSeeds)
                              .arg(p.value(seedsOpt)));
     }
+    // The cores run on this many threads (Arena::run); the results never depend on it.
+    // Default: one per hardware thread, which measured fastest (docs/performance.md).
+    int threads = std::max(1, QThread::idealThreadCount());
+    if (p.isSet(threadsOpt)) {
+        threads = p.value(threadsOpt).toInt(&ok);
+        if (!ok || threads < 1 || threads > kMaxThreads)
+            return usage(QStringLiteral("--threads expects a whole number in [1, %1], got '%2'")
+                             .arg(kMaxThreads)
+                             .arg(p.value(threadsOpt)));
+    }
     std::uint64_t seed = 0;
     if (p.isSet(seedOpt)) {
         seed = p.value(seedOpt).toULongLong(&ok);
@@ -188,7 +201,7 @@ int CompareCommand::run(const QStringList& args) {
             return fail(spec.dbPath.isEmpty() ? ExitUsage : ExitDatabase,
                         QString::fromStdString(created.error()));
         Arena& arena = *created.value();
-        const core::Status ran = arena.run(m_cancel);
+        const core::Status ran = arena.run(m_cancel, threads);
         cancelled = m_cancel && m_cancel->load() && !arena.allDone();
         const Arena::Finish fin = arena.finish(cancelled);
         if (!ran)

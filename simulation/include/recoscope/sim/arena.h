@@ -14,8 +14,11 @@
 // handed out, the cold-start figures (core::ColdStartAccumulator), each shopper's outcomes
 // (core::UserOutcomes, the units of the A/B statistics) and, when asked, the inspectors'
 // ledger. Results leave as values (ArenaSnapshot). Errors come back as core::Status.
-// Single-threaded: create, drive and destroy it on one thread (its RunStore connections
-// belong to that thread; each RunJob writes its events through a writer thread of its own).
+// Create, drive and destroy it on one thread (its RunStore connections belong to that
+// thread; each RunJob writes its events through a writer thread of its own). Only
+// advanceEach() and run(cancel, threads > 1) use more threads, internally: the cores share
+// nothing mutable, so each core may act on a thread of its own between two joins
+// (docs/decisions/0026-arena-threads.md).
 
 #include "recoscope/core/cold_start_stats.h"
 #include "recoscope/core/metrics.h"
@@ -57,6 +60,9 @@ struct ArenaSpec {
     QString label;
     /// Keep the inspectors' ledger (GUI); the CLI does without it.
     bool inspectors = true;
+    /// Threads the GUI's worker runs the cores on (EngineWorker; 1 = lock-step on its own
+    /// thread). Results never depend on it (Arena::advanceEach).
+    int threads = 1;
     /// RunSpec::coreStream of each core (missing = 0): a non-zero value gives a stochastic
     /// core an independent random stream on the same shoppers (A/A replicates); such
     /// arenas cannot be stored.
@@ -131,9 +137,23 @@ public:
     /// Flushes every core's event sink and takes the buckets its engine closed: they are
     /// stored with their cold-start rows (when storing) and kept for the next snapshot.
     core::Status collect();
-    /// Advances slowest() until every core is done (or `cancel` is set), collecting as it
-    /// goes. The CLI's and the tests' way; finish() afterwards.
-    core::Status run(const std::atomic<bool>* cancel = nullptr);
+    /// Advances every unfinished core until its simulated clock reaches `horizon` or it is
+    /// done, at most `maxActions` advance() calls each, and stops early once `wallBudgetMs`
+    /// of wall-clock time went by (0 = no limit; checked every 32 actions). The cores are
+    /// spread over `threads` threads, this one included (1 = all here, one after the other);
+    /// every thread is joined before it returns. Each core's actions are exactly those
+    /// advance() gives it in any order, because the cores share nothing mutable: the
+    /// results never depend on `threads` (tst_arena_threads). Returns the advance() calls
+    /// made on each core (StepTape::recordRunEach replays them). `firstCoreUsers`, when
+    /// given, receives the shopper of each action of core 0, in order. An exception thrown
+    /// by a core is rethrown here after the join.
+    std::vector<std::uint64_t> advanceEach(core::SimTime horizon, std::uint64_t maxActions,
+                                           int threads, qint64 wallBudgetMs = 0,
+                                           std::vector<core::UserId>* firstCoreUsers = nullptr);
+    /// Advances until every core is done (or `cancel` is set), collecting as it goes. The
+    /// CLI's and the tests' way; finish() afterwards. threads <= 1: slowest() first, on
+    /// this thread; more: advanceEach() rounds on that many threads. Same results.
+    core::Status run(const std::atomic<bool>* cancel = nullptr, int threads = 1);
 
     /// Values for charts: buckets closed since the last snapshot (handed out once), the
     /// open bucket, totals, cold-start figures, progress. Call after collect().

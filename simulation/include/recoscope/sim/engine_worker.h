@@ -85,6 +85,8 @@ signals:
 
 private:
     void runSlice();
+    /// The single-threaded slice: advance(slowest()) until the slice's time is spent.
+    void runLockStep(const QElapsedTimer& slice, core::SimTime target, bool& waiting);
     void scheduleSlice(int delayMs);
     void runJob();
     core::Status rebuild(quint64 generation);

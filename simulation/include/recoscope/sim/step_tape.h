@@ -16,14 +16,19 @@ namespace recoscope::sim {
 class StepTape {
 public:
     struct Op {
-        enum class Kind { Run, Step };
+        /// Run: advance(slowest()) `actions` times. RunEach: advance(i) perCore[i] times for
+        /// every core i, in any order (Arena::advanceEach, threaded slices).
+        enum class Kind { Run, Step, RunEach };
         Kind kind = Kind::Step;
         std::uint64_t actions = 0;           ///< Run: calls of advance(slowest())
         core::UserId follow = core::kNoUser; ///< Step: the shopper followed, or none
+        std::vector<std::uint64_t> perCore;  ///< RunEach: calls of advance(i) per core
     };
 
     /// `actions` more advance(slowest()) calls (merged with a run just before).
     void recordRun(std::uint64_t actions);
+    /// advance(i) `calls[i]` more times per core (merged with a RunEach just before).
+    void recordRunEach(const std::vector<std::uint64_t>& calls);
     /// One teaching step; `follow` = core::kNoUser for one action per core.
     void recordStep(core::UserId follow);
     /// Teaching steps recorded.

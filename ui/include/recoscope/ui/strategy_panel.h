@@ -12,6 +12,7 @@
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QVBoxLayout;
 
 namespace recoscope::core {
@@ -44,6 +45,12 @@ public:
     /// stopped (RunLimits::latencyBudgetUs).
     double latencyBudgetUs() const;
     void setLatencyBudgetUs(double us);
+    /// Threads the arena's cores run on (ArenaSpec::threads, 1..16); results never depend
+    /// on it, only the speed does.
+    int engineThreads() const;
+    void setEngineThreads(int threads);
+    /// The machine's hardware threads (1..16): the default, which measured fastest.
+    static int defaultEngineThreads();
 
 signals:
     void coresChanged();
@@ -64,6 +71,8 @@ private:
     QPushButton* m_add = nullptr;
     QLabel* m_budgetLabel = nullptr;
     QDoubleSpinBox* m_budget = nullptr;
+    QLabel* m_threadsLabel = nullptr;
+    QSpinBox* m_threads = nullptr;
     std::vector<CoreSlot*> m_slots;
 };
 
