@@ -1,0 +1,124 @@
+#include "recoscope/python/request_builder.h"
+
+#include <pybind11/numpy.h>
+
+#include <string>
+
+namespace py = pybind11;
+
+namespace recoscope::python {
+
+namespace {
+
+// A read-only view on a vector owned by the engine: no copy, so a policy reading the
+// prices of 3,000 items per slate pays nothing for them.
+template <class T> py::array view(const std::vector<T>& v, const py::object& owner) {
+    py::array a(py::dtype::of<T>(), {static_cast<py::ssize_t>(v.size())}, {sizeof(T)}, v.data(),
+                owner ? owner : py::none());
+    a.attr("setflags")(py::arg("write") = false);
+    return a;
+}
+
+} // namespace
+
+EventRecord toRecord(const core::Event& e) {
+    return {e.time,
+            e.user,
+            e.item,
+            static_cast<std::uint8_t>(e.kind),
+            static_cast<std::uint8_t>(e.surface),
+            e.position,
+            e.fromRecommendation,
+            e.price};
+}
+
+void registerEventDtype() {
+    PYBIND11_NUMPY_DTYPE(EventRecord, time, user, item, kind, surface, position,
+                         from_recommendation, price);
+}
+
+py::array eventArray(const EventRecord* events, std::size_t count) {
+    py::array_t<EventRecord> a(static_cast<py::ssize_t>(count));
+    if (count)
+        std::copy(events, events + count, a.mutable_data());
+    return a;
+}
+
+RequestBuilder::RequestBuilder(const core::ItemTable& items, py::object owner)
+    : m_items_table(items) {
+    // Without an owner the views must not outlive the call; a capsule that frees nothing
+    // marks them as borrowed (a base is needed, or NumPy would copy).
+    if (!owner || owner.is_none())
+        owner = py::capsule(&items, [](void*) {});
+    m_items["category"] = view(items.category, owner);
+    m_items["top_category"] = view(items.topCategory, owner);
+    m_items["brand"] = view(items.brand, owner);
+    m_items["price"] = view(items.price, owner);
+    m_items["discount"] = view(items.discount, owner);
+    m_items["available"] = view(items.available, owner);
+    m_items["launch_time"] = view(items.launchTime, owner);
+    for (int s = 0; s < core::kSurfaceCount; ++s)
+        m_surfaceNames[static_cast<std::size_t>(s)] =
+            py::str(std::string(core::surfaceName(static_cast<core::Surface>(s))));
+    for (int k = 0; k < core::kEventKindCount; ++k)
+        m_kindNames[static_cast<std::size_t>(k)] =
+            py::str(std::string(core::eventKindName(static_cast<core::EventKind>(k))));
+    // A named tuple rather than a bound C++ class: no type registration to clash when the
+    // embedded interpreter of the CLI also imports the recoscope module.
+    m_eventType = py::module_::import("collections")
+                      .attr("namedtuple")("Event", py::make_tuple("time", "user", "item", "kind",
+                                                                  "surface", "position",
+                                                                  "from_recommendation", "price"));
+}
+
+py::object RequestBuilder::event(const core::Event& e) const {
+    return m_eventType(e.time, e.user,
+                       e.item == core::kNoItem ? std::int64_t(-1) : std::int64_t(e.item),
+                       m_kindNames[static_cast<std::size_t>(e.kind)],
+                       m_surfaceNames[static_cast<std::size_t>(e.surface)], e.position,
+                       e.fromRecommendation, e.price);
+}
+
+void RequestBuilder::observe(const core::Event& event) {
+    if (event.user >= m_recent.size())
+        m_recent.resize(std::size_t(event.user) + 1);
+    Recent& r = m_recent[event.user];
+    r.ring[r.count % kRecent] = toRecord(event);
+    ++r.count;
+}
+
+py::dict RequestBuilder::build(const core::Request& request) {
+    const core::ItemTable& items = m_items_table;
+    m_candidates.clear();
+    m_candidates.reserve(items.availableCount);
+    for (core::ItemId i = 0; i < items.size(); ++i)
+        if (items.available[i] && !request.excludes(i))
+            m_candidates.push_back(i);
+
+    py::dict d;
+    d["user"] = request.user;
+    d["time"] = request.time;
+    d["day"] = request.time / core::kSecondsPerDay;
+    d["surface"] = m_surfaceNames[static_cast<std::size_t>(request.surface)];
+    d["k"] = request.k;
+    d["context_item"] = request.contextItem == core::kNoItem
+                            ? std::int64_t(-1)
+                            : static_cast<std::int64_t>(request.contextItem);
+    d["exclude"] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(request.exclude.size()),
+                                              request.exclude.data());
+    d["candidates"] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(m_candidates.size()),
+                                                 m_candidates.data());
+    std::array<EventRecord, kRecent> recent{};
+    std::size_t n = 0;
+    if (request.user < m_recent.size()) {
+        const Recent& r = m_recent[request.user];
+        n = std::min<std::size_t>(r.count, kRecent);
+        for (std::size_t j = 0; j < n; ++j) // oldest first
+            recent[j] = r.ring[(r.count - n + j) % kRecent];
+    }
+    d["recent_events"] = eventArray(recent.data(), n);
+    d["items"] = m_items;
+    return d;
+}
+
+} // namespace recoscope::python
