@@ -1,6 +1,7 @@
 #include "recoscope/python/python_core_spec.h"
 
 #include "recoscope/python/python_recommender.h"
+#include "recoscope/python/request_builder.h"
 
 #include <pybind11/embed.h>
 
@@ -23,6 +24,7 @@ void ensureInterpreter() {
         if (Py_IsInitialized())
             return; // inside the recoscope module: Python runs us
         py::initialize_interpreter();
+        registerEventDtype();
         PyEval_SaveThread();
     });
 }

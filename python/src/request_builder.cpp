@@ -2,6 +2,8 @@
 
 #include <pybind11/numpy.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace py = pybind11;
@@ -15,11 +17,15 @@ namespace {
 template <class T> py::array view(const std::vector<T>& v, const py::object& owner) {
     py::array a(py::dtype::of<T>(), {static_cast<py::ssize_t>(v.size())}, {sizeof(T)}, v.data(),
                 owner ? owner : py::none());
-    a.attr("setflags")(py::arg("write") = false);
+    readOnly(a);
     return a;
 }
 
 } // namespace
+
+void readOnly(py::array& a) {
+    py::detail::array_proxy(a.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+}
 
 EventRecord toRecord(const core::Event& e) {
     return {e.time,
@@ -33,6 +39,10 @@ EventRecord toRecord(const core::Event& e) {
 }
 
 void registerEventDtype() {
+    // The CLI's interpreter registers it, and a core file it loads may import the module,
+    // which registers it again: the second time is a no-op (pybind11 would refuse it).
+    if (py::detail::get_numpy_internals().get_type_info(typeid(EventRecord), false))
+        return;
     PYBIND11_NUMPY_DTYPE(EventRecord, time, user, item, kind, surface, position,
                          from_recommendation, price);
 }
@@ -89,25 +99,64 @@ void RequestBuilder::observe(const core::Event& event) {
 
 py::dict RequestBuilder::build(const core::Request& request) {
     const core::ItemTable& items = m_items_table;
-    m_candidates.clear();
-    m_candidates.reserve(items.availableCount);
-    for (core::ItemId i = 0; i < items.size(); ++i)
-        if (items.available[i] && !request.excludes(i))
-            m_candidates.push_back(i);
+    // Availability changes rarely (launches, stock-outs, restocks): the available ids are
+    // kept as one sorted read-only array, rebuilt (as a new array: one handed out earlier
+    // never changes) only when the availability bytes differ from the last copy (one
+    // memcmp). A request that excludes nothing gets that very array, zero-copy; otherwise
+    // the few exclusions are cut out by binary search. Scanning the catalogue per request
+    // cost half of a trivial Python core's time (callgrind, docs/performance.md).
+    if (m_availableSeen.size() != items.available.size() ||
+        std::memcmp(m_availableSeen.data(), items.available.data(), items.available.size()) !=
+            0) {
+        m_availableSeen = items.available;
+        std::vector<std::uint32_t> ids;
+        ids.reserve(items.availableCount);
+        for (core::ItemId i = 0; i < items.available.size(); ++i)
+            if (items.available[i])
+                ids.push_back(i);
+        m_available = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(ids.size()), ids.data());
+        readOnly(m_available);
+    }
+    const std::uint32_t* ids = m_available.data();
+    const std::size_t count = static_cast<std::size_t>(m_available.size());
+    m_skip.clear();
+    auto skip = [&](core::ItemId item) {
+        const std::uint32_t* it = std::lower_bound(ids, ids + count, item);
+        if (it != ids + count && *it == item)
+            m_skip.push_back(static_cast<std::size_t>(it - ids));
+    };
+    for (core::ItemId item : request.exclude)
+        skip(item);
+    if (request.contextItem != core::kNoItem)
+        skip(request.contextItem);
+    py::array_t<std::uint32_t> candidates = m_available;
+    if (!m_skip.empty()) {
+        std::sort(m_skip.begin(), m_skip.end());
+        m_skip.erase(std::unique(m_skip.begin(), m_skip.end()), m_skip.end());
+        candidates = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(count - m_skip.size()));
+        std::uint32_t* out = candidates.mutable_data();
+        std::size_t from = 0;
+        for (std::size_t cut : m_skip) {
+            out = std::copy(ids + from, ids + cut, out);
+            from = cut + 1;
+        }
+        std::copy(ids + from, ids + count, out);
+        readOnly(candidates);
+    }
 
+    const Keys& key = m_keys;
     py::dict d;
-    d["user"] = request.user;
-    d["time"] = request.time;
-    d["day"] = request.time / core::kSecondsPerDay;
-    d["surface"] = m_surfaceNames[static_cast<std::size_t>(request.surface)];
-    d["k"] = request.k;
-    d["context_item"] = request.contextItem == core::kNoItem
-                            ? std::int64_t(-1)
-                            : static_cast<std::int64_t>(request.contextItem);
-    d["exclude"] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(request.exclude.size()),
-                                              request.exclude.data());
-    d["candidates"] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(m_candidates.size()),
-                                                 m_candidates.data());
+    d[key.user] = py::int_(request.user);
+    d[key.time] = py::float_(request.time);
+    d[key.day] = py::float_(request.time / core::kSecondsPerDay);
+    d[key.surface] = m_surfaceNames[static_cast<std::size_t>(request.surface)];
+    d[key.k] = py::int_(request.k);
+    d[key.contextItem] = py::int_(request.contextItem == core::kNoItem
+                                      ? std::int64_t(-1)
+                                      : static_cast<std::int64_t>(request.contextItem));
+    d[key.exclude] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(request.exclude.size()),
+                                                request.exclude.data());
+    d[key.candidates] = std::move(candidates);
     std::array<EventRecord, kRecent> recent{};
     std::size_t n = 0;
     if (request.user < m_recent.size()) {
@@ -116,8 +165,8 @@ py::dict RequestBuilder::build(const core::Request& request) {
         for (std::size_t j = 0; j < n; ++j) // oldest first
             recent[j] = r.ring[(r.count - n + j) % kRecent];
     }
-    d["recent_events"] = eventArray(recent.data(), n);
-    d["items"] = m_items;
+    d[key.recentEvents] = eventArray(recent.data(), n);
+    d[key.items] = m_items;
     return d;
 }
 

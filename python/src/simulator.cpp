@@ -75,8 +75,13 @@ py::object Simulator::nextRequest() {
         throw std::runtime_error("the previous request is still waiting for respond()");
     sim::Engine& e = m_job->engine();
     // A day limit stops where run() stops: nothing due at or after it is started.
-    if (m_done || e.nextScheduledTime() >= m_stopTime || !e.prepareAction(&m_action)) {
+    if (m_done)
+        return py::none();
+    if (e.nextScheduledTime() >= m_stopTime || !e.prepareAction(&m_action)) {
         m_done = true;
+        // Let run() end the clock as it ends a run (at the day limit exactly), so that
+        // metrics() equals the summary of the same policy run as a core.
+        (void)m_job->runSlice(0);
         return py::none();
     }
     m_open = true;

@@ -36,6 +36,8 @@ struct EventRecord {
 EventRecord toRecord(const core::Event& e);
 /// Registers EventRecord's dtype with NumPy (once per module or interpreter).
 void registerEventDtype();
+/// Clears the array's WRITEABLE flag (views of the engine's data, shared arrays).
+void readOnly(pybind11::array& a);
 /// A fresh NumPy array of `events` with EventRecord's dtype.
 pybind11::array eventArray(const EventRecord* events, std::size_t count);
 
@@ -49,8 +51,9 @@ public:
     /// Remembers the event in its user's recent history (the newest kRecent are kept).
     void observe(const core::Event& event);
     /// The request dict: user, time, day, surface, k, context_item (-1 = none), exclude,
-    /// candidates (available and not excluded, ascending ids), recent_events (newest
-    /// last), items (the feature views).
+    /// candidates (available and not excluded, ascending ids; read-only, and the same
+    /// array for successive requests that exclude nothing while availability is
+    /// unchanged), recent_events (oldest first), items (the feature views).
     pybind11::dict build(const core::Request& request);
     /// The event as a Python object for observe(): a named tuple (time, user, item, kind,
     /// surface, position, from_recommendation, price), kind and surface as their names.
@@ -70,7 +73,15 @@ private:
     const core::ItemTable& m_items_table;
     pybind11::dict m_items;
     std::vector<Recent> m_recent;
-    std::vector<std::uint32_t> m_candidates;
+    struct Keys {
+        pybind11::str user{"user"}, time{"time"}, day{"day"}, surface{"surface"}, k{"k"},
+            contextItem{"context_item"}, exclude{"exclude"}, candidates{"candidates"},
+            recentEvents{"recent_events"}, items{"items"};
+    };
+    Keys m_keys; // created once: building a key per request showed in the profile
+    std::vector<std::uint8_t> m_availableSeen; // items.available when m_available was built
+    pybind11::array_t<std::uint32_t> m_available; // sorted available ids, read-only
+    std::vector<std::size_t> m_skip;              // positions in m_available excluded
     std::array<pybind11::str, core::kSurfaceCount> m_surfaceNames;
     std::array<pybind11::str, core::kEventKindCount> m_kindNames;
     pybind11::object m_eventType;
