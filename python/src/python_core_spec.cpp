@@ -90,6 +90,18 @@ core::Result<core::RecommenderEntry> pythonCoreEntry(const std::string& spec) {
     return entry;
 }
 
+core::Result<std::string> addPythonCore(core::RecommenderRegistry& registry,
+                                        const std::string& spec) {
+    if (registry.find(spec))
+        return spec;
+    auto entry = pythonCoreEntry(spec);
+    if (!entry)
+        return core::Error{entry.error()};
+    if (core::Status added = registry.add(std::move(entry).value()); !added)
+        return core::Error{added.error()};
+    return spec;
+}
+
 core::Status addPythonCores(core::RecommenderRegistry& registry,
                             const std::vector<std::string>& arguments) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {

@@ -47,7 +47,13 @@ def main():
     p.add_argument("--events", type=int, default=200000)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--callgrind-loop", type=int, metavar="N",
+                   help="only drive the Simulator for N events (for valgrind's instruction "
+                        "counts, docs/performance.md)")
     a = p.parse_args()
+    if a.callgrind_loop is not None:
+        simulator(a.callgrind_loop, a.seed)
+        return
     rows = [("python core FirstK, run() end to end", python_core, 50000),
             ("Simulator + NumPy policy", simulator, 100000),
             ("built-in random, run() (for scale)", builtin, None)]

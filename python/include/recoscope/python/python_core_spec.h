@@ -20,6 +20,11 @@ bool isPythonCoreSpec(const std::string& spec);
 /// the Python traceback (a missing file, a syntax error, no such class).
 core::Result<core::RecommenderEntry> pythonCoreEntry(const std::string& spec);
 
+/// Adds the spec's core to `registry` unless it is there already; returns its id (the
+/// spec). The workbench's "Add Python core…" loader.
+core::Result<std::string> addPythonCore(core::RecommenderRegistry& registry,
+                                        const std::string& spec);
+
 /// Adds an entry for every py: spec among the comma-separated values of `--recommender`,
 /// `--recommenders` and `--target` in `arguments` (the CLI's), skipping ids already known.
 core::Status addPythonCores(core::RecommenderRegistry& registry,
