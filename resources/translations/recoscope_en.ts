@@ -758,6 +758,29 @@
     </message>
 </context>
 <context>
+    <name>PythonCoreDialog</name>
+    <message>
+        <source>Add Python core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 defines no class. A Python core is a class with a recommend(request) method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class to run as a core:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python core not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Recommender</name>
     <message>
         <source>Uniformly random available items: the floor every learning core must beat</source>
@@ -4067,6 +4090,18 @@
     </message>
     <message>
         <source>Key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Python core…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a class with recommend(request) from a .py file and run it as a core beside the built-in ones (docs/python.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no Python support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
