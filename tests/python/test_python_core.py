@@ -74,6 +74,9 @@ def test_exception_in_python_core_module(cores_dir, tmp_path):
     assert "ZeroDivisionError" in run["summary"]["core_fault"]
 
 
+# Seen failing: before the CLI's interpreter registered the event dtype, every py: core
+# faulted at its first recommend() ("NumPy type info missing"), and this test, the arena
+# test and test_cli_run_matches_module failed with that message.
 def test_exception_in_python_core_cli(cli, cores_dir):
     out = subprocess.run([cli, "run", "--scenario", "default", "--recommender",
                           spec(cores_dir, "FailsOnFiftieth"), "--events", "5000", "--no-db"],
