@@ -6,6 +6,7 @@
 #include "recoscope/python/python_core_spec.h"
 #include "recoscope/sim/arena.h"
 #include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_job.h"
 #include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/strategy_panel.h"
 
