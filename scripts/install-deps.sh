@@ -16,6 +16,10 @@ set -euo pipefail
 # workbench's (qtbase_zh_CN.qm); without it those stay English in Chinese.
 # ccache: the build compiles through it when present (cmake/CMakeLists.txt), so rebuilds after
 # a branch switch or in a second worktree reuse the objects of the first.
+# pybind11-dev, python3-dev, python3-numpy: the recoscope Python module and Python cores
+# (python/, docs/python.md; the CLI embeds the interpreter for py: cores). Debian's
+# python3, never pyenv's: the module must load Debian's NumPy.
+# python3-pytest: the Python suites under tests/python, run by ctest.
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
@@ -26,6 +30,7 @@ packages=(
     clang libclang-rt-14-dev
     xvfb xauth fonts-wqy-microhei qt6-translations-l10n
     parallel ccache
+    pybind11-dev python3-dev python3-numpy python3-pytest
     git
 )
 

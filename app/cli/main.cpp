@@ -3,6 +3,9 @@
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/command_line.h"
+#ifdef RECOSCOPE_WITH_PYTHON
+#include "recoscope/python/python_core_spec.h"
+#endif
 
 #include <QCoreApplication>
 
@@ -28,6 +31,16 @@ int main(int argc, char** argv) {
     recoscope::core::registerBuiltinRecommenders(registry);
     QTextStream out(stdout);
     QTextStream err(stderr);
+#ifdef RECOSCOPE_WITH_PYTHON
+    // py:FILE.py:CLASS cores named by --recommender(s)/--target join the registry.
+    std::vector<std::string> arguments;
+    for (const QString& a : QCoreApplication::arguments())
+        arguments.push_back(a.toStdString());
+    if (auto added = recoscope::python::addPythonCores(registry, arguments); !added) {
+        err << "recoscope-cli: " << QString::fromStdString(added.error()) << '\n';
+        return recoscope::sim::ExitUsage;
+    }
+#endif
     recoscope::sim::CommandLine cli(registry, out, err);
     cli.setCancelFlag(&g_cancel);
     cli.setShowProgress(isatty(STDERR_FILENO) != 0);

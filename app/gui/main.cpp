@@ -11,6 +11,10 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/scenario_panel.h"
+#include "recoscope/ui/strategy_panel.h"
+#ifdef RECOSCOPE_WITH_PYTHON
+#include "recoscope/python/python_core_spec.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,6 +55,12 @@ int main(int argc, char** argv) {
     recoscope::core::RecommenderRegistry registry;
     recoscope::core::registerBuiltinRecommenders(registry);
     recoscope::ui::MainWindow window(registry, dbPath);
+#ifdef RECOSCOPE_WITH_PYTHON
+    // "Add Python core…": the spec becomes a registry entry (loaded once; its id is the spec).
+    window.strategyPanel()->setPythonCoreLoader([&registry](const std::string& spec) {
+        return recoscope::python::addPythonCore(registry, spec);
+    });
+#endif
     if (parser.isSet(lang))
         window.setLanguage(parser.value(lang));
     const QString name = parser.value(scenario);

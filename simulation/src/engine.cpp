@@ -2,6 +2,8 @@
 
 #include "recoscope/sim/seeds.h"
 
+#include "recoscope/core/slate_check.h"
+
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
@@ -521,7 +523,35 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
         m_sessionRegretSum += s.regret / b.regretSample;
 }
 
-void Engine::generateAction(ActionRecord* record) {
+const HistoryCache& Engine::stepHistory(const Session& s, core::SimTime t) {
+    if (!m_stepHistoryReady) {
+        m_model.prepare(s.user, t, core::kNoItem, m_stepHistory);
+        m_stepHistoryReady = true;
+    }
+    return m_stepHistory;
+}
+
+void Engine::organicView(Session& s, ActionRecord& a, core::ItemId item, core::Surface surface,
+                         core::SimTime t) {
+    a.events.push_back({t, s.user, item, core::EventKind::View, surface, -1, false, 0.0f});
+    m_model.afterView(s, item, false, -1, t, a.events, &stepHistory(s, t));
+    s.contextItem = item;
+    s.surface = core::Surface::Product;
+}
+
+void Engine::organicSearch(Session& s, ActionRecord& a, core::SimTime t) {
+    // A search names a category or tags; its results are organic (not the core's):
+    // the event carries the first result the shopper opened.
+    const core::ItemId found = m_model.organicItem(s, &stepHistory(s, t));
+    if (found == core::kNoItem)
+        return;
+    a.events.push_back(
+        {t, s.user, found, core::EventKind::Search, core::Surface::Search, -1, false, 0.0f});
+    s.surface = core::Surface::Search;
+    organicView(s, a, found, core::Surface::Search, t);
+}
+
+bool Engine::beginAction(ActionRecord& a) {
     // Arrivals before the next due step start sessions (no event of their own).
     while (!m_finished) {
         const bool arrivalFirst =
@@ -531,7 +561,7 @@ void Engine::generateAction(ActionRecord* record) {
         if (next >= m_end) {
             m_finished = true;
             m_now = m_end;
-            return;
+            return false;
         }
         if (!arrivalFirst)
             break;
@@ -540,20 +570,19 @@ void Engine::generateAction(ActionRecord* record) {
         startSession();
     }
     if (m_finished)
-        return;
+        return false;
 
-    std::pop_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
-        return laterDue(a.time, a.sessionId, b.time, b.sessionId);
+    std::pop_heap(m_due.begin(), m_due.end(), [](const Due& x, const Due& y) {
+        return laterDue(x.time, x.sessionId, y.time, y.sessionId);
     });
     const std::uint32_t slot = m_due.back().slot;
     m_due.pop_back();
+    m_stepSlot = slot;
     Session& s = m_sessions[slot];
     const core::SimTime t = s.nextTime;
     m_now = t;
     applyTimeline(t);
-    const BehaviourSpec& b = m_scenario.behaviour;
 
-    ActionRecord& a = record ? *record : m_scratch;
     a.sessionId = s.id;
     a.user = s.user;
     a.time = t;
@@ -563,48 +592,22 @@ void Engine::generateAction(ActionRecord* record) {
     a.clicked = -1;
 
     // The user's history (fatigue, purchases) does not change during the step: what the
-    // step shows is remembered at its end. So it is prepared once, lazily, and shared by
-    // the organic moves, the slate choice and the decisions after a view.
-    HistoryCache& history = m_stepHistory;
-    bool historyReady = false;
-    auto plainHistory = [&]() -> const HistoryCache& {
-        if (!historyReady) {
-            m_model.prepare(s.user, t, core::kNoItem, history);
-            historyReady = true;
-        }
-        return history;
-    };
-    auto view = [&](core::ItemId item, core::Surface surface) {
-        a.events.push_back({t, s.user, item, core::EventKind::View, surface, -1, false, 0.0f});
-        m_model.afterView(s, item, false, -1, t, a.events, &plainHistory());
-        s.contextItem = item;
-        s.surface = core::Surface::Product;
-    };
-    auto search = [&] {
-        // A search names a category or tags; its results are organic (not the core's):
-        // the event carries the first result the shopper opened.
-        const core::ItemId found = m_model.organicItem(s, &plainHistory());
-        if (found == core::kNoItem)
-            return;
-        a.events.push_back(
-            {t, s.user, found, core::EventKind::Search, core::Surface::Search, -1, false, 0.0f});
-        s.surface = core::Surface::Search;
-        view(found, core::Surface::Search);
-    };
-
+    // step shows is remembered at its end. So it is prepared once, lazily (stepHistory()),
+    // and shared by the organic moves, the slate choice and the decisions after a view.
+    m_stepHistoryReady = false;
     if (s.steps == 0) {
         switch (s.startSurface) {
         case core::Surface::Home:
             s.surface = core::Surface::Home;
             break;
         case core::Surface::Search:
-            search();
+            organicSearch(s, a, t);
             break;
         case core::Surface::Product: {
             // Landing on a product page from outside (an ad, a shared link).
-            const core::ItemId found = m_model.organicItem(s, &plainHistory());
+            const core::ItemId found = m_model.organicItem(s, &stepHistory(s, t));
             if (found != core::kNoItem)
-                view(found, core::Surface::Product);
+                organicView(s, a, found, core::Surface::Product, t);
             break;
         }
         case core::Surface::Cart: {
@@ -632,9 +635,15 @@ void Engine::generateAction(ActionRecord* record) {
     a.request.k = m_scenario.slateSize;
     a.request.contextItem = s.contextItem;
     a.request.exclude = a.excluded;
+    return true;
+}
 
-    const std::chrono::nanoseconds latency =
-        m_guard.recommend(*m_recommender, a.request, a.slate, m_world.items.size());
+void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
+    const std::uint32_t slot = m_stepSlot;
+    Session& s = m_sessions[slot];
+    const core::SimTime t = a.time;
+    const BehaviourSpec& b = m_scenario.behaviour;
+    HistoryCache& history = m_stepHistory;
     if (m_guard.failed())
         m_finished = true; // the action completes with an empty slate; nothing after it
     if (m_serveObserver)
@@ -646,7 +655,7 @@ void Engine::generateAction(ActionRecord* record) {
     // The slate is judged with the step's context item: set it on the prepared history
     // in place (only the successors change) rather than copying the whole cache, and
     // take it off again for the decisions after a view.
-    plainHistory();
+    stepHistory(s, t);
     m_model.setContext(history, s.contextItem);
     a.clicked =
         m_model.chooseFromSlate(s, a.slate, t, sampleRegret ? &m_shownUtility : nullptr, &history);
@@ -662,7 +671,7 @@ void Engine::generateAction(ActionRecord* record) {
         const auto pos = static_cast<std::int16_t>(a.clicked);
         a.events.push_back({t, s.user, item, core::EventKind::Click, s.surface, pos, true, 0.0f});
         ++s.clicks;
-        m_model.afterView(s, item, true, pos, t, a.events, &plainHistory());
+        m_model.afterView(s, item, true, pos, t, a.events, &stepHistory(s, t));
         s.contextItem = item;
         s.surface = core::Surface::Product;
     } else {
@@ -674,13 +683,13 @@ void Engine::generateAction(ActionRecord* record) {
             const core::ItemId next =
                 r < b.sequenceStrength ? m_model.successorItem(s, s.contextItem) : core::kNoItem;
             if (next != core::kNoItem) {
-                view(next, core::Surface::Product);
+                organicView(s, a, next, core::Surface::Product, t);
             } else if (r < b.sequenceStrength + (1.0 - b.sequenceStrength) * 0.4) {
-                search();
+                organicSearch(s, a, t);
             } else {
-                const core::ItemId item = m_model.organicItem(s, &plainHistory());
+                const core::ItemId item = m_model.organicItem(s, &stepHistory(s, t));
                 if (item != core::kNoItem)
-                    view(item, s.surface);
+                    organicView(s, a, item, s.surface, t);
             }
         } else {
             s.surface = core::Surface::Home;
@@ -713,6 +722,15 @@ void Engine::generateAction(ActionRecord* record) {
     if (m_actionObserver)
         m_actionObserver(a, s);
     m_pending.insert(m_pending.end(), a.events.begin(), a.events.end());
+}
+
+void Engine::generateAction(ActionRecord* record) {
+    ActionRecord& a = record ? *record : m_scratch;
+    if (!beginAction(a))
+        return;
+    const std::chrono::nanoseconds latency =
+        m_guard.recommend(*m_recommender, a.request, a.slate, m_world.items.size());
+    completeAction(a, latency);
 }
 
 void Engine::consume(const core::Event& e) {
@@ -753,6 +771,40 @@ bool Engine::nextAction(ActionRecord* out) {
     while (!m_pending.empty())
         nextEvent(nullptr);
     return true;
+}
+
+bool Engine::prepareAction(ActionRecord* out) {
+    while (!m_pending.empty())
+        nextEvent(nullptr);
+    if (m_finished || m_guard.failed())
+        return false;
+    m_actionOpen = beginAction(*out);
+    return m_actionOpen;
+}
+
+core::Status Engine::serveAction(ActionRecord* out, std::chrono::nanoseconds latency) {
+    if (!m_actionOpen)
+        return core::Error{"no shopper is waiting for a slate: call prepareAction() first"};
+    const core::Request& r = out->request;
+    std::string fault = core::slateFault(r, out->slate, m_world.items.size());
+    for (std::size_t i = 0; fault.empty() && i < out->slate.size(); ++i) {
+        // A driver outside the engine has no fill-in helper: its slate is checked for
+        // eligibility as well, which slateFault() leaves to the contract suite.
+        const core::ItemId item = out->slate[i].item;
+        if (!m_world.items.isAvailable(item))
+            fault = "item " + std::to_string(item) + " at position " + std::to_string(i) +
+                    " is not available (not launched or out of stock)";
+        else if (r.excludes(item))
+            fault = "item " + std::to_string(item) + " at position " + std::to_string(i) +
+                    " is excluded from this request (in the cart or the context item)";
+    }
+    if (!fault.empty())
+        return core::Error{fault}; // the step stays open for a corrected slate
+    m_actionOpen = false;
+    completeAction(*out, latency);
+    while (!m_pending.empty())
+        nextEvent(nullptr);
+    return core::Ok{};
 }
 
 core::Status Engine::flushSink() {

@@ -26,6 +26,30 @@ RecommenderListModel::RecommenderListModel(const core::RecommenderRegistry& regi
     }
 }
 
+void RecommenderListModel::appendNewEntries(const core::RecommenderRegistry& registry) {
+    std::vector<Row> added;
+    for (const auto& e : registry.entries()) {
+        const QString id = QString::fromStdString(e.id);
+        if (rowOf(id) >= 0)
+            continue;
+        const QString family = QString::fromStdString(e.family);
+        const bool known =
+            std::any_of(m_rows.begin(), m_rows.end(),
+                        [&](const Row& r) { return r.header && r.family == family; }) ||
+            std::any_of(added.begin(), added.end(),
+                        [&](const Row& r) { return r.header && r.family == family; });
+        if (!known)
+            added.push_back({true, QString(), family, QString()});
+        added.push_back({false, id, family, QString::fromStdString(e.description)});
+    }
+    if (added.empty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
 int RecommenderListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }

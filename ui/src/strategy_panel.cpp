@@ -4,6 +4,8 @@
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/recommender_list_model.h"
 
+#include "python_core_dialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -242,6 +244,17 @@ StrategyPanel::StrategyPanel(const core::RecommenderRegistry& registry, QWidget*
     m_add = new QPushButton(this);
     m_add->setObjectName(QStringLiteral("addCore"));
     outer->addWidget(m_add);
+    m_addPython = new QPushButton(this);
+    m_addPython->setObjectName(QStringLiteral("addPythonCore"));
+    m_addPython->setVisible(false);
+    outer->addWidget(m_addPython);
+    connect(m_addPython, &QPushButton::clicked, this, [this] {
+        const QString spec = pickPythonCoreSpec(this);
+        if (spec.isEmpty())
+            return;
+        if (const QString error = addPythonCore(spec); !error.isEmpty())
+            showPythonCoreError(this, error);
+    });
     auto* budgetRow = new QHBoxLayout;
     m_budgetLabel = new QLabel(this);
     m_budget = new QDoubleSpinBox(this);
@@ -315,6 +328,9 @@ void StrategyPanel::retranslateUi() {
     m_threads->setToolTip(tr("How many threads run the cores of a comparison. The results are "
                              "the same for every value; more threads finish sooner when the "
                              "machine has free processor cores."));
+    m_addPython->setText(tr("Add &Python core…"));
+    m_addPython->setToolTip(tr("Load a class with recommend(request) from a .py file and run "
+                               "it as a core beside the built-in ones (docs/python.md)."));
     m_budgetLabel->setText(tr("Latency &budget:"));
     m_budget->setSpecialValueText(tr("none"));
     m_budget->setSuffix(tr(" µs"));
@@ -395,6 +411,27 @@ bool StrategyPanel::setParam(int index, const QString& key, const QString& value
     if (index < 0 || index >= slotCount())
         return false;
     return m_slots[static_cast<std::size_t>(index)]->setParam(key, value);
+}
+
+void StrategyPanel::setPythonCoreLoader(PythonCoreLoader loader) {
+    m_pythonLoader = std::move(loader);
+    m_addPython->setVisible(static_cast<bool>(m_pythonLoader));
+}
+
+QString StrategyPanel::addPythonCore(const QString& spec) {
+    if (!m_pythonLoader)
+        return tr("This build has no Python support.");
+    core::Result<std::string> id = m_pythonLoader(spec.toStdString());
+    if (!id)
+        return QString::fromStdString(id.error());
+    m_model->appendNewEntries(m_registry);
+    const QString core = QString::fromStdString(id.value());
+    if (static_cast<int>(m_slots.size()) < kMaxCores)
+        addSlot(core);
+    else
+        m_slots.back()->setCoreId(core);
+    emit coresChanged();
+    return {};
 }
 
 double StrategyPanel::latencyBudgetUs() const {

@@ -21,6 +21,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -152,6 +153,19 @@ public:
     /// Its events are consumed (observed, counted, sunk) before it returns.
     bool nextAction(ActionRecord* out);
 
+    /// Stepping driven from outside the engine (the Python Simulator, docs/python.md):
+    /// prepareAction() consumes what is pending, advances to the next shopper step and
+    /// fills out->request (false once the scenario is over); the caller puts its answer in
+    /// out->slate and calls serveAction(), which refuses a malformed slate (slateFault(), an
+    /// unavailable or excluded item; the step then stays open for another answer), else
+    /// lets the shopper react, counts `latency` as the slate's and consumes the step's
+    /// events (out->events) before it returns. The step is the one nextAction() takes
+    /// (beginAction + completeAction), so the same seed gives the same shoppers. A
+    /// recommender must be set; it only observes. Nothing else may drive the engine while a
+    /// step is open.
+    bool prepareAction(ActionRecord* out);
+    core::Status serveAction(ActionRecord* out, std::chrono::nanoseconds latency);
+
     /// Runs until a limit, the end of the scenario, or `cancel` becomes true. Checks
     /// `cancel` and reports progress every few thousand events.
     RunOutcome run(const RunLimits& limits, const std::atomic<bool>* cancel = nullptr,
@@ -231,6 +245,15 @@ public:
 
 private:
     void generateAction(ActionRecord* record);
+    // generateAction = beginAction (up to the request) + the core's answer +
+    // completeAction (the shopper's reaction); split so that prepareAction/serveAction
+    // take the very same step.
+    bool beginAction(ActionRecord& a);
+    void completeAction(ActionRecord& a, std::chrono::nanoseconds latency);
+    const HistoryCache& stepHistory(const Session& s, core::SimTime t);
+    void organicView(Session& s, ActionRecord& a, core::ItemId item, core::Surface surface,
+                     core::SimTime t);
+    void organicSearch(Session& s, ActionRecord& a, core::SimTime t);
     void startSession();
     void scheduleNextArrival();
     void applyTimeline(core::SimTime t);
@@ -328,6 +351,9 @@ private:
     };
     mutable OracleCache m_oracleCache;
     HistoryCache m_stepHistory; // the stepping user's history, prepared once per step
+    bool m_stepHistoryReady = false;
+    std::uint32_t m_stepSlot = 0; // the session of the step begun by beginAction()
+    bool m_actionOpen = false;    // prepareAction() waits for serveAction()
 };
 
 } // namespace recoscope::sim

@@ -31,6 +31,10 @@ public:
     int rowOf(const QString& id) const;
     /// After a language change: every row's texts may differ.
     void retranslate();
+    /// Appends the registry's entries not listed yet (a Python core loaded at run time),
+    /// with a header row for a new family. Rows are inserted, not reset, so combo boxes
+    /// keep their selection.
+    void appendNewEntries(const core::RecommenderRegistry& registry);
 
 private:
     struct Row {

@@ -5,8 +5,12 @@
 
 #include "recoscope/sim/engine_worker.h"
 
+#include "recoscope/core/result.h"
+
 #include <QWidget>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 class QDoubleSpinBox;
@@ -52,6 +56,16 @@ public:
     /// The machine's hardware threads (1..16): the default, which measured fastest.
     static int defaultEngineThreads();
 
+    /// Turns a Python core spec ("py:FILE.py:CLASS") into a registry id, adding the core
+    /// to the registry this panel reads (which the caller owns), or says why it cannot.
+    /// Called on the GUI thread while no run is going. docs/python.md.
+    using PythonCoreLoader = std::function<core::Result<std::string>(const std::string& spec)>;
+    /// Shows "Add Python core…" (hidden while no loader is set: a build without Python).
+    void setPythonCoreLoader(PythonCoreLoader loader);
+    /// Loads `spec` through the loader and shows the core in a new slot (in the last slot
+    /// when all kMaxCores are taken). Returns the loader's error, empty on success.
+    QString addPythonCore(const QString& spec);
+
 signals:
     void coresChanged();
 
@@ -69,6 +83,8 @@ private:
     QLabel* m_intro = nullptr;
     QVBoxLayout* m_slotsLayout = nullptr;
     QPushButton* m_add = nullptr;
+    QPushButton* m_addPython = nullptr;
+    PythonCoreLoader m_pythonLoader;
     QLabel* m_budgetLabel = nullptr;
     QDoubleSpinBox* m_budget = nullptr;
     QLabel* m_threadsLabel = nullptr;
