@@ -9,7 +9,9 @@
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
+#include "recoscope/ui/plugin_manager.h"
 #include "recoscope/ui/presentation_mode.h"
+#include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/run_history_model.h"
@@ -183,6 +185,16 @@ void MainWindow::createMenus() {
     // Explicitly: QKeySequence::SaveAs is empty on some desktops (KDE, Windows).
     m_saveScenario->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_fileMenu->addSeparator();
+    m_loadPlugin = m_fileMenu->addAction(QString(), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Load plugin"), PluginManager::pluginFolder(),
+                                         tr("Plugin libraries (*.so *.dylib *.dll)"));
+        if (!path.isEmpty() && m_plugins)
+            m_plugins->load(path);
+    });
+    m_loadPlugin->setObjectName(QStringLiteral("actionLoadPlugin"));
+    m_loadPlugin->setEnabled(false); // until setPluginManager()
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
 
@@ -249,6 +261,9 @@ void MainWindow::retranslateUi() {
     m_fileMenu->setTitle(tr("&File"));
     m_openScenario->setText(tr("&Open scenario…"));
     m_saveScenario->setText(tr("Save scenario &as…"));
+    m_loadPlugin->setText(tr("Load &plugin…"));
+    m_loadPlugin->setToolTip(tr("Add the recommender cores of a plugin library (a .so file "
+                                "built against Recoscope) to the strategy panel"));
     m_quit->setText(tr("&Quit"));
     m_runMenu->setTitle(tr("&Run"));
     m_teachingMode->setText(tr("&Teaching mode"));
@@ -368,6 +383,58 @@ void MainWindow::showAbout() {
            "live metrics.</p><p>%2</p><p>%n recommender core(s) registered.</p>",
            nullptr, static_cast<int>(m_registry.ids().size()))
             .arg(QStringLiteral(RECOSCOPE_VERSION), sim::buildVersion().toHtmlEscaped()));
+}
+
+void MainWindow::setPluginManager(PluginManager* plugins) {
+    m_plugins = plugins;
+    m_loadPlugin->setEnabled(plugins != nullptr);
+    if (!plugins)
+        return;
+    connect(plugins, &PluginManager::coresAdded, this, [this](const QStringList& ids) {
+        m_strategy->recommenderModel()->refresh(m_plugins->origins());
+        statusBar()->showMessage(
+            tr("Plugin loaded: %n core(s) added (%1).", nullptr, static_cast<int>(ids.size()))
+                .arg(ids.join(QStringLiteral(", "))),
+            8000);
+    });
+    connect(plugins, &PluginManager::loadFailed, this,
+            [this](const QString& message) { showPluginErrors({message}); });
+    // Cores loaded before the window existed move under the external header; the slots
+    // keep (or get back) the cores they had.
+    const QStringList chosen = m_strategy->coreIds();
+    m_strategy->recommenderModel()->setOrigins(plugins->origins());
+    m_strategy->setCores(chosen);
+    // Adding to the registry while a worker reads it would be a data race: plugins load
+    // only while no run or replay goes on.
+    auto idle = [this] {
+        const auto s = m_controller->state();
+        m_loadPlugin->setEnabled(s == RunController::State::Idle ||
+                                 s == RunController::State::Finished);
+    };
+    connect(m_controller, &RunController::stateChanged, this, idle);
+    idle();
+    if (!plugins->errors().isEmpty())
+        showPluginErrors(plugins->errors());
+}
+
+void MainWindow::showPluginErrors(const QStringList& messages) {
+    // Not modal: the workbench works on with the cores it has. Failures that arrive while
+    // the box is open are added to it rather than stacking boxes.
+    statusBar()->showMessage(
+        tr("%n plugin(s) could not be loaded.", nullptr, static_cast<int>(messages.size())));
+    if (!m_pluginErrors) {
+        m_pluginErrors = new QMessageBox(QMessageBox::Warning, tr("Plugin not loaded"), QString(),
+                                         QMessageBox::Ok, this);
+        m_pluginErrors->setObjectName(QStringLiteral("pluginErrorBox"));
+        m_pluginErrors->setAttribute(Qt::WA_DeleteOnClose);
+        m_pluginErrors->setText(tr("A plugin could not be loaded; its cores are not available. "
+                                   "The other cores are."));
+    }
+    QString details = m_pluginErrors->informativeText();
+    for (const QString& m : messages)
+        details += (details.isEmpty() ? QString() : QStringLiteral("\n\n")) + m;
+    m_pluginErrors->setInformativeText(details);
+    m_pluginErrors->open();
 }
 
 void MainWindow::refuseStart(const QString& firstError) {
