@@ -427,8 +427,8 @@ void MainWindow::showPluginErrors(const QStringList& messages) {
                                          QMessageBox::Ok, this);
         m_pluginErrors->setObjectName(QStringLiteral("pluginErrorBox"));
         m_pluginErrors->setAttribute(Qt::WA_DeleteOnClose);
-        m_pluginErrors->setText(tr("A plugin could not be loaded; its cores are not available. "
-                                   "The other cores are."));
+        m_pluginErrors->setText(tr("A plugin could not be loaded, so its cores are missing "
+                                   "from the lists; every other core works as before."));
     }
     QString details = m_pluginErrors->informativeText();
     for (const QString& m : messages)
