@@ -75,16 +75,17 @@ private slots:
     }
 
     void startupErrorShownWithoutBlocking() {
+        // Mutation seen failing: the box shown with open() (window-modal) instead of show().
         auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("pluginErrorBox"));
         QVERIFY(box);
         QTRY_VERIFY(box->isVisible());
-        QVERIFY(!box->isModal() || box->windowModality() != Qt::ApplicationModal);
+        // Not modal at all (open() would be window-modal and block the workbench); the
+        // next test runs an arena with the box still open.
+        QCOMPARE(box->windowModality(), Qt::NonModal);
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
         QVERIFY(box->informativeText().contains(QStringLiteral("libfuture.so")));
         QVERIFY(box->informativeText().contains(
             QStringLiteral("interface version %1").arg(RECOSCOPE_PLUGIN_INTERFACE_VERSION + 1)));
-        QVERIFY(QApplication::activeModalWidget() == nullptr ||
-                QApplication::activeModalWidget() != box);
-        box->close();
     }
 
     void pluginCoreListedAsExternal() {
@@ -125,6 +126,9 @@ private slots:
             QVERIFY2(counters.impressions > 0, qPrintable(QString::number(c)));
         }
         QVERIFY(w.controller().series().core(1).total.counters.clicks > 0);
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("pluginErrorBox"));
+        QVERIFY(box && box->isVisible()); // the run went on beside it
+        box->close();
     }
 
     void loadPluginAfterARun() {

@@ -422,7 +422,7 @@ void MainWindow::showPluginErrors(const QStringList& messages) {
     // the box is open are added to it rather than stacking boxes.
     statusBar()->showMessage(
         tr("%n plugin(s) could not be loaded.", nullptr, static_cast<int>(messages.size())));
-    if (!m_pluginErrors) {
+    if (!m_pluginErrors || !m_pluginErrors->isVisible()) { // a closed one is being deleted
         m_pluginErrors = new QMessageBox(QMessageBox::Warning, tr("Plugin not loaded"), QString(),
                                          QMessageBox::Ok, this);
         m_pluginErrors->setObjectName(QStringLiteral("pluginErrorBox"));
@@ -434,7 +434,9 @@ void MainWindow::showPluginErrors(const QStringList& messages) {
     for (const QString& m : messages)
         details += (details.isEmpty() ? QString() : QStringLiteral("\n\n")) + m;
     m_pluginErrors->setInformativeText(details);
-    m_pluginErrors->open();
+    // show(), not open(): open() would make the box window-modal and block the workbench.
+    m_pluginErrors->setWindowModality(Qt::NonModal);
+    m_pluginErrors->show();
 }
 
 void MainWindow::refuseStart(const QString& firstError) {
