@@ -1,6 +1,9 @@
 // recoscope: the desktop workbench. main() only; everything else is in recoscope::ui.
 //
-//   recoscope [--scenario NAME|FILE] [--db FILE] [--lang en|zh_CN]
+//   recoscope [--scenario NAME|FILE] [--db FILE] [--lang en|zh_CN] [--plugin FILE]...
+//
+// Plugins: every library in the plugin folder and RECOSCOPE_PLUGIN_PATH, then each
+// --plugin (ui::PluginManager, docs/plugins.md).
 //
 // The run store defaults to recoscope.db in the per-user data folder
 // (QStandardPaths::AppDataLocation, e.g. ~/.local/share/Recoscope/recoscope/ on Linux),
@@ -10,6 +13,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/ui/main_window.h"
+#include "recoscope/ui/plugin_manager.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/strategy_panel.h"
 #ifdef RECOSCOPE_WITH_PYTHON
@@ -41,7 +45,10 @@ int main(int argc, char** argv) {
     QCommandLineOption lang(QStringLiteral("lang"),
                             QStringLiteral("Interface language (en, zh_CN)."),
                             QStringLiteral("code"));
-    parser.addOptions({scenario, db, lang});
+    QCommandLineOption plugin(QStringLiteral("plugin"),
+                              QStringLiteral("Recommender plugin library to load (repeatable)."),
+                              QStringLiteral("file"));
+    parser.addOptions({scenario, db, lang, plugin});
     parser.process(app);
 
     QString dbPath = parser.value(db);
@@ -54,6 +61,11 @@ int main(int argc, char** argv) {
 
     recoscope::core::RecommenderRegistry registry;
     recoscope::core::registerBuiltinRecommenders(registry);
+    // Before the window: the strategy panel restores the last cores, plugin ones included.
+    recoscope::ui::PluginManager plugins(registry);
+    plugins.loadFolders(recoscope::ui::PluginManager::searchFolders());
+    for (const QString& file : parser.values(plugin))
+        plugins.load(file);
     recoscope::ui::MainWindow window(registry, dbPath);
 #ifdef RECOSCOPE_WITH_PYTHON
     // "Add Python core…": the spec becomes a registry entry (loaded once; its id is the spec).
@@ -61,6 +73,7 @@ int main(int argc, char** argv) {
         return recoscope::python::addPythonCore(registry, spec);
     });
 #endif
+    window.setPluginManager(&plugins);
     if (parser.isSet(lang))
         window.setLanguage(parser.value(lang));
     const QString name = parser.value(scenario);

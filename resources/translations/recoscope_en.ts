@@ -922,6 +922,10 @@
         <source>bound</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>external cores</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParam</name>
@@ -3172,6 +3176,44 @@
         <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugin libraries (*.so *.dylib *.dll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;plugin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the recommender cores of a plugin library (a .so file built against Recoscope) to the strategy panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Plugin loaded: %n core(s) added (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plugin(s) could not be loaded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plugin not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plugin could not be loaded, so its cores are missing from the lists; every other core works as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3323,6 +3365,17 @@
     </message>
     <message>
         <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RecommenderListModel</name>
+    <message>
+        <source>%1 (external)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

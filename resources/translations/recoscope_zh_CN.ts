@@ -922,6 +922,10 @@
         <source>bound</source>
         <translation>上下界</translation>
     </message>
+    <message>
+        <source>external cores</source>
+        <translation>外部核心</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParam</name>
@@ -3160,6 +3164,42 @@
         <source>Larger text, charts and icons for a projector; the panels share one tabbed column beside the dashboard</source>
         <translation>为投影仪放大文字、图表和图标；各面板合并为仪表板旁的一列标签页</translation>
     </message>
+    <message>
+        <source>Load plugin</source>
+        <translation>加载插件</translation>
+    </message>
+    <message>
+        <source>Plugin libraries (*.so *.dylib *.dll)</source>
+        <translation>插件库 (*.so *.dylib *.dll)</translation>
+    </message>
+    <message>
+        <source>Load &amp;plugin…</source>
+        <translation>加载插件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add the recommender cores of a plugin library (a .so file built against Recoscope) to the strategy panel</source>
+        <translation>将插件库（基于 Recoscope 构建的 .so 文件）中的推荐核心加入策略面板</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plugin loaded: %n core(s) added (%1).</source>
+        <translation>
+            <numerusform>插件已加载：添加了 %n 个核心（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plugin(s) could not be loaded.</source>
+        <translation>
+            <numerusform>%n 个插件无法加载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plugin not loaded</source>
+        <translation>插件未加载</translation>
+    </message>
+    <message>
+        <source>A plugin could not be loaded, so its cores are missing from the lists; every other core works as before.</source>
+        <translation>有一个插件无法加载，因此它的核心不在列表中；其他所有核心照常可用。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3312,6 +3352,17 @@
     <message>
         <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
         <translation>根据此运行的推荐列表日志估计目标核心的点击率，然后让目标核心在同一批顾客上真实运行（docs/ope.md）。</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::RecommenderListModel</name>
+    <message>
+        <source>%1 (external)</source>
+        <translation>%1（外部）</translation>
+    </message>
+    <message>
+        <source>Loaded from %1</source>
+        <translation>加载自 %1</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,18 @@
 // The contract every registered core must keep (docs/recommenders.md, "Contract"). Rows
 // are discovered from registerBuiltinRecommenders(): a new core is tested the moment it
 // is registered. A synthetic shop and a fake ground truth stand in for the simulator.
+// Built a second time as tst_plugin_contract with RECOSCOPE_CONTRACT_PLUGIN set: the rows
+// are then the cores of that plugin library, loaded as the CLI and the GUI load it.
 
 #include "contract_fixture.h"
 #include "explanation_check.h"
 
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/registry.h"
+
+#ifdef RECOSCOPE_CONTRACT_PLUGIN
+#include "recoscope/sim/plugin_loader.h"
+#endif
 
 #include <QTest>
 
@@ -26,11 +32,19 @@ class TstRecommenderContract : public QObject {
 private:
     core::RecommenderRegistry m_registry;
     test::FakeOracle m_oracle;
+#ifdef RECOSCOPE_CONTRACT_PLUGIN
+    sim::PluginLoader m_plugins;
+#endif
 
     void addRows() {
         QTest::addColumn<QString>("id");
-        for (const std::string& id : m_registry.ids())
+        for (const std::string& id : m_registry.ids()) {
+#ifdef RECOSCOPE_CONTRACT_PLUGIN
+            if (m_plugins.originOf(id).isEmpty())
+                continue; // built in: tst_recommender_contract covers it
+#endif
             QTest::newRow(id.c_str()) << QString::fromStdString(id);
+        }
     }
 
     std::unique_ptr<core::Recommender> make(const std::string& id, const SyntheticShop& shop,
@@ -107,9 +121,16 @@ private slots:
     void initTestCase() {
         core::registerBuiltinRecommenders(m_registry);
         QVERIFY(!m_registry.ids().empty());
+#ifdef RECOSCOPE_CONTRACT_PLUGIN
+        auto loaded = m_plugins.load(QStringLiteral(RECOSCOPE_CONTRACT_PLUGIN), m_registry);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+        QVERIFY(!loaded.value().coreIds.empty());
+#endif
     }
 
-    void schema_data() { addRows(); }
+    void schema_data() {
+        addRows();
+    }
     void schema() {
         QFETCH(QString, id);
         const core::RecommenderEntry* e = m_registry.find(id.toStdString());
@@ -123,7 +144,9 @@ private slots:
         }
     }
 
-    void refusesOutOfRangeParameters_data() { addRows(); }
+    void refusesOutOfRangeParameters_data() {
+        addRows();
+    }
     void refusesOutOfRangeParameters() {
         QFETCH(QString, id);
         const core::RecommenderEntry* e = m_registry.find(id.toStdString());
@@ -155,7 +178,9 @@ private slots:
         }
     }
 
-    void coldStart_data() { addRows(); }
+    void coldStart_data() {
+        addRows();
+    }
     void coldStart() {
         QFETCH(QString, id);
         SyntheticShop shop(300, 40);
@@ -183,7 +208,9 @@ private slots:
                  checkSlate(*core, shop.items, req, slate).c_str());
     }
 
-    void slateContractAfterLearning_data() { addRows(); }
+    void slateContractAfterLearning_data() {
+        addRows();
+    }
     void slateContractAfterLearning() {
         QFETCH(QString, id);
         SyntheticShop shop(500, 120);
@@ -212,7 +239,9 @@ private slots:
         QVERIFY(slate.empty());
     }
 
-    void fewerEligibleThanK_data() { addRows(); }
+    void fewerEligibleThanK_data() {
+        addRows();
+    }
     void fewerEligibleThanK() {
         QFETCH(QString, id);
         SyntheticShop shop(300, 40);
@@ -235,7 +264,9 @@ private slots:
         QCOMPARE(slate.size(), shop.items.availableCount);
     }
 
-    void sameSeedSameSlates_data() { addRows(); }
+    void sameSeedSameSlates_data() {
+        addRows();
+    }
     void sameSeedSameSlates() {
         QFETCH(QString, id);
         SyntheticShop shop(400, 80);
@@ -256,7 +287,9 @@ private slots:
         }
     }
 
-    void explanationsShowTheScore_data() { addRows(); }
+    void explanationsShowTheScore_data() {
+        addRows();
+    }
     void explanationsShowTheScore() {
         // Explanations composed when each slate is served (as the engine does, before any
         // feedback) must show the numbers of the scores beside them: checkExplanation().
@@ -309,7 +342,9 @@ private slots:
         }
     }
 
-    void memoryFlatInEvents_data() { addRows(); }
+    void memoryFlatInEvents_data() {
+        addRows();
+    }
     void memoryFlatInEvents() {
         // State may grow with users and items, never with events: once every user and
         // item has been seen often enough to fill the capped per-item and per-user lists,

@@ -9,7 +9,9 @@
 #include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/log_source_panel.h"
+#include "recoscope/ui/plugin_manager.h"
 #include "recoscope/ui/presentation_mode.h"
+#include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
 #include "recoscope/ui/run_history_model.h"
@@ -183,6 +185,16 @@ void MainWindow::createMenus() {
     // Explicitly: QKeySequence::SaveAs is empty on some desktops (KDE, Windows).
     m_saveScenario->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_fileMenu->addSeparator();
+    m_loadPlugin = m_fileMenu->addAction(QString(), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Load plugin"), PluginManager::pluginFolder(),
+                                         tr("Plugin libraries (*.so *.dylib *.dll)"));
+        if (!path.isEmpty() && m_plugins)
+            m_plugins->load(path);
+    });
+    m_loadPlugin->setObjectName(QStringLiteral("actionLoadPlugin"));
+    m_loadPlugin->setEnabled(false); // until setPluginManager()
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quit->setShortcut(QKeySequence::Quit);
 
@@ -249,6 +261,9 @@ void MainWindow::retranslateUi() {
     m_fileMenu->setTitle(tr("&File"));
     m_openScenario->setText(tr("&Open scenario…"));
     m_saveScenario->setText(tr("Save scenario &as…"));
+    m_loadPlugin->setText(tr("Load &plugin…"));
+    m_loadPlugin->setToolTip(tr("Add the recommender cores of a plugin library (a .so file "
+                                "built against Recoscope) to the strategy panel"));
     m_quit->setText(tr("&Quit"));
     m_runMenu->setTitle(tr("&Run"));
     m_teachingMode->setText(tr("&Teaching mode"));

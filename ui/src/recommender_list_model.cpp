@@ -6,24 +6,82 @@
 #include <QFont>
 
 #include <algorithm>
+#include <utility>
 
 namespace recoscope::ui {
 
+namespace {
+// The header external cores are listed under, whatever family they declare: the user sees
+// at a glance which cores did not ship with Recoscope.
+const char* const kExternalFamily = QT_TRANSLATE_NOOP("RecommenderFamily", "external cores");
+} // namespace
+
 RecommenderListModel::RecommenderListModel(const core::RecommenderRegistry& registry,
                                            QObject* parent)
-    : QAbstractListModel(parent) {
+    : QAbstractListModel(parent), m_registry(registry) {
+    build();
+}
+
+void RecommenderListModel::build() {
+    m_rows.clear();
+    auto external = [&](const core::RecommenderEntry& e) {
+        return m_origins.contains(QString::fromStdString(e.id));
+    };
     std::vector<std::string> families; // in order of first appearance, as registered
-    for (const auto& e : registry.entries())
-        if (std::find(families.begin(), families.end(), e.family) == families.end())
+    for (const auto& e : m_registry.entries())
+        if (!external(e) && std::find(families.begin(), families.end(), e.family) == families.end())
             families.push_back(e.family);
     for (const std::string& family : families) {
-        m_rows.push_back({true, QString(), QString::fromStdString(family), QString()});
-        for (const auto& e : registry.entries())
-            if (e.family == family)
+        m_rows.push_back({true, QString(), QString::fromStdString(family), QString(), QString()});
+        for (const auto& e : m_registry.entries())
+            if (e.family == family && !external(e))
                 m_rows.push_back({false, QString::fromStdString(e.id),
                                   QString::fromStdString(family),
-                                  QString::fromStdString(e.description)});
+                                  QString::fromStdString(e.description), QString()});
     }
+    bool header = false;
+    for (const auto& e : m_registry.entries()) {
+        if (!external(e))
+            continue;
+        if (!std::exchange(header, true))
+            m_rows.push_back(
+                {true, QString(), QString::fromLatin1(kExternalFamily), QString(), QString()});
+        const QString id = QString::fromStdString(e.id);
+        m_rows.push_back({false, id, QString::fromLatin1(kExternalFamily),
+                          QString::fromStdString(e.description), m_origins.value(id)});
+    }
+}
+
+void RecommenderListModel::setOrigins(const QHash<QString, QString>& origins) {
+    beginResetModel();
+    m_origins = origins;
+    build();
+    endResetModel();
+}
+
+void RecommenderListModel::refresh(const QHash<QString, QString>& origins) {
+    m_origins.insert(origins);
+    std::vector<Row> added;
+    const bool hasHeader = std::any_of(m_rows.begin(), m_rows.end(), [](const Row& r) {
+        return r.header && r.family == QLatin1String(kExternalFamily);
+    });
+    for (const auto& e : m_registry.entries()) {
+        const QString id = QString::fromStdString(e.id);
+        if (rowOf(id) >= 0)
+            continue;
+        if (!hasHeader && added.empty())
+            added.push_back(
+                {true, QString(), QString::fromLatin1(kExternalFamily), QString(), QString()});
+        m_origins.insert(id, m_origins.value(id)); // listed as external from now on
+        added.push_back({false, id, QString::fromLatin1(kExternalFamily),
+                         QString::fromStdString(e.description), m_origins.value(id)});
+    }
+    if (added.empty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
 }
 
 void RecommenderListModel::appendNewEntries(const core::RecommenderRegistry& registry) {
@@ -60,13 +118,22 @@ QVariant RecommenderListModel::data(const QModelIndex& index, int role) const {
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return r.header
-                   ? QCoreApplication::translate("RecommenderFamily", r.family.toUtf8().constData())
-                   : QStringLiteral("  ") + r.id;
-    case Qt::ToolTipRole:
-        return r.header ? QVariant()
-                        : QVariant(QCoreApplication::translate("Recommender",
-                                                               r.description.toUtf8().constData()));
+        if (r.header)
+            return QCoreApplication::translate("RecommenderFamily", r.family.toUtf8().constData());
+        if (r.family == QLatin1String(kExternalFamily))
+            return QStringLiteral("  ") + tr("%1 (external)").arg(r.id);
+        return QStringLiteral("  ") + r.id;
+    case Qt::ToolTipRole: {
+        if (r.header)
+            return {};
+        // A plugin's description has no translation: the English text is the fallback.
+        const QString text =
+            QCoreApplication::translate("Recommender", r.description.toUtf8().constData());
+        return r.origin.isEmpty() ? text
+                                  : text + QLatin1Char('\n') + tr("Loaded from %1").arg(r.origin);
+    }
+    case OriginRole:
+        return r.origin;
     case Qt::FontRole:
         if (r.header) {
             QFont f;

@@ -13,6 +13,7 @@
 #include "log_commands.h"
 #include "merge_command.h"
 #include "ope_command.h"
+#include "plugin_options.h"
 #include "report_text.h"
 #include "run_notes_command.h"
 #include "scenario_fields_command.h"
@@ -87,6 +88,15 @@ int CommandLine::exec(const QStringList& arguments) {
         m_out.flush();
         return ExitOk;
     }
+    // External cores first: the commands below then see them as registered ones.
+    if (acceptsPluginOption(command)) {
+        QString error;
+        const QStringList plugins = takePluginOptions(rest, error);
+        if (!error.isEmpty())
+            return usage(error);
+        if (!plugins.isEmpty())
+            return execWithPlugins(plugins, arguments.at(0), command, rest.mid(1));
+    }
     if (command == QLatin1String("run"))
         return runCommand(rest);
     if (command == QLatin1String("list-recommenders"))
@@ -132,6 +142,24 @@ int CommandLine::exec(const QStringList& arguments) {
         QStringLiteral("unknown command '%1' (%2)").arg(command, QLatin1String(kCommands)));
 }
 
+int CommandLine::execWithPlugins(const QStringList& plugins, const QString& program,
+                                 const QString& command, const QStringList& args) {
+    QString error;
+    QHash<QString, QString> origins;
+    const core::RecommenderRegistry registry =
+        registryWithPlugins(m_registry, plugins, error, origins);
+    if (!error.isEmpty()) {
+        m_err << "recoscope-cli: " << error << "\n";
+        m_err.flush();
+        return ExitBadInput;
+    }
+    CommandLine inner(registry, m_out, m_err);
+    inner.m_origins = origins;
+    inner.setCancelFlag(m_cancel);
+    inner.setShowProgress(m_showProgress);
+    return inner.exec(QStringList{program, command} + args);
+}
+
 int CommandLine::listRecommenders(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption json(QStringLiteral("json"));
@@ -161,18 +189,23 @@ int CommandLine::listRecommenders(const QStringList& args) {
                 }
                 params.append(o);
             }
-            list.append(
-                QJsonObject{{QStringLiteral("id"), QString::fromStdString(e.id)},
-                            {QStringLiteral("family"), QString::fromStdString(e.family)},
-                            {QStringLiteral("description"), QString::fromStdString(e.description)},
-                            {QStringLiteral("needs_oracle"), e.needsOracle},
-                            {QStringLiteral("params"), params}});
+            list.append(QJsonObject{
+                {QStringLiteral("id"), QString::fromStdString(e.id)},
+                {QStringLiteral("family"), QString::fromStdString(e.family)},
+                {QStringLiteral("description"), QString::fromStdString(e.description)},
+                {QStringLiteral("needs_oracle"), e.needsOracle},
+                {QStringLiteral("origin"), m_origins.value(QString::fromStdString(e.id))},
+                {QStringLiteral("params"), params}});
         }
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else {
-        for (const core::RecommenderEntry& e : m_registry.entries())
-            m_out << QString::fromStdString(e.id) << '\t' << QString::fromStdString(e.description)
-                  << '\n';
+        for (const core::RecommenderEntry& e : m_registry.entries()) {
+            m_out << QString::fromStdString(e.id) << '\t' << QString::fromStdString(e.description);
+            const QString origin = m_origins.value(QString::fromStdString(e.id));
+            if (!origin.isEmpty()) // external: say where it comes from
+                m_out << "\t[plugin " << origin << ']';
+            m_out << '\n';
+        }
     }
     m_out.flush();
     return ExitOk;

@@ -51,6 +51,8 @@ void CommandLine::printHelp() {
            "      --seed N, --seeds K    seeds N .. N+K-1: bias, RMSE and coverage across them\n"
            "      --days D, --json\n"
            "  list-recommenders   ids, families and descriptions (--json: with parameter schemas)\n"
+           "  --plugin FILE       (run, compare, sweep, ope, replay, evaluate, list-recommenders)\n"
+           "                      load a recommender plugin first; repeatable (docs/plugins.md)\n"
            "  list-scenarios      built-in scenarios (--json for machine-readable output)\n"
            "  list-scenario-fields  every scenario field with type, range, default and help\n"
            "                      (--json, --markdown, --update FILE: docs/scenario-format.md)\n"

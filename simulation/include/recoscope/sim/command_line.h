@@ -9,6 +9,7 @@
 
 #include "recoscope/core/registry.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QTextStream>
 
@@ -40,6 +41,9 @@ public:
     void setShowProgress(bool show) { m_showProgress = show; }
 
 private:
+    /// Runs `command` with a registry that also holds the plugins' cores (--plugin).
+    int execWithPlugins(const QStringList& plugins, const QString& program, const QString& command,
+                        const QStringList& args);
     int runCommand(const QStringList& args);
     int listRecommenders(const QStringList& args);
     int listScenarios(const QStringList& args);
@@ -52,6 +56,8 @@ private:
     QTextStream& m_out;
     QTextStream& m_err;
     const std::atomic<bool>* m_cancel = nullptr;
+    /// Core id -> plugin file, for the cores --plugin added (list-recommenders shows it).
+    QHash<QString, QString> m_origins;
     bool m_showProgress = false;
 };
 

@@ -9,7 +9,9 @@
 #include "recoscope/sim/scenario.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QMessageBox;
 class QSettings;
 
 namespace recoscope::core {
@@ -24,6 +26,7 @@ class LanguageManager;
 class LiveChartsPanel;
 class PresentationMode;
 class LogSourcePanel;
+class PluginManager;
 class RunControls;
 class RunController;
 class RunHistoryPanel;
@@ -57,6 +60,11 @@ public:
     bool presentationMode() const;
     /// "en" or "zh_CN".
     void setLanguage(const QString& code);
+    /// Enables File > Load plugin… with this manager (it must outlive the window): the
+    /// cores it loads join the strategy panel; its load failures, those of the start-up
+    /// scan included, are shown in a box that does not block (object name
+    /// "pluginErrorBox"), the workbench running on.
+    void setPluginManager(PluginManager* plugins);
 
     RunController& controller() const { return *m_controller; }
     ScenarioPanel* scenarioPanel() const { return m_scenario; }
@@ -87,6 +95,7 @@ private:
     bool confirmDiscard();
     QDockWidget* addPanel(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area);
     void showAbout();
+    void showPluginErrors(const QStringList& messages);
 
     const core::RecommenderRegistry& m_registry;
     QString m_dbPath;
@@ -108,6 +117,9 @@ private:
     QMenu* m_settingsMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    PluginManager* m_plugins = nullptr;
+    QPointer<QMessageBox> m_pluginErrors;
+    QAction* m_loadPlugin = nullptr;
     QAction* m_openScenario = nullptr;
     QAction* m_saveScenario = nullptr;
     QAction* m_quit = nullptr;
