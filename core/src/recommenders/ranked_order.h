@@ -27,10 +27,12 @@ public:
     explicit RankedOrder(std::size_t n = 0) { reset(n); }
 
     void reset(std::size_t n) {
-        m_order.resize(n);
-        m_pos.resize(n);
-        std::iota(m_order.begin(), m_order.end(), ItemId{0});
-        std::iota(m_pos.begin(), m_pos.end(), std::uint32_t{0});
+        // Built aside and swapped in: resize() here made GCC 12 report a false
+        // -Wnull-dereference inside libstdc++ when inlined into a core's constructor.
+        std::vector<ItemId> order(n);
+        std::iota(order.begin(), order.end(), ItemId{0});
+        m_order.swap(order);
+        m_pos.assign(m_order.begin(), m_order.end()); // ItemId and position are both uint32
     }
 
     std::size_t size() const { return m_order.size(); }
