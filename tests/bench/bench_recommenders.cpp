@@ -8,6 +8,10 @@
 //   build/bench/bench_recommenders                              everything (~10 min)
 //   build/bench/bench_recommenders --benchmark_filter='bpr'     one core
 //   build/bench/bench_recommenders --benchmark_filter='/10000$' one size
+//   build/bench/bench_recommenders --benchmark_filter='recommend_live/'
+//   --benchmark_counters_tabular=true
+//                                       issue 17's check: every core at 10k items, recommend
+//                                       interleaved with observe as in a live run
 //
 // Counters: observe -> items_per_second (= events/s); recommend -> p50_us, p99_us (wall),
 // p50_cpu_us, p99_cpu_us (thread CPU time, which leaves out time the scheduler gave to
@@ -246,6 +250,59 @@ void recommendBench(benchmark::State& state, const std::string& id, std::size_t 
         }
 }
 
+/// Times recommend() of the core it wraps and forwards everything else: test::Feed drives it
+/// exactly as it drives a core in the contract tests (a slate every third event, cascade
+/// feedback, the click and organic events observed in between), so the latency includes
+/// whatever observe() left for recommend() to do (lazy refreshes, dirty caches).
+class TimedCore final : public core::Recommender {
+public:
+    explicit TimedCore(core::Recommender& inner) : m_inner(inner) {}
+    void observe(const core::Event& e) override { m_inner.observe(e); }
+    void observeSlate(const core::Request& r, const core::Slate& s, int clicked) override {
+        m_inner.observeSlate(r, s, clicked);
+    }
+    void recommend(const core::Request& r, core::Slate& out) override {
+        const double c0 = threadCpuMicros();
+        const auto t0 = std::chrono::steady_clock::now();
+        m_inner.recommend(r, out);
+        const auto t1 = std::chrono::steady_clock::now();
+        const double c1 = threadCpuMicros();
+        wall.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+        cpu.push_back(c1 - c0);
+    }
+    std::vector<double> wall, cpu;
+
+private:
+    core::Recommender& m_inner;
+};
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty())
+        return 0.0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+/// Issue 17: recommend() p50/p99 with observe() interleaved as in a live run (one slate
+/// and two organic or click events per iteration, test::Feed), after 30,000 such events.
+void recommendLiveBench(benchmark::State& state, const std::string& id, std::size_t items) {
+    const test::SyntheticShop& s = shop(items);
+    auto core = make(id, s);
+    if (!core) {
+        state.SkipWithError("cannot create core");
+        return;
+    }
+    test::Feed feed(s, 3);
+    feed.run(*core, 30000);
+    TimedCore timed(*core);
+    for (auto _ : state)
+        feed.run(timed, 3); // event 0 of each call is a slate
+    state.counters["p50_cpu_us"] = percentile(timed.cpu, 0.50);
+    state.counters["p99_cpu_us"] = percentile(timed.cpu, 0.99);
+    state.counters["p50_us"] = percentile(timed.wall, 0.50);
+    state.counters["p99_us"] = percentile(timed.wall, 0.99);
+}
+
 void mfThroughput(benchmark::State& state, int replay) {
     // Issue 5's reference point: published C++ streaming libraries reach about 12,000
     // events/s with 10 factors and 100 negatives on 2k users x 1k items.
@@ -278,6 +335,12 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("mf_sgd_throughput/f10_neg100_2kx1k/replay1",
                                  [](benchmark::State& st) { mfThroughput(st, 1); })
         ->MinTime(1.0);
+    for (const std::string& id : registry().ids())
+        benchmark::RegisterBenchmark(
+            ("recommend_live/" + id + "/10000").c_str(),
+            [id](benchmark::State& st) { recommendLiveBench(st, id, 10000); })
+            ->Iterations(isNeural(id) ? 1000 : 5000)
+            ->Unit(benchmark::kMicrosecond);
     for (const std::string& id : registry().ids()) {
         for (std::size_t items : {std::size_t{10000}, std::size_t{100000}, std::size_t{1000000}}) {
             const std::string suffix = id + "/" + std::to_string(items);

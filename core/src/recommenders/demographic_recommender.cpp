@@ -1,5 +1,6 @@
 #include "demographic_recommender.h"
 
+#include "ranked_order.h"
 #include "suite_kit.h"
 
 namespace recoscope::core {
@@ -10,22 +11,51 @@ namespace {
 // finer/coarser key), shrunk towards global popularity by `shrinkage` pseudo-events so
 // that a thin segment does not follow three shoppers' whims. Answers a new user from the
 // first request, which is what it is for.
+//
+// Issue 17: the score seg * fs + g * pop is non-decreasing in the segment's raw count and in
+// the global raw count, so instead of scanning the catalogue rank() runs the threshold
+// algorithm over two kept orders, the segment's items by raw count and the shop's items by
+// raw popularity (RankedOrder, one item moved per event, sorted again after a decay rebase).
+// Same slate and scores as the scan (tst_incremental_topk); 8 bytes per (segment, item).
 class DemographicRecommender final : public kit::SuiteCore {
 public:
     DemographicRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : SuiteCore(ctx, 1, p.number("half_life_hours")), m_key(p.text("segment")),
           m_shrinkage(static_cast<float>(p.number("shrinkage"))), m_segments(segmentCount()),
           m_counts(static_cast<std::size_t>(m_segments) * ctx.items->size(),
-                   p.number("half_life_hours")) {}
+                   p.number("half_life_hours")),
+          m_bySegment(static_cast<std::size_t>(m_segments), kit::RankedOrder(ctx.items->size())),
+          m_byPopular(ctx.items->size()), m_stamp(ctx.items->size(), 0u) {}
 
 protected:
+    auto segmentKey(std::size_t seg) const {
+        const std::size_t base = seg * m_items.size();
+        return [this, base](ItemId i) { return m_counts.raw(base + i); };
+    }
+
     void learn(const Event& e, float w) override {
         if (w <= 0.0f)
             return;
+        // SuiteCore has just added the event to m_popular.
+        const auto popular = [this](ItemId i) { return m_popular.raw(i); };
+        if (m_popular.rebases() != m_popularRebases) {
+            m_popularRebases = m_popular.rebases();
+            m_byPopular.resort(popular);
+        } else {
+            m_byPopular.update(e.item, popular);
+        }
         const int s = segmentOf(e.user);
         if (s < 0)
             return;
         m_counts.add(static_cast<std::size_t>(s) * m_items.size() + e.item, w, e.time);
+        if (m_counts.rebases() != m_countRebases) {
+            m_countRebases = m_counts.rebases();
+            for (std::size_t seg = 0; seg < m_bySegment.size(); ++seg)
+                m_bySegment[seg].resort(segmentKey(seg));
+        } else {
+            m_bySegment[static_cast<std::size_t>(s)].update(
+                e.item, segmentKey(static_cast<std::size_t>(s)));
+        }
         m_segTotal.resize(static_cast<std::size_t>(m_segments), 0.0);
         m_segTotal[static_cast<std::size_t>(s)] += w; // undecayed, only for the explanation
     }
@@ -41,7 +71,11 @@ protected:
         const double globalTotal = std::max(m_popular.totalAt(m_now), 1e-9);
         const float g = m_shrinkage * fg / static_cast<float>(globalTotal);
         const auto& pop = m_popular.rawValues();
-        scanAll(request, topk, [&](ItemId i) { return seg[base + i] * fs + g * pop[i]; });
+        kit::thresholdTopK(
+            m_bySegment[static_cast<std::size_t>(s)], m_byPopular, topk, m_stamp, m_generation,
+            [&](ItemId i) { return seg[base + i] * fs + g * pop[i]; },
+            [&](ItemId a, ItemId b) { return seg[base + a] * fs + g * pop[b]; },
+            [&](ItemId i) { return isEligible(m_items, request, i); });
     }
 
     // rank()'s two parts for one item: the segment's decayed interest in it, plus the
@@ -120,6 +154,11 @@ private:
     int m_segments;
     kit::DecayedCounter m_counts;
     std::vector<double> m_segTotal;
+    std::vector<kit::RankedOrder> m_bySegment; ///< per segment: items by raw count
+    kit::RankedOrder m_byPopular;              ///< items by raw global popularity
+    std::uint64_t m_popularRebases = 0, m_countRebases = 0;
+    std::vector<std::uint32_t> m_stamp; ///< thresholdTopK's marks
+    std::uint32_t m_generation = 0;
 };
 
 } // namespace

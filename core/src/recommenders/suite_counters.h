@@ -45,6 +45,9 @@ public:
     }
     std::size_t size() const { return m_value.size(); }
     void resize(std::size_t n) { m_value.resize(n, 0.0f); }
+    /// How many times the reference time moved (every raw value rescaled): a core that
+    /// keeps the slots in order (RankedOrder) sorts again when this changes.
+    std::uint64_t rebases() const { return m_rebases; }
 
 private:
     double factor(SimTime t) {
@@ -61,6 +64,7 @@ private:
             }
             m_total *= f;
             m_t0 = t;
+            ++m_rebases;
         }
         return std::exp((t - m_t0) / m_tau);
     }
@@ -69,6 +73,7 @@ private:
     SimTime m_t0 = 0.0;
     double m_total = 0.0;
     std::vector<float> m_value;
+    std::uint64_t m_rebases = 0;
 };
 
 /// A capped list of (item, count) slots per key, updated Space-Saving style (Metwally et
