@@ -27,16 +27,36 @@ private:
     core::RecommenderRegistry m_registry;
     test::FakeOracle m_oracle;
 
-    void addRows() {
+    // withVariants: cores with a `retrieval` parameter get a second row, "<id>
+    // retrieval=ann", so the approximate index keeps the whole contract too (issue 17).
+    void addRows(bool withVariants = false) {
         QTest::addColumn<QString>("id");
-        for (const std::string& id : m_registry.ids())
+        for (const std::string& id : m_registry.ids()) {
             QTest::newRow(id.c_str()) << QString::fromStdString(id);
+            const core::RecommenderEntry* e = m_registry.find(id);
+            const bool retrieval =
+                std::any_of(e->params.begin(), e->params.end(),
+                            [](const core::ParamSpec& s) { return s.key == "retrieval"; });
+            if (withVariants && retrieval) {
+                const std::string row = id + " retrieval=ann";
+                QTest::newRow(row.c_str()) << QString::fromStdString(row);
+            }
+        }
     }
 
-    std::unique_ptr<core::Recommender> make(const std::string& id, const SyntheticShop& shop,
+    /// `row` is an id, optionally followed by " key=value" parameters.
+    std::unique_ptr<core::Recommender> make(const std::string& row, const SyntheticShop& shop,
                                             std::uint64_t seed = 42) {
         core::RecommenderContext ctx{&shop.items, &shop.users, &m_oracle, seed};
-        auto r = m_registry.create(id, std::map<std::string, std::string>{}, ctx);
+        std::map<std::string, std::string> params;
+        const std::string id = row.substr(0, row.find(' '));
+        for (std::size_t at = row.find(' '); at != std::string::npos;) {
+            const std::size_t next = row.find(' ', at + 1);
+            const std::string kv = row.substr(at + 1, next - at - 1);
+            params[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+            at = next;
+        }
+        auto r = m_registry.create(id, params, ctx);
         if (!r) {
             qWarning("%s", r.error().c_str());
             return nullptr;
@@ -155,7 +175,7 @@ private slots:
         }
     }
 
-    void coldStart_data() { addRows(); }
+    void coldStart_data() { addRows(true); }
     void coldStart() {
         QFETCH(QString, id);
         SyntheticShop shop(300, 40);
@@ -183,7 +203,7 @@ private slots:
                  checkSlate(*core, shop.items, req, slate).c_str());
     }
 
-    void slateContractAfterLearning_data() { addRows(); }
+    void slateContractAfterLearning_data() { addRows(true); }
     void slateContractAfterLearning() {
         QFETCH(QString, id);
         SyntheticShop shop(500, 120);
@@ -212,7 +232,7 @@ private slots:
         QVERIFY(slate.empty());
     }
 
-    void fewerEligibleThanK_data() { addRows(); }
+    void fewerEligibleThanK_data() { addRows(true); }
     void fewerEligibleThanK() {
         QFETCH(QString, id);
         SyntheticShop shop(300, 40);
@@ -235,7 +255,7 @@ private slots:
         QCOMPARE(slate.size(), shop.items.availableCount);
     }
 
-    void sameSeedSameSlates_data() { addRows(); }
+    void sameSeedSameSlates_data() { addRows(true); }
     void sameSeedSameSlates() {
         QFETCH(QString, id);
         SyntheticShop shop(400, 80);
@@ -256,7 +276,7 @@ private slots:
         }
     }
 
-    void explanationsShowTheScore_data() { addRows(); }
+    void explanationsShowTheScore_data() { addRows(true); }
     void explanationsShowTheScore() {
         // Explanations composed when each slate is served (as the engine does, before any
         // feedback) must show the numbers of the scores beside them: checkExplanation().
@@ -309,7 +329,7 @@ private slots:
         }
     }
 
-    void memoryFlatInEvents_data() { addRows(); }
+    void memoryFlatInEvents_data() { addRows(true); }
     void memoryFlatInEvents() {
         // State may grow with users and items, never with events: once every user and
         // item has been seen often enough to fill the capped per-item and per-user lists,
