@@ -9,7 +9,8 @@
 // Times are reported twice: thread CPU time (what the request costs; stable on a shared
 // machine) and wall clock (what a caller waited, including time descheduled).
 //   build/bench/recoscope-bench-ann                       1M x 32, 500 queries
-//   build/bench/recoscope-bench-ann --items 100000 --ef 100 --queries 200
+//   build/bench/recoscope-bench-ann --items 200000 --ef 400,200,800 --queries 200
+// (--ef: search widths swept on one graph; the first is used for the online part)
 #include "exact_item_index.h"
 #include "hnsw_item_index.h"
 
@@ -80,7 +81,8 @@ struct Stats {
 
 int main(int argc, char** argv) {
     std::size_t n = 1000000, queries = 500, updates = 200;
-    int dim = 32, ef = core::kit::kAnnDefaultEf;
+    int dim = 32;
+    std::vector<int> efs = {core::kit::kAnnDefaultEf};
     for (int a = 1; a + 1 < argc; a += 2) {
         const std::string k = argv[a];
         const long v = std::stol(argv[a + 1]);
@@ -90,9 +92,14 @@ int main(int argc, char** argv) {
             dim = static_cast<int>(v);
         else if (k == "--queries")
             queries = static_cast<std::size_t>(v);
-        else if (k == "--ef")
-            ef = static_cast<int>(v);
-        else if (k == "--updates")
+        else if (k == "--ef") { // a comma-separated list: swept on one graph
+            efs.clear();
+            for (std::size_t at = 0; at != std::string::npos;) {
+                const std::size_t comma = std::string(argv[a + 1]).find(',', at);
+                efs.push_back(std::stoi(std::string(argv[a + 1]).substr(at, comma - at)));
+                at = comma == std::string::npos ? comma : comma + 1;
+            }
+        } else if (k == "--updates")
             updates = static_cast<std::size_t>(v);
         else {
             std::fprintf(stderr, "recoscope-bench-ann: unknown option '%s'\n", k.c_str());
@@ -130,11 +137,11 @@ int main(int argc, char** argv) {
         for (int s = 0; s < 20; ++s) // 20 already-seen items excluded, as the cores' history
             seen[u].push_back(static_cast<core::ItemId>(rng.next() % n));
     }
-    std::printf("%zu items x %d factors + bias, %zu requests, k=10 excluding 20 seen, ef=%d\n", n,
-                dim, queries, ef);
+    std::printf("%zu items x %d factors + bias, %zu requests, k=10 excluding 20 seen\n", n, dim,
+                queries);
 
     core::kit::ExactItemIndex exact(n, dim);
-    core::kit::HnswItemIndex ann(n, dim, ef, 42);
+    core::kit::HnswItemIndex ann(n, dim, efs.front(), 42);
     exact.syncNow(q.data());
     auto ask = [&](core::kit::ItemIndex& index, std::size_t u, Stats* stats) {
         core::Request req;
@@ -176,12 +183,18 @@ int main(int argc, char** argv) {
     ask(ann, 0, nullptr); // the first request builds the graph
     std::printf("hnsw build: %.1f s cpu, %.1f s wall, +%.0f MiB resident\n", cpuNow() - b0,
                 wallNow() - bw0, static_cast<double>(rssKiB() - rss0) / 1024.0);
-    Stats annStats;
-    std::vector<std::vector<core::ItemId>> got(queries);
-    for (std::size_t u = 0; u < queries; ++u)
-        got[u] = ask(ann, u, &annStats);
-    annStats.print("hnsw candidates re-scored exactly");
-    std::printf("recall@10 against the exact scan: %.4f\n", recallOf(got, truth));
+    for (int ef : efs) {
+        ann.setEf(ef);
+        Stats annStats;
+        std::vector<std::vector<core::ItemId>> got(queries);
+        for (std::size_t u = 0; u < queries; ++u)
+            got[u] = ask(ann, u, &annStats);
+        char name[64];
+        std::snprintf(name, sizeof name, "hnsw ef=%d, candidates re-scored exactly", ef);
+        annStats.print(name);
+        std::printf("  recall@10 against the exact scan: %.4f\n", recallOf(got, truth));
+    }
+    ann.setEf(efs.front());
 
     // Online: before each request `updates` items take a small SGD-like step (and every
     // 50th request one item jumps far, which forces a re-link); the request syncs them.
@@ -206,7 +219,8 @@ int main(int argc, char** argv) {
         truthOnline[u] = ask(exact, u, nullptr);
     }
     char what[96];
-    std::snprintf(what, sizeof what, "hnsw, %zu item updates synced per request", updates);
+    std::snprintf(what, sizeof what, "hnsw ef=%d, %zu item updates synced per request", efs.front(),
+                  updates);
     onlineStats.print(what);
     std::printf("recall@10 against the exact scan after updates: %.4f (re-linked %zu items, "
                 "%zu rebuilds, %zu exact fallbacks)\n",

@@ -37,6 +37,8 @@ public:
     void topK(const ItemTable& items, const Request& request, TopK& topk, const float* q,
               const float* bias, const float* u) override;
 
+    /// Search width of later requests (the benchmark sweeps it on one graph).
+    void setEf(int ef) { m_ef = ef; }
     /// Counters for tests and the benchmark.
     std::size_t relinked() const { return m_relinked; }
     std::size_t fallbacks() const { return m_fallbacks; }
