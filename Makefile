@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-memory bench-logs leaderboard latency-table screenshots fuzz format clean
+.PHONY: all deps configure build run test bench bench-ann bench-memory bench-logs leaderboard latency-table screenshots fuzz format clean
 
 all: build
 
@@ -26,6 +26,11 @@ test: deps build
 
 bench: deps build
 	./scripts/bench.sh $(BUILD_DIR)
+
+# Approximate retrieval at 1M items x 32 factors: HNSW p99 and recall@10 against the exact
+# scan's p99 (the graph build takes minutes of one core; docs/performance.md).
+bench-ann: deps build
+	$(BUILD_DIR)/bench/recoscope-bench-ann
 
 # Heap of every core over 10M events (about an hour): memory flat in events.
 bench-memory: deps build

@@ -14,6 +14,8 @@ set -euo pipefail
 # qt6-translations-l10n: Qt's own texts in zh_CN (standard buttons such as Close, Save,
 # Discard and Cancel, file dialogs, context menus), which LanguageManager loads beside the
 # workbench's (qtbase_zh_CN.qm); without it those stay English in Chinese.
+# libhnswlib-dev: header-only HNSW index behind the factor cores' approximate retrieval
+# (retrieval=ann); chosen over libfaiss-dev by measurement (docs/decisions/0025-ann-index.md).
 # ccache: the build compiles through it when present (cmake/CMakeLists.txt), so rebuilds after
 # a branch switch or in a second worktree reuse the objects of the first.
 # pybind11-dev, python3-dev, python3-numpy: the recoscope Python module and Python cores
@@ -24,7 +26,7 @@ packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libqt6opengl6-dev
-    libeigen3-dev libboost-dev
+    libeigen3-dev libboost-dev libhnswlib-dev
     libsqlite3-dev sqlite3
     libbenchmark-dev
     clang libclang-rt-14-dev

@@ -1257,6 +1257,14 @@
         <source>Hashed slots of the wide part: 2^bits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>How the top items are found: exact scan of every item, approximate (HNSW) candidates re-scored exactly, or auto (exact below 200,000 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search width of the approximate index: higher finds more of the exact top items, slower</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1478,6 +1486,14 @@
     </message>
     <message>
         <source>boost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ann_ef</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1257,6 +1257,14 @@
         <source>Hashed slots of the wide part: 2^bits</source>
         <translation>Wide 部分的哈希槽数：2^bits</translation>
     </message>
+    <message>
+        <source>How the top items are found: exact scan of every item, approximate (HNSW) candidates re-scored exactly, or auto (exact below 200,000 items)</source>
+        <translation>如何找出得分最高的商品：逐一扫描全部商品（exact），用近似索引（HNSW）取候选再精确重新打分（ann），或自动选择（auto：商品少于 200,000 件时精确扫描）</translation>
+    </message>
+    <message>
+        <source>Search width of the approximate index: higher finds more of the exact top items, slower</source>
+        <translation>近似索引的搜索宽度：越大越能找全精确的前几名商品，但越慢</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1479,6 +1487,14 @@
     <message>
         <source>boost</source>
         <translation>促销加成</translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation>检索方式</translation>
+    </message>
+    <message>
+        <source>ann_ef</source>
+        <translation>近似搜索宽度</translation>
     </message>
 </context>
 <context>

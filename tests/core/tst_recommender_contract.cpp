@@ -36,7 +36,9 @@ private:
     sim::PluginLoader m_plugins;
 #endif
 
-    void addRows() {
+    // withVariants: cores with a `retrieval` parameter get a second row, "<id>
+    // retrieval=ann", so the approximate index keeps the whole contract too (issue 17).
+    void addRows(bool withVariants = false) {
         QTest::addColumn<QString>("id");
         for (const std::string& id : m_registry.ids()) {
 #ifdef RECOSCOPE_CONTRACT_PLUGIN
@@ -44,13 +46,30 @@ private:
                 continue; // built in: tst_recommender_contract covers it
 #endif
             QTest::newRow(id.c_str()) << QString::fromStdString(id);
+            const core::RecommenderEntry* e = m_registry.find(id);
+            const bool retrieval =
+                std::any_of(e->params.begin(), e->params.end(),
+                            [](const core::ParamSpec& s) { return s.key == "retrieval"; });
+            if (withVariants && retrieval) {
+                const std::string row = id + " retrieval=ann";
+                QTest::newRow(row.c_str()) << QString::fromStdString(row);
+            }
         }
     }
 
-    std::unique_ptr<core::Recommender> make(const std::string& id, const SyntheticShop& shop,
+    /// `row` is an id, optionally followed by " key=value" parameters.
+    std::unique_ptr<core::Recommender> make(const std::string& row, const SyntheticShop& shop,
                                             std::uint64_t seed = 42) {
         core::RecommenderContext ctx{&shop.items, &shop.users, &m_oracle, seed};
-        auto r = m_registry.create(id, std::map<std::string, std::string>{}, ctx);
+        std::map<std::string, std::string> params;
+        const std::string id = row.substr(0, row.find(' '));
+        for (std::size_t at = row.find(' '); at != std::string::npos;) {
+            const std::size_t next = row.find(' ', at + 1);
+            const std::string kv = row.substr(at + 1, next - at - 1);
+            params[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+            at = next;
+        }
+        auto r = m_registry.create(id, params, ctx);
         if (!r) {
             qWarning("%s", r.error().c_str());
             return nullptr;
@@ -179,7 +198,7 @@ private slots:
     }
 
     void coldStart_data() {
-        addRows();
+        addRows(true);
     }
     void coldStart() {
         QFETCH(QString, id);
@@ -209,7 +228,7 @@ private slots:
     }
 
     void slateContractAfterLearning_data() {
-        addRows();
+        addRows(true);
     }
     void slateContractAfterLearning() {
         QFETCH(QString, id);
@@ -240,7 +259,7 @@ private slots:
     }
 
     void fewerEligibleThanK_data() {
-        addRows();
+        addRows(true);
     }
     void fewerEligibleThanK() {
         QFETCH(QString, id);
@@ -265,7 +284,7 @@ private slots:
     }
 
     void sameSeedSameSlates_data() {
-        addRows();
+        addRows(true);
     }
     void sameSeedSameSlates() {
         QFETCH(QString, id);
@@ -288,7 +307,7 @@ private slots:
     }
 
     void explanationsShowTheScore_data() {
-        addRows();
+        addRows(true);
     }
     void explanationsShowTheScore() {
         // Explanations composed when each slate is served (as the engine does, before any
@@ -343,7 +362,7 @@ private slots:
     }
 
     void memoryFlatInEvents_data() {
-        addRows();
+        addRows(true);
     }
     void memoryFlatInEvents() {
         // State may grow with users and items, never with events: once every user and

@@ -3,7 +3,9 @@
 // sampling, BPR, and implicit ALS with periodic retraining and fold-in. Private base
 // shared by `mf-sgd`, `bpr` (sgd_factor_recommender.h) and `ials`.
 
+#include "exact_item_index.h"
 #include "factor_scan.h"
+#include "item_index.h"
 #include "suite_kit.h"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -13,11 +15,14 @@
 namespace recoscope::core::kit {
 
 // Shared state: item factors Q (items x dim, row-major), item biases, user factors P
-// grown on demand (users x dim). Scoring is Q·(p_u + c·q_context) + b, top-k by
-// kit::scanFactors.
+// grown on demand (users x dim). Scoring is Q·(p_u + c·q_context) + b, top-k from an
+// ItemIndex (item_index.h): the exact scan, or HNSW candidates re-scored exactly, as the
+// `retrieval` parameter says. Every write to a row of Q or to a bias must be followed by
+// m_index->markDirty(item) (markAll() after a retrain).
 class FactorCore : public kit::SuiteCore {
 public:
-    FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma)
+    FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma,
+               const ParamValues& p)
         : SuiteCore(ctx, history), m_dim(dim),
           m_rng(static_cast<std::uint32_t>(kit::mixSeed(ctx.seed))),
           m_q(ctx.items->size() * static_cast<std::size_t>(dim)), m_bias(ctx.items->size(), 0.0f),
@@ -25,8 +30,12 @@ public:
         boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
         for (float& x : m_q)
             x = init(m_rng);
-        m_scan.reset(ctx.items->size(), dim);
-        m_scan.sync(m_q.data()); // the initial copy is part of construction, not of a request
+        m_index = kit::makeItemIndex(p.text("retrieval"), ctx.items->size(), dim,
+                                     p.integer("ann_ef"), kit::mixSeed(ctx.seed ^ 0x616e6eu));
+        // The exact scan's initial copy is part of construction, not of a request; the
+        // HNSW graph is built at the first request, on the vectors learnt by then.
+        if (auto* exact = dynamic_cast<kit::ExactItemIndex*>(m_index.get()))
+            exact->syncNow(m_q.data());
     }
 
 protected:
@@ -72,9 +81,8 @@ protected:
     void rank(const Request& request, TopK& topk) override {
         if (!ready() || !query(request))
             return;
-        m_scan.sync(m_q.data());
-        kit::scanBlocked(m_items, request, topk, m_scan, m_query.data(),
-                         m_useBias ? m_bias.data() : nullptr, m_scratch);
+        m_index->topK(m_items, request, topk, m_q.data(), m_useBias ? m_bias.data() : nullptr,
+                      m_query.data());
     }
     virtual bool ready() const { return true; }
 
@@ -152,10 +160,23 @@ protected:
     std::vector<std::uint8_t> m_known;
     double m_initSigma;
     std::vector<float> m_query;
-    kit::BlockedFactors m_scan;
-    std::vector<float> m_scratch;
+    std::unique_ptr<kit::ItemIndex> m_index;
     float m_contextWeight = 1.0f;
     bool m_useBias = true;
 };
 
+} // namespace recoscope::core::kit
+
+namespace recoscope::core::kit {
+/// The retrieval parameters every FactorCore reads (item_index.h).
+inline std::vector<ParamSpec> retrievalParams() {
+    return {
+        choiceParam("retrieval", {"auto", "exact", "ann"}, "auto",
+                    "How the top items are found: exact scan of every item, approximate "
+                    "(HNSW) candidates re-scored exactly, or auto (exact below 200,000 items)"),
+        intParam("ann_ef", 10.0, 5000.0, static_cast<double>(kAnnDefaultEf),
+                 "Search width of the approximate index: higher finds more of the exact "
+                 "top items, slower"),
+    };
+}
 } // namespace recoscope::core::kit

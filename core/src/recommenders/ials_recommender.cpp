@@ -20,7 +20,7 @@ namespace {
 class IalsRecommender final : public kit::FactorCore {
 public:
     IalsRecommender(const RecommenderContext& ctx, const ParamValues& p)
-        : FactorCore(ctx, p.integer("factors"), 1, 0.1),
+        : FactorCore(ctx, p.integer("factors"), 1, 0.1, p),
           m_alpha(static_cast<float>(p.number("alpha"))),
           m_reg(static_cast<float>(p.number("regularisation"))),
           m_retrainEvery(static_cast<std::size_t>(p.integer("retrain_events"))),
@@ -88,7 +88,7 @@ private:
         const Eigen::Map<kit::RowMatrix> y(m_q.data(), static_cast<Eigen::Index>(m_items.size()),
                                            m_dim);
         m_yty.noalias() = y.transpose() * y;
-        m_scan.markAll();
+        m_index->markAll();
         std::fill(m_dirty.begin(), m_dirty.end(), 0);
         m_trained = true;
     }
@@ -121,6 +121,8 @@ RecommenderEntry ialsRecommenderEntry() {
         kit::realParam("context_weight", 0.0, 10.0, 1.0,
                        "Weight of the viewed product's factors on product pages"),
     };
+    for (ParamSpec& s : kit::retrievalParams())
+        e.params.push_back(std::move(s));
     e.make = kit::factoryOf<IalsRecommender>();
     return e;
 }

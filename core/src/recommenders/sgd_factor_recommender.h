@@ -22,7 +22,7 @@ namespace recoscope::core::kit {
 class SgdFactorRecommender final : public FactorCore {
 public:
     SgdFactorRecommender(const RecommenderContext& ctx, const ParamValues& p, bool bpr)
-        : FactorCore(ctx, p.integer("factors"), 20, 0.1), m_bpr(bpr),
+        : FactorCore(ctx, p.integer("factors"), 20, 0.1, p), m_bpr(bpr),
           m_lr(static_cast<float>(p.number("learning_rate"))),
           m_reg(static_cast<float>(p.number("regularisation"))),
           m_negatives(p.integer(bpr ? "samples" : "negatives")), m_replay(p.integer("replay")) {
@@ -53,20 +53,20 @@ private:
         const int d = m_dim;
         Eigen::Map<Eigen::VectorXf> p(pu, d);
         Eigen::Map<Eigen::VectorXf> qi(itemVec(i), d);
-        m_scan.markDirty(i);
+        m_index->markDirty(i);
         if (!m_bpr) {
             kit::squaredLossStep(p, qi, m_bias[i], 1.0f, conf, m_lr, m_reg);
             for (int n = 0; n < m_negatives; ++n) {
                 const ItemId j = sampleItem(i);
                 Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
                 kit::squaredLossStep(p, qj, m_bias[j], 0.0f, 1.0f, m_lr, m_reg);
-                m_scan.markDirty(j);
+                m_index->markDirty(j);
             }
             return;
         }
         for (int n = 0; n < m_negatives; ++n) {
             const ItemId j = sampleItem(i);
-            m_scan.markDirty(j);
+            m_index->markDirty(j);
             Eigen::Map<Eigen::VectorXf> qj(itemVec(j), d);
             kit::bprStep(p, qi, qj, m_bias[i], m_bias[j], conf, m_lr, m_reg);
         }
@@ -78,7 +78,7 @@ private:
 };
 
 inline std::vector<ParamSpec> sgdParams(bool bpr) {
-    return {
+    std::vector<ParamSpec> params = {
         kit::intParam("factors", 2.0, 256.0, bpr ? 32.0 : 10.0, "Latent dimensions"),
         kit::realParam("learning_rate", 1e-5, 1.0, 0.1, "SGD step size"),
         kit::realParam("regularisation", 0.0, 1.0, 0.01, "L2 penalty on factors and biases"),
@@ -91,6 +91,9 @@ inline std::vector<ParamSpec> sgdParams(bool bpr) {
         kit::realParam("context_weight", 0.0, 10.0, 1.0,
                        "Weight of the viewed product's factors on product pages"),
     };
+    for (ParamSpec& s : retrievalParams())
+        params.push_back(std::move(s));
+    return params;
 }
 
 } // namespace recoscope::core::kit

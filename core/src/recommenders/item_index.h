@@ -1,0 +1,56 @@
+#pragma once
+// Private: where the factorisation cores find their top-k. A core's score of item i for a
+// query u is q_i·u + b_i over its own item vectors q (items x dim, row-major) and biases b.
+// ItemIndex answers "the k best eligible items for u" over the core's current vectors;
+// ExactItemIndex scans every item (the default, bit-identical to the scan the cores have
+// always done), HnswItemIndex retrieves candidates from an HNSW graph and re-scores them
+// exactly (docs/decisions/0025-ann-index.md).
+//
+// Contract for both: the core owns q and b and calls markDirty(i) for every item whose
+// vector or bias it changed (markAll() after a retrain) before the next topK(); topK()
+// brings the index up to date first, so no result is ever scored from a stale vector.
+// Scores offered to `topk` are computed exactly as ExactItemIndex computes them (same
+// summation order), so where both find an item they give it the same bits.
+// Single-threaded: one core, one thread; no I/O, no global state.
+
+#include "recoscope/core/candidates.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace recoscope::core::kit {
+
+class ItemIndex {
+public:
+    virtual ~ItemIndex() = default;
+    virtual void markDirty(ItemId item) = 0;
+    virtual void markAll() = 0;
+    /// Offers the eligible items (available, not excluded by `request`) with the best
+    /// q_i·u + b_i to `topk`. `q` is the core's row-major items x dim matrix, `bias` may be
+    /// null (no bias), `u` has dim entries.
+    virtual void topK(const ItemTable& items, const Request& request, TopK& topk, const float* q,
+                      const float* bias, const float* u) = 0;
+};
+
+/// The `retrieval` parameter of the factorisation cores: "exact", "ann", or "auto"
+/// (exact below kAnnAutoItems catalogue items, ann from there on; the figure comes from
+/// the measurement in docs/decisions/0025-ann-index.md).
+inline constexpr std::size_t kAnnAutoItems = 200000;
+inline constexpr int kAnnDefaultEf = 400; // recall@10 0.97 at 200k items (0.93 at 200)
+
+/// Builds the index a core asked for; `seed` fixes the HNSW graph (levels are drawn from
+/// it, items inserted in id order on one thread), so the same seed gives the same graph.
+std::unique_ptr<ItemIndex> makeItemIndex(const std::string& retrieval, std::size_t items, int dim,
+                                         int ef, std::uint64_t seed);
+
+/// Exact q_i·u + b_i in the order every index uses: factors summed from 0 to dim-1, then
+/// the bias (the project compiles with -ffp-contract=off, so this matches the SIMD scan).
+inline float exactScore(const float* qi, const float* u, int dim, float bias) {
+    float s = 0.0f;
+    for (int j = 0; j < dim; ++j)
+        s += qi[j] * u[j];
+    return s + bias;
+}
+
+} // namespace recoscope::core::kit
