@@ -758,6 +758,29 @@
     </message>
 </context>
 <context>
+    <name>PythonCoreDialog</name>
+    <message>
+        <source>Add Python core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 defines no class. A Python core is a class with a recommend(request) method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class to run as a core:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python core not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Recommender</name>
     <message>
         <source>Uniformly random available items: the floor every learning core must beat</source>
@@ -4148,6 +4171,18 @@
     </message>
     <message>
         <source>How many threads run the cores of a comparison. The results are the same for every value; more threads finish sooner when the machine has free processor cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Python core…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a class with recommend(request) from a .py file and run it as a core beside the built-in ones (docs/python.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no Python support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -758,6 +758,29 @@
     </message>
 </context>
 <context>
+    <name>PythonCoreDialog</name>
+    <message>
+        <source>Add Python core</source>
+        <translation>添加 Python 核心</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>%1 defines no class. A Python core is a class with a recommend(request) method.</source>
+        <translation>%1 中没有定义类。Python 核心是一个带有 recommend(request) 方法的类。</translation>
+    </message>
+    <message>
+        <source>Class to run as a core:</source>
+        <translation>作为核心运行的类：</translation>
+    </message>
+    <message>
+        <source>Python core not loaded</source>
+        <translation>未能加载 Python 核心</translation>
+    </message>
+</context>
+<context>
     <name>Recommender</name>
     <message>
         <source>Uniformly random available items: the floor every learning core must beat</source>
@@ -4133,6 +4156,18 @@
     <message>
         <source>How many threads run the cores of a comparison. The results are the same for every value; more threads finish sooner when the machine has free processor cores.</source>
         <translation>用多少个线程运行对比中的各个核心。任何取值下结果都完全相同；机器有空闲处理器核心时，线程越多完成得越快。</translation>
+    </message>
+    <message>
+        <source>Add &amp;Python core…</source>
+        <translation>添加 &amp;Python 核心…</translation>
+    </message>
+    <message>
+        <source>Load a class with recommend(request) from a .py file and run it as a core beside the built-in ones (docs/python.md).</source>
+        <translation>从 .py 文件加载一个带有 recommend(request) 方法的类，作为核心与内置核心并列运行（见 docs/python.md）。</translation>
+    </message>
+    <message>
+        <source>This build has no Python support.</source>
+        <translation>此版本未包含 Python 支持。</translation>
     </message>
 </context>
 <context>
