@@ -16,9 +16,9 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <random>
 #include <string>
@@ -34,7 +34,9 @@ struct Clock {
         return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
     }
 };
-static double secondsSince(double t) { return Clock::now() - t; }
+static double secondsSince(double t) {
+    return Clock::now() - t;
+}
 static long rssKiB() {
     std::ifstream f("/proc/self/status");
     std::string line;
@@ -47,7 +49,7 @@ static long rssKiB() {
 constexpr int kDim = 32, kD = kDim + 1, kK = 10, kSeen = 20, kQueries = 500;
 
 struct Set {
-    std::vector<float> items; // n x kD: factors, bias
+    std::vector<float> items;   // n x kD: factors, bias
     std::vector<float> queries; // kQueries x kD: user factors, 1
     std::vector<std::vector<long>> seen;
     std::vector<std::vector<long>> truth;
@@ -126,8 +128,8 @@ int main(int argc, char** argv) {
     const std::size_t n = argc > 1 ? std::stoul(argv[1]) : 1000000;
     const bool clustered = argc > 2 && std::string(argv[2]) == "clustered";
     const Set s = makeSet(n, clustered);
-    std::printf("%zu items x %d factors + bias, %s, %d queries, k=%d excluding %d seen\n", n,
-                kDim, clustered ? "clustered" : "gaussian", kQueries, kK, kSeen);
+    std::printf("%zu items x %d factors + bias, %s, %d queries, k=%d excluding %d seen\n", n, kDim,
+                clustered ? "clustered" : "gaussian", kQueries, kK, kSeen);
     std::mt19937 urng(11);
     std::normal_distribution<float> g(0.0f, 0.1f);
     {
@@ -185,8 +187,8 @@ int main(int argc, char** argv) {
         faiss::IndexHNSWFlat h(kD, 16, faiss::METRIC_INNER_PRODUCT);
         h.hnsw.efConstruction = 100;
         h.add(static_cast<faiss::Index::idx_t>(n), s.items.data());
-        std::printf("faiss HNSWFlat M=16 efC=100: build %.1f s, +%.0f MiB RSS\n",
-                    secondsSince(t), (rssKiB() - before) / 1024.0);
+        std::printf("faiss HNSWFlat M=16 efC=100: build %.1f s, +%.0f MiB RSS\n", secondsSince(t),
+                    (rssKiB() - before) / 1024.0);
         for (int ef : {50, 100, 200, 400}) {
             h.hnsw.efSearch = ef;
             char name[64];

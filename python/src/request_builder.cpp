@@ -106,8 +106,7 @@ py::dict RequestBuilder::build(const core::Request& request) {
     // the few exclusions are cut out by binary search. Scanning the catalogue per request
     // cost half of a trivial Python core's time (callgrind, docs/performance.md).
     if (m_availableSeen.size() != items.available.size() ||
-        std::memcmp(m_availableSeen.data(), items.available.data(), items.available.size()) !=
-            0) {
+        std::memcmp(m_availableSeen.data(), items.available.data(), items.available.size()) != 0) {
         m_availableSeen = items.available;
         std::vector<std::uint32_t> ids;
         ids.reserve(items.availableCount);

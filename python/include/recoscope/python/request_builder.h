@@ -79,7 +79,7 @@ private:
             recentEvents{"recent_events"}, items{"items"};
     };
     Keys m_keys; // created once: building a key per request showed in the profile
-    std::vector<std::uint8_t> m_availableSeen; // items.available when m_available was built
+    std::vector<std::uint8_t> m_availableSeen;    // items.available when m_available was built
     pybind11::array_t<std::uint32_t> m_available; // sorted available ids, read-only
     std::vector<std::size_t> m_skip;              // positions in m_available excluded
     std::array<pybind11::str, core::kSurfaceCount> m_surfaceNames;
