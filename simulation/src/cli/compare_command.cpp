@@ -60,18 +60,6 @@ QString methodText(std::size_t pairs) {
 
 } // namespace
 
-int CompareCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int CompareCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
-
 int CompareCommand::run(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QString(),

@@ -6,6 +6,7 @@
 // and the mean and spread across them. Text tables, or one JSON object with --json.
 // Exit codes as CommandLine's (130: interrupted; the runs stored so far are kept).
 
+#include "cli_command.h"
 #include "recoscope/core/registry.h"
 
 #include <QStringList>
@@ -15,21 +16,16 @@
 
 namespace recoscope::sim {
 
-class CompareCommand {
+class CompareCommand : private CliCommand {
 public:
     CompareCommand(const core::RecommenderRegistry& registry, QTextStream& out, QTextStream& err,
                    const std::atomic<bool>* cancel)
-        : m_registry(registry), m_out(out), m_err(err), m_cancel(cancel) {}
+        : CliCommand(out, err), m_registry(registry), m_cancel(cancel) {}
 
     int run(const QStringList& args);
 
 private:
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
-
     const core::RecommenderRegistry& m_registry;
-    QTextStream& m_out;
-    QTextStream& m_err;
     const std::atomic<bool>* m_cancel;
 };
 

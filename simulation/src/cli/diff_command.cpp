@@ -14,12 +14,6 @@
 
 namespace recoscope::sim {
 
-int DiffCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
 int DiffCommand::run(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));

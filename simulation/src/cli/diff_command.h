@@ -4,21 +4,17 @@
 // line per differing leaf (every leaf with --all). Exit 0 whether or not they differ;
 // 2 on a usage error; 4 when the store or a run cannot be read.
 
+#include "cli_command.h"
 #include <QStringList>
 #include <QTextStream>
 
 namespace recoscope::sim {
 
-class DiffCommand {
+class DiffCommand : private CliCommand {
 public:
-    DiffCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    DiffCommand(QTextStream& out, QTextStream& err) : CliCommand(out, err) {}
 
     int run(const QStringList& args);
-
-private:
-    int usage(const QString& message);
-    QTextStream& m_out;
-    QTextStream& m_err;
 };
 
 } // namespace recoscope::sim

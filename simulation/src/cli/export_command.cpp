@@ -58,18 +58,6 @@ QString reportText(const ExportReport& r, const QString& target, const QByteArra
 
 } // namespace
 
-int ExportCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int ExportCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
-
 int ExportCommand::run(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));

@@ -6,23 +6,17 @@
 // Exit codes as CommandLine's; 3 also when the output file cannot be written, 1 when two
 // ids get the same pseudonym.
 
+#include "cli_command.h"
 #include <QStringList>
 #include <QTextStream>
 
 namespace recoscope::sim {
 
-class ExportCommand {
+class ExportCommand : private CliCommand {
 public:
-    ExportCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    ExportCommand(QTextStream& out, QTextStream& err) : CliCommand(out, err) {}
 
     int run(const QStringList& args);
-
-private:
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
-
-    QTextStream& m_out;
-    QTextStream& m_err;
 };
 
 } // namespace recoscope::sim

@@ -57,19 +57,7 @@ double totalVariation(const std::array<double, N>& a, const std::array<double, N
 
 } // namespace
 
-FitCommand::FitCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
-
-int FitCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int FitCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
+FitCommand::FitCommand(QTextStream& out, QTextStream& err) : CliCommand(out, err) {}
 
 bool FitCommand::parseUtcOffset(const QString& text, double& hours) {
     bool ok = false;

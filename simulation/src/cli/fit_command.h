@@ -5,13 +5,14 @@
 // 3 a file that cannot be written or a log with nothing to fit, 4 a store, log or run that
 // cannot be read.
 
+#include "cli_command.h"
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
 namespace recoscope::sim {
 
-class FitCommand {
+class FitCommand : private CliCommand {
 public:
     FitCommand(QTextStream& out, QTextStream& err);
 
@@ -30,13 +31,6 @@ public:
 
     /// Reads --utc-offset: a number of hours in [-14, 14]; false on anything else.
     static bool parseUtcOffset(const QString& text, double& hours);
-
-private:
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
-
-    QTextStream& m_out;
-    QTextStream& m_err;
 };
 
 } // namespace recoscope::sim

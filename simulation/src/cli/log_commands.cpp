@@ -30,20 +30,7 @@ QString storePath(const QCommandLineParser& p, const QCommandLineOption& db) {
 
 LogCommands::LogCommands(const core::RecommenderRegistry& registry, QTextStream& out,
                          QTextStream& err, const std::atomic<bool>* cancel, bool showProgress)
-    : m_registry(registry), m_out(out), m_err(err), m_cancel(cancel), m_showProgress(showProgress) {
-}
-
-int LogCommands::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int LogCommands::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
+    : CliCommand(out, err), m_registry(registry), m_cancel(cancel), m_showProgress(showProgress) {}
 
 int LogCommands::import(const QStringList& args) {
     QCommandLineParser p;

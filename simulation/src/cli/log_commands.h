@@ -4,6 +4,7 @@
 // over a log prequentially, `evaluate` scores cores on a train/test split of a log.
 // Exit codes as CommandLine's.
 
+#include "cli_command.h"
 #include "recoscope/core/event.h"
 #include "recoscope/core/registry.h"
 
@@ -20,7 +21,7 @@ class QCommandLineParser;
 
 namespace recoscope::sim {
 
-class LogCommands {
+class LogCommands : private CliCommand {
 public:
     LogCommands(const core::RecommenderRegistry& registry, QTextStream& out, QTextStream& err,
                 const std::atomic<bool>* cancel, bool showProgress);
@@ -43,14 +44,10 @@ private:
     /// Reads the shared options; an empty string, or the usage error to report.
     QString readQuery(const QCommandLineParser& p, const QueryOptions& q, const QString& command,
                       Query& out) const;
-    int usage(const QString& message);
     /// Ctrl-C / SIGTERM arrived: a replay keeps what it scored and exits 130.
     bool interrupted() const;
-    int fail(int code, const QString& message);
 
     const core::RecommenderRegistry& m_registry;
-    QTextStream& m_out;
-    QTextStream& m_err;
     const std::atomic<bool>* m_cancel;
     bool m_showProgress;
 };

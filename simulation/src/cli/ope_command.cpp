@@ -40,18 +40,6 @@ QString paramsText(const OpeCore& c) {
 
 } // namespace
 
-int OpeCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int OpeCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
-
 int OpeCommand::run(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));

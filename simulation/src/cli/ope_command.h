@@ -5,6 +5,7 @@
 // On a stored run (--db, --run) or on fresh logging runs (--scenario, --logger, --seeds K:
 // bias, RMSE and coverage across seeds). Exit codes as CommandLine's.
 
+#include "cli_command.h"
 #include "recoscope/core/registry.h"
 
 #include <QStringList>
@@ -16,22 +17,18 @@ namespace recoscope::sim {
 
 struct OpeResult;
 
-class OpeCommand {
+class OpeCommand : private CliCommand {
 public:
     OpeCommand(const core::RecommenderRegistry& registry, QTextStream& out, QTextStream& err,
                const std::atomic<bool>* cancel)
-        : m_registry(registry), m_out(out), m_err(err), m_cancel(cancel) {}
+        : CliCommand(out, err), m_registry(registry), m_cancel(cancel) {}
 
     int run(const QStringList& args);
 
 private:
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
     void writeText(const OpeResult& r);
 
     const core::RecommenderRegistry& m_registry;
-    QTextStream& m_out;
-    QTextStream& m_err;
     const std::atomic<bool>* m_cancel;
 };
 

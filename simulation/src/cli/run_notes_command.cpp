@@ -45,18 +45,6 @@ QJsonObject runJson(const RunRecord& r) {
 
 } // namespace
 
-int RunNotesCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int RunNotesCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
-
 int RunNotesCommand::runs(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption dbOpt(QStringLiteral("db"), QString(), QStringLiteral("FILE"));

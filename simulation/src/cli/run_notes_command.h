@@ -10,14 +10,15 @@
 // locked or read-only store, no such run, or a sweep job's run (its label is the sweep's
 // key).
 
+#include "cli_command.h"
 #include <QStringList>
 #include <QTextStream>
 
 namespace recoscope::sim {
 
-class RunNotesCommand {
+class RunNotesCommand : private CliCommand {
 public:
-    RunNotesCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    RunNotesCommand(QTextStream& out, QTextStream& err) : CliCommand(out, err) {}
 
     int runs(const QStringList& args);
     int label(const QStringList& args);
@@ -26,10 +27,6 @@ public:
 private:
     enum class Field { Label, Note };
     int annotate(const QStringList& args, Field field);
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
-    QTextStream& m_out;
-    QTextStream& m_err;
 };
 
 } // namespace recoscope::sim

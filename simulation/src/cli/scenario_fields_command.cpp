@@ -27,12 +27,6 @@ QString ScenarioFieldsCommand::updatedDocument(const QString& doc) {
     return out;
 }
 
-int ScenarioFieldsCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << "\n";
-    m_err.flush();
-    return code;
-}
-
 int ScenarioFieldsCommand::run(const QStringList& args) {
     QCommandLineParser p;
     QCommandLineOption json(QStringLiteral("json"));

@@ -7,26 +7,21 @@
 // Exit codes as CommandLine's; 3 when the document cannot be read, lacks the markers or
 // cannot be written.
 
+#include "cli_command.h"
 #include <QStringList>
 #include <QTextStream>
 
 namespace recoscope::sim {
 
-class ScenarioFieldsCommand {
+class ScenarioFieldsCommand : private CliCommand {
 public:
-    ScenarioFieldsCommand(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    ScenarioFieldsCommand(QTextStream& out, QTextStream& err) : CliCommand(out, err) {}
 
     int run(const QStringList& args);
 
     /// `doc` with the text between the markers replaced by the generated reference;
     /// empty when the markers are missing or out of order.
     static QString updatedDocument(const QString& doc);
-
-private:
-    int fail(int code, const QString& message);
-
-    QTextStream& m_out;
-    QTextStream& m_err;
 };
 
 } // namespace recoscope::sim

@@ -19,18 +19,6 @@
 
 namespace recoscope::sim {
 
-int SweepCommand::usage(const QString& message) {
-    m_err << "recoscope-cli: " << message << "\nTry 'recoscope-cli --help'.\n";
-    m_err.flush();
-    return ExitUsage;
-}
-
-int SweepCommand::fail(int code, const QString& message) {
-    m_err << "recoscope-cli: " << message << '\n';
-    m_err.flush();
-    return code;
-}
-
 int SweepCommand::run(const QStringList& args) {
     QCommandLineParser p;
     const QCommandLineOption outOpt(QStringLiteral("out"), QString(), QStringLiteral("DIR"));

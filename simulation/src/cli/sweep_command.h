@@ -6,6 +6,7 @@
 // a .part (removed by the next attempt), and a finished job is skipped with a message.
 // Exit codes as CommandLine's.
 
+#include "cli_command.h"
 #include "recoscope/core/registry.h"
 
 #include <QStringList>
@@ -17,23 +18,19 @@ namespace recoscope::sim {
 
 class SweepPlan;
 
-class SweepCommand {
+class SweepCommand : private CliCommand {
 public:
     SweepCommand(const core::RecommenderRegistry& registry, QTextStream& out, QTextStream& err,
                  const std::atomic<bool>* cancel)
-        : m_registry(registry), m_out(out), m_err(err), m_cancel(cancel) {}
+        : CliCommand(out, err), m_registry(registry), m_cancel(cancel) {}
 
     int run(const QStringList& args);
 
 private:
     int plan(const QStringList& args);
     int runJob(const SweepPlan& plan, const QString& dir, int index, bool json);
-    int usage(const QString& message);
-    int fail(int code, const QString& message);
 
     const core::RecommenderRegistry& m_registry;
-    QTextStream& m_out;
-    QTextStream& m_err;
     const std::atomic<bool>* m_cancel;
 };
 
