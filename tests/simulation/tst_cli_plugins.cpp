@@ -2,6 +2,7 @@
 // built by this tree (examples/cpp-plugin), lists, runs and compares its core, and refuses
 // broken plugins with a message naming the file and a non-zero exit.
 
+#include "cli_process.h"
 #include "recoscope/core/plugin_api.h"
 #include "recoscope/sim/command_line.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,21 +18,8 @@ using namespace recoscope;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(240000))
-        qFatal("recoscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = test::CliResult;
+using test::cli;
 
 QString plugin(const char* name) {
     return QDir(QStringLiteral(RECOSCOPE_PLUGIN_DIR)).filePath(QString::fromLatin1(name));
