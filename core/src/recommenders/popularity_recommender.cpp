@@ -1,12 +1,11 @@
 #include "popularity_recommender.h"
 
 #include "event_weights.h"
+#include "ranked_order.h"
 #include "recoscope/core/candidates.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <numeric>
 #include <vector>
 
 namespace recoscope::core {
@@ -21,19 +20,17 @@ namespace {
 // rebase used to wait for exp(300), by which time every busy item scored +inf and ranked by
 // id; tst_popularity_internals caught it).
 //
-// The ranking is kept, not recomputed: m_order holds every item by (float score desc, id
-// asc) — exactly selectTopK's order — and an event only raises one item's score, so the
-// item bubbles up past the few it overtakes. recommend() then reads the first k eligible
-// items: O(k) instead of a scan of the catalogue (what makes a prequential replay run at
+// The ranking is kept, not recomputed: m_order (kit::RankedOrder) holds every item by
+// (float score desc, id asc) — exactly selectTopK's order — and an event only raises one
+// item's score, so the item moves up past the few it overtakes. recommend() then reads the first k
+// eligible items: O(k) instead of a scan of the catalogue (what makes a prequential replay run at
 // millions of events per second). A rebase can merge float ties, so it re-sorts.
 class PopularityRecommender final : public Recommender {
 public:
     PopularityRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : m_items(*ctx.items), m_halfLifeHours(p.number("half_life_hours")), m_seed(ctx.seed),
-          m_score(ctx.items->size(), 0.0), m_order(ctx.items->size()), m_pos(ctx.items->size()) {
+          m_score(ctx.items->size(), 0.0), m_order(ctx.items->size()) {
         m_tau = m_halfLifeHours > 0.0 ? m_halfLifeHours * kSecondsPerHour / std::log(2.0) : 0.0;
-        std::iota(m_order.begin(), m_order.end(), ItemId{0});
-        std::iota(m_pos.begin(), m_pos.end(), std::uint32_t{0});
     }
 
     void observe(const Event& e) override {
@@ -47,7 +44,7 @@ public:
             add *= std::exp((e.time - m_t0) / m_tau);
         }
         m_score[e.item] += add;
-        raise(e.item);
+        m_order.update(e.item, key());
     }
 
     void recommend(const Request& request, Slate& out) override {
@@ -55,7 +52,7 @@ public:
         m_now = request.time;
         const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
         for (std::size_t i = 0; i < m_order.size() && out.size() < k; ++i) {
-            const ItemId item = m_order[i];
+            const ItemId item = m_order.at(i);
             if (isEligible(m_items, request, item))
                 out.push_back({item, static_cast<float>(m_score[item]), 1.0f});
         }
@@ -104,41 +101,19 @@ public:
     }
 
 private:
-    // selectTopK's order: higher float score first, then the lower id.
-    bool ahead(ItemId a, ItemId b) const {
-        const float sa = static_cast<float>(m_score[a]), sb = static_cast<float>(m_score[b]);
-        return sa > sb || (sa == sb && a < b);
-    }
-
-    // m_order[0, p) is sorted, so "item is ahead of it" is false for a prefix and true for
-    // the rest: binary search for the new place, then shift the overtaken items by one.
-    void raise(ItemId item) {
-        const std::uint32_t p = m_pos[item];
-        if (p == 0 || !ahead(item, m_order[p - 1]))
-            return;
-        std::uint32_t lo = 0, hi = p - 1;
-        while (lo < hi) {
-            const std::uint32_t mid = lo + (hi - lo) / 2;
-            if (ahead(item, m_order[mid]))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        std::memmove(&m_order[lo + 1], &m_order[lo], (p - lo) * sizeof(ItemId));
-        m_order[lo] = item;
-        for (std::uint32_t j = lo; j <= p; ++j)
-            m_pos[m_order[j]] = j;
-    }
+    // The ranking key: the float the slate reports (kit::RankedOrder breaks ties by id).
+    struct Key {
+        const std::vector<double>* score;
+        float operator()(ItemId i) const { return static_cast<float>((*score)[i]); }
+    };
+    Key key() const { return {&m_score}; }
 
     void rebase(SimTime t) {
         const double factor = std::exp((m_t0 - t) / m_tau);
         for (double& s : m_score)
             s *= factor;
         m_t0 = t;
-        std::sort(m_order.begin(), m_order.end(),
-                  [this](ItemId a, ItemId b) { return ahead(a, b); });
-        for (std::uint32_t i = 0; i < m_order.size(); ++i)
-            m_pos[m_order[i]] = i;
+        m_order.resort(key());
     }
 
     static constexpr double kMaxExponent = 60.0;
@@ -150,8 +125,7 @@ private:
     SimTime m_t0 = 0.0;
     SimTime m_now = 0.0; ///< time of the last request (explain)
     std::vector<double> m_score;
-    std::vector<ItemId> m_order;      ///< every item, best first
-    std::vector<std::uint32_t> m_pos; ///< position of each item in m_order
+    kit::RankedOrder m_order; ///< every item, best first
 };
 
 } // namespace
