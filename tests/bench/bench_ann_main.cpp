@@ -13,6 +13,7 @@
 // (--ef: search widths swept on one graph; the first is used for the online part)
 #include "exact_item_index.h"
 #include "hnsw_item_index.h"
+#include "mix.h"
 
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/shop.h"
@@ -31,20 +32,7 @@ using namespace recoscope;
 
 namespace {
 
-struct Mix { // splitmix64: the same draws on every standard library
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    float uniform() { return static_cast<float>(next() >> 40) / static_cast<float>(1 << 24); }
-    float normal() {
-        const float a = std::max(uniform(), 1e-7f), b = uniform();
-        return std::sqrt(-2.0f * std::log(a)) * std::cos(6.2831853f * b);
-    }
-};
+using recoscope::test::Mix;
 
 double cpuNow() {
     timespec ts;

@@ -6,6 +6,8 @@
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/shop.h"
 
+#include "mix.h"
+
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -13,19 +15,6 @@
 #include <vector>
 
 namespace recoscope::test {
-
-/// splitmix64 as a tiny deterministic generator (tests must not depend on std:: engines).
-struct Mix {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t x = (state += 0x9E3779B97F4A7C15ull);
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-        return x ^ (x >> 31);
-    }
-    std::uint32_t below(std::uint64_t n) { return static_cast<std::uint32_t>(next() % n); }
-    double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-};
 
 /// A shop of `items` items in 4 top x 4 leaf categories, 12 brands, 80 words, ~8 % of the
 /// items unavailable; `users` users with demographics.

@@ -4,6 +4,7 @@
 
 #include "exact_item_index.h"
 #include "hnsw_item_index.h"
+#include "mix.h"
 
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/shop.h"
@@ -21,21 +22,7 @@ using core::kit::HnswItemIndex;
 
 namespace {
 
-// splitmix64: reproducible draws on every standard library.
-struct Mix {
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    float uniform() { return static_cast<float>(next() >> 40) / static_cast<float>(1 << 24); }
-    float normal() { // Box-Muller
-        const float a = std::max(uniform(), 1e-7f), b = uniform();
-        return std::sqrt(-2.0f * std::log(a)) * std::cos(6.2831853f * b);
-    }
-};
+using test::Mix;
 
 struct Set {
     core::ItemTable items;
