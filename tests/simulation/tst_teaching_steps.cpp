@@ -116,13 +116,13 @@ void TestTeachingSteps::tapePrefixes() {
 // Step back = a fresh arena replaying the tape's prefix: the same step, field for field,
 // explanations included (composed again at serve time, from the same states).
 void TestTeachingSteps::replayedPrefixGivesTheSameSteps() {
-    const std::vector<Op> ops = {{Op::Kind::Run, 37, core::kNoUser},
-                                 {Op::Kind::Step, 0, core::kNoUser},
-                                 {Op::Kind::Step, 0, 3},
-                                 {Op::Kind::Run, 11, core::kNoUser},
-                                 {Op::Kind::Step, 0, core::kNoUser},
-                                 {Op::Kind::Step, 0, 5},
-                                 {Op::Kind::Step, 0, core::kNoUser}};
+    const std::vector<Op> ops = {{Op::Kind::Run, 37, core::kNoUser, {}},
+                                 {Op::Kind::Step, 0, core::kNoUser, {}},
+                                 {Op::Kind::Step, 0, 3, {}},
+                                 {Op::Kind::Run, 11, core::kNoUser, {}},
+                                 {Op::Kind::Step, 0, core::kNoUser, {}},
+                                 {Op::Kind::Step, 0, 5, {}},
+                                 {Op::Kind::Step, 0, core::kNoUser, {}}};
     sim::StepTape tape;
     for (const Op& op : ops)
         op.kind == Op::Kind::Run ? tape.recordRun(op.actions) : tape.recordStep(op.follow);
@@ -153,13 +153,13 @@ void TestTeachingSteps::followMatchesAnActionByActionRecount() {
     auto followed = arena(cores);
     auto plain = arena(cores);
     QVERIFY(followed && plain);
-    std::vector<Op> warmup(8, Op{Op::Kind::Step, 0, core::kNoUser});
+    std::vector<Op> warmup(8, Op{Op::Kind::Step, 0, core::kNoUser, {}});
     const std::vector<sim::StepReport> before = play(*followed, warmup);
     for (std::size_t c = 0; c < cores.size(); ++c)
         for (int n = 0; n < 8; ++n)
             plain->advance(c);
     const core::UserId u = before.back().cores[2].user;
-    const std::vector<sim::StepReport> after = play(*followed, {Op{Op::Kind::Step, 0, u}});
+    const std::vector<sim::StepReport> after = play(*followed, {Op{Op::Kind::Step, 0, u, {}}});
     QCOMPARE(after.size(), std::size_t{1});
     int same = 0;
     for (std::size_t c = 0; c < cores.size(); ++c) {

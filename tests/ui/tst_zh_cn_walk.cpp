@@ -374,7 +374,8 @@ void TestZhCnWalk::walkAll(const QString& language, Texts& out) {
     settle();
     walker.walk(h, QStringLiteral("history"));
     if (ui::RunComparisonWindow* cmp = h->openRuns(m_runs)) {
-        QTest::qWaitFor([&] { return cmp->comparisonsSettled(); }, 60000);
+        QVERIFY2(QTest::qWaitFor([&] { return cmp->comparisonsSettled(); }, 60000),
+                 "the comparison window's figures never settled");
         settle(300);
         walker.walk(cmp, QStringLiteral("comparison"));
         cmp->close();
@@ -425,7 +426,8 @@ void TestZhCnWalk::walkAll(const QString& language, Texts& out) {
     QSignalSpy steps(&w.controller(), &ui::RunController::stepped);
     for (int i = 0; i < 6; ++i) {
         w.controller().step();
-        QTest::qWaitFor([&] { return steps.count() > i; }, 10000);
+        QVERIFY2(QTest::qWaitFor([&] { return steps.count() > i; }, 10000),
+                 "a teaching step never completed");
     }
     settle(300);
     walker.walk(w.teachingPanel(), QStringLiteral("teaching"));
