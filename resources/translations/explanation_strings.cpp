@@ -5,7 +5,10 @@
 #include <QtGlobal>
 
 static const char* const kExplanationStrings[] = {
+    QT_TRANSLATE_NOOP("Explanation", "%1 Kept at place %2 of %3; a head item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10."),
+    QT_TRANSLATE_NOOP("Explanation", "%1 Kept at place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Picked %2 for a slate diversified by maximal marginal relevance (lambda %3) from place %4 of the inner answer; score %5."),
+    QT_TRANSLATE_NOOP("Explanation", "%1 Promoted from place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2 of %3: %4 (in stock, not on promotion) = score %5."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2 of %3: %4 + promotion boost %5 (%6 off) = score %7."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Shown to you %2 times today (cap %3); place %4 of %5, kept in order: score %6."),
@@ -29,6 +32,7 @@ static const char* const kExplanationStrings[] = {
     QT_TRANSLATE_NOOP("Explanation", "%1 is among the most popular items: weighted interaction score %2 (view %3, favourite %4, cart %5, purchase %6; each interaction halves every %7 h of age, counted at the core's reference time, hour %8; as of now it is worth %9)."),
     QT_TRANSLATE_NOOP("Explanation", "%1 is among your highest true utilities in the simulator (%2): a best-case bound, not a learnt choice. Score %3."),
     QT_TRANSLATE_NOOP("Explanation", "%1 is among your lowest true utilities in the simulator (%2): a worst-case bound, not a learnt choice. Score = minus the utility = %3."),
+    QT_TRANSLATE_NOOP("Explanation", "%1 is not in the inner answer: it is added as the item ranked %2 by its %3 interactions; the head is the first %4 items, holding %5 of %6 interactions; at least %7 places go to the long tail; score: minus its order among such additions, %8."),
     QT_TRANSLATE_NOOP("Explanation", "%1 is not in this shop's catalogue."),
     QT_TRANSLATE_NOOP("Explanation", "%1 is one of your recent items; score %2."),
     QT_TRANSLATE_NOOP("Explanation", "%1 is popular with shoppers like you (age band %2): segment interest score %3 + %4 from shop-wide popularity (shrinkage %5) = score %6."),

@@ -465,6 +465,22 @@
         <source>[%1, because your history is rich enough for collaborative filtering] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Kept at place %2 of %3; a head item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Kept at place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Promoted from place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the inner answer: it is added as the item ranked %2 by its %3 interactions; the head is the first %4 items, holding %5 of %6 interactions; at least %7 places go to the long tail; score: minus its order among such additions, %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -898,6 +914,10 @@
         <source>Attention-lite: the latest item attends over the shopper&apos;s recent items (one head, no projections or positions) to predict the next one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re-ranker: reserves a share of each slate for long-tail items (an exposure floor for the catalogue&apos;s tail)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1288,6 +1308,14 @@
         <source>Search width of the approximate index: higher finds more of the exact top items, slower</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Least share of each slate&apos;s places given to long-tail items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of all interactions held by the short head (the rest is the long tail)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1517,6 +1545,14 @@
     </message>
     <message>
         <source>ann_ef</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head_mass</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -465,6 +465,22 @@
         <source>[%1, because your history is rich enough for collaborative filtering] Place %2 of %3 in %4&apos;s answer, kept in order (switch score %5): %6</source>
         <translation>[%1，因为你的历史足够丰富，可以使用协同过滤] 在 %4 的答案中位于 %3 个中的第 %2 位，保持原顺序（切换得分 %5）：%6</translation>
     </message>
+    <message>
+        <source>%1 Kept at place %2 of %3; a head item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation>%1 保留在内部结果 %3 个中的第 %2 位；头部商品，按其 %5 次交互排第 %4 位；头部为前 %6 个商品，占 %8 次交互中的 %7 次；至少 %9 个位置留给长尾；得分：结果数 - 位置，%10。</translation>
+    </message>
+    <message>
+        <source>%1 Kept at place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation>%1 保留在内部结果 %3 个中的第 %2 位；长尾商品，按其 %5 次交互排第 %4 位；头部为前 %6 个商品，占 %8 次交互中的 %7 次；至少 %9 个位置留给长尾；得分：结果数 - 位置，%10。</translation>
+    </message>
+    <message>
+        <source>%1 Promoted from place %2 of %3; a long-tail item, item ranked %4 by its %5 interactions; the head is the first %6 items, holding %7 of %8 interactions; at least %9 places go to the long tail; score: answer size - place, %10.</source>
+        <translation>%1 从内部结果 %3 个中的第 %2 位提升；长尾商品，按其 %5 次交互排第 %4 位；头部为前 %6 个商品，占 %8 次交互中的 %7 次；至少 %9 个位置留给长尾；得分：结果数 - 位置，%10。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the inner answer: it is added as the item ranked %2 by its %3 interactions; the head is the first %4 items, holding %5 of %6 interactions; at least %7 places go to the long tail; score: minus its order among such additions, %8.</source>
+        <translation>%1 不在内部结果中：作为按其 %3 次交互排第 %2 位的商品补入；头部为前 %4 个商品，占 %6 次交互中的 %5 次；至少 %7 个位置留给长尾；得分：补入顺序的相反数，%8。</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -898,6 +914,10 @@
         <source>Attention-lite: the latest item attends over the shopper&apos;s recent items (one head, no projections or positions) to predict the next one</source>
         <translation>轻量注意力：最新商品对顾客近期商品做注意力（单头，无投影与位置编码），预测下一个商品</translation>
     </message>
+    <message>
+        <source>Re-ranker: reserves a share of each slate for long-tail items (an exposure floor for the catalogue&apos;s tail)</source>
+        <translation>重排器：在每个推荐位中为长尾商品保留一定比例（商品目录长尾的曝光下限）</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1288,6 +1308,14 @@
         <source>Search width of the approximate index: higher finds more of the exact top items, slower</source>
         <translation>近似索引的搜索宽度：越大越能找全精确的前几名商品，但越慢</translation>
     </message>
+    <message>
+        <source>Least share of each slate&apos;s places given to long-tail items</source>
+        <translation>每个推荐列表中留给长尾商品的最低位置比例</translation>
+    </message>
+    <message>
+        <source>Share of all interactions held by the short head (the rest is the long tail)</source>
+        <translation>头部商品所占的交互比例（其余为长尾）</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1518,6 +1546,14 @@
     <message>
         <source>ann_ef</source>
         <translation>近似搜索宽度</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>长尾下限</translation>
+    </message>
+    <message>
+        <source>head_mass</source>
+        <translation>头部交互占比</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "recoscope/sim/run_analysis.h"
 
+#include "recoscope/sim/item_exposure_json.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/shopper_groups_json.h"
@@ -629,6 +630,11 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
                    shopperGroupsJson(
                        core::shopperGroups(world.users, rows.value(), kFairnessMinImpressions),
                        kFairnessMinImpressions));
+    auto exposure = storedItemExposureJson(store, runId, world);
+    if (!exposure)
+        return core::Error{exposure.error()};
+    if (exposure.value())
+        out.insert(QStringLiteral("item_exposure"), *exposure.value());
     out.insert(QStringLiteral("run_id"), static_cast<double>(runId));
     out.insert(QStringLiteral("scenario"), r.scenarioName);
     out.insert(QStringLiteral("recommender"), r.recommender);

@@ -209,6 +209,31 @@ void shopperGroups(const QJsonObject& g, QTextStream& out) {
     t.write(out);
 }
 
+void itemExposure(const QJsonObject& e, QTextStream& out) {
+    const QJsonArray deciles = e.value(key("deciles")).toArray();
+    if (deciles.isEmpty())
+        return;
+    TextTable t(QStringLiteral("Fairness to items: impressions by popularity decile (items ordered "
+                               "by intrinsic appeal; 1 = the most appealing tenth)"),
+                {QStringLiteral("decile"), QStringLiteral("items"), QStringLiteral("impressions"),
+                 QStringLiteral("exposure share"), QStringLiteral("x fair share")});
+    for (const QJsonValue& v : deciles) {
+        const QJsonObject o = v.toObject();
+        t.addRow({count(o.value(key("decile"))), count(o.value(key("items"))),
+                  count(o.value(key("impressions"))), pct(o.value(key("exposure_share")), 1),
+                  num(o.value(key("ratio")), 2)});
+    }
+    t.write(out);
+    const QJsonObject b = e.value(key("brands")).toObject();
+    out << QStringLiteral("Top decile %1 of impressions, bottom half %2. Brands with at least %3 "
+                          "items: %4, exposure / catalogue share from %5 to %6, %7 under half "
+                          "their share.\n\n")
+               .arg(pct(e.value(key("top_decile_share")), 1),
+                    pct(e.value(key("bottom_half_share")), 1), count(b.value(key("min_items"))),
+                    count(b.value(key("counted"))), num(b.value(key("min_ratio")), 2),
+                    num(b.value(key("max_ratio")), 2), count(b.value(key("under_half"))));
+}
+
 void timeline(const QJsonObject& tl, QTextStream& out) {
     const QJsonArray entries = tl.value(key("entries")).toArray();
     if (entries.isEmpty())
@@ -324,6 +349,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     segments(a.value(key("segments")).toObject(), out);
     rfm(a.value(key("rfm")).toObject(), out);
     shopperGroups(a.value(key("shopper_groups")).toObject(), out);
+    itemExposure(a.value(key("item_exposure")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
