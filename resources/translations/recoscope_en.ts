@@ -4396,9 +4396,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CTR against the long-tail share of impressions (marker size: revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1
-CTR %2 %, coverage %3 %, revenue %4
-Click to select run %5</source>
+CTR %2 %, coverage %3 %, long-tail share %4 %, revenue %5
+Click to select run %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4438,6 +4446,22 @@ Click to select run %5</source>
     </message>
     <message>
         <source>No finished runs of sweep %1 in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vertical axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-tail share of impressions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4380,12 +4380,20 @@
         <translation>被支配</translation>
     </message>
     <message>
+        <source>CTR against the long-tail share of impressions (marker size: revenue)</source>
+        <translation>点击率与长尾商品曝光占比（标记大小：收入）</translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation>长尾占比</translation>
+    </message>
+    <message>
         <source>%1
-CTR %2 %, coverage %3 %, revenue %4
-Click to select run %5</source>
+CTR %2 %, coverage %3 %, long-tail share %4 %, revenue %5
+Click to select run %6</source>
         <translation>%1
-点击率 %2 %，覆盖率 %3 %，收入 %4
-点击以选中运行 %5</translation>
+点击率 %2 %，覆盖率 %3 %，长尾占比 %4 %，收入 %5
+点击选择运行 %6</translation>
     </message>
 </context>
 <context>
@@ -4425,6 +4433,22 @@ Click to select run %5</source>
     <message>
         <source>No finished runs of sweep %1 in this store.</source>
         <translation>此存储中没有参数扫描 %1 的已完成运行。</translation>
+    </message>
+    <message>
+        <source>Long-tail share</source>
+        <translation>长尾占比</translation>
+    </message>
+    <message>
+        <source>&amp;Vertical axis:</source>
+        <translation>纵轴(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>商品目录覆盖率</translation>
+    </message>
+    <message>
+        <source>Long-tail share of impressions</source>
+        <translation>长尾商品曝光占比</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,7 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("log-replay"),
                              QStringLiteral("help"),
                              QStringLiteral("tradeoffs"),
+                             QStringLiteral("tradeoffs-tail-floor"),
                              QStringLiteral("ope-check")};
 QStringList g_saved;
 
@@ -152,18 +153,20 @@ bool hoverAndZoom(ui::MetricChartView* chart, const QString& path) {
     return ok;
 }
 
-bool renderTradeoffs(const QDir& out, const QString& suffix,
-                     const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
-    const QString grid = tmp.filePath(QStringLiteral("grid.json"));
+// A real sweep run in-process (`core` over `gridJson`, 2 seeds, 20,000 events a run), then
+// its Trade-offs window with the vertical axis `vertical` (0 coverage, 1 long-tail share).
+bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
+                 const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical) {
+    const QString grid = tmp.filePath(name + QStringLiteral("-grid.json"));
     QFile g(grid);
     if (!g.open(QIODevice::WriteOnly))
         return false;
-    g.write(R"({"history": [5, 20, 50], "neighbours": [20, 200]})");
+    g.write(gridJson);
     g.close();
     auto scenario = sim::loadBuiltinScenario(QStringLiteral("default"));
-    auto plan = sim::SweepPlan::fromGrid(grid, *registry.find("itemknn"), scenario.value(), 2, 1,
+    auto plan = sim::SweepPlan::fromGrid(grid, *registry.find(core), scenario.value(), 2, 1,
                                          sim::RunLimits{20000, 0.0});
-    const QString db = tmp.filePath(QStringLiteral("sweep.db"));
+    const QString db = tmp.filePath(name + QStringLiteral("-sweep.db"));
     {
         auto store = sim::RunStore::open(db);
         if (!plan || !store)
@@ -182,11 +185,22 @@ bool renderTradeoffs(const QDir& out, const QString& suffix,
     ui::TradeoffWindow* w = history.openTradeoffs(plan.value().sweepId());
     if (!w)
         return false;
+    w->verticalChoice()->setCurrentIndex(vertical);
     w->resize(1000, 760);
     settle(500);
-    const bool ok = save(w, out.filePath(QStringLiteral("tradeoffs%1.png").arg(suffix)));
+    const bool ok = save(w, out.filePath(name + QStringLiteral(".png")));
     w->close();
     return ok;
+}
+
+// The itemknn sweep of docs/user-guide.md (3 x 2 parameter sets), and the exposure floor's
+// price in CTR of docs/use-cases.md (tail-floor over popularity, five floors).
+bool renderTradeoffs(const QDir& out, const QString& suffix,
+                     const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
+    return renderSweep(out, QStringLiteral("tradeoffs") + suffix, registry, tmp, "itemknn",
+                       R"({"history": [5, 20, 50], "neighbours": [20, 200]})", 0) &&
+           renderSweep(out, QStringLiteral("tradeoffs-tail-floor") + suffix, registry, tmp,
+                       "tail-floor", R"({"floor": [0, 0.1, 0.2, 0.3, 0.5]})", 1);
 }
 
 // A random core's run of the teaching shop, checked off-policy for popularity.

@@ -13,6 +13,7 @@
 #include "recoscope/ui/tradeoff_chart_view.h"
 #include "recoscope/ui/tradeoff_window.h"
 
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
@@ -21,20 +22,25 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace recoscope;
 
 namespace {
-// (history, seed, ctr, coverage, revenue): parameter sets A (two seeds), B, C, D.
+// (history, seed, ctr, coverage, revenue, long-tail share): parameter sets A (two seeds),
+// B, C, D. D's run was stored without a long-tail share (NaN: before beyond accuracy).
 struct Fake {
     int history;
     quint64 seed;
-    double ctr, coverage, revenue;
+    double ctr, coverage, revenue, tail;
 };
-const Fake kRuns[] = {{5, 1, 0.040, 0.30, 900},
-                      {5, 2, 0.044, 0.34, 1100},   // A: front (CTR)
-                      {10, 1, 0.030, 0.60, 800},   // B: front (coverage)
-                      {20, 1, 0.020, 0.20, 700},   // C: dominated by A
-                      {40, 1, 0.010, 0.10, 2000}}; // D: front (revenue)
+const double kNoTail = std::numeric_limits<double>::quiet_NaN();
+const Fake kRuns[] = {{5, 1, 0.040, 0.30, 900, 0.02},
+                      {5, 2, 0.044, 0.34, 1100, 0.04},      // A: front (CTR)
+                      {10, 1, 0.030, 0.60, 800, 0.10},      // B: front (coverage)
+                      {20, 1, 0.020, 0.20, 700, 0.05},      // C: dominated by A
+                      {40, 1, 0.010, 0.10, 2000, kNoTail}}; // D: front (revenue)
 } // namespace
 
 class TestTradeoffView : public QObject {
@@ -48,7 +54,7 @@ private slots:
         auto store = sim::RunStore::open(m_db);
         QVERIFY(store);
         auto add = [&](const QString& label, int history, quint64 seed, double ctr, double coverage,
-                       double revenue) {
+                       double revenue, double tail) {
             sim::RunInfo info;
             info.scenarioName = QStringLiteral("teaching-small");
             info.scenarioJson = "{}";
@@ -59,18 +65,21 @@ private slots:
                 QStringLiteral("{\"history\":%1,\"neighbours\":100}").arg(history).toUtf8();
             info.label = label;
             const qint64 id = store.value()->beginRun(info).value();
-            const QJsonObject summary{{QStringLiteral("ctr"), ctr},
-                                      {QStringLiteral("coverage"), coverage},
-                                      {QStringLiteral("revenue"), revenue},
-                                      {QStringLiteral("events"), 1000}};
+            QJsonObject summary{{QStringLiteral("ctr"), ctr},
+                                {QStringLiteral("coverage"), coverage},
+                                {QStringLiteral("revenue"), revenue},
+                                {QStringLiteral("events"), 1000}};
+            if (std::isfinite(tail))
+                summary.insert(QStringLiteral("beyond_accuracy"),
+                               QJsonObject{{QStringLiteral("tail_share"), tail}});
             QVERIFY(store.value()->finishRun(id, QStringLiteral("finished"),
                                              QJsonDocument(summary).toJson()));
         };
-        add(QStringLiteral("not a sweep"), 5, 1, 0.5, 0.5, 5000); // must not appear
+        add(QStringLiteral("not a sweep"), 5, 1, 0.5, 0.5, 5000, 0.5); // must not appear
         int job = 0;
         for (const Fake& f : kRuns)
             add(sim::SweepPlan::label(QStringLiteral("0123456789ab"), job++), f.history, f.seed,
-                f.ctr, f.coverage, f.revenue);
+                f.ctr, f.coverage, f.revenue, f.tail);
     }
 
     void buttonOnlyForSweepRuns() {
@@ -99,7 +108,7 @@ private slots:
         QCOMPARE(w->table()->rowCount(), 4);
         QCOMPARE(w->table()->item(2, 0)->text(), QString());
         QVERIFY(!w->table()->item(0, 0)->text().isEmpty());
-        QCOMPARE(w->table()->item(0, 6)->text(), QStringLiteral("2, 3"));
+        QCOMPARE(w->table()->item(0, 7)->text(), QStringLiteral("2, 3"));
         QCOMPARE(w->table()->item(0, 1)->text(), QStringLiteral("history=5"));
         QVERIFY(panel.openTradeoffs(QStringLiteral("ffffffffffff")) == nullptr);
     }
@@ -139,6 +148,40 @@ private slots:
         QCOMPARE(panel.selectedRuns(), QList<qint64>{6});
         QCOMPARE(w->table()->currentRow(), 3);
         if (const QByteArray shot = qgetenv("RECOSCOPE_SCREENSHOT"); !shot.isEmpty())
+            QVERIFY(w->grab().save(QString::fromLocal8Bit(shot)));
+    }
+
+    // Fairness to items (issue 16): the vertical axis switched to the long-tail share puts
+    // each set at its mean share over the seeds; a set without one is listed, not drawn.
+    // Mutation tried: verticalValue() returning coverage for both choices -- fails here.
+    void longTailAxis() {
+        ui::RunHistoryPanel panel(m_db);
+        ui::TradeoffWindow* w = panel.openTradeoffs(QStringLiteral("0123456789ab"));
+        QVERIFY(w);
+        w->resize(960, 780);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QList<ui::TradeoffMark>& marks = w->chart()->marks();
+        QCOMPARE(marks[0].tailShare, (0.02 + 0.04) / 2);
+        QVERIFY(std::isnan(marks[3].tailShare));
+        QCOMPARE(w->table()->item(1, 5)->text(), QStringLiteral("10.00 %"));
+        QCOMPARE(w->table()->item(3, 5)->text(), QStringLiteral("\u2013"));
+        // Coverage: B (60 %) above A (32 %) above C (20 %).
+        const auto y = [&](int i) { return w->chart()->markPosition(i).y(); };
+        QVERIFY(y(1) < y(0) && y(0) < y(2));
+        w->verticalChoice()->setCurrentIndex(1);
+        QCOMPARE(w->chart()->vertical(), ui::TradeoffChartView::Vertical::TailShare);
+        // Long-tail share: B (10 %) above C (5 %) above A (3 %); D not drawn.
+        QVERIFY2(y(1) < y(2) && y(2) < y(0),
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(y(0)).arg(y(1)).arg(y(2))));
+        QCOMPARE(w->chart()->markPosition(3), QPoint(-1, -1));
+        // The pixel at A's new place has its colour: drawn at its long-tail value.
+        const QImage image = w->chart()->grab().toImage();
+        const QColor c = image.pixelColor(w->chart()->markPosition(0) * image.devicePixelRatio());
+        QVERIFY2(std::abs(c.red() - 0xd9) < 40 && std::abs(c.blue() - 0x1c) < 40,
+                 qPrintable(c.name()));
+        QTest::qWait(50); // the chart lays its title out on the next paint
+        if (const QByteArray shot = qgetenv("RECOSCOPE_SCREENSHOT_TAIL"); !shot.isEmpty())
             QVERIFY(w->grab().save(QString::fromLocal8Bit(shot)));
     }
 

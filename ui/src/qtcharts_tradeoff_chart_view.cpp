@@ -29,10 +29,23 @@ double TradeoffChartView::markerSize(double revenue, double minRevenue, double m
     return 10.0 + 5.0 * std::round(4.0 * t);
 }
 
+void TradeoffChartView::setVertical(Vertical v) {
+    if (v == m_vertical)
+        return;
+    m_vertical = v;
+    verticalChanged();
+}
+
+double TradeoffChartView::verticalValue(const TradeoffMark& m) const {
+    return m_vertical == Vertical::Coverage ? m.coverage : m.tailShare;
+}
+
 int TradeoffChartView::markAt(QPoint pos) const {
     int best = -1;
     double bestDistance = 16.0;
     for (int i = 0; i < m_marks.size(); ++i) {
+        if (!std::isfinite(verticalValue(m_marks.at(i))))
+            continue;
         const QPoint d = markPosition(i) - pos;
         const double distance = std::hypot(d.x(), d.y());
         if (distance <= bestDistance) {
@@ -110,15 +123,23 @@ public:
         for (const TradeoffMark& m : marks) {
             x0 = std::min(x0, m.ctr * 100.0);
             x1 = std::max(x1, m.ctr * 100.0);
-            y0 = std::min(y0, m.coverage * 100.0);
-            y1 = std::max(y1, m.coverage * 100.0);
+            if (std::isfinite(verticalValue(m))) {
+                y0 = std::min(y0, verticalValue(m) * 100.0);
+                y1 = std::max(y1, verticalValue(m) * 100.0);
+            }
             r0 = std::min(r0, m.revenue);
             r1 = std::max(r1, m.revenue);
         }
+        if (!std::isfinite(y0)) // nothing known on this axis: an empty frame, 0..1 %
+            y0 = 0.0, y1 = 1.0;
         for (const TradeoffMark& m : marks) {
+            if (!std::isfinite(verticalValue(m))) {
+                m_seriesIndex.append({nullptr, -1});
+                continue;
+            }
             const int step = static_cast<int>((markerSize(m.revenue, r0, r1) - 10.0) / 5.0);
             QScatterSeries* s = m_series[m.front ? 1 : 0][std::clamp(step, 0, kSteps - 1)];
-            s->append(m.ctr * 100.0, m.coverage * 100.0);
+            s->append(m.ctr * 100.0, verticalValue(m) * 100.0);
             m_seriesIndex.append({s, static_cast<int>(s->count()) - 1});
         }
         const auto [xa, xb] = paddedRange(x0, x1);
@@ -131,6 +152,8 @@ public:
 
     QPoint markPosition(int index) const override {
         const auto& [series, at] = m_seriesIndex.at(index);
+        if (!series)
+            return {-1, -1};
         const QPointF scene = m_chart->mapToPosition(series->at(at), series);
         return m_view->mapTo(this, m_view->mapFromScene(scene));
     }
@@ -153,6 +176,13 @@ protected:
             }
         }
         return TradeoffChartView::eventFilter(watched, event);
+    }
+
+    void verticalChanged() override {
+        m_y->setLabelFormat(m_vertical == Vertical::Coverage ? QStringLiteral("%.1f %%")
+                                                             : QStringLiteral("%.2f %%"));
+        retranslate();
+        setMarks(QList<TradeoffMark>(m_marks));
     }
 
     void changeEvent(QEvent* event) override {
@@ -180,10 +210,15 @@ private:
     }
 
     void retranslate() {
+        const bool coverage = m_vertical == Vertical::Coverage;
         m_chart->setTitle(
-            TradeoffChartView::tr("CTR against catalogue coverage (marker size: revenue)"));
+            coverage
+                ? TradeoffChartView::tr("CTR against catalogue coverage (marker size: revenue)")
+                : TradeoffChartView::tr(
+                      "CTR against the long-tail share of impressions (marker size: revenue)"));
         m_x->setTitleText(TradeoffChartView::tr("CTR"));
-        m_y->setTitleText(TradeoffChartView::tr("Catalogue coverage"));
+        m_y->setTitleText(coverage ? TradeoffChartView::tr("Catalogue coverage")
+                                   : TradeoffChartView::tr("Long-tail share"));
         for (int step = 0; step < kSteps; ++step) {
             m_series[1][step]->setName(TradeoffChartView::tr("Pareto-optimal"));
             m_series[0][step]->setName(TradeoffChartView::tr("Dominated"));
@@ -191,11 +226,12 @@ private:
     }
 
     QString tooltip(const TradeoffMark& m) const {
-        return TradeoffChartView::tr(
-                   "%1\nCTR %2 %, coverage %3 %, revenue %4\nClick to select run %5")
+        return TradeoffChartView::tr("%1\nCTR %2 %, coverage %3 %, long-tail share %4 %, revenue "
+                                     "%5\nClick to select run %6")
             .arg(m.label)
             .arg(m.ctr * 100.0, 0, 'f', 3)
             .arg(m.coverage * 100.0, 0, 'f', 1)
+            .arg(m.tailShare * 100.0, 0, 'f', 2)
             .arg(m.revenue, 0, 'f', 2)
             .arg(m.runId);
     }

@@ -6,16 +6,22 @@
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/tradeoff_chart_view.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace recoscope::ui {
 
 namespace {
-enum Column { Front, Params, Seeds, Ctr, Coverage, Revenue, Runs, ColumnCount };
+enum Column { Front, Params, Seeds, Ctr, Coverage, TailShare, Revenue, Runs, ColumnCount };
 constexpr int kRunRole = Qt::UserRole + 1;
 } // namespace
 
@@ -38,9 +44,22 @@ TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({560, 200});
+    m_verticalLabel = new QLabel(this);
+    m_vertical = new QComboBox(this);
+    m_vertical->setObjectName(QStringLiteral("tradeoffVertical"));
+    m_verticalLabel->setBuddy(m_vertical);
+    auto* choice = new QHBoxLayout;
+    choice->addWidget(m_verticalLabel);
+    choice->addWidget(m_vertical);
+    choice->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(choice);
     layout->addWidget(splitter);
+    connect(m_vertical, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_chart->setVertical(index == 1 ? TradeoffChartView::Vertical::TailShare
+                                        : TradeoffChartView::Vertical::Coverage);
+    });
     connect(m_chart, &TradeoffChartView::runClicked, this, [this](qint64 runId) {
         for (int row = 0; row < m_table->rowCount(); ++row)
             if (m_table->item(row, Front)->data(kRunRole).toLongLong() == runId)
@@ -65,7 +84,14 @@ void TradeoffWindow::changeEvent(QEvent* event) {
 
 void TradeoffWindow::retranslateUi() {
     m_table->setHorizontalHeaderLabels({tr("Pareto"), tr("Parameters"), tr("Seeds"), tr("CTR"),
-                                        tr("Coverage"), tr("Revenue"), tr("Runs")});
+                                        tr("Coverage"), tr("Long-tail share"), tr("Revenue"),
+                                        tr("Runs")});
+    m_verticalLabel->setText(tr("&Vertical axis:"));
+    const QSignalBlocker block(m_vertical);
+    const int current = std::max(m_vertical->currentIndex(), 0);
+    m_vertical->clear();
+    m_vertical->addItems({tr("Catalogue coverage"), tr("Long-tail share of impressions")});
+    m_vertical->setCurrentIndex(current);
     setWindowTitle(tr("Trade-offs of sweep %1").arg(m_sweepId));
 }
 
@@ -89,7 +115,7 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
     int row = 0;
     for (const sim::TradeoffPoint& p : sweep->points) {
         const qint64 runId = p.runs.front().runId;
-        marks.append({p.ctr, p.coverage, p.revenue, p.pareto, runId, p.paramsText});
+        marks.append({p.ctr, p.coverage, p.tailShare, p.revenue, p.pareto, runId, p.paramsText});
         QStringList runs;
         for (const sim::TradeoffRun& r : p.runs)
             runs << QString::number(r.runId);
@@ -99,6 +125,8 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
             QString::number(p.runs.size()),
             QStringLiteral("%1 %").arg(p.ctr * 100.0, 0, 'f', 3),
             QStringLiteral("%1 %").arg(p.coverage * 100.0, 0, 'f', 1),
+            std::isfinite(p.tailShare) ? QStringLiteral("%1 %").arg(p.tailShare * 100.0, 0, 'f', 2)
+                                       : QStringLiteral("\u2013"),
             QString::number(p.revenue, 'f', 2),
             runs.join(QStringLiteral(", "))};
         for (int c = 0; c < ColumnCount; ++c) {

@@ -35,9 +35,10 @@ int writeSweepReport(const QString& path, bool json, QTextStream& out, QTextStre
                             .arg(s.points.size()),
                         {QStringLiteral(""), QStringLiteral("parameters"), QStringLiteral("seeds"),
                          QStringLiteral("CTR"), QStringLiteral("coverage"),
-                         QStringLiteral("revenue"), QStringLiteral("runs")});
+                         QStringLiteral("long-tail share"), QStringLiteral("revenue"),
+                         QStringLiteral("runs")});
         table.alignLeft(1);
-        table.alignLeft(6);
+        table.alignLeft(7);
         for (const TradeoffPoint& p : s.points) {
             QStringList runs;
             for (const TradeoffRun& r : p.runs)
@@ -47,8 +48,8 @@ int writeSweepReport(const QString& path, bool json, QTextStream& out, QTextStre
                                               .arg(r.runId));
             table.addRow({p.pareto ? QStringLiteral("*") : QString(), p.paramsText,
                           QString::number(p.runs.size()), TextTable::percent(p.ctr, 3),
-                          TextTable::percent(p.coverage, 1), TextTable::number(p.revenue, 2),
-                          runs.join(QStringLiteral(", "))});
+                          TextTable::percent(p.coverage, 1), TextTable::percent(p.tailShare, 2),
+                          TextTable::number(p.revenue, 2), runs.join(QStringLiteral(", "))});
         }
         table.write(out);
         if (!s.missingJobs.isEmpty()) {

@@ -8,7 +8,27 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+#include <limits>
+
 namespace recoscope::sim {
+
+namespace {
+
+// Runs stored before the beyond-accuracy block (or without impressions) have no long-tail
+// share: NaN, so that a mean over them is unknown rather than 0.
+double tailShareOf(const QJsonObject& summary) {
+    const QJsonValue v = summary.value(QStringLiteral("beyond_accuracy"))
+                             .toObject()
+                             .value(QStringLiteral("tail_share"));
+    return v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN();
+}
+
+QJsonValue figure(double v) {
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
 
 std::vector<SweepTradeoffs> SweepTradeoffs::fromRuns(const QList<RunRecord>& runs,
                                                      const QString& file) {
@@ -35,7 +55,8 @@ std::vector<SweepTradeoffs> SweepTradeoffs::fromRuns(const QList<RunRecord>& run
                               r.seed,
                               s.value(QStringLiteral("ctr")).toDouble(),
                               s.value(QStringLiteral("coverage")).toDouble(),
-                              s.value(QStringLiteral("revenue")).toDouble()};
+                              s.value(QStringLiteral("revenue")).toDouble(),
+                              tailShareOf(s)};
         auto point =
             std::find_if(sweep->points.begin(), sweep->points.end(),
                          [&](const TradeoffPoint& p) { return p.paramsJson == r.paramsJson; });
@@ -55,11 +76,12 @@ void SweepTradeoffs::finish() {
     for (TradeoffPoint& p : points) {
         std::sort(p.runs.begin(), p.runs.end(),
                   [](const TradeoffRun& a, const TradeoffRun& b) { return a.job < b.job; });
-        p.ctr = p.coverage = p.revenue = 0.0;
+        p.ctr = p.coverage = p.revenue = p.tailShare = 0.0;
         for (const TradeoffRun& r : p.runs) {
             p.ctr += r.ctr / static_cast<double>(p.runs.size());
             p.coverage += r.coverage / static_cast<double>(p.runs.size());
             p.revenue += r.revenue / static_cast<double>(p.runs.size());
+            p.tailShare += r.tailShare / static_cast<double>(p.runs.size()); // NaN stays NaN
         }
     }
     std::sort(points.begin(), points.end(), [](const TradeoffPoint& a, const TradeoffPoint& b) {
@@ -165,13 +187,15 @@ QJsonObject SweepTradeoffs::toJson() const {
                                     {QStringLiteral("seed"), static_cast<double>(r.seed)},
                                     {QStringLiteral("ctr"), r.ctr},
                                     {QStringLiteral("coverage"), r.coverage},
-                                    {QStringLiteral("revenue"), r.revenue}});
+                                    {QStringLiteral("revenue"), r.revenue},
+                                    {QStringLiteral("tail_share"), figure(r.tailShare)}});
         list.append(
             QJsonObject{{QStringLiteral("params"), QJsonDocument::fromJson(p.paramsJson).object()},
                         {QStringLiteral("params_text"), p.paramsText},
                         {QStringLiteral("ctr"), p.ctr},
                         {QStringLiteral("coverage"), p.coverage},
                         {QStringLiteral("revenue"), p.revenue},
+                        {QStringLiteral("tail_share"), figure(p.tailShare)},
                         {QStringLiteral("pareto"), p.pareto},
                         {QStringLiteral("runs"), runs}});
     }

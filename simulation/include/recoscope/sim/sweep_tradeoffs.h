@@ -23,6 +23,9 @@ struct TradeoffRun {
     int job = 0; ///< job index in the sweep
     quint64 seed = 0;
     double ctr = 0.0, coverage = 0.0, revenue = 0.0;
+    /// Long-tail share of impressions (the run's beyond_accuracy.tail_share); NaN for a
+    /// run stored without it.
+    double tailShare = 0.0;
 };
 
 struct TradeoffPoint {
@@ -30,6 +33,7 @@ struct TradeoffPoint {
     QString paramsText;            ///< the parameters that vary across the sweep: "k=10, tau=0.5"
     std::vector<TradeoffRun> runs; ///< one per seed, in job order
     double ctr = 0.0, coverage = 0.0, revenue = 0.0; ///< means over the runs
+    double tailShare = 0.0; ///< mean over the runs; NaN when a run lacks it (not in Pareto)
     bool pareto = false;
 };
 
@@ -49,7 +53,8 @@ public:
     static core::Result<std::vector<SweepTradeoffs>> load(const QString& dirOrStore);
 
     /// {sweep_id, recommender, scenario, missing_jobs, points: [{params, params_text, ctr,
-    /// coverage, revenue, pareto, runs: [{file, run, job, seed, ctr, coverage, revenue}]}]}
+    /// coverage, revenue, tail_share, pareto, runs: [{file, run, job, seed, ctr, coverage,
+    /// revenue, tail_share}]}]}; an unknown tail_share is null.
     QJsonObject toJson() const;
 
 private:
