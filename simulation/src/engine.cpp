@@ -1,6 +1,7 @@
 #include "recoscope/sim/engine.h"
 
 #include "recoscope/sim/seeds.h"
+#include "recoscope/sim/vector_state.h"
 
 #include "recoscope/core/slate_check.h"
 
@@ -552,6 +553,8 @@ void Engine::organicSearch(Session& s, ActionRecord& a, core::SimTime t) {
 }
 
 bool Engine::beginAction(ActionRecord& a) {
+    // Whatever ran on this thread before (Qt's QHash), the step's SSE code runs clean.
+    clearUpperVectorState();
     // Arrivals before the next due step start sessions (no event of their own).
     while (!m_finished) {
         const bool arrivalFirst =
