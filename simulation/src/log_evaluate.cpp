@@ -1,4 +1,5 @@
 #include "recoscope/sim/log_evaluate.h"
+#include "recoscope/sim/vector_state.h"
 
 #include "log_catalogue.h"
 #include "recoscope/sim/log_store.h"
@@ -128,6 +129,7 @@ core::Result<EvalResult> evaluateLog(RunStore& store, const core::RecommenderReg
     core::RankingMetrics metrics(spec.k, items.size());
     core::Slate slate;
     std::vector<core::ItemId> list;
+    clearUpperVectorState(); // after the log reader's Qt code (vector_state.h)
     for (std::size_t u = 0; u < users; ++u) {
         if (relevant[u].empty())
             continue;

@@ -1,4 +1,5 @@
 #include "recoscope/sim/log_replay.h"
+#include "recoscope/sim/vector_state.h"
 
 #include "log_catalogue.h"
 
@@ -276,6 +277,7 @@ replayLogs(RunStore& store, const core::RecommenderRegistry& registry,
     const auto wallStart = std::chrono::steady_clock::now();
     bool stopped = false;
     core::Status walked = logs.forEachEvent(log.id, [&](const LogEvent& le) {
+        clearUpperVectorState(); // the log reader's Qt code may leave it dirty (vector_state.h)
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             stopped = true;
             return false;

@@ -1,4 +1,5 @@
 #include "store_writer.h"
+#include "recoscope/sim/vector_state.h"
 
 namespace recoscope::sim {
 
@@ -63,6 +64,7 @@ void StoreWriter::work() {
             m_busy = true;
         }
         m_changed.notify_all();
+        clearUpperVectorState(); // Qt's hash on this thread would slow SQLite's SSE code
         core::Status st = core::Ok{};
         if (const auto* events = std::get_if<std::vector<core::Event>>(&task))
             st = m_store.appendEvents(m_runId, *events);
