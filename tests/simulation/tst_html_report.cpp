@@ -138,6 +138,23 @@ private slots:
         }
         QVERIFY2(html.contains(femaleRow), qPrintable(femaleRow));
         QVERIFY2(html.contains(gapRow), qPrintable(gapRow));
+        // Fairness to items: each run's top-decile share as `report --json` has it, recomputed
+        // from its impressions, in the run's column.
+        QVERIFY(html.contains(QStringLiteral("<h2>Fairness to items</h2>")));
+        QString topRow = QStringLiteral("<tr><td>1</td>");
+        for (qint64 id : {1, 2, 3}) {
+            const QJsonObject e = sim::analyseStoredRun(*store.value(), id)
+                                      .value()
+                                      .value(QStringLiteral("item_exposure"))
+                                      .toObject();
+            const QJsonObject d1 = e.value(QStringLiteral("deciles")).toArray().at(0).toObject();
+            const double s = d1.value(QStringLiteral("impressions")).toDouble() /
+                             e.value(QStringLiteral("impressions")).toDouble();
+            topRow += QStringLiteral("\n<td>%1% (%2)</td>")
+                          .arg(100.0 * s, 0, 'f', 1)
+                          .arg(d1.value(QStringLiteral("ratio")).toDouble(), 0, 'f', 2);
+        }
+        QVERIFY2(html.contains(topRow), qPrintable(topRow));
     }
 
     void errorsAreClear() {

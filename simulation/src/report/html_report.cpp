@@ -248,6 +248,7 @@ core::Result<QString> htmlReport(const RunStore& store, const QList<qint64>& run
         return core::Error{analyses.error()};
     h << htmlReportFunnels(analyses.value(), ids);
     h << htmlReportShopperGroups(analyses.value(), ids);
+    h << htmlReportItemExposure(analyses.value(), ids);
     h << QStringLiteral("</body></html>\n");
     return h.join(QLatin1Char('\n'));
 }

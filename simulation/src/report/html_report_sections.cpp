@@ -249,4 +249,54 @@ QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
     return h.join(QLatin1Char('\n'));
 }
 
+QString htmlReportItemExposure(const std::vector<QJsonObject>& analyses,
+                               const std::vector<qint64>& ids) {
+    auto block = [&](std::size_t i) {
+        return analyses[i].value(QStringLiteral("item_exposure")).toObject();
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        any = any || !block(i).isEmpty();
+    if (!any)
+        return {};
+    auto share = [](const QJsonValue& v) {
+        return v.isDouble() ? fmt(v.toDouble() * 100.0, 1) + QStringLiteral("%")
+                            : QStringLiteral("–");
+    };
+    QStringList h{QStringLiteral(
+        "<h2>Fairness to items</h2><p class=\"note\">Share of each run's impressions per "
+        "popularity decile (items ordered by intrinsic appeal; 1 = the most appealing tenth), "
+        "with × its fair tenth (docs/metrics.md, “Fairness to items and sellers”).</p><table>"
+        "<tr><th>decile</th>")};
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        h << QStringLiteral("<th>%1#%2 share (× fair)</th>").arg(swatch(i)).arg(ids[i]);
+    h << QStringLiteral("</tr>");
+    for (int d = 0; d < 10; ++d) {
+        h << QStringLiteral("<tr><td>%1</td>").arg(d + 1);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const QJsonObject o =
+                block(i).value(QStringLiteral("deciles")).toArray().at(d).toObject();
+            const QJsonValue ratio = o.value(QStringLiteral("ratio"));
+            h << QStringLiteral("<td>%1 (%2)</td>")
+                     .arg(share(o.value(QStringLiteral("exposure_share"))),
+                          ratio.isDouble() ? fmt(ratio.toDouble(), 2) : QStringLiteral("–"));
+        }
+        h << QStringLiteral("</tr>");
+    }
+    h << QStringLiteral("<tr><td><b>bottom half</b></td>");
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        h << QStringLiteral("<td><b>%1</b></td>")
+                 .arg(share(block(i).value(QStringLiteral("bottom_half_share"))));
+    h << QStringLiteral("</tr><tr><td><b>brands under half their share</b></td>");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const QJsonObject b = block(i).value(QStringLiteral("brands")).toObject();
+        h << (b.isEmpty() ? QStringLiteral("<td>–</td>")
+                          : QStringLiteral("<td><b>%1 of %2</b></td>")
+                                .arg(b.value(QStringLiteral("under_half")).toInt())
+                                .arg(b.value(QStringLiteral("counted")).toInt()));
+    }
+    h << QStringLiteral("</tr></table>");
+    return h.join(QLatin1Char('\n'));
+}
+
 } // namespace recoscope::sim

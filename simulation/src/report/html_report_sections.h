@@ -28,5 +28,10 @@ QString htmlReportFunnels(const std::vector<QJsonObject>& analyses, const std::v
 /// and the gap and ratio between groups; empty when no run has a slate log.
 QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
                                 const std::vector<qint64>& ids);
+/// Fairness to items (docs/metrics.md): each run's share of impressions per popularity
+/// decile (x its fair tenth), the bottom half and the brands under half their share;
+/// empty when no run has a slate log.
+QString htmlReportItemExposure(const std::vector<QJsonObject>& analyses,
+                               const std::vector<qint64>& ids);
 
 } // namespace recoscope::sim
