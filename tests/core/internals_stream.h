@@ -8,13 +8,35 @@
 #include "contract_fixture.h"
 #include "recoscope/core/registry.h"
 
+#include <QtGlobal>
+
 #include <cmath>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace recoscope::test {
+
+/// "item:score item:score ..." for a failure message.
+inline std::string describeSlate(const core::Slate& s) {
+    std::string out;
+    for (const core::SlateEntry& e : s)
+        out += std::to_string(e.item) + ":" + std::to_string(e.score) + " ";
+    return out;
+}
+
+/// Core `id` of `registry` on `shop` (seed 31); a configuration error is a bug of the test.
+inline std::unique_ptr<core::Recommender>
+makeCore(const core::RecommenderRegistry& registry, const SyntheticShop& shop,
+         const std::string& id, const std::map<std::string, std::string>& params = {}) {
+    core::RecommenderContext ctx{&shop.items, &shop.users, nullptr, 31};
+    auto r = registry.create(id, params, ctx);
+    if (!r.ok())
+        qFatal("%s", r.error().c_str());
+    return std::move(r).value();
+}
 
 /// docs/recommenders.md: view 1, click 1, search 0, favourite 2, cart 3, cart-remove -1,
 /// purchase 5.

@@ -42,13 +42,6 @@ double attributeSimilarity(const core::ItemTable& items, ItemId a, ItemId b) {
     return std::min(s, 1.0);
 }
 
-std::string describe(const core::Slate& s) {
-    std::string out;
-    for (const core::SlateEntry& e : s)
-        out += std::to_string(e.item) + ":" + std::to_string(e.score) + " ";
-    return out;
-}
-
 } // namespace
 
 class TestRerankInternals : public QObject {
@@ -57,11 +50,7 @@ class TestRerankInternals : public QObject {
 
     std::unique_ptr<core::Recommender> make(const test::SyntheticShop& shop, const std::string& id,
                                             const std::map<std::string, std::string>& params = {}) {
-        core::RecommenderContext ctx{&shop.items, &shop.users, nullptr, 31};
-        auto r = m_registry.create(id, params, ctx);
-        if (!r.ok())
-            qFatal("%s", r.error().c_str());
-        return std::move(r).value();
+        return test::makeCore(m_registry, shop, id, params);
     }
 
     /// Requests after the events: users 0..4 in turn, 10 minutes apart, over two days.
@@ -131,11 +120,12 @@ private slots:
                 taken[pick] = 1;
                 want.push_back({cand[pick].item, float(r.k - slot), 1.0f});
             }
-            QVERIFY2(std::equal(slate.begin(), slate.end(), want.begin(), want.end(),
-                                [](const auto& a, const auto& b) {
-                                    return a.item == b.item && a.score == b.score;
-                                }),
-                     (describe(slate) + "/ greedy " + describe(want)).c_str());
+            QVERIFY2(
+                std::equal(slate.begin(), slate.end(), want.begin(), want.end(),
+                           [](const auto& a, const auto& b) {
+                               return a.item == b.item && a.score == b.score;
+                           }),
+                (test::describeSlate(slate) + "/ greedy " + test::describeSlate(want)).c_str());
             for (int p = 0; p < r.k; ++p)
                 diversified += want[p].item != cand[p].item;
             mmr->observeSlate(r, slate, -1);
@@ -174,7 +164,9 @@ private slots:
                 got.push_back(e.item);
             for (const core::SlateEntry& e : cand)
                 want.push_back(e.item);
-            QVERIFY2(got == want, (describe(slate) + "/ counted " + describe(cand)).c_str());
+            QVERIFY2(
+                got == want,
+                (test::describeSlate(slate) + "/ counted " + test::describeSlate(cand)).c_str());
             shortSlates += slate.size() < std::size_t(r.k);
             for (const core::SlateEntry& e : slate)
                 ++shown[{r.user, day, e.item}];
@@ -218,8 +210,9 @@ private slots:
             for (int p = 0; p < r.k; ++p) {
                 QVERIFY2(slate[p].item == scored[p].second &&
                              std::abs(slate[p].score + scored[p].first) <= 1e-5,
-                         (describe(slate) + "/ sorted " + std::to_string(scored[p].second) +
-                          " / candidates " + describe(cand))
+                         (test::describeSlate(slate) + "/ sorted " +
+                          std::to_string(scored[p].second) + " / candidates " +
+                          test::describeSlate(cand))
                              .c_str());
                 QVERIFY(shop.items.isAvailable(slate[p].item));
                 boosted += shop.items.discount[slate[p].item] >= minDiscount;

@@ -27,28 +27,13 @@
 using namespace recoscope;
 using core::ItemId;
 
-namespace {
-
-std::string describe(const core::Slate& s) {
-    std::string out;
-    for (const core::SlateEntry& e : s)
-        out += std::to_string(e.item) + ":" + std::to_string(e.score) + " ";
-    return out;
-}
-
-} // namespace
-
 class TestTailFloorInternals : public QObject {
     Q_OBJECT
     core::RecommenderRegistry m_registry;
 
     std::unique_ptr<core::Recommender> make(const test::SyntheticShop& shop, const std::string& id,
                                             const std::map<std::string, std::string>& params = {}) {
-        core::RecommenderContext ctx{&shop.items, &shop.users, nullptr, 31};
-        auto r = m_registry.create(id, params, ctx);
-        if (!r.ok())
-            qFatal("%s", r.error().c_str());
-        return std::move(r).value();
+        return test::makeCore(m_registry, shop, id, params);
     }
 
 private slots:
@@ -141,11 +126,12 @@ private slots:
                 want.push_back({cand[i].item, m - static_cast<float>(i), 1.0f});
             for (std::size_t j = 0; j < extra.size(); ++j)
                 want.push_back({extra[j], static_cast<float>(0.0 - double(j)), 1.0f});
-            QVERIFY2(std::equal(slate.begin(), slate.end(), want.begin(), want.end(),
-                                [](const auto& a, const auto& b) {
-                                    return a.item == b.item && a.score == b.score;
-                                }),
-                     (describe(slate) + "/ rebuilt " + describe(want)).c_str());
+            QVERIFY2(
+                std::equal(slate.begin(), slate.end(), want.begin(), want.end(),
+                           [](const auto& a, const auto& b) {
+                               return a.item == b.item && a.score == b.score;
+                           }),
+                (test::describeSlate(slate) + "/ rebuilt " + test::describeSlate(want)).c_str());
             int tail = 0;
             for (const core::SlateEntry& e : slate)
                 tail += head[e.item] ? 0 : 1;
