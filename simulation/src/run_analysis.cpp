@@ -1,5 +1,6 @@
 #include "recoscope/sim/run_analysis.h"
 
+#include "recoscope/sim/feedback_loop_json.h"
 #include "recoscope/sim/item_exposure_json.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/seeds.h"
@@ -635,6 +636,11 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
         return core::Error{exposure.error()};
     if (exposure.value())
         out.insert(QStringLiteral("item_exposure"), *exposure.value());
+    auto loop = storedFeedbackLoopJson(store, runId, world);
+    if (!loop)
+        return core::Error{loop.error()};
+    if (loop.value())
+        out.insert(QStringLiteral("feedback_loop"), *loop.value());
     out.insert(QStringLiteral("run_id"), static_cast<double>(runId));
     out.insert(QStringLiteral("scenario"), r.scenarioName);
     out.insert(QStringLiteral("recommender"), r.recommender);

@@ -234,6 +234,25 @@ void itemExposure(const QJsonObject& e, QTextStream& out) {
                     num(b.value(key("max_ratio")), 2), count(b.value(key("under_half"))));
 }
 
+void feedbackLoop(const QJsonObject& f, QTextStream& out) {
+    const QJsonArray days = f.value(key("days")).toArray();
+    if (days.isEmpty())
+        return;
+    TextTable t(QStringLiteral("Feedback loop by day: revealed interest drift (1 - cosine to the "
+                               "first day's), concentration of views over categories and of "
+                               "impressions over items (Gini)"),
+                {QStringLiteral("day"), QStringLiteral("views"), QStringLiteral("interest drift"),
+                 QStringLiteral("view concentration"), QStringLiteral("exposure Gini")});
+    for (const QJsonValue& v : days) {
+        const QJsonObject o = v.toObject();
+        t.addRow({count(o.value(key("day"))), count(o.value(key("views"))),
+                  num(o.value(key("interest_drift")), 4),
+                  num(o.value(key("view_concentration")), 3),
+                  num(o.value(key("exposure_gini")), 3)});
+    }
+    t.write(out);
+}
+
 void timeline(const QJsonObject& tl, QTextStream& out) {
     const QJsonArray entries = tl.value(key("entries")).toArray();
     if (entries.isEmpty())
@@ -350,6 +369,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     rfm(a.value(key("rfm")).toObject(), out);
     shopperGroups(a.value(key("shopper_groups")).toObject(), out);
     itemExposure(a.value(key("item_exposure")).toObject(), out);
+    feedbackLoop(a.value(key("feedback_loop")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
