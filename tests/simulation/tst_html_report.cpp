@@ -100,7 +100,7 @@ private slots:
             // The funnel's click count is the run's.
             QVERIFY(html.contains(QStringLiteral("<td>%1</td>").arg(clicks, 0, 'f', 0)));
         }
-        QCOMPARE(html.count(QStringLiteral("<svg")), 6);
+        QCOMPARE(html.count(QStringLiteral("<svg")), 8); // six metric charts, two feedback-loop
         QVERIFY(html.contains(QStringLiteral("#2 random")));
         // Runs 1 and 2 faced the same shoppers; run 3 did not and is named as not paired.
         QVERIFY(html.contains(QStringLiteral("Differences against run #1")));
@@ -155,6 +155,10 @@ private slots:
                           .arg(d1.value(QStringLiteral("ratio")).toDouble(), 0, 'f', 2);
         }
         QVERIFY2(html.contains(topRow), qPrintable(topRow));
+        // The feedback loop: one chart per figure, each run in the legend.
+        QVERIFY(html.contains(QStringLiteral("<h2>The feedback loop</h2>")));
+        QVERIFY(html.contains(QStringLiteral("Exposure Gini by day")));
+        QVERIFY(html.contains(QStringLiteral("Revealed-interest drift by day")));
     }
 
     void errorsAreClear() {

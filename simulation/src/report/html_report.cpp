@@ -249,6 +249,7 @@ core::Result<QString> htmlReport(const RunStore& store, const QList<qint64>& run
     h << htmlReportFunnels(analyses.value(), ids);
     h << htmlReportShopperGroups(analyses.value(), ids);
     h << htmlReportItemExposure(analyses.value(), ids);
+    h << htmlReportFeedbackLoop(analyses.value(), ids);
     h << QStringLiteral("</body></html>\n");
     return h.join(QLatin1Char('\n'));
 }

@@ -12,10 +12,13 @@
 #include "recoscope/core/types.h"
 
 #include <QJsonArray>
+
 #include <QJsonObject>
 #include <QStringList>
+#include <limits>
 
 #include <cmath>
+#include <limits>
 
 namespace recoscope::sim {
 
@@ -247,6 +250,48 @@ QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
     }
     h << QStringLiteral("</table>");
     return h.join(QLatin1Char('\n'));
+}
+
+QString htmlReportFeedbackLoop(const std::vector<QJsonObject>& analyses,
+                               const std::vector<qint64>& ids) {
+    struct Spec {
+        const char* key;
+        const char* title;
+    };
+    static const Spec specs[] = {{"exposure_gini", "Exposure Gini by day"},
+                                 {"interest_drift", "Revealed-interest drift by day"}};
+    QStringList charts;
+    for (const Spec& s : specs) {
+        SvgLineChart chart;
+        chart.setTitle(QString::fromUtf8(s.title));
+        chart.setAxisTitles(QStringLiteral("simulated day"), QString());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const QJsonObject block = analyses[i].value(QStringLiteral("feedback_loop")).toObject();
+            if (block.isEmpty())
+                continue;
+            SvgLineChart::Series line{
+                QStringLiteral("#%1 %2").arg(ids[i]).arg(
+                    analyses[i].value(QStringLiteral("recommender")).toString()),
+                QLatin1String(coreColour(i)),
+                {}};
+            for (const QJsonValue& v : block.value(QStringLiteral("days")).toArray()) {
+                const QJsonValue y = v.toObject().value(QLatin1String(s.key));
+                line.points.emplace_back(v.toObject().value(QStringLiteral("day")).toDouble(),
+                                         y.isDouble() ? y.toDouble()
+                                                      : std::numeric_limits<double>::quiet_NaN());
+            }
+            chart.addSeries(std::move(line));
+        }
+        if (!chart.isEmpty())
+            charts << chart.toSvg(520, 300);
+    }
+    if (charts.isEmpty())
+        return {};
+    return QStringLiteral("<h2>The feedback loop</h2><p class=\"note\">How concentrated each "
+                          "run's exposure is day by day, and how far what shoppers view has moved "
+                          "from the first day (docs/metrics.md, “The feedback loop”).</p>"
+                          "<div class=\"charts\">") +
+           charts.join(QLatin1Char('\n')) + QStringLiteral("</div>");
 }
 
 QString htmlReportItemExposure(const std::vector<QJsonObject>& analyses,

@@ -31,6 +31,10 @@ QString htmlReportShopperGroups(const std::vector<QJsonObject>& analyses,
 /// Fairness to items (docs/metrics.md): each run's share of impressions per popularity
 /// decile (x its fair tenth), the bottom half and the brands under half their share;
 /// empty when no run has a slate log.
+/// The feedback loop (docs/metrics.md): each run's exposure Gini and revealed-interest drift
+/// by simulated day, as two charts; empty when no run has a slate log.
+QString htmlReportFeedbackLoop(const std::vector<QJsonObject>& analyses,
+                               const std::vector<qint64>& ids);
 QString htmlReportItemExposure(const std::vector<QJsonObject>& analyses,
                                const std::vector<qint64>& ids);
 
