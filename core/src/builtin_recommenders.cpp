@@ -27,6 +27,7 @@
 #include "recommenders/rules_recommender.h"
 #include "recommenders/sasrec_recommender.h"
 #include "recommenders/sknn_recommender.h"
+#include "recommenders/stock_aware_recommender.h"
 #include "recommenders/thompson_recommender.h"
 #include "recommenders/trending_recommender.h"
 #include "recommenders/ucb_recommender.h"
@@ -54,8 +55,8 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
              &thompsonRecommenderEntry,      &linUcbRecommenderEntry,
              &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
              &mmrRecommenderEntry,           &fatigueRecommenderEntry,
-             &businessRulesRecommenderEntry, &oracleRecommenderEntry,
-             &antiOracleRecommenderEntry,
+             &businessRulesRecommenderEntry, &stockAwareRecommenderEntry,
+             &oracleRecommenderEntry,        &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

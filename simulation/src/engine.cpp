@@ -154,6 +154,7 @@ core::RecommenderContext Engine::recommenderContext() const {
     ctx.users = &m_world.users;
     ctx.oracle = this;
     ctx.seed = streamSeed(m_seed, "core");
+    ctx.stock = &m_state.stock;
     return ctx;
 }
 
@@ -493,6 +494,7 @@ void Engine::measureRegret(Session& s, const ActionRecord& a,
 
 void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     m_model.checkout(s, t, a.events, [&](core::ItemId item) { return buy(item, s.user, t); });
+    m_state.lostSales += static_cast<std::uint64_t>(s.lostSales);
     a.sessionEnded = true;
     m_state.activeContext[s.user] = core::kNoItem;
     // Satisfaction: a session with a click or a purchase raises the user's return weight,

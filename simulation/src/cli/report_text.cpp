@@ -325,6 +325,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     rfm(a.value(key("rfm")).toObject(), out);
     shopperGroups(a.value(key("shopper_groups")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
+    writeInventoryText(a.value(key("inventory")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
 }

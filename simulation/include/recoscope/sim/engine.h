@@ -221,6 +221,10 @@ public:
     /// Candidate visits that did not happen (habits, satisfaction) and users churned.
     std::uint64_t skippedVisits() const { return m_skippedVisits; }
     std::uint64_t churnedUsers() const { return m_churnedUsers; }
+    /// Times an item's stock reached zero (sales and stock shocks), and lost sales: cart
+    /// lines a shopper would have bought at checkout but found sold out (ShopState).
+    std::uint64_t stockOuts() const { return m_state.stockOuts; }
+    std::uint64_t lostSales() const { return m_state.lostSales; }
 
     /// Live analyses (RunAnalysis: activity, funnel, paths, segments, RFM, timeline
     /// effects), off by default because they cost a little per event. Enable before the

@@ -34,6 +34,8 @@ struct Session {
     int slatesWithoutClick = 0;
     int clicks = 0;
     int purchases = 0;
+    /// Cart lines the shopper would have bought at checkout but found sold out.
+    int lostSales = 0;
     /// Regret: summed over the sampled slates of the session (click probability lost
     /// against the best possible slate), and how many slates were sampled.
     double regret = 0.0;

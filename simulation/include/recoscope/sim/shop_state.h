@@ -25,6 +25,9 @@ struct ShopState {
     std::vector<core::ItemId> promoted;
     /// Stock-outs so far (number of times an item's stock reached zero).
     std::uint64_t stockOuts = 0;
+    /// Lost sales so far: cart lines a shopper would have bought at checkout but found
+    /// sold out (Session::lostSales summed at each session's end).
+    std::uint64_t lostSales = 0;
 
     // --- users ---
     /// Impressions remembered per user (ring); fatigue reads them.

@@ -170,8 +170,13 @@ void ShopperModel::checkout(Session& s, core::SimTime t, std::vector<core::Event
                            line.position, line.fromRecommendation, price});
             continue;
         }
-        if (!m_world.items.isAvailable(line.item))
-            continue; // sold out meanwhile: cannot be bought
+        if (!m_world.items.isAvailable(line.item)) {
+            // Sold out meanwhile: cannot be bought. A lost sale when the shopper would have
+            // bought it (the same draw as below; counting draws nothing).
+            if (buyDraw < purchaseProbability(s.user, line.item, t))
+                ++s.lostSales;
+            continue;
+        }
         if (buyDraw < purchaseProbability(s.user, line.item, t) && buy(line.item)) {
             out.push_back({t, s.user, line.item, core::EventKind::Purchase, core::Surface::Cart,
                            line.position, line.fromRecommendation, price});
