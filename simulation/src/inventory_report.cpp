@@ -70,7 +70,7 @@ QJsonObject inventoryJson(const InventoryMonitor& monitor, const QJsonObject& su
                   {QStringLiteral("items"), items}};
     // What only the engine saw: the lost sales (and its own stock-out count, which the
     // ledger's sell-outs + shocks must equal). Runs stored before these existed: null.
-    for (const char* key : {"lost_sales", "stock_outs"}) {
+    for (const char* key : {"lost_sales", "lost_carts", "lost_requests", "stock_outs"}) {
         const QJsonValue v = summary.value(QLatin1String(key));
         o.insert(QLatin1String(key), v.isDouble() ? v : QJsonValue(QJsonValue::Null));
     }

@@ -231,6 +231,8 @@ QJsonObject RunJob::summary() const {
         // Inventory (docs/metrics.md, "Inventory warnings"): report --json reads them back.
         {QStringLiteral("stock_outs"), n(m_engine->stockOuts())},
         {QStringLiteral("lost_sales"), n(m_engine->lostSales())},
+        {QStringLiteral("lost_carts"), n(m_engine->lostCarts())},
+        {QStringLiteral("lost_requests"), n(m_engine->lostRequests())},
         {QStringLiteral("catalogue_hash"), m_catalogueHash},
         {QStringLiteral("population_hash"), m_populationHash},
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},

@@ -124,6 +124,44 @@ private slots:
         QVERIFY(differ < 20);
     }
 
+    void stockAwareLosesFewerSales() {
+        // The same shoppers (same scenario and seed: common random numbers, decision 0004)
+        // with popularity and with popularity wrapped by stock-aware. Lost sales are counts
+        // of rare events: as Poisson counts a and b, conditional on a + b the re-ranker's
+        // share is Binomial(a + b, 1/2) when both lose at the same rate, so
+        // z = (a - b) / sqrt(a + b) > 1.96 is a one-sided test at 2.5 %.
+        const sim::Scenario s = scenario(false);
+        struct Outcome {
+            std::uint64_t lost = 0, carts = 0, requests = 0, stockOuts = 0;
+            double ctr = 0.0, revenue = 0.0;
+        };
+        auto runOf = [&](const std::string& id) {
+            auto engine = sim::Engine::create(s, 21, m_registry, id, {});
+            if (!engine)
+                qFatal("%s", engine.error().c_str());
+            engine.value()->run(sim::RunLimits{});
+            const core::MetricPoint t = engine.value()->summary();
+            return Outcome{engine.value()->lostSales(), engine.value()->lostCarts(),
+                           engine.value()->lostRequests(), engine.value()->stockOuts(),
+                           t.ctr, t.counters.revenue};
+        };
+        const Outcome plain = runOf("popularity");
+        const Outcome aware = runOf("stock-aware");
+        qInfo("lost sales %llu -> %llu (carts %llu -> %llu, requests %llu -> %llu), stock-outs "
+              "%llu -> %llu, CTR %.4f -> %.4f, revenue %.0f -> %.0f",
+              (unsigned long long)plain.lost, (unsigned long long)aware.lost,
+              (unsigned long long)plain.carts, (unsigned long long)aware.carts,
+              (unsigned long long)plain.requests, (unsigned long long)aware.requests,
+              (unsigned long long)plain.stockOuts, (unsigned long long)aware.stockOuts, plain.ctr,
+              aware.ctr, plain.revenue, aware.revenue);
+        QCOMPARE(plain.lost, plain.carts + plain.requests);
+        QVERIFY(plain.lost > 100); // enough to test
+        const double z = (double(plain.lost) - double(aware.lost)) /
+                         std::sqrt(double(plain.lost) + double(aware.lost));
+        QVERIFY2(z > 1.96, qPrintable(QStringLiteral("z = %1").arg(z)));
+        QVERIFY(aware.stockOuts < plain.stockOuts);
+    }
+
     void handMadeScore() {
         // Horizon 2 days. Item 1: warned at days 1 and 2, sells out at 2.5 (both warnings
         // confirmed; warned, lead 1.5), restocked, warned at 3, sells out at 6 (3 + 2 < 6:
