@@ -6,12 +6,12 @@
 //   from scratch at every day's close, every warning checked against every stock-out;
 // - scoreWarnings on a hand-made case, its windows at their edges;
 // - the `stock-aware` re-ranker loses fewer sales than its inner core on the same shoppers
-//   (common random numbers), by more than a two-sided 95 % margin for Poisson counts;
+//   (common random numbers), by z > 1.96 for two Poisson counts;
 // - bad --inventory-horizon values exit 2 naming the flag.
 // Mutations tried (each made the named test fail): the recall window not bounded below by
-// the item's previous stock-out: handMadeScore; restocks applied after the shocks and the
-// purchase of the same instant dropped (stock decremented before applyDue):
-// ledgerMatchesEngine; warnings given for items not launched yet: storedReportMatchesRecount.
+// the item's previous stock-out: handMadeScore; the restocks due by an event's time not
+// applied before its purchase: ledgerMatchesEngine; the restocks due by a day's close not
+// applied before that day's warnings: storedReportMatchesRecount.
 
 #include "cli_process.h"
 #include "recoscope/core/registry.h"
@@ -141,9 +141,12 @@ private slots:
                 qFatal("%s", engine.error().c_str());
             engine.value()->run(sim::RunLimits{});
             const core::MetricPoint t = engine.value()->summary();
-            return Outcome{engine.value()->lostSales(), engine.value()->lostCarts(),
-                           engine.value()->lostRequests(), engine.value()->stockOuts(),
-                           t.ctr, t.counters.revenue};
+            return Outcome{engine.value()->lostSales(),
+                           engine.value()->lostCarts(),
+                           engine.value()->lostRequests(),
+                           engine.value()->stockOuts(),
+                           t.ctr,
+                           t.counters.revenue};
         };
         const Outcome plain = runOf("popularity");
         const Outcome aware = runOf("stock-aware");
