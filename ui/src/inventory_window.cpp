@@ -178,8 +178,8 @@ void InventoryWindow::showResult(const QJsonObject& inv) {
     m_figures->setText(
         tr("Precision %1: %2 of %3 sell-out warnings were followed by a stock-out within the "
            "horizon.\nRecall %4: %5 of %6 sell-outs were warned beforehand, on average %7 days "
-           "ahead.\nLost sales %8 (carted, would have been bought, sold out at checkout); "
-           "overstocked items %9 at the last close.")
+           "ahead.\nLost sales %8 (a shopper's first choice sold out, or a cart line sold out "
+           "at checkout); overstocked items %9 at the last close.")
             .arg(percent(v("precision")), number(v("warnings_confirmed"), 0),
                  number(v("warnings"), 0), percent(v("recall")), number(v("sell_outs_warned"), 0),
                  number(v("sell_outs"), 0), number(v("mean_lead_days"), 2),
