@@ -30,6 +30,7 @@ bool renderInventory(const QDir& out, const QString& suffix,
         spec.scenario = sim::loadBuiltinScenario(QStringLiteral("default")).value();
         spec.scenario.durationDays = 4.0;
         spec.scenario.catalogue.stockMean = 8.0;
+        spec.scenario.timeline.clear(); // its promotion starts on day 4: outside a 4-day run
         spec.scenario.inventory.horizonDays = 2.0;
         spec.recommender = "popularity";
         auto run = sim::RunJob::create(spec, registry, store ? store.value().get() : nullptr);

@@ -31,11 +31,12 @@ class TestInventoryWindow : public QObject {
     core::RecommenderRegistry m_registry;
     qint64 m_run = 0, m_unlimited = 0;
 
-    qint64 store(double stockMean) {
+    qint64 store(const char* scenario, double stockMean) {
         auto s = sim::RunStore::open(m_db);
         sim::RunSpec spec;
-        spec.scenario = sim::loadBuiltinScenario(QStringLiteral("teaching-small")).value();
-        spec.scenario.durationDays = 3.0;
+        spec.scenario = sim::loadBuiltinScenario(QString::fromLatin1(scenario)).value();
+        spec.scenario.durationDays = 2.5;
+        spec.scenario.timeline.clear(); // the default promotion starts on day 4
         spec.scenario.catalogue.stockMean = stockMean;
         spec.scenario.inventory.horizonDays = 1.5;
         spec.seed = 4;
@@ -50,8 +51,8 @@ private slots:
     void initTestCase() {
         core::registerBuiltinRecommenders(m_registry);
         m_db = m_dir.filePath(QStringLiteral("inventory.db"));
-        m_run = store(4.0);
-        m_unlimited = store(0.0);
+        m_run = store("default", 6.0);
+        m_unlimited = store("teaching-small", 0.0);
     }
 
     void tableIsTheReference() {
