@@ -8,18 +8,12 @@ namespace recoscope::core {
 DemandForecaster::DemandForecaster(std::size_t items, ForecastSettings settings)
     : m_settings(settings), m_forecast(items, 0.0), m_today(items, 0) {}
 
-void DemandForecaster::grow(ItemId item) {
-    if (item >= m_forecast.size()) {
-        m_forecast.resize(static_cast<std::size_t>(item) + 1, 0.0);
-        m_today.resize(static_cast<std::size_t>(item) + 1, 0);
-    }
-}
-
 void DemandForecaster::observe(const Event& e) {
     advanceTo(e.time);
-    if (e.kind != EventKind::Purchase || e.item == kNoItem)
+    // Unknown items are ignored rather than grown into: an id from a bad log must not
+    // allocate gigabytes (the catalogue, launches included, is known up front).
+    if (e.kind != EventKind::Purchase || e.item >= m_today.size())
         return;
-    grow(e.item);
     ++m_today[e.item];
 }
 

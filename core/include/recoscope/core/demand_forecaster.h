@@ -33,7 +33,7 @@ enum class StockFlag : std::uint8_t {
 
 class DemandForecaster {
 public:
-    /// `items` sized catalogue; events for items beyond it grow the tables.
+    /// `items` sized catalogue (launches included); events for items beyond it are ignored.
     DemandForecaster(std::size_t items, ForecastSettings settings);
 
     /// Counts a purchase into its day; views, clicks and carts are ignored (see the
@@ -65,8 +65,6 @@ public:
     std::size_t size() const { return m_forecast.size(); }
 
 private:
-    void grow(ItemId item);
-
     ForecastSettings m_settings;
     std::vector<double> m_forecast;
     std::vector<std::uint32_t> m_today;
