@@ -27,6 +27,7 @@
 #include "recommenders/rules_recommender.h"
 #include "recommenders/sasrec_recommender.h"
 #include "recommenders/sknn_recommender.h"
+#include "recommenders/stock_aware_recommender.h"
 #include "recommenders/tail_floor_recommender.h"
 #include "recommenders/thompson_recommender.h"
 #include "recommenders/trending_recommender.h"
@@ -56,7 +57,8 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
              &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
              &mmrRecommenderEntry,           &fatigueRecommenderEntry,
              &businessRulesRecommenderEntry, &tailFloorRecommenderEntry,
-             &oracleRecommenderEntry,        &antiOracleRecommenderEntry,
+             &stockAwareRecommenderEntry,    &oracleRecommenderEntry,
+             &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

@@ -2159,6 +2159,38 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Inventory warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demand forecast from the sales and the warnings it gives: items about to sell out, overstocked items. Reading only: the shop is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn about an item when its stock covers at most this many days of forecast sales; 0 switches the warnings off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overstock beyond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item in stock with more days of cover than this (or no sale forecast) counts as overstocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast smoothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the newest day in the exponentially smoothed daily sales (1 = yesterday&apos;s sales only).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2702,6 +2734,87 @@
     <name>recoscope::ui::HtmlReportJob</name>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::InventoryWindow</name>
+    <message>
+        <source>Replaying run %1 with a %2-day horizon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: stock is unlimited in its scenario (catalogue.stock_mean 0), so nothing sells out and nothing is warned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2 days closed, horizon %3 days, smoothing %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision %1: %2 of %3 sell-out warnings were followed by a stock-out within the horizon.
+Recall %4: %5 of %6 sell-outs were warned beforehand, on average %7 days ahead.
+Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out at checkout); overstocked items %9 at the last close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory warnings: run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Horizon (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn about an item when its stock covers at most this many days of forecast sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score again every few seconds while the run is going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First warning (day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days warned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast / day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock-out (day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecasts each item&apos;s daily sales from the run&apos;s purchases, warns when the stock covers no more than the horizon and scores the warnings against the stock-outs that happened.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3873,6 +3986,14 @@
     </message>
     <message>
         <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast demand from the selected run&apos;s purchases, warn about items about to sell out and score the warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

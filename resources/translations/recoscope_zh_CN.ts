@@ -2158,6 +2158,38 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation>测量相对最佳推荐列表遗憾值的推荐列表比例（每次需要遍历一遍商品目录）。</translation>
     </message>
+    <message>
+        <source>Inventory warnings</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <source>Demand forecast from the sales and the warnings it gives: items about to sell out, overstocked items. Reading only: the shop is unchanged.</source>
+        <translation>根据销量预测需求并给出预警：即将售罄的商品、库存积压的商品。只读：不改变商店。</translation>
+    </message>
+    <message>
+        <source>Warning horizon</source>
+        <translation>预警期限</translation>
+    </message>
+    <message>
+        <source>Warn about an item when its stock covers at most this many days of forecast sales; 0 switches the warnings off.</source>
+        <translation>当商品库存最多只够这么多天的预测销量时发出预警；0 表示关闭预警。</translation>
+    </message>
+    <message>
+        <source>Overstock beyond</source>
+        <translation>积压阈值</translation>
+    </message>
+    <message>
+        <source>An item in stock with more days of cover than this (or no sale forecast) counts as overstocked.</source>
+        <translation>有库存的商品若可售天数超过此值（或预测无销量），即视为库存积压。</translation>
+    </message>
+    <message>
+        <source>Forecast smoothing</source>
+        <translation>预测平滑系数</translation>
+    </message>
+    <message>
+        <source>Weight of the newest day in the exponentially smoothed daily sales (1 = yesterday&apos;s sales only).</source>
+        <translation>指数平滑日销量中最近一天的权重（1 = 只看昨天的销量）。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2696,6 +2728,89 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::InventoryWindow</name>
+    <message>
+        <source>Replaying run %1 with a %2-day horizon…</source>
+        <translation>正在以 %2 天的预警期限重放运行 %1…</translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation>评分失败：%1</translation>
+    </message>
+    <message>
+        <source>Run %1: stock is unlimited in its scenario (catalogue.stock_mean 0), so nothing sells out and nothing is warned.</source>
+        <translation>运行 %1：其场景的库存不限（catalogue.stock_mean 为 0），因此不会售罄，也没有预警。</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 days closed, horizon %3 days, smoothing %4.</source>
+        <translation>运行 %1：已结束 %2 天，预警期限 %3 天，平滑系数 %4。</translation>
+    </message>
+    <message>
+        <source>Precision %1: %2 of %3 sell-out warnings were followed by a stock-out within the horizon.
+Recall %4: %5 of %6 sell-outs were warned beforehand, on average %7 days ahead.
+Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out at checkout); overstocked items %9 at the last close.</source>
+        <translation>精确率 %1：%3 条售罄预警中有 %2 条在预警期限内确实缺货。
+召回率 %4：%6 次售罄中有 %5 次事先得到预警，平均提前 %7 天。
+损失销量 %8（顾客的首选商品已售罄，或结账时购物车中的商品已售罄）；最后一次日结时库存积压商品 %9 个。</translation>
+    </message>
+    <message>
+        <source>Inventory warnings: run %1</source>
+        <translation>库存预警：运行 %1</translation>
+    </message>
+    <message>
+        <source>Horizon (days):</source>
+        <translation>预警期限（天）：</translation>
+    </message>
+    <message>
+        <source>Warn about an item when its stock covers at most this many days of forecast sales.</source>
+        <translation>当商品库存最多只够这么多天的预测销量时发出预警。</translation>
+    </message>
+    <message>
+        <source>Score warnings</source>
+        <translation>评估预警</translation>
+    </message>
+    <message>
+        <source>Follow the run</source>
+        <translation>跟随运行</translation>
+    </message>
+    <message>
+        <source>Score again every few seconds while the run is going.</source>
+        <translation>运行进行期间每隔几秒重新评估。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>First warning (day)</source>
+        <translation>首次预警（天）</translation>
+    </message>
+    <message>
+        <source>Days warned</source>
+        <translation>预警天数</translation>
+    </message>
+    <message>
+        <source>Forecast / day</source>
+        <translation>预测日销量</translation>
+    </message>
+    <message>
+        <source>Stock then</source>
+        <translation>当时库存</translation>
+    </message>
+    <message>
+        <source>Stock-out (day)</source>
+        <translation>缺货（天）</translation>
+    </message>
+    <message>
+        <source>Lead (days)</source>
+        <translation>提前量（天）</translation>
+    </message>
+    <message>
+        <source>Forecasts each item&apos;s daily sales from the run&apos;s purchases, warns when the stock covers no more than the horizon and scores the warnings against the stock-outs that happened.</source>
+        <translation>根据运行中的购买预测每个商品的日销量，当库存只够预警期限内的销量时发出预警，并以实际发生的缺货评估这些预警。</translation>
     </message>
 </context>
 <context>
@@ -3859,6 +3974,14 @@
     <message>
         <source>Read-only: %1</source>
         <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>Inventory…</source>
+        <translation>库存…</translation>
+    </message>
+    <message>
+        <source>Forecast demand from the selected run&apos;s purchases, warn about items about to sell out and score the warnings</source>
+        <translation>根据所选运行的购买预测需求，对即将售罄的商品发出预警并评估预警</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,7 @@ core::RecommenderContext Engine::recommenderContext() const {
     ctx.users = &m_world.users;
     ctx.oracle = this;
     ctx.seed = streamSeed(m_seed, "core");
+    ctx.stock = &m_state.stock;
     return ctx;
 }
 
@@ -453,6 +454,7 @@ void Engine::startSession() {
     s.cart.clear();
     s.exclusions.clear();
     s.slates = s.slatesWithoutClick = s.clicks = s.purchases = 0;
+    s.lostCarts = s.lostRequests = 0;
     s.regret = 0.0;
     s.regretSamples = 0;
     s.startSurface = m_model.startSurface(s);
@@ -494,6 +496,8 @@ void Engine::measureRegret(Session& s, const ActionRecord& a,
 
 void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     m_model.checkout(s, t, a.events, [&](core::ItemId item) { return buy(item, s.user, t); });
+    m_state.lostCarts += static_cast<std::uint64_t>(s.lostCarts);
+    m_state.lostRequests += static_cast<std::uint64_t>(s.lostRequests);
     a.sessionEnded = true;
     m_state.activeContext[s.user] = core::kNoItem;
     // Satisfaction: a session with a click or a purchase raises the user's return weight,

@@ -26,6 +26,7 @@ QJsonObject Engine::analysisJson() const {
                          {QStringLiteral("samples"), static_cast<double>(m_regretSamples)}});
     o.insert(QStringLiteral("shop"),
              QJsonObject{{QStringLiteral("stock_outs"), static_cast<double>(m_state.stockOuts)},
+                         {QStringLiteral("lost_sales"), static_cast<double>(lostSales())},
                          {QStringLiteral("skipped_visits"), static_cast<double>(m_skippedVisits)},
                          {QStringLiteral("churned_users"), static_cast<double>(m_churnedUsers)},
                          {QStringLiteral("available_items"),

@@ -228,6 +228,11 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("regret_per_slate"), m_engine->meanSlateRegret()},
         {QStringLiteral("regret_per_session"), m_engine->meanSessionRegret()},
         {QStringLiteral("regret_samples"), n(m_engine->regretSamples())},
+        // Inventory (docs/metrics.md, "Inventory warnings"): report --json reads them back.
+        {QStringLiteral("stock_outs"), n(m_engine->stockOuts())},
+        {QStringLiteral("lost_sales"), n(m_engine->lostSales())},
+        {QStringLiteral("lost_carts"), n(m_engine->lostCarts())},
+        {QStringLiteral("lost_requests"), n(m_engine->lostRequests())},
         {QStringLiteral("catalogue_hash"), m_catalogueHash},
         {QStringLiteral("population_hash"), m_populationHash},
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},

@@ -18,6 +18,7 @@ using S = Scenario;
 using C = CatalogueSpec;
 using P = PopulationSpec;
 using B = BehaviourSpec;
+using I = InventorySpec;
 
 // toJson() has always written whole numbers as JSON integers and the seed as a double;
 // the canonical JSON, and so every stored scenario hash, depends on keeping that.
@@ -119,5 +120,6 @@ inline ScenarioField group(const char* path, Type type, const char* label, const
 void appendCatalogueFields(std::vector<ScenarioField>& table);
 void appendPopulationFields(std::vector<ScenarioField>& table);
 void appendBehaviourFields(std::vector<ScenarioField>& table);
+void appendInventoryFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

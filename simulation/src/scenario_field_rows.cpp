@@ -332,4 +332,25 @@ void appendBehaviourFields(std::vector<ScenarioField>& t) {
                           "measured (each costs one pass over the catalogue).")));
 }
 
+void appendInventoryFields(std::vector<ScenarioField>& t) {
+    t.push_back(real<&S::inventory, &I::horizonDays>(
+        "inventory.horizon_days", {0, 60}, 1, QT_TRANSLATE_NOOP("ScenarioField", "Warning horizon"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "Warn about an item when its stock covers at most this many days of "
+                          "forecast sales; 0 switches the warnings off."),
+        QT_TRANSLATE_NOOP("ScenarioUnit", "days")));
+    t.push_back(real<&S::inventory, &I::overstockDays>(
+        "inventory.overstock_days", {1, 3650}, 0,
+        QT_TRANSLATE_NOOP("ScenarioField", "Overstock beyond"),
+        QT_TRANSLATE_NOOP("ScenarioField", "An item in stock with more days of cover than this "
+                                           "(or no sale forecast) counts as overstocked."),
+        QT_TRANSLATE_NOOP("ScenarioUnit", "days")));
+    t.push_back(real<&S::inventory, &I::smoothing>(
+        "inventory.smoothing", {0.01, 1}, 2,
+        QT_TRANSLATE_NOOP("ScenarioField", "Forecast smoothing"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "Weight of the newest day in the exponentially smoothed daily sales "
+                          "(1 = yesterday's sales only).")));
+}
+
 } // namespace recoscope::sim::fieldrows

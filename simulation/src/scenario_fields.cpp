@@ -59,6 +59,11 @@ std::vector<ScenarioField> buildTable() {
         group("behaviour", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Behaviour"),
               QT_TRANSLATE_NOOP("ScenarioField",
                                 "How shoppers visit, look at slates, click, buy and leave.")));
+    t.push_back(group(
+        "inventory", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Inventory warnings"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "Demand forecast from the sales and the warnings it gives: items about "
+                          "to sell out, overstocked items. Reading only: the shop is unchanged.")));
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -70,6 +75,7 @@ std::vector<ScenarioField> buildTable() {
     appendCatalogueFields(t);
     appendPopulationFields(t);
     appendBehaviourFields(t);
+    appendInventoryFields(t);
     return t;
 }
 

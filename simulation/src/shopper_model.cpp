@@ -359,7 +359,7 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
     // noise = a logit choice among the candidates).
     constexpr int kCandidates = 6;
     core::ItemId best = core::kNoItem;
-    float bestScore = -1e30f;
+    float bestScore = -1e30f, bestGone = -1e30f;
     const bool promo =
         m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
     HistoryCache local;
@@ -376,14 +376,21 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
             item = m_popular(s.rng);
         }
         const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
-        if (!m_world.items.isAvailable(item))
+        if (!m_world.items.isAvailable(item)) {
+            if (soldOut(item)) // what the shopper would have opened had it been in stock
+                bestGone = std::max(bestGone, utilityCached(s.user, item, cache) + gumbel);
             continue;
+        }
         const float score = utilityCached(s.user, item, cache) + gumbel;
         if (score > bestScore) {
             bestScore = score;
             best = item;
         }
     }
+    // A request lost to a stock-out: the shopper's first choice was sold out (counting
+    // draws nothing: the dice are those of the choice itself).
+    if (bestGone > bestScore)
+        ++s.lostRequests;
     return best;
 }
 
@@ -391,17 +398,22 @@ core::ItemId ShopperModel::successorItem(Session& s, core::ItemId item) const {
     if (item == core::kNoItem || m_world.successorCount == 0)
         return core::kNoItem;
     core::ItemId best = core::kNoItem;
-    float bestScore = -1e30f;
+    float bestScore = -1e30f, bestGone = -1e30f;
     for (core::ItemId next : m_world.successors(item)) {
         const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
-        if (!m_world.items.isAvailable(next))
+        if (!m_world.items.isAvailable(next)) {
+            if (soldOut(next))
+                bestGone = std::max(bestGone, utility(s.user, next) + gumbel);
             continue;
+        }
         const float score = utility(s.user, next) + gumbel;
         if (score > bestScore) {
             bestScore = score;
             best = next;
         }
     }
+    if (bestGone > bestScore)
+        ++s.lostRequests; // as in organicItem
     return best;
 }
 

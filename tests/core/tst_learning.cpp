@@ -126,7 +126,7 @@ private slots:
         };
         const std::vector<std::string> notLearning = {"random",      "popularity", "oracle",
                                                       "anti-oracle", "mmr",        "fatigue",
-                                                      "rules",       "tail-floor"};
+                                                      "rules",       "tail-floor", "stock-aware"};
         for (const core::RecommenderEntry& e : m_registry.entries()) {
             if (std::find(notLearning.begin(), notLearning.end(), e.id) != notLearning.end())
                 continue;

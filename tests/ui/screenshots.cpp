@@ -4,7 +4,7 @@
 // check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
 // window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory]
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
@@ -48,6 +48,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 using namespace recoscope;
 
@@ -78,7 +79,8 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("help"),
                              QStringLiteral("tradeoffs"),
                              QStringLiteral("tradeoffs-tail-floor"),
-                             QStringLiteral("ope-check")};
+                             QStringLiteral("ope-check"),
+                             QStringLiteral("inventory")};
 QStringList g_saved;
 
 bool save(QWidget* w, const QString& path) {
@@ -237,6 +239,12 @@ bool renderOpe(const QDir& out, const QString& suffix, const core::RecommenderRe
 
 } // namespace
 
+namespace recoscope { // screenshot_inventory.cpp
+bool renderInventory(const QDir& out, const QString& suffix,
+                     const core::RecommenderRegistry& registry, const QTemporaryDir& tmp,
+                     const std::function<bool(QWidget*, const QString&)>& save);
+} // namespace recoscope
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
@@ -271,6 +279,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("ope"))
         return renderOpe(out, suffix, registry, tmp) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("inventory"))
+        return renderInventory(out, suffix, registry, tmp, save) ? 0 : 1;
     w.resize(1600, 1000);
     w.show();
     settle();
@@ -443,6 +454,8 @@ int main(int argc, char** argv) {
     ok &= renderTradeoffs(out, suffix, registry, tmp);
     // 6. An off-policy check of a stored run.
     ok &= renderOpe(out, suffix, registry, tmp);
+    // 7. The inventory warnings of a stored run.
+    ok &= renderInventory(out, suffix, registry, tmp, save);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

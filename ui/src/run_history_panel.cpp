@@ -7,12 +7,10 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/html_report_job.h"
-#include "recoscope/ui/ope_window.h"
 #include "recoscope/ui/run_diff_dialog.h"
 #include "recoscope/ui/run_exporter.h"
 #include "recoscope/ui/run_history_model.h"
 #include "recoscope/ui/run_note_dialog.h"
-#include "recoscope/ui/tradeoff_window.h"
 
 #include <QAction>
 #include <QEvent>
@@ -66,8 +64,10 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
     m_ope->setVisible(registry != nullptr); // the check needs the cores
     m_note = new QPushButton(this);
     m_note->setObjectName(QStringLiteral("noteButton"));
+    m_inventory = new QPushButton(this);
+    m_inventory->setObjectName(QStringLiteral("inventoryButton"));
     for (QPushButton* b : {m_refresh, m_open, m_compare, m_diff, m_note, m_delete, m_export,
-                           m_report, m_tradeoffs, m_ope})
+                           m_report, m_tradeoffs, m_ope, m_inventory})
         buttons->addWidget(b);
     layout->addLayout(buttons);
     m_filter = new QLineEdit(this);
@@ -180,6 +180,10 @@ RunHistoryPanel::RunHistoryPanel(const QString& dbPath, QWidget* parent,
         if (selectedRuns().size() == 1)
             openOpeCheck(selectedRuns().first());
     });
+    connect(m_inventory, &QPushButton::clicked, this, [this] {
+        if (selectedRuns().size() == 1)
+            openInventory(selectedRuns().first());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunHistoryPanel::updateButtons);
     retranslateUi();
@@ -221,6 +225,9 @@ void RunHistoryPanel::retranslateUi() {
     m_ope->setText(tr("Off-policy check…"));
     m_ope->setToolTip(tr("Estimate another core's CTR from the selected run's log (IPS, "
                          "SNIPS, DM, DR) and check it against that core's real run"));
+    m_inventory->setText(tr("Inventory…"));
+    m_inventory->setToolTip(tr("Forecast demand from the selected run's purchases, warn about "
+                               "items about to sell out and score the warnings"));
     emit m_model->headerDataChanged(Qt::Horizontal, 0, RunHistoryModel::ColumnCount - 1);
 }
 
@@ -252,6 +259,7 @@ void RunHistoryPanel::updateButtons() {
     m_report->setEnabled(n >= 1 && n <= 8 && !m_reportJob->isRunning());
     m_tradeoffs->setEnabled(!selectedSweep().isEmpty());
     m_ope->setEnabled(n == 1);
+    m_inventory->setEnabled(n == 1);
     m_note->setEnabled(n == 1);
     m_editLabel->setEnabled(n == 1);
     m_editNote->setEnabled(n == 1);
@@ -286,14 +294,6 @@ RunNoteDialog* RunHistoryPanel::openNoteEditor(qint64 runId) {
     return d;
 }
 
-OpeWindow* RunHistoryPanel::openOpeCheck(qint64 runId) {
-    if (!m_registry || !m_model->store())
-        return nullptr;
-    auto* w = new OpeWindow(*m_registry, m_model->store()->path(), runId, this);
-    w->show();
-    return w;
-}
-
 QString RunHistoryPanel::selectedSweep() const {
     const QList<qint64> ids = selectedRuns();
     if (ids.isEmpty())
@@ -301,21 +301,6 @@ QString RunHistoryPanel::selectedSweep() const {
     const sim::RunRecord* r = m_model->record(m_model->rowOfRun(ids.first()));
     QString sweepId;
     return r && sim::SweepPlan::parseLabel(r->label, &sweepId, nullptr) ? sweepId : QString();
-}
-
-TradeoffWindow* RunHistoryPanel::openTradeoffs(const QString& sweepId) {
-    if (sweepId.isEmpty())
-        return nullptr;
-    auto* w = new TradeoffWindow(this);
-    if (const QString error = w->load(*m_model, sweepId); !error.isEmpty()) {
-        emit statusMessage(error);
-        delete w;
-        return nullptr;
-    }
-    connect(w, &TradeoffWindow::runChosen, this, &RunHistoryPanel::selectRun);
-    connect(w, &TradeoffWindow::runOpened, this, [this](qint64 id) { openRuns({id}); });
-    w->show();
-    return w;
 }
 
 bool RunHistoryPanel::selectRun(qint64 runId) {

@@ -1,6 +1,7 @@
 #include "recoscope/sim/command_line.h"
 
 #include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/inventory_report.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
@@ -298,9 +299,17 @@ int CommandLine::report(const QStringList& args) {
     QCommandLineOption sweepOpt(QStringLiteral("sweep"), QString(), QStringLiteral("DIR|FILE"));
     // One self-contained HTML page for one run or several: html_report_command.h.
     QCommandLineOption htmlOpt(QStringLiteral("html"), QString(), QStringLiteral("FILE"));
-    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt, sweepOpt, htmlOpt});
+    // Inventory warnings of a run whatever its scenario's inventory.horizon_days.
+    QCommandLineOption invOpt(QStringLiteral("inventory-horizon"), QString(),
+                              QStringLiteral("DAYS"));
+    p.addOptions({dbOpt, runOpt, jsonOpt, logOpt, runDbOpt, utcOpt, sweepOpt, htmlOpt, invOpt});
     if (!p.parse(args))
         return usage(p.errorText());
+    bool horizonOk = true;
+    const double horizon = p.isSet(invOpt) ? p.value(invOpt).toDouble(&horizonOk) : 0.0;
+    if (!horizonOk || (p.isSet(invOpt) && !(horizon > 0.0 && horizon <= 60.0)))
+        return usage(QStringLiteral("--inventory-horizon expects days in (0, 60], got '%1'")
+                         .arg(p.value(invOpt)));
     if (!p.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
@@ -359,6 +368,14 @@ int CommandLine::report(const QStringList& args) {
                       QJsonDocument::fromJson(run.value().summaryJson)
                           .object()
                           .value(QStringLiteral("beyond_accuracy")));
+    core::Result<QJsonObject> inventory = storedInventoryJson(*store.value(), runId, horizon);
+    if (!inventory) {
+        m_err << "recoscope-cli: " << QString::fromStdString(inventory.error()) << '\n';
+        m_err.flush();
+        return ExitDatabase;
+    }
+    if (!inventory.value().isEmpty())
+        report.insert(QStringLiteral("inventory"), inventory.value());
     if (p.isSet(jsonOpt))
         m_out << QJsonDocument(report).toJson(QJsonDocument::Indented);
     else

@@ -371,6 +371,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     itemExposure(a.value(key("item_exposure")).toObject(), out);
     feedbackLoop(a.value(key("feedback_loop")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
+    writeInventoryText(a.value(key("inventory")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
 }

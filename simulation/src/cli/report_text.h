@@ -12,6 +12,9 @@ namespace recoscope::sim {
 /// (JSON null, e.g. a CTR with no impressions) print as "-", never as 0.
 void writeReportText(const QJsonObject& analyses, QTextStream& out);
 
+/// Writes the `inventory` block (inventory_report.h) as tables; nothing when it is empty.
+void writeInventoryText(const QJsonObject& inventory, QTextStream& out);
+
 /// Writes the figures of a run summary (RunJob::summary(), the `run --json` object) from
 /// the simulated span on, one indented line each, beyond-accuracy figures included.
 void writeRunText(const QJsonObject& summary, QTextStream& out);

@@ -83,6 +83,9 @@ struct RecommenderContext {
     const TruthOracle* oracle = nullptr;
     /// Seed of the core's own random stream (derived from the run seed).
     std::uint64_t seed = 0;
+    /// Units in stock per item (-1 = unlimited), kept current by the simulation as items
+    /// sell and are restocked; null where stock is not known (log replays). Read-only.
+    const std::vector<std::int32_t>* stock = nullptr;
 };
 
 } // namespace recoscope::core

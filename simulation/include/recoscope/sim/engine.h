@@ -221,6 +221,13 @@ public:
     /// Candidate visits that did not happen (habits, satisfaction) and users churned.
     std::uint64_t skippedVisits() const { return m_skippedVisits; }
     std::uint64_t churnedUsers() const { return m_churnedUsers; }
+    /// Times an item's stock reached zero (sales and stock shocks), and sales lost to
+    /// stock-outs (ShopState): cart lines that found the item sold out at checkout, and
+    /// browsing / search choices whose first choice was sold out; lostSales() = both.
+    std::uint64_t stockOuts() const { return m_state.stockOuts; }
+    std::uint64_t lostCarts() const { return m_state.lostCarts; }
+    std::uint64_t lostRequests() const { return m_state.lostRequests; }
+    std::uint64_t lostSales() const { return m_state.lostCarts + m_state.lostRequests; }
 
     /// Live analyses (RunAnalysis: activity, funnel, paths, segments, RFM, timeline
     /// effects), off by default because they cost a little per event. Enable before the

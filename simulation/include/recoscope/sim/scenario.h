@@ -162,6 +162,18 @@ QString timelineKindName(TimelineEvent::Kind kind);
 /// its type only).
 QJsonArray timelineToJson(const std::vector<TimelineEvent>& timeline);
 
+/// Inventory warnings (docs/use-cases.md, "Inventory warnings"): the demand forecast and
+/// the horizon its warnings look ahead. Reading only: the shop and its shoppers do not
+/// change with these fields (nothing is drawn), so golden runs stay bit-identical.
+struct InventorySpec {
+    /// Sell-out warning when an item's days of cover are at most this; 0 = warnings off.
+    double horizonDays = 0.0;
+    /// Overstock warning when an item's days of cover exceed this.
+    double overstockDays = 30.0;
+    /// Weight of the newest day in the exponentially smoothed daily sales.
+    double smoothing = 0.3;
+};
+
 struct Scenario {
     QString name = QStringLiteral("unnamed");
     QString description;
@@ -173,6 +185,7 @@ struct Scenario {
     CatalogueSpec catalogue;
     PopulationSpec population;
     BehaviourSpec behaviour;
+    InventorySpec inventory;
     std::vector<TimelineEvent> timeline;
 
     /// Items including the ones added by timeline launches; users including cohorts.

@@ -34,6 +34,11 @@ struct Session {
     int slatesWithoutClick = 0;
     int clicks = 0;
     int purchases = 0;
+    /// Lost to stock-outs: cart lines the shopper would have bought at checkout but found
+    /// sold out, and organic choices (browsing, search, "next" items) whose first choice
+    /// was sold out (ShopperModel::organicItem, successorItem).
+    int lostCarts = 0;
+    int lostRequests = 0;
     /// Regret: summed over the sampled slates of the session (click probability lost
     /// against the best possible slate), and how many slates were sampled.
     double regret = 0.0;

@@ -25,6 +25,11 @@ struct ShopState {
     std::vector<core::ItemId> promoted;
     /// Stock-outs so far (number of times an item's stock reached zero).
     std::uint64_t stockOuts = 0;
+    /// Lost to stock-outs so far (Session::lostCarts, lostRequests summed at each
+    /// session's end): cart lines that would have been bought, and first choices of
+    /// browsing and search that were sold out.
+    std::uint64_t lostCarts = 0;
+    std::uint64_t lostRequests = 0;
 
     // --- users ---
     /// Impressions remembered per user (ring); fatigue reads them.

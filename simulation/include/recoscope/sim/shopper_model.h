@@ -144,6 +144,8 @@ private:
     HistoryTerms historyTerms(core::UserId user, core::ItemId item,
                               const HistoryCache& cache) const;
     float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
+    /// In the shop but out of stock (not: not launched yet).
+    bool soldOut(core::ItemId item) const { return m_state && m_state->stock[item] == 0; }
 
     const Scenario& m_scenario;
     const World& m_world;
@@ -170,8 +172,13 @@ void ShopperModel::checkout(Session& s, core::SimTime t, std::vector<core::Event
                            line.position, line.fromRecommendation, price});
             continue;
         }
-        if (!m_world.items.isAvailable(line.item))
-            continue; // sold out meanwhile: cannot be bought
+        if (!m_world.items.isAvailable(line.item)) {
+            // Sold out meanwhile: cannot be bought. A lost sale when the shopper would have
+            // bought it (the same draw as below; counting draws nothing).
+            if (buyDraw < purchaseProbability(s.user, line.item, t))
+                ++s.lostCarts;
+            continue;
+        }
         if (buyDraw < purchaseProbability(s.user, line.item, t) && buy(line.item)) {
             out.push_back({t, s.user, line.item, core::EventKind::Purchase, core::Surface::Cart,
                            line.position, line.fromRecommendation, price});

@@ -7,7 +7,7 @@
 // dashboard as live runs; delete; export metrics and events as CSV and charts as
 // PNG/SVG/PDF; write one HTML report of the selected runs (HtmlReportJob); show the
 // trade-offs of a sweep's runs (TradeoffWindow); check off-policy estimates on a run
-// (OpeWindow).
+// (OpeWindow); score a run's inventory warnings (InventoryWindow).
 
 #include "recoscope/core/registry.h"
 #include "recoscope/ui/run_comparison_window.h"
@@ -25,6 +25,7 @@ class QTableView;
 namespace recoscope::ui {
 
 class HtmlReportJob;
+class InventoryWindow;
 class LiveChartsPanel;
 class RunDiffDialog;
 class RunNoteDialog;
@@ -55,6 +56,8 @@ public:
     TradeoffWindow* openTradeoffs(const QString& sweepId);
     /// Opens the off-policy check of a stored run (null without a registry or store).
     OpeWindow* openOpeCheck(qint64 runId);
+    /// Opens the inventory warnings of a stored run (null without a store).
+    InventoryWindow* openInventory(qint64 runId);
     /// Selects one run's row (and scrolls to it); false when it is not in the history.
     bool selectRun(qint64 runId);
     /// Writes run-<id>-metrics.csv, run-<id>-events.csv and run-<id>-<chart>.png/.svg into
@@ -101,6 +104,7 @@ private:
     QPushButton* m_diff = nullptr;
     QPushButton* m_tradeoffs = nullptr;
     QPushButton* m_ope = nullptr;
+    QPushButton* m_inventory = nullptr;
     QPushButton* m_note = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_notice = nullptr;
