@@ -14,8 +14,9 @@
 namespace recoscope::ui {
 
 RunController::RunController(const core::RecommenderRegistry& registry, QObject* parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new sim::EngineWorker(registry)),
-      m_logWorker(new sim::LogWorker(registry)), m_refresh(new QTimer(this)) {
+    : QObject(parent), m_registry(registry), m_thread(new QThread(this)),
+      m_worker(new sim::EngineWorker(registry)), m_logWorker(new sim::LogWorker(registry)),
+      m_refresh(new QTimer(this)) {
     m_thread->setObjectName(QStringLiteral("recoscope-engine"));
     m_worker->moveToThread(m_thread);
     m_logWorker->moveToThread(m_thread);
@@ -113,6 +114,9 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     m_replay = false;
     m_stopped = false;
     m_spec = spec;
+    // The worker builds the cores from the registry as it is now; cores added while the
+    // run goes (Add Python core…, Load plugin…) grow only the GUI's registry.
+    m_spec.registry = m_registry.snapshot();
     m_generation = ++m_counter;
     QStringList ids;
     for (const auto& c : spec.cores)
@@ -133,7 +137,7 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     const double speed = m_speed;
     QMetaObject::invokeMethod(
         w,
-        [w, spec, gen, paused, speed] {
+        [w, spec = m_spec, gen, paused, speed] {
             w->setSpeed(speed);
             w->start(spec, gen, paused);
         },
@@ -298,8 +302,10 @@ void RunController::startReplay(const sim::LogReplayJob& job) {
     m_etaFraction0 = 0.0;
     const quint64 gen = m_generation;
     sim::LogWorker* w = m_logWorker;
+    sim::LogReplayJob snapshotted = job;
+    snapshotted.registry = m_registry.snapshot(); // as start() does
     QMetaObject::invokeMethod(
-        w, [w, job, gen] { w->replay(job, gen); }, Qt::QueuedConnection);
+        w, [w, job = std::move(snapshotted), gen] { w->replay(job, gen); }, Qt::QueuedConnection);
     setState(State::Running);
     m_dirty = true;
 }

@@ -45,7 +45,10 @@ struct SnapshotBatch : ArenaSnapshot {
 class EngineWorker : public QObject {
     Q_OBJECT
 public:
-    /// The registry must outlive the worker (it is only read).
+    /// The registry must outlive the worker (it is only read, on the worker's thread, when
+    /// an arena is built). A spec carrying its own ArenaSpec::registry snapshot is built
+    /// from that one instead: RunController always sends one, so that the GUI may add
+    /// cores to `registry` while a run is going.
     explicit EngineWorker(const core::RecommenderRegistry& registry, QObject* parent = nullptr);
     ~EngineWorker() override;
 

@@ -30,6 +30,8 @@ namespace recoscope::sim {
 struct LogReplayJob {
     QString dbPath;
     std::vector<ReplaySpec> specs; ///< 1..4, agreeing as replayLogs requires
+    /// The cores' registry as the replay started (ArenaSpec::registry); null = the worker's.
+    std::shared_ptr<const core::RecommenderRegistry> registry;
 };
 
 /// What the charts need from a closed bucket, with the log's span for the x axis.
