@@ -98,7 +98,7 @@ core::Result<std::vector<core::ParamSpec>> pythonParamSchema(const py::handle& c
             spec.fallback = fallback.cast<std::string>();
         } else {
             return core::Error{where + " defaults to a " +
-                               std::string(py::str(py::type::of(fallback).attr("__name__"))) +
+                               std::string(py::str(fallback.attr("__class__").attr("__name__"))) +
                                "; core parameters are bool, int, float or str"};
         }
         spec.help = "keyword argument '" + spec.key + "' of the core's constructor";
@@ -124,7 +124,7 @@ core::Result<std::vector<core::ParamSpec>> pythonParamSchema(const py::handle& c
             if (!spec)
                 return core::Error{"PARAMS['" + key + "'] names no constructor argument"};
             if (core::Status st = refine(*spec, item.second); !st)
-                return st;
+                return core::Error{st.error()};
         }
     }
     for (const core::ParamSpec& spec : schema)

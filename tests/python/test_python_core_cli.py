@@ -10,6 +10,8 @@ from collections import defaultdict
 
 import pytest
 
+import recoscope
+
 K = 5
 
 
@@ -73,8 +75,9 @@ def test_replay_with_a_python_core(cli, cores_dir, log_db, tmp_path):
     assert summary[f"mrr@{K}"] == pytest.approx(mrr / scored, abs=1e-9)
     assert hits > 0  # it learnt something: the recount is not of an all-miss run
     # The replay is stored under the py: id like any core's.
-    runs = json.loads(run(cli, "runs", "--db", str(db), "--json").stdout)
-    assert any(r["recommender"] == spec(cores_dir, "Recorder") for r in runs)
+    runs = recoscope.Store(db).runs()
+    assert [r["recommender"] for r in runs] == [spec(cores_dir, "Recorder")]
+    assert runs[0]["params"] == {"log": str(rec)}
 
 
 def test_evaluate_with_a_python_core(cli, cores_dir, log_db, tmp_path):

@@ -9,10 +9,12 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/core/result.h"
 
-#include <pybind11/pybind11.h>
-
 #include <string>
 #include <vector>
+
+namespace pybind11 {
+class object; // not included: this header is read by Qt code (Python's headers clash with `slots`)
+} // namespace pybind11
 
 namespace recoscope::python {
 
