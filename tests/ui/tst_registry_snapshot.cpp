@@ -4,9 +4,9 @@
 // Arena::create while the GUI thread adds enough entries to move the registry's storage;
 // the factory then looks at the registry it was given.
 //
-// Mutation seen failing: RunController::start without `m_spec.registry =
-// m_registry.snapshot()` -> the factory sees the entry added during the run
-// (sawLateCore true) and a registry of another size.
+// Mutation seen failing: RunController::start without `w->useRegistry(snapshot)` -> the
+// factory sees the entry added during the run (sawLateCore true) and a registry of
+// another size.
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"

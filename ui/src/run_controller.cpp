@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_controller.h"
 
+#include "recoscope/core/registry.h"
+
 #include <QThread>
 
 #include <QTimer>
@@ -114,9 +116,6 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     m_replay = false;
     m_stopped = false;
     m_spec = spec;
-    // The worker builds the cores from the registry as it is now; cores added while the
-    // run goes (Add Python core…, Load plugin…) grow only the GUI's registry.
-    m_spec.registry = m_registry.snapshot();
     m_generation = ++m_counter;
     QStringList ids;
     for (const auto& c : spec.cores)
@@ -135,10 +134,14 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     const quint64 gen = m_generation;
     sim::EngineWorker* w = m_worker;
     const double speed = m_speed;
+    // The worker builds the cores from the registry as it is now; cores added while the
+    // run goes (Add Python core…, Load plugin…) grow only the GUI's registry.
+    auto snapshot = std::make_shared<const core::RecommenderRegistry>(m_registry);
     QMetaObject::invokeMethod(
         w,
-        [w, spec = m_spec, gen, paused, speed] {
+        [w, spec, gen, paused, speed, snapshot] {
             w->setSpeed(speed);
+            w->useRegistry(snapshot);
             w->start(spec, gen, paused);
         },
         Qt::QueuedConnection);
@@ -302,10 +305,14 @@ void RunController::startReplay(const sim::LogReplayJob& job) {
     m_etaFraction0 = 0.0;
     const quint64 gen = m_generation;
     sim::LogWorker* w = m_logWorker;
-    sim::LogReplayJob snapshotted = job;
-    snapshotted.registry = m_registry.snapshot(); // as start() does
+    auto snapshot = std::make_shared<const core::RecommenderRegistry>(m_registry); // as start()
     QMetaObject::invokeMethod(
-        w, [w, job = std::move(snapshotted), gen] { w->replay(job, gen); }, Qt::QueuedConnection);
+        w,
+        [w, job, gen, snapshot] {
+            w->useRegistry(snapshot);
+            w->replay(job, gen);
+        },
+        Qt::QueuedConnection);
     setState(State::Running);
     m_dirty = true;
 }

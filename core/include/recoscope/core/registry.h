@@ -33,18 +33,8 @@ struct RecommenderEntry {
         make;
 };
 
-/// Not synchronised: one thread (the GUI's, the CLI's main) adds entries; code reading the
-/// registry on another thread while it may grow reads a snapshot() taken on the adding
-/// thread instead (decision 0022: Add Python core… and Load plugin… during a run).
 class RecommenderRegistry {
 public:
-    /// A copy of the registry as it is now, shared and immutable: a run started now keeps
-    /// its cores' factories, whatever is added to this registry later. The copy shares the
-    /// factories' captured state (a Python class, a plugin's code), not the entry list.
-    std::shared_ptr<const RecommenderRegistry> snapshot() const {
-        return std::make_shared<const RecommenderRegistry>(*this);
-    }
-
     /// Adds an entry; refuses an empty or duplicate id.
     Status add(RecommenderEntry entry);
 

@@ -67,11 +67,6 @@ struct ArenaSpec {
     /// core an independent random stream on the same shoppers (A/A replicates); such
     /// arenas cannot be stored.
     std::vector<std::uint64_t> coreStreams;
-    /// The registry the cores are built from when set: the snapshot the GUI thread takes
-    /// when it starts the run (RunController), so that a core added meanwhile (Add Python
-    /// core…, Load plugin…) never races the worker reading the registry. Null: the
-    /// registry the caller passes (EngineWorker's own, the CLI's).
-    std::shared_ptr<const core::RecommenderRegistry> registry;
 };
 
 using ColdStartStats = core::ColdStartStats;

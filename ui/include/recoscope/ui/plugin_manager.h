@@ -11,7 +11,7 @@
 // A plugin that fails to load never stops the workbench: its message (naming the file)
 // is kept in errors() and announced by loadFailed(). GUI thread only. Loading while a run,
 // replay or off-policy check goes on is safe: those read a snapshot of the registry taken
-// when they started (RecommenderRegistry::snapshot), never the registry this grows.
+// when they started (RunController, OpeWindow), never the registry this grows.
 
 #include "recoscope/sim/plugin_loader.h"
 

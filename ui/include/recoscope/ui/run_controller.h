@@ -117,7 +117,7 @@ private:
     void updateEta(bool finished);
     void setState(State s);
 
-    const core::RecommenderRegistry& m_registry; ///< snapshot() per run: see start()
+    const core::RecommenderRegistry& m_registry; ///< copied for each run: see start()
     QThread* m_thread = nullptr;
     sim::EngineWorker* m_worker = nullptr;
     sim::LogWorker* m_logWorker = nullptr;
