@@ -50,8 +50,12 @@ def run(scenario, recommender, seed=None, events=None, days=None, params=None, d
     """Runs `recommender` on `scenario` and returns the summary dict that
     `recoscope-cli run --json` prints (the same code produces both).
 
-    recommender: a built-in id ("itemknn") or a Python object with recommend(request) and,
-    optionally, observe(event) (a Python core). db: a run store file, or None for no store.
+    recommender: a built-in id ("itemknn"), a Python core file "py:FILE.py:CLASS", a Python
+    core class (built once for the run with `params` as its constructor's keyword
+    arguments), or a Python object with recommend(request) and, optionally,
+    observe(event) (a Python core, already built: it takes no params). params: the core's
+    parameters, checked against its schema (a Python class's: its constructor's keyword
+    arguments with defaults). db: a run store file, or None for no store.
     Raises ValueError for bad arguments and RunError when the run fails (a Python core that
     raises stops with its traceback in the message).
     """
@@ -60,9 +64,20 @@ def run(scenario, recommender, seed=None, events=None, days=None, params=None, d
     core_id = ""
     if isinstance(recommender, str):
         args += ["--recommender", recommender]
+    elif isinstance(recommender, type):
+        if not callable(getattr(recommender, "recommend", None)):
+            raise ValueError(f"class {recommender.__name__} has no recommend(request) method")
+        core = recommender
+        core_id = "py:" + recommender.__name__
+        args += ["--recommender", core_id]
     else:
         if not callable(getattr(recommender, "recommend", None)):
-            raise ValueError("recommender must be a core id or an object with recommend(request)")
+            raise ValueError("recommender must be a core id, a Python core class or an object "
+                             "with recommend(request)")
+        if params:
+            raise ValueError(f"params= needs the core's class ({type(recommender).__name__}), "
+                             "not an instance: an instance is built already; pass the class "
+                             "and its constructor gets the params")
         core = recommender
         core_id = "py:" + type(recommender).__name__
         args += ["--recommender", core_id]

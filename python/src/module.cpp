@@ -5,6 +5,7 @@
 #include "simulator.h"
 
 #include "recoscope/core/registry.h"
+#include "recoscope/python/python_core_spec.h"
 #include "recoscope/python/python_recommender.h"
 #include "recoscope/python/request_builder.h"
 #include "recoscope/sim/command_line.h"
@@ -24,13 +25,21 @@ namespace {
 
 // recoscope.run(), scenarios() and recommenders() are `recoscope-cli run --json`,
 // `list-scenarios --json` and `list-recommenders --json` in-process: the same parsing, checks, run
-// and summary code, not a re-implementation. A Python core object joins the registry under
-// `coreId` for this call.
+// and summary code, not a re-implementation. A Python core (an instance, or a class built
+// once per run with the run's params) joins the registry under `coreId` for this call.
 py::tuple cli(const std::vector<std::string>& args, const py::object& core,
               const std::string& coreId) {
     core::RecommenderRegistry registry;
     core::registerBuiltinRecommenders(registry);
-    if (!core.is_none()) {
+    if (py::isinstance<py::type>(core)) {
+        // A class: its constructor's keyword arguments are the core's parameters, so
+        // params={...} is checked and passed as for a py:FILE.py:CLASS core.
+        auto entry = python::pythonClassEntry(core, coreId, "Python core " + coreId);
+        if (!entry)
+            throw py::value_error(entry.error());
+        if (core::Status st = registry.add(std::move(entry).value()); !st)
+            throw py::value_error(st.error());
+    } else if (!core.is_none()) {
         core::RecommenderEntry e;
         e.id = coreId;
         e.description = "Python core " + coreId;
@@ -49,6 +58,9 @@ py::tuple cli(const std::vector<std::string>& args, const py::object& core,
         if (core::Status st = registry.add(std::move(e)); !st)
             throw py::value_error(st.error());
     }
+    // py:FILE.py:CLASS named as the recommender: loaded as the CLI loads it.
+    if (core::Status st = python::addPythonCores(registry, args); !st)
+        throw py::value_error(st.error());
     QStringList arguments{QStringLiteral("recoscope")};
     for (const std::string& a : args)
         arguments << QString::fromStdString(a);

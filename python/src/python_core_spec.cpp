@@ -1,5 +1,6 @@
 #include "recoscope/python/python_core_spec.h"
 
+#include "recoscope/python/python_core_params.h"
 #include "recoscope/python/python_recommender.h"
 #include "recoscope/python/request_builder.h"
 
@@ -50,7 +51,6 @@ core::Result<core::RecommenderEntry> pythonCoreEntry(const std::string& spec) {
 
     ensureInterpreter();
     py::gil_scoped_acquire gil;
-    auto factory = std::make_shared<py::object>();
     try {
         const std::string dir = std::filesystem::absolute(file).parent_path().string();
         py::list path = py::module_::import("sys").attr("path");
@@ -63,28 +63,41 @@ core::Result<core::RecommenderEntry> pythonCoreEntry(const std::string& spec) {
         loader.attr("loader").attr("exec_module")(module);
         if (!py::hasattr(module, cls.c_str()))
             return core::Error{"'" + spec + "': " + file + " defines no '" + cls + "'"};
-        *factory = module.attr(cls.c_str());
+        return pythonClassEntry(module.attr(cls.c_str()), spec,
+                                "Python core " + cls + " from " + file);
     } catch (py::error_already_set& e) {
         return core::Error{"'" + spec + "': loading " + file + " failed:\n" + formatPythonError(e)};
     }
+}
 
+core::Result<core::RecommenderEntry> pythonClassEntry(const py::object& cls, const std::string& id,
+                                                      const std::string& description) {
+    if (!PyCallable_Check(cls.ptr()))
+        return core::Error{"'" + id + "': not a class"};
+    auto schema = pythonParamSchema(cls);
+    if (!schema)
+        return core::Error{"'" + id + "': " + schema.error()};
     core::RecommenderEntry entry;
-    entry.id = spec;
-    entry.description = "Python core " + cls + " from " + file;
+    entry.id = id;
+    entry.description = description;
     entry.family = "python";
+    entry.params = schema.value();
+    auto factory = std::make_shared<py::object>(cls);
     entry.make =
-        [factory, spec](
-            const core::RecommenderContext& context, const core::ParamValues&,
+        [factory, id, specs = schema.value()](
+            const core::RecommenderContext& context, const core::ParamValues& values,
             const core::RecommenderRegistry&) -> core::Result<std::unique_ptr<core::Recommender>> {
         py::gil_scoped_acquire held;
         try {
+            // The registry checked the values against the schema; the constructor gets them
+            // all, defaults included, as keyword arguments.
+            py::object instance = (*factory)(**pythonKeywordArguments(specs, values));
             return std::unique_ptr<core::Recommender>(
-                std::make_unique<PythonRecommender>((*factory)(), context));
+                std::make_unique<PythonRecommender>(std::move(instance), context));
         } catch (py::error_already_set& e) {
-            return core::Error{"'" + spec + "': creating the core failed:\n" +
-                               formatPythonError(e)};
+            return core::Error{"'" + id + "': creating the core failed:\n" + formatPythonError(e)};
         } catch (const PythonError& e) {
-            return core::Error{"'" + spec + "': " + e.what()};
+            return core::Error{"'" + id + "': " + e.what()};
         }
     };
     return entry;

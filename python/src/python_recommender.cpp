@@ -1,8 +1,11 @@
 #include "recoscope/python/python_recommender.h"
 
+#include "recoscope/python/integer_ids.h"
+
 #include <pybind11/numpy.h>
 
 #include <cmath>
+#include <optional>
 
 namespace py = pybind11;
 
@@ -86,32 +89,37 @@ void PythonRecommender::recommend(const core::Request& request, core::Slate& out
             ids = pair[0];
             scores = pair[1];
         }
-        // One conversion per slate: a list, a tuple or any integer array will do.
-        auto items =
-            py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(ids);
-        if (!items || items.ndim() != 1)
-            throw PythonError("recommend() must return a 1-d sequence of item ids, or (ids, "
-                              "scores); got " +
-                              std::string(py::str(py::type::of(answer))));
-        py::array_t<float, py::array::c_style | py::array::forcecast> score;
+        // A 1-d integer array is read in place; a list, a tuple or any other integer
+        // sequence is converted once per slate.
+        using Ids = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+        const IntegerIds given = IntegerIds::of(ids);
+        Ids converted;
+        if (!given) {
+            converted = Ids::ensure(ids);
+            if (!converted || converted.ndim() != 1)
+                throw PythonError("recommend() must return a 1-d sequence of item ids, or (ids, "
+                                  "scores); got " +
+                                  std::string(py::str(py::type::of(answer))));
+        }
+        const py::ssize_t n = given ? given.size : converted.size();
+        std::optional<py::array_t<float, py::array::c_style | py::array::forcecast>> score;
         if (!scores.is_none()) {
             score = py::array_t<float, py::array::c_style | py::array::forcecast>::ensure(scores);
-            if (!score || score.ndim() != 1 || score.size() != items.size())
-                throw PythonError("recommend() returned " + std::to_string(items.size()) +
+            if (!*score || score->ndim() != 1 || score->size() != n)
+                throw PythonError("recommend() returned " + std::to_string(n) +
                                   " ids but scores of another length");
         }
-        const std::int64_t* id = items.data();
-        const py::ssize_t n = items.size();
         out.reserve(static_cast<std::size_t>(n));
         for (py::ssize_t i = 0; i < n; ++i) {
-            if (id[i] < 0 || static_cast<std::uint64_t>(id[i]) >= m_items->size())
-                throw PythonError("recommend() returned item id " + std::to_string(id[i]) +
+            const std::int64_t id = given ? given.at(i) : converted.data()[i];
+            if (id < 0 || static_cast<std::uint64_t>(id) >= m_items->size())
+                throw PythonError("recommend() returned item id " + std::to_string(id) +
                                   " at position " + std::to_string(i) + ", outside [0, " +
                                   std::to_string(m_items->size()) + ")");
             core::SlateEntry e;
-            e.item = static_cast<core::ItemId>(id[i]);
+            e.item = static_cast<core::ItemId>(id);
             // Without scores the order is the answer: descending scores keep it.
-            e.score = scores.is_none() ? static_cast<float>(n - i) : score.data()[i];
+            e.score = score ? score->data()[i] : static_cast<float>(n - i);
             out.push_back(e);
         }
     } catch (py::error_already_set& e) {

@@ -47,10 +47,30 @@ void registerEventDtype() {
                          from_recommendation, price);
 }
 
+py::array newArray(const py::dtype& dtype, std::size_t count) {
+    // NumPy's C API directly: py::array's constructor builds shape and stride vectors
+    // (two allocations) and looks the dtype up again, a third of a request's cost before.
+    auto& api = py::detail::npy_api::get();
+    Py_intptr_t dims[1] = {static_cast<Py_intptr_t>(count)};
+    PyObject* descr = dtype.inc_ref().ptr(); // stolen by PyArray_NewFromDescr
+    PyObject* a =
+        api.PyArray_NewFromDescr_(api.PyArray_Type_, descr, 1, dims, nullptr, nullptr, 0, nullptr);
+    if (!a)
+        throw py::error_already_set();
+    return py::reinterpret_steal<py::array>(a);
+}
+
+const py::dtype& eventDtype() {
+    // Looked up once (pybind11 finds a registered dtype through a hash of the type name);
+    // never freed, so it cannot outlive the interpreter at exit.
+    static const py::dtype* dtype = new py::dtype(py::dtype::of<EventRecord>());
+    return *dtype;
+}
+
 py::array eventArray(const EventRecord* events, std::size_t count) {
-    py::array_t<EventRecord> a(static_cast<py::ssize_t>(count));
+    py::array a = newArray(eventDtype(), count);
     if (count)
-        std::copy(events, events + count, a.mutable_data());
+        std::memcpy(a.mutable_data(), events, count * sizeof(EventRecord));
     return a;
 }
 
@@ -67,6 +87,9 @@ RequestBuilder::RequestBuilder(const core::ItemTable& items, py::object owner)
     m_items["discount"] = view(items.discount, owner);
     m_items["available"] = view(items.available, owner);
     m_items["launch_time"] = view(items.launchTime, owner);
+    m_ids = py::dtype::of<std::uint32_t>();
+    m_noIds = newArray(m_ids, 0);
+    readOnly(m_noIds);
     for (int s = 0; s < core::kSurfaceCount; ++s)
         m_surfaceNames[static_cast<std::size_t>(s)] =
             py::str(std::string(core::surfaceName(static_cast<core::Surface>(s))));
@@ -79,6 +102,11 @@ RequestBuilder::RequestBuilder(const core::ItemTable& items, py::object owner)
                       .attr("namedtuple")("Event", py::make_tuple("time", "user", "item", "kind",
                                                                   "surface", "position",
                                                                   "from_recommendation", "price"));
+}
+
+void RequestBuilder::setItem(const py::dict& request, const py::str& key, const py::object& value) {
+    if (!value || PyDict_SetItem(request.ptr(), key.ptr(), value.ptr()) != 0)
+        throw py::error_already_set();
 }
 
 py::object RequestBuilder::event(const core::Event& e) const {
@@ -113,10 +141,12 @@ py::dict RequestBuilder::build(const core::Request& request) {
         for (core::ItemId i = 0; i < items.available.size(); ++i)
             if (items.available[i])
                 ids.push_back(i);
-        m_available = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(ids.size()), ids.data());
+        m_available = newArray(m_ids, ids.size());
+        if (!ids.empty())
+            std::memcpy(m_available.mutable_data(), ids.data(), ids.size() * sizeof(std::uint32_t));
         readOnly(m_available);
     }
-    const std::uint32_t* ids = m_available.data();
+    const auto* ids = static_cast<const std::uint32_t*>(m_available.data());
     const std::size_t count = static_cast<std::size_t>(m_available.size());
     m_skip.clear();
     auto skip = [&](core::ItemId item) {
@@ -128,12 +158,12 @@ py::dict RequestBuilder::build(const core::Request& request) {
         skip(item);
     if (request.contextItem != core::kNoItem)
         skip(request.contextItem);
-    py::array_t<std::uint32_t> candidates = m_available;
+    py::array candidates = m_available;
     if (!m_skip.empty()) {
         std::sort(m_skip.begin(), m_skip.end());
         m_skip.erase(std::unique(m_skip.begin(), m_skip.end()), m_skip.end());
-        candidates = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(count - m_skip.size()));
-        std::uint32_t* out = candidates.mutable_data();
+        candidates = newArray(m_ids, count - m_skip.size());
+        auto* out = static_cast<std::uint32_t*>(candidates.mutable_data());
         std::size_t from = 0;
         for (std::size_t cut : m_skip) {
             out = std::copy(ids + from, ids + cut, out);
@@ -143,29 +173,45 @@ py::dict RequestBuilder::build(const core::Request& request) {
         readOnly(candidates);
     }
 
+    // PyDict_SetItem with the interned keys: pybind11's d[key] = v goes through the
+    // generic PyObject_SetItem and a temporary accessor for each of the dozen keys.
     const Keys& key = m_keys;
-    py::dict d;
-    d[key.user] = py::int_(request.user);
-    d[key.time] = py::float_(request.time);
-    d[key.day] = py::float_(request.time / core::kSecondsPerDay);
-    d[key.surface] = m_surfaceNames[static_cast<std::size_t>(request.surface)];
-    d[key.k] = py::int_(request.k);
-    d[key.contextItem] = py::int_(request.contextItem == core::kNoItem
+    py::dict d = py::reinterpret_steal<py::dict>(_PyDict_NewPresized(12));
+    auto set = [&d](const py::str& k, py::object v) {
+        if (!v || PyDict_SetItem(d.ptr(), k.ptr(), v.ptr()) != 0)
+            throw py::error_already_set();
+    };
+    set(key.user, py::int_(request.user));
+    set(key.time, py::float_(request.time));
+    set(key.day, py::float_(request.time / core::kSecondsPerDay));
+    set(key.surface, m_surfaceNames[static_cast<std::size_t>(request.surface)]);
+    set(key.k, py::int_(request.k));
+    set(key.contextItem, py::int_(request.contextItem == core::kNoItem
                                       ? std::int64_t(-1)
-                                      : static_cast<std::int64_t>(request.contextItem));
-    d[key.exclude] = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(request.exclude.size()),
-                                                request.exclude.data());
-    d[key.candidates] = std::move(candidates);
-    std::array<EventRecord, kRecent> recent{};
+                                      : static_cast<std::int64_t>(request.contextItem)));
+    if (request.exclude.empty()) {
+        set(key.exclude, m_noIds); // shared, read-only: nothing to copy
+    } else {
+        py::array exclude = newArray(m_ids, request.exclude.size());
+        std::memcpy(exclude.mutable_data(), request.exclude.data(),
+                    request.exclude.size() * sizeof(std::uint32_t));
+        set(key.exclude, std::move(exclude));
+    }
+    set(key.candidates, std::move(candidates));
     std::size_t n = 0;
+    py::array recent;
     if (request.user < m_recent.size()) {
         const Recent& r = m_recent[request.user];
         n = std::min<std::size_t>(r.count, kRecent);
+        recent = newArray(eventDtype(), n);
+        auto* out = static_cast<EventRecord*>(recent.mutable_data());
         for (std::size_t j = 0; j < n; ++j) // oldest first
-            recent[j] = r.ring[(r.count - n + j) % kRecent];
+            out[j] = r.ring[(r.count - n + j) % kRecent];
+    } else {
+        recent = newArray(eventDtype(), 0);
     }
-    d[key.recentEvents] = eventArray(recent.data(), n);
-    d[key.items] = m_items;
+    set(key.recentEvents, std::move(recent));
+    set(key.items, m_items);
     return d;
 }
 

@@ -1,11 +1,13 @@
 #include "simulator.h"
 
 #include "recoscope/core/registry.h"
+#include "recoscope/python/integer_ids.h"
 #include "recoscope/sim/builtin_scenarios.h"
 
 #include <QJsonDocument>
 
 #include <cmath>
+#include <optional>
 
 namespace py = pybind11;
 
@@ -86,8 +88,9 @@ py::object Simulator::nextRequest() {
     }
     m_open = true;
     py::dict request = m_requests->build(m_action.request);
-    request["session"] = m_action.sessionId;
-    request["session_start"] = m_action.sessionStarted;
+    RequestBuilder::setItem(request, m_requests->sessionKey(), py::int_(m_action.sessionId));
+    RequestBuilder::setItem(request, m_requests->sessionStartKey(),
+                            py::bool_(m_action.sessionStarted));
     m_served = std::chrono::steady_clock::now();
     return request;
 }
@@ -99,32 +102,41 @@ py::array Simulator::respond(const py::object& slate, const py::object& scores,
         throw std::runtime_error("no shopper is waiting: call next_request() first");
     using Ids = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
     using Reals = py::array_t<float, py::array::c_style | py::array::forcecast>;
-    Ids ids = Ids::ensure(slate);
-    if (!ids || ids.ndim() != 1)
-        throw py::value_error("slate must be a 1-d sequence of item ids");
-    Reals score, prop;
+    // The ids as given when they are already a 1-d integer array (a slice of
+    // `candidates`, the usual answer): read in place, whatever the integer type and
+    // stride, instead of a converted copy (NumPy's cast was a tenth of a step's cost).
+    // Anything else (a list, floats) goes through NumPy's conversion.
+    const IntegerIds given = IntegerIds::of(slate);
+    Ids converted;
+    if (!given) {
+        converted = Ids::ensure(slate);
+        if (!converted || converted.ndim() != 1)
+            throw py::value_error("slate must be a 1-d sequence of item ids");
+    }
+    const py::ssize_t n = given ? given.size : converted.size();
+    // Built only when given: a default-constructed array_t allocates an empty array.
+    std::optional<Reals> score, prop;
     if (!scores.is_none()) {
         score = Reals::ensure(scores);
-        if (!score || score.ndim() != 1 || score.size() != ids.size())
+        if (!*score || score->ndim() != 1 || score->size() != n)
             throw py::value_error("scores must have one value per slate entry");
     }
     if (!propensities.is_none()) {
         prop = Reals::ensure(propensities);
-        if (!prop || prop.ndim() != 1 || prop.size() != ids.size())
+        if (!*prop || prop->ndim() != 1 || prop->size() != n)
             throw py::value_error("propensities must have one value per slate entry");
     }
-    const py::ssize_t n = ids.size();
     m_action.slate.clear();
     for (py::ssize_t i = 0; i < n; ++i) {
-        const std::int64_t id = ids.data()[i];
+        const std::int64_t id = given ? given.at(i) : converted.data()[i];
         if (id < 0 || static_cast<std::uint64_t>(id) >= itemCount())
             throw py::value_error("item id " + std::to_string(id) + " at position " +
                                   std::to_string(i) + " is outside [0, " +
                                   std::to_string(itemCount()) + ")");
         core::SlateEntry entry;
         entry.item = static_cast<core::ItemId>(id);
-        entry.score = scores.is_none() ? static_cast<float>(n - i) : score.data()[i];
-        entry.propensity = propensities.is_none() ? 1.0f : prop.data()[i];
+        entry.score = score ? score->data()[i] : static_cast<float>(n - i);
+        entry.propensity = prop ? prop->data()[i] : 1.0f;
         m_action.slate.push_back(entry);
     }
     // The policy's latency: from handing out the request to getting its answer.
@@ -132,13 +144,13 @@ py::array Simulator::respond(const py::object& slate, const py::object& scores,
     if (core::Status st = m_job->engine().serveAction(&m_action, latency); !st)
         throw py::value_error(st.error());
     m_open = false;
-    std::vector<EventRecord> out;
-    out.reserve(m_action.events.size());
+    py::array out = newArray(eventDtype(), m_action.events.size());
+    auto* record = static_cast<EventRecord*>(out.mutable_data());
     for (const core::Event& ev : m_action.events) {
         m_requests->observe(ev);
-        out.push_back(toRecord(ev));
+        *record++ = toRecord(ev);
     }
-    return eventArray(out.data(), out.size());
+    return out;
 }
 
 std::string Simulator::metricsJson() const {

@@ -76,7 +76,7 @@ void EngineWorker::start(const ArenaSpec& spec, quint64 generation, bool paused)
         // The runs of one arena share an experiment id so that the history can group them.
         // Wall-clock milliseconds: unique enough across sessions and never part of results.
         const qint64 experimentId = spec.cores.size() > 1 ? QDateTime::currentMSecsSinceEpoch() : 0;
-        auto arena = Arena::create(spec, m_registry, experimentId);
+        auto arena = Arena::create(spec, registry(), experimentId);
         if (!arena) {
             emit runFailed(generation, QString::fromStdString(arena.error()));
             return;
@@ -287,7 +287,7 @@ core::Status EngineWorker::rebuild(quint64 generation) {
                     return st;
     }
     const qint64 experimentId = m_spec.cores.size() > 1 ? QDateTime::currentMSecsSinceEpoch() : 0;
-    auto arena = Arena::create(m_spec, m_registry, experimentId);
+    auto arena = Arena::create(m_spec, registry(), experimentId);
     if (!arena)
         return core::Error{arena.error()};
     m_arena = std::move(arena).value();

@@ -48,7 +48,8 @@ void LogWorker::replay(const LogReplayJob& job, quint64 generation) {
     auto bucket = [this, generation, span](const ReplayBucket& b) {
         emit replayBatch(LogReplayBatch{generation, b, span});
     };
-    auto results = replayLogs(*store.value(), m_registry, job.specs, &cancel, wait, bucket);
+    const core::RecommenderRegistry& registry = m_snapshot ? *m_snapshot : m_registry;
+    auto results = replayLogs(*store.value(), registry, job.specs, &cancel, wait, bucket);
     if (!results) {
         emit replayFailed(generation, QString::fromStdString(results.error()));
         return;

@@ -35,6 +35,7 @@ private slots:
     void historyModel();
     void historyShowsInterruptedRuns();
     void recommenderListModel();
+    void recommenderListModelGrowsInPlace();
     void strategyPanelShowsEverySchema();
 };
 
@@ -181,6 +182,69 @@ void TestUiModels::recommenderListModel() {
     QVERIFY(model.index(0).data(ui::RecommenderListModel::IsHeaderRole).toBool());
     QCOMPARE(model.rowOf(QStringLiteral("no-such-core")), -1);
     model.retranslate();
+}
+
+namespace {
+core::RecommenderEntry lateEntry(const std::string& id, const std::string& family) {
+    core::RecommenderEntry e;
+    e.id = id;
+    e.description = "late core " + id;
+    e.family = family;
+    e.make = [](const core::RecommenderContext& c, const core::ParamValues&,
+                const core::RecommenderRegistry& r) {
+        return r.create("random", std::map<std::string, std::string>{}, c);
+    };
+    return e;
+}
+
+QStringList rowsOf(const ui::RecommenderListModel& model) {
+    QStringList rows;
+    for (int r = 0; r < model.rowCount(); ++r)
+        rows << model.index(r).data(Qt::DisplayRole).toString() + QLatin1Char('|') +
+                    model.index(r).data(ui::RecommenderListModel::OriginRole).toString();
+    return rows;
+}
+} // namespace
+
+void TestUiModels::recommenderListModelGrowsInPlace() {
+    // Python cores and plugin cores arrive while the list is shown, through the one
+    // append path: each lands in its group (a new group at the end), rows are inserted
+    // (a view's current row stays on its core), and the grown list equals the list built
+    // from scratch (the reference). Mutation seen failing: every new row appended at the
+    // end (py:b after the external cores).
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    ui::RecommenderListModel model(registry);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QPersistentModelIndex current = model.index(model.rowOf(QStringLiteral("popularity")));
+    const int rows = model.rowCount();
+
+    QVERIFY(registry.add(lateEntry("py:a", "python")).ok());
+    model.appendNewEntries();
+    QCOMPARE(model.rowCount(), rows + 2); // the python header and its core
+    QVERIFY(model.index(rows).data(ui::RecommenderListModel::IsHeaderRole).toBool());
+    QCOMPARE(model.rowOf(QStringLiteral("py:a")), rows + 1);
+
+    QVERIFY(registry.add(lateEntry("ext-1", "baseline")).ok());
+    QVERIFY(registry.add(lateEntry("ext-2", "baseline")).ok());
+    const QHash<QString, QString> origins{{QStringLiteral("ext-1"), QStringLiteral("/p/libx.so")},
+                                          {QStringLiteral("ext-2"), QStringLiteral("/p/libx.so")}};
+    model.appendNewEntries(origins);
+    const QModelIndex ext = model.index(model.rowOf(QStringLiteral("ext-2")));
+    QVERIFY(ext.data(Qt::DisplayRole).toString().contains(QStringLiteral("(external)")));
+    QCOMPARE(ext.data(ui::RecommenderListModel::OriginRole).toString(),
+             QStringLiteral("/p/libx.so"));
+
+    QVERIFY(registry.add(lateEntry("py:b", "python")).ok());
+    model.appendNewEntries();
+    QCOMPARE(model.rowOf(QStringLiteral("py:b")), model.rowOf(QStringLiteral("py:a")) + 1);
+    model.appendNewEntries(); // nothing new: nothing changes
+    QCOMPARE(current.data(ui::RecommenderListModel::IdRole).toString(),
+             QStringLiteral("popularity"));
+
+    ui::RecommenderListModel rebuilt(registry);
+    rebuilt.setOrigins(origins);
+    QCOMPARE(rowsOf(model), rowsOf(rebuilt));
 }
 
 void TestUiModels::strategyPanelShowsEverySchema() {

@@ -6,7 +6,6 @@
 
 #include "recoscope/ui/plugin_manager.h"
 #include "recoscope/ui/recommender_list_model.h"
-#include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/strategy_panel.h"
 
 #include <QAction>
@@ -21,7 +20,7 @@ void MainWindow::setPluginManager(PluginManager* plugins) {
     if (!plugins)
         return;
     connect(plugins, &PluginManager::coresAdded, this, [this](const QStringList& ids) {
-        m_strategy->recommenderModel()->refresh(m_plugins->origins());
+        m_strategy->recommenderModel()->appendNewEntries(m_plugins->origins());
         statusBar()->showMessage(
             tr("Plugin loaded: %n core(s) added (%1).", nullptr, static_cast<int>(ids.size()))
                 .arg(ids.join(QStringLiteral(", "))),
@@ -34,15 +33,9 @@ void MainWindow::setPluginManager(PluginManager* plugins) {
     const QStringList chosen = m_strategy->coreIds();
     m_strategy->recommenderModel()->setOrigins(plugins->origins());
     m_strategy->setCores(chosen);
-    // Adding to the registry while a worker reads it would be a data race: plugins load
-    // only while no run or replay goes on.
-    auto idle = [this] {
-        const auto s = m_controller->state();
-        m_loadPlugin->setEnabled(s == RunController::State::Idle ||
-                                 s == RunController::State::Finished);
-    };
-    connect(m_controller, &RunController::stateChanged, this, idle);
-    idle();
+    // Load plugin… stays enabled during runs and replays: every run is built from a
+    // snapshot of the registry taken when it starts (RunController), so a plugin's cores
+    // join the lists for the next run and never race the worker.
     if (!plugins->errors().isEmpty())
         showPluginErrors(plugins->errors());
 }

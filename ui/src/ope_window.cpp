@@ -117,7 +117,8 @@ bool OpeWindow::startCheck() {
     auto cancel = m_cancel;
     const QString path = m_dbPath;
     const qint64 runId = m_runId;
-    const core::RecommenderRegistry* registry = &m_registry;
+    // A snapshot: the GUI may add cores to its registry while the check runs.
+    auto registry = std::make_shared<const core::RecommenderRegistry>(m_registry);
     // The replay and the truth run take as long as two runs: a thread of the window's own
     // with its own read-only connection (one SQLite connection per thread).
     m_thread.reset(QThread::create([this, path, runId, registry, target, cancel] {

@@ -6,7 +6,6 @@
 #include <QFont>
 
 #include <algorithm>
-#include <utility>
 
 namespace recoscope::ui {
 
@@ -22,33 +21,35 @@ RecommenderListModel::RecommenderListModel(const core::RecommenderRegistry& regi
     build();
 }
 
+RecommenderListModel::Row RecommenderListModel::coreRow(const core::RecommenderEntry& e) const {
+    const QString id = QString::fromStdString(e.id);
+    const auto origin = m_origins.constFind(id);
+    const bool external = origin != m_origins.constEnd();
+    return {false, id,
+            external ? QString::fromLatin1(kExternalFamily) : QString::fromStdString(e.family),
+            QString::fromStdString(e.description), external ? *origin : QString()};
+}
+
 void RecommenderListModel::build() {
+    // Built-in families in order of first registration, then the external cores: the same
+    // grouping appendNewEntries() keeps as cores arrive.
     m_rows.clear();
-    auto external = [&](const core::RecommenderEntry& e) {
-        return m_origins.contains(QString::fromStdString(e.id));
-    };
-    std::vector<std::string> families; // in order of first appearance, as registered
+    std::vector<Row> cores;
     for (const auto& e : m_registry.entries())
-        if (!external(e) && std::find(families.begin(), families.end(), e.family) == families.end())
-            families.push_back(e.family);
-    for (const std::string& family : families) {
-        m_rows.push_back({true, QString(), QString::fromStdString(family), QString(), QString()});
-        for (const auto& e : m_registry.entries())
-            if (e.family == family && !external(e))
-                m_rows.push_back({false, QString::fromStdString(e.id),
-                                  QString::fromStdString(family),
-                                  QString::fromStdString(e.description), QString()});
-    }
-    bool header = false;
-    for (const auto& e : m_registry.entries()) {
-        if (!external(e))
-            continue;
-        if (!std::exchange(header, true))
-            m_rows.push_back(
-                {true, QString(), QString::fromLatin1(kExternalFamily), QString(), QString()});
-        const QString id = QString::fromStdString(e.id);
-        m_rows.push_back({false, id, QString::fromLatin1(kExternalFamily),
-                          QString::fromStdString(e.description), m_origins.value(id)});
+        cores.push_back(coreRow(e));
+    std::vector<QString> families;
+    for (const Row& r : cores)
+        if (std::find(families.begin(), families.end(), r.family) == families.end())
+            families.push_back(r.family);
+    const auto external =
+        std::find(families.begin(), families.end(), QString::fromLatin1(kExternalFamily));
+    if (external != families.end())
+        std::rotate(external, external + 1, families.end());
+    for (const QString& family : families) {
+        m_rows.push_back({true, QString(), family, QString(), QString()});
+        for (const Row& r : cores)
+            if (r.family == family)
+                m_rows.push_back(r);
     }
 }
 
@@ -59,53 +60,31 @@ void RecommenderListModel::setOrigins(const QHash<QString, QString>& origins) {
     endResetModel();
 }
 
-void RecommenderListModel::refresh(const QHash<QString, QString>& origins) {
+void RecommenderListModel::appendNewEntries(const QHash<QString, QString>& origins) {
     m_origins.insert(origins);
-    std::vector<Row> added;
-    const bool hasHeader = std::any_of(m_rows.begin(), m_rows.end(), [](const Row& r) {
-        return r.header && r.family == QLatin1String(kExternalFamily);
-    });
     for (const auto& e : m_registry.entries()) {
-        const QString id = QString::fromStdString(e.id);
-        if (rowOf(id) >= 0)
+        if (rowOf(QString::fromStdString(e.id)) >= 0)
             continue;
-        if (!hasHeader && added.empty())
-            added.push_back(
-                {true, QString(), QString::fromLatin1(kExternalFamily), QString(), QString()});
-        m_origins.insert(id, m_origins.value(id)); // listed as external from now on
-        added.push_back({false, id, QString::fromLatin1(kExternalFamily),
-                         QString::fromStdString(e.description), m_origins.value(id)});
+        const Row row = coreRow(e);
+        // After the last row of its family's group, or a new group at the end.
+        int at = -1;
+        for (std::size_t i = 0; i < m_rows.size(); ++i)
+            if (m_rows[i].header && m_rows[i].family == row.family) {
+                at = static_cast<int>(i) + 1;
+                while (at < rowCount() && !m_rows[static_cast<std::size_t>(at)].header)
+                    ++at;
+            }
+        if (at < 0) {
+            const int first = rowCount();
+            beginInsertRows({}, first, first + 1);
+            m_rows.push_back({true, QString(), row.family, QString(), QString()});
+            m_rows.push_back(row);
+        } else {
+            beginInsertRows({}, at, at);
+            m_rows.insert(m_rows.begin() + at, row);
+        }
+        endInsertRows();
     }
-    if (added.empty())
-        return;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
-    endInsertRows();
-}
-
-void RecommenderListModel::appendNewEntries(const core::RecommenderRegistry& registry) {
-    std::vector<Row> added;
-    for (const auto& e : registry.entries()) {
-        const QString id = QString::fromStdString(e.id);
-        if (rowOf(id) >= 0)
-            continue;
-        const QString family = QString::fromStdString(e.family);
-        const bool known =
-            std::any_of(m_rows.begin(), m_rows.end(),
-                        [&](const Row& r) { return r.header && r.family == family; }) ||
-            std::any_of(added.begin(), added.end(),
-                        [&](const Row& r) { return r.header && r.family == family; });
-        if (!known)
-            added.push_back({true, QString(), family, QString()});
-        added.push_back({false, id, family, QString::fromStdString(e.description)});
-    }
-    if (added.empty())
-        return;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
-    endInsertRows();
 }
 
 int RecommenderListModel::rowCount(const QModelIndex& parent) const {

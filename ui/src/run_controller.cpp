@@ -1,5 +1,7 @@
 #include "recoscope/ui/run_controller.h"
 
+#include "recoscope/core/registry.h"
+
 #include <QThread>
 
 #include <QTimer>
@@ -14,8 +16,9 @@
 namespace recoscope::ui {
 
 RunController::RunController(const core::RecommenderRegistry& registry, QObject* parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new sim::EngineWorker(registry)),
-      m_logWorker(new sim::LogWorker(registry)), m_refresh(new QTimer(this)) {
+    : QObject(parent), m_registry(registry), m_thread(new QThread(this)),
+      m_worker(new sim::EngineWorker(registry)), m_logWorker(new sim::LogWorker(registry)),
+      m_refresh(new QTimer(this)) {
     m_thread->setObjectName(QStringLiteral("recoscope-engine"));
     m_worker->moveToThread(m_thread);
     m_logWorker->moveToThread(m_thread);
@@ -131,10 +134,14 @@ void RunController::start(const sim::ArenaSpec& spec, bool paused) {
     const quint64 gen = m_generation;
     sim::EngineWorker* w = m_worker;
     const double speed = m_speed;
+    // The worker builds the cores from the registry as it is now; cores added while the
+    // run goes (Add Python core…, Load plugin…) grow only the GUI's registry.
+    auto snapshot = std::make_shared<const core::RecommenderRegistry>(m_registry);
     QMetaObject::invokeMethod(
         w,
-        [w, spec, gen, paused, speed] {
+        [w, spec, gen, paused, speed, snapshot] {
             w->setSpeed(speed);
+            w->useRegistry(snapshot);
             w->start(spec, gen, paused);
         },
         Qt::QueuedConnection);
@@ -298,8 +305,14 @@ void RunController::startReplay(const sim::LogReplayJob& job) {
     m_etaFraction0 = 0.0;
     const quint64 gen = m_generation;
     sim::LogWorker* w = m_logWorker;
+    auto snapshot = std::make_shared<const core::RecommenderRegistry>(m_registry); // as start()
     QMetaObject::invokeMethod(
-        w, [w, job, gen] { w->replay(job, gen); }, Qt::QueuedConnection);
+        w,
+        [w, job, gen, snapshot] {
+            w->useRegistry(snapshot);
+            w->replay(job, gen);
+        },
+        Qt::QueuedConnection);
     setState(State::Running);
     m_dirty = true;
 }

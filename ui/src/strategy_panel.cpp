@@ -424,7 +424,7 @@ QString StrategyPanel::addPythonCore(const QString& spec) {
     core::Result<std::string> id = m_pythonLoader(spec.toStdString());
     if (!id)
         return QString::fromStdString(id.error());
-    m_model->appendNewEntries(m_registry);
+    m_model->appendNewEntries();
     const QString core = QString::fromStdString(id.value());
     if (static_cast<int>(m_slots.size()) < kMaxCores)
         addSlot(core);

@@ -52,3 +52,73 @@ class FailsOnFiftieth:
 class ReturnsGarbage:
     def recommend(self, request):
         return "not ids"
+
+
+class Configured:
+    """Takes parameters (docs/python.md#parameters): the first k candidates from `offset`
+    on; with `log` set, the constructor writes the arguments it got (value and type name)
+    to that file as JSON, so a test can see exactly what --param / params= passed."""
+
+    PARAMS = {"offset": {"min": 0, "max": 50, "help": "candidates skipped"},
+              "mode": {"choices": ["first", "last"]}}
+
+    def __init__(self, offset=0, weight=1.5, greedy=True, mode="first", log=""):
+        self.offset, self.mode = offset, mode
+        if log:
+            import json
+            with open(log, "w") as f:
+                json.dump({k: [v, type(v).__name__] for k, v in
+                           dict(offset=offset, weight=weight, greedy=greedy, mode=mode).items()},
+                          f)
+
+    def recommend(self, request):
+        cand = request["candidates"]
+        if self.mode == "last":
+            cand = cand[::-1]
+        return cand[self.offset: self.offset + request["k"]]
+
+
+class NeedsArgument:
+    def __init__(self, size):
+        self.size = size
+
+    def recommend(self, request):
+        return request["candidates"][: request["k"]]
+
+
+class BadParams:
+    PARAMS = {"nope": {"min": 0}}
+
+    def __init__(self, alpha=0.5):
+        pass
+
+    def recommend(self, request):
+        return request["candidates"][: request["k"]]
+
+
+class Recorder:
+    """Ranks the candidates by how often it has observed them (ties: lower id) and, with
+    `log` set, writes every call to that file as JSON lines, so that a test can recount a
+    command's metrics from the core's own answers (tests/python/test_python_core_cli.py)."""
+
+    def __init__(self, log=""):
+        self.counts = {}
+        self.out = open(log, "a") if log else None
+
+    def _write(self, record):
+        if self.out:
+            import json
+            self.out.write(json.dumps(record) + "\n")
+            self.out.flush()
+
+    def recommend(self, request):
+        cand = request["candidates"]
+        score = np.array([self.counts.get(int(i), 0) for i in cand], dtype=np.float64)
+        slate = cand[np.argsort(-score, kind="stable")[: request["k"]]]
+        self._write({"call": "recommend", "user": int(request["user"]),
+                     "slate": [int(i) for i in slate]})
+        return slate
+
+    def observe(self, event):
+        self.counts[event.item] = self.counts.get(event.item, 0) + 1
+        self._write({"call": "observe", "user": int(event.user), "item": int(event.item)})

@@ -40,6 +40,10 @@ void registerEventDtype();
 void readOnly(pybind11::array& a);
 /// A fresh NumPy array of `events` with EventRecord's dtype.
 pybind11::array eventArray(const EventRecord* events, std::size_t count);
+/// EventRecord's dtype (registerEventDtype() first), looked up once.
+const pybind11::dtype& eventDtype();
+/// A fresh, uninitialised 1-d array of `count` elements of `dtype`.
+pybind11::array newArray(const pybind11::dtype& dtype, std::size_t count);
 
 class RequestBuilder {
 public:
@@ -62,6 +66,11 @@ public:
     /// "launch_time"}: read-only views of the current item table (prices and availability
     /// change as promotions and stock do).
     const pybind11::dict& items() const { return m_items; }
+    /// Sets `key`'s item of a request dict (the Simulator's extra keys) with an interned key.
+    static void setItem(const pybind11::dict& request, const pybind11::str& key,
+                        const pybind11::object& value);
+    const pybind11::str& sessionKey() const { return m_keys.session; }
+    const pybind11::str& sessionStartKey() const { return m_keys.sessionStart; }
 
     static constexpr std::size_t kRecent = 16;
 
@@ -76,12 +85,15 @@ private:
     struct Keys {
         pybind11::str user{"user"}, time{"time"}, day{"day"}, surface{"surface"}, k{"k"},
             contextItem{"context_item"}, exclude{"exclude"}, candidates{"candidates"},
-            recentEvents{"recent_events"}, items{"items"};
+            recentEvents{"recent_events"}, items{"items"}, session{"session"},
+            sessionStart{"session_start"};
     };
     Keys m_keys; // created once: building a key per request showed in the profile
-    std::vector<std::uint8_t> m_availableSeen;    // items.available when m_available was built
-    pybind11::array_t<std::uint32_t> m_available; // sorted available ids, read-only
-    std::vector<std::size_t> m_skip;              // positions in m_available excluded
+    std::vector<std::uint8_t> m_availableSeen; // items.available when m_available was built
+    pybind11::dtype m_ids;                     // uint32
+    pybind11::array m_available;               // sorted available ids (uint32), read-only
+    pybind11::array m_noIds;                   // empty, read-only: `exclude` of most requests
+    std::vector<std::size_t> m_skip;           // positions in m_available excluded
     std::array<pybind11::str, core::kSurfaceCount> m_surfaceNames;
     std::array<pybind11::str, core::kEventKindCount> m_kindNames;
     pybind11::object m_eventType;

@@ -45,9 +45,18 @@ struct SnapshotBatch : ArenaSnapshot {
 class EngineWorker : public QObject {
     Q_OBJECT
 public:
-    /// The registry must outlive the worker (it is only read).
+    /// The registry must outlive the worker (it is only read, on the worker's thread, when
+    /// an arena is built), unless useRegistry() gives another.
     explicit EngineWorker(const core::RecommenderRegistry& registry, QObject* parent = nullptr);
     ~EngineWorker() override;
+
+    /// The registry the next start() and its Step back rebuilds build the cores from: a
+    /// copy the GUI thread took when it started the run (RunController), so that cores
+    /// added to its registry meanwhile (Load plugin…, Add Python core…) never race this
+    /// thread. Null: the constructor's registry. Worker thread, before start().
+    void useRegistry(std::shared_ptr<const core::RecommenderRegistry> snapshot) {
+        m_snapshot = std::move(snapshot);
+    }
 
 public slots:
     /// Builds the arena and starts running (or stays paused when `paused`, e.g. for
@@ -98,6 +107,10 @@ private:
     void fail(const QString& message);
 
     const core::RecommenderRegistry& m_registry;
+    std::shared_ptr<const core::RecommenderRegistry> m_snapshot; ///< useRegistry()
+    const core::RecommenderRegistry& registry() const {
+        return m_snapshot ? *m_snapshot : m_registry;
+    }
     QTimer* m_timer = nullptr;
     std::unique_ptr<Arena> m_arena;
     quint64 m_generation = 0;

@@ -20,6 +20,7 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -55,6 +56,13 @@ public:
     void requestCancel(quint64 generation);
     /// Thread-safe: a replay waits while paused (cancelling still works).
     void setPaused(bool paused) { m_paused.store(paused); }
+    /// The registry the next replays build their cores from: a copy the GUI thread took
+    /// when it started the replay (RunController), so that cores added to its registry
+    /// meanwhile (Load plugin…, Add Python core…) never race this thread. Null: the
+    /// constructor's registry. Worker thread, before replay().
+    void useRegistry(std::shared_ptr<const core::RecommenderRegistry> snapshot) {
+        m_snapshot = std::move(snapshot);
+    }
 
 public slots:
     void replay(const recoscope::sim::LogReplayJob& job, quint64 generation);
@@ -72,6 +80,7 @@ signals:
 
 private:
     const core::RecommenderRegistry& m_registry;
+    std::shared_ptr<const core::RecommenderRegistry> m_snapshot;
     bool cancelled(quint64 generation) const;
 
     mutable std::mutex m_mutex;

@@ -31,7 +31,7 @@ class OpeChartView;
 class OpeWindow : public QWidget {
     Q_OBJECT
 public:
-    /// `registry` must outlive the window; it is read from the check's thread too.
+    /// `registry` must outlive the window; the check's thread reads a snapshot of it.
     OpeWindow(const core::RecommenderRegistry& registry, const QString& dbPath, qint64 runId,
               QWidget* parent = nullptr);
     ~OpeWindow() override;

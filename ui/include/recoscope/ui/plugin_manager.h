@@ -9,10 +9,9 @@
 // folder of the environment variable RECOSCOPE_PLUGIN_PATH (':'-separated).
 //
 // A plugin that fails to load never stops the workbench: its message (naming the file)
-// is kept in errors() and announced by loadFailed(). GUI thread only, and only while no
-// worker reads the registry (no run, replay or off-policy check going on): the registry is
-// not guarded against a reader while it grows. MainWindow disables "Load plugin…" during
-// runs and replays.
+// is kept in errors() and announced by loadFailed(). GUI thread only. Loading while a run,
+// replay or off-policy check goes on is safe: those read a snapshot of the registry taken
+// when they started (RunController, OpeWindow), never the registry this grows.
 
 #include "recoscope/sim/plugin_loader.h"
 

@@ -3,9 +3,9 @@
 // family: a disabled header row per family, then its cores. Display texts, tooltips
 // (descriptions) and family names are translated (contexts RecommenderFamily and
 // Recommender, English as fallback); IdRole gives a core row's registry id. External cores
-// (loaded from a plugin: setOrigins(), refresh()) follow the built-in ones under a header
-// of their own, marked "(external)", the file they come from in the tooltip. GUI thread
-// only; one instance can back several combo boxes.
+// (loaded from a plugin: setOrigins(), appendNewEntries(origins)) follow the built-in ones
+// under a header of their own, marked "(external)", the file they come from in the
+// tooltip. GUI thread only; one instance can back several combo boxes.
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -14,7 +14,8 @@
 
 namespace recoscope::core {
 class RecommenderRegistry;
-}
+struct RecommenderEntry;
+} // namespace recoscope::core
 
 namespace recoscope::ui {
 
@@ -24,7 +25,7 @@ public:
     enum Role { IdRole = Qt::UserRole, IsHeaderRole, OriginRole };
 
     /// The registry must outlive the model; entries are read now, by setOrigins() and by
-    /// refresh().
+    /// appendNewEntries().
     explicit RecommenderListModel(const core::RecommenderRegistry& registry,
                                   QObject* parent = nullptr);
 
@@ -35,16 +36,15 @@ public:
     int rowOf(const QString& id) const;
     /// After a language change: every row's texts may differ.
     void retranslate();
-    /// Appends the registry's entries not listed yet (a Python core loaded at run time),
-    /// with a header row for a new family. Rows are inserted, not reset, so combo boxes
-    /// keep their selection.
-    void appendNewEntries(const core::RecommenderRegistry& registry);
+    /// Lists the registry's entries not listed yet (a Python core or a plugin's cores
+    /// loaded at run time): an entry with an origin (`origins` adds to those known: core
+    /// id -> plugin file) goes under the external header, any other under its family's
+    /// header, a new header at the end for a family not listed yet. Rows are inserted, not
+    /// reset, so views keep their current row.
+    void appendNewEntries(const QHash<QString, QString>& origins = {});
     /// Which cores are external (core id -> the plugin file): rebuilds the list (a model
     /// reset; views lose their current row).
     void setOrigins(const QHash<QString, QString>& origins);
-    /// Appends the cores registered since, as external ones (`origins` adds their files);
-    /// rows already listed stay where they are, so that views keep their current row.
-    void refresh(const QHash<QString, QString>& origins);
 
 private:
     struct Row {
@@ -55,6 +55,8 @@ private:
         QString origin; ///< the plugin file; empty for a built-in core
     };
     void build();
+    /// The row of a core entry: under the external header when it has an origin.
+    Row coreRow(const core::RecommenderEntry& entry) const;
 
     const core::RecommenderRegistry& m_registry;
     QHash<QString, QString> m_origins;

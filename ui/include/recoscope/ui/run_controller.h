@@ -5,7 +5,8 @@
 // only. A replay is a run like an arena: the same states, Stop and Pause (not Step). Batches and
 // reports from a superseded run (older generation) are dropped. A single ~30 Hz timer emits
 // refreshed() only when new data arrived, so charts repaint at most ~30 times a second whatever the
-// engine's speed.
+// engine's speed. Every run and replay is built from a snapshot of the registry taken when it
+// starts, so the GUI may add cores (Add Python core…, Load plugin…) while one goes on.
 
 #include "recoscope/sim/engine_worker.h"
 #include "recoscope/sim/log_worker.h"
@@ -116,6 +117,7 @@ private:
     void updateEta(bool finished);
     void setState(State s);
 
+    const core::RecommenderRegistry& m_registry; ///< copied for each run: see start()
     QThread* m_thread = nullptr;
     sim::EngineWorker* m_worker = nullptr;
     sim::LogWorker* m_logWorker = nullptr;

@@ -58,7 +58,8 @@ public:
 
     /// Turns a Python core spec ("py:FILE.py:CLASS") into a registry id, adding the core
     /// to the registry this panel reads (which the caller owns), or says why it cannot.
-    /// Called on the GUI thread while no run is going. docs/python.md.
+    /// Called on the GUI thread, also during runs (each run builds its cores from a
+    /// snapshot of the registry). docs/python.md.
     using PythonCoreLoader = std::function<core::Result<std::string>(const std::string& spec)>;
     /// Shows "Add Python core…" (hidden while no loader is set: a build without Python).
     void setPythonCoreLoader(PythonCoreLoader loader);
