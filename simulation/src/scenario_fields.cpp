@@ -70,6 +70,7 @@ std::vector<ScenarioField> buildTable() {
     appendCatalogueFields(t);
     appendPopulationFields(t);
     appendBehaviourFields(t);
+    appendSurfaceFields(t);
     return t;
 }
 
