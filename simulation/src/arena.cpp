@@ -344,6 +344,7 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         }
         s.coldStart = c->cold->total(now);
         s.surfaces = e.surfaceMetrics().totals();
+        s.surfaceCores = c->job->spec().scenario.surfaces.normalised();
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         s.fault = e.coreFault();
         b.events += s.total.counters.events;

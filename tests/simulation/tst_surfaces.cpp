@@ -12,6 +12,7 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/slate_log.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -242,6 +243,132 @@ private slots:
               static_cast<unsigned long long>(ca.impressions), pb,
               static_cast<unsigned long long>(cb.impressions), (pb - pa) / se);
         QVERIFY2(pb - pa > 2.576 * se, "the cart core did not raise the cart page's CTR");
+    }
+
+    void commandLineRunAndReport() {
+        const QString db = m_dir.filePath(QStringLiteral("cli.db"));
+        const test::CliResult run =
+            test::cli({"run", "--scenario", "default", "--recommender", "popularity", "--surface",
+                       "cart=markov", "--days", "0.5", "--seed", "4", "--db", db, "--json"});
+        QCOMPARE(run.code, 0);
+        const QJsonObject ran = jsonOf(run.out).value(QStringLiteral("surfaces")).toObject();
+        QCOMPARE(ran.value(QStringLiteral("cart")).toObject().value(QStringLiteral("core")),
+                 QJsonValue(QStringLiteral("markov")));
+        const qint64 id = jsonOf(run.out).value(QStringLiteral("run_id")).toInteger();
+        // report --json carries what the run stored; the text has the table.
+        test::CliResult rep =
+            test::cli({"report", "--db", db, "--run", QString::number(id), "--json"});
+        QCOMPARE(rep.code, 0);
+        QCOMPARE(jsonOf(rep.out).value(QStringLiteral("surfaces")).toObject(), ran);
+        rep = test::cli({"report", "--db", db, "--run", QString::number(id)});
+        QCOMPARE(rep.code, 0);
+        QVERIFY2(rep.out.contains(QStringLiteral("Per surface")) &&
+                     rep.out.contains(QStringLiteral("markov")),
+                 qPrintable(rep.out));
+        // A run stored before per-surface figures existed: its summary has no `surfaces`.
+        {
+            auto store = sim::RunStore::open(db);
+            QVERIFY(store.ok());
+            QJsonObject summary =
+                QJsonDocument::fromJson(store.value()->run(id).value().summaryJson).object();
+            summary.remove(QStringLiteral("surfaces"));
+            QVERIFY(store.value()
+                        ->finishRun(id, QStringLiteral("finished"),
+                                    QJsonDocument(summary).toJson(QJsonDocument::Compact))
+                        .ok());
+        }
+        rep = test::cli({"report", "--db", db, "--run", QString::number(id), "--json"});
+        QCOMPARE(rep.code, 0);
+        QVERIFY(jsonOf(rep.out).value(QStringLiteral("surfaces")).isNull());
+        rep = test::cli({"report", "--db", db, "--run", QString::number(id)});
+        QCOMPARE(rep.code, 0);
+        QVERIFY2(rep.out.contains(QStringLiteral("Per surface: not recorded")),
+                 qPrintable(rep.out));
+    }
+
+    void commandLineErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const QString bad = m_dir.filePath(QStringLiteral("bad-syntax.json"));
+        const QString unknown = m_dir.filePath(QStringLiteral("bad-core.json"));
+        auto write = [](const QString& path, const char* json) {
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(path));
+            f.write(json);
+        };
+        write(bad, R"({"name": "s", "surfaces": {"cart": "itemknn neighbours"}})");
+        write(unknown, R"({"name": "s", "surfaces": {"cart": "no-such-core"}})");
+        const QStringList run{"run",        "--scenario", "default",  "--recommender",
+                              "popularity", "--no-db",    "--events", "100"};
+        QTest::newRow("unknown surface")
+            << (run + QStringList{"--surface", "basket=itemknn"}) << 2
+            << "--surface basket=itemknn: expected NAME=SPEC with NAME one of home, search, "
+               "product, cart";
+        QTest::newRow("unknown core") << (run + QStringList{"--surface", "cart=no-such-core"}) << 2
+                                      << "--surface cart: unknown recommender 'no-such-core'";
+        QTest::newRow("parameter out of range")
+            << (run + QStringList{"--surface", "cart=mmr lambda=7"}) << 2
+            << "--surface cart: recommender 'mmr': parameter 'lambda'";
+        QTest::newRow("spec syntax") << (run + QStringList{"--surface", "cart=mmr itemknn"}) << 2
+                                     << "expected KEY=VALUE after the core id, got 'itemknn'";
+        QTest::newRow("file: syntax")
+            << QStringList{"run", "--scenario", bad, "--recommender", "popularity", "--no-db"} << 3
+            << "$.surfaces.cart: expected KEY=VALUE";
+        QTest::newRow("file: unknown core")
+            << QStringList{"run", "--scenario", unknown, "--recommender", "popularity", "--no-db"}
+            << 3 << "$.surfaces.cart: unknown recommender 'no-such-core'";
+        QTest::newRow("compare: unknown label")
+            << QStringList{"compare",
+                           "--scenario",
+                           "default",
+                           "--recommenders",
+                           "popularity,markov",
+                           "--surface",
+                           "itemknn.cart=markov"}
+            << 2 << "no core labelled 'itemknn' (the cores are popularity, markov)";
+    }
+    void commandLineErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const test::CliResult r = test::cli(args);
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void compareWholeConfigurations() {
+        // Configuration A: popularity everywhere; B: the same with markov on the cart page.
+        const test::CliResult r = test::cli(
+            {"compare", "--scenario", "default", "--recommenders", "popularity,popularity",
+             "--surface", "popularity#2.cart=markov", "--days", "0.5", "--seed", "4", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonArray cores = jsonOf(r.out).value(QStringLiteral("cores")).toArray();
+        QCOMPARE(cores.size(), 2);
+        auto cart = [&](int i) {
+            return cores.at(i)
+                .toObject()
+                .value(QStringLiteral("surfaces"))
+                .toObject()
+                .value(QStringLiteral("cart"))
+                .toObject();
+        };
+        QCOMPARE(cart(0).value(QStringLiteral("core")), QJsonValue(QStringLiteral("popularity")));
+        QVERIFY(!cart(0).value(QStringLiteral("own_core")).toBool());
+        QCOMPARE(cart(1).value(QStringLiteral("core")), QJsonValue(QStringLiteral("markov")));
+        QVERIFY(cart(1).value(QStringLiteral("own_core")).toBool());
+        // The same shoppers reach the cart page in both (common random numbers) and the
+        // configurations differ there.
+        QVERIFY(cart(0).value(QStringLiteral("impressions")).toDouble() > 0);
+        QVERIFY(cart(1).value(QStringLiteral("impressions")).toDouble() > 0);
+        // And the text form names each configuration's core per surface.
+        const test::CliResult text = test::cli(
+            {"compare", "--scenario", "default", "--recommenders", "popularity,popularity",
+             "--surface", "popularity#2.cart=markov", "--days", "0.5", "--seed", "4"});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("Per surface: CTR of each configuration")),
+                 qPrintable(text.out));
     }
 };
 

@@ -9,7 +9,7 @@
 #include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/strategy_panel.h"
 
-#include "surface_assignment_dialog.h"
+#include "recoscope/ui/surface_assignment_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -188,7 +188,7 @@ void StrategyPanel::updateButtons() {
 std::vector<sim::ArenaSpec::Core> StrategyPanel::cores() const {
     std::vector<sim::ArenaSpec::Core> out;
     for (const CoreSlot* s : m_slots) {
-        out.push_back({s->coreId().toStdString(), s->params(), std::nullopt});
+        out.push_back({s->coreId().toStdString(), s->params()});
         // A slot without assignments leaves the scenario's `surfaces` to apply.
         if (!s->surfaces().empty())
             out.back().surfaces = s->surfaces();

@@ -1,4 +1,4 @@
-#include "surface_assignment_dialog.h"
+#include "recoscope/ui/surface_assignment_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -53,7 +53,7 @@ struct ArenaSpec {
         std::map<std::string, std::string> params;
         /// This core's strategy per surface, replacing the scenario's `surfaces` when set
         /// (the arena then compares whole per-surface configurations on the same shoppers).
-        std::optional<SurfaceAssignments> surfaces;
+        std::optional<SurfaceAssignments> surfaces = std::nullopt;
     };
     Scenario scenario;
     std::uint64_t seed = 1;
@@ -89,6 +89,8 @@ struct CoreSnapshot {
     core::RetentionTable retention;
     /// Shop figures per surface so far (core::SurfaceMetrics), whichever core served it.
     core::SurfaceTotals surfaces;
+    /// Which core serves each surface: its own spec, or empty for this core (normalised).
+    SurfaceAssignments surfaceCores;
     /// Why this core was stopped (Engine::coreFault: it threw, a malformed slate, over its
     /// latency budget), or empty. A stopped core's figures stay as they were; the others go on.
     std::string fault;
