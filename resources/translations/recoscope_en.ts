@@ -2123,6 +2123,46 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Strategy per surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A core of its own for any surface, as &quot;ID KEY=VALUE ...&quot; (e.g. &quot;itemknn neighbours=20&quot; or &quot;mmr inner=itemknn lambda=0.5&quot;); empty: the run&apos;s main core serves it. Every core learns from every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home feed core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of the home feed; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of the slates beside search results; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of &quot;related / also bought&quot; on product pages; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of &quot;complete your order&quot; on the cart page (accessories, consumables); empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2140,6 +2180,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the run&apos;s main core</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4227,93 @@
     </message>
     <message>
         <source>This build has no Python support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per &amp;surface…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the home feed, search, product page or cart page a core of its own; this core serves the others. Every core learns from every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves every surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceAssignmentDialog</name>
+    <message>
+        <source>Strategy per surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a surface a core of its own, for example &quot;complete your order&quot; on the cart page. The slot&apos;s core serves every surface left on it. Every core learns from every event; each answers only its surface&apos;s requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the slot&apos;s core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of this surface&apos;s core, separated by spaces, e.g. neighbours=20 or inner=itemknn lambda=0.5 (see the core&apos;s form for its keys); unset ones keep their defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A surface and the core that serves it, e.g. &quot;Cart page: itemknn&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceCtrTable</name>
+    <message>
+        <source>&lt;b&gt;CTR per surface&lt;/b&gt; (a core of its own in brackets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks / impressions of the slates served on each surface. Carts, purchases and revenue in the cell&apos;s tooltip are those won by the surface&apos;s slates (docs/metrics.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 impressions, %2 clicks, %3 carts, %4 purchases, revenue %5; p95 latency %6 µs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

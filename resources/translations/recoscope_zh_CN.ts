@@ -2122,6 +2122,46 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation>测量相对最佳推荐列表遗憾值的推荐列表比例（每次需要遍历一遍商品目录）。</translation>
     </message>
+    <message>
+        <source>Strategy per surface</source>
+        <translation>按页面的推荐策略</translation>
+    </message>
+    <message>
+        <source>A core of its own for any surface, as &quot;ID KEY=VALUE ...&quot; (e.g. &quot;itemknn neighbours=20&quot; or &quot;mmr inner=itemknn lambda=0.5&quot;); empty: the run&apos;s main core serves it. Every core learns from every event.</source>
+        <translation>为任一页面单独指定推荐核心，写作“ID 键=值 ...”（例如“itemknn neighbours=20”或“mmr inner=itemknn lambda=0.5”）；留空则由运行的主核心服务。每个核心都从全部事件中学习。</translation>
+    </message>
+    <message>
+        <source>Home feed core</source>
+        <translation>首页推荐流核心</translation>
+    </message>
+    <message>
+        <source>Core of the home feed; empty: the main core.</source>
+        <translation>首页推荐流的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Search page core</source>
+        <translation>搜索页核心</translation>
+    </message>
+    <message>
+        <source>Core of the slates beside search results; empty: the main core.</source>
+        <translation>搜索结果旁推荐列表的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Product page core</source>
+        <translation>商品页核心</translation>
+    </message>
+    <message>
+        <source>Core of &quot;related / also bought&quot; on product pages; empty: the main core.</source>
+        <translation>商品页“相关商品 / 买了还买”的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Cart page core</source>
+        <translation>购物车页核心</translation>
+    </message>
+    <message>
+        <source>Core of &quot;complete your order&quot; on the cart page (accessories, consumables); empty: the main core.</source>
+        <translation>购物车页“凑单推荐”（配件、耗材）的核心；留空则用主核心。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2138,6 +2178,10 @@
         <translation>
             <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the run&apos;s main core</source>
+        <translation>运行的主推荐核心</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4212,93 @@
     <message>
         <source>This build has no Python support.</source>
         <translation>此版本未包含 Python 支持。</translation>
+    </message>
+    <message>
+        <source>Per &amp;surface…</source>
+        <translation>按页面(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Give the home feed, search, product page or cart page a core of its own; this core serves the others. Every core learns from every event.</source>
+        <translation>为首页推荐流、搜索页、商品页或购物车页单独指定推荐核心；其余页面由本核心服务。每个核心都从全部事件中学习。</translation>
+    </message>
+    <message>
+        <source>Serves every surface</source>
+        <translation>服务所有页面</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceAssignmentDialog</name>
+    <message>
+        <source>Strategy per surface</source>
+        <translation>按页面的推荐策略</translation>
+    </message>
+    <message>
+        <source>Give a surface a core of its own, for example &quot;complete your order&quot; on the cart page. The slot&apos;s core serves every surface left on it. Every core learns from every event; each answers only its surface&apos;s requests.</source>
+        <translation>为某个页面单独指定推荐核心，例如购物车页的“凑单推荐”。未单独指定的页面由本槽位的核心服务。每个核心都从全部事件中学习，但只回答本页面的请求。</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>(the slot&apos;s core)</source>
+        <translation>（本槽位的核心）</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE …</source>
+        <translation>键=值 …</translation>
+    </message>
+    <message>
+        <source>Parameters of this surface&apos;s core, separated by spaces, e.g. neighbours=20 or inner=itemknn lambda=0.5 (see the core&apos;s form for its keys); unset ones keep their defaults.</source>
+        <translation>该页面核心的参数，以空格分隔，例如 neighbours=20 或 inner=itemknn lambda=0.5（参数名见该核心的表单）；未设置的参数保持默认值。</translation>
+    </message>
+    <message>
+        <source>Home feed</source>
+        <translation>首页推荐流</translation>
+    </message>
+    <message>
+        <source>Search page</source>
+        <translation>搜索页</translation>
+    </message>
+    <message>
+        <source>Product page</source>
+        <translation>商品页</translation>
+    </message>
+    <message>
+        <source>Cart page</source>
+        <translation>购物车页</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A surface and the core that serves it, e.g. &quot;Cart page: itemknn&quot;</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceCtrTable</name>
+    <message>
+        <source>&lt;b&gt;CTR per surface&lt;/b&gt; (a core of its own in brackets)</source>
+        <translation>&lt;b&gt;各页面点击率&lt;/b&gt;（括号内为该页面单独的核心）</translation>
+    </message>
+    <message>
+        <source>Clicks / impressions of the slates served on each surface. Carts, purchases and revenue in the cell&apos;s tooltip are those won by the surface&apos;s slates (docs/metrics.md).</source>
+        <translation>各页面所展示推荐列表的点击数 / 曝光数。单元格提示中的加购、购买和收入为该页面推荐列表带来的部分（见 docs/metrics.md）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 impressions, %2 clicks, %3 carts, %4 purchases, revenue %5; p95 latency %6 µs</source>
+        <translation>曝光 %1 次，点击 %2 次，加购 %3 次，购买 %4 次，收入 %5；p95 延迟 %6 µs</translation>
     </message>
 </context>
 <context>
