@@ -19,8 +19,10 @@ bool renderSurfaces(ui::MainWindow& w, const QDir& out, const QString& suffix,
     sim::SurfaceAssignments cart;
     cart.at(core::Surface::Cart) = QStringLiteral("markov");
     {
-        ui::SurfaceAssignmentDialog dialog(registry, cart, &w);
-        dialog.resize(720, 330);
+        sim::SurfaceAssignments shown = cart;
+        shown.at(core::Surface::Product) = QStringLiteral("mmr inner=itemknn lambda=0.5");
+        ui::SurfaceAssignmentDialog dialog(registry, shown, &w);
+        dialog.resize(720, dialog.sizeHint().height());
         dialog.show();
         settle();
         ok &= save(&dialog, out.filePath(QStringLiteral("surface-dialog%1.png").arg(suffix)));
@@ -37,7 +39,7 @@ bool renderSurfaces(ui::MainWindow& w, const QDir& out, const QString& suffix,
     w.liveCharts()->tabs()->setCurrentIndex(2);
     settle(500);
     ui::SurfaceCtrTable* table = w.liveCharts()->surfaceTable();
-    table->resize(std::max(table->width(), 640), table->sizeHint().height());
+    table->adjustSize();
     ok &= save(table, out.filePath(QStringLiteral("surface-ctr%1.png").arg(suffix)));
     w.liveCharts()->tabs()->setCurrentIndex(0);
     w.strategyPanel()->setSurfaces(1, {});

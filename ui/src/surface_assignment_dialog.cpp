@@ -1,5 +1,7 @@
 #include "recoscope/ui/surface_assignment_dialog.h"
 
+#include "table_cells.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -56,6 +58,7 @@ SurfaceAssignmentDialog::SurfaceAssignmentDialog(const core::RecommenderRegistry
     }
     m_table->resizeColumnsToContents();
     m_table->setMinimumWidth(560);
+    cells::fitHeight(m_table); // four rows: no empty area under them
     layout->addWidget(m_table);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("surfaceError"));

@@ -66,6 +66,7 @@ void SurfaceCtrTable::showStore(const MetricSeriesStore& store, const QStringLis
         }
     }
     fitHeight(m_table);
+    fitWidth(m_table);
 }
 
 } // namespace recoscope::ui

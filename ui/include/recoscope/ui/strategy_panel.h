@@ -1,6 +1,7 @@
 #pragma once
 // StrategyPanel: choose 1-4 recommender cores for one run (the A/B arena) and set each
-// core's parameters in a form generated from its ParamSpec schema. Cores are discovered
+// core's parameters in a form generated from its ParamSpec schema, and, per core, a core
+// of its own for any surface ("Per surface…", SurfaceAssignmentDialog). Cores are discovered
 // from the registry; nothing here knows any core by name.
 
 #include "recoscope/sim/engine_worker.h"
