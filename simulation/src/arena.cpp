@@ -78,6 +78,8 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         rs.seed = spec.seed;
         rs.recommender = c.recommender;
         rs.params = c.params;
+        if (c.surfaces)
+            rs.scenario.surfaces = *c.surfaces;
         rs.limits = spec.limits;
         rs.label = spec.label;
         rs.experimentId = experimentId;
@@ -341,6 +343,8 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
             s.hasPartial = s.partial.counters.impressions > 0 || s.partial.counters.events > 0;
         }
         s.coldStart = c->cold->total(now);
+        s.surfaces = e.surfaceMetrics().totals();
+        s.surfaceCores = c->job->spec().scenario.surfaces.normalised();
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         s.fault = e.coreFault();
         b.events += s.total.counters.events;

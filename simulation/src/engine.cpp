@@ -672,6 +672,8 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     ++s.slates;
     // Counted after the shopper judged the slate: its items' vectors are then in cache.
     m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(latency.count()), s.user);
+    m_surfaceMetrics.onSlate(a.request.surface, a.slate.size(),
+                             static_cast<std::uint64_t>(latency.count()));
 
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;
@@ -748,6 +750,7 @@ void Engine::consume(const core::Event& e) {
         m_finished = m_finished || m_guard.failed();
     }
     m_metrics.onEvent(e);
+    m_surfaceMetrics.onEvent(e);
     ++m_eventsConsumed;
     if (m_sink)
         m_sinkBuffer.push_back(e);

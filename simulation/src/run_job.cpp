@@ -43,7 +43,15 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
     auto rec = registry.create(spec.recommender, params.value(), context);
     if (!rec)
         return core::Error{rec.error()};
-    job->m_engine->setRecommender(std::move(rec).value());
+    // A strategy per surface: the main core behind a SurfaceRouter. Without assignments
+    // the core is set as it is, so such runs stay bit-identical to what they always were.
+    if (core::Status st = checkSurfaceCores(spec.scenario.surfaces, registry); !st)
+        return core::Error{st.error()};
+    auto routed = core::buildSurfaceRouter(
+        std::move(rec).value(), surfacePlan(spec.scenario.surfaces).value(), registry, context);
+    if (!routed)
+        return core::Error{routed.error()};
+    job->m_engine->setRecommender(std::move(routed).value());
     if (spec.limits.latencyBudgetUs > 0.0)
         job->m_engine->setLatencyBudget(std::chrono::nanoseconds(
             static_cast<std::int64_t>(std::llround(spec.limits.latencyBudgetUs * 1000.0))));
@@ -238,6 +246,10 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},
         {QStringLiteral("wall_s"), m_wallSeconds},
         // docs/metrics.md, "Beyond accuracy": the run's totals and retention by cohort.
+        // Per surface (core/surface_metrics.h): which core served it and what it did.
+        {QStringLiteral("surfaces"),
+         surfaceTotalsJson(m_engine->surfaceMetrics().totals(), m_spec.scenario.surfaces,
+                           QString::fromStdString(m_spec.recommender))},
         {QStringLiteral("beyond_accuracy"),
          beyondAccuracyJson(t.beyond,
                             m_engine->metrics().beyondAccuracy().retentionTable(kRetentionDays))}};

@@ -30,6 +30,14 @@ QJsonArray toArray(const std::vector<double>& v) {
 
 // Rules across the fields of one object, checked once the object is read.
 void checkSection(JsonReader& r, const QString& section, const Scenario& s) {
+    if (section == QLatin1String("surfaces")) {
+        // Syntax only: which cores exist is the registry's to say, when the run is built.
+        if (auto plan = surfacePlan(s.surfaces); !plan) {
+            const QString text = QString::fromStdString(plan.error());
+            r.fail(text.section(QStringLiteral(": "), 0, 0), text.section(QStringLiteral(": "), 1));
+        }
+        return;
+    }
     if (section != QLatin1String("catalogue"))
         return;
     const CatalogueSpec& cs = s.catalogue;
@@ -94,6 +102,8 @@ QJsonObject writeSection(const Scenario& s, const QString& parent) {
     QJsonObject o;
     for (const ScenarioField& f : scenarioFields()) {
         if (f.parent() != parent)
+            continue;
+        if (f.omitWhenDefault && writeSection(s, f.path) == writeSection(Scenario{}, f.path))
             continue;
         o.insert(f.key(), f.type == ScenarioField::Type::Object
                               ? QJsonValue(writeSection(s, f.path))

@@ -121,5 +121,6 @@ void appendCatalogueFields(std::vector<ScenarioField>& table);
 void appendPopulationFields(std::vector<ScenarioField>& table);
 void appendBehaviourFields(std::vector<ScenarioField>& table);
 void appendInventoryFields(std::vector<ScenarioField>& table);
+void appendSurfaceFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

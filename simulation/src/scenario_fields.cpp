@@ -76,6 +76,7 @@ std::vector<ScenarioField> buildTable() {
     appendPopulationFields(t);
     appendBehaviourFields(t);
     appendInventoryFields(t);
+    appendSurfaceFields(t);
     return t;
 }
 

@@ -166,6 +166,14 @@ private slots:
                     if (k.startsWith(QStringLiteral("latency")))
                         m.remove(k);
                 c[QStringLiteral("metrics")] = m;
+                // Per-surface latency is wall clock too (the counts beside it must match).
+                QJsonObject surfaces = c.value(QStringLiteral("surfaces")).toObject();
+                for (const QString& k : surfaces.keys()) {
+                    QJsonObject one = surfaces.value(k).toObject();
+                    one.remove(QStringLiteral("latency_us"));
+                    surfaces[k] = one;
+                }
+                c[QStringLiteral("surfaces")] = surfaces;
                 cores[i] = c;
             }
             o[QStringLiteral("cores")] = cores;

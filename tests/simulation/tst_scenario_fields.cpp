@@ -167,7 +167,8 @@ private slots:
             value = (f.range.min + f.range.max) / 3.0;
             break;
         case Type::Text:
-            value = QStringLiteral("round trip");
+            // One word: a valid core spec too (surfaces.*; the registry checks ids at run time).
+            value = QStringLiteral("round-trip");
             break;
         case Type::Choice:
             value = f.choices.last() == f.defaultValue().toString() ? f.choices.first()

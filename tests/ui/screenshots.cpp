@@ -4,7 +4,9 @@
 // check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
 // window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory|surfaces]
+
+#include "screenshot_kit.h"
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
@@ -51,13 +53,13 @@
 #include <functional>
 
 using namespace recoscope;
+using test::g_saved;
+using test::raiseDock;
+using test::save;
+using test::settle;
+using test::waitState;
 
 namespace {
-
-void settle(int ms = 300) {
-    QTest::qWait(ms);
-    QCoreApplication::processEvents();
-}
 
 // Every image the tool writes, without the language suffix ("-zh_CN"): what `--list`
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
@@ -80,27 +82,9 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("tradeoffs"),
                              QStringLiteral("tradeoffs-tail-floor"),
                              QStringLiteral("ope-check"),
-                             QStringLiteral("inventory")};
-QStringList g_saved;
-
-bool save(QWidget* w, const QString& path) {
-    g_saved << QFileInfo(path).fileName();
-    const bool ok = w->grab().save(path);
-    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
-    return ok;
-}
-
-void raiseDock(ui::MainWindow& w, QWidget* panel) {
-    for (QDockWidget* d : w.findChildren<QDockWidget*>())
-        if (d->widget() == panel) {
-            d->show();
-            d->raise();
-        }
-}
-
-bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms) {
-    return QTest::qWaitFor([&] { return w.controller().state() == s; }, ms);
-}
+                             QStringLiteral("inventory"),
+                             QStringLiteral("surface-dialog"),
+                             QStringLiteral("surface-ctr")};
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
@@ -285,6 +269,9 @@ int main(int argc, char** argv) {
     w.resize(1600, 1000);
     w.show();
     settle();
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("surfaces"))
+        return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -450,7 +437,9 @@ int main(int argc, char** argv) {
         help->close();
     }
 
-    // 6. A sweep's trade-offs, from the run history.
+    // 6. A strategy per surface: the dialog, then CTR per surface after a short arena.
+    ok &= test::renderSurfaces(w, out, suffix, registry);
+    // 7. A sweep's trade-offs, from the run history.
     ok &= renderTradeoffs(out, suffix, registry, tmp);
     // 6. An off-policy check of a stored run.
     ok &= renderOpe(out, suffix, registry, tmp);

@@ -1,10 +1,12 @@
 #include "recoscope/ui/live_charts_panel.h"
 
 #include "chart_grid.h"
+#include "cold_start_table.h"
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
+#include "recoscope/ui/surface_ctr_table.h"
 #include "recoscope/ui/table_actions.h"
 #include "sim_time_text.h"
 #include "table_cells.h"
@@ -141,6 +143,8 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_cold->setObjectName(QStringLiteral("coldStartTable"));
     funnelLayout->addWidget(m_funnel);
     funnelLayout->addWidget(m_cold);
+    m_surfaces = new SurfaceCtrTable(funnelPage);
+    funnelLayout->addWidget(m_surfaces);
     funnelLayout->addStretch();
     m_tabs->addTab(scrolling(funnelPage, QStringLiteral("funnelPage")), QString());
 
@@ -251,8 +255,7 @@ void LiveChartsPanel::retranslateUi() {
     fitHeight(m_counters);
     m_funnel->setToolTip(tr("Impressions → clicks → favourites → carts → purchases over the "
                             "whole run; the percentage is the share of the previous stage."));
-    m_cold->setToolTip(tr("New users: in their first two visits. New items: launched less than 24 "
-                          "simulated hours ago (the opening catalogue counts as established)."));
+    m_cold->setToolTip(ColdStartTable::toolTip());
     invalidate();
     m_labels.clear(); // series names are translated too
     if (m_store)
@@ -438,44 +441,8 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
         }
     }
 
-    const QStringList coldRows = {tr("CTR, new users"),
-                                  tr("CTR, established users"),
-                                  tr("CTR, new items"),
-                                  tr("CTR, established items"),
-                                  tr("Items launched during the run"),
-                                  tr("… shown at least once"),
-                                  tr("… bought at least once"),
-                                  tr("Mean hours from launch to first impression"),
-                                  tr("Mean hours from launch to first purchase")};
-    m_cold->setRowCount(static_cast<int>(coldRows.size()));
-    m_cold->setColumnCount(n);
-    m_cold->setVerticalHeaderLabels(coldRows);
-    m_cold->setHorizontalHeaderLabels(rowNames);
-    auto rate = [](std::uint64_t a, std::uint64_t b) {
-        return b ? pct(static_cast<double>(a) / static_cast<double>(b)) : QStringLiteral("–");
-    };
-    for (int c = 0; c < n; ++c) {
-        const CoreSeries& s = store.core(c);
-        const sim::ColdStartStats& k = s.coldStart;
-        QStringList v;
-        if (s.hasColdStart)
-            v = {rate(k.newUserClicks, k.newUserImpressions),
-                 rate(k.oldUserClicks, k.oldUserImpressions),
-                 rate(k.newItemClicks, k.newItemImpressions),
-                 rate(k.oldItemClicks, k.oldItemImpressions),
-                 num(k.launchedItems),
-                 num(k.launchedWithImpression),
-                 num(k.launchedWithPurchase),
-                 k.launchedWithImpression ? QLocale().toString(k.meanHoursToFirstImpression, 'f', 1)
-                                          : QStringLiteral("–"),
-                 k.launchedWithPurchase ? QLocale().toString(k.meanHoursToFirstPurchase, 'f', 1)
-                                        : QStringLiteral("–")};
-        else
-            for (int i = 0; i < coldRows.size(); ++i)
-                v << tr("not stored");
-        for (int i = 0; i < v.size(); ++i)
-            setCell(m_cold, i, c, v[i], coreColor(store, c));
-    }
+    ColdStartTable::fill(m_cold, store, rowNames);
+    m_surfaces->showStore(store, rowNames);
     fitHeight(m_funnel);
     fitHeight(m_cold);
 }

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 
 namespace recoscope::ui {
@@ -101,6 +100,8 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.coldStart = s.coldStart;
         c.hasColdStart = true;
         c.retention = s.retention;
+        c.surfaces = s.surfaces;
+        c.surfaceCores = s.surfaceCores;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;

@@ -182,7 +182,19 @@ QWidget* ScenarioFieldEditor::create(const sim::ScenarioField& f, const QJsonVal
             "ScenarioPanel", "%n entries (edit them in the JSON tab)", nullptr, entries));
         break;
     }
-    case Type::Text: // name and description: the preset list and the JSON tab show them
+    case Type::Text: {
+        // Name and description: the preset list and the JSON tab show them. Text inside an
+        // object (a core per surface) is edited here; the validator checks it.
+        if (f.parent().isEmpty())
+            return nullptr;
+        auto* line = new QLineEdit(value.toString());
+        line->setPlaceholderText(
+            QCoreApplication::translate("ScenarioPanel", "the run's main core"));
+        QObject::connect(line, &QLineEdit::editingFinished, line,
+                         [line, edited] { edited(line->text().simplified()); });
+        editor = line;
+        break;
+    }
     case Type::Object:
         return nullptr;
     }

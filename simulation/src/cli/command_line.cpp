@@ -363,11 +363,15 @@ int CommandLine::report(const QStringList& args) {
     // With the analyses of the events, the beyond-accuracy totals the run stored.
     QJsonObject report = analyses.value();
     auto run = store.value()->run(runId);
-    if (run)
+    if (run) {
+        const QJsonObject summary = QJsonDocument::fromJson(run.value().summaryJson).object();
         report.insert(QStringLiteral("beyond_accuracy"),
-                      QJsonDocument::fromJson(run.value().summaryJson)
-                          .object()
-                          .value(QStringLiteral("beyond_accuracy")));
+                      summary.value(QStringLiteral("beyond_accuracy")));
+        // Per surface: null for a run stored before the figures existed (the text says so).
+        const QJsonValue surfaces = summary.value(QStringLiteral("surfaces"));
+        report.insert(QStringLiteral("surfaces"),
+                      surfaces.isObject() ? surfaces : QJsonValue(QJsonValue::Null));
+    }
     core::Result<QJsonObject> inventory = storedInventoryJson(*store.value(), runId, horizon);
     if (!inventory) {
         m_err << "recoscope-cli: " << QString::fromStdString(inventory.error()) << '\n';

@@ -8,6 +8,8 @@
 #include "recoscope/sim/command_line.h"
 #include "recoscope/sim/run_store.h"
 
+#include "compare_surfaces.h"
+#include "compare_text.h"
 #include "text_table.h"
 
 #include "run_limit_options.h"
@@ -42,22 +44,6 @@ QJsonValue num(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-// Decimals by scale: money and latency 2, counts 0, rates and other figures 5.
-int decimalsFor(const std::string& m) {
-    if (m.find("revenue") != std::string::npos || m.rfind("latency", 0) == 0 || m == "aov")
-        return 2;
-    const bool whole =
-        m == "orders" || m == "active_users" || !core::BeyondAccuracyPoint::isStoredName(m);
-    return m == "ctr" || m.rfind("cvr", 0) == 0 || m == "coverage" || m == "gini" || !whole ? 5 : 0;
-}
-
-QString methodText(std::size_t pairs) {
-    return QStringLiteral("paired Student t over users (per-user values, docs/metrics.md), "
-                          "95 % two-sided interval; Holm correction over the %1 pair(s) of "
-                          "each metric; significant = Holm-adjusted p < 0.05")
-        .arg(pairs);
-}
-
 } // namespace
 
 int CompareCommand::run(const QStringList& args) {
@@ -67,6 +53,8 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption recsOpt(QStringLiteral("recommenders"), QString(), QStringLiteral("A,B"));
     QCommandLineOption paramOpt(QStringLiteral("param"), QString(),
                                 QStringLiteral("CORE.KEY=VALUE"));
+    QCommandLineOption surfaceOpt(QStringLiteral("surface"), QString(),
+                                  QStringLiteral("[CORE.]NAME=SPEC"));
     QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
     QCommandLineOption seedsOpt(QStringLiteral("seeds"), QString(), QStringLiteral("K"));
     QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
@@ -76,8 +64,8 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
     QCommandLineOption threadsOpt(QStringLiteral("threads"), QString(), QStringLiteral("N"));
-    p.addOptions({scenarioOpt, recsOpt, paramOpt, seedOpt, seedsOpt, eventsOpt, daysOpt, budgetOpt,
-                  dbOpt, labelOpt, jsonOpt, threadsOpt});
+    p.addOptions({scenarioOpt, recsOpt, paramOpt, surfaceOpt, seedOpt, seedsOpt, eventsOpt, daysOpt,
+                  budgetOpt, dbOpt, labelOpt, jsonOpt, threadsOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -166,6 +154,9 @@ int CompareCommand::run(const QStringList& args) {
     if (!scenario)
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));
     spec.scenario = scenario.value();
+    if (const QString bad = applyCompareSurfaces(p.values(surfaceOpt), labels, spec, m_registry);
+        !bad.isEmpty())
+        return usage(bad);
     if (!p.isSet(seedOpt))
         seed = spec.scenario.seed;
     spec.label = p.value(labelOpt);
@@ -179,6 +170,7 @@ int CompareCommand::run(const QStringList& args) {
 
     const auto pairs = allPairs(spec.cores.size());
     std::vector<SeedResult> results;
+    CompareSurfaceTally surfaces(spec.cores.size());
     bool cancelled = false;
     for (int k = 0; k < seeds && !cancelled; ++k) {
         spec.seed = seed + static_cast<std::uint64_t>(k);
@@ -219,6 +211,7 @@ int CompareCommand::run(const QStringList& args) {
         std::vector<const UserRows*> rows;
         for (std::size_t i = 0; i < arena.size(); ++i) {
             r.metrics.push_back(arena.engine(i).summary().stored());
+            surfaces.add(i, arena.engine(i).surfaceMetrics().totals());
             rows.push_back(&arena.outcomes(i).rows());
         }
         r.pairs = comparePairs(rows, pairs, true, kLevel);
@@ -308,6 +301,8 @@ int CompareCommand::run(const QStringList& args) {
                                 {QStringLiteral("values"), values}};
             }
             c[QStringLiteral("metrics")] = metrics;
+            c[QStringLiteral("surfaces")] = surfaces.json(
+                i, *spec.cores[i].surfaces, QString::fromStdString(spec.cores[i].recommender));
             cores.append(c);
         }
         o[QStringLiteral("cores")] = cores;
@@ -385,6 +380,7 @@ int CompareCommand::run(const QStringList& args) {
         cores.addRow(row);
     }
     cores.write(m_out);
+    surfaces.writeText(labels, spec, m_out);
     TextTable diffs(many ? QStringLiteral("Pairs: per-user difference a - b, across %1 seeds "
                                           "(t over seeds)")
                                .arg(results.size())

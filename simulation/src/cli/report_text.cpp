@@ -1,5 +1,6 @@
 #include "report_text.h"
 
+#include "surface_text.h"
 #include "text_table.h"
 
 #include <QJsonArray>
@@ -373,6 +374,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     timeline(a.value(key("timeline")).toObject(), out);
     writeInventoryText(a.value(key("inventory")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
+    writeSurfaceText(a.value(key("surfaces")), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
 }
 

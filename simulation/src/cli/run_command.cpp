@@ -10,6 +10,7 @@
 #include "recoscope/sim/timeline_reach.h"
 
 #include "report_text.h"
+#include "surface_text.h"
 
 #include "run_limit_options.h"
 
@@ -36,6 +37,8 @@ int CommandLine::runCommand(const QStringList& args) {
                                    QStringLiteral("NAME|FILE"));
     QCommandLineOption recOpt(QStringLiteral("recommender"), QString(), QStringLiteral("ID"));
     QCommandLineOption paramOpt(QStringLiteral("param"), QString(), QStringLiteral("KEY=VALUE"));
+    QCommandLineOption surfaceOpt(QStringLiteral("surface"), QString(),
+                                  QStringLiteral("NAME=SPEC"));
     QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("N"));
     QCommandLineOption eventsOpt(QStringLiteral("events"), QString(), QStringLiteral("N"));
     QCommandLineOption daysOpt(QStringLiteral("days"), QString(), QStringLiteral("D"));
@@ -45,8 +48,8 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
-    p.addOptions({scenarioOpt, recOpt, paramOpt, seedOpt, eventsOpt, daysOpt, budgetOpt, dbOpt,
-                  noDbOpt, noSlatesOpt, labelOpt, jsonOpt});
+    p.addOptions({scenarioOpt, recOpt, paramOpt, surfaceOpt, seedOpt, eventsOpt, daysOpt, budgetOpt,
+                  dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -98,6 +101,22 @@ int CommandLine::runCommand(const QStringList& args) {
         return ExitBadInput;
     }
     spec.scenario = scenario.value();
+    // A strategy per surface: the file's own `surfaces` first (a bad core there is bad
+    // input), then each --surface NAME=SPEC over it (a bad one is a usage error).
+    if (core::Status st = checkSurfaceCores(spec.scenario.surfaces, m_registry); !st) {
+        m_err << "recoscope-cli: " << p.value(scenarioOpt) << ": "
+              << QString::fromStdString(st.error()) << '\n';
+        m_err.flush();
+        return ExitBadInput;
+    }
+    for (const QString& arg : p.values(surfaceOpt)) {
+        if (core::Status st = applySurfaceArgument(spec.scenario.surfaces, arg); !st)
+            return usage(QString::fromStdString(st.error()));
+        if (core::Status st =
+                checkSurfaceCores(spec.scenario.surfaces, m_registry, QStringLiteral("--surface "));
+            !st)
+            return usage(QString::fromStdString(st.error()));
+    }
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)
         m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"
@@ -196,6 +215,8 @@ int CommandLine::runCommand(const QStringList& args) {
               << "  scenario     " << spec.scenario.name << " (seed " << spec.seed << ")\n"
               << "  recommender  " << p.value(recOpt) << ' ' << run.resolvedParamsJson() << "\n";
         writeRunText(s, m_out);
+        if (!spec.scenario.surfaces.empty())
+            writeSurfaceText(s.value(QStringLiteral("surfaces")), m_out);
     }
     m_out.flush();
     return cancelled ? ExitInterrupted : ExitOk;

@@ -36,6 +36,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct ArenaSpec {
     struct Core {
         std::string recommender;
         std::map<std::string, std::string> params;
+        /// This core's strategy per surface, replacing the scenario's `surfaces` when set
+        /// (the arena then compares whole per-surface configurations on the same shoppers).
+        std::optional<SurfaceAssignments> surfaces = std::nullopt;
     };
     Scenario scenario;
     std::uint64_t seed = 1;
@@ -83,6 +87,10 @@ struct CoreSnapshot {
     ColdStartStats coldStart;
     /// Retention by cohort so far (BeyondAccuracy::retentionTable, kRetentionDays days).
     core::RetentionTable retention;
+    /// Shop figures per surface so far (core::SurfaceMetrics), whichever core served it.
+    core::SurfaceTotals surfaces;
+    /// Which core serves each surface: its own spec, or empty for this core (normalised).
+    SurfaceAssignments surfaceCores;
     /// Why this core was stopped (Engine::coreFault: it threw, a malformed slate, over its
     /// latency budget), or empty. A stopped core's figures stay as they were; the others go on.
     std::string fault;

@@ -8,6 +8,7 @@
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
+#include "recoscope/core/surface_metrics.h"
 #include "recoscope/sim/core_guard.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/scenario.h"
@@ -190,6 +191,9 @@ public:
     }
 
     const core::MetricsAccumulator& metrics() const { return m_metrics; }
+    /// The same shop figures per surface (core/surface_metrics.h): what each surface's core
+    /// (SurfaceRouter) did, or the one core on each surface.
+    const core::SurfaceMetrics& surfaceMetrics() const { return m_surfaceMetrics; }
     /// Buckets completed since the last call (for stores and live charts).
     std::vector<core::MetricPoint> takeFinishedBuckets();
     /// Closes the current bucket at the end of a run.
@@ -282,6 +286,7 @@ private:
     std::unique_ptr<core::Recommender> m_recommender;
     CoreGuard m_guard;
     core::MetricsAccumulator m_metrics;
+    core::SurfaceMetrics m_surfaceMetrics;
     EventSink* m_sink = nullptr;
 
     boost::random::mt19937 m_arrivalRng;

@@ -6,6 +6,7 @@
 // the field table (scenario_fields.h), which the parser, toJson() and the workbench use.
 
 #include "recoscope/core/result.h"
+#include "recoscope/sim/surface_assignments.h"
 #include "recoscope/sim/validation_issue.h"
 
 #include <QByteArray>
@@ -187,6 +188,8 @@ struct Scenario {
     BehaviourSpec behaviour;
     InventorySpec inventory;
     std::vector<TimelineEvent> timeline;
+    /// A core per surface (field `surfaces`); empty = the run's one core everywhere.
+    SurfaceAssignments surfaces;
 
     /// Items including the ones added by timeline launches; users including cohorts.
     int totalItems() const;

@@ -48,6 +48,9 @@ struct ScenarioField {
     NumberRange range;              ///< Integer, Real
     QStringList choices;            ///< Choice
     int minCount = 0, maxCount = 0; ///< Weights (maxCount 0: no limit); List: at most maxCount
+    /// Object: left out of toJson() while every field under it has its default, so that
+    /// scenarios written before the object existed keep their canonical JSON and hash.
+    bool omitWhenDefault = false;
     int decimals = 0;      ///< digits worth showing: 0 for whole numbers, else enough for the range
     const char* unit = ""; ///< "days", "hours", ...; "" for none
     const char* label = "";

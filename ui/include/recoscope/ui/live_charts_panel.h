@@ -26,6 +26,7 @@ namespace recoscope::ui {
 class AbComparisonTable;
 class BeyondAccuracyPanel;
 class MetricChartView;
+class SurfaceCtrTable;
 
 class LiveChartsPanel : public QWidget {
     Q_OBJECT
@@ -50,6 +51,8 @@ public:
     AbComparisonTable* comparisonTable() const { return m_ab; }
     QTableWidget* funnelTable() const { return m_funnel; }
     QTableWidget* coldStartTable() const { return m_cold; }
+    /// CTR per surface and core (a strategy per surface).
+    SurfaceCtrTable* surfaceTable() const { return m_surfaces; }
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
     /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
@@ -78,6 +81,7 @@ private:
     AbComparisonTable* m_ab = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTableWidget* m_funnel = nullptr;
+    SurfaceCtrTable* m_surfaces = nullptr;
     QTableWidget* m_cold = nullptr;
     BeyondAccuracyPanel* m_beyond = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95

@@ -75,6 +75,10 @@ struct CoreSeries {
     /// Retention by cohort (the beyond-accuracy figures are in buckets[i].beyond and
     /// total.beyond): live from the arena, or from a stored run's summary.
     core::RetentionTable retention;
+    /// Shop figures per surface and which core served each (live runs; all zero for runs
+    /// opened from the history, whose per-surface figures `report` reads).
+    core::SurfaceTotals surfaces;
+    sim::SurfaceAssignments surfaceCores;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;

@@ -1,6 +1,7 @@
 #pragma once
 // StrategyPanel: choose 1-4 recommender cores for one run (the A/B arena) and set each
-// core's parameters in a form generated from its ParamSpec schema. Cores are discovered
+// core's parameters in a form generated from its ParamSpec schema, and, per core, a core
+// of its own for any surface ("Per surface…", SurfaceAssignmentDialog). Cores are discovered
 // from the registry; nothing here knows any core by name.
 
 #include "recoscope/sim/engine_worker.h"
@@ -45,6 +46,10 @@ public:
     RecommenderListModel* recommenderModel() const { return m_model; }
     /// Sets a parameter of slot `index` by key (for tests and saved settings).
     bool setParam(int index, const QString& key, const QString& value);
+    /// The strategy per surface of slot `index` (what its "Per surface…" dialog sets): a core
+    /// of their own for some surfaces, slot `index`'s core for the rest. False for a bad index.
+    bool setSurfaces(int index, const sim::SurfaceAssignments& surfaces);
+    sim::SurfaceAssignments surfaces(int index) const;
     /// Wall-clock budget of one recommendation in microseconds (0 = none): a slower core is
     /// stopped (RunLimits::latencyBudgetUs).
     double latencyBudgetUs() const;

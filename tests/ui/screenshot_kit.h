@@ -1,0 +1,32 @@
+#pragma once
+// The helpers recoscope-screenshots' renderers share (screenshots.cpp and the per-topic
+// files beside it): wait for the GUI, grab a widget into docs/images, raise a dock.
+
+#include "recoscope/core/registry.h"
+#include "recoscope/ui/main_window.h"
+#include "recoscope/ui/run_controller.h"
+
+#include <QDir>
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace recoscope::test {
+
+/// Every file name save() wrote (main() checks it against the tool's list).
+extern QStringList g_saved;
+
+void settle(int ms = 300);
+/// Grabs `w` into `path`, records the name, says "wrote"/"FAILED" on stderr.
+bool save(QWidget* w, const QString& path);
+void raiseDock(ui::MainWindow& w, QWidget* panel);
+bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms);
+
+/// A strategy per surface (docs/use-cases.md): the "Per surface…" dialog with the cart page
+/// given markov, then the dashboard's CTR per surface after popularity against the same
+/// with markov on the cart page. surface-dialog.png and surface-ctr.png (+ suffix).
+bool renderSurfaces(ui::MainWindow& w, const QDir& out, const QString& suffix,
+                    const core::RecommenderRegistry& registry);
+
+} // namespace recoscope::test
