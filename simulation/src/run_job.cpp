@@ -1,6 +1,7 @@
 #include "recoscope/sim/run_job.h"
 
 #include "recoscope/sim/beyond_accuracy_json.h"
+#include "recoscope/sim/coupon_report.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -236,6 +237,9 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("beyond_accuracy"),
          beyondAccuracyJson(t.beyond,
                             m_engine->metrics().beyondAccuracy().retentionTable(kRetentionDays))}};
+    // Coupons (decisions/0028): only when the scenario's policy is not "none".
+    if (const CouponDesk* desk = m_engine->coupons())
+        o.insert(QStringLiteral("coupons"), couponReportJson(desk->spec(), desk->lines()));
     if (const std::string& fault = m_engine->coreFault(); !fault.empty())
         o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;

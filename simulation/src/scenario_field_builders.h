@@ -119,5 +119,6 @@ inline ScenarioField group(const char* path, Type type, const char* label, const
 void appendCatalogueFields(std::vector<ScenarioField>& table);
 void appendPopulationFields(std::vector<ScenarioField>& table);
 void appendBehaviourFields(std::vector<ScenarioField>& table);
+void appendCouponFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

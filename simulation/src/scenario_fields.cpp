@@ -59,6 +59,11 @@ std::vector<ScenarioField> buildTable() {
         group("behaviour", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Behaviour"),
               QT_TRANSLATE_NOOP("ScenarioField",
                                 "How shoppers visit, look at slates, click, buy and leave.")));
+    t.push_back(
+        group("coupons", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Coupons"),
+              QT_TRANSLATE_NOOP("ScenarioField",
+                                "Personalised coupons at checkout: who gets one, the discount, the "
+                                "daily budget and the margin the report assumes.")));
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -70,6 +75,7 @@ std::vector<ScenarioField> buildTable() {
     appendCatalogueFields(t);
     appendPopulationFields(t);
     appendBehaviourFields(t);
+    appendCouponFields(t);
     return t;
 }
 

@@ -1,5 +1,7 @@
 #include "run_limit_options.h"
 
+#include "recoscope/sim/scenario_fields.h"
+
 #include <cmath>
 
 namespace recoscope::sim {
@@ -42,6 +44,14 @@ QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption&
             .arg(p.value(budget));
     limits.latencyBudgetUs = us;
     return {};
+}
+
+QString couponPolicyProblem(const QString& policy) {
+    const QStringList choices = findScenarioField(QStringLiteral("coupons.policy"))->choices;
+    if (choices.contains(policy))
+        return {};
+    return QStringLiteral("expected one of %1, got '%2'")
+        .arg(choices.join(QStringLiteral(", ")), policy);
 }
 
 } // namespace recoscope::sim

@@ -1,6 +1,6 @@
 #pragma once
 // The `--events N` and `--days D` options of run, compare and sweep, read one way, and
-// run's and compare's `--latency-budget-us US`.
+// run's and compare's `--latency-budget-us US`, and their coupon policies.
 
 #include "recoscope/sim/engine.h"
 
@@ -18,5 +18,9 @@ QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption&
                           RunLimits& limits);
 /// The option itself, one spelling for every command.
 QCommandLineOption latencyBudgetOption();
+/// Why `policy` is not a coupon policy of the scenario format (the choices of the
+/// coupons.policy field), or empty when it is one. For run's --coupon-policy and
+/// compare's --coupon-policies.
+QString couponPolicyProblem(const QString& policy);
 
 } // namespace recoscope::sim
