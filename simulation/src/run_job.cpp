@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/coupon_report.h"
+#include "recoscope/sim/coupon_store.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -176,6 +177,9 @@ core::Status RunJob::finish(const QString& status) {
         if (st && !drained)
             st = drained;
     }
+    // The coupon ledger (decisions/0028) lands before the run is marked finished.
+    if (const CouponDesk* desk = m_engine->coupons(); m_store && desk && st)
+        st = storeCouponLines(*m_store, m_runId, desk->lines());
     m_wallSeconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (m_store) {
