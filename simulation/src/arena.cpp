@@ -75,6 +75,8 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         const ArenaSpec::Core& c = spec.cores[i];
         RunSpec rs;
         rs.scenario = spec.scenario;
+        if (i < spec.couponPolicies.size())
+            rs.scenario.coupons.policy = spec.couponPolicies[i];
         rs.seed = spec.seed;
         rs.recommender = c.recommender;
         rs.params = c.params;

@@ -312,6 +312,10 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
             << pct(b.value(key("return_rate")), 1) << "\n"
             << "  retention    first cohort: " << retained.join(QStringLiteral(", ")) << "\n";
     }
+    if (s.contains(key("coupons"))) {
+        out << '\n';
+        writeCouponText(s.value(key("coupons")).toObject(), out);
+    }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
 }
@@ -325,6 +329,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     rfm(a.value(key("rfm")).toObject(), out);
     shopperGroups(a.value(key("shopper_groups")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
+    writeCouponText(a.value(key("coupons")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";
 }

@@ -6,6 +6,9 @@
 
 #include <QCommandLineParser>
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace recoscope::sim {
 
@@ -22,5 +25,10 @@ QCommandLineOption latencyBudgetOption();
 /// coupons.policy field), or empty when it is one. For run's --coupon-policy and
 /// compare's --coupon-policies.
 QString couponPolicyProblem(const QString& policy);
+/// compare's `--coupon-policies P,Q`: one policy per core, in the cores' order, into
+/// `policies`; each core's label gets " coupons:P" so that the pairs stay readable.
+/// Returns the usage message for a bad value (empty when absent or valid).
+QString readCouponPolicies(const QCommandLineParser& p, const QCommandLineOption& option,
+                           QStringList& labels, std::vector<QString>& policies);
 
 } // namespace recoscope::sim

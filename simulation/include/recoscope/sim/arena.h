@@ -67,6 +67,9 @@ struct ArenaSpec {
     /// core an independent random stream on the same shoppers (A/A replicates); such
     /// arenas cannot be stored.
     std::vector<std::uint64_t> coreStreams;
+    /// Coupon policy of each core's shop (missing = the scenario's): `compare
+    /// --coupon-policies` puts two policies side by side on the same shoppers.
+    std::vector<QString> couponPolicies;
 };
 
 using ColdStartStats = core::ColdStartStats;
