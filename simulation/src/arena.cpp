@@ -1,5 +1,7 @@
 #include "recoscope/sim/arena.h"
 
+#include "recoscope/sim/coupon_report.h"
+
 #include "recoscope/core/cold_start_accumulator.h"
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/inspector_ledger.h"
@@ -345,6 +347,8 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         s.coldStart = c->cold->total(now);
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         s.fault = e.coreFault();
+        if (const CouponDesk* desk = e.coupons()) // a few sorts of the ledger: small
+            s.coupons = couponReportJson(desk->spec(), desk->lines());
         b.events += s.total.counters.events;
         const double f =
             m_maxEvents ? static_cast<double>(e.eventsConsumed()) / static_cast<double>(m_maxEvents)

@@ -30,6 +30,7 @@
 #include "recoscope/sim/inspection.h"
 #include "recoscope/sim/scenario.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QtGlobal>
 
@@ -89,6 +90,9 @@ struct CoreSnapshot {
     /// Why this core was stopped (Engine::coreFault: it threw, a malformed slate, over its
     /// latency budget), or empty. A stopped core's figures stay as they were; the others go on.
     std::string fault;
+    /// The coupons block so far (coupon_report.h); empty when the core's shop has no
+    /// coupon policy.
+    QJsonObject coupons;
 };
 
 struct ArenaSnapshot {

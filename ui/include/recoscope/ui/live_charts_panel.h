@@ -25,6 +25,7 @@ namespace recoscope::ui {
 
 class AbComparisonTable;
 class BeyondAccuracyPanel;
+class CouponPanel;
 class MetricChartView;
 
 class LiveChartsPanel : public QWidget {
@@ -52,6 +53,7 @@ public:
     QTableWidget* coldStartTable() const { return m_cold; }
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
+    CouponPanel* couponPanel() const { return m_coupons; }
     /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
     void showBeyondAccuracy();
     int windowBuckets() const;
@@ -80,6 +82,7 @@ private:
     QTableWidget* m_funnel = nullptr;
     QTableWidget* m_cold = nullptr;
     BeyondAccuracyPanel* m_beyond = nullptr;
+    CouponPanel* m_coupons = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
     quint64 m_revision = ~quint64(0);

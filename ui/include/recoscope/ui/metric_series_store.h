@@ -13,6 +13,7 @@
 #include "recoscope/sim/log_replay.h"
 
 #include <QColor>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -75,6 +76,9 @@ struct CoreSeries {
     /// Retention by cohort (the beyond-accuracy figures are in buckets[i].beyond and
     /// total.beyond): live from the arena, or from a stored run's summary.
     core::RetentionTable retention;
+    /// The coupons block (coupon_report.h): live from the arena, or from a stored run's
+    /// summary; empty when the run's shop gave no coupons.
+    QJsonObject coupons;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;
