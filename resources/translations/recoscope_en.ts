@@ -1552,6 +1552,22 @@
         <source>cascade</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price_sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -2123,6 +2139,70 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personalised coupons at checkout: who gets one, the discount, the daily budget and the margin the report assumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who gets a coupon on a cart line at checkout. none: nobody. everyone: every line, while the budget lasts. uplift: lines whose predicted uplift (a two-model learner trained on the run&apos;s own checkouts) reaches min_uplift, plus an exploration share given or denied at random. price_sensitive: shoppers whose cart lines so far average below the median price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the line&apos;s price the coupon takes off. It raises the shopper&apos;s utility by their price-sensitivity multiplier x (discount_weight x discount - price_sensitivity x ln(1 - discount)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: coupons issued per simulated day at most (0 = no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: discount money paid on redeemed coupons per simulated day at most (0 = no limit). A coupon is only issued if its whole discount still fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assumed gross margin as a share of the price before the coupon (the catalogue has no costs); the report&apos;s margin after discount uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exploration share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift policy: share of checkout lines given or denied a coupon at random (half each), so that the learner sees both outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum uplift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2640,6 +2720,65 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::CouponPanel</name>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout lines decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra orders (same dice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected extra orders (true uplift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra margin after discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per extra order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uplift model: Qini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uplift model: rank correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons at checkout, per core (the scenario&apos;s Coupons group sets the policy, the discount and the daily budget). Extra orders, revenue and margin compare the lines that got a coupon with what the same shoppers and the same dice give without it; the uplift model is scored against the simulator&apos;s true uplift, which a real shop never knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -2891,6 +3030,10 @@
     </message>
     <message>
         <source>Beyond accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

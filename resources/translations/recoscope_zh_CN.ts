@@ -1551,6 +1551,22 @@
         <source>cascade</source>
         <translation>级联模型</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>uplift</source>
+        <translation>增益定向</translation>
+    </message>
+    <message>
+        <source>price_sensitive</source>
+        <translation>价格敏感者</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -2122,6 +2138,70 @@
         <source>Share of slates whose regret against the best possible slate is measured (each costs one pass over the catalogue).</source>
         <translation>测量相对最佳推荐列表遗憾值的推荐列表比例（每次需要遍历一遍商品目录）。</translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Personalised coupons at checkout: who gets one, the discount, the daily budget and the margin the report assumes.</source>
+        <translation>结账时的个性化优惠券：发给谁、折扣多少、每日预算，以及报告所假设的毛利率。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Who gets a coupon on a cart line at checkout. none: nobody. everyone: every line, while the budget lasts. uplift: lines whose predicted uplift (a two-model learner trained on the run&apos;s own checkouts) reaches min_uplift, plus an exploration share given or denied at random. price_sensitive: shoppers whose cart lines so far average below the median price.</source>
+        <translation>结账时哪些购物车条目获得优惠券。none：不发。everyone：预算用完前每个条目都发。uplift：预测增益（基于本次运行自身结账数据训练的双模型学习器）达到 min_uplift 的条目，另有一部分探索条目随机发放或不发放。price_sensitive：迄今购物车条目平均价格低于价格中位数的顾客。</translation>
+    </message>
+    <message>
+        <source>Coupon discount</source>
+        <translation>优惠券折扣</translation>
+    </message>
+    <message>
+        <source>Share of the line&apos;s price the coupon takes off. It raises the shopper&apos;s utility by their price-sensitivity multiplier x (discount_weight x discount - price_sensitivity x ln(1 - discount)).</source>
+        <translation>优惠券从条目价格中减去的比例。它使顾客效用增加：顾客的价格敏感度乘数 x (discount_weight x 折扣 - price_sensitivity x ln(1 - 折扣))。</translation>
+    </message>
+    <message>
+        <source>Coupons per day</source>
+        <translation>每日优惠券数</translation>
+    </message>
+    <message>
+        <source>Budget: coupons issued per simulated day at most (0 = no limit).</source>
+        <translation>预算：每个模拟日最多发放的优惠券数（0 = 不限）。</translation>
+    </message>
+    <message>
+        <source>Money per day</source>
+        <translation>每日金额</translation>
+    </message>
+    <message>
+        <source>Budget: discount money paid on redeemed coupons per simulated day at most (0 = no limit). A coupon is only issued if its whole discount still fits.</source>
+        <translation>预算：每个模拟日在已核销优惠券上最多支付的折扣金额（0 = 不限）。只有当整张优惠券的折扣仍在预算内时才会发放。</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Assumed gross margin as a share of the price before the coupon (the catalogue has no costs); the report&apos;s margin after discount uses it.</source>
+        <translation>假设的毛利率，占用券前价格的比例（商品目录中没有成本）；报告中的折后毛利使用此值。</translation>
+    </message>
+    <message>
+        <source>Exploration share</source>
+        <translation>探索比例</translation>
+    </message>
+    <message>
+        <source>uplift policy: share of checkout lines given or denied a coupon at random (half each), so that the learner sees both outcomes.</source>
+        <translation>uplift 策略：随机发放或不发放优惠券（各占一半）的结账条目比例，使学习器能看到两种结果。</translation>
+    </message>
+    <message>
+        <source>Minimum uplift</source>
+        <translation>最小增益</translation>
+    </message>
+    <message>
+        <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
+        <translation>uplift 策略：当预测的购买概率提升达到此值时发放优惠券。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2633,6 +2713,65 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::CouponPanel</name>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Checkout lines decided</source>
+        <translation>已决策的结账条目</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>已发放优惠券</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation>已核销优惠券</translation>
+    </message>
+    <message>
+        <source>Refused by the budget</source>
+        <translation>因预算被拒</translation>
+    </message>
+    <message>
+        <source>Extra orders (same dice)</source>
+        <translation>额外订单（相同随机数）</translation>
+    </message>
+    <message>
+        <source>Expected extra orders (true uplift)</source>
+        <translation>预期额外订单（真实增益）</translation>
+    </message>
+    <message>
+        <source>Extra revenue</source>
+        <translation>额外收入</translation>
+    </message>
+    <message>
+        <source>Extra margin after discount</source>
+        <translation>额外折后毛利</translation>
+    </message>
+    <message>
+        <source>Discount spent</source>
+        <translation>折扣支出</translation>
+    </message>
+    <message>
+        <source>Cost per extra order</source>
+        <translation>每笔额外订单成本</translation>
+    </message>
+    <message>
+        <source>Uplift model: Qini</source>
+        <translation>增益模型：Qini 系数</translation>
+    </message>
+    <message>
+        <source>Uplift model: rank correlation</source>
+        <translation>增益模型：秩相关</translation>
+    </message>
+    <message>
+        <source>Coupons at checkout, per core (the scenario&apos;s Coupons group sets the policy, the discount and the daily budget). Extra orders, revenue and margin compare the lines that got a coupon with what the same shoppers and the same dice give without it; the uplift model is scored against the simulator&apos;s true uplift, which a real shop never knows.</source>
+        <translation>各推荐核心的结账优惠券（场景的“优惠券”组设定策略、折扣和每日预算）。额外订单、收入和毛利将获得优惠券的条目与相同顾客、相同随机数下不发券的结果相比较；增益模型以模拟器的真实增益评分，而真实商店永远无法得知真实增益。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -2884,6 +3023,10 @@
     <message>
         <source>Beyond accuracy</source>
         <translation>超越准确率</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
     </message>
 </context>
 <context>
