@@ -438,23 +438,6 @@ float ShopperModel::purchaseProbability(core::UserId user, core::ItemId item,
                    static_cast<float>(m_scenario.behaviour.purchaseOffset));
 }
 
-float ShopperModel::couponUtility(core::UserId user, double discount) const {
-    const BehaviourSpec& b = m_scenario.behaviour;
-    return static_cast<float>(
-        m_world.userPriceSensitivity[user] *
-        (b.discountWeight * discount - b.priceSensitivity * std::log(1.0 - discount)));
-}
-
-ShopperModel::PurchaseOdds ShopperModel::couponOdds(core::UserId user, core::ItemId item,
-                                                    core::SimTime t, double discount) const {
-    // The very expression of purchaseProbability(), so that `without` is bit-identical to
-    // what checkout uses when there are no coupons.
-    const float u = utilityAt(user, item, t, core::kNoItem);
-    const float offset = static_cast<float>(m_scenario.behaviour.purchaseOffset);
-    return {sigmoid(0.5f * u + offset),
-            sigmoid(0.5f * (u + couponUtility(user, discount)) + offset)};
-}
-
 bool ShopperModel::continues(Session& s) const {
     return uniform(s) < m_scenario.behaviour.continueProbability;
 }
