@@ -1,5 +1,7 @@
 #include "recoscope/sim/arena.h"
 
+#include "recoscope/sim/coupon_report.h"
+
 #include "recoscope/core/cold_start_accumulator.h"
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/inspector_ledger.h"
@@ -75,6 +77,8 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         const ArenaSpec::Core& c = spec.cores[i];
         RunSpec rs;
         rs.scenario = spec.scenario;
+        if (i < spec.couponPolicies.size())
+            rs.scenario.coupons.policy = spec.couponPolicies[i];
         rs.seed = spec.seed;
         rs.recommender = c.recommender;
         rs.params = c.params;
@@ -347,6 +351,8 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         s.surfaceCores = c->job->spec().scenario.surfaces.normalised();
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         s.fault = e.coreFault();
+        if (const CouponDesk* desk = e.coupons()) // a few sorts of the ledger: small
+            s.coupons = couponReportJson(desk->spec(), desk->lines());
         b.events += s.total.counters.events;
         const double f =
             m_maxEvents ? static_cast<double>(e.eventsConsumed()) / static_cast<double>(m_maxEvents)

@@ -1,7 +1,5 @@
 #include "recoscope/sim/run_analysis.h"
 
-#include "recoscope/sim/feedback_loop_json.h"
-#include "recoscope/sim/item_exposure_json.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/shopper_groups_json.h"
@@ -582,73 +580,6 @@ QJsonObject RunAnalysis::toJson(core::SimTime now) const {
                        {QStringLiteral("segments"), copy.segmentsJson()},
                        {QStringLiteral("rfm"), copy.rfmJson(now)},
                        {QStringLiteral("timeline"), copy.timelineJson()}};
-}
-
-core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) {
-    core::Result<RunRecord> run = store.run(runId);
-    if (!run)
-        return core::Error{run.error()};
-    const RunRecord& r = run.value();
-    const QString source = QStringLiteral("%1: run %2").arg(store.path()).arg(runId);
-    core::Result<Scenario> scenario = parseScenario(r.scenarioJson, source);
-    if (!scenario)
-        return core::Error{scenario.error()};
-    const World world = generateWorld(scenario.value(), r.seed);
-    if (!r.catalogueHash.isEmpty() &&
-        (world.catalogueHash() != r.catalogueHash || world.populationHash() != r.populationHash))
-        return core::Error{
-            QStringLiteral("%1: the regenerated shop does not match the stored hashes (run made by "
-                           "another version: %2)")
-                .arg(source, r.buildVersion)
-                .toStdString()};
-    RunAnalysis analysis(scenario.value(), world, r.seed);
-    const QJsonObject summary = QJsonDocument::fromJson(r.summaryJson).object();
-    analysis.setTotals(
-        static_cast<std::uint64_t>(summary.value(QStringLiteral("impressions")).toDouble()),
-        static_cast<std::uint64_t>(summary.value(QStringLiteral("requests")).toDouble()));
-    constexpr qint64 kChunk = 100000;
-    double now = summary.value(QStringLiteral("sim_days")).toDouble() * core::kSecondsPerDay;
-    for (qint64 offset = 0;; offset += kChunk) {
-        core::Result<std::vector<core::Event>> events = store.events(runId, offset, kChunk);
-        if (!events)
-            return core::Error{events.error()};
-        for (const core::Event& e : events.value()) {
-            analysis.addEvent(e);
-            now = std::max(now, e.time);
-        }
-        if (static_cast<qint64>(events.value().size()) < kChunk)
-            break;
-    }
-    QJsonObject out = analysis.toJson(now);
-    // Fairness across shoppers needs the slates (impressions): runs stored without a slate
-    // log (--no-slate-log, or before schema 6) have no such block.
-    auto rows = storedSlateOutcomes(store, runId, world.users.size());
-    if (!rows)
-        return core::Error{rows.error()};
-    if (std::any_of(rows.value().begin(), rows.value().end(),
-                    [](const core::UserOutcomes::Row& row) { return row.impressions > 0; }))
-        out.insert(QStringLiteral("shopper_groups"),
-                   shopperGroupsJson(
-                       core::shopperGroups(world.users, rows.value(), kFairnessMinImpressions),
-                       kFairnessMinImpressions));
-    auto exposure = storedItemExposureJson(store, runId, world);
-    if (!exposure)
-        return core::Error{exposure.error()};
-    if (exposure.value())
-        out.insert(QStringLiteral("item_exposure"), *exposure.value());
-    auto loop = storedFeedbackLoopJson(store, runId, world);
-    if (!loop)
-        return core::Error{loop.error()};
-    if (loop.value())
-        out.insert(QStringLiteral("feedback_loop"), *loop.value());
-    out.insert(QStringLiteral("run_id"), static_cast<double>(runId));
-    out.insert(QStringLiteral("scenario"), r.scenarioName);
-    out.insert(QStringLiteral("recommender"), r.recommender);
-    out.insert(QStringLiteral("seed"), static_cast<double>(r.seed));
-    out.insert(QStringLiteral("status"), r.status);
-    out.insert(QStringLiteral("label"), r.label);
-    out.insert(QStringLiteral("note"), r.note);
-    return out;
 }
 
 } // namespace recoscope::sim

@@ -1,6 +1,8 @@
 #include "recoscope/sim/run_job.h"
 
 #include "recoscope/sim/beyond_accuracy_json.h"
+#include "recoscope/sim/coupon_report.h"
+#include "recoscope/sim/coupon_store.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -183,6 +185,9 @@ core::Status RunJob::finish(const QString& status) {
         if (st && !drained)
             st = drained;
     }
+    // The coupon ledger (decisions/0028) lands before the run is marked finished.
+    if (const CouponDesk* desk = m_engine->coupons(); m_store && desk && st)
+        st = storeCouponLines(*m_store, m_runId, desk->lines());
     m_wallSeconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (m_store) {
@@ -253,6 +258,9 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("beyond_accuracy"),
          beyondAccuracyJson(t.beyond,
                             m_engine->metrics().beyondAccuracy().retentionTable(kRetentionDays))}};
+    // Coupons (decisions/0028): only when the scenario's policy is not "none".
+    if (const CouponDesk* desk = m_engine->coupons())
+        o.insert(QStringLiteral("coupons"), couponReportJson(desk->spec(), desk->lines()));
     if (const std::string& fault = m_engine->coreFault(); !fault.empty())
         o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;

@@ -149,7 +149,33 @@ ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
 PRAGMA user_version = 7;
 )sql";
 
+// Version 8: the coupon desk's ledger (issue 16, decisions/0028): one row per checkout
+// line decided under a coupon policy, with the true purchase probabilities without (p0)
+// and with (p1) a coupon, the learner's predicted uplift, the outcome and the outcome the
+// same dice give under the other choice. reason: 0 policy, 1 exploration, 2 over budget.
+const char* const kMigrateV7toV8 = R"sql(
+CREATE TABLE coupon_lines(
+  run_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  time REAL NOT NULL,
+  user INTEGER NOT NULL,
+  item INTEGER NOT NULL,
+  price REAL NOT NULL,
+  discount REAL NOT NULL,
+  p0 REAL NOT NULL,
+  p1 REAL NOT NULL,
+  predicted REAL NOT NULL,
+  issued INTEGER NOT NULL,
+  bought INTEGER NOT NULL,
+  counterfactual INTEGER NOT NULL,
+  reason INTEGER NOT NULL,
+  PRIMARY KEY(run_id, seq)
+) WITHOUT ROWID;
+PRAGMA user_version = 8;
+)sql";
+
 const char* const kMigrations[kMigrationCount] = {kMigrateV1toV2, kMigrateV2toV3, kMigrateV3toV4,
-                                                  kMigrateV4toV5, kMigrateV5toV6, kMigrateV6toV7};
+                                                  kMigrateV4toV5, kMigrateV5toV6, kMigrateV6toV7,
+                                                  kMigrateV7toV8};
 
 } // namespace recoscope::sim::schema

@@ -122,5 +122,6 @@ void appendPopulationFields(std::vector<ScenarioField>& table);
 void appendBehaviourFields(std::vector<ScenarioField>& table);
 void appendInventoryFields(std::vector<ScenarioField>& table);
 void appendSurfaceFields(std::vector<ScenarioField>& table);
+void appendCouponFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

@@ -64,6 +64,11 @@ std::vector<ScenarioField> buildTable() {
         QT_TRANSLATE_NOOP("ScenarioField",
                           "Demand forecast from the sales and the warnings it gives: items about "
                           "to sell out, overstocked items. Reading only: the shop is unchanged.")));
+    t.push_back(
+        group("coupons", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Coupons"),
+              QT_TRANSLATE_NOOP("ScenarioField",
+                                "Personalised coupons at checkout: who gets one, the discount, the "
+                                "daily budget and the margin the report assumes.")));
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -77,6 +82,7 @@ std::vector<ScenarioField> buildTable() {
     appendBehaviourFields(t);
     appendInventoryFields(t);
     appendSurfaceFields(t);
+    appendCouponFields(t);
     return t;
 }
 

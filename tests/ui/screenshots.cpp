@@ -14,6 +14,7 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
+#include "recoscope/ui/coupon_panel.h"
 #include "recoscope/ui/help_window.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -39,6 +40,8 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMouseEvent>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -72,6 +75,7 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("dashboard-exposure"),
                              QStringLiteral("dashboard-funnel"),
                              QStringLiteral("dashboard-beyond"),
+                             QStringLiteral("dashboard-coupons"),
                              QStringLiteral("comparison"),
                              QStringLiteral("chart-zoom-hover"),
                              QStringLiteral("run-history"),
@@ -426,6 +430,26 @@ int main(int argc, char** argv) {
         settle(500);
         ok &= save(&w, out.filePath(QStringLiteral("log-replay%1.png").arg(suffix)));
     }
+
+    // 4b. Coupons (issue 16): the default shop with the uplift policy, two cores, about
+    // four simulated days; the dashboard's Coupons tab at the end.
+    raiseDock(w, w.scenarioPanel());
+    w.scenarioPanel()->selectPreset(QStringLiteral("default"));
+    {
+        QJsonObject doc = QJsonDocument::fromJson(w.scenarioPanel()->jsonText().toUtf8()).object();
+        QJsonObject coupons = doc.value(QStringLiteral("coupons")).toObject();
+        coupons.insert(QStringLiteral("policy"), QStringLiteral("uplift"));
+        doc.insert(QStringLiteral("coupons"), coupons);
+        w.scenarioPanel()->setJsonText(QString::fromUtf8(QJsonDocument(doc).toJson()));
+    }
+    w.strategyPanel()->setCores({QStringLiteral("popularity"), QStringLiteral("itemknn")});
+    w.scenarioPanel()->setEventLimit(150000);
+    w.startRun();
+    waitState(w, ui::RunController::State::Finished, 300000);
+    w.liveCharts()->tabs()->setCurrentWidget(w.liveCharts()->couponPanel());
+    settle(500);
+    ok &= save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-coupons%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(0);
 
     // 5. The bundled user guide (Help > User guide), at the run controls.
     if (ui::HelpWindow* help = w.showHelp()) {

@@ -5,6 +5,7 @@
 #include "metric_text.h"
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
+#include "recoscope/ui/coupon_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/surface_ctr_table.h"
 #include "recoscope/ui/table_actions.h"
@@ -44,6 +45,7 @@ const QStringList kRankingKeys = {QStringLiteral("events"),    QStringLiteral("s
                                   QStringLiteral("gini_index")};
 constexpr int kRankingTab = 3;
 constexpr int kBeyondTab = 4;
+constexpr int kCouponTab = 5;
 
 } // namespace
 
@@ -158,6 +160,8 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->setTabVisible(kRankingTab, false);
     m_beyond = new BeyondAccuracyPanel;
     m_tabs->addTab(scrolling(m_beyond, QStringLiteral("beyondPage")), QString());
+    m_coupons = new CouponPanel;
+    m_tabs->addTab(m_coupons, QString());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -233,6 +237,7 @@ void LiveChartsPanel::retranslateUi() {
     m_tabs->setTabText(2, tr("Funnel && cold start"));
     m_tabs->setTabText(kRankingTab, tr("Ranking (log replay)"));
     m_tabs->setTabText(kBeyondTab, tr("Beyond accuracy"));
+    m_tabs->setTabText(kCouponTab, tr("Coupons"));
     const QStringList& keys = m_replayMode ? kRankingKeys : kCounterKeys;
     m_counters->setColumnCount(static_cast<int>(keys.size()));
     for (int i = 0; i < keys.size(); ++i) {
@@ -343,6 +348,7 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
         m_beyond->showStore(store);
     else
         m_stale = true;
+    m_coupons->showStore(store); // a table of a dozen cells: cheap at 30 Hz
     fillTables(store);
 }
 

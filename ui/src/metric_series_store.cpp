@@ -102,6 +102,7 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.retention = s.retention;
         c.surfaces = s.surfaces;
         c.surfaceCores = s.surfaceCores;
+        c.coupons = s.coupons;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;
@@ -221,6 +222,7 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.total.latencyP99us = lat.value(QStringLiteral("p99")).toDouble();
         c.total.hasBeyond = sim::readBeyondAccuracyJson(
             sum.value(QStringLiteral("beyond_accuracy")).toObject(), c.total.beyond, c.retention);
+        c.coupons = sum.value(QStringLiteral("coupons")).toObject();
     }
     m_cores.push_back(std::move(c));
     ++m_revision;

@@ -64,8 +64,10 @@ int CompareCommand::run(const QStringList& args) {
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
     QCommandLineOption threadsOpt(QStringLiteral("threads"), QString(), QStringLiteral("N"));
+    QCommandLineOption couponsOpt(QStringLiteral("coupon-policies"), QString(),
+                                  QStringLiteral("P,Q"));
     p.addOptions({scenarioOpt, recsOpt, paramOpt, surfaceOpt, seedOpt, seedsOpt, eventsOpt, daysOpt,
-                  budgetOpt, dbOpt, labelOpt, jsonOpt, threadsOpt});
+                  budgetOpt, dbOpt, labelOpt, jsonOpt, threadsOpt, couponsOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -124,6 +126,9 @@ int CompareCommand::run(const QStringList& args) {
     if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
         return usage(bad);
     if (const QString bad = readLatencyBudget(p, budgetOpt, spec.limits); !bad.isEmpty())
+        return usage(bad);
+    if (const QString bad = readCouponPolicies(p, couponsOpt, labels, spec.couponPolicies);
+        !bad.isEmpty())
         return usage(bad);
     int seeds = 1;
     if (p.isSet(seedsOpt)) {

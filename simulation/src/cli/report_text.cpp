@@ -357,6 +357,10 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
             << pct(b.value(key("return_rate")), 1) << "\n"
             << "  retention    first cohort: " << retained.join(QStringLiteral(", ")) << "\n";
     }
+    if (s.contains(key("coupons"))) {
+        out << '\n';
+        writeCouponText(s.value(key("coupons")).toObject(), out);
+    }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
 }
@@ -373,6 +377,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     feedbackLoop(a.value(key("feedback_loop")).toObject(), out);
     timeline(a.value(key("timeline")).toObject(), out);
     writeInventoryText(a.value(key("inventory")).toObject(), out);
+    writeCouponText(a.value(key("coupons")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     writeSurfaceText(a.value(key("surfaces")), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";

@@ -19,4 +19,8 @@ void writeInventoryText(const QJsonObject& inventory, QTextStream& out);
 /// the simulated span on, one indented line each, beyond-accuracy figures included.
 void writeRunText(const QJsonObject& summary, QTextStream& out);
 
+/// Writes a `coupons` block (coupon_report.h) as a table and a few lines; nothing when
+/// the block is empty (a run without a coupon policy).
+void writeCouponText(const QJsonObject& coupons, QTextStream& out);
+
 } // namespace recoscope::sim

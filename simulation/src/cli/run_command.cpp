@@ -48,8 +48,10 @@ int CommandLine::runCommand(const QStringList& args) {
     QCommandLineOption noSlatesOpt(QStringLiteral("no-slate-log"));
     QCommandLineOption labelOpt(QStringLiteral("label"), QString(), QStringLiteral("TEXT"));
     QCommandLineOption jsonOpt(QStringLiteral("json"));
+    QCommandLineOption couponOpt(QStringLiteral("coupon-policy"), QString(),
+                                 QStringLiteral("POLICY"));
     p.addOptions({scenarioOpt, recOpt, paramOpt, surfaceOpt, seedOpt, eventsOpt, daysOpt, budgetOpt,
-                  dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt});
+                  dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt, couponOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -65,6 +67,9 @@ int CommandLine::runCommand(const QStringList& args) {
         return usage(QStringLiteral("--label: ") + why);
     if (p.isSet(dbOpt) && p.isSet(noDbOpt))
         return usage(QStringLiteral("--db and --no-db contradict each other"));
+    if (const QString bad = couponPolicyProblem(p.value(couponOpt));
+        p.isSet(couponOpt) && !bad.isEmpty())
+        return usage(QStringLiteral("--coupon-policy: ") + bad);
 
     RunSpec spec;
     spec.recommender = p.value(recOpt).toStdString();
@@ -117,6 +122,8 @@ int CommandLine::runCommand(const QStringList& args) {
             !st)
             return usage(QString::fromStdString(st.error()));
     }
+    if (p.isSet(couponOpt))
+        spec.scenario.coupons.policy = p.value(couponOpt);
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)
         m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"

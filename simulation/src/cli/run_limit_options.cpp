@@ -1,5 +1,7 @@
 #include "run_limit_options.h"
 
+#include "recoscope/sim/scenario_fields.h"
+
 #include <cmath>
 
 namespace recoscope::sim {
@@ -41,6 +43,34 @@ QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption&
                               "'%1'")
             .arg(p.value(budget));
     limits.latencyBudgetUs = us;
+    return {};
+}
+
+QString couponPolicyProblem(const QString& policy) {
+    const QStringList choices = findScenarioField(QStringLiteral("coupons.policy"))->choices;
+    if (choices.contains(policy))
+        return {};
+    return QStringLiteral("expected one of %1, got '%2'")
+        .arg(choices.join(QStringLiteral(", ")), policy);
+}
+
+QString readCouponPolicies(const QCommandLineParser& p, const QCommandLineOption& option,
+                           QStringList& labels, std::vector<QString>& policies) {
+    if (!p.isSet(option))
+        return {};
+    const QStringList list = p.value(option).split(QLatin1Char(','));
+    if (list.size() != labels.size())
+        return QStringLiteral("--coupon-policies expects one policy per core (%1), got %2")
+            .arg(labels.size())
+            .arg(list.size());
+    policies.clear();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString policy = list[i].trimmed();
+        if (const QString bad = couponPolicyProblem(policy); !bad.isEmpty())
+            return QStringLiteral("--coupon-policies: ") + bad;
+        policies.push_back(policy);
+        labels[i] += QStringLiteral(" coupons:") + policy;
+    }
     return {};
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 // The `--events N` and `--days D` options of run, compare and sweep, read one way, and
-// run's and compare's `--latency-budget-us US`.
+// run's and compare's `--latency-budget-us US`, and their coupon policies.
 
 #include "recoscope/sim/engine.h"
 
 #include <QCommandLineParser>
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace recoscope::sim {
 
@@ -18,5 +21,14 @@ QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption&
                           RunLimits& limits);
 /// The option itself, one spelling for every command.
 QCommandLineOption latencyBudgetOption();
+/// Why `policy` is not a coupon policy of the scenario format (the choices of the
+/// coupons.policy field), or empty when it is one. For run's --coupon-policy and
+/// compare's --coupon-policies.
+QString couponPolicyProblem(const QString& policy);
+/// compare's `--coupon-policies P,Q`: one policy per core, in the cores' order, into
+/// `policies`; each core's label gets " coupons:P" so that the pairs stay readable.
+/// Returns the usage message for a bad value (empty when absent or valid).
+QString readCouponPolicies(const QCommandLineParser& p, const QCommandLineOption& option,
+                           QStringList& labels, std::vector<QString>& policies);
 
 } // namespace recoscope::sim

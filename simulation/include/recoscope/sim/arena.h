@@ -30,6 +30,7 @@
 #include "recoscope/sim/inspection.h"
 #include "recoscope/sim/scenario.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QtGlobal>
 
@@ -71,6 +72,9 @@ struct ArenaSpec {
     /// core an independent random stream on the same shoppers (A/A replicates); such
     /// arenas cannot be stored.
     std::vector<std::uint64_t> coreStreams;
+    /// Coupon policy of each core's shop (missing = the scenario's): `compare
+    /// --coupon-policies` puts two policies side by side on the same shoppers.
+    std::vector<QString> couponPolicies;
 };
 
 using ColdStartStats = core::ColdStartStats;
@@ -94,6 +98,9 @@ struct CoreSnapshot {
     /// Why this core was stopped (Engine::coreFault: it threw, a malformed slate, over its
     /// latency budget), or empty. A stopped core's figures stay as they were; the others go on.
     std::string fault;
+    /// The coupons block so far (coupon_report.h); empty when the core's shop has no
+    /// coupon policy.
+    QJsonObject coupons;
 };
 
 struct ArenaSnapshot {

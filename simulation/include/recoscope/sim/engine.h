@@ -208,6 +208,9 @@ public:
     /// The changing shop (stock, promotions, per-user history) and read-only snapshots.
     const ShopState& state() const { return m_state; }
     const ShopperModel& shopper() const { return m_model; }
+    /// The coupon desk and its ledger (CouponDesk), null when scenario.coupons.policy is
+    /// "none".
+    const CouponDesk* coupons() const { return m_coupons.get(); }
     UserSnapshot userSnapshot(core::UserId user) const;
     ItemSnapshot itemSnapshot(core::ItemId item) const;
 
@@ -312,6 +315,7 @@ private:
     ActionRecord m_scratch;
 
     ShopState m_state;
+    std::unique_ptr<CouponDesk> m_coupons; // null for policy "none"
     // Arrivals by population group (the initial users, then each cohort): users of group
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;

@@ -62,7 +62,7 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     /// The longest label setLabel() takes, in characters: one line that fits a table cell.
     static constexpr int kMaxLabelLength = 80;
     /// The longest note setNote() takes, in characters.

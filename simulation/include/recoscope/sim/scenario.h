@@ -139,6 +139,27 @@ struct BehaviourSpec {
     double regretSample = 0.0005;
 };
 
+/// Personalised coupons at checkout (docs/use-cases.md, "Personalised coupons";
+/// decisions/0028). policy "none" (the default) draws nothing and changes nothing.
+struct CouponSpec {
+    /// none | everyone | uplift (a two-model uplift learner on the run's own checkouts) |
+    /// price_sensitive (shoppers whose carts average below the median price).
+    QString policy = QStringLiteral("none");
+    /// Share of the price a coupon takes off one cart line.
+    double discount = 0.15;
+    /// Budget per simulated day: coupons issued (0 = no limit) and discount money spent
+    /// on redeemed coupons (0 = no limit). Neither is ever exceeded.
+    int couponsPerDay = 200;
+    double moneyPerDay = 0.0;
+    /// Gross margin as a share of the price before the coupon (the catalogue has no cost).
+    double margin = 0.3;
+    /// uplift policy: share of checkout lines given or denied a coupon at random (50/50)
+    /// so that both of the learner's models see data, and the predicted uplift from which
+    /// a coupon is given.
+    double explore = 0.1;
+    double minUplift = 0.05;
+};
+
 /// One entry of the scenario timeline (simulated days from the start).
 struct TimelineEvent {
     enum class Kind { Promotion, Launch, Cohort, StockShock, Season };
@@ -187,6 +208,7 @@ struct Scenario {
     PopulationSpec population;
     BehaviourSpec behaviour;
     InventorySpec inventory;
+    CouponSpec coupons;
     std::vector<TimelineEvent> timeline;
     /// A core per surface (field `surfaces`); empty = the run's one core everywhere.
     SurfaceAssignments surfaces;

@@ -9,6 +9,7 @@
 
 #include "recoscope/core/event.h"
 #include "recoscope/core/slate.h"
+#include "recoscope/sim/coupon_desk.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
 #include "recoscope/sim/shop_state.h"
@@ -136,6 +137,25 @@ public:
     /// Price the shopper pays now (list price less the current discount).
     float pricePaid(core::ItemId item) const;
 
+    /// Coupons at checkout: with a desk, checkout() asks it about every line that can be
+    /// bought, and a line with a coupon is decided on the utility raised by
+    /// couponUtility() and paid at price x (1 - discount). Null (the default) = no
+    /// coupons, every decision as before. The desk must outlive the model.
+    void setCouponDesk(CouponDesk* desk) { m_coupons = desk; }
+    /// What a coupon of `discount` adds to the user's utility: their price-sensitivity
+    /// multiplier x (discount_weight x discount - price_sensitivity x ln(1 - discount)),
+    /// i.e. the discount's appeal plus the lower price, felt as strongly as the shopper
+    /// feels prices (decisions/0028).
+    float couponUtility(core::UserId user, double discount) const;
+    /// The true probabilities of buying a carted item at checkout at `t`, without and
+    /// with a coupon of `discount` (the simulator's truth: their difference is the
+    /// coupon's true uplift). `without` is the probability checkout uses without coupons.
+    struct PurchaseOdds {
+        float without = 0.0f, with = 0.0f;
+    };
+    PurchaseOdds couponOdds(core::UserId user, core::ItemId item, core::SimTime t,
+                            double discount) const;
+
 private:
     /// The history terms of an item's utility, as positive magnitudes.
     struct HistoryTerms {
@@ -150,6 +170,7 @@ private:
     const Scenario& m_scenario;
     const World& m_world;
     const ShopState* m_state;
+    CouponDesk* m_coupons = nullptr;
     float m_affinityScale;
     float m_noClickWeight;
     bool m_cascade;
@@ -177,6 +198,26 @@ void ShopperModel::checkout(Session& s, core::SimTime t, std::vector<core::Event
             // bought it (the same draw as below; counting draws nothing).
             if (buyDraw < purchaseProbability(s.user, line.item, t))
                 ++s.lostCarts;
+            continue;
+        }
+        if (m_coupons) {
+            // The same buy draw decides with and without the coupon, so the outcome of
+            // the choice not taken is known too (common random numbers within the line).
+            const CouponDesk::Offer offer =
+                m_coupons->decide(s.user, line.item, line.fromRecommendation,
+                                  static_cast<int>(s.cart.size()), price, t);
+            const PurchaseOdds odds = couponOdds(s.user, line.item, t, m_coupons->spec().discount);
+            const bool chosen = buyDraw < (offer.issued ? odds.with : odds.without);
+            const bool other = buyDraw < (offer.issued ? odds.without : odds.with);
+            const bool bought = chosen && buy(line.item);
+            if (bought) {
+                out.push_back({t, s.user, line.item, core::EventKind::Purchase, core::Surface::Cart,
+                               line.position, line.fromRecommendation,
+                               offer.issued ? price * (1.0f - offer.discount) : price});
+                ++s.purchases;
+            }
+            m_coupons->settle(offer, s.user, line.item, price, t, odds.without, odds.with, bought,
+                              other);
             continue;
         }
         if (buyDraw < purchaseProbability(s.user, line.item, t) && buy(line.item)) {

@@ -25,6 +25,7 @@ namespace recoscope::ui {
 
 class AbComparisonTable;
 class BeyondAccuracyPanel;
+class CouponPanel;
 class MetricChartView;
 class SurfaceCtrTable;
 
@@ -55,6 +56,7 @@ public:
     SurfaceCtrTable* surfaceTable() const { return m_surfaces; }
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
+    CouponPanel* couponPanel() const { return m_coupons; }
     /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
     void showBeyondAccuracy();
     int windowBuckets() const;
@@ -84,6 +86,7 @@ private:
     SurfaceCtrTable* m_surfaces = nullptr;
     QTableWidget* m_cold = nullptr;
     BeyondAccuracyPanel* m_beyond = nullptr;
+    CouponPanel* m_coupons = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
     quint64 m_revision = ~quint64(0);

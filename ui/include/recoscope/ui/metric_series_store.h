@@ -13,6 +13,7 @@
 #include "recoscope/sim/log_replay.h"
 
 #include <QColor>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -79,6 +80,9 @@ struct CoreSeries {
     /// opened from the history, whose per-surface figures `report` reads).
     core::SurfaceTotals surfaces;
     sim::SurfaceAssignments surfaceCores;
+    /// The coupons block (coupon_report.h): live from the arena, or from a stored run's
+    /// summary; empty when the run's shop gave no coupons.
+    QJsonObject coupons;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;
