@@ -481,6 +481,10 @@
         <source>%1 is not in the inner answer: it is added as the item ranked %2 by its %3 interactions; the head is the first %4 items, holding %5 of %6 interactions; at least %7 places go to the long tail; score: minus its order among such additions, %8.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2: %3 (stock unlimited or unknown: not demoted) = score %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -918,6 +922,10 @@
         <source>Re-ranker: reserves a share of each slate for long-tail items (an exposure floor for the catalogue&apos;s tail)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re-ranker: demotes items forecast to sell out within a horizon of days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1316,6 +1324,18 @@
         <source>Share of all interactions held by the short head (the rest is the long tail)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Items with fewer days of cover than this are demoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relevance taken from an item about to sell out (rank-based, 0..1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing weight of the newest day in the daily sales forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1555,6 +1575,14 @@
         <source>head_mass</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>horizon_days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demotion</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunExporter</name>
@@ -1586,6 +1614,22 @@
     </message>
     <message>
         <source>cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price_sensitive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2191,6 +2235,110 @@
         <source>Weight of the newest day in the exponentially smoothed daily sales (1 = yesterday&apos;s sales only).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personalised coupons at checkout: who gets one, the discount, the daily budget and the margin the report assumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy per surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A core of its own for any surface, as &quot;ID KEY=VALUE ...&quot; (e.g. &quot;itemknn neighbours=20&quot; or &quot;mmr inner=itemknn lambda=0.5&quot;); empty: the run&apos;s main core serves it. Every core learns from every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home feed core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of the home feed; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of the slates beside search results; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of &quot;related / also bought&quot; on product pages; empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart page core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core of &quot;complete your order&quot; on the cart page (accessories, consumables); empty: the main core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who gets a coupon on a cart line at checkout. none: nobody. everyone: every line, while the budget lasts. uplift: lines whose predicted uplift (a two-model learner trained on the run&apos;s own checkouts) reaches min_uplift, plus an exploration share given or denied at random. price_sensitive: shoppers whose cart lines so far average below the median price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the line&apos;s price the coupon takes off. It raises the shopper&apos;s utility by their price-sensitivity multiplier x (discount_weight x discount - price_sensitivity x ln(1 - discount)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: coupons issued per simulated day at most (0 = no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: discount money paid on redeemed coupons per simulated day at most (0 = no limit). A coupon is only issued if its whole discount still fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assumed gross margin as a share of the price before the coupon (the catalogue has no costs); the report&apos;s margin after discount uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exploration share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift policy: share of checkout lines given or denied a coupon at random (half each), so that the learner sees both outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum uplift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2208,6 +2356,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the run&apos;s main core</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2708,6 +2860,65 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::CouponPanel</name>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout lines decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra orders (same dice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected extra orders (true uplift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra margin after discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per extra order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uplift model: Qini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uplift model: rank correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons at checkout, per core (the scenario&apos;s Coupons group sets the policy, the discount and the daily budget). Extra orders, revenue and margin compare the lines that got a coupon with what the same shoppers and the same dice give without it; the uplift model is scored against the simulator&apos;s true uplift, which a real shop never knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -3040,6 +3251,10 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     </message>
     <message>
         <source>Beyond accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4340,6 +4555,93 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     </message>
     <message>
         <source>This build has no Python support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per &amp;surface…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the home feed, search, product page or cart page a core of its own; this core serves the others. Every core learns from every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves every surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceAssignmentDialog</name>
+    <message>
+        <source>Strategy per surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a surface a core of its own, for example &quot;complete your order&quot; on the cart page. The slot&apos;s core serves every surface left on it. Every core learns from every event; each answers only its surface&apos;s requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the slot&apos;s core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of this surface&apos;s core, separated by spaces, e.g. neighbours=20 or inner=itemknn lambda=0.5 (see the core&apos;s form for its keys); unset ones keep their defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A surface and the core that serves it, e.g. &quot;Cart page: itemknn&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceCtrTable</name>
+    <message>
+        <source>&lt;b&gt;CTR per surface&lt;/b&gt; (a core of its own in brackets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks / impressions of the slates served on each surface. Carts, purchases and revenue in the cell&apos;s tooltip are those won by the surface&apos;s slates (docs/metrics.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 impressions, %2 clicks, %3 carts, %4 purchases, revenue %5; p95 latency %6 µs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

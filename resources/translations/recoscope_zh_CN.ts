@@ -481,6 +481,10 @@
         <source>%1 is not in the inner answer: it is added as the item ranked %2 by its %3 interactions; the head is the first %4 items, holding %5 of %6 interactions; at least %7 places go to the long tail; score: minus its order among such additions, %8.</source>
         <translation>%1 不在内部结果中：作为按其 %3 次交互排第 %2 位的商品补入；头部为前 %4 个商品，占 %6 次交互中的 %5 次；至少 %7 个位置留给长尾；得分：补入顺序的相反数，%8。</translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2: %3 (stock unlimited or unknown: not demoted) = score %4.</source>
+        <translation>%1 按第 %2 位计算的相关性：%3（库存无限或未知：不降级）= 得分 %4。</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -918,6 +922,10 @@
         <source>Re-ranker: reserves a share of each slate for long-tail items (an exposure floor for the catalogue&apos;s tail)</source>
         <translation>重排器：在每个推荐位中为长尾商品保留一定比例（商品目录长尾的曝光下限）</translation>
     </message>
+    <message>
+        <source>Re-ranker: demotes items forecast to sell out within a horizon of days</source>
+        <translation>重排器：降低预计在若干天内售罄的商品的排名</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1316,6 +1324,18 @@
         <source>Share of all interactions held by the short head (the rest is the long tail)</source>
         <translation>头部商品所占的交互比例（其余为长尾）</translation>
     </message>
+    <message>
+        <source>Items with fewer days of cover than this are demoted</source>
+        <translation>库存可售天数少于此值的商品会被降级</translation>
+    </message>
+    <message>
+        <source>Relevance taken from an item about to sell out (rank-based, 0..1)</source>
+        <translation>从即将售罄的商品扣除的相关度（基于排名，0..1）</translation>
+    </message>
+    <message>
+        <source>Smoothing weight of the newest day in the daily sales forecast</source>
+        <translation>日销量预测中最新一天的平滑权重</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1555,6 +1575,14 @@
         <source>head_mass</source>
         <translation>头部交互占比</translation>
     </message>
+    <message>
+        <source>horizon_days</source>
+        <translation>预警天数</translation>
+    </message>
+    <message>
+        <source>demotion</source>
+        <translation>降级幅度</translation>
+    </message>
 </context>
 <context>
     <name>RunExporter</name>
@@ -1586,6 +1614,22 @@
     <message>
         <source>cascade</source>
         <translation>级联模型</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>uplift</source>
+        <translation>增益定向</translation>
+    </message>
+    <message>
+        <source>price_sensitive</source>
+        <translation>价格敏感者</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2234,110 @@
         <source>Weight of the newest day in the exponentially smoothed daily sales (1 = yesterday&apos;s sales only).</source>
         <translation>指数平滑日销量中最近一天的权重（1 = 只看昨天的销量）。</translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Personalised coupons at checkout: who gets one, the discount, the daily budget and the margin the report assumes.</source>
+        <translation>结账时的个性化优惠券：发给谁、折扣多少、每日预算，以及报告所假设的毛利率。</translation>
+    </message>
+    <message>
+        <source>Strategy per surface</source>
+        <translation>按页面的推荐策略</translation>
+    </message>
+    <message>
+        <source>A core of its own for any surface, as &quot;ID KEY=VALUE ...&quot; (e.g. &quot;itemknn neighbours=20&quot; or &quot;mmr inner=itemknn lambda=0.5&quot;); empty: the run&apos;s main core serves it. Every core learns from every event.</source>
+        <translation>为任一页面单独指定推荐核心，写作“ID 键=值 ...”（例如“itemknn neighbours=20”或“mmr inner=itemknn lambda=0.5”）；留空则由运行的主核心服务。每个核心都从全部事件中学习。</translation>
+    </message>
+    <message>
+        <source>Home feed core</source>
+        <translation>首页推荐流核心</translation>
+    </message>
+    <message>
+        <source>Core of the home feed; empty: the main core.</source>
+        <translation>首页推荐流的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Search page core</source>
+        <translation>搜索页核心</translation>
+    </message>
+    <message>
+        <source>Core of the slates beside search results; empty: the main core.</source>
+        <translation>搜索结果旁推荐列表的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Product page core</source>
+        <translation>商品页核心</translation>
+    </message>
+    <message>
+        <source>Core of &quot;related / also bought&quot; on product pages; empty: the main core.</source>
+        <translation>商品页“相关商品 / 买了还买”的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Cart page core</source>
+        <translation>购物车页核心</translation>
+    </message>
+    <message>
+        <source>Core of &quot;complete your order&quot; on the cart page (accessories, consumables); empty: the main core.</source>
+        <translation>购物车页“凑单推荐”（配件、耗材）的核心；留空则用主核心。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Who gets a coupon on a cart line at checkout. none: nobody. everyone: every line, while the budget lasts. uplift: lines whose predicted uplift (a two-model learner trained on the run&apos;s own checkouts) reaches min_uplift, plus an exploration share given or denied at random. price_sensitive: shoppers whose cart lines so far average below the median price.</source>
+        <translation>结账时哪些购物车条目获得优惠券。none：不发。everyone：预算用完前每个条目都发。uplift：预测增益（基于本次运行自身结账数据训练的双模型学习器）达到 min_uplift 的条目，另有一部分探索条目随机发放或不发放。price_sensitive：迄今购物车条目平均价格低于价格中位数的顾客。</translation>
+    </message>
+    <message>
+        <source>Coupon discount</source>
+        <translation>优惠券折扣</translation>
+    </message>
+    <message>
+        <source>Share of the line&apos;s price the coupon takes off. It raises the shopper&apos;s utility by their price-sensitivity multiplier x (discount_weight x discount - price_sensitivity x ln(1 - discount)).</source>
+        <translation>优惠券从条目价格中减去的比例。它使顾客效用增加：顾客的价格敏感度乘数 x (discount_weight x 折扣 - price_sensitivity x ln(1 - 折扣))。</translation>
+    </message>
+    <message>
+        <source>Coupons per day</source>
+        <translation>每日优惠券数</translation>
+    </message>
+    <message>
+        <source>Budget: coupons issued per simulated day at most (0 = no limit).</source>
+        <translation>预算：每个模拟日最多发放的优惠券数（0 = 不限）。</translation>
+    </message>
+    <message>
+        <source>Money per day</source>
+        <translation>每日金额</translation>
+    </message>
+    <message>
+        <source>Budget: discount money paid on redeemed coupons per simulated day at most (0 = no limit). A coupon is only issued if its whole discount still fits.</source>
+        <translation>预算：每个模拟日在已核销优惠券上最多支付的折扣金额（0 = 不限）。只有当整张优惠券的折扣仍在预算内时才会发放。</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Assumed gross margin as a share of the price before the coupon (the catalogue has no costs); the report&apos;s margin after discount uses it.</source>
+        <translation>假设的毛利率，占用券前价格的比例（商品目录中没有成本）；报告中的折后毛利使用此值。</translation>
+    </message>
+    <message>
+        <source>Exploration share</source>
+        <translation>探索比例</translation>
+    </message>
+    <message>
+        <source>uplift policy: share of checkout lines given or denied a coupon at random (half each), so that the learner sees both outcomes.</source>
+        <translation>uplift 策略：随机发放或不发放优惠券（各占一半）的结账条目比例，使学习器能看到两种结果。</translation>
+    </message>
+    <message>
+        <source>Minimum uplift</source>
+        <translation>最小增益</translation>
+    </message>
+    <message>
+        <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
+        <translation>uplift 策略：当预测的购买概率提升达到此值时发放优惠券。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
@@ -2206,6 +2354,10 @@
         <translation>
             <numerusform>%n 个条目（请在 JSON 标签页中编辑）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the run&apos;s main core</source>
+        <translation>运行的主推荐核心</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2853,65 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::CouponPanel</name>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Checkout lines decided</source>
+        <translation>已决策的结账条目</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>已发放优惠券</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation>已核销优惠券</translation>
+    </message>
+    <message>
+        <source>Refused by the budget</source>
+        <translation>因预算被拒</translation>
+    </message>
+    <message>
+        <source>Extra orders (same dice)</source>
+        <translation>额外订单（相同随机数）</translation>
+    </message>
+    <message>
+        <source>Expected extra orders (true uplift)</source>
+        <translation>预期额外订单（真实增益）</translation>
+    </message>
+    <message>
+        <source>Extra revenue</source>
+        <translation>额外收入</translation>
+    </message>
+    <message>
+        <source>Extra margin after discount</source>
+        <translation>额外折后毛利</translation>
+    </message>
+    <message>
+        <source>Discount spent</source>
+        <translation>折扣支出</translation>
+    </message>
+    <message>
+        <source>Cost per extra order</source>
+        <translation>每笔额外订单成本</translation>
+    </message>
+    <message>
+        <source>Uplift model: Qini</source>
+        <translation>增益模型：Qini 系数</translation>
+    </message>
+    <message>
+        <source>Uplift model: rank correlation</source>
+        <translation>增益模型：秩相关</translation>
+    </message>
+    <message>
+        <source>Coupons at checkout, per core (the scenario&apos;s Coupons group sets the policy, the discount and the daily budget). Extra orders, revenue and margin compare the lines that got a coupon with what the same shoppers and the same dice give without it; the uplift model is scored against the simulator&apos;s true uplift, which a real shop never knows.</source>
+        <translation>各推荐核心的结账优惠券（场景的“优惠券”组设定策略、折扣和每日预算）。额外订单、收入和毛利将获得优惠券的条目与相同顾客、相同随机数下不发券的结果相比较；增益模型以模拟器的真实增益评分，而真实商店永远无法得知真实增益。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -3035,6 +3246,10 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     <message>
         <source>Beyond accuracy</source>
         <translation>超越准确率</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
     </message>
 </context>
 <context>
@@ -4327,6 +4542,93 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     <message>
         <source>This build has no Python support.</source>
         <translation>此版本未包含 Python 支持。</translation>
+    </message>
+    <message>
+        <source>Per &amp;surface…</source>
+        <translation>按页面(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Give the home feed, search, product page or cart page a core of its own; this core serves the others. Every core learns from every event.</source>
+        <translation>为首页推荐流、搜索页、商品页或购物车页单独指定推荐核心；其余页面由本核心服务。每个核心都从全部事件中学习。</translation>
+    </message>
+    <message>
+        <source>Serves every surface</source>
+        <translation>服务所有页面</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceAssignmentDialog</name>
+    <message>
+        <source>Strategy per surface</source>
+        <translation>按页面的推荐策略</translation>
+    </message>
+    <message>
+        <source>Give a surface a core of its own, for example &quot;complete your order&quot; on the cart page. The slot&apos;s core serves every surface left on it. Every core learns from every event; each answers only its surface&apos;s requests.</source>
+        <translation>为某个页面单独指定推荐核心，例如购物车页的“凑单推荐”。未单独指定的页面由本槽位的核心服务。每个核心都从全部事件中学习，但只回答本页面的请求。</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>(the slot&apos;s core)</source>
+        <translation>（本槽位的核心）</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE …</source>
+        <translation>键=值 …</translation>
+    </message>
+    <message>
+        <source>Parameters of this surface&apos;s core, separated by spaces, e.g. neighbours=20 or inner=itemknn lambda=0.5 (see the core&apos;s form for its keys); unset ones keep their defaults.</source>
+        <translation>该页面核心的参数，以空格分隔，例如 neighbours=20 或 inner=itemknn lambda=0.5（参数名见该核心的表单）；未设置的参数保持默认值。</translation>
+    </message>
+    <message>
+        <source>Home feed</source>
+        <translation>首页推荐流</translation>
+    </message>
+    <message>
+        <source>Search page</source>
+        <translation>搜索页</translation>
+    </message>
+    <message>
+        <source>Product page</source>
+        <translation>商品页</translation>
+    </message>
+    <message>
+        <source>Cart page</source>
+        <translation>购物车页</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A surface and the core that serves it, e.g. &quot;Cart page: itemknn&quot;</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::SurfaceCtrTable</name>
+    <message>
+        <source>&lt;b&gt;CTR per surface&lt;/b&gt; (a core of its own in brackets)</source>
+        <translation>&lt;b&gt;各页面点击率&lt;/b&gt;（括号内为该页面单独的核心）</translation>
+    </message>
+    <message>
+        <source>Clicks / impressions of the slates served on each surface. Carts, purchases and revenue in the cell&apos;s tooltip are those won by the surface&apos;s slates (docs/metrics.md).</source>
+        <translation>各页面所展示推荐列表的点击数 / 曝光数。单元格提示中的加购、购买和收入为该页面推荐列表带来的部分（见 docs/metrics.md）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 impressions, %2 clicks, %3 carts, %4 purchases, revenue %5; p95 latency %6 µs</source>
+        <translation>曝光 %1 次，点击 %2 次，加购 %3 次，购买 %4 次，收入 %5；p95 延迟 %6 µs</translation>
     </message>
 </context>
 <context>
