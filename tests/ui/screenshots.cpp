@@ -67,28 +67,18 @@ namespace {
 // Every image the tool writes, without the language suffix ("-zh_CN"): what `--list`
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
 // full run must have written (main() fails naming any image missing or not listed).
-const QStringList kImages = {QStringLiteral("scenario-editor"),
-                             QStringLiteral("scenario-errors"),
-                             QStringLiteral("main-window"),
-                             QStringLiteral("shopper-inspector"),
-                             QStringLiteral("item-inspector"),
-                             QStringLiteral("dashboard-exposure"),
-                             QStringLiteral("dashboard-funnel"),
-                             QStringLiteral("dashboard-beyond"),
-                             QStringLiteral("dashboard-coupons"),
-                             QStringLiteral("comparison"),
-                             QStringLiteral("chart-zoom-hover"),
-                             QStringLiteral("run-history"),
-                             QStringLiteral("teaching-mode"),
-                             QStringLiteral("presentation-mode"),
-                             QStringLiteral("log-replay"),
-                             QStringLiteral("help"),
-                             QStringLiteral("tradeoffs"),
-                             QStringLiteral("tradeoffs-tail-floor"),
-                             QStringLiteral("ope-check"),
-                             QStringLiteral("inventory"),
-                             QStringLiteral("surface-dialog"),
-                             QStringLiteral("surface-ctr")};
+const QStringList kImages = {
+    QStringLiteral("scenario-editor"),   QStringLiteral("scenario-errors"),
+    QStringLiteral("main-window"),       QStringLiteral("shopper-inspector"),
+    QStringLiteral("item-inspector"),    QStringLiteral("dashboard-exposure"),
+    QStringLiteral("dashboard-funnel"),  QStringLiteral("dashboard-beyond"),
+    QStringLiteral("dashboard-coupons"), QStringLiteral("comparison"),
+    QStringLiteral("chart-zoom-hover"),  QStringLiteral("run-history"),
+    QStringLiteral("teaching-mode"),     QStringLiteral("presentation-mode"),
+    QStringLiteral("log-replay"),        QStringLiteral("help"),
+    QStringLiteral("tradeoffs"),         QStringLiteral("tradeoffs-tail-floor"),
+    QStringLiteral("ope-check"),         QStringLiteral("inventory"),
+    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr")};
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.

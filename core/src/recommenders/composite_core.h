@@ -26,6 +26,25 @@ inline Result<CorePtr> makeInner(const RecommenderRegistry& registry, const Reco
     return registry.create(id, std::map<std::string, std::string>{}, ctx);
 }
 
+/// The one inner core of a re-ranker, in the list CompositeCore takes.
+inline std::vector<CorePtr> onlyInner(CorePtr c) {
+    std::vector<CorePtr> v;
+    v.push_back(std::move(c));
+    return v;
+}
+
+/// The registry factory of a re-ranker `Core` over the core named by its `inner`
+/// parameter: Core(ctx, inner, inner id, params).
+template <class Core>
+Result<CorePtr> makeOverInner(const RecommenderContext& ctx, const ParamValues& p,
+                              const RecommenderRegistry& registry) {
+    const std::string id = p.text("inner");
+    auto inner = makeInner(registry, ctx, id, "inner", 0);
+    if (!inner)
+        return Error{inner.error()};
+    return CorePtr(new Core(ctx, std::move(inner).value(), id, p));
+}
+
 /// A SuiteCore that owns inner cores and forwards learning to them.
 class CompositeCore : public kit::SuiteCore {
 public:

@@ -24,7 +24,7 @@ class RerankRecommender final : public CompositeCore {
 public:
     RerankRecommender(const RecommenderContext& ctx, CorePtr inner, std::string id, Rerank kind,
                       const ParamValues& p)
-        : CompositeCore(ctx, vec(std::move(inner)), {std::move(id)}), m_kind(kind),
+        : CompositeCore(ctx, onlyInner(std::move(inner)), {std::move(id)}), m_kind(kind),
           m_pool(p.integer("pool")) {
         if (kind == Rerank::Mmr)
             m_lambda = static_cast<float>(p.number("lambda"));
@@ -37,12 +37,6 @@ public:
     }
 
 protected:
-    static std::vector<CorePtr> vec(CorePtr c) {
-        std::vector<CorePtr> v;
-        v.push_back(std::move(c));
-        return v;
-    }
-
     void onSlate(const Request& request, const Slate& slate, int) override {
         if (m_kind != Rerank::Fatigue || !kit::trackableUser(m_users, request.user))
             return;

@@ -21,16 +21,11 @@ class StockAwareRecommender final : public kit::CompositeCore {
 public:
     StockAwareRecommender(const RecommenderContext& ctx, kit::CorePtr inner, std::string id,
                           const ParamValues& p)
-        : CompositeCore(ctx, one(std::move(inner)), {std::move(id)}), m_stock(ctx.stock),
+        : CompositeCore(ctx, kit::onlyInner(std::move(inner)), {std::move(id)}), m_stock(ctx.stock),
           m_pool(p.integer("pool")), m_demotion(static_cast<float>(p.number("demotion"))),
           m_forecaster(ctx.items->size(), settings(p)) {}
 
 protected:
-    static std::vector<kit::CorePtr> one(kit::CorePtr c) {
-        std::vector<kit::CorePtr> v;
-        v.push_back(std::move(c));
-        return v;
-    }
     static ForecastSettings settings(const ParamValues& p) {
         ForecastSettings s;
         s.alpha = p.number("alpha");
@@ -114,15 +109,6 @@ private:
     DemandForecaster m_forecaster;
 };
 
-Result<kit::CorePtr> makeStockAware(const RecommenderContext& ctx, const ParamValues& p,
-                                    const RecommenderRegistry& registry) {
-    const std::string id = p.text("inner");
-    auto inner = kit::makeInner(registry, ctx, id, "inner", 0);
-    if (!inner)
-        return Error{inner.error()};
-    return kit::CorePtr(new StockAwareRecommender(ctx, std::move(inner).value(), id, p));
-}
-
 } // namespace
 
 RecommenderEntry stockAwareRecommenderEntry() {
@@ -142,7 +128,7 @@ RecommenderEntry stockAwareRecommenderEntry() {
         kit::realParam("alpha", 0.01, 1.0, 0.3,
                        "Smoothing weight of the newest day in the daily sales forecast"),
     };
-    e.make = makeStockAware;
+    e.make = kit::makeOverInner<StockAwareRecommender>;
     return e;
 }
 

@@ -28,18 +28,12 @@ class TailFloorRecommender final : public kit::CompositeCore {
 public:
     TailFloorRecommender(const RecommenderContext& ctx, kit::CorePtr inner, std::string id,
                          const ParamValues& p)
-        : CompositeCore(ctx, vec(std::move(inner)), {std::move(id)}),
+        : CompositeCore(ctx, kit::onlyInner(std::move(inner)), {std::move(id)}),
           m_pool(static_cast<int>(p.integer("pool"))), m_floor(p.number("floor")),
           m_headMass(p.number("head_mass")), m_count(ctx.items->size(), 0.0f),
           m_order(ctx.items->size()) {}
 
 protected:
-    static std::vector<kit::CorePtr> vec(kit::CorePtr c) {
-        std::vector<kit::CorePtr> v;
-        v.push_back(std::move(c));
-        return v;
-    }
-
     void learn(const Event& e, float w) override {
         CompositeCore::learn(e, w);
         if (w <= 0.0f)
@@ -185,15 +179,6 @@ private:
     std::vector<ItemId> m_promoted, m_extra;
 };
 
-Result<kit::CorePtr> makeTailFloor(const RecommenderContext& ctx, const ParamValues& p,
-                                   const RecommenderRegistry& registry) {
-    const std::string id = p.text("inner");
-    auto inner = kit::makeInner(registry, ctx, id, "inner", 0);
-    if (!inner)
-        return Error{inner.error()};
-    return kit::CorePtr(new TailFloorRecommender(ctx, std::move(inner).value(), id, p));
-}
-
 } // namespace
 
 RecommenderEntry tailFloorRecommenderEntry() {
@@ -213,7 +198,7 @@ RecommenderEntry tailFloorRecommenderEntry() {
                        "Share of all interactions held by the short head (the rest is the "
                        "long tail)"),
     };
-    e.make = makeTailFloor;
+    e.make = kit::makeOverInner<TailFloorRecommender>;
     return e;
 }
 
