@@ -7,6 +7,7 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/ui/inventory_window.h"
 #include "recoscope/ui/run_history_panel.h"
+#include "screenshot_kit.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -33,13 +34,8 @@ bool renderInventory(const QDir& out, const QString& suffix,
         spec.scenario.timeline.clear(); // its promotion starts on day 4: outside a 4-day run
         spec.scenario.inventory.horizonDays = 2.0;
         spec.recommender = "popularity";
-        auto run = sim::RunJob::create(spec, registry, store ? store.value().get() : nullptr);
-        if (!store || !run)
+        if (!store || (runId = test::storeRun(*store.value(), spec, registry)) == 0)
             return false;
-        run.value()->runSlice(0);
-        if (!run.value()->finish(QStringLiteral("finished")))
-            return false;
-        runId = run.value()->runId();
     }
     ui::RunHistoryPanel history(db, nullptr, &registry);
     ui::InventoryWindow* w = history.openInventory(runId);

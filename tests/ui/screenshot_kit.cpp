@@ -36,4 +36,15 @@ bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms) {
     return QTest::qWaitFor([&] { return w.controller().state() == s; }, ms);
 }
 
+qint64 storeRun(sim::RunStore& store, const sim::RunSpec& spec,
+                const core::RecommenderRegistry& registry) {
+    auto run = sim::RunJob::create(spec, registry, &store);
+    if (!run)
+        return 0;
+    run.value()->runSlice(0);
+    if (!run.value()->finish(QStringLiteral("finished")))
+        return 0;
+    return run.value()->runId();
+}
+
 } // namespace recoscope::test

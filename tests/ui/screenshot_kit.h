@@ -3,6 +3,8 @@
 // files beside it): wait for the GUI, grab a widget into docs/images, raise a dock.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/run_job.h"
+#include "recoscope/sim/run_store.h"
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/run_controller.h"
 
@@ -22,6 +24,10 @@ void settle(int ms = 300);
 bool save(QWidget* w, const QString& path);
 void raiseDock(ui::MainWindow& w, QWidget* panel);
 bool waitState(ui::MainWindow& w, ui::RunController::State s, int ms);
+/// Runs `spec` to its end into `store` (the run stays closed as finished, opened by the
+/// history afterwards); its run id, or 0 when it could not be created or finished.
+qint64 storeRun(sim::RunStore& store, const sim::RunSpec& spec,
+                const core::RecommenderRegistry& registry);
 
 /// A strategy per surface (docs/use-cases.md): the "Per surface…" dialog with the cart page
 /// given markov, then the dashboard's CTR per surface after popularity against the same

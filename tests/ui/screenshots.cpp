@@ -60,6 +60,7 @@ using test::g_saved;
 using test::raiseDock;
 using test::save;
 using test::settle;
+using test::storeRun;
 using test::waitState;
 
 namespace {
@@ -151,15 +152,9 @@ bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRe
         auto store = sim::RunStore::open(db);
         if (!plan || !store)
             return false;
-        for (const sim::SweepJob& job : plan.value().jobs()) {
-            auto run =
-                sim::RunJob::create(plan.value().runSpec(job.index), registry, store.value().get());
-            if (!run)
+        for (const sim::SweepJob& job : plan.value().jobs())
+            if (storeRun(*store.value(), plan.value().runSpec(job.index), registry) == 0)
                 return false;
-            run.value()->runSlice(0);
-            if (!run.value()->finish(QStringLiteral("finished")))
-                return false;
-        }
     }
     ui::RunHistoryPanel history(db);
     ui::TradeoffWindow* w = history.openTradeoffs(plan.value().sweepId());
@@ -193,13 +188,8 @@ bool renderOpe(const QDir& out, const QString& suffix, const core::RecommenderRe
         sim::RunSpec spec;
         spec.scenario = sim::loadBuiltinScenario(QStringLiteral("teaching-small")).value();
         spec.recommender = "random";
-        auto run = sim::RunJob::create(spec, registry, store ? store.value().get() : nullptr);
-        if (!store || !run)
+        if (!store || (runId = storeRun(*store.value(), spec, registry)) == 0)
             return false;
-        run.value()->runSlice(0);
-        if (!run.value()->finish(QStringLiteral("finished")))
-            return false;
-        runId = run.value()->runId();
     }
     ui::RunHistoryPanel history(db, nullptr, &registry);
     ui::OpeWindow* w = history.openOpeCheck(runId);
