@@ -1,6 +1,7 @@
 #include "recoscope/sim/world.h"
 
 #include "recoscope/sim/seeds.h"
+#include "recoscope/sim/vector_state.h"
 
 #include <boost/random/discrete_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -451,6 +452,9 @@ bool inCategoryImpl(const core::ItemTable& t, core::ItemId i, std::uint32_t cate
 } // namespace
 
 World generateWorld(const Scenario& scenario, std::uint64_t seed) {
+    // Parsing the scenario (Qt's hash) leaves the upper vector state dirty, and the
+    // generators call exp/log millions of times on `large` (vector_state.h).
+    clearUpperVectorState();
     World w;
     w.dim = scenario.latentDim;
     generateCatalogue(scenario, seed, w);
