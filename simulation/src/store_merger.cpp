@@ -347,7 +347,23 @@ core::Result<StoreMerger::Summary> StoreMerger::merge(const QStringList& inputs,
                              {{QStringLiteral("run_id"), [to](sqlite3_int64) { return to; }}});
                 if (!metrics)
                     return core::Error{metrics.error()};
+                // The served slates (ope, shopper groups, item exposure) and the coupon
+                // ledger (the report's coupons block) belong to the run as its events do.
+                // (Inputs have the output's schema version, so both tables exist.)
+                auto slates = copyRows(file, dst, output, QStringLiteral("slates"),
+                                       QStringLiteral("id >= ?1 AND id < ?2 ORDER BY id"),
+                                       r.id << kSeqBits, (r.id + 1) << kSeqBits, eventRemap);
+                if (!slates)
+                    return core::Error{slates.error()};
+                auto coupons =
+                    copyRows(file, dst, output, QStringLiteral("coupon_lines"),
+                             QStringLiteral("run_id = ?1 AND ?2 = ?2 ORDER BY seq"), r.id, 0,
+                             {{QStringLiteral("run_id"), [to](sqlite3_int64) { return to; }}});
+                if (!coupons)
+                    return core::Error{coupons.error()};
                 summary.runs += 1;
+                summary.slates += slates.value();
+                summary.couponLines += coupons.value();
                 summary.events += events.value();
                 summary.metricRows += metrics.value();
                 summary.copied.append({file.path, r.id, to});

@@ -47,6 +47,8 @@ int MergeCommand::run(const QStringList& args) {
                                            {QStringLiteral("runs"), s.runs},
                                            {QStringLiteral("events"), s.events},
                                            {QStringLiteral("metric_rows"), s.metricRows},
+                                           {QStringLiteral("slates"), s.slates},
+                                           {QStringLiteral("coupon_lines"), s.couponLines},
                                            {QStringLiteral("logs"), s.logs},
                                            {QStringLiteral("copied"), runs}})
                      .toJson(QJsonDocument::Indented);
@@ -54,7 +56,8 @@ int MergeCommand::run(const QStringList& args) {
         m_out << "merged " << s.files << (s.files == 1 ? " store" : " stores") << " into " << output
               << (s.created ? " (created)" : " (appended)") << ": " << s.runs
               << (s.runs == 1 ? " run, " : " runs, ") << s.events << " events, " << s.metricRows
-              << " metric rows, " << s.logs << (s.logs == 1 ? " log\n" : " logs\n");
+              << " metric rows, " << s.slates << " slates, " << s.couponLines << " coupon lines, "
+              << s.logs << (s.logs == 1 ? " log\n" : " logs\n");
         for (const StoreMerger::Copied& c : s.copied)
             m_out << "  " << c.file << " run " << c.fromRun << " -> run " << c.toRun << '\n';
     }

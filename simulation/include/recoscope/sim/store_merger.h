@@ -35,6 +35,8 @@ public:
         int runs = 0;
         qint64 events = 0;
         qint64 metricRows = 0;
+        qint64 slates = 0;      ///< served slates copied (table `slates`)
+        qint64 couponLines = 0; ///< coupon ledger rows copied (table `coupon_lines`)
         int logs = 0;
         bool created = false; ///< the output did not exist before
         QList<Copied> copied; ///< every run, in input order
