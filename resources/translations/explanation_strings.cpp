@@ -12,6 +12,8 @@ static const char* const kExplanationStrings[] = {
     QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2 of %3: %4 (in stock, not on promotion) = score %5."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2 of %3: %4 + promotion boost %5 (%6 off) = score %7."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2: %3 (stock unlimited or unknown: not demoted) = score %4."),
+    QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2: %3; %4 in stock at %5 a day: %6 days of cover (horizon %7 days), demoted by %8 = score %9."),
+    QT_TRANSLATE_NOOP("Explanation", "%1 Relevance from place %2: %3; %4 in stock at %5 a day: no sale forecast (horizon %6 days), demoted by %7 = score %8."),
     QT_TRANSLATE_NOOP("Explanation", "%1 Shown to you %2 times today (cap %3); place %4 of %5, kept in order: score %6."),
     QT_TRANSLATE_NOOP("Explanation", "%1 fills the slate as a popular choice right now (recent interaction score %2): this strategy had no candidate of its own left for this place."),
     QT_TRANSLATE_NOOP("Explanation", "%1 fills the slate: no interactions point to it yet, so it is shown to explore the catalogue."),

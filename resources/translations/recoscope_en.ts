@@ -485,6 +485,14 @@
         <source>%1 Relevance from place %2: %3 (stock unlimited or unknown: not demoted) = score %4.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: %6 days of cover (horizon %7 days), demoted by %8 = score %9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: no sale forecast (horizon %6 days), demoted by %7 = score %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>

@@ -485,6 +485,14 @@
         <source>%1 Relevance from place %2: %3 (stock unlimited or unknown: not demoted) = score %4.</source>
         <translation>%1 按第 %2 位计算的相关性：%3（库存无限或未知：不降级）= 得分 %4。</translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: %6 days of cover (horizon %7 days), demoted by %8 = score %9.</source>
+        <translation>%1 按第 %2 位计算的相关性：%3；库存 %4 件，预计每天售出 %5 件：可供 %6 天（预警期 %7 天），降级 %8 = 得分 %9。</translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: no sale forecast (horizon %6 days), demoted by %7 = score %8.</source>
+        <translation>%1 按第 %2 位计算的相关性：%3；库存 %4 件，预计每天售出 %5 件：无销售预测（预警期 %6 天），降级 %7 = 得分 %8。</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>

@@ -21,6 +21,10 @@ namespace recoscope::test {
 struct SyntheticShop {
     core::ItemTable items;
     core::UserTable users;
+    /// Units in stock (RecommenderContext::stock): every fifth item unlimited (-1), the
+    /// others a few units, so that stock-aware meets both cases and explains its
+    /// demotions. Fixed: the feed does not sell anything down.
+    std::vector<std::int32_t> stock;
 
     SyntheticShop(std::size_t itemCount, std::size_t userCount, std::uint64_t seed = 7) {
         Mix rng{seed};
@@ -53,6 +57,8 @@ struct SyntheticShop {
             items.tagOffsets.push_back(static_cast<std::uint32_t>(items.tagWords.size()));
         }
         recount();
+        for (std::size_t i = 0; i < itemCount; ++i)
+            stock.push_back(i % 5 == 0 ? -1 : static_cast<std::int32_t>(1 + (i * 7) % 30));
         users.ageBandCount = 6;
         users.genderCount = 3;
         users.occupationCount = 6;

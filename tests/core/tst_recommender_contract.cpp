@@ -60,7 +60,7 @@ private:
     /// `row` is an id, optionally followed by " key=value" parameters.
     std::unique_ptr<core::Recommender> make(const std::string& row, const SyntheticShop& shop,
                                             std::uint64_t seed = 42) {
-        core::RecommenderContext ctx{&shop.items, &shop.users, &m_oracle, seed};
+        core::RecommenderContext ctx{&shop.items, &shop.users, &m_oracle, seed, &shop.stock};
         std::map<std::string, std::string> params;
         const std::string id = row.substr(0, row.find(' '));
         for (std::size_t at = row.find(' '); at != std::string::npos;) {
