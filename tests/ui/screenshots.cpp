@@ -4,7 +4,8 @@
 // check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
 // window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory|surfaces]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
+//   tradeoffs|ope|inventory|surfaces|feedback]
 
 #include "screenshot_kit.h"
 
@@ -69,17 +70,42 @@ namespace {
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
 // full run must have written (main() fails naming any image missing or not listed).
 const QStringList kImages = {
-    QStringLiteral("scenario-editor"),   QStringLiteral("scenario-errors"),
-    QStringLiteral("main-window"),       QStringLiteral("shopper-inspector"),
-    QStringLiteral("item-inspector"),    QStringLiteral("dashboard-exposure"),
-    QStringLiteral("dashboard-funnel"),  QStringLiteral("dashboard-beyond"),
-    QStringLiteral("dashboard-coupons"), QStringLiteral("comparison"),
-    QStringLiteral("chart-zoom-hover"),  QStringLiteral("run-history"),
-    QStringLiteral("teaching-mode"),     QStringLiteral("presentation-mode"),
-    QStringLiteral("log-replay"),        QStringLiteral("help"),
-    QStringLiteral("tradeoffs"),         QStringLiteral("tradeoffs-tail-floor"),
-    QStringLiteral("ope-check"),         QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr")};
+    QStringLiteral("scenario-editor"),    QStringLiteral("scenario-errors"),
+    QStringLiteral("main-window"),        QStringLiteral("shopper-inspector"),
+    QStringLiteral("item-inspector"),     QStringLiteral("dashboard-exposure"),
+    QStringLiteral("dashboard-funnel"),   QStringLiteral("dashboard-beyond"),
+    QStringLiteral("dashboard-coupons"),  QStringLiteral("comparison"),
+    QStringLiteral("chart-zoom-hover"),   QStringLiteral("run-history"),
+    QStringLiteral("teaching-mode"),      QStringLiteral("presentation-mode"),
+    QStringLiteral("log-replay"),         QStringLiteral("help"),
+    QStringLiteral("tradeoffs"),          QStringLiteral("tradeoffs-tail-floor"),
+    QStringLiteral("ope-check"),          QStringLiteral("inventory"),
+    QStringLiteral("surface-dialog"),     QStringLiteral("surface-ctr"),
+    QStringLiteral("dashboard-feedback"), QStringLiteral("group-fair-strategy")};
+
+// The group-fair re-ranker in the strategy panel (its parameters), then the "Feedback loop"
+// tab after 250,000 events of popularity, itemknn and group-fair on `default`.
+bool renderFeedback(ui::MainWindow& w, const QDir& out, const QString& suffix) {
+    bool ok = true;
+    raiseDock(w, w.scenarioPanel());
+    w.scenarioPanel()->selectPreset(QStringLiteral("default"));
+    raiseDock(w, w.strategyPanel());
+    w.strategyPanel()->setCores({QStringLiteral("group-fair")});
+    settle();
+    ok &= save(w.strategyPanel()->parentWidget(),
+               out.filePath(QStringLiteral("group-fair-strategy%1.png").arg(suffix)));
+    w.strategyPanel()->setCores(
+        {QStringLiteral("popularity"), QStringLiteral("itemknn"), QStringLiteral("group-fair")});
+    w.scenarioPanel()->setEventLimit(250000);
+    w.startRun();
+    waitState(w, ui::RunController::State::Finished, 600000);
+    w.liveCharts()->showFeedbackLoop();
+    settle(500);
+    ok &=
+        save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-feedback%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(0);
+    return ok;
+}
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
@@ -256,6 +282,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("surfaces"))
         return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("feedback"))
+        return renderFeedback(w, out, suffix) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -449,6 +478,8 @@ int main(int argc, char** argv) {
     ok &= renderOpe(out, suffix, registry, tmp);
     // 7. The inventory warnings of a stored run.
     ok &= renderInventory(out, suffix, registry, tmp, save);
+    // 8. The group-fair re-ranker and the feedback loop by day.
+    ok &= renderFeedback(w, out, suffix);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),
