@@ -16,6 +16,7 @@
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/coupon_panel.h"
+#include "recoscope/ui/feedback_loop_panel.h"
 #include "recoscope/ui/help_window.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -70,23 +71,31 @@ namespace {
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
 // full run must have written (main() fails naming any image missing or not listed).
 const QStringList kImages = {
-    QStringLiteral("scenario-editor"),    QStringLiteral("scenario-errors"),
-    QStringLiteral("main-window"),        QStringLiteral("shopper-inspector"),
-    QStringLiteral("item-inspector"),     QStringLiteral("dashboard-exposure"),
-    QStringLiteral("dashboard-funnel"),   QStringLiteral("dashboard-beyond"),
-    QStringLiteral("dashboard-coupons"),  QStringLiteral("comparison"),
-    QStringLiteral("chart-zoom-hover"),   QStringLiteral("run-history"),
-    QStringLiteral("teaching-mode"),      QStringLiteral("presentation-mode"),
-    QStringLiteral("log-replay"),         QStringLiteral("help"),
-    QStringLiteral("tradeoffs"),          QStringLiteral("tradeoffs-tail-floor"),
-    QStringLiteral("ope-check"),          QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),     QStringLiteral("surface-ctr"),
-    QStringLiteral("dashboard-feedback"), QStringLiteral("group-fair-strategy")};
+    QStringLiteral("scenario-editor"),     QStringLiteral("scenario-errors"),
+    QStringLiteral("main-window"),         QStringLiteral("shopper-inspector"),
+    QStringLiteral("item-inspector"),      QStringLiteral("dashboard-exposure"),
+    QStringLiteral("dashboard-funnel"),    QStringLiteral("dashboard-beyond"),
+    QStringLiteral("dashboard-coupons"),   QStringLiteral("comparison"),
+    QStringLiteral("chart-zoom-hover"),    QStringLiteral("run-history"),
+    QStringLiteral("teaching-mode"),       QStringLiteral("presentation-mode"),
+    QStringLiteral("log-replay"),          QStringLiteral("help"),
+    QStringLiteral("tradeoffs"),           QStringLiteral("tradeoffs-tail-floor"),
+    QStringLiteral("ope-check"),           QStringLiteral("inventory"),
+    QStringLiteral("surface-dialog"),      QStringLiteral("surface-ctr"),
+    QStringLiteral("dashboard-feedback"),  QStringLiteral("group-fair-strategy"),
+    QStringLiteral("tradeoffs-group-fair")};
 
-// The group-fair re-ranker in the strategy panel (its parameters), then the "Feedback loop"
+bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
+                 const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical);
+
+// The group-fair re-ranker in the strategy panel (its parameters), a sweep of its strength
+// and design in the Trade-offs window against the group CTR gap, then the "Feedback loop"
 // tab after 250,000 events of popularity, itemknn and group-fair on `default`.
-bool renderFeedback(ui::MainWindow& w, const QDir& out, const QString& suffix) {
-    bool ok = true;
+bool renderFeedback(ui::MainWindow& w, const QDir& out, const QString& suffix,
+                    const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
+    bool ok =
+        renderSweep(out, QStringLiteral("tradeoffs-group-fair") + suffix, registry, tmp,
+                    "group-fair", R"({"design": ["lift", "level"], "strength": [0, 1, 4, 10]})", 2);
     raiseDock(w, w.scenarioPanel());
     w.scenarioPanel()->selectPreset(QStringLiteral("default"));
     raiseDock(w, w.strategyPanel());
@@ -99,10 +108,13 @@ bool renderFeedback(ui::MainWindow& w, const QDir& out, const QString& suffix) {
     w.scenarioPanel()->setEventLimit(250000);
     w.startRun();
     waitState(w, ui::RunController::State::Finished, 600000);
-    w.liveCharts()->showFeedbackLoop();
+    // The tab's panel on its own, wide enough for its two charts side by side.
+    ui::FeedbackLoopPanel panel;
+    panel.resize(1200, 460);
+    panel.show();
+    panel.showStore(w.controller().series());
     settle(500);
-    ok &=
-        save(w.liveCharts(), out.filePath(QStringLiteral("dashboard-feedback%1.png").arg(suffix)));
+    ok &= save(&panel, out.filePath(QStringLiteral("dashboard-feedback%1.png").arg(suffix)));
     w.liveCharts()->tabs()->setCurrentIndex(0);
     return ok;
 }
@@ -161,7 +173,8 @@ bool hoverAndZoom(ui::MetricChartView* chart, const QString& path) {
 }
 
 // A real sweep run in-process (`core` over `gridJson`, 2 seeds, 20,000 events a run), then
-// its Trade-offs window with the vertical axis `vertical` (0 coverage, 1 long-tail share).
+// its Trade-offs window with the vertical axis `vertical` (0 coverage, 1 long-tail share,
+// 2 group CTR gap).
 bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
                  const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical) {
     const QString grid = tmp.filePath(name + QStringLiteral("-grid.json"));
@@ -284,7 +297,7 @@ int main(int argc, char** argv) {
         return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("feedback"))
-        return renderFeedback(w, out, suffix) ? 0 : 1;
+        return renderFeedback(w, out, suffix, registry, tmp) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -479,7 +492,7 @@ int main(int argc, char** argv) {
     // 7. The inventory warnings of a stored run.
     ok &= renderInventory(out, suffix, registry, tmp, save);
     // 8. The group-fair re-ranker and the feedback loop by day.
-    ok &= renderFeedback(w, out, suffix);
+    ok &= renderFeedback(w, out, suffix, registry, tmp);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),
