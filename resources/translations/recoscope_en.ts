@@ -4903,6 +4903,18 @@ CTR %2 %, coverage %3 %, long-tail share %4 %, revenue %5
 Click to select run %6</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CTR against the CTR gap between shopper groups (marker size: revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap (max - min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap %1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TradeoffWindow</name>
@@ -4956,6 +4968,18 @@ Click to select run %6</source>
     </message>
     <message>
         <source>Long-tail share of impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR gap between shopper groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4891,6 +4891,18 @@ Click to select run %6</source>
 点击率 %2 %，覆盖率 %3 %，长尾占比 %4 %，收入 %5
 点击选择运行 %6</translation>
     </message>
+    <message>
+        <source>CTR against the CTR gap between shopper groups (marker size: revenue)</source>
+        <translation>点击率与购物者群体间点击率差距（标记大小：收入）</translation>
+    </message>
+    <message>
+        <source>Group CTR gap (max - min)</source>
+        <translation>群体点击率差距（最大 - 最小）</translation>
+    </message>
+    <message>
+        <source>Group CTR gap %1 pp</source>
+        <translation>群体点击率差距 %1 个百分点</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TradeoffWindow</name>
@@ -4945,6 +4957,18 @@ Click to select run %6</source>
     <message>
         <source>Long-tail share of impressions</source>
         <translation>长尾商品曝光占比</translation>
+    </message>
+    <message>
+        <source>Group CTR gap</source>
+        <translation>群体点击率差距</translation>
+    </message>
+    <message>
+        <source>CTR gap between shopper groups</source>
+        <translation>购物者群体间的点击率差距</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
     </message>
 </context>
 </TS>
