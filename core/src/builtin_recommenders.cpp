@@ -10,6 +10,7 @@
 #include "recommenders/demographic_recommender.h"
 #include "recommenders/egreedy_recommender.h"
 #include "recommenders/fatigue_recommender.h"
+#include "recommenders/group_fair_recommender.h"
 #include "recommenders/gru4rec_recommender.h"
 #include "recommenders/hybrid_blend_recommender.h"
 #include "recommenders/hybrid_switch_recommender.h"
@@ -57,8 +58,8 @@ void registerBuiltinRecommenders(RecommenderRegistry& registry) {
              &hybridSwitchRecommenderEntry,  &hybridBlendRecommenderEntry,
              &mmrRecommenderEntry,           &fatigueRecommenderEntry,
              &businessRulesRecommenderEntry, &tailFloorRecommenderEntry,
-             &stockAwareRecommenderEntry,    &oracleRecommenderEntry,
-             &antiOracleRecommenderEntry,
+             &stockAwareRecommenderEntry,    &groupFairRecommenderEntry,
+             &oracleRecommenderEntry,        &antiOracleRecommenderEntry,
          }) {
         [[maybe_unused]] Status st = registry.add(entry());
         assert(st.ok());

@@ -493,6 +493,14 @@
         <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: no sale forecast (horizon %6 days), demoted by %7 = score %8.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 (no group term: your group is served at least as well as all shoppers, or too few of its slates were seen yet) = score %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 + your group&apos;s term %5 (your group&apos;s CTR %6 against %7 gives weight %8; your group clicks this item %9 times its average) = score %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -934,6 +942,10 @@
         <source>Re-ranker: demotes items forecast to sell out within a horizon of days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re-ranker: narrows the CTR gap between groups of shoppers by re-ranking the slates of worse-served groups with what their group clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1344,6 +1356,18 @@
         <source>Smoothing weight of the newest day in the daily sales forecast</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Which groups of shoppers to even out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the group&apos;s clicks per unit of its CTR shortfall (0 = inner order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lift: only groups served worse than average are re-ranked; level: groups served better also lose the items they click most</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1589,6 +1613,18 @@
     </message>
     <message>
         <source>demotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>design</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2927,6 +2963,37 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::FeedbackLoopPanel</name>
+    <message>
+        <source>Exposure Gini by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>simulated day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gini of impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How unequally each simulated day&apos;s impressions were spread over the catalogue: 0 = every item shown equally often, 1 = one item got them all. Computed as `report` computes it (docs/metrics.md, &quot;The feedback loop&quot;); the last day moves while the run goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revealed-interest drift by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 - cosine to day 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the population&apos;s revealed interest moved: 1 minus the cosine between the mean direction of the items viewed that day and that of the first day with views. 0 = shoppers look at the same kind of items as on the first day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -3263,6 +3330,10 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     </message>
     <message>
         <source>Coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback loop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4840,6 +4911,18 @@ CTR %2 %, coverage %3 %, long-tail share %4 %, revenue %5
 Click to select run %6</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CTR against the CTR gap between shopper groups (marker size: revenue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap (max - min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap %1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TradeoffWindow</name>
@@ -4893,6 +4976,18 @@ Click to select run %6</source>
     </message>
     <message>
         <source>Long-tail share of impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group CTR gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR gap between shopper groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

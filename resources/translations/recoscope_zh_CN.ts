@@ -493,6 +493,14 @@
         <source>%1 Relevance from place %2: %3; %4 in stock at %5 a day: no sale forecast (horizon %6 days), demoted by %7 = score %8.</source>
         <translation>%1 按第 %2 位计算的相关性：%3；库存 %4 件，预计每天售出 %5 件：无销售预测（预警期 %6 天），降级 %7 = 得分 %8。</translation>
     </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 (no group term: your group is served at least as well as all shoppers, or too few of its slates were seen yet) = score %5.</source>
+        <translation>%1 按在 %3 个中的第 %2 位计算的相关性：%4（无群体项：您所在群体的服务不差于全体购物者，或其推荐列表尚太少）= 得分 %5。</translation>
+    </message>
+    <message>
+        <source>%1 Relevance from place %2 of %3: %4 + your group&apos;s term %5 (your group&apos;s CTR %6 against %7 gives weight %8; your group clicks this item %9 times its average) = score %10.</source>
+        <translation>%1 按在 %3 个中的第 %2 位计算的相关性：%4 + 您所在群体的加项 %5（群体点击率 %6 对比全体的 %7，得出权重 %8；您所在群体点击该商品的频率是其平均水平的 %9 倍）= 得分 %10。</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -934,6 +942,10 @@
         <source>Re-ranker: demotes items forecast to sell out within a horizon of days</source>
         <translation>重排器：降低预计在若干天内售罄的商品的排名</translation>
     </message>
+    <message>
+        <source>Re-ranker: narrows the CTR gap between groups of shoppers by re-ranking the slates of worse-served groups with what their group clicks</source>
+        <translation>重排器：按服务较差群体自己点击的商品重排其推荐列表，缩小购物者群体之间的点击率差距</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderFamily</name>
@@ -1344,6 +1356,18 @@
         <source>Smoothing weight of the newest day in the daily sales forecast</source>
         <translation>日销量预测中最新一天的平滑权重</translation>
     </message>
+    <message>
+        <source>Which groups of shoppers to even out</source>
+        <translation>要拉平哪一类购物者群体</translation>
+    </message>
+    <message>
+        <source>Weight of the group&apos;s clicks per unit of its CTR shortfall (0 = inner order)</source>
+        <translation>群体点击数据的权重，按其点击率缺口的每个单位计（0 = 保持内层顺序）</translation>
+    </message>
+    <message>
+        <source>lift: only groups served worse than average are re-ranked; level: groups served better also lose the items they click most</source>
+        <translation>lift：只重排服务低于平均的群体；level：服务较好的群体也会失去其最常点击的商品</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1590,6 +1614,18 @@
     <message>
         <source>demotion</source>
         <translation>降级幅度</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>群体属性</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>design</source>
+        <translation>设计</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +2956,37 @@
     </message>
 </context>
 <context>
+    <name>recoscope::ui::FeedbackLoopPanel</name>
+    <message>
+        <source>Exposure Gini by day</source>
+        <translation>每日曝光基尼系数</translation>
+    </message>
+    <message>
+        <source>simulated day</source>
+        <translation>模拟日</translation>
+    </message>
+    <message>
+        <source>Gini of impressions</source>
+        <translation>曝光的基尼系数</translation>
+    </message>
+    <message>
+        <source>How unequally each simulated day&apos;s impressions were spread over the catalogue: 0 = every item shown equally often, 1 = one item got them all. Computed as `report` computes it (docs/metrics.md, &quot;The feedback loop&quot;); the last day moves while the run goes.</source>
+        <translation>每个模拟日的曝光在商品目录上分布得有多不均：0 = 每件商品曝光同样多，1 = 一件商品占据全部曝光。计算方式与 `report` 相同（docs/metrics.md，“反馈回路”）；运行进行中最后一天的值会变化。</translation>
+    </message>
+    <message>
+        <source>Revealed-interest drift by day</source>
+        <translation>每日显性兴趣漂移</translation>
+    </message>
+    <message>
+        <source>1 - cosine to day 0</source>
+        <translation>1 - 与第 0 天的余弦</translation>
+    </message>
+    <message>
+        <source>How far the population&apos;s revealed interest moved: 1 minus the cosine between the mean direction of the items viewed that day and that of the first day with views. 0 = shoppers look at the same kind of items as on the first day.</source>
+        <translation>全体购物者的显性兴趣移动了多远：1 减去当天所浏览商品的平均方向与第一个有浏览的日子的平均方向之间的余弦。0 = 购物者浏览的商品类型与第一天相同。</translation>
+    </message>
+</context>
+<context>
     <name>recoscope::ui::HelpWindow</name>
     <message>
         <source>Not part of the bundled help: %1</source>
@@ -3258,6 +3325,10 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     <message>
         <source>Coupons</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Feedback loop</source>
+        <translation>反馈回路</translation>
     </message>
 </context>
 <context>
@@ -4828,6 +4899,18 @@ Click to select run %6</source>
 点击率 %2 %，覆盖率 %3 %，长尾占比 %4 %，收入 %5
 点击选择运行 %6</translation>
     </message>
+    <message>
+        <source>CTR against the CTR gap between shopper groups (marker size: revenue)</source>
+        <translation>点击率与购物者群体间点击率差距（标记大小：收入）</translation>
+    </message>
+    <message>
+        <source>Group CTR gap (max - min)</source>
+        <translation>群体点击率差距（最大 - 最小）</translation>
+    </message>
+    <message>
+        <source>Group CTR gap %1 pp</source>
+        <translation>群体点击率差距 %1 个百分点</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::TradeoffWindow</name>
@@ -4882,6 +4965,18 @@ Click to select run %6</source>
     <message>
         <source>Long-tail share of impressions</source>
         <translation>长尾商品曝光占比</translation>
+    </message>
+    <message>
+        <source>Group CTR gap</source>
+        <translation>群体点击率差距</translation>
+    </message>
+    <message>
+        <source>CTR gap between shopper groups</source>
+        <translation>购物者群体间的点击率差距</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,7 @@ struct Arena::Core {
     bool done = false;
     ActionRecord scratch;
     std::unique_ptr<core::ColdStartAccumulator> cold;
+    std::unique_ptr<core::FeedbackLoop> loop;
     core::UserOutcomes outcomes;
     std::unique_ptr<InspectorLedger> ledger;
     // Serve-time explanations (the engine's serve observer composes them before the
@@ -103,6 +104,8 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         state->cold = std::make_unique<core::ColdStartAccumulator>(e.world().items,
                                                                    e.metrics().bucketWidth());
         state->outcomes = core::UserOutcomes(e.world().users.size());
+        state->loop = std::make_unique<core::FeedbackLoop>(e.world().items, e.world().itemVectors,
+                                                           e.world().dim);
         if (spec.inspectors) {
             state->ledger = std::make_unique<InspectorLedger>(e.world(), e.endTime());
             Core* self = state.get();
@@ -201,8 +204,12 @@ const ActionRecord* Arena::act(Core& c, StepRecord* record, core::UserId only) {
     // "New user": the slate was served in the shopper's first or second session.
     c.cold->onSlate(a.time, a.slate, a.clicked, c.outcomes.sessions(a.user) <= 2);
     c.outcomes.onSlate(a.user, a.slate.size(), a.clicked);
+    for (const core::SlateEntry& entry : a.slate)
+        c.loop->onImpression(a.time, entry.item);
     for (const core::Event& e : a.events) {
         c.outcomes.onEvent(e);
+        if (e.kind == core::EventKind::View)
+            c.loop->onView(e.time, e.item);
         if (e.kind == core::EventKind::Purchase)
             c.cold->onPurchase(e.item, e.time);
     }
@@ -351,6 +358,7 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         s.surfaceCores = c->job->spec().scenario.surfaces.normalised();
         s.retention = e.metrics().beyondAccuracy().retentionTable(kRetentionDays);
         s.fault = e.coreFault();
+        s.feedbackDays = c->loop->days();         // days x items: a few thousand counts, cheap
         if (const CouponDesk* desk = e.coupons()) // a few sorts of the ledger: small
             s.coupons = couponReportJson(desk->spec(), desk->lines());
         b.events += s.total.counters.events;

@@ -124,9 +124,9 @@ private slots:
             {"gru4rec", QStringLiteral("sequential")},
             {"sasrec", QStringLiteral("sequential")},
         };
-        const std::vector<std::string> notLearning = {"random",      "popularity", "oracle",
-                                                      "anti-oracle", "mmr",        "fatigue",
-                                                      "rules",       "tail-floor", "stock-aware"};
+        const std::vector<std::string> notLearning = {
+            "random",  "popularity", "oracle",     "anti-oracle", "mmr",
+            "fatigue", "rules",      "tail-floor", "stock-aware", "group-fair"};
         for (const core::RecommenderEntry& e : m_registry.entries()) {
             if (std::find(notLearning.begin(), notLearning.end(), e.id) != notLearning.end())
                 continue;

@@ -4,7 +4,8 @@
 // check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
 // window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory|surfaces]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
+//   tradeoffs|ope|inventory|surfaces|feedback]
 
 #include "screenshot_kit.h"
 
@@ -15,6 +16,7 @@
 #include "recoscope/sim/sweep_plan.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/coupon_panel.h"
+#include "recoscope/ui/feedback_loop_panel.h"
 #include "recoscope/ui/help_window.h"
 #include "recoscope/ui/item_inspector_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
@@ -69,17 +71,53 @@ namespace {
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
 // full run must have written (main() fails naming any image missing or not listed).
 const QStringList kImages = {
-    QStringLiteral("scenario-editor"),   QStringLiteral("scenario-errors"),
-    QStringLiteral("main-window"),       QStringLiteral("shopper-inspector"),
-    QStringLiteral("item-inspector"),    QStringLiteral("dashboard-exposure"),
-    QStringLiteral("dashboard-funnel"),  QStringLiteral("dashboard-beyond"),
-    QStringLiteral("dashboard-coupons"), QStringLiteral("comparison"),
-    QStringLiteral("chart-zoom-hover"),  QStringLiteral("run-history"),
-    QStringLiteral("teaching-mode"),     QStringLiteral("presentation-mode"),
-    QStringLiteral("log-replay"),        QStringLiteral("help"),
-    QStringLiteral("tradeoffs"),         QStringLiteral("tradeoffs-tail-floor"),
-    QStringLiteral("ope-check"),         QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr")};
+    QStringLiteral("scenario-editor"),     QStringLiteral("scenario-errors"),
+    QStringLiteral("main-window"),         QStringLiteral("shopper-inspector"),
+    QStringLiteral("item-inspector"),      QStringLiteral("dashboard-exposure"),
+    QStringLiteral("dashboard-funnel"),    QStringLiteral("dashboard-beyond"),
+    QStringLiteral("dashboard-coupons"),   QStringLiteral("comparison"),
+    QStringLiteral("chart-zoom-hover"),    QStringLiteral("run-history"),
+    QStringLiteral("teaching-mode"),       QStringLiteral("presentation-mode"),
+    QStringLiteral("log-replay"),          QStringLiteral("help"),
+    QStringLiteral("tradeoffs"),           QStringLiteral("tradeoffs-tail-floor"),
+    QStringLiteral("ope-check"),           QStringLiteral("inventory"),
+    QStringLiteral("surface-dialog"),      QStringLiteral("surface-ctr"),
+    QStringLiteral("dashboard-feedback"),  QStringLiteral("group-fair-strategy"),
+    QStringLiteral("tradeoffs-group-fair")};
+
+bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
+                 const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical);
+
+// The group-fair re-ranker in the strategy panel (its parameters), a sweep of its strength
+// and design in the Trade-offs window against the group CTR gap, then the "Feedback loop"
+// tab after 250,000 events of popularity, itemknn and group-fair on `default`.
+bool renderFeedback(ui::MainWindow& w, const QDir& out, const QString& suffix,
+                    const core::RecommenderRegistry& registry, const QTemporaryDir& tmp) {
+    bool ok =
+        renderSweep(out, QStringLiteral("tradeoffs-group-fair") + suffix, registry, tmp,
+                    "group-fair", R"({"design": ["lift", "level"], "strength": [0, 1, 4, 10]})", 2);
+    raiseDock(w, w.scenarioPanel());
+    w.scenarioPanel()->selectPreset(QStringLiteral("default"));
+    raiseDock(w, w.strategyPanel());
+    w.strategyPanel()->setCores({QStringLiteral("group-fair")});
+    settle();
+    ok &= save(w.strategyPanel()->parentWidget(),
+               out.filePath(QStringLiteral("group-fair-strategy%1.png").arg(suffix)));
+    w.strategyPanel()->setCores(
+        {QStringLiteral("popularity"), QStringLiteral("itemknn"), QStringLiteral("group-fair")});
+    w.scenarioPanel()->setEventLimit(250000);
+    w.startRun();
+    waitState(w, ui::RunController::State::Finished, 600000);
+    // The tab's panel on its own, wide enough for its two charts side by side.
+    ui::FeedbackLoopPanel panel;
+    panel.resize(1200, 460);
+    panel.show();
+    panel.showStore(w.controller().series());
+    settle(500);
+    ok &= save(&panel, out.filePath(QStringLiteral("dashboard-feedback%1.png").arg(suffix)));
+    w.liveCharts()->tabs()->setCurrentIndex(0);
+    return ok;
+}
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
@@ -135,7 +173,8 @@ bool hoverAndZoom(ui::MetricChartView* chart, const QString& path) {
 }
 
 // A real sweep run in-process (`core` over `gridJson`, 2 seeds, 20,000 events a run), then
-// its Trade-offs window with the vertical axis `vertical` (0 coverage, 1 long-tail share).
+// its Trade-offs window with the vertical axis `vertical` (0 coverage, 1 long-tail share,
+// 2 group CTR gap).
 bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
                  const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical) {
     const QString grid = tmp.filePath(name + QStringLiteral("-grid.json"));
@@ -256,6 +295,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("surfaces"))
         return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("feedback"))
+        return renderFeedback(w, out, suffix, registry, tmp) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -449,6 +491,8 @@ int main(int argc, char** argv) {
     ok &= renderOpe(out, suffix, registry, tmp);
     // 7. The inventory warnings of a stored run.
     ok &= renderInventory(out, suffix, registry, tmp, save);
+    // 8. The group-fair re-ranker and the feedback loop by day.
+    ok &= renderFeedback(w, out, suffix, registry, tmp);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(w->table()->rowCount(), 4);
         QCOMPARE(w->table()->item(2, 0)->text(), QString());
         QVERIFY(!w->table()->item(0, 0)->text().isEmpty());
-        QCOMPARE(w->table()->item(0, 7)->text(), QStringLiteral("2, 3"));
+        QCOMPARE(w->table()->item(0, 8)->text(), QStringLiteral("2, 3"));
         QCOMPARE(w->table()->item(0, 1)->text(), QStringLiteral("history=5"));
         QVERIFY(panel.openTradeoffs(QStringLiteral("ffffffffffff")) == nullptr);
     }
@@ -183,6 +183,27 @@ private slots:
         QTest::qWait(50); // the chart lays its title out on the next paint
         if (const QByteArray shot = qgetenv("RECOSCOPE_SCREENSHOT_TAIL"); !shot.isEmpty())
             QVERIFY(w->grab().save(QString::fromLocal8Bit(shot)));
+    }
+
+    // The third vertical choice, the CTR gap between shopper groups (issue 16): these runs
+    // were stored without a slate log, so no gap is known — every set is listed with '–'
+    // and none is drawn, rather than drawn at 0. (Real gaps: tst_group_fair_sweep.)
+    void groupGapAxisUnknownWithoutSlates() {
+        ui::RunHistoryPanel panel(m_db);
+        ui::TradeoffWindow* w = panel.openTradeoffs(QStringLiteral("0123456789ab"));
+        QVERIFY(w);
+        w->resize(960, 780);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QCOMPARE(w->verticalChoice()->count(), 3);
+        w->verticalChoice()->setCurrentIndex(2);
+        QCOMPARE(w->chart()->vertical(), ui::TradeoffChartView::Vertical::GroupCtrGap);
+        const QList<ui::TradeoffMark>& marks = w->chart()->marks();
+        for (int i = 0; i < marks.size(); ++i) {
+            QVERIFY(std::isnan(marks[i].groupCtrGap));
+            QCOMPARE(w->chart()->markPosition(i), QPoint(-1, -1));
+            QCOMPARE(w->table()->item(i, 6)->text(), QStringLiteral("\u2013"));
+        }
     }
 
     void markerSizeFollowsRevenue() {

@@ -6,6 +6,7 @@
 #include "recoscope/ui/ab_comparison_table.h"
 #include "recoscope/ui/beyond_accuracy_panel.h"
 #include "recoscope/ui/coupon_panel.h"
+#include "recoscope/ui/feedback_loop_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/surface_ctr_table.h"
 #include "recoscope/ui/table_actions.h"
@@ -46,6 +47,7 @@ const QStringList kRankingKeys = {QStringLiteral("events"),    QStringLiteral("s
 constexpr int kRankingTab = 3;
 constexpr int kBeyondTab = 4;
 constexpr int kCouponTab = 5;
+constexpr int kFeedbackTab = 6;
 
 } // namespace
 
@@ -162,6 +164,8 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     m_tabs->addTab(scrolling(m_beyond, QStringLiteral("beyondPage")), QString());
     m_coupons = new CouponPanel;
     m_tabs->addTab(m_coupons, QString());
+    m_feedback = new FeedbackLoopPanel;
+    m_tabs->addTab(m_feedback, QString());
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_stale && m_store) {
@@ -174,6 +178,10 @@ LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
 
 void LiveChartsPanel::showBeyondAccuracy() {
     m_tabs->setCurrentIndex(kBeyondTab);
+}
+
+void LiveChartsPanel::showFeedbackLoop() {
+    m_tabs->setCurrentIndex(kFeedbackTab);
 }
 
 void LiveChartsPanel::showAll(const MetricSeriesStore& store) {
@@ -238,6 +246,7 @@ void LiveChartsPanel::retranslateUi() {
     m_tabs->setTabText(kRankingTab, tr("Ranking (log replay)"));
     m_tabs->setTabText(kBeyondTab, tr("Beyond accuracy"));
     m_tabs->setTabText(kCouponTab, tr("Coupons"));
+    m_tabs->setTabText(kFeedbackTab, tr("Feedback loop"));
     const QStringList& keys = m_replayMode ? kRankingKeys : kCounterKeys;
     m_counters->setColumnCount(static_cast<int>(keys.size()));
     for (int i = 0; i < keys.size(); ++i) {
@@ -346,6 +355,10 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     }
     if (m_forceAll || m_beyond->isVisibleTo(m_tabs))
         m_beyond->showStore(store);
+    else
+        m_stale = true;
+    if (m_forceAll || m_feedback->isVisibleTo(m_tabs))
+        m_feedback->showStore(store);
     else
         m_stale = true;
     m_coupons->showStore(store); // a table of a dozen cells: cheap at 30 Hz

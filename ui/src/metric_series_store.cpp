@@ -103,6 +103,7 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.surfaces = s.surfaces;
         c.surfaceCores = s.surfaceCores;
         c.coupons = s.coupons;
+        c.feedbackDays = s.feedbackDays;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;

@@ -37,7 +37,15 @@ void TradeoffChartView::setVertical(Vertical v) {
 }
 
 double TradeoffChartView::verticalValue(const TradeoffMark& m) const {
-    return m_vertical == Vertical::Coverage ? m.coverage : m.tailShare;
+    switch (m_vertical) {
+    case Vertical::Coverage:
+        return m.coverage;
+    case Vertical::TailShare:
+        return m.tailShare;
+    case Vertical::GroupCtrGap:
+        return m.groupCtrGap;
+    }
+    return m.coverage;
 }
 
 int TradeoffChartView::markAt(QPoint pos) const {
@@ -179,8 +187,9 @@ protected:
     }
 
     void verticalChanged() override {
-        m_y->setLabelFormat(m_vertical == Vertical::Coverage ? QStringLiteral("%.1f %%")
-                                                             : QStringLiteral("%.2f %%"));
+        m_y->setLabelFormat(m_vertical == Vertical::Coverage    ? QStringLiteral("%.1f %%")
+                            : m_vertical == Vertical::TailShare ? QStringLiteral("%.2f %%")
+                                                                : QStringLiteral("%.2f pp"));
         retranslate();
         setMarks(QList<TradeoffMark>(m_marks));
     }
@@ -210,15 +219,24 @@ private:
     }
 
     void retranslate() {
-        const bool coverage = m_vertical == Vertical::Coverage;
-        m_chart->setTitle(
-            coverage
-                ? TradeoffChartView::tr("CTR against catalogue coverage (marker size: revenue)")
-                : TradeoffChartView::tr(
-                      "CTR against the long-tail share of impressions (marker size: revenue)"));
+        switch (m_vertical) {
+        case Vertical::Coverage:
+            m_chart->setTitle(
+                TradeoffChartView::tr("CTR against catalogue coverage (marker size: revenue)"));
+            m_y->setTitleText(TradeoffChartView::tr("Catalogue coverage"));
+            break;
+        case Vertical::TailShare:
+            m_chart->setTitle(TradeoffChartView::tr(
+                "CTR against the long-tail share of impressions (marker size: revenue)"));
+            m_y->setTitleText(TradeoffChartView::tr("Long-tail share"));
+            break;
+        case Vertical::GroupCtrGap:
+            m_chart->setTitle(TradeoffChartView::tr(
+                "CTR against the CTR gap between shopper groups (marker size: revenue)"));
+            m_y->setTitleText(TradeoffChartView::tr("Group CTR gap (max - min)"));
+            break;
+        }
         m_x->setTitleText(TradeoffChartView::tr("CTR"));
-        m_y->setTitleText(coverage ? TradeoffChartView::tr("Catalogue coverage")
-                                   : TradeoffChartView::tr("Long-tail share"));
         for (int step = 0; step < kSteps; ++step) {
             m_series[1][step]->setName(TradeoffChartView::tr("Pareto-optimal"));
             m_series[0][step]->setName(TradeoffChartView::tr("Dominated"));
@@ -226,14 +244,20 @@ private:
     }
 
     QString tooltip(const TradeoffMark& m) const {
-        return TradeoffChartView::tr("%1\nCTR %2 %, coverage %3 %, long-tail share %4 %, revenue "
-                                     "%5\nClick to select run %6")
-            .arg(m.label)
-            .arg(m.ctr * 100.0, 0, 'f', 3)
-            .arg(m.coverage * 100.0, 0, 'f', 1)
-            .arg(m.tailShare * 100.0, 0, 'f', 2)
-            .arg(m.revenue, 0, 'f', 2)
-            .arg(m.runId);
+        QString text =
+            TradeoffChartView::tr("%1\nCTR %2 %, coverage %3 %, long-tail share %4 %, revenue "
+                                  "%5\nClick to select run %6")
+                .arg(m.label)
+                .arg(m.ctr * 100.0, 0, 'f', 3)
+                .arg(m.coverage * 100.0, 0, 'f', 1)
+                .arg(m.tailShare * 100.0, 0, 'f', 2)
+                .arg(m.revenue, 0, 'f', 2)
+                .arg(m.runId);
+        if (std::isfinite(m.groupCtrGap))
+            text +=
+                QLatin1Char('\n') +
+                TradeoffChartView::tr("Group CTR gap %1 pp").arg(m.groupCtrGap * 100.0, 0, 'f', 2);
+        return text;
     }
 
     QChart* m_chart = nullptr;

@@ -21,7 +21,18 @@
 namespace recoscope::ui {
 
 namespace {
-enum Column { Front, Params, Seeds, Ctr, Coverage, TailShare, Revenue, Runs, ColumnCount };
+enum Column {
+    Front,
+    Params,
+    Seeds,
+    Ctr,
+    Coverage,
+    TailShare,
+    GroupGap,
+    Revenue,
+    Runs,
+    ColumnCount
+};
 constexpr int kRunRole = Qt::UserRole + 1;
 } // namespace
 
@@ -57,8 +68,9 @@ TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     layout->addLayout(choice);
     layout->addWidget(splitter);
     connect(m_vertical, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_chart->setVertical(index == 1 ? TradeoffChartView::Vertical::TailShare
-                                        : TradeoffChartView::Vertical::Coverage);
+        m_chart->setVertical(index == 2   ? TradeoffChartView::Vertical::GroupCtrGap
+                             : index == 1 ? TradeoffChartView::Vertical::TailShare
+                                          : TradeoffChartView::Vertical::Coverage);
     });
     connect(m_chart, &TradeoffChartView::runClicked, this, [this](qint64 runId) {
         for (int row = 0; row < m_table->rowCount(); ++row)
@@ -84,13 +96,14 @@ void TradeoffWindow::changeEvent(QEvent* event) {
 
 void TradeoffWindow::retranslateUi() {
     m_table->setHorizontalHeaderLabels({tr("Pareto"), tr("Parameters"), tr("Seeds"), tr("CTR"),
-                                        tr("Coverage"), tr("Long-tail share"), tr("Revenue"),
-                                        tr("Runs")});
+                                        tr("Coverage"), tr("Long-tail share"), tr("Group CTR gap"),
+                                        tr("Revenue"), tr("Runs")});
     m_verticalLabel->setText(tr("&Vertical axis:"));
     const QSignalBlocker block(m_vertical);
     const int current = std::max(m_vertical->currentIndex(), 0);
     m_vertical->clear();
-    m_vertical->addItems({tr("Catalogue coverage"), tr("Long-tail share of impressions")});
+    m_vertical->addItems({tr("Catalogue coverage"), tr("Long-tail share of impressions"),
+                          tr("CTR gap between shopper groups")});
     m_vertical->setCurrentIndex(current);
     setWindowTitle(tr("Trade-offs of sweep %1").arg(m_sweepId));
 }
@@ -103,19 +116,23 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
     // The history lists newest first; the sweep's order is the runs' id order.
     std::sort(records.begin(), records.end(),
               [](const sim::RunRecord& a, const sim::RunRecord& b) { return a.id < b.id; });
-    const std::vector<sim::SweepTradeoffs> sweeps =
-        sim::SweepTradeoffs::fromRuns(records, QString());
+    std::vector<sim::SweepTradeoffs> sweeps = sim::SweepTradeoffs::fromRuns(records, QString());
     const auto sweep = std::find_if(sweeps.begin(), sweeps.end(),
                                     [&](const auto& s) { return s.sweepId == sweepId; });
     if (sweep == sweeps.end())
         return tr("No finished runs of sweep %1 in this store.").arg(sweepId);
+    // The group CTR gaps read each run's slate log (and regenerate its population once per
+    // seed): a sweep's few runs, on opening the window. Unknown ('–') when it fails.
+    if (model.store())
+        (void)sweep->measureGroupGaps(model.store());
     m_sweepId = sweepId;
     QList<TradeoffMark> marks;
     m_table->setRowCount(static_cast<int>(sweep->points.size()));
     int row = 0;
     for (const sim::TradeoffPoint& p : sweep->points) {
         const qint64 runId = p.runs.front().runId;
-        marks.append({p.ctr, p.coverage, p.tailShare, p.revenue, p.pareto, runId, p.paramsText});
+        marks.append({p.ctr, p.coverage, p.tailShare, p.revenue, p.pareto, runId, p.paramsText,
+                      p.groupCtrGap});
         QStringList runs;
         for (const sim::TradeoffRun& r : p.runs)
             runs << QString::number(r.runId);
@@ -127,6 +144,8 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
             QStringLiteral("%1 %").arg(p.coverage * 100.0, 0, 'f', 1),
             std::isfinite(p.tailShare) ? QStringLiteral("%1 %").arg(p.tailShare * 100.0, 0, 'f', 2)
                                        : QStringLiteral("\u2013"),
+            std::isfinite(p.groupCtrGap) ? tr("%1 pp").arg(p.groupCtrGap * 100.0, 0, 'f', 2)
+                                         : QStringLiteral("\u2013"),
             QString::number(p.revenue, 'f', 2),
             runs.join(QStringLiteral(", "))};
         for (int c = 0; c < ColumnCount; ++c) {

@@ -9,7 +9,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace recoscope::sim {
+
+namespace {
+// Percentage points: the difference of two rates ("-" when unknown).
+QString gapText(double gap) {
+    return std::isfinite(gap) ? QString::number(gap * 100.0, 'f', 2) + QStringLiteral(" pp")
+                              : QStringLiteral("-");
+}
+} // namespace
 
 int writeSweepReport(const QString& path, bool json, QTextStream& out, QTextStream& err) {
     core::Result<std::vector<SweepTradeoffs>> loaded = SweepTradeoffs::load(path);
@@ -35,10 +45,10 @@ int writeSweepReport(const QString& path, bool json, QTextStream& out, QTextStre
                             .arg(s.points.size()),
                         {QStringLiteral(""), QStringLiteral("parameters"), QStringLiteral("seeds"),
                          QStringLiteral("CTR"), QStringLiteral("coverage"),
-                         QStringLiteral("long-tail share"), QStringLiteral("revenue"),
-                         QStringLiteral("runs")});
+                         QStringLiteral("long-tail share"), QStringLiteral("group CTR gap"),
+                         QStringLiteral("revenue"), QStringLiteral("runs")});
         table.alignLeft(1);
-        table.alignLeft(7);
+        table.alignLeft(8);
         for (const TradeoffPoint& p : s.points) {
             QStringList runs;
             for (const TradeoffRun& r : p.runs)
@@ -49,7 +59,8 @@ int writeSweepReport(const QString& path, bool json, QTextStream& out, QTextStre
             table.addRow({p.pareto ? QStringLiteral("*") : QString(), p.paramsText,
                           QString::number(p.runs.size()), TextTable::percent(p.ctr, 3),
                           TextTable::percent(p.coverage, 1), TextTable::percent(p.tailShare, 2),
-                          TextTable::number(p.revenue, 2), runs.join(QStringLiteral(", "))});
+                          gapText(p.groupCtrGap), TextTable::number(p.revenue, 2),
+                          runs.join(QStringLiteral(", "))});
         }
         table.write(out);
         if (!s.missingJobs.isEmpty()) {

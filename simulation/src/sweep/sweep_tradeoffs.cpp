@@ -130,6 +130,9 @@ core::Result<std::vector<SweepTradeoffs>> SweepTradeoffs::load(const QString& pa
                 QStringLiteral("%1: no finished runs of a sweep (labelled 'sweep:ID job:I')")
                     .arg(path)
                     .toStdString()};
+        // A run whose gap cannot be measured shows '-': the other columns still stand.
+        for (SweepTradeoffs& s : sweeps)
+            (void)s.measureGroupGaps(store.value().get());
         return sweeps;
     }
     core::Result<SweepPlan> plan = SweepPlan::load(path);
@@ -173,6 +176,8 @@ core::Result<std::vector<SweepTradeoffs>> SweepTradeoffs::load(const QString& pa
                 r.runId = id;
             }
     sweeps.front().missingJobs = missing;
+    for (SweepTradeoffs& s : sweeps)
+        (void)s.measureGroupGaps(); // as above
     return sweeps;
 }
 
@@ -188,7 +193,8 @@ QJsonObject SweepTradeoffs::toJson() const {
                                     {QStringLiteral("ctr"), r.ctr},
                                     {QStringLiteral("coverage"), r.coverage},
                                     {QStringLiteral("revenue"), r.revenue},
-                                    {QStringLiteral("tail_share"), figure(r.tailShare)}});
+                                    {QStringLiteral("tail_share"), figure(r.tailShare)},
+                                    {QStringLiteral("group_ctr_gap"), figure(r.groupCtrGap)}});
         list.append(
             QJsonObject{{QStringLiteral("params"), QJsonDocument::fromJson(p.paramsJson).object()},
                         {QStringLiteral("params_text"), p.paramsText},
@@ -196,6 +202,7 @@ QJsonObject SweepTradeoffs::toJson() const {
                         {QStringLiteral("coverage"), p.coverage},
                         {QStringLiteral("revenue"), p.revenue},
                         {QStringLiteral("tail_share"), figure(p.tailShare)},
+                        {QStringLiteral("group_ctr_gap"), figure(p.groupCtrGap)},
                         {QStringLiteral("pareto"), p.pareto},
                         {QStringLiteral("runs"), runs}});
     }

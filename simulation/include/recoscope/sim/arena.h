@@ -21,6 +21,7 @@
 // (docs/decisions/0026-arena-threads.md).
 
 #include "recoscope/core/cold_start_stats.h"
+#include "recoscope/core/feedback_loop.h"
 #include "recoscope/core/metrics.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/result.h"
@@ -101,6 +102,9 @@ struct CoreSnapshot {
     /// The coupons block so far (coupon_report.h); empty when the core's shop has no
     /// coupon policy.
     QJsonObject coupons;
+    /// The feedback loop by day so far (core::FeedbackLoop over the slates served and the
+    /// views, as `report` recomputes it from the store: the same figures at the end).
+    std::vector<core::FeedbackDay> feedbackDays;
 };
 
 struct ArenaSnapshot {

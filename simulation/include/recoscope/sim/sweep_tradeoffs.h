@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
 #include <vector>
 
 namespace recoscope::sim {
@@ -26,6 +27,11 @@ struct TradeoffRun {
     /// Long-tail share of impressions (the run's beyond_accuracy.tail_share); NaN for a
     /// run stored without it.
     double tailShare = 0.0;
+    /// CTR gap between shopper groups (max − min group CTR, groups with at least
+    /// kFairnessMinImpressions impressions; shopper_groups.h) of the run's `attribute`
+    /// parameter, age bands for a core without one; NaN until measureGroupGaps() or for a
+    /// run stored without a slate log.
+    double groupCtrGap = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct TradeoffPoint {
@@ -34,6 +40,7 @@ struct TradeoffPoint {
     std::vector<TradeoffRun> runs; ///< one per seed, in job order
     double ctr = 0.0, coverage = 0.0, revenue = 0.0; ///< means over the runs
     double tailShare = 0.0; ///< mean over the runs; NaN when a run lacks it (not in Pareto)
+    double groupCtrGap = std::numeric_limits<double>::quiet_NaN(); ///< mean; NaN as above
     bool pareto = false;
 };
 
@@ -52,9 +59,16 @@ public:
     /// the file; a store without sweep runs is an error too.
     static core::Result<std::vector<SweepTradeoffs>> load(const QString& dirOrStore);
 
+    /// Fills every run's groupCtrGap (and the points' means) from its slate log: the run
+    /// is read from `store` when given (the GUI's history), else from its file. Regenerates
+    /// the shop once per scenario and seed (population of the run). load() calls it. A
+    /// run that cannot be read keeps NaN and the others go on; the first such error is
+    /// returned (it names the file or run).
+    core::Status measureGroupGaps(const RunStore* store = nullptr);
+
     /// {sweep_id, recommender, scenario, missing_jobs, points: [{params, params_text, ctr,
-    /// coverage, revenue, tail_share, pareto, runs: [{file, run, job, seed, ctr, coverage,
-    /// revenue, tail_share}]}]}; an unknown tail_share is null.
+    /// coverage, revenue, tail_share, group_ctr_gap, pareto, runs: [{file, run, job, seed,
+    /// ctr, coverage, revenue, tail_share, group_ctr_gap}]}]}; unknown figures are null.
     QJsonObject toJson() const;
 
 private:

@@ -26,6 +26,7 @@ namespace recoscope::ui {
 class AbComparisonTable;
 class BeyondAccuracyPanel;
 class CouponPanel;
+class FeedbackLoopPanel;
 class MetricChartView;
 class SurfaceCtrTable;
 
@@ -57,6 +58,9 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     BeyondAccuracyPanel* beyondPanel() const { return m_beyond; }
     CouponPanel* couponPanel() const { return m_coupons; }
+    /// The "Feedback loop" tab: exposure Gini and interest drift by day, per core.
+    FeedbackLoopPanel* feedbackLoopPanel() const { return m_feedback; }
+    void showFeedbackLoop();
     /// Brings the "Beyond accuracy" tab forward (its page scrolls the panel).
     void showBeyondAccuracy();
     int windowBuckets() const;
@@ -87,6 +91,7 @@ private:
     QTableWidget* m_cold = nullptr;
     BeyondAccuracyPanel* m_beyond = nullptr;
     CouponPanel* m_coupons = nullptr;
+    FeedbackLoopPanel* m_feedback = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
     quint64 m_revision = ~quint64(0);

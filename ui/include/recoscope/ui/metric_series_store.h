@@ -83,6 +83,9 @@ struct CoreSeries {
     /// The coupons block (coupon_report.h): live from the arena, or from a stored run's
     /// summary; empty when the run's shop gave no coupons.
     QJsonObject coupons;
+    /// The feedback loop by day (live runs: sim::CoreSnapshot::feedbackDays; empty for runs
+    /// opened from the history, whose figures `report` recomputes from the store).
+    std::vector<core::FeedbackDay> feedbackDays;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <limits>
+
 namespace recoscope::ui {
 
 struct TradeoffMark {
@@ -19,6 +21,9 @@ struct TradeoffMark {
     bool front = false;     ///< Pareto-optimal
     qint64 runId = 0;       ///< the run a click selects (the set's first seed)
     QString label;          ///< the parameters, for the tooltip
+    /// CTR gap between shopper groups (sim::TradeoffRun::groupCtrGap), a fraction drawn in
+    /// percentage points; NaN = unknown.
+    double groupCtrGap = std::numeric_limits<double>::quiet_NaN();
 };
 
 class TradeoffChartView : public QWidget {
@@ -28,7 +33,7 @@ public:
     static TradeoffChartView* create(QWidget* parent = nullptr);
 
     /// What the vertical axis shows.
-    enum class Vertical { Coverage, TailShare };
+    enum class Vertical { Coverage, TailShare, GroupCtrGap };
 
     /// Replaces the points and redraws.
     virtual void setMarks(const QList<TradeoffMark>& marks) = 0;
