@@ -276,6 +276,16 @@ static QString legendNotes(const MetricSeriesStore& store) {
     return notes;
 }
 
+// A core's legend entry: its label, plus its A/B note on the CTR and revenue charts.
+static QString legendName(const MetricSeriesStore& store, int core, MetricId id,
+                          const QString& label) {
+    if (id == MetricId::Ctr)
+        return label + AbComparisonTable::legendNote(store, core, "ctr");
+    if (id == MetricId::Revenue)
+        return label + AbComparisonTable::legendNote(store, core, "revenue");
+    return label;
+}
+
 void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
     m_labels.clear();
     for (int c = 0; c < store.coreCount(); ++c)
@@ -296,12 +306,8 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
                     {QStringLiteral("%1/p99").arg(c), QString(), color, Qt::DashLine, false});
             } else {
                 const bool band = bands && (id == MetricId::Ctr || id == MetricId::Cvr);
-                QString name = m_labels[c];
-                if (id == MetricId::Ctr)
-                    name += AbComparisonTable::legendNote(store, c, "ctr");
-                else if (id == MetricId::Revenue)
-                    name += AbComparisonTable::legendNote(store, c, "revenue");
-                specs.append({QString::number(c), name, color, Qt::SolidLine, band});
+                specs.append({QString::number(c), legendName(store, c, id, m_labels[c]), color,
+                              Qt::SolidLine, band});
             }
         }
         v->setSeries(specs);
@@ -319,8 +325,17 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     QStringList labels;
     for (int c = 0; c < store.coreCount(); ++c)
         labels << store.core(c).label;
-    if (labels != m_labels || labels.isEmpty() || legendNotes(store) != m_legendNotes)
+    if (labels != m_labels || labels.isEmpty())
         rebuildSeries(store);
+    else if (QString notes = legendNotes(store); notes != m_legendNotes) {
+        // Only the A/B notes moved: rename in place (rebuilding every chart cost ~10 ms a
+        // refresh with four cores, and reset the axes each time).
+        m_legendNotes = notes;
+        for (MetricId id : {MetricId::Ctr, MetricId::Revenue})
+            for (int c = 0; c < store.coreCount(); ++c)
+                m_charts[id]->renameSeries(QString::number(c),
+                                           legendName(store, c, id, m_labels[c]));
+    }
     const int w = windowBuckets();
     for (const auto& [id, v] : m_charts) {
         // Charts on hidden tabs are brought up to date when their tab is shown.
@@ -373,22 +388,24 @@ void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
     const int n = store.coreCount();
     m_counters->setRowCount(n);
     QStringList rowNames;
-    for (int c = 0; c < n; ++c) {
-        const CoreSeries& s = store.core(c);
-        const core::RankingSummary& r = s.rankingTotal;
-        rowNames << s.label;
-        const QStringList values = {num(static_cast<std::uint64_t>(s.replayEvents)),
-                                    num(r.queries),
-                                    pct(r.hit),
-                                    QLocale().toString(r.mrr, 'f', 4),
-                                    QLocale().toString(r.ndcg, 'f', 4),
-                                    pct(r.itemCoverage),
-                                    QLocale().toString(r.gini, 'f', 3)};
-        for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], coreColor(store, c));
-    }
-    m_counters->setVerticalHeaderLabels(rowNames);
-    fitHeight(m_counters);
+    updateCells(m_counters, [&] {
+        for (int c = 0; c < n; ++c) {
+            const CoreSeries& s = store.core(c);
+            const core::RankingSummary& r = s.rankingTotal;
+            rowNames << s.label;
+            const QStringList values = {num(static_cast<std::uint64_t>(s.replayEvents)),
+                                        num(r.queries),
+                                        pct(r.hit),
+                                        QLocale().toString(r.mrr, 'f', 4),
+                                        QLocale().toString(r.ndcg, 'f', 4),
+                                        pct(r.itemCoverage),
+                                        QLocale().toString(r.gini, 'f', 3)};
+            for (int i = 0; i < values.size(); ++i)
+                setCell(m_counters, c, i, values[i], coreColor(store, c));
+        }
+    });
+    setHeaderLabels(m_counters, Qt::Vertical, rowNames);
+    fitHeight(m_counters, Measure::Sections);
 }
 
 void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
@@ -400,57 +417,62 @@ void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
     const int n = store.coreCount();
     m_counters->setRowCount(n);
     QStringList rowNames;
-    for (int c = 0; c < n; ++c) {
-        const CoreSeries& s = store.core(c);
-        const core::MetricPoint& t = s.total;
-        const core::Counters& k = t.counters;
-        rowNames << s.label;
-        const QColor color = coreColor(store, c);
-        const QStringList values = {num(k.events),
-                                    num(k.sessions),
-                                    num(k.impressions),
-                                    num(k.clicks),
-                                    pct(t.ctr),
-                                    num(k.purchases),
-                                    pct(t.cvrClicks),
-                                    money(k.revenue),
-                                    pct(t.coverage),
-                                    QLocale().toString(t.gini, 'f', 3),
-                                    tr("%1 µs").arg(QLocale().toString(t.latencyP95us, 'f', 0))};
-        for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], color);
-    }
-    m_counters->setVerticalHeaderLabels(rowNames);
-    fitHeight(m_counters);
+    updateCells(m_counters, [&] {
+        for (int c = 0; c < n; ++c) {
+            const CoreSeries& s = store.core(c);
+            const core::MetricPoint& t = s.total;
+            const core::Counters& k = t.counters;
+            rowNames << s.label;
+            const QColor color = coreColor(store, c);
+            const QStringList values = {
+                num(k.events),
+                num(k.sessions),
+                num(k.impressions),
+                num(k.clicks),
+                pct(t.ctr),
+                num(k.purchases),
+                pct(t.cvrClicks),
+                money(k.revenue),
+                pct(t.coverage),
+                QLocale().toString(t.gini, 'f', 3),
+                tr("%1 µs").arg(QLocale().toString(t.latencyP95us, 'f', 0))};
+            for (int i = 0; i < values.size(); ++i)
+                setCell(m_counters, c, i, values[i], color);
+        }
+    });
+    setHeaderLabels(m_counters, Qt::Vertical, rowNames);
+    fitHeight(m_counters, Measure::Sections);
     m_ab->setVisible(n > 1);
     if (n > 1) {
         m_ab->showComparisons(store);
-        fitHeight(m_ab);
+        fitHeight(m_ab, Measure::Sections);
     }
 
     const QStringList stages = {tr("Impressions"), tr("Clicks"), tr("Favourites"), tr("Carts"),
                                 tr("Purchases")};
     m_funnel->setRowCount(static_cast<int>(stages.size()));
     m_funnel->setColumnCount(n);
-    m_funnel->setVerticalHeaderLabels(stages);
-    m_funnel->setHorizontalHeaderLabels(rowNames);
-    for (int c = 0; c < n; ++c) {
-        const core::Counters& k = store.core(c).total.counters;
-        const std::uint64_t v[] = {k.impressions, k.clicks, k.favourites, k.carts, k.purchases};
-        for (int i = 0; i < 5; ++i) {
-            QString text = num(v[i]);
-            if (i > 0 && v[i - 1] > 0)
-                text =
-                    tr("%1 (%2 of previous)")
-                        .arg(text, pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
-            setCell(m_funnel, i, c, text, coreColor(store, c));
+    setHeaderLabels(m_funnel, Qt::Vertical, stages);
+    setHeaderLabels(m_funnel, Qt::Horizontal, rowNames);
+    updateCells(m_funnel, [&] {
+        for (int c = 0; c < n; ++c) {
+            const core::Counters& k = store.core(c).total.counters;
+            const std::uint64_t v[] = {k.impressions, k.clicks, k.favourites, k.carts, k.purchases};
+            for (int i = 0; i < 5; ++i) {
+                QString text = num(v[i]);
+                if (i > 0 && v[i - 1] > 0)
+                    text = tr("%1 (%2 of previous)")
+                               .arg(text,
+                                    pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
+                setCell(m_funnel, i, c, text, coreColor(store, c));
+            }
         }
-    }
+    });
 
     ColdStartTable::fill(m_cold, store, rowNames);
     m_surfaces->showStore(store, rowNames);
-    fitHeight(m_funnel);
-    fitHeight(m_cold);
+    fitHeight(m_funnel, Measure::Sections);
+    fitHeight(m_cold, Measure::Sections);
 }
 
 } // namespace recoscope::ui
