@@ -128,8 +128,8 @@ void setCell(QTableWidget* t, int row, int col, const QString& text, const QColo
 
 // Each dataChanged of one cell makes a ResizeToContents header ask every cell of the table
 // for its size hint (text shaping): n changed cells cost n² size hints. Four cores' counters
-// and A/B comparisons (~120 cells) took ~15 ms of every dashboard refresh that way
-// (docs/performance.md, "Four cores charting live"); one signal over the table takes ~1 ms.
+// and A/B comparisons (~120 cells) made a dashboard refresh ~25 ms longer that way
+// (docs/performance.md, "Four cores charting live"); with one signal a table is measured once.
 void updateCells(QTableWidget* t, const std::function<void()>& fill) {
     QAbstractItemModel* model = t->model();
     const int rows = t->rowCount(), cols = t->columnCount();
