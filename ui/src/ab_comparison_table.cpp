@@ -2,6 +2,8 @@
 
 #include "recoscope/ui/metric_series_store.h"
 
+#include "table_cells.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
@@ -112,6 +114,11 @@ void AbComparisonTable::showComparisons(const MetricSeriesStore& store) {
     }
     clearSpans();
     setRowCount(static_cast<int>(all.size()));
+    cells::updateCells(this, [&] { fillRows(store); });
+}
+
+void AbComparisonTable::fillRows(const MetricSeriesStore& store) {
+    const auto& all = store.comparisons();
     std::size_t pairs = 0;
     for (const auto& c : all)
         pairs += c.metric == all.front().metric;

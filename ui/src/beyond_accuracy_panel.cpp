@@ -185,20 +185,23 @@ void BeyondAccuracyPanel::fillTotals(const MetricSeriesStore& store) {
     rows << tr("Orders") << tr("Active users");
     m_totals->setRowCount(static_cast<int>(rows.size()));
     m_totals->setColumnCount(n);
-    m_totals->setVerticalHeaderLabels(rows);
-    m_totals->setHorizontalHeaderLabels(m_labels);
-    for (int c = 0; c < n; ++c) {
-        const core::MetricPoint& t = store.core(c).total;
-        const QColor color = coreColor(store, c);
-        for (int f = 0; f < Point::FigureCount; ++f)
-            cells::setCell(m_totals, f, c,
-                           t.hasBeyond ? figureText(t.beyond, f) : QStringLiteral("–"), color);
-        cells::setCell(m_totals, Point::FigureCount, c,
-                       t.hasBeyond ? cells::num(t.beyond.orders) : QStringLiteral("–"), color);
-        cells::setCell(m_totals, Point::FigureCount + 1, c,
-                       t.hasBeyond ? cells::num(t.beyond.activeUsers) : QStringLiteral("–"), color);
-    }
-    cells::fitHeight(m_totals);
+    cells::setHeaderLabels(m_totals, Qt::Vertical, rows);
+    cells::setHeaderLabels(m_totals, Qt::Horizontal, m_labels);
+    cells::updateCells(m_totals, [&] {
+        for (int c = 0; c < n; ++c) {
+            const core::MetricPoint& t = store.core(c).total;
+            const QColor color = coreColor(store, c);
+            for (int f = 0; f < Point::FigureCount; ++f)
+                cells::setCell(m_totals, f, c,
+                               t.hasBeyond ? figureText(t.beyond, f) : QStringLiteral("–"), color);
+            cells::setCell(m_totals, Point::FigureCount, c,
+                           t.hasBeyond ? cells::num(t.beyond.orders) : QStringLiteral("–"), color);
+            cells::setCell(m_totals, Point::FigureCount + 1, c,
+                           t.hasBeyond ? cells::num(t.beyond.activeUsers) : QStringLiteral("–"),
+                           color);
+        }
+    });
+    cells::fitHeight(m_totals, cells::Measure::Sections);
     cells::fitWidth(m_totals);
 }
 
@@ -219,17 +222,19 @@ void BeyondAccuracyPanel::fillRetention(const MetricSeriesStore& store) {
         headers << tr("+%1 d").arg(d);
     for (std::size_t r = 0; r < t.rows.size(); ++r)
         cohorts << tr("day %1").arg(t.firstDay + static_cast<int>(r));
-    m_retention->setHorizontalHeaderLabels(headers);
-    m_retention->setVerticalHeaderLabels(cohorts);
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-        for (int d = 0; d < days; ++d) {
-            const auto& row = t.rows[r];
-            const double v = static_cast<std::size_t>(d) < row.size()
-                                 ? row[static_cast<std::size_t>(d)]
-                                 : std::nan("");
-            cells::setCell(m_retention, static_cast<int>(r), d, retentionText(v),
-                           coreColor(store, c));
-        }
+    cells::setHeaderLabels(m_retention, Qt::Horizontal, headers);
+    cells::setHeaderLabels(m_retention, Qt::Vertical, cohorts);
+    cells::updateCells(m_retention, [&] {
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            for (int d = 0; d < days; ++d) {
+                const auto& row = t.rows[r];
+                const double v = static_cast<std::size_t>(d) < row.size()
+                                     ? row[static_cast<std::size_t>(d)]
+                                     : std::nan("");
+                cells::setCell(m_retention, static_cast<int>(r), d, retentionText(v),
+                               coreColor(store, c));
+            }
+    });
 }
 
 void BeyondAccuracyPanel::changeEvent(QEvent* event) {

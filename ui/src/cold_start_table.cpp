@@ -18,7 +18,6 @@ QString ColdStartTable::toolTip() {
 
 void ColdStartTable::fill(QTableWidget* table, const MetricSeriesStore& store,
                           const QStringList& rowNames) {
-    const int n = store.coreCount();
     const QStringList coldRows = {tr("CTR, new users"),
                                   tr("CTR, established users"),
                                   tr("CTR, new items"),
@@ -29,13 +28,18 @@ void ColdStartTable::fill(QTableWidget* table, const MetricSeriesStore& store,
                                   tr("Mean hours from launch to first impression"),
                                   tr("Mean hours from launch to first purchase")};
     table->setRowCount(static_cast<int>(coldRows.size()));
-    table->setColumnCount(n);
-    table->setVerticalHeaderLabels(coldRows);
-    table->setHorizontalHeaderLabels(rowNames);
+    table->setColumnCount(store.coreCount());
+    setHeaderLabels(table, Qt::Vertical, coldRows);
+    setHeaderLabels(table, Qt::Horizontal, rowNames);
+    updateCells(table, [&] { fillCores(table, store, coldRows.size()); });
+}
+
+void ColdStartTable::fillCores(QTableWidget* table, const MetricSeriesStore& store,
+                               qsizetype rows) {
     auto rate = [](std::uint64_t a, std::uint64_t b) {
         return b ? pct(static_cast<double>(a) / static_cast<double>(b)) : QStringLiteral("–");
     };
-    for (int c = 0; c < n; ++c) {
+    for (int c = 0; c < store.coreCount(); ++c) {
         const CoreSeries& s = store.core(c);
         const sim::ColdStartStats& k = s.coldStart;
         QStringList v;
@@ -52,7 +56,7 @@ void ColdStartTable::fill(QTableWidget* table, const MetricSeriesStore& store,
                  k.launchedWithPurchase ? QLocale().toString(k.meanHoursToFirstPurchase, 'f', 1)
                                         : QStringLiteral("–")};
         else
-            for (int i = 0; i < coldRows.size(); ++i)
+            for (qsizetype i = 0; i < rows; ++i)
                 v << tr("not stored");
         for (int i = 0; i < v.size(); ++i)
             setCell(table, i, c, v[i], coreColor(store, c));

@@ -21,6 +21,10 @@ public:
     static void fill(QTableWidget* table, const MetricSeriesStore& store,
                      const QStringList& coreNames);
     static QString toolTip();
+
+private:
+    /// The cells of `rows` rows, one column per core (inside one cells::updateCells).
+    static void fillCores(QTableWidget* table, const MetricSeriesStore& store, qsizetype rows);
 };
 
 } // namespace recoscope::ui

@@ -1,6 +1,7 @@
 #include "recoscope/ui/coupon_panel.h"
 
 #include "recoscope/ui/metric_series_store.h"
+#include "table_cells.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -101,14 +102,13 @@ void CouponPanel::showStore(const MetricSeriesStore& store) {
         labels << store.core(c).label;
     }
     m_table->setColumnCount(static_cast<int>(m_blocks.size()));
-    m_table->setHorizontalHeaderLabels(labels);
+    cells::setHeaderLabels(m_table, Qt::Horizontal, labels);
     const QStringList keys = rowKeys();
-    for (int c = 0; c < static_cast<int>(m_blocks.size()); ++c)
-        for (int r = 0; r < keys.size(); ++r) {
-            auto* item = new QTableWidgetItem(cellText(m_blocks[std::size_t(c)], keys[r]));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(r, c, item);
-        }
+    cells::updateCells(m_table, [&] {
+        for (int c = 0; c < static_cast<int>(m_blocks.size()); ++c)
+            for (int r = 0; r < keys.size(); ++r)
+                cells::setCell(m_table, r, c, cellText(m_blocks[std::size_t(c)], keys[r]));
+    });
 }
 
 void CouponPanel::changeEvent(QEvent* event) {

@@ -11,6 +11,7 @@
 #include "recoscope/ui/surface_ctr_table.h"
 #include "recoscope/ui/table_actions.h"
 #include "sim_time_text.h"
+#include "staggered_refresh.h"
 #include "table_cells.h"
 #include "timeline_markers.h"
 
@@ -48,6 +49,9 @@ constexpr int kRankingTab = 3;
 constexpr int kBeyondTab = 4;
 constexpr int kCouponTab = 5;
 constexpr int kFeedbackTab = 6;
+// StaggeredRefresh's units: a MetricId for its chart, these for the tables.
+constexpr int kSummaryUnit = -1; // counters and A/B comparisons
+constexpr int kPagesUnit = -2;   // funnel page, coupons, beyond accuracy when shown
 
 } // namespace
 
@@ -63,6 +67,17 @@ static QScrollArea* scrolling(QWidget* page, const QString& name) {
 
 LiveChartsPanel::LiveChartsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("liveChartsPanel"));
+    m_stagger = new StaggeredRefresh(
+        [this](int unit) {
+            if (unit == kSummaryUnit)
+                fillSummary(*m_store);
+            else if (unit == kPagesUnit)
+                drawPages(*m_store);
+            else
+                drawChart(static_cast<MetricId>(unit), *m_store);
+        },
+        // Every unit drew after the last schedule: the panel is at that revision.
+        [this] { m_revision = m_scheduled; }, this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
@@ -285,6 +300,16 @@ static QString legendNotes(const MetricSeriesStore& store) {
     return notes;
 }
 
+// A core's legend entry: its label, plus its A/B note on the CTR and revenue charts.
+static QString legendName(const MetricSeriesStore& store, int core, MetricId id,
+                          const QString& label) {
+    if (id == MetricId::Ctr)
+        return label + AbComparisonTable::legendNote(store, core, "ctr");
+    if (id == MetricId::Revenue)
+        return label + AbComparisonTable::legendNote(store, core, "revenue");
+    return label;
+}
+
 void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
     m_labels.clear();
     for (int c = 0; c < store.coreCount(); ++c)
@@ -305,54 +330,74 @@ void LiveChartsPanel::rebuildSeries(const MetricSeriesStore& store) {
                     {QStringLiteral("%1/p99").arg(c), QString(), color, Qt::DashLine, false});
             } else {
                 const bool band = bands && (id == MetricId::Ctr || id == MetricId::Cvr);
-                QString name = m_labels[c];
-                if (id == MetricId::Ctr)
-                    name += AbComparisonTable::legendNote(store, c, "ctr");
-                else if (id == MetricId::Revenue)
-                    name += AbComparisonTable::legendNote(store, c, "revenue");
-                specs.append({QString::number(c), name, color, Qt::SolidLine, band});
+                specs.append({QString::number(c), legendName(store, c, id, m_labels[c]), color,
+                              Qt::SolidLine, band});
             }
         }
         v->setSeries(specs);
     }
 }
 
+void LiveChartsPanel::renameLegends(const MetricSeriesStore& store) {
+    const QString notes = legendNotes(store);
+    if (notes == m_legendNotes)
+        return;
+    // Only the A/B notes moved: rename in place (rebuilding every chart cost ~10 ms a
+    // refresh with four cores, and reset the axes each time).
+    m_legendNotes = notes;
+    for (MetricId id : {MetricId::Ctr, MetricId::Revenue})
+        for (int c = 0; c < store.coreCount(); ++c)
+            m_charts[id]->renameSeries(QString::number(c), legendName(store, c, id, m_labels[c]));
+}
+
 void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     m_store = &store;
     if (store.revision() == m_revision)
         return;
-    m_revision = store.revision();
+    m_stagger->cancel(); // everything is drawn now
+    m_revision = m_scheduled = store.revision();
     m_stale = false;
     if (store.isReplay() != m_replayMode)
         setReplayMode(store.isReplay());
     QStringList labels;
     for (int c = 0; c < store.coreCount(); ++c)
         labels << store.core(c).label;
-    if (labels != m_labels || labels.isEmpty() || legendNotes(store) != m_legendNotes)
+    if (labels != m_labels || labels.isEmpty())
         rebuildSeries(store);
-    const int w = windowBuckets();
+    else
+        renameLegends(store);
     for (const auto& [id, v] : m_charts) {
         // Charts on hidden tabs are brought up to date when their tab is shown.
         if (!m_forceAll && !v->isVisibleTo(m_tabs)) {
             m_stale = true;
             continue;
         }
-        v->setXExtent(store.xExtentDays());
-        for (int c = 0; c < store.coreCount(); ++c) {
-            if (id == MetricId::LatencyP95) {
-                v->setSamples(QStringLiteral("%1/p50").arg(c),
-                              store.series(c, MetricId::LatencyP50, w));
-                v->setSamples(QStringLiteral("%1/p95").arg(c),
-                              store.series(c, MetricId::LatencyP95, w));
-                v->setSamples(QStringLiteral("%1/p99").arg(c),
-                              store.series(c, MetricId::LatencyP99, w));
-            } else {
-                v->setSamples(QString::number(c), store.series(c, id, w));
-            }
-        }
-        // Hidden tabs are drawn when shown; keeping them current costs little at 30 Hz.
-        v->refresh();
+        drawChart(id, store);
     }
+    fillSummary(store);
+    drawPages(store);
+}
+
+void LiveChartsPanel::drawChart(MetricId id, const MetricSeriesStore& store) {
+    MetricChartView* v = m_charts.at(id);
+    const int w = windowBuckets();
+    v->setXExtent(store.xExtentDays());
+    for (int c = 0; c < store.coreCount(); ++c) {
+        if (id == MetricId::LatencyP95) {
+            v->setSamples(QStringLiteral("%1/p50").arg(c),
+                          store.series(c, MetricId::LatencyP50, w));
+            v->setSamples(QStringLiteral("%1/p95").arg(c),
+                          store.series(c, MetricId::LatencyP95, w));
+            v->setSamples(QStringLiteral("%1/p99").arg(c),
+                          store.series(c, MetricId::LatencyP99, w));
+        } else {
+            v->setSamples(QString::number(c), store.series(c, id, w));
+        }
+    }
+    v->refresh();
+}
+
+void LiveChartsPanel::drawPages(const MetricSeriesStore& store) {
     if (m_forceAll || m_beyond->isVisibleTo(m_tabs))
         m_beyond->showStore(store);
     else
@@ -362,7 +407,42 @@ void LiveChartsPanel::showStore(const MetricSeriesStore& store) {
     else
         m_stale = true;
     m_coupons->showStore(store); // a table of a dozen cells: cheap at 30 Hz
-    fillTables(store);
+    fillFunnelPage(store);
+}
+
+// A running arena's refreshes: the same drawing as showStore, one unit per pass of the event
+// loop (the tables first, in two groups, then each visible chart), so that no block of GUI work is
+// longer than one chart (docs/decisions/0035-staggered-dashboard-refresh.md). New series (a new
+// run, other cores) and a replay switch are drawn at once: they change every chart.
+void LiveChartsPanel::scheduleStore(const MetricSeriesStore& store) {
+    QStringList labels;
+    for (int c = 0; c < store.coreCount(); ++c)
+        labels << store.core(c).label;
+    if (m_store != &store || store.isReplay() != m_replayMode || labels != m_labels ||
+        labels.isEmpty()) {
+        showStore(store);
+        return;
+    }
+    if (store.revision() == m_revision || store.revision() == m_scheduled)
+        return;
+    m_scheduled = store.revision();
+    renameLegends(store);
+    QList<int> units{kSummaryUnit, kPagesUnit};
+    for (const auto& [id, v] : m_charts) {
+        if (v->isVisibleTo(m_tabs))
+            units << static_cast<int>(id);
+        else
+            m_stale = true;
+    }
+    m_stagger->schedule(units);
+}
+
+void LiveChartsPanel::flushScheduled() {
+    m_stagger->flush();
+}
+
+int LiveChartsPanel::scheduledUnits() const {
+    return static_cast<int>(m_stagger->pending().size());
 }
 
 void LiveChartsPanel::setTimeline(const std::vector<sim::TimelineEvent>& timeline) {
@@ -380,90 +460,6 @@ void LiveChartsPanel::setReplayMode(bool replay) {
     m_counters->clearContents();
     m_labels.clear();
     retranslateUi();
-}
-
-void LiveChartsPanel::fillRankingTable(const MetricSeriesStore& store) {
-    const int n = store.coreCount();
-    m_counters->setRowCount(n);
-    QStringList rowNames;
-    for (int c = 0; c < n; ++c) {
-        const CoreSeries& s = store.core(c);
-        const core::RankingSummary& r = s.rankingTotal;
-        rowNames << s.label;
-        const QStringList values = {num(static_cast<std::uint64_t>(s.replayEvents)),
-                                    num(r.queries),
-                                    pct(r.hit),
-                                    QLocale().toString(r.mrr, 'f', 4),
-                                    QLocale().toString(r.ndcg, 'f', 4),
-                                    pct(r.itemCoverage),
-                                    QLocale().toString(r.gini, 'f', 3)};
-        for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], coreColor(store, c));
-    }
-    m_counters->setVerticalHeaderLabels(rowNames);
-    fitHeight(m_counters);
-}
-
-void LiveChartsPanel::fillTables(const MetricSeriesStore& store) {
-    if (m_replayMode) {
-        m_ab->hide();
-        fillRankingTable(store);
-        return;
-    }
-    const int n = store.coreCount();
-    m_counters->setRowCount(n);
-    QStringList rowNames;
-    for (int c = 0; c < n; ++c) {
-        const CoreSeries& s = store.core(c);
-        const core::MetricPoint& t = s.total;
-        const core::Counters& k = t.counters;
-        rowNames << s.label;
-        const QColor color = coreColor(store, c);
-        const QStringList values = {num(k.events),
-                                    num(k.sessions),
-                                    num(k.impressions),
-                                    num(k.clicks),
-                                    pct(t.ctr),
-                                    num(k.purchases),
-                                    pct(t.cvrClicks),
-                                    money(k.revenue),
-                                    pct(t.coverage),
-                                    QLocale().toString(t.gini, 'f', 3),
-                                    tr("%1 µs").arg(QLocale().toString(t.latencyP95us, 'f', 0))};
-        for (int i = 0; i < values.size(); ++i)
-            setCell(m_counters, c, i, values[i], color);
-    }
-    m_counters->setVerticalHeaderLabels(rowNames);
-    fitHeight(m_counters);
-    m_ab->setVisible(n > 1);
-    if (n > 1) {
-        m_ab->showComparisons(store);
-        fitHeight(m_ab);
-    }
-
-    const QStringList stages = {tr("Impressions"), tr("Clicks"), tr("Favourites"), tr("Carts"),
-                                tr("Purchases")};
-    m_funnel->setRowCount(static_cast<int>(stages.size()));
-    m_funnel->setColumnCount(n);
-    m_funnel->setVerticalHeaderLabels(stages);
-    m_funnel->setHorizontalHeaderLabels(rowNames);
-    for (int c = 0; c < n; ++c) {
-        const core::Counters& k = store.core(c).total.counters;
-        const std::uint64_t v[] = {k.impressions, k.clicks, k.favourites, k.carts, k.purchases};
-        for (int i = 0; i < 5; ++i) {
-            QString text = num(v[i]);
-            if (i > 0 && v[i - 1] > 0)
-                text =
-                    tr("%1 (%2 of previous)")
-                        .arg(text, pct(static_cast<double>(v[i]) / static_cast<double>(v[i - 1])));
-            setCell(m_funnel, i, c, text, coreColor(store, c));
-        }
-    }
-
-    ColdStartTable::fill(m_cold, store, rowNames);
-    m_surfaces->showStore(store, rowNames);
-    fitHeight(m_funnel);
-    fitHeight(m_cold);
 }
 
 } // namespace recoscope::ui

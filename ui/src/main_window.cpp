@@ -84,8 +84,14 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
                 Qt::Vertical);
 
     connect(m_controls, &RunControls::startRequested, this, [this] { startRun(); });
-    connect(m_controller, &RunController::refreshed, this,
-            [this] { m_charts->showStore(m_controller->series()); });
+    // While the engine runs the dashboard redraws a unit at a time (the event loop stays
+    // responsive); paused or finished, at once, so the last frame is complete.
+    connect(m_controller, &RunController::refreshed, this, [this] {
+        if (m_controller->state() == RunController::State::Running)
+            m_charts->scheduleStore(m_controller->series());
+        else
+            m_charts->showStore(m_controller->series());
+    });
     connect(m_controller, &RunController::runStarted, m_history, &RunHistoryPanel::reload);
     connect(m_controller, &RunController::runEnded, this,
             [this](const QList<qint64>&, bool cancelled) {

@@ -180,6 +180,16 @@ void MetricChartView::setSeries(const QList<SeriesSpec>& specs) {
     m_seriesChanged = true;
 }
 
+void MetricChartView::renameSeries(const QString& id, const QString& name) {
+    for (SeriesSpec& s : m_specs)
+        if (s.id == id && s.name != name) {
+            s.name = name;
+            // A rebuild pending anyway (new series, titles) picks the name up from m_specs.
+            if (!m_seriesChanged)
+                renderName(id);
+        }
+}
+
 void MetricChartView::setSamples(const QString& id, std::vector<ChartSample> samples) {
     m_data[id] = std::move(samples);
     if (!m_changed.contains(id))

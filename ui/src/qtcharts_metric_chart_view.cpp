@@ -188,7 +188,26 @@ public:
         return it == m_lines.end() ? QColor() : it->second.line->pen().color();
     }
 
+    QString renderedName(const QString& id) const override {
+        auto it = m_lines.find(id);
+        return it == m_lines.end() ? QString() : it->second.line->name();
+    }
+
 protected:
+    void renderName(const QString& id) override {
+        auto it = m_lines.find(id);
+        if (it == m_lines.end())
+            return;
+        for (const SeriesSpec& spec : m_specs)
+            if (spec.id == id) {
+                it->second.line->setName(spec.name);
+                for (QLegendMarker* m : m_chart->legend()->markers(it->second.line))
+                    m->setVisible(!spec.name.isEmpty());
+            }
+        fitLegend();
+        updateGeometry(); // legend entries set the minimum size
+    }
+
     void applyLogScale() override {
         // New axes for every series: rebuilt, then redrawn in full.
         m_zoomed = false;

@@ -40,15 +40,20 @@ void SurfaceCtrTable::retranslateUi() {
 }
 
 void SurfaceCtrTable::showStore(const MetricSeriesStore& store, const QStringList& coreNames) {
-    const int n = store.coreCount();
     QStringList rows;
     for (int s = 0; s < core::kSurfaceCount; ++s)
         rows << SurfaceAssignmentDialog::surfaceLabel(static_cast<core::Surface>(s));
     m_table->setRowCount(core::kSurfaceCount);
-    m_table->setColumnCount(n);
-    m_table->setVerticalHeaderLabels(rows);
-    m_table->setHorizontalHeaderLabels(coreNames);
-    for (int c = 0; c < n; ++c) {
+    m_table->setColumnCount(store.coreCount());
+    setHeaderLabels(m_table, Qt::Vertical, rows);
+    setHeaderLabels(m_table, Qt::Horizontal, coreNames);
+    updateCells(m_table, [&] { fillCells(store); });
+    fitHeight(m_table, Measure::Sections);
+    fitWidth(m_table);
+}
+
+void SurfaceCtrTable::fillCells(const MetricSeriesStore& store) {
+    for (int c = 0; c < store.coreCount(); ++c) {
         const CoreSeries& series = store.core(c);
         for (int s = 0; s < core::kSurfaceCount; ++s) {
             const core::SurfaceFigures& f = series.surfaces[static_cast<std::size_t>(s)];
@@ -65,8 +70,6 @@ void SurfaceCtrTable::showStore(const MetricSeriesStore& store, const QStringLis
                          money(k.revenue), QLocale().toString(f.latencyP95us, 'f', 0)));
         }
     }
-    fitHeight(m_table);
-    fitWidth(m_table);
 }
 
 } // namespace recoscope::ui

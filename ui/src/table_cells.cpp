@@ -74,12 +74,17 @@ void refit(QTableWidget* t) {
 
 } // namespace
 
-void fitHeight(QTableWidget* t) {
+void fitHeight(QTableWidget* t, Measure measure) {
     refit(t);
     // Every row is shown: a vertical scroll bar would only hide the last one.
     t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    t->resizeRowsToContents();
     const QHeaderView* top = t->horizontalHeader();
+    const bool autoRows = t->rowCount() > 0 && t->verticalHeader()->sectionResizeMode(0) ==
+                                                   QHeaderView::ResizeToContents;
+    // ResizeToContents headers re-measure by themselves after a change of cells (the sizes
+    // read below wait for it); measuring again here would double a refresh's cost.
+    if (measure == Measure::Again || !autoRows)
+        t->resizeRowsToContents();
     int h = (top->isHidden() ? 0 : top->sizeHint().height()) + 2 * t->frameWidth();
     for (int r = 0; r < t->rowCount(); ++r)
         h += t->rowHeight(r);
@@ -87,7 +92,8 @@ void fitHeight(QTableWidget* t) {
     int w = (t->verticalHeader()->isHidden() ? 0 : t->verticalHeader()->sizeHint().width()) +
             2 * t->frameWidth();
     // Sections may not have caught up with a new font yet: size them now.
-    if (t->columnCount() > 0 && top->sectionResizeMode(0) == QHeaderView::ResizeToContents)
+    if (measure == Measure::Again && t->columnCount() > 0 &&
+        top->sectionResizeMode(0) == QHeaderView::ResizeToContents)
         t->resizeColumnsToContents();
     for (int c = 0; c < t->columnCount(); ++c)
         if (!t->isColumnHidden(c))
@@ -118,6 +124,36 @@ void setCell(QTableWidget* t, int row, int col, const QString& text, const QColo
         it->setText(text);
     if (color.isValid())
         it->setForeground(color);
+}
+
+// Each dataChanged of one cell makes a ResizeToContents header ask every cell of the table
+// for its size hint (text shaping): n changed cells cost n² size hints. Four cores' counters
+// and A/B comparisons (~120 cells) made a dashboard refresh ~25 ms longer that way
+// (docs/performance.md, "Four cores charting live"); with one signal a table is measured once.
+void updateCells(QTableWidget* t, const std::function<void()>& fill) {
+    QAbstractItemModel* model = t->model();
+    const int rows = t->rowCount(), cols = t->columnCount();
+    const bool wasBlocked = model->blockSignals(true);
+    fill();
+    model->blockSignals(wasBlocked);
+    Q_ASSERT(rows == t->rowCount() && cols == t->columnCount());
+    if (rows > 0 && cols > 0 && !wasBlocked)
+        emit model->dataChanged(model->index(0, 0), model->index(rows - 1, cols - 1));
+}
+
+void setHeaderLabels(QTableWidget* t, Qt::Orientation o, const QStringList& labels) {
+    const bool rows = o == Qt::Vertical;
+    bool same = labels.size() == (rows ? t->rowCount() : t->columnCount());
+    for (int i = 0; same && i < labels.size(); ++i) {
+        const QTableWidgetItem* h = rows ? t->verticalHeaderItem(i) : t->horizontalHeaderItem(i);
+        same = h && h->text() == labels[i];
+    }
+    if (same)
+        return;
+    if (rows)
+        t->setVerticalHeaderLabels(labels);
+    else
+        t->setHorizontalHeaderLabels(labels);
 }
 
 } // namespace recoscope::ui::cells

@@ -5,8 +5,10 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
+#include <functional>
 
 class QTableWidget;
 class QWidget;
@@ -20,13 +22,27 @@ QString num(std::uint64_t value);
 QString money(double value);
 /// A read-only, unselectable table whose columns and rows fit their contents.
 QTableWidget* makeTable(QWidget* parent);
+/// How fitHeight gets the sizes of rows and columns.
+enum class Measure {
+    Again,   ///< measures every cell (a new font, a first fill)
+    Sections ///< trusts ResizeToContents headers, which re-measured after updateCells
+};
 /// Fixes the table's height to all its rows (no vertical scroll bar, no empty grey area
 /// under a handful of rows; a horizontal bar when the columns are wider), and keeps it
-/// fitted when the font or the width changes.
-void fitHeight(QTableWidget* table);
+/// fitted when the font or the width changes. Measure::Sections is for live refreshes of
+/// a table whose headers resize to contents (makeTable's): one measurement, not three.
+void fitHeight(QTableWidget* table, Measure measure = Measure::Again);
 /// Fixes the table's width to its columns (call after filling it).
 void fitWidth(QTableWidget* table);
 /// Sets a right-aligned cell's text (and colour, when valid), creating it if needed.
 void setCell(QTableWidget* table, int row, int col, const QString& text, const QColor& color = {});
+/// Runs `fill`, which sets cells of `table` (texts, colours, fonts, tips, new items) but
+/// never its row or column count nor its header labels, with the model's per-cell change
+/// signals held back, then signals one change over the whole table: the view repaints and
+/// ResizeToContents headers re-measure once instead of once per changed cell.
+void updateCells(QTableWidget* table, const std::function<void()>& fill);
+/// Sets the row (Qt::Vertical) or column (Qt::Horizontal) header labels, only when they
+/// differ from the current ones: new labels make the headers re-measure every cell.
+void setHeaderLabels(QTableWidget* table, Qt::Orientation orientation, const QStringList& labels);
 
 } // namespace recoscope::ui::cells

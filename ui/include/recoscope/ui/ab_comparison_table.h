@@ -28,6 +28,8 @@ protected:
 
 private:
     void retranslateUi();
+    /// One row per comparison (inside one cells::updateCells).
+    void fillRows(const MetricSeriesStore& store);
     void setText(int row, int column, const QString& text, bool bold, const QString& tip);
 };
 

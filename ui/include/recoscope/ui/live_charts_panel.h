@@ -28,6 +28,7 @@ class BeyondAccuracyPanel;
 class CouponPanel;
 class FeedbackLoopPanel;
 class MetricChartView;
+class StaggeredRefresh;
 class SurfaceCtrTable;
 
 class LiveChartsPanel : public QWidget {
@@ -40,8 +41,19 @@ public:
     void showStore(const MetricSeriesStore& store);
     /// Like showStore, but also updates the charts of hidden tabs (exports, tests).
     void showAll(const MetricSeriesStore& store);
+    /// Like showStore for a running arena's refreshes, spread over passes of the event
+    /// loop: the tables in one, then each visible chart in one of its own (nothing is drawn
+    /// inside this call). A later revision before the last unit is drawn joins the same
+    /// cycle; once every unit has drawn, the panel shows what showStore would have shown.
+    /// `store` must outlive the cycle (the controller's series). New series (a new run,
+    /// other cores) are drawn at once, as by showStore.
+    void scheduleStore(const MetricSeriesStore& store);
+    /// Draws what scheduleStore left waiting, now.
+    void flushScheduled();
+    /// Units (the tables, a chart) scheduleStore left waiting (tests, the GUI benchmark).
+    int scheduledUnits() const;
     /// Forces a full redraw on the next showStore (after a language change, a new run).
-    void invalidate() { m_revision = ~quint64(0); }
+    void invalidate() { m_revision = m_scheduled = ~quint64(0); }
     /// Marks the scenario's promotions, launches and stock shocks on every chart over
     /// simulated time (an empty timeline clears them: log replays have none).
     void setTimeline(const std::vector<sim::TimelineEvent>& timeline);
@@ -74,7 +86,15 @@ protected:
 private:
     void retranslateUi();
     void rebuildSeries(const MetricSeriesStore& store);
-    void fillTables(const MetricSeriesStore& store);
+    /// Renames the CTR and revenue series when their A/B notes moved.
+    void renameLegends(const MetricSeriesStore& store);
+    void drawChart(MetricId id, const MetricSeriesStore& store);
+    /// The funnel page's tables, the coupons and the beyond-accuracy tab when shown.
+    void drawPages(const MetricSeriesStore& store);
+    /// The counters and A/B tables (live_charts_panel_tables.cpp).
+    void fillSummary(const MetricSeriesStore& store);
+    /// The funnel, cold-start and per-surface tables (live_charts_panel_tables.cpp).
+    void fillFunnelPage(const MetricSeriesStore& store);
     void fillRankingTable(const MetricSeriesStore& store);
     void setReplayMode(bool replay);
     /// Sizes the counters/A-B area: its tables' height, capped to a share of the panel.
@@ -94,7 +114,9 @@ private:
     FeedbackLoopPanel* m_feedback = nullptr;
     std::map<MetricId, MetricChartView*> m_charts; // latency: one chart under LatencyP95
     const MetricSeriesStore* m_store = nullptr;
-    quint64 m_revision = ~quint64(0);
+    quint64 m_revision = ~quint64(0);  ///< drawn in full
+    quint64 m_scheduled = ~quint64(0); ///< handed to m_stagger
+    StaggeredRefresh* m_stagger = nullptr;
     bool m_stale = false; ///< some hidden chart skipped an update
     bool m_forceAll = false;
     bool m_replayMode = false;

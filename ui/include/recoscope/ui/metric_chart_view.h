@@ -70,6 +70,10 @@ public:
     void setXExtent(double x) { m_xExtent = x; }
     /// Replaces the series (and drops their samples).
     void setSeries(const QList<SeriesSpec>& specs);
+    /// Changes the legend text of series `id` in place: its samples, the axes and a zoom
+    /// stay (the A/B note of a legend moves with every refresh of a running arena; a
+    /// setSeries would rebuild the chart each time). Unknown ids are ignored.
+    void renameSeries(const QString& id, const QString& name);
     const QList<SeriesSpec>& seriesSpecs() const { return m_specs; }
     /// Replaces the samples of one series; nothing is drawn until refresh().
     void setSamples(const QString& id, std::vector<ChartSample> samples);
@@ -115,6 +119,8 @@ public:
     virtual QString hoverText() const = 0;
     virtual QList<QPointF> renderedPoints(const QString& id) const = 0;
     virtual QColor renderedColor(const QString& id) const = 0;
+    /// For tests: the legend text the renderer shows for series `id`.
+    virtual QString renderedName(const QString& id) const = 0;
     /// The callout's text for sample `s` of series `id`: "name · day D, HH:MM · value".
     QString hoverTextFor(const QString& id, const ChartSample& s) const;
 
@@ -140,6 +146,8 @@ protected:
     explicit MetricChartView(QWidget* parent);
     /// Implementations redraw from specs/data; `changed` lists the series ids touched.
     virtual void render(const QStringList& changed, bool seriesChanged) = 0;
+    /// Implementations show the new legend text of series `id` (m_specs holds it).
+    virtual void renderName(const QString& id) = 0;
     /// Implementations redraw the markers (m_markers changed).
     virtual void renderMarkers() = 0;
     /// Implementations swap the y axis (m_log changed) and redraw.

@@ -26,6 +26,8 @@ protected:
 
 private:
     void retranslateUi();
+    /// The cells, one column per core (inside one cells::updateCells).
+    void fillCells(const MetricSeriesStore& store);
     QLabel* m_title = nullptr;
     QTableWidget* m_table = nullptr;
 };
