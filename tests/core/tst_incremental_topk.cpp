@@ -2,12 +2,12 @@
 //
 // - RankedOrder: random key changes up and down, many ties, compared after every update
 //   with std::sort of the whole catalogue by (key desc, id asc).
-// - `egreedy` (epsilon 0: the greedy slate itself; `ucb`, still a scan, rides along):
-//   random request streams with exclusions, unavailable items switched on and off and
-//   cascade feedback; after every request the core's slate is compared, item by item and
-//   score by score (bit for bit), with a full scan (core::TopK over every eligible item, the
-//   code path the cores had before) of the same float formulas recomputed from the
-//   feedback log the test keeps.
+// - `egreedy` (epsilon 0: the greedy slate itself) and `ucb` (groups of equal showings
+//   merged by their heads, kit::ShowingBuckets, decision 0036): random request streams with
+//   exclusions, unavailable items switched on and off and cascade feedback; after every request the
+//   core's slate is compared, item by item and score by score (bit for bit), with a full scan
+//   (core::TopK over every eligible item, the code path the cores had before) of the same float
+//   formulas recomputed from the feedback log the test keeps.
 // - `demographic` (threshold algorithm over two kept orders): random organic event streams
 //   over days with a short half-life (so the decayed counters rebase, which re-sorts the
 //   orders, and quiet items decay to exact zeros, which tie), requests from every segment
@@ -22,11 +22,16 @@
 //   slatesEqualFullScan (ucb rows);
 // - demographic's bound from the popularity of the segment list's item instead of the
 //   popularity list's: demographicEqualsFullScan;
-// - demographic without the re-sort after a rebase: demographicEqualsFullScan.
+// - demographic without the re-sort after a rebase: demographicEqualsFullScan;
+// - ShowingBuckets::topK without unparking the items that came back in stock:
+//   slatesEqualFullScan (every ucb row).
 // Survived: thresholdTopK stopping on bound <= k-th score instead of <. Both lists meet
 // equal keys in id order, so an unread item can only tie the bound with a higher id than
 // both items at depth d; it is missed only when a float rounding collision makes the
 // k-th item's score equal the bound with a still higher id. The strict test is kept.
+// Survived: ShowingBuckets skipping the rest of a group (instead of the rest of its run of
+// equal clicks) once a head ties the k-th score with a higher id. Fewer clicks tie only by
+// a float collision of two means plus the bonus; the exact skip is kept.
 
 #include "contract_fixture.h"
 #include "event_weights.h"

@@ -16,7 +16,10 @@
 // - `m_b += xd` removed from observeSlate (rewards never learnt): stateEqualsDenseRecomputation
 //   (theta and b are 0 against a non-zero reference);
 // - examined = slate.size() even after a click (positions below the click counted as
-//   skips): feedbackFollowsCascade.
+//   skips): feedbackFollowsCascade;
+// - the item part of the scores recomputed in observeSlate before the solve instead of
+//   after it (issue 17 moved that recompute out of rank(); decision 0036): the slates are
+//   ranked with the previous theta and A^-1, scoredFeaturesAreLearntFeatures.
 
 #include "contract_fixture.h"
 #include "recoscope/core/introspection.h"

@@ -7,6 +7,7 @@
 
 #include "ranked_order.h"
 #include "recoscope/core/introspection.h"
+#include "showing_buckets.h"
 #include "suite_kit.h"
 
 #include <boost/math/special_functions/beta.hpp>
@@ -58,7 +59,8 @@ template <class Rng> float betaDraw(double a, double b, Rng& rng) {
 //   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k,
 //             sampled exactly (see rank()).
 // Per request: egreedy O(k + skipped) from the kept ranking of posterior means (issue 17;
-// O(k log n) per slate to keep it), ucb O(items), thompson O(clicked items + groups).
+// O(k log n) per slate to keep it), ucb O(groups of equal showings + read items), thompson
+// O(clicked items + groups).
 class ItemBandit final : public kit::SuiteCore, public ItemBanditProbe {
 public:
     ItemBandit(const RecommenderContext& ctx, const ParamValues& p, Policy policy)
@@ -73,6 +75,8 @@ public:
         // already (key desc, id asc).
         if (m_policy == Policy::EpsilonGreedy)
             m_byMean.reset(m_items.size());
+        if (m_policy == Policy::Ucb)
+            m_byShowings = ShowingBuckets(m_items.size());
         if (m_policy == Policy::Thompson) {
             std::vector<ItemId>& unseen = m_groups[0];
             m_groupPos.resize(m_items.size());
@@ -98,6 +102,8 @@ public:
                 m_clicks[i] += 1.0f;
             if (m_policy == Policy::EpsilonGreedy)
                 m_byMean.update(i, [this](ItemId j) { return mean(j); });
+            if (m_policy == Policy::Ucb)
+                m_byShowings.set(i, shownBefore + 1, static_cast<std::uint32_t>(m_clicks[i]));
             if (m_policy != Policy::Thompson)
                 continue;
             if (!wasUnclicked)
@@ -167,12 +173,19 @@ protected:
             }
             break;
         case Policy::Ucb: {
-            // A full scan: the threshold algorithm over the means and the showings (as
-            // demographic does) read deeper than the catalogue's worth of work here, as the
-            // bonus makes the many rarely shown items tie closely (measured 98 us p50 against
-            // the scan's 59 us at 10k items; docs/decisions/0023).
+            // Items shown equally often share the bonus, so each group's best is its most
+            // clicked item: the groups' heads are merged (ShowingBuckets) until the k-th score
+            // beats every unread head. Scores are the scan's own float expression, item by
+            // item, so slates and scores equal a scan's bit for bit (tst_incremental_topk).
+            // The threshold algorithm over means and showings, tried first, read deeper than
+            // the catalogue's worth of work, as the bonus makes the many rarely shown items
+            // tie closely (docs/decisions/0023); a few hundred groups cost far less
+            // (docs/decisions/0036).
             const float logN = static_cast<float>(std::log(std::max(m_total, 1.0)));
-            scanAll(request, topk, [&](ItemId i) { return ucb(mean(i), m_shown[i], logN); });
+            m_byShowings.topK(
+                topk, [&](ItemId i) { return ucb(mean(i), m_shown[i], logN); },
+                [&](ItemId i) { return m_items.isAvailable(i); },
+                [&](ItemId i) { return !request.excludes(i); });
             break;
         }
         case Policy::Thompson: {
@@ -348,6 +361,7 @@ private:
     std::vector<ItemId> m_clickedItems;
     std::vector<ItemId> m_greedy; // egreedy: the slate before exploration (scratch)
     kit::RankedOrder m_byMean;    // egreedy: every item by posterior mean (desc, then id)
+    ShowingBuckets m_byShowings;  // ucb: every item by showings, then clicks (desc), then id
     double m_total = 0.0;
     std::vector<ItemId> m_explored; // epsilon-greedy: the random picks of the last slate
 };

@@ -99,6 +99,11 @@ public:
         m_theta = ldlt.solve(m_b).cast<float>();
         m_ainv = ldlt.solve(Eigen::MatrixXd::Identity(m_dimension, m_dimension)).cast<float>();
         ++m_version;
+        // The item part of every score moves with theta and A^-1: recomputed here, where they
+        // change, not by the next request (issue 17: that recompute, ~60 flops per item, was
+        // the p99 of every `refresh`-th request; decision 0036). Its CTR snapshot is the one
+        // the next slate is ranked with, as before: only observeSlate moves the counts.
+        rebuildStatic();
     }
 
 protected:
@@ -265,6 +270,9 @@ private:
         refreshPopularity();
         if (m_staticVersion == m_version && m_staticMean.size() == m_items.size())
             return;
+        rebuildStatic();
+    }
+    void rebuildStatic() {
         m_staticVersion = m_version;
         const std::size_t n = m_items.size();
         m_staticMean.resize(n);
