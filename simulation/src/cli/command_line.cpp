@@ -371,6 +371,9 @@ int CommandLine::report(const QStringList& args) {
         const QJsonValue surfaces = summary.value(QStringLiteral("surfaces"));
         report.insert(QStringLiteral("surfaces"),
                       surfaces.isObject() ? surfaces : QJsonValue(QJsonValue::Null));
+        // Privacy (decisions/0032): the accountant's figures as the run stored them.
+        if (const QJsonValue privacy = summary.value(QStringLiteral("privacy")); privacy.isObject())
+            report.insert(QStringLiteral("privacy"), privacy);
     }
     core::Result<QJsonObject> inventory = storedInventoryJson(*store.value(), runId, horizon);
     if (!inventory) {
