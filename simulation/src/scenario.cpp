@@ -32,12 +32,10 @@ QJsonArray toArray(const std::vector<double>& v) {
 
 // Sequential composition (decisions/0032): a day's releases must fit the day's budget.
 QString PrivacySpec::budgetProblem() const {
+    // Like coupons.explore outside the uplift policy, epsilon_per_release means nothing
+    // while the noise is off (the field's help says so); it is not an error then.
     if (!noisy())
-        return epsilonPerRelease > 0.0
-                   ? QStringLiteral("epsilon_per_release %1 set without a budget: "
-                                    "epsilon_per_day is 0 (no noise)")
-                         .arg(epsilonPerRelease)
-                   : QString();
+        return QString();
     if (epsilonPerRelease > 0.0 &&
         epsilonPerRelease * releasesPerDay > epsilonPerDay * (1.0 + 1e-12))
         return QStringLiteral("releases_per_day %1 x epsilon_per_release %2 spend %3 a day, over "

@@ -52,7 +52,8 @@ void appendPrivacyFields(std::vector<ScenarioField>& t) {
         QT_TRANSLATE_NOOP("ScenarioField",
                           "Budget one release spends; 0 = the day's budget split evenly over its "
                           "releases. A day's releases may not spend more than the day's budget "
-                          "(sequential composition): such a scenario is refused.")));
+                          "(sequential composition): such a scenario is refused. Unused while "
+                          "epsilon_per_day is 0.")));
     t.push_back(whole<&S::privacy, &K::contributionCap>(
         "privacy.contribution_cap", 1, 10000,
         QT_TRANSLATE_NOOP("ScenarioField", "Contribution cap per user and day"),

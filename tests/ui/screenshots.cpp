@@ -4,7 +4,8 @@
 // check. Runs on the offscreen platform; widgets are drawn with QWidget::grab(), so no display or
 // window manager is involved.
 //
-//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only tradeoffs|ope|inventory|surfaces]
+//   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
+//   tradeoffs|ope|inventory|surfaces|privacy]
 
 #include "screenshot_kit.h"
 
@@ -79,7 +80,8 @@ const QStringList kImages = {
     QStringLiteral("log-replay"),        QStringLiteral("help"),
     QStringLiteral("tradeoffs"),         QStringLiteral("tradeoffs-tail-floor"),
     QStringLiteral("ope-check"),         QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr")};
+    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr"),
+    QStringLiteral("privacy-curve")};
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
@@ -211,6 +213,9 @@ namespace recoscope { // screenshot_inventory.cpp
 bool renderInventory(const QDir& out, const QString& suffix,
                      const core::RecommenderRegistry& registry, const QTemporaryDir& tmp,
                      const std::function<bool(QWidget*, const QString&)>& save);
+// screenshot_privacy.cpp
+bool renderPrivacy(ui::MainWindow& main, const QDir& out, const QString& suffix,
+                   const std::function<bool(QWidget*, const QString&)>& save);
 } // namespace recoscope
 
 int main(int argc, char** argv) {
@@ -256,6 +261,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("surfaces"))
         return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("privacy"))
+        return renderPrivacy(w, out, suffix, save) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -449,6 +457,8 @@ int main(int argc, char** argv) {
     ok &= renderOpe(out, suffix, registry, tmp);
     // 7. The inventory warnings of a stored run.
     ok &= renderInventory(out, suffix, registry, tmp, save);
+    // 8. CTR against the privacy budget, on the editor's scenario.
+    ok &= renderPrivacy(w, out, suffix, save);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

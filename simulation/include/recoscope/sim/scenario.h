@@ -219,9 +219,8 @@ struct PrivacySpec {
     bool withholding() const { return withholdDemographics == QLatin1String("on"); }
     bool noisy() const { return epsilonPerDay > 0.0; }
     bool active() const { return pseudonymising() || withholding() || noisy(); }
-    /// Why this privacy object breaks a rule across its fields (a day's releases spending
-    /// more than epsilon_per_day; epsilon_per_release without a budget), naming the
-    /// fields; empty when it keeps them.
+    /// Why this privacy object breaks its rule across fields (a day's releases spending
+    /// more than epsilon_per_day), naming the fields; empty when it keeps it.
     QString budgetProblem() const;
     /// The budget one release spends (epsilonPerRelease or the even split).
     double releaseEpsilon() const {
