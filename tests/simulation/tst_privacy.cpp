@@ -5,11 +5,11 @@
 // its shop-wide fallback, and CTR falling with epsilon on fixed seeds (two-proportion z).
 // Mutation checks (each made once, then restored):
 // - noise scale C * epsilon instead of C / epsilon in NoisyCountRelease: fails
-//   laplaceNoiseFollowsItsLaw (variance) and smallEpsilonCostsClicks;
+//   laplaceNoiseFollowsItsLaw (its scale check) and smallEpsilonCostsClicks (popularity);
 // - `noisy < m_threshold` turned into `noisy < 0.0`: fails publishedCountsRecount;
 // - the cap test `>=` turned into `>`: fails capLimitsEachUsersDay;
 // - PrivateRecommender::observe passing the shop's id instead of the pseudonym: fails
-//   pseudonymsKeepAnIdBlindCore;
+//   pseudonymsKeepAnIdBlindCore (trending);
 // - PrivacyLayer leaving ageBand as it is under withhold_demographics: fails
 //   withheldDemographicsGiveTheFallback.
 

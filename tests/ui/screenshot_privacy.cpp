@@ -8,6 +8,7 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 #include <functional>
@@ -24,6 +25,10 @@ bool renderPrivacy(ui::MainWindow& main, const QDir& out, const QString& suffix,
     w->coresEdit()->setText(QStringLiteral("popularity, trending, itemknn"));
     w->epsilonsEdit()->setText(QStringLiteral("0.5, 1, 2, 5, 10, 20"));
     w->daysBox()->setValue(7.0);
+    auto* seed = w->findChild<QSpinBox*>();
+    if (!seed)
+        return false;
+    seed->setValue(7);
     QSignalSpy done(w, &ui::PrivacyCurveWindow::curveFinished);
     if (!w->start() || !done.wait(600000) || !done.front().front().toBool())
         return false;
