@@ -14,6 +14,7 @@
 //   withheldDemographicsGiveTheFallback.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/sim/command_line.h"
 #include "recoscope/sim/engine.h"
 #include "recoscope/sim/noisy_count_release.h"
 #include "recoscope/sim/privacy_layer.h"
@@ -21,8 +22,11 @@
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/world.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -79,6 +83,18 @@ double zAbove(const QJsonObject& a, const QJsonObject& b) {
     const double nb = b.value(QStringLiteral("impressions")).toDouble();
     const double p = (ca + cb) / (na + nb);
     return (ca / na - cb / nb) / std::sqrt(p * (1 - p) * (1 / na + 1 / nb));
+}
+
+// recoscope-cli in-process: exit code, stdout, stderr.
+int cli(const QStringList& args, QString* out, QString* err) {
+    core::RecommenderRegistry registry;
+    core::registerBuiltinRecommenders(registry);
+    QTextStream o(out), e(err);
+    sim::CommandLine command(registry, o, e);
+    const int code = command.exec(QStringList{QStringLiteral("recoscope-cli")} + args);
+    o.flush();
+    e.flush();
+    return code;
 }
 
 sim::PrivacySpec noisy(double epsilon, int releases = 1, int cap = 20) {
@@ -197,6 +213,62 @@ private slots:
         const QByteArray fits = R"({"format": 1, "privacy": {"epsilon_per_day": 1,
             "releases_per_day": 4, "epsilon_per_release": 0.25}})";
         QVERIFY(sim::parseScenario(fits, QStringLiteral("fits.json")));
+    }
+
+    void cliRunsWithPrivacyAndRefusesOverspending() {
+        QString out, err;
+        const QStringList run = {QStringLiteral("run"),
+                                 QStringLiteral("--scenario"),
+                                 QStringLiteral("teaching-small"),
+                                 QStringLiteral("--recommender"),
+                                 QStringLiteral("popularity"),
+                                 QStringLiteral("--days"),
+                                 QStringLiteral("2.5"),
+                                 QStringLiteral("--no-db"),
+                                 QStringLiteral("--json")};
+        QCOMPARE(cli(run + QStringList{QStringLiteral("--epsilon"), QStringLiteral("0.5"),
+                                       QStringLiteral("--pseudonymise"),
+                                       QStringLiteral("--withhold-demographics")},
+                     &out, &err),
+                 0);
+        const QJsonObject p = QJsonDocument::fromJson(out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("privacy"))
+                                  .toObject();
+        QCOMPARE(p.value(QStringLiteral("mode")).toString(), QStringLiteral("noisy_counts"));
+        QVERIFY(p.value(QStringLiteral("pseudonymise")).toBool());
+        QVERIFY(p.value(QStringLiteral("withhold_demographics")).toBool());
+        // 2.5 days: the windows of days 0 and 1 closed, 0.5 each.
+        QCOMPARE(p.value(QStringLiteral("releases")).toInt(), 2);
+        QCOMPARE(p.value(QStringLiteral("epsilon_spent")).toDouble(), 1.0);
+        QCOMPARE(p.value(QStringLiteral("days")).toArray().size(), 2);
+        out.clear();
+        QCOMPARE(cli(run, &out, &err), 0); // privacy off: no block
+        QVERIFY(
+            !QJsonDocument::fromJson(out.toUtf8()).object().contains(QStringLiteral("privacy")));
+        err.clear();
+        QCOMPARE(
+            cli(run + QStringList{QStringLiteral("--epsilon"), QStringLiteral("-1")}, &out, &err),
+            2);
+        QVERIFY2(err.contains(QLatin1String("--epsilon")), qPrintable(err));
+        // A file whose releases fit its own budget of 2, overridden with --epsilon 0.5:
+        // 2 releases x 0.5 spend 1 a day, over 0.5. Refused, naming the fields.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("fits.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": 1, "duration_days": 1, "privacy": {"epsilon_per_day": 2,
+            "releases_per_day": 2, "epsilon_per_release": 0.5}})");
+        f.close();
+        QStringList over = run;
+        over[2] = file;
+        err.clear();
+        QCOMPARE(
+            cli(over + QStringList{QStringLiteral("--epsilon"), QStringLiteral("0.5")}, &out, &err),
+            2);
+        QVERIFY2(err.contains(QLatin1String("epsilon_per_release")) &&
+                     err.contains(QLatin1String("over the budget")),
+                 qPrintable(err));
     }
 
     void pseudonymsAreARunSeededBijection() {
