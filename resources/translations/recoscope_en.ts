@@ -3914,10 +3914,6 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CTR against the privacy budget</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>epsilon per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3946,7 +3942,7 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CTR (%)</source>
+        <source>CTR (%) against the privacy budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3902,10 +3902,6 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <translation>运行</translation>
     </message>
     <message>
-        <source>CTR against the privacy budget</source>
-        <translation>点击率与隐私预算的关系</translation>
-    </message>
-    <message>
         <source>epsilon per day</source>
         <translation>每日 ε</translation>
     </message>
@@ -3934,8 +3930,8 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <translation>在同一种子下，让每个推荐核心分别在关闭场景隐私噪声和每个每日 ε 下运行，并绘制其点击率。</translation>
     </message>
     <message>
-        <source>CTR (%)</source>
-        <translation>点击率 (%)</translation>
+        <source>CTR (%) against the privacy budget</source>
+        <translation>点击率（%）与隐私预算的关系</translation>
     </message>
 </context>
 <context>

@@ -58,11 +58,11 @@ PrivacyCurveWindow::PrivacyCurveWindow(const core::RecommenderRegistry& registry
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_status);
-    layout->addWidget(m_chart, 3);
+    layout->addWidget(m_chart, 4);
     layout->addWidget(m_table, 2);
     connect(m_run, &QPushButton::clicked, this, [this] { start(); });
     retranslateUi();
-    resize(980, 720);
+    resize(980, 820);
 }
 
 PrivacyCurveWindow::~PrivacyCurveWindow() {
@@ -215,8 +215,8 @@ void PrivacyCurveWindow::retranslateUi() {
     m_daysLabel->setText(tr("Days:"));
     m_seedLabel->setText(tr("Seed:"));
     m_run->setText(tr("Run"));
-    m_chart->setTitle(tr("CTR against the privacy budget"));
-    m_chart->setAxisTitles(tr("epsilon per day"), tr("CTR (%)"));
+    m_chart->setTitle(tr("CTR (%) against the privacy budget"));
+    m_chart->setAxisTitles(tr("epsilon per day"), tr("CTR"));
     m_table->setHorizontalHeaderLabels(
         {tr("Core"), tr("Epsilon / day"), tr("CTR"), tr("Epsilon spent"), tr("z vs noise off")});
     if (m_last)
