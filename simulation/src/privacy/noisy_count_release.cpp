@@ -14,8 +14,8 @@ NoisyCountRelease::NoisyCountRelease(const PrivacySpec& spec, const core::ItemTa
       m_epsilon(spec.releaseEpsilon()), m_scale(spec.contributionCap / spec.releaseEpsilon()),
       m_window(core::kSecondsPerDay / spec.releasesPerDay),
       m_counts(items.size() * core::kEventKindCount, 0u), m_noisy(m_counts.size(), 0.0),
-      m_userDay(users, 0u),
-      m_userCount(users, 0u), m_rng(makeComponentEngine(streamSeed(runSeed, "privacy-noise"))) {
+      m_userDay(users, 0u), m_userCount(users, 0u),
+      m_rng(makeComponentEngine(streamSeed(runSeed, "privacy-noise"))) {
     // tau = b ln(cells): P(Laplace(b) >= tau) = exp(-tau / b) / 2 = 1 / (2 cells), so an
     // untouched catalogue yields about half a false count per release, whatever its size.
     m_threshold = m_scale * std::log(std::max<double>(2.0, static_cast<double>(m_counts.size())));

@@ -78,8 +78,8 @@ QJsonObject PrivacyLayer::toJson() const {
     QJsonObject o{{QStringLiteral("pseudonymise"), m_spec.pseudonymising()},
                   {QStringLiteral("withhold_demographics"), m_spec.withholding()},
                   {QStringLiteral("epsilon_per_day"), m_spec.epsilonPerDay},
-                  {QStringLiteral("mode"), m_counts ? QStringLiteral("noisy_counts")
-                                                    : QStringLiteral("events")}};
+                  {QStringLiteral("mode"),
+                   m_counts ? QStringLiteral("noisy_counts") : QStringLiteral("events")}};
     if (!m_counts)
         return o;
     const NoisyCountRelease& c = *m_counts;

@@ -18,8 +18,7 @@ public:
     PrivateRecommender(PrivacyLayer& layer, std::unique_ptr<core::Recommender> inner);
 
     void observe(const core::Event& event) override;
-    void observeSlate(const core::Request& request, const core::Slate& slate,
-                      int clicked) override;
+    void observeSlate(const core::Request& request, const core::Slate& slate, int clicked) override;
     void recommend(const core::Request& request, core::Slate& out) override;
     core::Explanation explain(const core::Request& request,
                               const core::SlateEntry& entry) const override;
