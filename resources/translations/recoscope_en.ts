@@ -1676,6 +1676,14 @@
         <source>price_sensitive</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -2381,6 +2389,62 @@
     </message>
     <message>
         <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the cores may see: pseudonymised user ids, no demographics, and only noisy daily counts (differential privacy with a budget per day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymise users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: cores see every user id through a permutation keyed by the run&apos;s seed. Ids stay consistent within a run, so cores still learn, but cannot be joined with the shop&apos;s own ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withhold demographics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: the user table the cores get has age band, gender, occupation and region unknown for everyone; the demographic core falls back to shop-wide popularity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy budget per day (epsilon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differential privacy: 0 = off. Otherwise cores never see an event; they learn only from per-item event counts, each user&apos;s events capped per day, released with Laplace noise (scale cap / epsilon of the release). Smaller epsilon: more noise, more privacy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Releases per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the noisy counts are released to the cores; each release covers 24 / releases hours and spends its own epsilon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon per release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget one release spends; 0 = the day&apos;s budget split evenly over its releases. A day&apos;s releases may not spend more than the day&apos;s budget (sequential composition): such a scenario is refused. Unused while epsilon_per_day is 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution cap per user and day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events of one user counted per simulated day at most; later ones are left out of the counts. It bounds what one user can change in a release (its sensitivity).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3696,6 +3760,22 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>A plugin could not be loaded, so its cores are missing from the lists; every other core works as before.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Privacy curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Privacy curve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR against the differential-privacy budget for several cores, on this scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3847,6 +3927,101 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     </message>
     <message>
         <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::PrivacyCurveWindow</name>
+    <message>
+        <source>No core &apos;%1&apos; (see the strategy panel&apos;s list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon &apos;%1&apos; is not a number in (0, 1000].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one core and one epsilon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 cores x %2 budgets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, noise off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario %1, seed %2: each core with the noise off and at each epsilon, on the same shoppers. z: CTR against the same core with the noise off (two-proportion test; |z| &gt; 1.96 is significant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy: CTR against epsilon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cores:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon per day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differential-privacy budgets to try, comma-separated; the run with the noise off is always added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epsilon per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon / day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epsilon spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z vs noise off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs each core with the scenario&apos;s privacy noise off and at each epsilon per day, on the same seed, and charts its CTR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTR (%) against the privacy budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1675,6 +1675,14 @@
         <source>price_sensitive</source>
         <translation>价格敏感者</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioField</name>
@@ -2381,6 +2389,62 @@
     <message>
         <source>uplift policy: a coupon is given when the predicted rise in the purchase probability reaches this.</source>
         <translation>uplift 策略：当预测的购买概率提升达到此值时发放优惠券。</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <source>What the cores may see: pseudonymised user ids, no demographics, and only noisy daily counts (differential privacy with a budget per day).</source>
+        <translation>推荐核心可以看到什么：假名化的用户 ID、不含人口属性，以及仅带噪声的每日计数（按天设定预算的差分隐私）。</translation>
+    </message>
+    <message>
+        <source>Pseudonymise users</source>
+        <translation>用户假名化</translation>
+    </message>
+    <message>
+        <source>on: cores see every user id through a permutation keyed by the run&apos;s seed. Ids stay consistent within a run, so cores still learn, but cannot be joined with the shop&apos;s own ids.</source>
+        <translation>开：推荐核心看到的每个用户 ID 都经过一个以运行种子为密钥的置换。ID 在一次运行内保持一致，因此核心仍能学习，但无法与商店自己的 ID 关联。</translation>
+    </message>
+    <message>
+        <source>Withhold demographics</source>
+        <translation>不提供人口属性</translation>
+    </message>
+    <message>
+        <source>on: the user table the cores get has age band, gender, occupation and region unknown for everyone; the demographic core falls back to shop-wide popularity.</source>
+        <translation>开：推荐核心得到的用户表中，所有人的年龄段、性别、职业和地区均为未知；人口属性核心退回到全店流行度。</translation>
+    </message>
+    <message>
+        <source>Privacy budget per day (epsilon)</source>
+        <translation>每日隐私预算（ε）</translation>
+    </message>
+    <message>
+        <source>Differential privacy: 0 = off. Otherwise cores never see an event; they learn only from per-item event counts, each user&apos;s events capped per day, released with Laplace noise (scale cap / epsilon of the release). Smaller epsilon: more noise, more privacy.</source>
+        <translation>差分隐私：0 = 关闭。否则推荐核心看不到任何事件；它们只从按商品统计的事件计数中学习，每个用户每天的事件数有上限，计数加上拉普拉斯噪声后发布（尺度 = 上限 / 该次发布的 ε）。ε 越小：噪声越大，隐私越强。</translation>
+    </message>
+    <message>
+        <source>Releases per day</source>
+        <translation>每日发布次数</translation>
+    </message>
+    <message>
+        <source>How often the noisy counts are released to the cores; each release covers 24 / releases hours and spends its own epsilon.</source>
+        <translation>带噪声计数向推荐核心发布的频率；每次发布覆盖 24 / 发布次数 小时，并花费自己的 ε。</translation>
+    </message>
+    <message>
+        <source>Epsilon per release</source>
+        <translation>每次发布的 ε</translation>
+    </message>
+    <message>
+        <source>Budget one release spends; 0 = the day&apos;s budget split evenly over its releases. A day&apos;s releases may not spend more than the day&apos;s budget (sequential composition): such a scenario is refused. Unused while epsilon_per_day is 0.</source>
+        <translation>一次发布花费的预算；0 = 当天预算在各次发布间平均分配。一天内各次发布的花费不得超过当天预算（顺序组合）：否则场景会被拒绝。epsilon_per_day 为 0 时不使用。</translation>
+    </message>
+    <message>
+        <source>Contribution cap per user and day</source>
+        <translation>每用户每日贡献上限</translation>
+    </message>
+    <message>
+        <source>Events of one user counted per simulated day at most; later ones are left out of the counts. It bounds what one user can change in a release (its sensitivity).</source>
+        <translation>每个模拟日内最多计入一个用户的事件数；超出的事件不计入计数。它限定了一个用户能对一次发布造成的改变（敏感度）。</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3748,22 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>A plugin could not be loaded, so its cores are missing from the lists; every other core works as before.</source>
         <translation>有一个插件无法加载，因此它的核心不在列表中；其他所有核心照常可用。</translation>
     </message>
+    <message>
+        <source>Privacy curve</source>
+        <translation>隐私曲线</translation>
+    </message>
+    <message>
+        <source>The scenario is not valid: %1</source>
+        <translation>场景无效：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy curve…</source>
+        <translation>隐私曲线(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>CTR against the differential-privacy budget for several cores, on this scenario</source>
+        <translation>在此场景上，多个推荐核心的点击率随差分隐私预算的变化</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::MetricChartView</name>
@@ -3836,6 +3916,101 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     <message>
         <source>Estimates the target&apos;s CTR from this run&apos;s slate log, then runs the target on the same shoppers for real (docs/ope.md).</source>
         <translation>根据此运行的推荐列表日志估计目标核心的点击率，然后让目标核心在同一批顾客上真实运行（docs/ope.md）。</translation>
+    </message>
+</context>
+<context>
+    <name>recoscope::ui::PrivacyCurveWindow</name>
+    <message>
+        <source>No core &apos;%1&apos; (see the strategy panel&apos;s list).</source>
+        <translation>没有推荐核心“%1”（请查看策略面板中的列表）。</translation>
+    </message>
+    <message>
+        <source>Epsilon &apos;%1&apos; is not a number in (0, 1000].</source>
+        <translation>ε“%1”不是 (0, 1000] 范围内的数。</translation>
+    </message>
+    <message>
+        <source>Give at least one core and one epsilon.</source>
+        <translation>请至少给出一个推荐核心和一个 ε。</translation>
+    </message>
+    <message>
+        <source>Running %1 cores x %2 budgets…</source>
+        <translation>正在运行 %1 个推荐核心 × %2 个预算…</translation>
+    </message>
+    <message>
+        <source>The runs failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>%1, noise off</source>
+        <translation>%1，无噪声</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Scenario %1, seed %2: each core with the noise off and at each epsilon, on the same shoppers. z: CTR against the same core with the noise off (two-proportion test; |z| &gt; 1.96 is significant).</source>
+        <translation>场景 %1，种子 %2：每个推荐核心在无噪声及每个 ε 下、面对同一批顾客各运行一次。z：与同一核心无噪声时点击率的比较（双比例检验；|z| &gt; 1.96 为显著）。</translation>
+    </message>
+    <message>
+        <source>Privacy: CTR against epsilon</source>
+        <translation>隐私：点击率与 ε 的关系</translation>
+    </message>
+    <message>
+        <source>Cores:</source>
+        <translation>推荐核心：</translation>
+    </message>
+    <message>
+        <source>Epsilon per day:</source>
+        <translation>每日 ε：</translation>
+    </message>
+    <message>
+        <source>Differential-privacy budgets to try, comma-separated; the run with the noise off is always added.</source>
+        <translation>要尝试的差分隐私预算，以逗号分隔；总会额外加入一次无噪声的运行。</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>天数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>epsilon per day</source>
+        <translation>每日 ε</translation>
+    </message>
+    <message>
+        <source>CTR</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>推荐核心</translation>
+    </message>
+    <message>
+        <source>Epsilon / day</source>
+        <translation>ε / 天</translation>
+    </message>
+    <message>
+        <source>Epsilon spent</source>
+        <translation>已花费 ε</translation>
+    </message>
+    <message>
+        <source>z vs noise off</source>
+        <translation>相对无噪声的 z</translation>
+    </message>
+    <message>
+        <source>Runs each core with the scenario&apos;s privacy noise off and at each epsilon per day, on the same seed, and charts its CTR.</source>
+        <translation>在同一种子下，让每个推荐核心分别在关闭场景隐私噪声和每个每日 ε 下运行，并绘制其点击率。</translation>
+    </message>
+    <message>
+        <source>CTR (%) against the privacy budget</source>
+        <translation>点击率（%）与隐私预算的关系</translation>
     </message>
 </context>
 <context>

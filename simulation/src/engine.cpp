@@ -1,5 +1,6 @@
 #include "recoscope/sim/engine.h"
 
+#include "recoscope/sim/privacy_layer.h"
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
 
@@ -50,6 +51,12 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     if (m_scenario.coupons.policy != QLatin1String("none")) {
         m_coupons = std::make_unique<CouponDesk>(m_scenario.coupons, m_world, seed);
         m_model.setCouponDesk(m_coupons.get());
+    }
+    // Privacy mode (decisions/0032): off builds nothing, so cores see what they always did.
+    if (m_scenario.privacy.active()) {
+        m_privacy =
+            std::make_unique<PrivacyLayer>(m_scenario.privacy, m_world.users, m_world.items, seed);
+        m_privacyOracle = m_privacy->oracle(this);
     }
     const BehaviourSpec& b = m_scenario.behaviour;
     const std::size_t items = m_world.items.size();
@@ -156,15 +163,16 @@ Engine::create(const Scenario& scenario, std::uint64_t seed,
 core::RecommenderContext Engine::recommenderContext() const {
     core::RecommenderContext ctx;
     ctx.items = &m_world.items;
-    ctx.users = &m_world.users;
-    ctx.oracle = this;
+    ctx.users = m_privacy ? &m_privacy->coreUsers() : &m_world.users;
+    ctx.oracle = m_privacy ? m_privacyOracle : this;
     ctx.seed = streamSeed(m_seed, "core");
     ctx.stock = &m_state.stock;
     return ctx;
 }
 
 void Engine::setRecommender(std::unique_ptr<core::Recommender> recommender) {
-    m_recommender = std::move(recommender);
+    m_recommender =
+        m_privacy && recommender ? m_privacy->wrap(std::move(recommender)) : std::move(recommender);
 }
 
 float Engine::trueUtility(core::UserId user, core::ItemId item, core::SimTime time) const {

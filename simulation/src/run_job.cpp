@@ -1,5 +1,7 @@
 #include "recoscope/sim/run_job.h"
 
+#include "recoscope/sim/privacy_layer.h"
+
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/coupon_report.h"
 #include "recoscope/sim/coupon_store.h"
@@ -261,6 +263,9 @@ QJsonObject RunJob::summary() const {
     // Coupons (decisions/0028): only when the scenario's policy is not "none".
     if (const CouponDesk* desk = m_engine->coupons())
         o.insert(QStringLiteral("coupons"), couponReportJson(desk->spec(), desk->lines()));
+    // Privacy (decisions/0032): what the cores saw and the accountant's figures.
+    if (const PrivacyLayer* privacy = m_engine->privacy())
+        o.insert(QStringLiteral("privacy"), privacy->toJson());
     if (const std::string& fault = m_engine->coreFault(); !fault.empty())
         o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;

@@ -28,6 +28,27 @@ QJsonArray toArray(const std::vector<double>& v) {
     return a;
 }
 
+} // namespace
+
+// Sequential composition (decisions/0032): a day's releases must fit the day's budget.
+QString PrivacySpec::budgetProblem() const {
+    // Like coupons.explore outside the uplift policy, epsilon_per_release means nothing
+    // while the noise is off (the field's help says so); it is not an error then.
+    if (!noisy())
+        return QString();
+    if (epsilonPerRelease > 0.0 &&
+        epsilonPerRelease * releasesPerDay > epsilonPerDay * (1.0 + 1e-12))
+        return QStringLiteral("releases_per_day %1 x epsilon_per_release %2 spend %3 a day, over "
+                              "the budget epsilon_per_day %4")
+            .arg(releasesPerDay)
+            .arg(epsilonPerRelease)
+            .arg(epsilonPerRelease * releasesPerDay)
+            .arg(epsilonPerDay);
+    return QString();
+}
+
+namespace {
+
 // Rules across the fields of one object, checked once the object is read.
 void checkSection(JsonReader& r, const QString& section, const Scenario& s) {
     if (section == QLatin1String("surfaces")) {
@@ -36,6 +57,11 @@ void checkSection(JsonReader& r, const QString& section, const Scenario& s) {
             const QString text = QString::fromStdString(plan.error());
             r.fail(text.section(QStringLiteral(": "), 0, 0), text.section(QStringLiteral(": "), 1));
         }
+        return;
+    }
+    if (section == QLatin1String("privacy")) {
+        if (const QString why = s.privacy.budgetProblem(); !why.isEmpty())
+            r.fail(QStringLiteral("$.privacy.epsilon_per_release"), why);
         return;
     }
     if (section != QLatin1String("catalogue"))

@@ -69,6 +69,14 @@ std::vector<ScenarioField> buildTable() {
               QT_TRANSLATE_NOOP("ScenarioField",
                                 "Personalised coupons at checkout: who gets one, the discount, the "
                                 "daily budget and the margin the report assumes.")));
+    ScenarioField privacy = group(
+        "privacy", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "Privacy"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "What the cores may see: pseudonymised user ids, no demographics, and "
+                          "only noisy daily counts (differential privacy with a budget per day)."));
+    // Left out while off, so that every scenario written before it keeps its hash.
+    privacy.omitWhenDefault = true;
+    t.push_back(privacy);
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -83,6 +91,7 @@ std::vector<ScenarioField> buildTable() {
     appendInventoryFields(t);
     appendSurfaceFields(t);
     appendCouponFields(t);
+    appendPrivacyFields(t);
     return t;
 }
 

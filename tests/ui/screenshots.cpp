@@ -5,7 +5,7 @@
 // window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
-//   tradeoffs|ope|inventory|surfaces|feedback]
+//   tradeoffs|ope|inventory|surfaces|feedback|privacy]
 
 #include "screenshot_kit.h"
 
@@ -70,20 +70,32 @@ namespace {
 // Every image the tool writes, without the language suffix ("-zh_CN"): what `--list`
 // prints, what tests/scripts/check_screenshots_list.sh holds against the docs, and what a
 // full run must have written (main() fails naming any image missing or not listed).
-const QStringList kImages = {
-    QStringLiteral("scenario-editor"),     QStringLiteral("scenario-errors"),
-    QStringLiteral("main-window"),         QStringLiteral("shopper-inspector"),
-    QStringLiteral("item-inspector"),      QStringLiteral("dashboard-exposure"),
-    QStringLiteral("dashboard-funnel"),    QStringLiteral("dashboard-beyond"),
-    QStringLiteral("dashboard-coupons"),   QStringLiteral("comparison"),
-    QStringLiteral("chart-zoom-hover"),    QStringLiteral("run-history"),
-    QStringLiteral("teaching-mode"),       QStringLiteral("presentation-mode"),
-    QStringLiteral("log-replay"),          QStringLiteral("help"),
-    QStringLiteral("tradeoffs"),           QStringLiteral("tradeoffs-tail-floor"),
-    QStringLiteral("ope-check"),           QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),      QStringLiteral("surface-ctr"),
-    QStringLiteral("dashboard-feedback"),  QStringLiteral("group-fair-strategy"),
-    QStringLiteral("tradeoffs-group-fair")};
+const QStringList kImages = {QStringLiteral("scenario-editor"),
+                             QStringLiteral("scenario-errors"),
+                             QStringLiteral("main-window"),
+                             QStringLiteral("shopper-inspector"),
+                             QStringLiteral("item-inspector"),
+                             QStringLiteral("dashboard-exposure"),
+                             QStringLiteral("dashboard-funnel"),
+                             QStringLiteral("dashboard-beyond"),
+                             QStringLiteral("dashboard-coupons"),
+                             QStringLiteral("comparison"),
+                             QStringLiteral("chart-zoom-hover"),
+                             QStringLiteral("run-history"),
+                             QStringLiteral("teaching-mode"),
+                             QStringLiteral("presentation-mode"),
+                             QStringLiteral("log-replay"),
+                             QStringLiteral("help"),
+                             QStringLiteral("tradeoffs"),
+                             QStringLiteral("tradeoffs-tail-floor"),
+                             QStringLiteral("ope-check"),
+                             QStringLiteral("inventory"),
+                             QStringLiteral("surface-dialog"),
+                             QStringLiteral("surface-ctr"),
+                             QStringLiteral("dashboard-feedback"),
+                             QStringLiteral("group-fair-strategy"),
+                             QStringLiteral("tradeoffs-group-fair"),
+                             QStringLiteral("privacy-curve")};
 
 bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
                  const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical);
@@ -250,6 +262,9 @@ namespace recoscope { // screenshot_inventory.cpp
 bool renderInventory(const QDir& out, const QString& suffix,
                      const core::RecommenderRegistry& registry, const QTemporaryDir& tmp,
                      const std::function<bool(QWidget*, const QString&)>& save);
+// screenshot_privacy.cpp
+bool renderPrivacy(ui::MainWindow& main, const QDir& out, const QString& suffix,
+                   const std::function<bool(QWidget*, const QString&)>& save);
 } // namespace recoscope
 
 int main(int argc, char** argv) {
@@ -298,6 +313,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("feedback"))
         return renderFeedback(w, out, suffix, registry, tmp) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("privacy"))
+        return renderPrivacy(w, out, suffix, save) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -493,6 +511,8 @@ int main(int argc, char** argv) {
     ok &= renderInventory(out, suffix, registry, tmp, save);
     // 8. The group-fair re-ranker and the feedback loop by day.
     ok &= renderFeedback(w, out, suffix, registry, tmp);
+    // 9. CTR against the privacy budget, on the editor's scenario.
+    ok &= renderPrivacy(w, out, suffix, save);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

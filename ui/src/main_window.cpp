@@ -11,6 +11,7 @@
 #include "recoscope/ui/log_source_panel.h"
 #include "recoscope/ui/plugin_manager.h"
 #include "recoscope/ui/presentation_mode.h"
+#include "recoscope/ui/privacy_curve_window.h"
 #include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/run_controls.h"
@@ -163,6 +164,19 @@ MainWindow::MainWindow(const core::RecommenderRegistry& registry, const QString&
 
 MainWindow::~MainWindow() = default;
 
+PrivacyCurveWindow* MainWindow::openPrivacyCurve() {
+    core::Result<sim::Scenario> s = m_scenario->scenario();
+    if (!s) {
+        QMessageBox::warning(
+            this, tr("Privacy curve"),
+            tr("The scenario is not valid: %1").arg(QString::fromStdString(s.error())));
+        return nullptr;
+    }
+    auto* w = new PrivacyCurveWindow(m_registry, s.value(), this);
+    w->show();
+    return w;
+}
+
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& objectName,
                                   Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(this);
@@ -213,6 +227,8 @@ void MainWindow::createMenus() {
     m_runMenu->addSeparator();
     m_teachingMode = m_runMenu->addAction(QString(), this, &MainWindow::enterTeachingMode);
     m_teachingMode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_privacyCurve = m_runMenu->addAction(QString(), this, &MainWindow::openPrivacyCurve);
+    m_privacyCurve->setObjectName(QStringLiteral("actionPrivacyCurve"));
 
     m_viewMenu = menuBar()->addMenu(QString());
     for (QDockWidget* d : std::as_const(m_docks))
@@ -274,6 +290,9 @@ void MainWindow::retranslateUi() {
     m_runMenu->setTitle(tr("&Run"));
     m_teachingMode->setText(tr("&Teaching mode"));
     m_teachingMode->setToolTip(tr("Open the tiny teaching scenario, paused, and step through it"));
+    m_privacyCurve->setText(tr("&Privacy curve…"));
+    m_privacyCurve->setToolTip(
+        tr("CTR against the differential-privacy budget for several cores, on this scenario"));
     m_viewMenu->setTitle(tr("&View"));
     m_presentation->setText(tr("&Presentation mode (projector)"));
     m_presentation->setToolTip(tr("Larger text, charts and icons for a projector; the panels "

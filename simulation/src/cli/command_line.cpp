@@ -15,6 +15,7 @@
 #include "merge_command.h"
 #include "ope_command.h"
 #include "plugin_options.h"
+#include "privacy_curve_command.h"
 #include "report_text.h"
 #include "run_notes_command.h"
 #include "scenario_fields_command.h"
@@ -36,7 +37,8 @@ namespace {
 // Every command, for the messages that list them.
 constexpr const char* kCommands =
     "run, list-recommenders, list-scenarios, validate, report, import, logs, replay, evaluate, "
-    "fit, export, sweep, merge, list-scenario-fields, compare, diff, ope, runs, label, note";
+    "fit, export, sweep, merge, list-scenario-fields, compare, diff, ope, privacy-curve, runs, "
+    "label, note";
 
 QString kindName(core::ParamKind k) {
     switch (k) {
@@ -130,6 +132,8 @@ int CommandLine::exec(const QStringList& arguments) {
         return RunNotesCommand(m_out, m_err).note(rest);
     if (command == QLatin1String("ope"))
         return OpeCommand(m_registry, m_out, m_err, m_cancel).run(rest);
+    if (command == QLatin1String("privacy-curve"))
+        return PrivacyCurveCommand(m_registry, m_out, m_err, m_cancel).run(rest);
     LogCommands logs(m_registry, m_out, m_err, m_cancel, m_showProgress);
     if (command == QLatin1String("import"))
         return logs.import(rest);
@@ -371,6 +375,9 @@ int CommandLine::report(const QStringList& args) {
         const QJsonValue surfaces = summary.value(QStringLiteral("surfaces"));
         report.insert(QStringLiteral("surfaces"),
                       surfaces.isObject() ? surfaces : QJsonValue(QJsonValue::Null));
+        // Privacy (decisions/0032): the accountant's figures as the run stored them.
+        if (const QJsonValue privacy = summary.value(QStringLiteral("privacy")); privacy.isObject())
+            report.insert(QStringLiteral("privacy"), privacy);
     }
     core::Result<QJsonObject> inventory = storedInventoryJson(*store.value(), runId, horizon);
     if (!inventory) {

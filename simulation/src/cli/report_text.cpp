@@ -361,6 +361,10 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
         out << '\n';
         writeCouponText(s.value(key("coupons")).toObject(), out);
     }
+    if (s.contains(key("privacy"))) {
+        out << '\n';
+        writePrivacyText(s.value(key("privacy")).toObject(), out);
+    }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
 }
@@ -378,6 +382,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     timeline(a.value(key("timeline")).toObject(), out);
     writeInventoryText(a.value(key("inventory")).toObject(), out);
     writeCouponText(a.value(key("coupons")).toObject(), out);
+    writePrivacyText(a.value(key("privacy")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     writeSurfaceText(a.value(key("surfaces")), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";

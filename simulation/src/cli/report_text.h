@@ -23,4 +23,8 @@ void writeRunText(const QJsonObject& summary, QTextStream& out);
 /// the block is empty (a run without a coupon policy).
 void writeCouponText(const QJsonObject& coupons, QTextStream& out);
 
+/// Writes a `privacy` block (PrivacyLayer::toJson) as a few lines; nothing when it is
+/// empty (privacy off).
+void writePrivacyText(const QJsonObject& privacy, QTextStream& out);
+
 } // namespace recoscope::sim

@@ -12,6 +12,7 @@
 #include "report_text.h"
 #include "surface_text.h"
 
+#include "privacy_options.h"
 #include "run_limit_options.h"
 
 #include <QCommandLineParser>
@@ -52,6 +53,8 @@ int CommandLine::runCommand(const QStringList& args) {
                                  QStringLiteral("POLICY"));
     p.addOptions({scenarioOpt, recOpt, paramOpt, surfaceOpt, seedOpt, eventsOpt, daysOpt, budgetOpt,
                   dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt, couponOpt});
+    const PrivacyOptions privacyOpts;
+    privacyOpts.addTo(p);
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -124,6 +127,9 @@ int CommandLine::runCommand(const QStringList& args) {
     }
     if (p.isSet(couponOpt))
         spec.scenario.coupons.policy = p.value(couponOpt);
+    if (const QString bad = applyPrivacyOptions(p, privacyOpts, spec.scenario.privacy);
+        !bad.isEmpty())
+        return usage(bad);
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)
         m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"

@@ -32,6 +32,8 @@
 
 namespace recoscope::sim {
 
+class PrivacyLayer;
+
 /// Receives every event in order, in batches. A failing sink stops the run.
 class EventSink {
 public:
@@ -211,6 +213,10 @@ public:
     /// The coupon desk and its ledger (CouponDesk), null when scenario.coupons.policy is
     /// "none".
     const CouponDesk* coupons() const { return m_coupons.get(); }
+    /// The privacy layer between the engine and the core (PrivacyLayer), null while the
+    /// scenario's privacy object is off. setRecommender() puts the core behind it and
+    /// recommenderContext() gives the user table and oracle it allows.
+    const PrivacyLayer* privacy() const { return m_privacy.get(); }
     UserSnapshot userSnapshot(core::UserId user) const;
     ItemSnapshot itemSnapshot(core::ItemId item) const;
 
@@ -315,7 +321,9 @@ private:
     ActionRecord m_scratch;
 
     ShopState m_state;
-    std::unique_ptr<CouponDesk> m_coupons; // null for policy "none"
+    std::unique_ptr<CouponDesk> m_coupons;   // null for policy "none"
+    std::unique_ptr<PrivacyLayer> m_privacy; // null while privacy is off
+    const core::TruthOracle* m_privacyOracle = nullptr;
     // Arrivals by population group (the initial users, then each cohort): users of group
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;

@@ -196,6 +196,38 @@ struct InventorySpec {
     double smoothing = 0.3;
 };
 
+/// Privacy mode (docs/use-cases.md, "Privacy"; decisions/0032): what the cores are allowed
+/// to see. Everything off (the default) builds no privacy layer: runs are unchanged.
+struct PrivacySpec {
+    /// "on": cores see user ids through a keyed, run-seeded permutation of [0, users).
+    QString pseudonymise = QStringLiteral("off");
+    /// "on": the user table the cores get has every demographic code set to "unknown"
+    /// (the code equal to its count).
+    QString withholdDemographics = QStringLiteral("off");
+    /// Differential-privacy budget per simulated day; 0 = off (cores learn from the raw
+    /// events). When positive, cores learn only from noisy per-item event counts.
+    double epsilonPerDay = 0.0;
+    /// Releases of the noisy counts per simulated day (each covers 24 / releases hours).
+    int releasesPerDay = 1;
+    /// Budget one release spends; 0 = epsilon_per_day / releases_per_day. A scenario whose
+    /// releases would spend more than epsilon_per_day in a day is refused.
+    double epsilonPerRelease = 0.0;
+    /// Events of one user counted per simulated day at most (the sensitivity of a release).
+    int contributionCap = 20;
+
+    bool pseudonymising() const { return pseudonymise == QLatin1String("on"); }
+    bool withholding() const { return withholdDemographics == QLatin1String("on"); }
+    bool noisy() const { return epsilonPerDay > 0.0; }
+    bool active() const { return pseudonymising() || withholding() || noisy(); }
+    /// Why this privacy object breaks its rule across fields (a day's releases spending
+    /// more than epsilon_per_day), naming the fields; empty when it keeps it.
+    QString budgetProblem() const;
+    /// The budget one release spends (epsilonPerRelease or the even split).
+    double releaseEpsilon() const {
+        return epsilonPerRelease > 0.0 ? epsilonPerRelease : epsilonPerDay / releasesPerDay;
+    }
+};
+
 struct Scenario {
     QString name = QStringLiteral("unnamed");
     QString description;
@@ -209,6 +241,7 @@ struct Scenario {
     BehaviourSpec behaviour;
     InventorySpec inventory;
     CouponSpec coupons;
+    PrivacySpec privacy;
     std::vector<TimelineEvent> timeline;
     /// A core per surface (field `surfaces`); empty = the run's one core everywhere.
     SurfaceAssignments surfaces;

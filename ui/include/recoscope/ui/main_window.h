@@ -25,6 +25,7 @@ class ItemInspectorPanel;
 class LanguageManager;
 class LiveChartsPanel;
 class PresentationMode;
+class PrivacyCurveWindow;
 class LogSourcePanel;
 class PluginManager;
 class RunControls;
@@ -52,6 +53,9 @@ public:
     bool startReplay();
     /// Teaching mode: teaching-small, paused at the first event, teaching panel raised.
     void enterTeachingMode();
+    /// Run > Privacy curve…: CTR against epsilon on the editor's scenario
+    /// (PrivacyCurveWindow); null, with a message, when the scenario is not valid.
+    PrivacyCurveWindow* openPrivacyCurve();
     /// Opens the bundled user guide (Help > User guide, F1), at `section` when given.
     HelpWindow* showHelp(const QString& section = {});
     /// Presentation mode (View > Presentation mode, Ctrl++): larger fonts, charts and
@@ -124,6 +128,7 @@ private:
     QAction* m_saveScenario = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_teachingMode = nullptr;
+    QAction* m_privacyCurve = nullptr;
     QAction* m_presentation = nullptr;
     QAction* m_english = nullptr;
     QAction* m_chinese = nullptr;
