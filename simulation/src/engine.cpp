@@ -1,5 +1,7 @@
 #include "recoscope/sim/engine.h"
 
+#include "recoscope/sim/onboarding_answers.h"
+
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
 
@@ -51,6 +53,10 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
         m_coupons = std::make_unique<CouponDesk>(m_scenario.coupons, m_world, seed);
         m_model.setCouponDesk(m_coupons.get());
     }
+    // Drawn from their own stream ("onboarding"), so asking changes no other draw.
+    m_stated = drawStatedCategories(m_world, m_scenario.onboarding, seed);
+    m_onboarding =
+        core::OnboardingCurve(m_world.users, m_scenario.onboarding.enabled() ? &m_stated : nullptr);
     const BehaviourSpec& b = m_scenario.behaviour;
     const std::size_t items = m_world.items.size();
     const std::size_t users = m_world.users.size();
@@ -160,6 +166,8 @@ core::RecommenderContext Engine::recommenderContext() const {
     ctx.oracle = this;
     ctx.seed = streamSeed(m_seed, "core");
     ctx.stock = &m_state.stock;
+    if (m_scenario.onboarding.enabled())
+        ctx.statedCategories = &m_stated;
     return ctx;
 }
 
@@ -611,6 +619,7 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(latency.count()), s.user);
     m_surfaceMetrics.onSlate(a.request.surface, a.slate.size(),
                              static_cast<std::uint64_t>(latency.count()));
+    m_onboarding.onSlate(s.user, s.id, t, a.slate.size(), a.clicked);
 
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;

@@ -3,6 +3,7 @@
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/coupon_report.h"
 #include "recoscope/sim/coupon_store.h"
+#include "recoscope/sim/onboarding_report.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -261,6 +262,9 @@ QJsonObject RunJob::summary() const {
     // Coupons (decisions/0028): only when the scenario's policy is not "none".
     if (const CouponDesk* desk = m_engine->coupons())
         o.insert(QStringLiteral("coupons"), couponReportJson(desk->spec(), desk->lines()));
+    // New-user onboarding (decisions/0031): every run, so "with" compares to "without".
+    o.insert(QStringLiteral("onboarding"),
+             onboardingReportJson(m_spec.scenario.onboarding, m_engine->onboarding().figures()));
     if (const std::string& fault = m_engine->coreFault(); !fault.empty())
         o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;

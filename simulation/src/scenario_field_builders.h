@@ -123,5 +123,6 @@ void appendBehaviourFields(std::vector<ScenarioField>& table);
 void appendInventoryFields(std::vector<ScenarioField>& table);
 void appendSurfaceFields(std::vector<ScenarioField>& table);
 void appendCouponFields(std::vector<ScenarioField>& table);
+void appendOnboardingFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

@@ -69,6 +69,14 @@ std::vector<ScenarioField> buildTable() {
               QT_TRANSLATE_NOOP("ScenarioField",
                                 "Personalised coupons at checkout: who gets one, the discount, the "
                                 "daily budget and the margin the report assumes.")));
+    // Left out of the canonical JSON while unset: every stored scenario keeps its hash.
+    ScenarioField onboarding = group(
+        "onboarding", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "New-user onboarding"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "A signup questionnaire: shoppers who join during the run state a few "
+                          "favourite categories, with noise, and cores may read the answers."));
+    onboarding.omitWhenDefault = true;
+    t.push_back(onboarding);
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -83,6 +91,7 @@ std::vector<ScenarioField> buildTable() {
     appendInventoryFields(t);
     appendSurfaceFields(t);
     appendCouponFields(t);
+    appendOnboardingFields(t);
     return t;
 }
 

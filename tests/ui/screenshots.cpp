@@ -79,7 +79,8 @@ const QStringList kImages = {
     QStringLiteral("log-replay"),        QStringLiteral("help"),
     QStringLiteral("tradeoffs"),         QStringLiteral("tradeoffs-tail-floor"),
     QStringLiteral("ope-check"),         QStringLiteral("inventory"),
-    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr")};
+    QStringLiteral("surface-dialog"),    QStringLiteral("surface-ctr"),
+    QStringLiteral("onboarding")};
 
 // A MovieLens-format file with structure a core can learn: 600 users each with a taste
 // for one of 12 genres of 50 items, skewed popularity within a genre, 60 days.
@@ -256,6 +257,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("surfaces"))
         return test::renderSurfaces(w, out, suffix, registry) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("onboarding"))
+        return test::renderOnboarding(w, out, suffix) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -449,6 +453,8 @@ int main(int argc, char** argv) {
     ok &= renderOpe(out, suffix, registry, tmp);
     // 7. The inventory warnings of a stored run.
     ok &= renderInventory(out, suffix, registry, tmp, save);
+    // 8. New-user onboarding: the cold-start table with and without the questionnaire.
+    ok &= test::renderOnboarding(w, out, suffix);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

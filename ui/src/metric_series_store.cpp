@@ -103,6 +103,7 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.surfaces = s.surfaces;
         c.surfaceCores = s.surfaceCores;
         c.coupons = s.coupons;
+        c.onboarding = s.onboarding;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;
@@ -223,6 +224,7 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.total.hasBeyond = sim::readBeyondAccuracyJson(
             sum.value(QStringLiteral("beyond_accuracy")).toObject(), c.total.beyond, c.retention);
         c.coupons = sum.value(QStringLiteral("coupons")).toObject();
+        c.onboarding = sum.value(QStringLiteral("onboarding")).toObject();
     }
     m_cores.push_back(std::move(c));
     ++m_revision;

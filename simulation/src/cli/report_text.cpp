@@ -361,6 +361,11 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
         out << '\n';
         writeCouponText(s.value(key("coupons")).toObject(), out);
     }
+    if (s.value(key("onboarding")).toObject().value(key("questionnaire")).toString() !=
+        QLatin1String("none")) {
+        out << '\n';
+        writeOnboardingText(s.value(key("onboarding")).toObject(), out);
+    }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
 }
@@ -378,6 +383,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     timeline(a.value(key("timeline")).toObject(), out);
     writeInventoryText(a.value(key("inventory")).toObject(), out);
     writeCouponText(a.value(key("coupons")).toObject(), out);
+    writeOnboardingText(a.value(key("onboarding")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     writeSurfaceText(a.value(key("surfaces")), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";

@@ -23,4 +23,10 @@ void writeRunText(const QJsonObject& summary, QTextStream& out);
 /// the block is empty (a run without a coupon policy).
 void writeCouponText(const QJsonObject& coupons, QTextStream& out);
 
+/// Writes an `onboarding` block (onboarding_report.h) as a table; nothing when it is empty
+/// (runs stored before it).
+void writeOnboardingText(const QJsonObject& onboarding, QTextStream& out);
+/// "3", "> 10" or "-" (no newcomers in the group): the block's sessions to parity.
+QString onboardingParityText(const QJsonObject& onboarding, const QString& group);
+
 } // namespace recoscope::sim

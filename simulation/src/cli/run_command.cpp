@@ -12,6 +12,7 @@
 #include "report_text.h"
 #include "surface_text.h"
 
+#include "onboarding_options.h"
 #include "run_limit_options.h"
 
 #include <QCommandLineParser>
@@ -52,6 +53,8 @@ int CommandLine::runCommand(const QStringList& args) {
                                  QStringLiteral("POLICY"));
     p.addOptions({scenarioOpt, recOpt, paramOpt, surfaceOpt, seedOpt, eventsOpt, daysOpt, budgetOpt,
                   dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt, couponOpt});
+    const OnboardingOptions onboardingOpts(true);
+    p.addOptions(onboardingOpts.all());
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -124,6 +127,8 @@ int CommandLine::runCommand(const QStringList& args) {
     }
     if (p.isSet(couponOpt))
         spec.scenario.coupons.policy = p.value(couponOpt);
+    if (const QString bad = onboardingOpts.apply(p, spec.scenario); !bad.isEmpty())
+        return usage(bad);
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)
         m_err << "recoscope-cli: note: --days " << spec.limits.maxDays << " runs past scenario '"

@@ -75,6 +75,9 @@ struct ArenaSpec {
     /// Coupon policy of each core's shop (missing = the scenario's): `compare
     /// --coupon-policies` puts two policies side by side on the same shoppers.
     std::vector<QString> couponPolicies;
+    /// Onboarding questionnaire of each core's shop (missing = the scenario's): `compare
+    /// --onboarding off,on` runs without and with it on the same shoppers.
+    std::vector<QString> onboarding;
 };
 
 using ColdStartStats = core::ColdStartStats;
@@ -101,6 +104,8 @@ struct CoreSnapshot {
     /// The coupons block so far (coupon_report.h); empty when the core's shop has no
     /// coupon policy.
     QJsonObject coupons;
+    /// The onboarding block so far (onboarding_report.h): newcomers' CTR by session.
+    QJsonObject onboarding;
 };
 
 struct ArenaSnapshot {

@@ -5,6 +5,7 @@
 // Not thread-safe: one thread drives one Engine.
 
 #include "recoscope/core/metrics.h"
+#include "recoscope/core/onboarding_curve.h"
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
@@ -211,6 +212,10 @@ public:
     /// The coupon desk and its ledger (CouponDesk), null when scenario.coupons.policy is
     /// "none".
     const CouponDesk* coupons() const { return m_coupons.get(); }
+    /// The questionnaire's answers per user (onboarding_answers.h), all empty when the
+    /// scenario asks none, and how newcomers caught up (core::OnboardingCurve, every run).
+    const std::vector<std::vector<std::uint32_t>>& statedCategories() const { return m_stated; }
+    const core::OnboardingCurve& onboarding() const { return m_onboarding; }
     UserSnapshot userSnapshot(core::UserId user) const;
     ItemSnapshot itemSnapshot(core::ItemId item) const;
 
@@ -316,6 +321,8 @@ private:
 
     ShopState m_state;
     std::unique_ptr<CouponDesk> m_coupons; // null for policy "none"
+    std::vector<std::vector<std::uint32_t>> m_stated; // onboarding answers per user
+    core::OnboardingCurve m_onboarding;
     // Arrivals by population group (the initial users, then each cohort): users of group
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;

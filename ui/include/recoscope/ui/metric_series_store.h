@@ -83,6 +83,9 @@ struct CoreSeries {
     /// The coupons block (coupon_report.h): live from the arena, or from a stored run's
     /// summary; empty when the run's shop gave no coupons.
     QJsonObject coupons;
+    /// The onboarding block (onboarding_report.h), live or from a stored run's summary;
+    /// empty for runs stored before it.
+    QJsonObject onboarding;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;
