@@ -20,7 +20,7 @@ void appendOnboardingFields(std::vector<ScenarioField>& t) {
     (void)QT_TRANSLATE_NOOP("ScenarioChoice", "categories");
     t.push_back(q);
     t.push_back(whole<&S::onboarding, &O::categories>(
-        "onboarding.categories", 1, 50, QT_TRANSLATE_NOOP("ScenarioField", "Stated categories"),
+        "onboarding.categories", 1, 20, QT_TRANSLATE_NOOP("ScenarioField", "Stated categories"),
         QT_TRANSLATE_NOOP("ScenarioField",
                           "Leaf categories each answer names: the shopper's favourites by true "
                           "affinity, most liked first (fewer than the shop's leaf categories).")));
