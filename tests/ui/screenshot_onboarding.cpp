@@ -27,7 +27,7 @@ bool renderOnboarding(ui::MainWindow& w, const QDir& out, const QString& suffix)
                            {QStringLiteral("share"), 0.5}});
     w.scenarioPanel()->setJsonText(QString::fromUtf8(QJsonDocument(doc).toJson()));
     w.strategyPanel()->setCores({QStringLiteral("content"), QStringLiteral("popularity")});
-    w.scenarioPanel()->setEventLimit(0);
+    w.scenarioPanel()->setEventLimit(300000); // past the day-2 wave's first sessions
     w.startRun();
     if (!waitState(w, ui::RunController::State::Finished, 600000))
         return false;
