@@ -320,7 +320,7 @@ private:
     ActionRecord m_scratch;
 
     ShopState m_state;
-    std::unique_ptr<CouponDesk> m_coupons; // null for policy "none"
+    std::unique_ptr<CouponDesk> m_coupons;            // null for policy "none"
     std::vector<std::vector<std::uint32_t>> m_stated; // onboarding answers per user
     core::OnboardingCurve m_onboarding;
     // Arrivals by population group (the initial users, then each cohort): users of group
