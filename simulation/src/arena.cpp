@@ -1,6 +1,7 @@
 #include "recoscope/sim/arena.h"
 
 #include "recoscope/sim/coupon_report.h"
+#include "recoscope/sim/onboarding_report.h"
 
 #include "recoscope/core/cold_start_accumulator.h"
 #include "recoscope/sim/beyond_accuracy_json.h"
@@ -80,6 +81,8 @@ core::Result<std::unique_ptr<Arena>> Arena::create(const ArenaSpec& spec,
         rs.scenario = spec.scenario;
         if (i < spec.couponPolicies.size())
             rs.scenario.coupons.policy = spec.couponPolicies[i];
+        if (i < spec.onboarding.size())
+            rs.scenario.onboarding.questionnaire = spec.onboarding[i];
         rs.seed = spec.seed;
         rs.recommender = c.recommender;
         rs.params = c.params;
@@ -361,6 +364,8 @@ ArenaSnapshot Arena::takeSnapshot(bool finished, bool withStatistics) {
         s.feedbackDays = c->loop->days();         // days x items: a few thousand counts, cheap
         if (const CouponDesk* desk = e.coupons()) // a few sorts of the ledger: small
             s.coupons = couponReportJson(desk->spec(), desk->lines());
+        s.onboarding =
+            onboardingReportJson(c->job->spec().scenario.onboarding, e.onboarding().figures());
         b.events += s.total.counters.events;
         const double f =
             m_maxEvents ? static_cast<double>(e.eventsConsumed()) / static_cast<double>(m_maxEvents)

@@ -1,6 +1,8 @@
 #include "recoscope/sim/engine.h"
 
 #include "recoscope/sim/privacy_layer.h"
+#include "recoscope/sim/onboarding_answers.h"
+
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
 
@@ -58,6 +60,10 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
             std::make_unique<PrivacyLayer>(m_scenario.privacy, m_world.users, m_world.items, seed);
         m_privacyOracle = m_privacy->oracle(this);
     }
+    // Drawn from their own stream ("onboarding"), so asking changes no other draw.
+    m_stated = drawStatedCategories(m_world, m_scenario.onboarding, seed);
+    m_onboarding =
+        core::OnboardingCurve(m_world.users, m_scenario.onboarding.enabled() ? &m_stated : nullptr);
     const BehaviourSpec& b = m_scenario.behaviour;
     const std::size_t items = m_world.items.size();
     const std::size_t users = m_world.users.size();
@@ -167,6 +173,10 @@ core::RecommenderContext Engine::recommenderContext() const {
     ctx.oracle = m_privacy ? m_privacyOracle : this;
     ctx.seed = streamSeed(m_seed, "core");
     ctx.stock = &m_state.stock;
+    // Answers are indexed by the real user ids: a pseudonymising privacy layer would hand
+    // them to the wrong shoppers, so privacy mode withholds them (decisions/0031, 0032).
+    if (m_scenario.onboarding.enabled() && !m_privacy)
+        ctx.statedCategories = &m_stated;
     return ctx;
 }
 
@@ -619,6 +629,7 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     m_metrics.onSlate(t, a.slate, static_cast<std::uint64_t>(latency.count()), s.user);
     m_surfaceMetrics.onSlate(a.request.surface, a.slate.size(),
                              static_cast<std::uint64_t>(latency.count()));
+    m_onboarding.onSlate(s.user, s.id, t, a.slate.size(), a.clicked);
 
     if (a.clicked >= 0) {
         const core::ItemId item = a.slate[static_cast<std::size_t>(a.clicked)].item;

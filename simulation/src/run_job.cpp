@@ -5,6 +5,7 @@
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/coupon_report.h"
 #include "recoscope/sim/coupon_store.h"
+#include "recoscope/sim/onboarding_report.h"
 #include "recoscope/sim/seeds.h"
 
 #include "store_writer.h"
@@ -266,6 +267,9 @@ QJsonObject RunJob::summary() const {
     // Privacy (decisions/0032): what the cores saw and the accountant's figures.
     if (const PrivacyLayer* privacy = m_engine->privacy())
         o.insert(QStringLiteral("privacy"), privacy->toJson());
+    // New-user onboarding (decisions/0031): every run, so "with" compares to "without".
+    o.insert(QStringLiteral("onboarding"),
+             onboardingReportJson(m_spec.scenario.onboarding, m_engine->onboarding().figures()));
     if (const std::string& fault = m_engine->coreFault(); !fault.empty())
         o.insert(QStringLiteral("core_fault"), QString::fromStdString(fault));
     return o;

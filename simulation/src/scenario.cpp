@@ -64,6 +64,18 @@ void checkSection(JsonReader& r, const QString& section, const Scenario& s) {
             r.fail(QStringLiteral("$.privacy.epsilon_per_release"), why);
         return;
     }
+    if (section == QLatin1String("onboarding")) {
+        // An answer names distinct leaves; naming all of them (or more) says nothing.
+        const int subs = s.catalogue.topCategories * s.catalogue.subcategoriesPerTop;
+        const int leaves =
+            s.catalogue.leavesPerSubcategory > 0 ? subs * s.catalogue.leavesPerSubcategory : subs;
+        if (r.ok() && s.onboarding.categories >= leaves)
+            r.fail(QStringLiteral("$.onboarding.categories"),
+                   QStringLiteral("expected fewer than the shop's %1 leaf categories, got %2")
+                       .arg(leaves)
+                       .arg(s.onboarding.categories));
+        return;
+    }
     if (section != QLatin1String("catalogue"))
         return;
     const CatalogueSpec& cs = s.catalogue;

@@ -124,5 +124,6 @@ void appendInventoryFields(std::vector<ScenarioField>& table);
 void appendSurfaceFields(std::vector<ScenarioField>& table);
 void appendCouponFields(std::vector<ScenarioField>& table);
 void appendPrivacyFields(std::vector<ScenarioField>& table);
+void appendOnboardingFields(std::vector<ScenarioField>& table);
 
 } // namespace recoscope::sim::fieldrows

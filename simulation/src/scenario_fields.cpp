@@ -77,6 +77,14 @@ std::vector<ScenarioField> buildTable() {
     // Left out while off, so that every scenario written before it keeps its hash.
     privacy.omitWhenDefault = true;
     t.push_back(privacy);
+    // Left out of the canonical JSON while unset: every stored scenario keeps its hash.
+    ScenarioField onboarding = group(
+        "onboarding", Type::Object, QT_TRANSLATE_NOOP("ScenarioField", "New-user onboarding"),
+        QT_TRANSLATE_NOOP("ScenarioField",
+                          "A signup questionnaire: shoppers who join during the run state a few "
+                          "favourite categories, with noise, and cores may read the answers."));
+    onboarding.omitWhenDefault = true;
+    t.push_back(onboarding);
     ScenarioField timeline =
         group("timeline", Type::List, QT_TRANSLATE_NOOP("ScenarioField", "Timeline"),
               QT_TRANSLATE_NOOP(
@@ -92,6 +100,7 @@ std::vector<ScenarioField> buildTable() {
     appendSurfaceFields(t);
     appendCouponFields(t);
     appendPrivacyFields(t);
+    appendOnboardingFields(t);
     return t;
 }
 

@@ -82,6 +82,11 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
         out.insert(QStringLiteral("coupons"),
                    couponReportJson(scenario.value().coupons, lines.value()));
     }
+    // New-user onboarding (decisions/0031): counted live, kept in the summary (null for runs
+    // stored before it).
+    out.insert(QStringLiteral("onboarding"), summary.contains(QStringLiteral("onboarding"))
+                                                 ? summary.value(QStringLiteral("onboarding"))
+                                                 : QJsonValue(QJsonValue::Null));
     out.insert(QStringLiteral("run_id"), static_cast<double>(runId));
     out.insert(QStringLiteral("scenario"), r.scenarioName);
     out.insert(QStringLiteral("recommender"), r.recommender);

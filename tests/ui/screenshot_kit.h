@@ -35,4 +35,9 @@ qint64 storeRun(sim::RunStore& store, const sim::RunSpec& spec,
 bool renderSurfaces(ui::MainWindow& w, const QDir& out, const QString& suffix,
                     const core::RecommenderRegistry& registry);
 
+/// New-user onboarding (docs/use-cases.md): new-user-wave with the questionnaire asked of
+/// half the newcomers, content and popularity, the funnel tab's cold-start table.
+/// onboarding.png (+ suffix).
+bool renderOnboarding(ui::MainWindow& w, const QDir& out, const QString& suffix);
+
 } // namespace recoscope::test

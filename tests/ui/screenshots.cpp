@@ -5,7 +5,7 @@
 // window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
-//   tradeoffs|ope|inventory|surfaces|feedback|privacy]
+//   tradeoffs|ope|inventory|surfaces|feedback|privacy|onboarding]
 
 #include "screenshot_kit.h"
 
@@ -95,7 +95,8 @@ const QStringList kImages = {QStringLiteral("scenario-editor"),
                              QStringLiteral("dashboard-feedback"),
                              QStringLiteral("group-fair-strategy"),
                              QStringLiteral("tradeoffs-group-fair"),
-                             QStringLiteral("privacy-curve")};
+                             QStringLiteral("privacy-curve"),
+                             QStringLiteral("onboarding")};
 
 bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRegistry& registry,
                  const QTemporaryDir& tmp, const char* core, const char* gridJson, int vertical);
@@ -316,6 +317,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("privacy"))
         return renderPrivacy(w, out, suffix, save) ? 0 : 1;
+    if (args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("onboarding"))
+        return test::renderOnboarding(w, out, suffix) ? 0 : 1;
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -513,6 +517,8 @@ int main(int argc, char** argv) {
     ok &= renderFeedback(w, out, suffix, registry, tmp);
     // 9. CTR against the privacy budget, on the editor's scenario.
     ok &= renderPrivacy(w, out, suffix, save);
+    // 10. New-user onboarding: the cold-start table with and without the questionnaire.
+    ok &= test::renderOnboarding(w, out, suffix);
     for (const QString& name : kImages)
         if (!g_saved.contains(name + suffix + QStringLiteral(".png"))) {
             std::fprintf(stderr, "screenshots: %s%s.png was not written\n", qPrintable(name),

@@ -5,8 +5,10 @@
 #include "recoscope/core/params.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/onboarding_report.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/recommender_list_model.h"
@@ -19,6 +21,7 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +40,7 @@ private slots:
     void recommenderListModel();
     void recommenderListModelGrowsInPlace();
     void strategyPanelShowsEverySchema();
+    void coldStartTableShowsOnboarding();
 };
 
 void TestUiModels::movingWindowCtr() {
@@ -306,6 +310,40 @@ void TestUiModels::strategyPanelShowsEverySchema() {
         const auto parsed = core::resolveParams(e->params, cores[0].params);
         QVERIFY2(parsed.ok(), (id + ": " + (parsed.ok() ? "" : parsed.error())).c_str());
     }
+}
+
+// New-user onboarding (decisions/0031) in the cold-start table: the sessions to parity of
+// each group, from the core's onboarding block, in the table's last two rows. The figures
+// are built so that the closed form gives 2 for those who answered (session 2: 9 % of 200
+// against 10 % - 1.96 sqrt(0.09 / 200) = 5.84 %) and none within 10 sessions for the others.
+// Mutation: the table's two rows read from the same group ("answered" twice) -> fails.
+void TestUiModels::coldStartTableShowsOnboarding() {
+    core::OnboardingCurve::Figures f;
+    f.newcomers[0] = f.newcomers[1] = 50;
+    f.reached[0] = f.reached[1] = 40;
+    f.established = {100000, 10000};
+    f.bySession[0][0] = {1000, 40};
+    f.bySession[0][1] = {200, 18};
+    f.bySession[1][0] = {1000, 40};
+    sim::OnboardingSpec spec;
+    spec.questionnaire = QStringLiteral("categories");
+    ui::MetricSeriesStore store;
+    store.reset({QStringLiteral("content"), QStringLiteral("popularity")});
+    sim::SnapshotBatch b;
+    b.cores.resize(2);
+    b.cores[0].onboarding = sim::onboardingReportJson(spec, f);
+    core::OnboardingCurve::Figures none; // a run without newcomers
+    b.cores[1].onboarding = sim::onboardingReportJson(sim::OnboardingSpec{}, none);
+    store.append(b);
+    ui::LiveChartsPanel panel;
+    panel.showStore(store);
+    QTableWidget* t = panel.coldStartTable();
+    const int rows = t->rowCount();
+    QVERIFY(rows >= 2);
+    QCOMPARE(t->item(rows - 2, 0)->text(), QStringLiteral("2"));
+    QCOMPARE(t->item(rows - 1, 0)->text(), ui::LiveChartsPanel::tr("more than %1").arg(10));
+    QCOMPARE(t->item(rows - 2, 1)->text(), QStringLiteral("–"));
+    QCOMPARE(t->item(rows - 1, 1)->text(), QStringLiteral("–"));
 }
 
 QTEST_MAIN(TestUiModels)

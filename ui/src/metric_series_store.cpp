@@ -104,6 +104,7 @@ void MetricSeriesStore::append(const sim::SnapshotBatch& batch) {
         c.surfaceCores = s.surfaceCores;
         c.coupons = s.coupons;
         c.feedbackDays = s.feedbackDays;
+        c.onboarding = s.onboarding;
     }
     if (batch.hasComparisons)
         m_comparisons = batch.comparisons;
@@ -224,6 +225,7 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.total.hasBeyond = sim::readBeyondAccuracyJson(
             sum.value(QStringLiteral("beyond_accuracy")).toObject(), c.total.beyond, c.retention);
         c.coupons = sum.value(QStringLiteral("coupons")).toObject();
+        c.onboarding = sum.value(QStringLiteral("onboarding")).toObject();
     }
     m_cores.push_back(std::move(c));
     ++m_revision;

@@ -13,6 +13,10 @@ namespace {
 // purchase 5), capped to its strongest `profile_size` features so memory stays per user.
 // Score = profile · item (the context item joins the profile on product pages), plus a
 // small popularity prior so that equally matching items are ordered by appeal.
+// Onboarding (decisions/0031): a shopper who answered the signup questionnaire starts with
+// a profile of their stated leaf categories, `stated_weight` each, set before their first
+// event or request; it decays like any interaction, so their own behaviour takes over.
+// Without answers (RecommenderContext::statedCategories null or empty) nothing changes.
 class ContentRecommender final : public kit::SuiteCore {
 public:
     ContentRecommender(const RecommenderContext& ctx, const ParamValues& p)
@@ -20,7 +24,9 @@ public:
           m_tau(p.number("half_life_hours") * kSecondsPerHour / std::log(2.0)),
           m_attributeWeight(static_cast<float>(p.number("attribute_weight"))),
           m_contextWeight(static_cast<float>(p.number("context_weight"))),
-          m_popularityWeight(static_cast<float>(p.number("popularity_weight"))) {
+          m_popularityWeight(static_cast<float>(p.number("popularity_weight"))),
+          m_statedWeight(static_cast<float>(p.number("stated_weight"))),
+          m_stated(ctx.statedCategories) {
         buildItemVectors();
     }
 
@@ -28,6 +34,7 @@ protected:
     void learn(const Event& e, float w) override {
         if (w <= 0.0f || !kit::trackableUser(m_users, e.user))
             return;
+        seedStated(e.user, e.time);
         if (e.user >= m_profiles.size())
             m_profiles.resize(static_cast<std::size_t>(e.user) + 1);
         Profile& prof = m_profiles[e.user];
@@ -43,6 +50,7 @@ protected:
     }
 
     void rank(const Request& request, TopK& topk) override {
+        seedStated(request.user, request.time);
         const bool hasProfile =
             request.user < m_profiles.size() && !m_profiles[request.user].entries.empty();
         const bool hasContext = m_items.contains(request.contextItem);
@@ -124,6 +132,24 @@ private:
         std::vector<std::pair<std::uint32_t, float>> entries;
         SimTime last = 0.0;
     };
+
+    // Once per user, before anything else enters their profile.
+    void seedStated(UserId u, SimTime t) {
+        if (!m_stated || m_statedWeight <= 0.0f || u >= m_stated->size() || (*m_stated)[u].empty())
+            return;
+        if (u >= m_seeded.size())
+            m_seeded.resize(static_cast<std::size_t>(u) + 1, 0);
+        if (m_seeded[u])
+            return;
+        m_seeded[u] = 1;
+        if (u >= m_profiles.size())
+            m_profiles.resize(static_cast<std::size_t>(u) + 1);
+        Profile& prof = m_profiles[u];
+        for (std::uint32_t c : (*m_stated)[u])
+            if (c < m_items.categoryCount())
+                addFeature(prof, m_wordCount + c, m_statedWeight);
+        prof.last = t;
+    }
 
     void addFeature(Profile& prof, std::uint32_t f, float v) {
         for (auto& [g, x] : prof.entries)
@@ -276,6 +302,9 @@ private:
     float m_attributeWeight;
     float m_contextWeight;
     float m_popularityWeight;
+    float m_statedWeight;
+    const std::vector<std::vector<std::uint32_t>>* m_stated;
+    std::vector<std::uint8_t> m_seeded; ///< per user: stated categories already in the profile
     std::uint32_t m_wordCount = 0;
     std::uint32_t m_featureCount = 0;
     std::vector<std::uint32_t> m_offsets;
@@ -292,7 +321,7 @@ RecommenderEntry contentRecommenderEntry() {
     RecommenderEntry e;
     e.id = "content";
     e.description = "TF-IDF of titles and tags plus category, brand and price band, matched to a "
-                    "decayed profile";
+                    "decayed profile (seeded from the signup questionnaire's stated categories)";
     e.family = "content";
     e.params = {
         kit::intParam("profile_size", 8.0, 2000.0, 64.0,
@@ -305,6 +334,9 @@ RecommenderEntry contentRecommenderEntry() {
                        "Weight of the viewed product on product pages"),
         kit::realParam("popularity_weight", 0.0, 10.0, 1.0,
                        "Weight of the popularity prior among matching items"),
+        kit::realParam("stated_weight", 0.0, 100.0, 1.0,
+                       "Profile weight of each category a new shopper stated at signup "
+                       "(onboarding questionnaire); 0 = ignore the answers"),
     };
     e.make = kit::factoryOf<ContentRecommender>();
     return e;

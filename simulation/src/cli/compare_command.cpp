@@ -6,12 +6,15 @@
 #include "recoscope/sim/arena.h"
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/command_line.h"
+#include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 
 #include "compare_surfaces.h"
 #include "compare_text.h"
+#include "report_text.h"
 #include "text_table.h"
 
+#include "onboarding_options.h"
 #include "run_limit_options.h"
 
 #include <QCommandLineParser>
@@ -38,6 +41,7 @@ struct SeedResult {
     std::vector<qint64> runIds;
     std::vector<std::vector<std::pair<std::string, double>>> metrics; // per core
     std::vector<PairComparison> pairs;
+    std::vector<QJsonObject> onboarding; // per core (onboarding_report.h)
 };
 
 QJsonValue num(double v) {
@@ -68,6 +72,8 @@ int CompareCommand::run(const QStringList& args) {
                                   QStringLiteral("P,Q"));
     p.addOptions({scenarioOpt, recsOpt, paramOpt, surfaceOpt, seedOpt, seedsOpt, eventsOpt, daysOpt,
                   budgetOpt, dbOpt, labelOpt, jsonOpt, threadsOpt, couponsOpt});
+    const OnboardingOptions onboardingOpts(false);
+    p.addOptions(onboardingOpts.all());
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -130,6 +136,8 @@ int CompareCommand::run(const QStringList& args) {
     if (const QString bad = readCouponPolicies(p, couponsOpt, labels, spec.couponPolicies);
         !bad.isEmpty())
         return usage(bad);
+    if (const QString bad = onboardingOpts.readPerCore(p, labels, spec.onboarding); !bad.isEmpty())
+        return usage(bad);
     int seeds = 1;
     if (p.isSet(seedsOpt)) {
         seeds = p.value(seedsOpt).toInt(&ok);
@@ -159,6 +167,8 @@ int CompareCommand::run(const QStringList& args) {
     if (!scenario)
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));
     spec.scenario = scenario.value();
+    if (const QString bad = onboardingOpts.apply(p, spec.scenario); !bad.isEmpty())
+        return usage(bad);
     if (const QString bad = applyCompareSurfaces(p.values(surfaceOpt), labels, spec, m_registry);
         !bad.isEmpty())
         return usage(bad);
@@ -218,6 +228,8 @@ int CompareCommand::run(const QStringList& args) {
             r.metrics.push_back(arena.engine(i).summary().stored());
             surfaces.add(i, arena.engine(i).surfaceMetrics().totals());
             rows.push_back(&arena.outcomes(i).rows());
+            r.onboarding.push_back(
+                arena.job(i).summary().value(QStringLiteral("onboarding")).toObject());
         }
         r.pairs = comparePairs(rows, pairs, true, kLevel);
         results.push_back(std::move(r));
@@ -306,6 +318,10 @@ int CompareCommand::run(const QStringList& args) {
                                 {QStringLiteral("values"), values}};
             }
             c[QStringLiteral("metrics")] = metrics;
+            QJsonArray onboarding; // one block per seed
+            for (const SeedResult& r : results)
+                onboarding.append(r.onboarding[i]);
+            c[QStringLiteral("onboarding")] = onboarding;
             c[QStringLiteral("surfaces")] = surfaces.json(
                 i, *spec.cores[i].surfaces, QString::fromStdString(spec.cores[i].recommender));
             cores.append(c);
@@ -385,6 +401,37 @@ int CompareCommand::run(const QStringList& args) {
         cores.addRow(row);
     }
     cores.write(m_out);
+    {
+        // decisions/0031: how many sessions each core's newcomers needed (per seed).
+        TextTable t(QStringLiteral("New-user onboarding: sessions until newcomers reach the "
+                                   "established CTR (per seed; docs/metrics.md)"),
+                    {QStringLiteral("core"), QStringLiteral("answered"),
+                     QStringLiteral("did not answer"),
+                     QStringLiteral("newcomers' CTR, session 1")});
+        for (std::size_t i = 0; i < nc; ++i) {
+            QStringList answered, silent, first;
+            for (const SeedResult& r : results) {
+                const QJsonObject& b = r.onboarding[i];
+                answered << onboardingParityText(b, QStringLiteral("answered"));
+                silent << onboardingParityText(b, QStringLiteral("silent"));
+                QStringList ctr;
+                for (const char* g : {"answered", "silent"}) {
+                    const QJsonObject s1 = b.value(QLatin1String(g))
+                                               .toObject()
+                                               .value(QStringLiteral("by_session"))
+                                               .toArray()
+                                               .at(0)
+                                               .toObject();
+                    if (s1.value(QStringLiteral("ctr")).isDouble())
+                        ctr << TextTable::percent(s1.value(QStringLiteral("ctr")).toDouble(), 2);
+                }
+                first << ctr.join(QStringLiteral(" / "));
+            }
+            t.addRow({labels[static_cast<qsizetype>(i)], answered.join(QStringLiteral(", ")),
+                      silent.join(QStringLiteral(", ")), first.join(QStringLiteral(", "))});
+        }
+        t.write(m_out);
+    }
     surfaces.writeText(labels, spec, m_out);
     TextTable diffs(many ? QStringLiteral("Pairs: per-user difference a - b, across %1 seeds "
                                           "(t over seeds)")

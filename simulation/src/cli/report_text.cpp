@@ -365,6 +365,11 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
         out << '\n';
         writePrivacyText(s.value(key("privacy")).toObject(), out);
     }
+    if (s.value(key("onboarding")).toObject().value(key("questionnaire")).toString() !=
+        QLatin1String("none")) {
+        out << '\n';
+        writeOnboardingText(s.value(key("onboarding")).toObject(), out);
+    }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
 }
@@ -383,6 +388,7 @@ void writeReportText(const QJsonObject& a, QTextStream& out) {
     writeInventoryText(a.value(key("inventory")).toObject(), out);
     writeCouponText(a.value(key("coupons")).toObject(), out);
     writePrivacyText(a.value(key("privacy")).toObject(), out);
+    writeOnboardingText(a.value(key("onboarding")).toObject(), out);
     beyondAccuracy(a.value(key("beyond_accuracy")).toObject(), out);
     writeSurfaceText(a.value(key("surfaces")), out);
     out << "Every figure, per hour and per entry: --json. Definitions: docs/shop-model.md.\n";

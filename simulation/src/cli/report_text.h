@@ -26,5 +26,10 @@ void writeCouponText(const QJsonObject& coupons, QTextStream& out);
 /// Writes a `privacy` block (PrivacyLayer::toJson) as a few lines; nothing when it is
 /// empty (privacy off).
 void writePrivacyText(const QJsonObject& privacy, QTextStream& out);
+/// Writes an `onboarding` block (onboarding_report.h) as a table; nothing when it is empty
+/// (runs stored before it).
+void writeOnboardingText(const QJsonObject& onboarding, QTextStream& out);
+/// "3", "> 10" or "-" (no newcomers in the group): the block's sessions to parity.
+QString onboardingParityText(const QJsonObject& onboarding, const QString& group);
 
 } // namespace recoscope::sim

@@ -13,6 +13,7 @@
 #include "surface_text.h"
 
 #include "privacy_options.h"
+#include "onboarding_options.h"
 #include "run_limit_options.h"
 
 #include <QCommandLineParser>
@@ -55,6 +56,8 @@ int CommandLine::runCommand(const QStringList& args) {
                   dbOpt, noDbOpt, noSlatesOpt, labelOpt, jsonOpt, couponOpt});
     const PrivacyOptions privacyOpts;
     privacyOpts.addTo(p);
+    const OnboardingOptions onboardingOpts(true);
+    p.addOptions(onboardingOpts.all());
     if (!p.parse(args))
         return usage(p.errorText());
     if (!p.positionalArguments().isEmpty())
@@ -129,6 +132,8 @@ int CommandLine::runCommand(const QStringList& args) {
         spec.scenario.coupons.policy = p.value(couponOpt);
     if (const QString bad = applyPrivacyOptions(p, privacyOpts, spec.scenario.privacy);
         !bad.isEmpty())
+        return usage(bad);
+    if (const QString bad = onboardingOpts.apply(p, spec.scenario); !bad.isEmpty())
         return usage(bad);
     spec.seed = p.isSet(seedOpt) ? seed : spec.scenario.seed;
     if (spec.limits.maxDays > spec.scenario.durationDays)

@@ -86,6 +86,12 @@ struct RecommenderContext {
     /// Units in stock per item (-1 = unlimited), kept current by the simulation as items
     /// sell and are restocked; null where stock is not known (log replays). Read-only.
     const std::vector<std::int32_t>* stock = nullptr;
+    /// Signup questionnaire (docs/use-cases.md, "New-user onboarding"): per user, the leaf
+    /// categories they said they like (ItemTable::category values, most liked first; may
+    /// be wrong, as people answer), empty for a user who did not answer. Null when the
+    /// scenario asks no questions, and for log replays. Read-only; does not change during
+    /// a run.
+    const std::vector<std::vector<std::uint32_t>>* statedCategories = nullptr;
 };
 
 } // namespace recoscope::core

@@ -76,6 +76,9 @@ struct ArenaSpec {
     /// Coupon policy of each core's shop (missing = the scenario's): `compare
     /// --coupon-policies` puts two policies side by side on the same shoppers.
     std::vector<QString> couponPolicies;
+    /// Onboarding questionnaire of each core's shop (missing = the scenario's): `compare
+    /// --onboarding off,on` runs without and with it on the same shoppers.
+    std::vector<QString> onboarding;
 };
 
 using ColdStartStats = core::ColdStartStats;
@@ -105,6 +108,8 @@ struct CoreSnapshot {
     /// The feedback loop by day so far (core::FeedbackLoop over the slates served and the
     /// views, as `report` recomputes it from the store: the same figures at the end).
     std::vector<core::FeedbackDay> feedbackDays;
+    /// The onboarding block so far (onboarding_report.h): newcomers' CTR by session.
+    QJsonObject onboarding;
 };
 
 struct ArenaSnapshot {

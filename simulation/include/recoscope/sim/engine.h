@@ -5,6 +5,7 @@
 // Not thread-safe: one thread drives one Engine.
 
 #include "recoscope/core/metrics.h"
+#include "recoscope/core/onboarding_curve.h"
 #include "recoscope/core/recommender.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
@@ -217,6 +218,10 @@ public:
     /// scenario's privacy object is off. setRecommender() puts the core behind it and
     /// recommenderContext() gives the user table and oracle it allows.
     const PrivacyLayer* privacy() const { return m_privacy.get(); }
+    /// The questionnaire's answers per user (onboarding_answers.h), all empty when the
+    /// scenario asks none, and how newcomers caught up (core::OnboardingCurve, every run).
+    const std::vector<std::vector<std::uint32_t>>& statedCategories() const { return m_stated; }
+    const core::OnboardingCurve& onboarding() const { return m_onboarding; }
     UserSnapshot userSnapshot(core::UserId user) const;
     ItemSnapshot itemSnapshot(core::ItemId item) const;
 
@@ -324,6 +329,8 @@ private:
     std::unique_ptr<CouponDesk> m_coupons;   // null for policy "none"
     std::unique_ptr<PrivacyLayer> m_privacy; // null while privacy is off
     const core::TruthOracle* m_privacyOracle = nullptr;
+    std::vector<std::vector<std::uint32_t>> m_stated; // onboarding answers per user
+    core::OnboardingCurve m_onboarding;
     // Arrivals by population group (the initial users, then each cohort): users of group
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;

@@ -226,6 +226,21 @@ struct PrivacySpec {
     double releaseEpsilon() const {
         return epsilonPerRelease > 0.0 ? epsilonPerRelease : epsilonPerDay / releasesPerDay;
     }
+/// Signup questionnaire (docs/use-cases.md, "New-user onboarding"; decisions/0031). Shoppers
+/// who join during the run may state their favourite leaf categories; cores read the
+/// answers through RecommenderContext::statedCategories. questionnaire "none" (the
+/// default) draws nothing and changes nothing.
+struct OnboardingSpec {
+    /// none | categories.
+    QString questionnaire = QStringLiteral("none");
+    /// Leaf categories each answer names (fewer than the shop's leaf categories).
+    int categories = 3;
+    /// Probability that a stated category is a random other leaf instead of a true favourite.
+    double noise = 0.2;
+    /// Share of the newcomers who answer.
+    double share = 1.0;
+
+    bool enabled() const { return questionnaire != QLatin1String("none"); }
 };
 
 struct Scenario {
@@ -242,6 +257,7 @@ struct Scenario {
     InventorySpec inventory;
     CouponSpec coupons;
     PrivacySpec privacy;
+    OnboardingSpec onboarding;
     std::vector<TimelineEvent> timeline;
     /// A core per surface (field `surfaces`); empty = the run's one core everywhere.
     SurfaceAssignments surfaces;

@@ -86,6 +86,9 @@ struct CoreSeries {
     /// The feedback loop by day (live runs: sim::CoreSnapshot::feedbackDays; empty for runs
     /// opened from the history, whose figures `report` recomputes from the store).
     std::vector<core::FeedbackDay> feedbackDays;
+    /// The onboarding block (onboarding_report.h), live or from a stored run's summary;
+    /// empty for runs stored before it.
+    QJsonObject onboarding;
     /// Log replays: ranking buckets instead of shop counters, cut at rankingK.
     bool replay = false;
     int rankingK = 0;
