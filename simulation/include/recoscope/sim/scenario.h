@@ -226,6 +226,8 @@ struct PrivacySpec {
     double releaseEpsilon() const {
         return epsilonPerRelease > 0.0 ? epsilonPerRelease : epsilonPerDay / releasesPerDay;
     }
+};
+
 /// Signup questionnaire (docs/use-cases.md, "New-user onboarding"; decisions/0031). Shoppers
 /// who join during the run may state their favourite leaf categories; cores read the
 /// answers through RecommenderContext::statedCategories. questionnaire "none" (the
