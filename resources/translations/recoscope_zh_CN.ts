@@ -835,10 +835,6 @@
         <translation>顾客自己最近浏览、加购和购买过的商品（再次浏览与复购）</translation>
     </message>
     <message>
-        <source>TF-IDF of titles and tags plus category, brand and price band, matched to a decayed profile</source>
-        <translation>标题与标签的 TF-IDF 加上类目、品牌和价格段，与随时间衰减的用户画像匹配</translation>
-    </message>
-    <message>
         <source>Popularity within the shopper&apos;s demographic segment: the new-user answer</source>
         <translation>顾客所属人口属性分群内的流行度：新用户的答案</translation>
     </message>
@@ -945,6 +941,10 @@
     <message>
         <source>Re-ranker: narrows the CTR gap between groups of shoppers by re-ranking the slates of worse-served groups with what their group clicks</source>
         <translation>重排器：按服务较差群体自己点击的商品重排其推荐列表，缩小购物者群体之间的点击率差距</translation>
+    </message>
+    <message>
+        <source>TF-IDF of titles and tags plus category, brand and price band, matched to a decayed profile (seeded from the signup questionnaire&apos;s stated categories)</source>
+        <translation>标题与标签的 TF-IDF 加上类目、品牌和价格段，与随时间衰减的用户画像匹配（画像以注册问卷中填写的类目为起点）</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1368,10 @@
         <source>lift: only groups served worse than average are re-ranked; level: groups served better also lose the items they click most</source>
         <translation>lift：只重排服务低于平均的群体；level：服务较好的群体也会失去其最常点击的商品</translation>
     </message>
+    <message>
+        <source>Profile weight of each category a new shopper stated at signup (onboarding questionnaire); 0 = ignore the answers</source>
+        <translation>新顾客注册时填写的每个类目在画像中的权重（新用户引导问卷）；0 = 忽略回答</translation>
+    </message>
 </context>
 <context>
     <name>RecommenderParamName</name>
@@ -1627,6 +1631,10 @@
         <source>design</source>
         <translation>设计</translation>
     </message>
+    <message>
+        <source>stated_weight</source>
+        <translation>填写类目权重</translation>
+    </message>
 </context>
 <context>
     <name>RunExporter</name>
@@ -1682,6 +1690,10 @@
     <message>
         <source>on</source>
         <translation>开</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>按类目</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2457,46 @@
     <message>
         <source>Events of one user counted per simulated day at most; later ones are left out of the counts. It bounds what one user can change in a release (its sensitivity).</source>
         <translation>每个模拟日内最多计入一个用户的事件数；超出的事件不计入计数。它限定了一个用户能对一次发布造成的改变（敏感度）。</translation>
+    </message>
+    <message>
+        <source>New-user onboarding</source>
+        <translation>新用户引导</translation>
+    </message>
+    <message>
+        <source>A signup questionnaire: shoppers who join during the run state a few favourite categories, with noise, and cores may read the answers.</source>
+        <translation>注册问卷：运行期间加入的顾客说出几个最喜欢的类目（带噪声），推荐核心可以读取这些回答。</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>none: no signup questions. categories: each shopper who joins during the run may name their favourite leaf categories, drawn from their true tastes with noise; cores that use the answers say so in their description (content).</source>
+        <translation>none：注册时不提问。categories：运行期间加入的每位顾客可以说出自己最喜欢的叶子类目，按其真实口味带噪声抽取；使用这些回答的推荐核心会在描述中注明（content）。</translation>
+    </message>
+    <message>
+        <source>Stated categories</source>
+        <translation>填写类目数</translation>
+    </message>
+    <message>
+        <source>Leaf categories each answer names: the shopper&apos;s favourites by true affinity, most liked first (fewer than the shop&apos;s leaf categories).</source>
+        <translation>每份回答给出的叶子类目数：按真实偏好排序的顾客最爱类目，最喜欢的在前（须少于商店的叶子类目数）。</translation>
+    </message>
+    <message>
+        <source>Answer noise</source>
+        <translation>回答噪声</translation>
+    </message>
+    <message>
+        <source>Probability that a stated category is a random other leaf instead of a true favourite (1 = answers carry no information).</source>
+        <translation>填写的类目被随机换成另一个叶子类目、而非真正喜欢的类目的概率（1 = 回答不含任何信息）。</translation>
+    </message>
+    <message>
+        <source>Share who answer</source>
+        <translation>作答比例</translation>
+    </message>
+    <message>
+        <source>Share of the shoppers joining during the run who answer; the others skip the questionnaire and are the comparison group.</source>
+        <translation>运行期间加入的顾客中填写问卷的比例；其余顾客跳过问卷，作为对照组。</translation>
     </message>
 </context>
 <context>
@@ -3299,10 +3351,6 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <translation>整个运行中的曝光 → 点击 → 收藏 → 加购 → 购买；百分比为相对上一阶段的比例。</translation>
     </message>
     <message>
-        <source>New users: in their first two visits. New items: launched less than 24 simulated hours ago (the opening catalogue counts as established).</source>
-        <translation>新用户：处于前两次访问中。新商品：上架不足 24 个模拟小时（开店时的商品视为成熟商品）。</translation>
-    </message>
-    <message>
         <source>%1 µs</source>
         <translation>%1 微秒</translation>
     </message>
@@ -3393,6 +3441,22 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
     <message>
         <source>Feedback loop</source>
         <translation>反馈回路</translation>
+    </message>
+    <message>
+        <source>New users: in their first two visits. New items: launched less than 24 simulated hours ago (the opening catalogue counts as established). Sessions to catch up: the first session, counted from joining, in which shoppers who joined during the run click at the established shoppers&apos; rate (within the 95 % margin; docs/metrics.md), for those who answered the signup questionnaire and those who did not.</source>
+        <translation>新用户：处于前两次访问中。新商品：上架不足 24 个模拟小时（开店时的商品视为成熟商品）。追上所需访问次数：运行期间加入的顾客从加入起算、点击率首次达到老顾客水平（在 95 % 误差范围内；见 docs/metrics.md）的那次访问，分别统计填写了注册问卷和未填写的顾客。</translation>
+    </message>
+    <message>
+        <source>Sessions to catch up, newcomers who answered</source>
+        <translation>追上所需访问次数（填写问卷的新顾客）</translation>
+    </message>
+    <message>
+        <source>Sessions to catch up, newcomers who did not answer</source>
+        <translation>追上所需访问次数（未填写问卷的新顾客）</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1</translation>
     </message>
 </context>
 <context>
