@@ -1,7 +1,7 @@
 #include "recoscope/sim/engine.h"
 
-#include "recoscope/sim/privacy_layer.h"
 #include "recoscope/sim/onboarding_answers.h"
+#include "recoscope/sim/privacy_layer.h"
 
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"

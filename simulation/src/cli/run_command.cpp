@@ -12,8 +12,8 @@
 #include "report_text.h"
 #include "surface_text.h"
 
-#include "privacy_options.h"
 #include "onboarding_options.h"
+#include "privacy_options.h"
 #include "run_limit_options.h"
 
 #include <QCommandLineParser>
