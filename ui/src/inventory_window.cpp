@@ -106,11 +106,7 @@ InventoryWindow::~InventoryWindow() {
 }
 
 void InventoryWindow::stop() {
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    m_thread.reset();
+    m_task.stop();
 }
 
 QString InventoryWindow::statusText() const {
@@ -122,41 +118,30 @@ QString InventoryWindow::figuresText() const {
 }
 
 bool InventoryWindow::startScoring() {
-    if (m_thread)
+    if (m_task.running())
         return false;
     m_score->setEnabled(false);
     const double horizon = m_horizon->value();
     m_status->setText(tr("Replaying run %1 with a %2-day horizon…").arg(m_runId).arg(horizon));
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancel;
     const QString path = m_dbPath;
     const qint64 runId = m_runId;
     // The replay regenerates the shop and reads every event: a thread of the window's own
     // with its own read-only connection (one SQLite connection per thread).
-    m_thread.reset(QThread::create([this, path, runId, horizon, cancel] {
-        auto store = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
-        core::Result<QJsonObject> r =
-            store ? sim::storedInventoryJson(*store.value(), runId, horizon, cancel.get())
-                  : core::Result<QJsonObject>(core::Error{store.error()});
-        if (cancel->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, r = std::move(r)] {
-                if (m_thread)
-                    m_thread->wait();
-                m_thread.reset();
-                m_score->setEnabled(true);
-                if (r)
-                    showResult(r.value());
-                else
-                    m_status->setText(
-                        tr("Scoring failed: %1").arg(QString::fromStdString(r.error())));
-                emit scoringFinished(static_cast<bool>(r));
-            },
-            Qt::QueuedConnection);
-    }));
-    m_thread->start();
+    m_task.start<core::Result<QJsonObject>>(
+        this,
+        [path, runId, horizon](const std::atomic<bool>* cancel) {
+            auto store = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
+            return store ? sim::storedInventoryJson(*store.value(), runId, horizon, cancel)
+                         : core::Result<QJsonObject>(core::Error{store.error()});
+        },
+        [this](core::Result<QJsonObject> r) {
+            m_score->setEnabled(true);
+            if (r)
+                showResult(r.value());
+            else
+                m_status->setText(tr("Scoring failed: %1").arg(QString::fromStdString(r.error())));
+            emit scoringFinished(static_cast<bool>(r));
+        });
     return true;
 }
 
@@ -223,7 +208,7 @@ void InventoryWindow::retranslateUi() {
                                         tr("Stock-out (day)"), tr("Lead (days)")});
     if (!m_last.isEmpty())
         showResult(m_last);
-    else if (!m_thread)
+    else if (!m_task.running())
         m_status->setText(tr("Forecasts each item's daily sales from the run's purchases, warns "
                              "when the stock covers no more than the horizon and scores the "
                              "warnings against the stock-outs that happened."));

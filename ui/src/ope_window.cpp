@@ -79,11 +79,7 @@ OpeWindow::~OpeWindow() {
 }
 
 void OpeWindow::stop() {
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    m_thread.reset();
+    m_task.stop();
 }
 
 QString OpeWindow::statusText() const {
@@ -91,7 +87,7 @@ QString OpeWindow::statusText() const {
 }
 
 bool OpeWindow::startCheck() {
-    if (m_thread)
+    if (m_task.running())
         return false;
     sim::OpeCore target{m_target->currentText().toStdString(), {}};
     for (const QString& part : m_params->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -113,53 +109,43 @@ bool OpeWindow::startCheck() {
     m_status->setText(tr("Replaying run %1 with %2 beside its core…")
                           .arg(m_runId)
                           .arg(QString::fromStdString(target.id)));
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancel;
     const QString path = m_dbPath;
     const qint64 runId = m_runId;
     // A snapshot: the GUI may add cores to its registry while the check runs.
     auto registry = std::make_shared<const core::RecommenderRegistry>(m_registry);
     // The replay and the truth run take as long as two runs: a thread of the window's own
     // with its own read-only connection (one SQLite connection per thread).
-    m_thread.reset(QThread::create([this, path, runId, registry, target, cancel] {
-        auto store = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
-        core::Result<sim::OpeResult> r =
-            store ? sim::checkStoredRun(
-                        *store.value(), runId, target, *registry, cancel.get(),
-                        [this, cancel, last = -1](double f) mutable {
-                            const int percent = static_cast<int>(100.0 * f);
-                            if (percent == last || cancel->load())
-                                return;
-                            last = percent;
-                            QMetaObject::invokeMethod(
-                                this,
-                                [this, percent] {
-                                    if (m_thread)
-                                        m_status->setText(
-                                            tr("Off-policy check: %1 % done").arg(percent));
-                                },
-                                Qt::QueuedConnection);
-                        })
-                  : core::Result<sim::OpeResult>(core::Error{store.error()});
-        if (cancel->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, r = std::move(r)] {
-                if (m_thread)
-                    m_thread->wait();
-                m_thread.reset();
-                m_run->setEnabled(true);
-                if (r)
-                    showResult(r.value());
-                else
-                    m_status->setText(
-                        tr("The check failed: %1").arg(QString::fromStdString(r.error())));
-                emit checkFinished(static_cast<bool>(r));
-            },
-            Qt::QueuedConnection);
-    }));
-    m_thread->start();
+    m_task.start<core::Result<sim::OpeResult>>(
+        this,
+        [this, path, runId, registry, target](const std::atomic<bool>* cancel) {
+            auto store = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
+            if (!store)
+                return core::Result<sim::OpeResult>(core::Error{store.error()});
+            return sim::checkStoredRun(
+                *store.value(), runId, target, *registry, cancel,
+                [this, cancel, last = -1](double f) mutable {
+                    const int percent = static_cast<int>(100.0 * f);
+                    if (percent == last || cancel->load())
+                        return;
+                    last = percent;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, percent] {
+                            if (m_task.running())
+                                m_status->setText(tr("Off-policy check: %1 % done").arg(percent));
+                        },
+                        Qt::QueuedConnection);
+                });
+        },
+        [this](core::Result<sim::OpeResult> r) {
+            m_run->setEnabled(true);
+            if (r)
+                showResult(r.value());
+            else
+                m_status->setText(
+                    tr("The check failed: %1").arg(QString::fromStdString(r.error())));
+            emit checkFinished(static_cast<bool>(r));
+        });
     return true;
 }
 

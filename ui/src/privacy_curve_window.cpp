@@ -70,11 +70,7 @@ PrivacyCurveWindow::~PrivacyCurveWindow() {
 }
 
 void PrivacyCurveWindow::stop() {
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    m_thread.reset();
+    m_task.stop();
 }
 
 QString PrivacyCurveWindow::statusText() const {
@@ -82,7 +78,7 @@ QString PrivacyCurveWindow::statusText() const {
 }
 
 bool PrivacyCurveWindow::start() {
-    if (m_thread)
+    if (m_task.running())
         return false;
     sim::PrivacyCurveSpec spec;
     spec.scenario = m_scenario;
@@ -112,29 +108,19 @@ bool PrivacyCurveWindow::start() {
     m_run->setEnabled(false);
     m_status->setText(
         tr("Running %1 cores x %2 budgets…").arg(spec.cores.size()).arg(spec.epsilons.size() + 1));
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancel;
-    m_thread.reset(QThread::create([this, spec, cancel] {
-        core::Result<sim::PrivacyCurve> r = sim::PrivacyCurve::run(spec, m_registry, cancel.get());
-        if (cancel->load())
-            return;
-        QMetaObject::invokeMethod(
-            this,
-            [this, r = std::move(r)] {
-                if (m_thread)
-                    m_thread->wait();
-                m_thread.reset();
-                m_run->setEnabled(true);
-                if (r)
-                    showCurve(r.value());
-                else
-                    m_status->setText(
-                        tr("The runs failed: %1").arg(QString::fromStdString(r.error())));
-                emit curveFinished(static_cast<bool>(r));
-            },
-            Qt::QueuedConnection);
-    }));
-    m_thread->start();
+    m_task.start<core::Result<sim::PrivacyCurve>>(
+        this,
+        [this, spec](const std::atomic<bool>* cancel) {
+            return sim::PrivacyCurve::run(spec, m_registry, cancel);
+        },
+        [this](core::Result<sim::PrivacyCurve> r) {
+            m_run->setEnabled(true);
+            if (r)
+                showCurve(r.value());
+            else
+                m_status->setText(tr("The runs failed: %1").arg(QString::fromStdString(r.error())));
+            emit curveFinished(static_cast<bool>(r));
+        });
     return true;
 }
 
@@ -221,7 +207,7 @@ void PrivacyCurveWindow::retranslateUi() {
         {tr("Core"), tr("Epsilon / day"), tr("CTR"), tr("Epsilon spent"), tr("z vs noise off")});
     if (m_last)
         showCurve(*m_last);
-    else if (!m_thread)
+    else if (!m_task.running())
         m_status->setText(tr("Runs each core with the scenario's privacy noise off and at each "
                              "epsilon per day, on the same seed, and charts its CTR."));
 }

@@ -8,8 +8,8 @@
 // stock-out day. "Follow the run" re-scores every few seconds, for a run still going.
 // Closing the window cancels the scoring and waits for its thread.
 
+#include "recoscope/ui/background_task.h"
 #include <QJsonObject>
-#include <QThread>
 #include <QWidget>
 
 #include <atomic>
@@ -32,7 +32,7 @@ public:
 
     /// Starts scoring with the horizon in the spin box; false when a scoring is running.
     bool startScoring();
-    bool running() const { return m_thread != nullptr; }
+    bool running() const { return m_task.running(); }
     /// Shows an `inventory` block (storedInventoryJson's object); public for tests.
     void showResult(const QJsonObject& inventory);
 
@@ -64,8 +64,7 @@ private:
     QLabel* m_figures = nullptr;
     QTableWidget* m_table = nullptr;
     QJsonObject m_last;
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    BackgroundTask m_task;
 };
 
 } // namespace recoscope::ui

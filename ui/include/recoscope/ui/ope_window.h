@@ -7,8 +7,8 @@
 // Closing the window cancels the check and waits for its thread.
 
 #include "recoscope/core/registry.h"
+#include "recoscope/ui/background_task.h"
 
-#include <QThread>
 #include <QWidget>
 
 #include <atomic>
@@ -39,7 +39,7 @@ public:
     /// Starts the check for the target chosen in the window; false (with the reason in the
     /// status line) when its parameters do not parse or a check is already running.
     bool startCheck();
-    bool running() const { return m_thread != nullptr; }
+    bool running() const { return m_task.running(); }
 
     QComboBox* targetBox() const { return m_target; }
     QLineEdit* paramsEdit() const { return m_params; }
@@ -71,8 +71,7 @@ private:
     QLabel* m_summary = nullptr;
     OpeChartView* m_chart = nullptr;
     QTableWidget* m_table = nullptr;
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    BackgroundTask m_task;
 };
 
 } // namespace recoscope::ui

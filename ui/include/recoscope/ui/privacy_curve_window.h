@@ -10,8 +10,8 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/privacy_curve.h"
 #include "recoscope/sim/scenario.h"
+#include "recoscope/ui/background_task.h"
 
-#include <QThread>
 #include <QWidget>
 
 #include <atomic>
@@ -38,7 +38,7 @@ public:
     /// Starts the runs with the fields' values; false when runs are going or a field is
     /// wrong (the status line says which).
     bool start();
-    bool running() const { return m_thread != nullptr; }
+    bool running() const { return m_task.running(); }
     /// Shows a finished curve; public for tests and the screenshot tool.
     void showCurve(const sim::PrivacyCurve& curve);
 
@@ -74,8 +74,7 @@ private:
     QLabel* m_status = nullptr;
     MetricChartView* m_chart = nullptr;
     QTableWidget* m_table = nullptr;
-    std::unique_ptr<QThread> m_thread;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    BackgroundTask m_task;
     std::unique_ptr<sim::PrivacyCurve> m_last;
 };
 
