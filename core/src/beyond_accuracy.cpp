@@ -119,6 +119,15 @@ void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> sla
     }
 }
 
+void BeyondAccuracy::prefetch(std::span<const SlateEntry> slate) const {
+    for (const SlateEntry& e : slate) {
+        if (e.item >= m_item.size())
+            continue; // refused by the engine's guard before onSlate
+        __builtin_prefetch(&m_item[e.item]);
+        __builtin_prefetch(&m_items.category[e.item]);
+    }
+}
+
 double BeyondAccuracy::log2Total() {
     // log2(T), T = C + n, for every slate: exact at an anchor T0, then log2(T0) + log2(1 + x),
     // x = (T - T0) / T0, by its series to the fourth power while x <= 1/256 (what is left

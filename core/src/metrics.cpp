@@ -132,6 +132,13 @@ void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t
     m_totalLatency.record(latencyNs);
 }
 
+void MetricsAccumulator::prefetch(const Slate& slate) const {
+    m_beyond.prefetch(slate);
+    for (const SlateEntry& e : slate)
+        if (e.item < m_exposure.size())
+            __builtin_prefetch(&m_exposure[e.item]);
+}
+
 void MetricsAccumulator::onEvent(const Event& e) {
     advanceTo(e.time);
     auto count = [&](Counters& c) {

@@ -608,6 +608,9 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     HistoryCache& history = m_stepHistory;
     if (m_guard.failed())
         m_finished = true; // the action completes with an empty slate; nothing after it
+    // On a large catalogue every slate item's metric state is a cache miss: start loading
+    // it now, while the shopper model works (docs/performance.md, "large").
+    m_metrics.prefetch(a.slate);
     if (m_serveObserver)
         m_serveObserver(a.request, a.slate);
     if (m_analysis)

@@ -56,7 +56,7 @@ std::vector<float> gaussianVectors(Engine& rng, std::size_t count, int dim) {
     return out;
 }
 
-template <class T> void hashVector(QCryptographicHash& h, const std::vector<T>& v) {
+template <class T, class A> void hashVector(QCryptographicHash& h, const std::vector<T, A>& v) {
     h.addData(QByteArrayView(reinterpret_cast<const char*>(v.data()),
                              static_cast<qsizetype>(v.size() * sizeof(T))));
 }

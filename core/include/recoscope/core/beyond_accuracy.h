@@ -55,6 +55,9 @@ public:
 
     void onSlate(SimTime time, UserId user, std::span<const SlateEntry> slate);
     void onEvent(const Event& event);
+    /// Starts loading the per-item state onSlate() will read for `slate` (a hint only:
+    /// no value changes). On a million-item catalogue each item is a cache miss.
+    void prefetch(std::span<const SlateEntry> slate) const;
 
     /// The bucket since the last take(); the next bucket starts (short head refixed).
     BeyondAccuracyPoint take();

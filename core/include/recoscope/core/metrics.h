@@ -74,6 +74,9 @@ public:
     /// A slate served at `time` to `user`; latency in wall-clock nanoseconds. Without a
     /// user the slate counts in the shop metrics only, not in the beyond-accuracy figures.
     void onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs, UserId user = kNoUser);
+    /// A hint that onSlate() will soon be called with `slate`: its per-item state starts
+    /// loading, so that the misses overlap with the caller's own work. No value changes.
+    void prefetch(const Slate& slate) const;
     void onEvent(const Event& event);
     void onSessionStart(SimTime time);
 

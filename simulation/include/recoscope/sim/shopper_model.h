@@ -167,8 +167,24 @@ private:
     /// In the shop but out of stock (not: not launched yet).
     bool soldOut(core::ItemId item) const { return m_state && m_state->stock[item] == 0; }
 
+    /// Starts loading what the utilities of `slate` will read (hidden vector, packed
+    /// fields, availability, discount) so that the items' cache misses overlap.
+    void prefetchSlate(const core::Slate& slate, std::size_t n) const;
+
+    /// The static fields the utility reads for every item it scores, packed in one
+    /// 16-byte record per item (four to a cache line) instead of four tables of the World:
+    /// one miss instead of four on a million-item catalogue. Same values, same results.
+    struct ItemHot {
+        float quality;          ///< World::itemQuality
+        float logRelPrice;      ///< World::itemLogRelPrice
+        std::uint32_t category; ///< ItemTable::category (leaf)
+        std::uint32_t brand;    ///< ItemTable::brand
+    };
+    static_assert(sizeof(ItemHot) == 16);
+
     const Scenario& m_scenario;
     const World& m_world;
+    std::vector<ItemHot> m_hot;
     const ShopState* m_state;
     CouponDesk* m_coupons = nullptr;
     float m_affinityScale;

@@ -4,6 +4,7 @@
 // the recommender.
 
 #include "recoscope/core/shop.h"
+#include "recoscope/sim/cache_line_allocator.h"
 #include "recoscope/sim/scenario.h"
 
 #include <QByteArray>
@@ -19,12 +20,12 @@ struct World {
     core::UserTable users;
 
     int dim = 0;
-    /// Hidden item vectors, row-major items x dim.
-    std::vector<float> itemVectors;
+    /// Hidden item vectors, row-major items x dim, starting on a cache line.
+    AlignedFloats itemVectors;
     /// Hidden intrinsic appeal of each item (log scale): the popularity long tail.
     std::vector<float> itemQuality;
-    /// Hidden user preference vectors, row-major users x dim.
-    std::vector<float> userVectors;
+    /// Hidden user preference vectors, row-major users x dim, starting on a cache line.
+    AlignedFloats userVectors;
     /// Relative activity of each user (session arrival weight).
     std::vector<double> userActivity;
     /// Price sensitivity multiplier of each user (log-normal around 1).
