@@ -86,6 +86,24 @@ private slots:
         QTest::newRow("bad seed") << QStringList{"run",    "--scenario", "default", "--recommender",
                                                  "random", "--seed",     "-1"}
                                   << "--seed expects a whole number";
+        // One rule (readSeed) for every command: 2^53 + 1 and fractions are refused by
+        // compare and privacy-curve as by run; a per-command copy that dropped the
+        // 2^53 bound made the first row accept the seed and run.
+        QTest::newRow("compare seed above 2^53")
+            << QStringList{"compare",           "--scenario", "default",         "--recommenders",
+                           "random,popularity", "--seed",     "9007199254740993"}
+            << "--seed expects a whole number in [0, 2^53], got '9007199254740993'";
+        QTest::newRow("privacy-curve fractional seed")
+            << QStringList{"privacy-curve",
+                           "--scenario",
+                           "default",
+                           "--recommenders",
+                           "random",
+                           "--epsilons",
+                           "1",
+                           "--seed",
+                           "1.5"}
+            << "--seed expects a whole number in [0, 2^53], got '1.5'";
         QTest::newRow("db and no-db")
             << QStringList{"run",    "--scenario", "default", "--recommender",
                            "random", "--db",       "x.db",    "--no-db"}

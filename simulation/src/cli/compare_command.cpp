@@ -157,12 +157,8 @@ int CompareCommand::run(const QStringList& args) {
                              .arg(p.value(threadsOpt)));
     }
     std::uint64_t seed = 0;
-    if (p.isSet(seedOpt)) {
-        seed = p.value(seedOpt).toULongLong(&ok);
-        if (!ok || seed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                             .arg(p.value(seedOpt)));
-    }
+    if (const QString bad = readSeed(p, seedOpt, seed); !bad.isEmpty())
+        return usage(bad);
     core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
     if (!scenario)
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));

@@ -6,6 +6,7 @@
 #include "recoscope/sim/log_store.h"
 #include "recoscope/sim/run_store.h"
 
+#include "run_limit_options.h"
 #include "text_table.h"
 
 #include <QCommandLineParser>
@@ -85,13 +86,8 @@ int FitCommand::fit(const QStringList& args) {
                                     "--out FILE (the scenario to write)"));
     FitOptions options;
     options.name = p.isSet(nameOpt) ? p.value(nameOpt) : QStringLiteral("fit-") + p.value(logOpt);
-    if (p.isSet(seedOpt)) {
-        bool ok = false;
-        options.seed = p.value(seedOpt).toULongLong(&ok);
-        if (!ok || options.seed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                             .arg(p.value(seedOpt)));
-    }
+    if (const QString bad = readSeed(p, seedOpt, options.seed); !bad.isEmpty())
+        return usage(bad);
     if (p.isSet(utcOpt) && !parseUtcOffset(p.value(utcOpt), options.utcOffsetHours))
         return usage(QStringLiteral("--utc-offset expects hours in [-14, 14], got '%1'")
                          .arg(p.value(utcOpt)));

@@ -5,6 +5,7 @@
 #include "recoscope/sim/ope_check.h"
 #include "recoscope/sim/run_store.h"
 
+#include "run_limit_options.h"
 #include "text_table.h"
 
 #include <QCommandLineParser>
@@ -142,12 +143,8 @@ int OpeCommand::run(const QStringList& args) {
                                  .arg(p.value(daysOpt)));
         }
         std::uint64_t seed = 0;
-        if (p.isSet(seedOpt)) {
-            seed = p.value(seedOpt).toULongLong(&ok);
-            if (!ok || seed > (std::uint64_t(1) << 53))
-                return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                                 .arg(p.value(seedOpt)));
-        }
+        if (const QString bad = readSeed(p, seedOpt, seed); !bad.isEmpty())
+            return usage(bad);
         core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
         if (!scenario)
             return fail(ExitBadInput, QString::fromStdString(scenario.error()));

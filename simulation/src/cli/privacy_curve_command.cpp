@@ -55,13 +55,8 @@ int PrivacyCurveCommand::run(const QStringList& args) {
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));
     spec.scenario = scenario.value();
     spec.seed = spec.scenario.seed;
-    if (p.isSet(seedOpt)) {
-        bool ok = false;
-        spec.seed = p.value(seedOpt).toULongLong(&ok);
-        if (!ok || spec.seed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                             .arg(p.value(seedOpt)));
-    }
+    if (const QString bad = readSeed(p, seedOpt, spec.seed); !bad.isEmpty())
+        return usage(bad);
     auto curve = PrivacyCurve::run(spec, m_registry, m_cancel);
     if (!curve)
         return usage(QString::fromStdString(curve.error()));

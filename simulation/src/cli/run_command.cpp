@@ -92,18 +92,13 @@ int CommandLine::runCommand(const QStringList& args) {
         return usage(QStringLiteral("recommender '%1': %2")
                          .arg(p.value(recOpt), QString::fromStdString(resolved.error())));
 
-    bool ok = true;
     if (const QString bad = readRunLimits(p, eventsOpt, daysOpt, spec.limits); !bad.isEmpty())
         return usage(bad);
     if (const QString bad = readLatencyBudget(p, budgetOpt, spec.limits); !bad.isEmpty())
         return usage(bad);
     std::uint64_t seed = 0;
-    if (p.isSet(seedOpt)) {
-        seed = p.value(seedOpt).toULongLong(&ok);
-        if (!ok || seed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                             .arg(p.value(seedOpt)));
-    }
+    if (const QString bad = readSeed(p, seedOpt, seed); !bad.isEmpty())
+        return usage(bad);
 
     core::Result<Scenario> scenario = loadScenario(p.value(scenarioOpt));
     if (!scenario) {

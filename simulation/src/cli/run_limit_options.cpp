@@ -27,6 +27,19 @@ QString readRunLimits(const QCommandLineParser& p, const QCommandLineOption& eve
     return {};
 }
 
+QString readSeed(const QCommandLineParser& p, const QCommandLineOption& option,
+                 std::uint64_t& seed) {
+    if (!p.isSet(option))
+        return {};
+    bool ok = false;
+    const qulonglong value = p.value(option).toULongLong(&ok);
+    if (!ok || value > (std::uint64_t(1) << 53))
+        return QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
+            .arg(p.value(option));
+    seed = value;
+    return {};
+}
+
 QCommandLineOption latencyBudgetOption() {
     return QCommandLineOption(QStringLiteral("latency-budget-us"), QString(), QStringLiteral("US"));
 }

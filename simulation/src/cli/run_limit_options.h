@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <vector>
 
 namespace recoscope::sim {
@@ -19,6 +20,11 @@ QString readRunLimits(const QCommandLineParser& p, const QCommandLineOption& eve
 /// Reads `--latency-budget-us` (a number of microseconds > 0) into limits.latencyBudgetUs.
 QString readLatencyBudget(const QCommandLineParser& p, const QCommandLineOption& budget,
                           RunLimits& limits);
+/// Reads `--seed N` (a whole number in [0, 2^53], the range a JSON number keeps exactly)
+/// into `seed` when it is set; returns the usage message for a bad value (empty when absent
+/// or valid). One rule for run, compare, sweep, fit, ope and privacy-curve.
+QString readSeed(const QCommandLineParser& p, const QCommandLineOption& option,
+                 std::uint64_t& seed);
 /// The option itself, one spelling for every command.
 QCommandLineOption latencyBudgetOption();
 /// Why `policy` is not a coupon policy of the scenario format (the choices of the

@@ -103,12 +103,8 @@ int SweepCommand::plan(const QStringList& args) {
     if (!scenario)
         return fail(ExitBadInput, QString::fromStdString(scenario.error()));
     std::uint64_t firstSeed = scenario.value().seed;
-    if (p.isSet(seedOpt)) {
-        firstSeed = p.value(seedOpt).toULongLong(&ok);
-        if (!ok || firstSeed > (std::uint64_t(1) << 53))
-            return usage(QStringLiteral("--seed expects a whole number in [0, 2^53], got '%1'")
-                             .arg(p.value(seedOpt)));
-    }
+    if (const QString bad = readSeed(p, seedOpt, firstSeed); !bad.isEmpty())
+        return usage(bad);
     core::Result<SweepPlan> plan =
         SweepPlan::fromGrid(p.value(gridOpt), *entry, scenario.value(), seeds, firstSeed, limits);
     if (!plan)
