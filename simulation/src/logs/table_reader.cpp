@@ -253,21 +253,34 @@ std::vector<std::string> toStrings(const std::vector<std::string_view>& views) {
     return {views.begin(), views.end()};
 }
 
+/// A fresh reader on `path` and its first non-blank line in `header`; a file without one
+/// gives a reader already at its end and no header. The three formats' common prologue.
+core::Result<std::unique_ptr<TableReader>> openWithHeader(const QString& path,
+                                                          std::optional<std::string_view>& header) {
+    auto reader = std::make_unique<TableReader>();
+    if (auto opened = reader->source().open(path); !opened)
+        return core::Error{opened.error()};
+    auto first = firstLine(reader->source());
+    if (!first)
+        return core::Error{first.error()};
+    header = first.value();
+    if (!header)
+        reader->setEmpty();
+    return reader;
+}
+
 } // namespace
 
 Opened openMovieLens(const QString& path) {
-    auto reader = std::make_unique<TableReader>();
-    LineSource& source = reader->source();
-    if (auto opened = source.open(path); !opened)
+    std::optional<std::string_view> first;
+    auto opened = openWithHeader(path, first);
+    if (!opened)
         return core::Error{opened.error()};
-    auto first = firstLine(source);
+    std::unique_ptr<TableReader> reader = std::move(opened.value());
     if (!first)
-        return core::Error{first.error()};
-    if (!first.value()) {
-        reader->setEmpty();
         return Opened{std::move(reader)};
-    }
-    const std::string_view line = *first.value();
+    LineSource& source = reader->source();
+    const std::string_view line = *first;
     TableSpec spec;
     spec.valueKind = Value::Required;
     if (line.find('\t') != std::string_view::npos) {
@@ -300,18 +313,15 @@ Opened openMovieLens(const QString& path) {
 }
 
 Opened openRetailRocket(const QString& path) {
-    auto reader = std::make_unique<TableReader>();
-    LineSource& source = reader->source();
-    if (auto opened = source.open(path); !opened)
+    std::optional<std::string_view> first;
+    auto opened = openWithHeader(path, first);
+    if (!opened)
         return core::Error{opened.error()};
-    auto first = firstLine(source);
+    std::unique_ptr<TableReader> reader = std::move(opened.value());
     if (!first)
-        return core::Error{first.error()};
-    if (!first.value()) {
-        reader->setEmpty();
         return Opened{std::move(reader)};
-    }
-    const std::string_view line = *first.value();
+    LineSource& source = reader->source();
+    const std::string_view line = *first;
     std::vector<std::string_view> fields;
     splitPlain(line, ',', fields);
     TableSpec spec;
@@ -341,18 +351,15 @@ Opened openCsv(const QString& path, const ColumnMap& map) {
             return core::Error{"unknown role '" + escaped(role.toStdString()) +
                                "' in the column map: expected user, item, time, event or "
                                "value"};
-    auto reader = std::make_unique<TableReader>();
-    LineSource& source = reader->source();
-    if (auto opened = source.open(path); !opened)
+    std::optional<std::string_view> first;
+    auto opened = openWithHeader(path, first);
+    if (!opened)
         return core::Error{opened.error()};
-    auto first = firstLine(source);
+    std::unique_ptr<TableReader> reader = std::move(opened.value());
     if (!first)
-        return core::Error{first.error()};
-    if (!first.value()) {
-        reader->setEmpty();
         return Opened{std::move(reader)};
-    }
-    const std::string_view header = *first.value();
+    LineSource& source = reader->source();
+    const std::string_view header = *first;
     TableSpec spec;
     spec.quoted = true;
     spec.timeUnit = TimeUnit::SecondsOrIso;
