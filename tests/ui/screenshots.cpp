@@ -5,7 +5,7 @@
 // window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
-//   tradeoffs|ope|inventory|surfaces|feedback|privacy|onboarding]
+//   scenario-editor|tradeoffs|ope|inventory|surfaces|feedback|privacy|onboarding]
 
 #include "screenshot_kit.h"
 
@@ -320,6 +320,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("onboarding"))
         return test::renderOnboarding(w, out, suffix) ? 0 : 1;
+    const bool onlyEditor =
+        args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("scenario-editor");
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -338,6 +341,8 @@ int main(int argc, char** argv) {
                    out.filePath(QStringLiteral("scenario-errors%1.png").arg(suffix)));
         w.scenarioPanel()->tabs()->setCurrentIndex(0);
     }
+    if (onlyEditor)
+        return ok ? 0 : 1;
     raiseDock(w, w.strategyPanel());
 
     // 1. The main window during a two-core run of `default`, paused mid-way.
