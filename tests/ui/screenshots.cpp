@@ -212,6 +212,9 @@ bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRe
     ui::TradeoffWindow* w = history.openTradeoffs(plan.value().sweepId());
     if (!w)
         return false;
+    QSignalSpy gaps(w, &ui::TradeoffWindow::groupGapsMeasured); // measured in the background
+    if (w->measuringGaps() && !gaps.wait(120000))
+        return false;
     w->verticalChoice()->setCurrentIndex(vertical);
     w->resize(1000, 760);
     settle(500);
