@@ -2,7 +2,7 @@
 
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/run_store.h"
-#include "recoscope/sim/surface_assignments.h"
+#include "recoscope/sim/surface_totals_json.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

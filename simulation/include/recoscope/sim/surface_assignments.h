@@ -52,10 +52,4 @@ core::Status applySurfaceArgument(SurfaceAssignments& a, const QString& argument
 QJsonObject surfaceTotalsJson(const core::SurfaceTotals& totals, const SurfaceAssignments& a,
                               const QString& mainCore);
 
-/// Reads back what surfaceTotalsJson wrote (a stored run's summary): every surface's figures,
-/// and in `cores` the spec of each surface with `own_core` (empty for the main core's).
-/// False, and nothing set, when `json` holds none of the surfaces (runs stored before).
-bool readSurfaceTotalsJson(const QJsonObject& json, core::SurfaceTotals& totals,
-                           SurfaceAssignments& cores);
-
 } // namespace recoscope::sim
