@@ -50,6 +50,15 @@ Simulator::Simulator(const std::string& scenario, std::optional<std::uint64_t> s
         throw py::value_error(loaded.error());
     if (!(days >= 0.0) || days > sim::RunLimits::kMaxDays)
         throw py::value_error("days must be in [0, 3650], got " + std::to_string(days));
+    // Every request comes to the Python policy whatever its surface: a scenario giving
+    // surfaces cores of their own cannot be honoured here, so it is refused by name.
+    if (!loaded.value().surfaces.empty())
+        throw py::value_error(
+            scenario +
+            ": $.surfaces gives surfaces cores of their own; the Simulator asks your policy for "
+            "every surface and cannot run a strategy per surface: remove `surfaces` from the "
+            "scenario (a strategy per surface runs with recoscope-cli run --surface or in the "
+            "workbench)");
     sim::RunSpec spec;
     spec.scenario = loaded.value();
     spec.seed = seed ? *seed : spec.scenario.seed;

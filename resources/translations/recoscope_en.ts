@@ -4130,6 +4130,18 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>run %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Computing the feedback loop from the stored slates and views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feedback loop could not be recomputed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback loop for %1: stored without a slate log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunControls</name>
@@ -5227,6 +5239,14 @@ Click to select run %6</source>
     </message>
     <message>
         <source>%1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the CTR gaps between shopper groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some group CTR gaps are unknown: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4118,6 +4118,18 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>
+    <message>
+        <source>Computing the feedback loop from the stored slates and views…</source>
+        <translation>正在根据存储的推荐列表和浏览记录计算反馈回路…</translation>
+    </message>
+    <message>
+        <source>The feedback loop could not be recomputed: %1</source>
+        <translation>无法重新计算反馈回路：%1</translation>
+    </message>
+    <message>
+        <source>No feedback loop for %1: stored without a slate log.</source>
+        <translation>%1 没有反馈回路：存储时未保存推荐列表日志。</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunControls</name>
@@ -5216,6 +5228,14 @@ Click to select run %6</source>
     <message>
         <source>%1 pp</source>
         <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>Measuring the CTR gaps between shopper groups…</source>
+        <translation>正在测量购物者群体间的点击率差距…</translation>
+    </message>
+    <message>
+        <source>Some group CTR gaps are unknown: %1</source>
+        <translation>部分群体点击率差距未知：%1</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,5 @@
 #include "recoscope/sim/feedback_loop_json.h"
 
-#include "recoscope/core/feedback_loop.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/slate_log.h"
 #include "recoscope/sim/world.h"
@@ -15,10 +14,15 @@ namespace {
 QJsonValue figure(double v) {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
+bool cancelled(const std::atomic<bool>* cancel) {
+    return cancel && cancel->load();
+}
 } // namespace
 
-core::Result<std::optional<QJsonObject>> storedFeedbackLoopJson(const RunStore& store, qint64 runId,
-                                                                const World& world) {
+core::Result<std::optional<std::vector<core::FeedbackDay>>>
+storedFeedbackDays(const RunStore& store, qint64 runId, const World& world,
+                   const std::atomic<bool>* cancel) {
+    using Days = std::optional<std::vector<core::FeedbackDay>>;
     core::FeedbackLoop loop(world.items, world.itemVectors, world.dim);
     bool slates = false;
     SlateLog log(store);
@@ -26,14 +30,16 @@ core::Result<std::optional<QJsonObject>> storedFeedbackLoopJson(const RunStore& 
         slates = true;
         for (core::ItemId i : s.items)
             loop.onImpression(s.time, i);
-        return true;
+        return !cancelled(cancel);
     });
     if (!st)
         return core::Error{st.error()};
-    if (!slates)
-        return std::optional<QJsonObject>{};
+    if (!slates || cancelled(cancel))
+        return Days{};
     constexpr qint64 kChunk = 65536; // bounded memory whatever the run's length
     for (qint64 offset = 0;; offset += kChunk) {
+        if (cancelled(cancel))
+            return Days{};
         auto chunk = store.events(runId, offset, kChunk);
         if (!chunk)
             return core::Error{chunk.error()};
@@ -43,8 +49,41 @@ core::Result<std::optional<QJsonObject>> storedFeedbackLoopJson(const RunStore& 
         if (static_cast<qint64>(chunk.value().size()) < kChunk)
             break;
     }
+    return Days{loop.days()};
+}
+
+core::Result<std::optional<std::vector<core::FeedbackDay>>>
+storedFeedbackDays(const RunStore& store, qint64 runId, const std::atomic<bool>* cancel) {
+    core::Result<RunRecord> run = store.run(runId);
+    if (!run)
+        return core::Error{run.error()};
+    const RunRecord& r = run.value();
+    const QString source = QStringLiteral("%1: run %2").arg(store.path()).arg(runId);
+    core::Result<Scenario> scenario = parseScenario(r.scenarioJson, source);
+    if (!scenario)
+        return core::Error{scenario.error()};
+    // The item table and vectors the run's shop had (the feedback loop reads categories and
+    // latent vectors), checked against the hashes stored with the run.
+    const World world = generateWorld(scenario.value(), r.seed);
+    if (!r.catalogueHash.isEmpty() &&
+        (world.catalogueHash() != r.catalogueHash || world.populationHash() != r.populationHash))
+        return core::Error{
+            QStringLiteral("%1: the regenerated shop does not match the stored hashes (run made by "
+                           "another version: %2)")
+                .arg(source, r.buildVersion)
+                .toStdString()};
+    return storedFeedbackDays(store, runId, world, cancel);
+}
+
+core::Result<std::optional<QJsonObject>> storedFeedbackLoopJson(const RunStore& store, qint64 runId,
+                                                                const World& world) {
+    auto loop = storedFeedbackDays(store, runId, world);
+    if (!loop)
+        return core::Error{loop.error()};
+    if (!loop.value())
+        return std::optional<QJsonObject>{};
     QJsonArray days;
-    for (const core::FeedbackDay& d : loop.days())
+    for (const core::FeedbackDay& d : *loop.value())
         days.append(QJsonObject{{QStringLiteral("day"), d.day},
                                 {QStringLiteral("views"), static_cast<double>(d.views)},
                                 {QStringLiteral("impressions"), static_cast<double>(d.impressions)},

@@ -200,6 +200,23 @@ core::Result<OpeResult> evaluate(const Scenario& scenario, std::uint64_t seed, d
                                  const core::RecommenderRegistry& registry,
                                  std::vector<OpeSlate> stored, double stopTime,
                                  const std::atomic<bool>* cancel, const OpeProgress& progress) {
+    // The replay puts the logging core (and the target beside it) behind every surface: a run
+    // whose scenario gives some surfaces cores of their own would be replayed with the wrong
+    // cores (or refused as "cannot be replayed"). Refused by name instead, never ignored.
+    if (!scenario.surfaces.empty()) {
+        std::string assigned;
+        const SurfaceAssignments n = scenario.surfaces.normalised();
+        for (int s = 0; s < core::kSurfaceCount; ++s)
+            if (const QString& spec = n.specs[static_cast<std::size_t>(s)]; !spec.isEmpty())
+                assigned += (assigned.empty() ? "" : ", ") +
+                            std::string(core::surfaceName(static_cast<core::Surface>(s))) + "=" +
+                            spec.toStdString();
+        return core::Error{"$.surfaces: the scenario gives surfaces cores of their own (" +
+                           assigned +
+                           "); off-policy evaluation replays one logging core on every surface "
+                           "and cannot evaluate a strategy per surface: use a run whose scenario "
+                           "has no `surfaces`"};
+    }
     auto half = [&](double offset) {
         return [&progress, offset](double f) {
             if (progress)

@@ -135,3 +135,15 @@ def test_simulator_step_is_the_engines_step():
         assert mine[key] == ref[key], key
     assert clicks == mine["clicks"]
     assert sim.finished and sim.next_request() is None
+
+
+def test_strategy_per_surface_is_refused(tmp_path):
+    # The Simulator asks the Python policy for every surface: a scenario with `surfaces`
+    # is refused with a message naming the field and saying why. Mutation seen failing:
+    # the check removed from Simulator::Simulator -- the run job's own check answers
+    # "$.surfaces.cart: unknown recommender 'itemknn'; known: python-policy", which
+    # misleads (itemknn is a core) and does not match.
+    path = tmp_path / "per-surface.json"
+    path.write_text('{"format": 1, "name": "per-surface", "surfaces": {"cart": "itemknn"}}')
+    with pytest.raises(ValueError, match=r"\$\.surfaces gives .* strategy per surface"):
+        recoscope.Simulator(str(path), seed=1)

@@ -76,6 +76,7 @@ private slots:
     void sameCoreAsLoggerIsExact();
     void cliEndToEnd();
     void cliBadInput();
+    void strategyPerSurfaceIsRefused();
 
 private:
     int cli(const QStringList& args, QString* out, QString* err = nullptr);
@@ -346,6 +347,20 @@ void TestOpe::cliBadInput() {
             QStringLiteral("--run"), QStringLiteral("1"), QStringLiteral("--target"),
             QStringLiteral("popularity")},
            4, QStringLiteral("no such run store"));
+}
+
+// The replay serves every surface with the logging core: a scenario with `surfaces` is
+// refused with a message naming the field and the assignment, not evaluated with the wrong
+// cores. Mutation seen failing: evaluate() without the check (a result comes back).
+void TestOpe::strategyPerSurfaceIsRefused() {
+    sim::Scenario shop = smallShop();
+    shop.surfaces.at(core::Surface::Cart) = QStringLiteral("itemknn");
+    auto r = sim::checkFreshRun(shop, 5, 0.0, {"popularity", {}}, {"random", {}}, m_registry);
+    QVERIFY(!r);
+    QVERIFY2(QString::fromStdString(r.error()).contains(QLatin1String("$.surfaces")),
+             r.error().c_str());
+    QVERIFY2(QString::fromStdString(r.error()).contains(QLatin1String("cart=itemknn")),
+             r.error().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestOpe)

@@ -5,7 +5,7 @@
 // window manager is involved.
 //
 //   recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only
-//   tradeoffs|ope|inventory|surfaces|feedback|privacy|onboarding]
+//   scenario-editor|tradeoffs|ope|inventory|surfaces|feedback|privacy|onboarding]
 
 #include "screenshot_kit.h"
 
@@ -212,6 +212,9 @@ bool renderSweep(const QDir& out, const QString& name, const core::RecommenderRe
     ui::TradeoffWindow* w = history.openTradeoffs(plan.value().sweepId());
     if (!w)
         return false;
+    QSignalSpy gaps(w, &ui::TradeoffWindow::groupGapsMeasured); // measured in the background
+    if (w->measuringGaps() && !gaps.wait(120000))
+        return false;
     w->verticalChoice()->setCurrentIndex(vertical);
     w->resize(1000, 760);
     settle(500);
@@ -320,6 +323,9 @@ int main(int argc, char** argv) {
     if (args.contains(QStringLiteral("--only")) &&
         args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("onboarding"))
         return test::renderOnboarding(w, out, suffix) ? 0 : 1;
+    const bool onlyEditor =
+        args.contains(QStringLiteral("--only")) &&
+        args.value(args.indexOf(QStringLiteral("--only")) + 1) == QLatin1String("scenario-editor");
     bool ok = true;
 
     // 0. The scenario editor: the form, then the JSON tab with a validation error.
@@ -338,6 +344,8 @@ int main(int argc, char** argv) {
                    out.filePath(QStringLiteral("scenario-errors%1.png").arg(suffix)));
         w.scenarioPanel()->tabs()->setCurrentIndex(0);
     }
+    if (onlyEditor)
+        return ok ? 0 : 1;
     raiseDock(w, w.strategyPanel());
 
     // 1. The main window during a two-core run of `default`, paused mid-way.

@@ -10,6 +10,15 @@
 // Mutation tried: feeding the live accumulator clicks as well as views (`EventKind::View`
 // -> `|| EventKind::Click` in Arena::act): the drift differs from the report (day 1 of
 // random: 0.00208 live against 0.00262) and liveEqualsReport fails.
+//
+// reopenedEqualsLive opens the same two runs from the history (RunComparisonWindow, as the
+// history's Open button does; popularity serves the cart page with itemknn) and wants the
+// live figures back exactly: the feedback-loop points of both charts (recomputed on the
+// window's BackgroundTask) and every cell and tooltip of the per-surface table (read from
+// the stored summary). Mutations seen failing: MetricSeriesStore::addStoredRun without
+// readSurfaceTotalsJson (every cell "–", as before the fix); RunComparisonWindow::load
+// without startFeedbackLoop (no points); readSurfaceTotalsJson ignoring `own_core` (the
+// cart cell loses "(itemknn)").
 
 #include "cli_process.h"
 #include "recoscope/core/registry.h"
@@ -19,11 +28,15 @@
 #include "recoscope/ui/feedback_loop_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_chart_view.h"
+#include "recoscope/ui/run_comparison_window.h"
+#include "recoscope/ui/run_history_model.h"
+#include "recoscope/ui/surface_ctr_table.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +47,20 @@ class TestFeedbackLoopPanel : public QObject {
     Q_OBJECT
     core::RecommenderRegistry m_registry;
     QTemporaryDir m_dir;
+    // What liveEqualsReport's dashboard showed at the end, for reopenedEqualsLive.
+    QList<qint64> m_runIds;
+    std::vector<ui::ChartSample> m_liveLoop[2][2]; // [figure][core]
+    QStringList m_liveSurfaceCells;
+
+    static QStringList cells(const QTableWidget* t) {
+        QStringList out;
+        for (int r = 0; r < t->rowCount(); ++r)
+            for (int c = 0; c < t->columnCount(); ++c)
+                out << (t->item(r, c)
+                            ? t->item(r, c)->text() + QLatin1Char('|') + t->item(r, c)->toolTip()
+                            : QStringLiteral("(none)"));
+        return out;
+    }
 
 private slots:
     void initTestCase() { core::registerBuiltinRecommenders(m_registry); }
@@ -44,7 +71,9 @@ private slots:
         sim::ArenaSpec spec;
         spec.scenario = scenario.value();
         spec.seed = 5;
-        spec.cores = {{"random", {}}, {"popularity", {}}};
+        sim::SurfaceAssignments cartByItemknn;
+        cartByItemknn.at(core::Surface::Cart) = QStringLiteral("itemknn");
+        spec.cores = {{"random", {}}, {"popularity", {}, cartByItemknn}};
         spec.limits.maxDays = 1.5;
         spec.dbPath = m_dir.filePath(QStringLiteral("loop.db"));
         spec.inspectors = false;
@@ -117,6 +146,57 @@ private slots:
         // The figures tell the cores apart: popularity concentrates exposure far beyond random.
         const auto& gini = loop->chart(Panel::ExposureGini);
         QVERIFY(gini->samples("1").back().y > gini->samples("0").back().y + 0.5);
+
+        m_runIds = {fin.runIds[0], fin.runIds[1]};
+        for (int f = 0; f < 2; ++f)
+            for (int c = 0; c < 2; ++c)
+                m_liveLoop[f][c] = loop->chart(Panel::Figure(f))->samples(QString::number(c));
+        m_liveSurfaceCells = cells(panel.surfaceTable()->table());
+    }
+
+    void reopenedEqualsLive() {
+        QVERIFY2(m_runIds.size() == 2, "liveEqualsReport must run first");
+        ui::RunHistoryModel model(m_dir.filePath(QStringLiteral("loop.db")));
+        QVERIFY2(model.reload(), qPrintable(model.lastError()));
+        ui::RunComparisonWindow w;
+        w.charts()->showFeedbackLoop();
+        w.resize(1100, 800);
+        w.show();
+        QCOMPARE(w.load(model, m_runIds), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(w.feedbackLoopSettled(), 120000);
+        QTRY_VERIFY(w.comparisonsSettled());
+        QTest::qWait(100); // the dashboard's refresh
+        Panel* loop = w.charts()->feedbackLoopPanel();
+        QVERIFY2(loop->note().isEmpty(), qPrintable(loop->note()));
+        for (int f = 0; f < 2; ++f)
+            for (int c = 0; c < 2; ++c) {
+                const auto& shown = loop->chart(Panel::Figure(f))->samples(QString::number(c));
+                QCOMPARE(shown.size(), m_liveLoop[f][c].size());
+                QVERIFY(!shown.empty());
+                for (std::size_t d = 0; d < shown.size(); ++d) {
+                    QCOMPARE(shown[d].x, m_liveLoop[f][c][d].x);
+                    QVERIFY2(shown[d].y == m_liveLoop[f][c][d].y,
+                             qPrintable(QStringLiteral("figure %1 core %2 day %3: %4 reopened, "
+                                                       "%5 live")
+                                            .arg(f)
+                                            .arg(c)
+                                            .arg(d)
+                                            .arg(shown[d].y, 0, 'g', 17)
+                                            .arg(m_liveLoop[f][c][d].y, 0, 'g', 17)));
+                }
+            }
+        const QStringList reopened = cells(w.charts()->surfaceTable()->table());
+        QCOMPARE(reopened, m_liveSurfaceCells);
+        // Not the old "–" everywhere: every surface with slates (all but search, where the
+        // shop model shows none) has its CTR, and the cart's own core is named.
+        const int columns = w.charts()->surfaceTable()->table()->columnCount();
+        QCOMPARE(columns, 2);
+        for (core::Surface s : {core::Surface::Home, core::Surface::Product, core::Surface::Cart})
+            for (int c = 0; c < columns; ++c)
+                QVERIFY2(!reopened[int(s) * columns + c].startsWith(QStringLiteral("–|")),
+                         qPrintable(reopened[int(s) * columns + c]));
+        QVERIFY(
+            reopened[int(core::Surface::Cart) * columns + 1].contains(QStringLiteral("(itemknn)")));
     }
 };
 

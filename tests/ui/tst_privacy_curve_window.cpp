@@ -4,8 +4,11 @@
 // Mutation check (made once, then restored): showCurve() putting the reference runs on the
 // solid line (dropping the `p.epsilon > 0.0` test) fails curveMatchesTheRuns.
 
+#include "layout_audit.h"
+
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/privacy_curve.h"
+#include "recoscope/ui/language_manager.h"
 #include "recoscope/ui/main_window.h"
 #include "recoscope/ui/metric_chart_view.h"
 #include "recoscope/ui/privacy_curve_window.h"
@@ -76,6 +79,31 @@ private slots:
         QCOMPARE(level[0].y, pts[0].ctr);
         QCOMPARE(level[1].y, pts[0].ctr);
         QVERIFY(pts[1].ctr < pts[0].ctr); // the noisiest budget costs clicks
+    }
+
+    // In zh_CN the y axis title (点击率) was drawn as a lone "⋮": Qt Charts sized the axis
+    // to its one-digit tick labels but reserved the width of "..." for them, leaving the
+    // title (a 17 px CJK line) too little room. LayoutAudit reads what Qt Charts drew.
+    // Mutation seen failing: setVerticalLabelFormat() keeping "%.3g" for one-digit labels
+    // (qtcharts_metric_chart_view.cpp) lists "chart text truncated (\"...\")".
+    void zhCnChartTextsDrawnInFull() {
+        core::RecommenderRegistry registry;
+        core::registerBuiltinRecommenders(registry);
+        ui::LanguageManager language;
+        QVERIFY(language.setLanguage(QStringLiteral("zh_CN")));
+        ui::PrivacyCurveWindow w(registry, smallShop());
+        w.coresEdit()->setText(QStringLiteral("popularity"));
+        w.epsilonsEdit()->setText(QStringLiteral("1"));
+        w.daysBox()->setValue(0.5);
+        w.show();
+        QSignalSpy done(&w, &ui::PrivacyCurveWindow::curveFinished);
+        QVERIFY(w.start());
+        QVERIFY(done.wait(120000));
+        QTest::qWait(200);
+        QCOMPARE(w.chart()->yTitle(), QStringLiteral("点击率"));
+        const QStringList problems = test::auditLayout(&w);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        language.setLanguage(QStringLiteral("en"));
     }
 
     void badFieldsAreRefused() {

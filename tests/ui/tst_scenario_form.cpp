@@ -10,11 +10,14 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QGroupBox>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
 #include <cmath>
@@ -26,6 +29,43 @@ class TestScenarioForm : public QObject {
     Q_OBJECT
 
 private slots:
+    // The links above the form (ScenarioSectionBar): one per section, in the form's order,
+    // each bringing its group to the top of the view. Mutation seen failing:
+    // ScenarioSectionBar::showSection without the scroll (the privacy group stays below).
+    void sectionLinksReachEveryGroup() {
+        ui::ScenarioPanel panel;
+        panel.resize(520, 640);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.selectPreset(QStringLiteral("default")));
+        QStringList groups{QStringLiteral("section:run")};
+        for (const sim::ScenarioField& f : sim::scenarioFields())
+            if (f.type == Type::Object)
+                groups << QStringLiteral("section:") + f.jsonPath();
+        QVERIFY(groups.contains(QStringLiteral("section:$.privacy")));
+        QVERIFY(groups.contains(QStringLiteral("section:$.onboarding")));
+        auto* scroll = panel.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        auto top = [&](QWidget* w) { return w->mapTo(scroll->viewport(), QPoint(0, 0)).y(); };
+        for (const QString& name : groups) {
+            auto* box = panel.findChild<QGroupBox*>(name);
+            auto* link = panel.findChild<QToolButton*>(QStringLiteral("link:") + name);
+            QVERIFY2(box && link, qPrintable(name));
+            QCOMPARE(link->text(), box->title());
+            QTRY_VERIFY2(link->isVisible(), qPrintable(name)); // shown by the layout, queued
+        }
+        auto* privacy = panel.findChild<QGroupBox*>(QStringLiteral("section:$.privacy"));
+        QVERIFY(top(privacy) > scroll->viewport()->height()); // below the view at first
+        QTest::mouseClick(panel.findChild<QToolButton*>(QStringLiteral("link:section:$.privacy")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(top(privacy) >= 0 && top(privacy) < scroll->viewport()->height() / 2);
+        QTest::mouseClick(panel.findChild<QToolButton*>(QStringLiteral("link:section:run")),
+                          Qt::LeftButton);
+        auto* run = panel.findChild<QGroupBox*>(QStringLiteral("section:run"));
+        QTRY_VERIFY(top(run) >= 0 && top(run) < scroll->viewport()->height() / 2);
+        QVERIFY(top(privacy) > scroll->viewport()->height());
+    }
+
     void editorsFollowTheTable() {
         ui::ScenarioPanel panel;
         QVERIFY(panel.selectPreset(QStringLiteral("default")));

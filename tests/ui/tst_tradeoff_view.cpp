@@ -6,21 +6,35 @@
 // fails; selectRun not connected -- clickSelectsRun fails; markers sized per point
 // (QXYSeries::PointConfiguration::Size, the first version) -- clickSelectsRun's colour
 // check fails.
+// gapsMeasuredOffTheGuiThread: a real group-fair sweep (slate logs, so real gaps); the window
+// opens at once with the busy indicator, a timer keeps firing while the gaps are measured,
+// and the gaps it shows are those SweepTradeoffs::load measures synchronously. Mutation seen
+// failing: measuring in load() on the GUI thread again (the old code) -- measuringGaps() is
+// already false when the window opens (and no timer tick could happen while it measured).
 
+#include "recoscope/core/registry.h"
+#include "recoscope/sim/builtin_scenarios.h"
+#include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/sweep_plan.h"
+#include "recoscope/sim/sweep_tradeoffs.h"
 #include "recoscope/ui/run_history_panel.h"
 #include "recoscope/ui/tradeoff_chart_view.h"
 #include "recoscope/ui/tradeoff_window.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 #include <limits>
@@ -204,6 +218,77 @@ private slots:
             QCOMPARE(w->chart()->markPosition(i), QPoint(-1, -1));
             QCOMPARE(w->table()->item(i, 6)->text(), QStringLiteral("\u2013"));
         }
+    }
+
+    void gapsMeasuredOffTheGuiThread() {
+        core::RecommenderRegistry registry;
+        core::registerBuiltinRecommenders(registry);
+        const QString grid = m_dir.filePath(QStringLiteral("grid.json"));
+        QFile g(grid);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(R"({"strength": [0, 10]})");
+        g.close();
+        // `default`: regenerating its population (once per seed) is the slow part, long
+        // enough for the timer below to fire many times while it runs.
+        auto scenario = sim::loadBuiltinScenario(QStringLiteral("default"));
+        QVERIFY(scenario);
+        auto plan = sim::SweepPlan::fromGrid(grid, *registry.find("group-fair"), scenario.value(),
+                                             2, 1, sim::RunLimits{20000, 0.0});
+        QVERIFY2(plan, plan ? "" : plan.error().c_str());
+        const QString db = m_dir.filePath(QStringLiteral("gaps.db"));
+        {
+            auto store = sim::RunStore::open(db);
+            QVERIFY(store);
+            for (const sim::SweepJob& job : plan.value().jobs()) {
+                auto run = sim::RunJob::create(plan.value().runSpec(job.index), registry,
+                                               store.value().get());
+                QVERIFY(run);
+                run.value()->runSlice(0);
+                QVERIFY(run.value()->finish(QStringLiteral("finished")));
+            }
+        }
+        // The reference: the same sweep measured synchronously, as before.
+        auto reference = sim::SweepTradeoffs::load(db);
+        QVERIFY2(reference, reference ? "" : reference.error().c_str());
+        const sim::SweepTradeoffs& expected = reference.value().front();
+        QCOMPARE(expected.points.size(), std::size_t(2));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(sim::SweepTradeoffs(expected).measureGroupGaps(nullptr));
+        qInfo("measuring the gaps synchronously: %lld ms", clock.elapsed());
+
+        ui::RunHistoryPanel panel(db);
+        ui::TradeoffWindow* w = nullptr;
+        int ticksWhileBusy = 0;
+        QTimer tick;
+        tick.setInterval(1);
+        connect(&tick, &QTimer::timeout, this, [&] {
+            if (w && w->measuringGaps())
+                ++ticksWhileBusy;
+        });
+        tick.start();
+        w = panel.openTradeoffs(plan.value().sweepId());
+        QVERIFY(w);
+        QSignalSpy measured(w, &ui::TradeoffWindow::groupGapsMeasured);
+        w->show();
+        QVERIFY(w->measuringGaps());
+        QVERIFY(w->findChild<QProgressBar*>(QStringLiteral("tradeoffBusy"))->isVisible());
+        QCOMPARE(w->table()->rowCount(), 2); // the rest is shown at once
+        QVERIFY(measured.wait(120000));
+        tick.stop();
+        QVERIFY2(ticksWhileBusy > 0, "the event loop did not run while the gaps were measured");
+        QVERIFY(!w->measuringGaps());
+        QVERIFY(!w->findChild<QProgressBar*>(QStringLiteral("tradeoffBusy"))->isVisible());
+        const QList<ui::TradeoffMark>& marks = w->chart()->marks();
+        QCOMPARE(marks.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const double gap = expected.points[std::size_t(i)].groupCtrGap;
+            QVERIFY2(std::isfinite(gap), "the reference sweep has no gap to compare");
+            QCOMPARE(marks[i].groupCtrGap, gap);
+            QCOMPARE(w->table()->item(i, 6)->text(),
+                     QStringLiteral("%1 pp").arg(gap * 100.0, 0, 'f', 2));
+        }
+        w->close();
     }
 
     void markerSizeFollowsRevenue() {

@@ -4,6 +4,7 @@
 #include "recoscope/ui/metric_chart_view.h"
 
 #include <QEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -15,6 +16,11 @@ FeedbackLoopPanel::FeedbackLoopPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("feedbackLoopPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("feedbackLoopNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
     // The same grid as the other chart tabs: two columns, or one at large fonts.
     auto* grid = new ChartGrid;
     grid->setObjectName(QStringLiteral("feedbackLoopPage"));
@@ -32,6 +38,15 @@ FeedbackLoopPanel::FeedbackLoopPanel(QWidget* parent) : QWidget(parent) {
 
 MetricChartView* FeedbackLoopPanel::chart(Figure figure) const {
     return figure == ExposureGini ? m_gini : m_drift;
+}
+
+void FeedbackLoopPanel::setNote(const QString& note) {
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString FeedbackLoopPanel::note() const {
+    return m_note->text();
 }
 
 std::vector<ChartSample> FeedbackLoopPanel::series(const CoreSeries& c, Figure figure) {

@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/beyond_accuracy_json.h"
 #include "recoscope/sim/run_store.h"
+#include "recoscope/sim/surface_totals_json.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -135,6 +136,11 @@ void MetricSeriesStore::appendReplay(const sim::ReplayBucket& bucket) {
     ++m_revision;
 }
 
+void MetricSeriesStore::setFeedbackDays(int index, std::vector<core::FeedbackDay> days) {
+    m_cores[static_cast<std::size_t>(index)].feedbackDays = std::move(days);
+    ++m_revision;
+}
+
 void MetricSeriesStore::setColourIndex(int index, int colour) {
     m_cores[static_cast<std::size_t>(index)].colour = colour;
     ++m_revision;
@@ -224,6 +230,8 @@ core::Status MetricSeriesStore::addStoredRun(const sim::RunStore& store, qint64 
         c.total.latencyP99us = lat.value(QStringLiteral("p99")).toDouble();
         c.total.hasBeyond = sim::readBeyondAccuracyJson(
             sum.value(QStringLiteral("beyond_accuracy")).toObject(), c.total.beyond, c.retention);
+        sim::readSurfaceTotalsJson(sum.value(QStringLiteral("surfaces")).toObject(), c.surfaces,
+                                   c.surfaceCores);
         c.coupons = sum.value(QStringLiteral("coupons")).toObject();
         c.onboarding = sum.value(QStringLiteral("onboarding")).toObject();
     }

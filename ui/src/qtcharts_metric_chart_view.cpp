@@ -52,6 +52,25 @@ double niceStep(double v) {
     return 10.0 * mag;
 }
 
+// Sets `format` on a vertical value axis, or one decimal more when every tick label would
+// be narrower than "...". Qt Charts sizes a vertical axis to its widest tick label, but
+// when it lays out the axis title it reserves the width of "..." for the labels: with
+// one-digit labels (a CTR axis of 0-6 %) the title loses the difference, and a title set
+// in a taller font (CJK: a 17 px line against 16 px for Latin) was elided to a lone
+// "..." drawn sideways ("⋮" in the zh_CN privacy curve).
+void setVerticalLabelFormat(QValueAxis* axis, const QString& format) {
+    const QFontMetricsF fm(axis->labelsFont());
+    const qreal ellipsis = fm.horizontalAdvance(QStringLiteral("..."));
+    const int ticks = std::max(axis->tickCount(), 2);
+    qreal widest = 0.0;
+    for (int i = 0; i < ticks; ++i) {
+        const double v = axis->min() + (axis->max() - axis->min()) * i / (ticks - 1);
+        widest = std::max(
+            widest, fm.horizontalAdvance(QString::asprintf(format.toLatin1().constData(), v)));
+    }
+    axis->setLabelFormat(widest < ellipsis ? QStringLiteral("%.1f") : format);
+}
+
 class QtChartsMetricChartView final : public MetricChartView {
 public:
     explicit QtChartsMetricChartView(QWidget* parent) : MetricChartView(parent) {
@@ -160,10 +179,10 @@ public:
             m_yLog->setRange(y0, y1);
         else {
             m_y->setRange(y0, y1);
-            m_y->setLabelFormat(QStringLiteral("%.3g"));
+            setVerticalLabelFormat(m_y, QStringLiteral("%.3g"));
         }
         m_right->setRange(r0 + f0 * (r1 - r0), r0 + f1 * (r1 - r0));
-        m_right->setLabelFormat(QStringLiteral("%.3g"));
+        setVerticalLabelFormat(m_right, QStringLiteral("%.3g"));
     }
 
     QRectF plotArea() const override {
@@ -458,8 +477,8 @@ private:
             m_right->setRange(0.0, niceCeil(std::max(rightMax, 4.0)));
             m_right->applyNiceNumbers();
             m_rightMax = m_right->max();
-            m_right->setLabelFormat(m_rightMax >= 100.0 ? QStringLiteral("%.0f")
-                                                        : QStringLiteral("%.3g"));
+            setVerticalLabelFormat(m_right, m_rightMax >= 100.0 ? QStringLiteral("%.0f")
+                                                                : QStringLiteral("%.3g"));
         }
         if (m_log) {
             // Whole decades around the positive values.
@@ -508,7 +527,8 @@ private:
             m_y->setRange(yMin, ny);
             m_y->applyNiceNumbers();
             m_yMax = m_y->max();
-            m_y->setLabelFormat(m_yMax >= 100.0 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
+            setVerticalLabelFormat(m_y, m_yMax >= 100.0 ? QStringLiteral("%.0f")
+                                                        : QStringLiteral("%.3g"));
         }
     }
 

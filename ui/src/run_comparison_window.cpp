@@ -1,8 +1,10 @@
 #include "recoscope/ui/run_comparison_window.h"
 
 #include "recoscope/sim/ab_statistics.h"
+#include "recoscope/sim/feedback_loop_json.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/scenario.h"
+#include "recoscope/ui/feedback_loop_panel.h"
 #include "recoscope/ui/live_charts_panel.h"
 #include "recoscope/ui/metric_series_store.h"
 #include "recoscope/ui/run_history_model.h"
@@ -25,6 +27,70 @@ RunComparisonWindow::RunComparisonWindow(QWidget* parent)
 
 RunComparisonWindow::~RunComparisonWindow() {
     stopStatistics();
+    m_feedback.stop();
+}
+
+// The feedback loop is not stored: it is recomputed from the slate log and the views, with
+// the item vectors of the regenerated shop (seconds for a large shop, O(events)), on a
+// thread with its own read-only connection.
+void RunComparisonWindow::startFeedbackLoop(const QString& dbPath) {
+    m_feedback.stop();
+    std::vector<std::pair<int, qint64>> runs; // store index, run id: simulated runs only
+    QStringList names;
+    for (int c = 0; c < m_store->coreCount(); ++c)
+        if (!m_store->core(c).replay) {
+            runs.emplace_back(c, m_store->core(c).runId);
+            names << m_store->core(c).label;
+        }
+    FeedbackLoopPanel* panel = m_charts->feedbackLoopPanel();
+    if (runs.empty()) {
+        panel->setNote({});
+        return;
+    }
+    panel->setNote(tr("Computing the feedback loop from the stored slates and views…"));
+    using Days = std::optional<std::vector<core::FeedbackDay>>;
+    struct Loaded {
+        std::vector<Days> days; // per entry of `runs`
+        QString error;
+    };
+    m_feedback.start<Loaded>(
+        this,
+        [dbPath, runs](const std::atomic<bool>* cancel) {
+            Loaded out;
+            auto store = sim::RunStore::open(dbPath, sim::RunStore::Mode::ReadOnly);
+            if (!store) {
+                out.error = QString::fromStdString(store.error());
+                return out;
+            }
+            for (const auto& [index, runId] : runs) {
+                auto days = sim::storedFeedbackDays(*store.value(), runId, cancel);
+                if (!days) {
+                    out.error = QString::fromStdString(days.error());
+                    return out;
+                }
+                out.days.push_back(std::move(days).value());
+            }
+            return out;
+        },
+        [this, runs, names, panel](Loaded loaded) {
+            QStringList without;
+            for (std::size_t i = 0; i < loaded.days.size(); ++i) {
+                if (loaded.days[i])
+                    m_store->setFeedbackDays(runs[i].first, std::move(*loaded.days[i]));
+                else
+                    without << names[static_cast<qsizetype>(i)];
+            }
+            if (!loaded.error.isEmpty())
+                panel->setNote(
+                    tr("The feedback loop could not be recomputed: %1").arg(loaded.error));
+            else if (!without.isEmpty())
+                panel->setNote(tr("No feedback loop for %1: stored without a slate log.")
+                                   .arg(without.join(QStringLiteral(", "))));
+            else
+                panel->setNote({});
+            m_charts->invalidate();
+            m_charts->showStore(*m_store);
+        });
 }
 
 void RunComparisonWindow::stopStatistics() {
@@ -120,6 +186,7 @@ QString RunComparisonWindow::load(const RunHistoryModel& model, const QList<qint
                                           "shoppers (another scenario or seed)."));
         }
     }
+    startFeedbackLoop(model.store()->path());
     m_charts->setTimeline(sharedTimeline(model, runIds));
     m_charts->invalidate();
     m_charts->showStore(*m_store);

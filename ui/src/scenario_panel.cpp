@@ -3,6 +3,7 @@
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/scenario_fields.h"
 #include "scenario_field_editor.h"
+#include "scenario_section_bar.h"
 #include "validation_text.h"
 
 #include <QComboBox>
@@ -108,6 +109,8 @@ ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent) {
     m_formHost = new QWidget;
     m_formLayout = new QVBoxLayout(m_formHost);
     m_formScroll->setWidget(m_formHost);
+    m_sections = new ScenarioSectionBar(m_formScroll);
+    formPageLayout->addWidget(m_sections);
     formPageLayout->addWidget(m_formScroll, 1);
     m_tabs->addTab(formPage, QString());
     m_json = new QPlainTextEdit;
@@ -260,11 +263,15 @@ void ScenarioPanel::rebuildForm() {
     // One group per object of the field table, its rows in table order; the top-level
     // rows go to "Run".
     auto* top = new QGroupBox(tr("Run"));
+    top->setObjectName(QStringLiteral("section:run"));
     QMap<QString, QFormLayout*> forms{{QString(), new QFormLayout(top)}};
     m_formLayout->addWidget(top);
+    QList<QPair<QString, QString>> sections{{top->objectName(), top->title()}};
     for (const sim::ScenarioField& f : sim::scenarioFields()) {
         if (f.type == sim::ScenarioField::Type::Object) {
             auto* box = new QGroupBox(ScenarioFieldEditor::label(f));
+            box->setObjectName(QStringLiteral("section:") + f.jsonPath());
+            sections.append({box->objectName(), box->title()});
             forms.insert(f.path, new QFormLayout(box));
             m_formLayout->addWidget(box);
             continue;
@@ -287,6 +294,7 @@ void ScenarioPanel::rebuildForm() {
         m_fields.insert(path, editor);
     }
     m_formLayout->addStretch();
+    m_sections->setSections(sections);
 }
 
 void ScenarioPanel::formEdited(const QString& path, const QJsonValue& value) {

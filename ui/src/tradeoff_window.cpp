@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
@@ -59,10 +60,21 @@ TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_vertical = new QComboBox(this);
     m_vertical->setObjectName(QStringLiteral("tradeoffVertical"));
     m_verticalLabel->setBuddy(m_vertical);
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(QStringLiteral("tradeoffGapNote"));
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("tradeoffBusy"));
+    m_busy->setRange(0, 0); // no known end: a busy indicator
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_busyLabel->hide();
     auto* choice = new QHBoxLayout;
     choice->addWidget(m_verticalLabel);
     choice->addWidget(m_vertical);
     choice->addStretch(1);
+    choice->addWidget(m_busyLabel);
+    choice->addWidget(m_busy);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(choice);
@@ -88,6 +100,10 @@ TradeoffWindow::TradeoffWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     resize(960, 780);
 }
 
+TradeoffWindow::~TradeoffWindow() {
+    m_gaps.stop();
+}
+
 void TradeoffWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
@@ -106,6 +122,12 @@ void TradeoffWindow::retranslateUi() {
                           tr("CTR gap between shopper groups")});
     m_vertical->setCurrentIndex(current);
     setWindowTitle(tr("Trade-offs of sweep %1").arg(m_sweepId));
+    if (m_gaps.running())
+        m_busyLabel->setText(tr("Measuring the CTR gaps between shopper groups…"));
+    else if (!m_gapError.isEmpty())
+        m_busyLabel->setText(tr("Some group CTR gaps are unknown: %1").arg(m_gapError));
+    m_busyLabel->setVisible(m_gaps.running() || !m_gapError.isEmpty());
+    m_busy->setVisible(m_gaps.running());
 }
 
 QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepId) {
@@ -121,15 +143,45 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
                                     [&](const auto& s) { return s.sweepId == sweepId; });
     if (sweep == sweeps.end())
         return tr("No finished runs of sweep %1 in this store.").arg(sweepId);
-    // The group CTR gaps read each run's slate log (and regenerate its population once per
-    // seed): a sweep's few runs, on opening the window. Unknown ('–') when it fails.
-    if (model.store())
-        (void)sweep->measureGroupGaps(model.store());
+    m_gaps.stop();
     m_sweepId = sweepId;
+    m_gapError.clear();
+    showSweep(*sweep);
+    // The group CTR gaps read each run's slate log and regenerate its population once per
+    // seed (a second or more for a large shop): on a thread with its own read-only
+    // connection, the window usable meanwhile. Unknown ('–') when it fails.
+    if (model.store()) {
+        struct Measured {
+            sim::SweepTradeoffs sweep;
+            QString error;
+        };
+        m_gaps.start<Measured>(
+            this,
+            [path = model.store()->path(), copy = *sweep](const std::atomic<bool>*) mutable {
+                Measured out{std::move(copy), QString()};
+                auto store = sim::RunStore::open(path, sim::RunStore::Mode::ReadOnly);
+                core::Status st = store ? out.sweep.measureGroupGaps(store.value().get())
+                                        : core::Error{store.error()};
+                if (!st)
+                    out.error = QString::fromStdString(st.error());
+                return out;
+            },
+            [this](Measured m) {
+                m_gapError = m.error;
+                showSweep(m.sweep);
+                retranslateUi();
+                emit groupGapsMeasured();
+            });
+    }
+    retranslateUi();
+    return {};
+}
+
+void TradeoffWindow::showSweep(const sim::SweepTradeoffs& sweep) {
     QList<TradeoffMark> marks;
-    m_table->setRowCount(static_cast<int>(sweep->points.size()));
+    m_table->setRowCount(static_cast<int>(sweep.points.size()));
     int row = 0;
-    for (const sim::TradeoffPoint& p : sweep->points) {
+    for (const sim::TradeoffPoint& p : sweep.points) {
         const qint64 runId = p.runs.front().runId;
         marks.append({p.ctr, p.coverage, p.tailShare, p.revenue, p.pareto, runId, p.paramsText,
                       p.groupCtrGap});
@@ -158,8 +210,6 @@ QString TradeoffWindow::load(const RunHistoryModel& model, const QString& sweepI
         ++row;
     }
     m_chart->setMarks(marks);
-    retranslateUi();
-    return {};
 }
 
 } // namespace recoscope::ui

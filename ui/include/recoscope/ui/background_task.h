@@ -36,9 +36,14 @@ public:
                 R result = work(cancel.get());
                 if (cancel->load())
                     return;
+                // stop() may come after this call is queued: the cancel flag, checked again
+                // on the owner's thread, keeps a stopped job's result (and a join of the
+                // next job's thread) out.
                 QMetaObject::invokeMethod(
                     owner,
-                    [this, done, result = std::move(result)]() mutable {
+                    [this, cancel, done, result = std::move(result)]() mutable {
+                        if (cancel->load())
+                            return;
                         join();
                         done(std::move(result));
                     },

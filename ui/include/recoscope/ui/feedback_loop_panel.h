@@ -12,6 +12,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace recoscope::ui {
 
 class MetricChartView;
@@ -28,6 +30,11 @@ public:
 
     MetricChartView* chart(Figure figure) const;
 
+    /// A line above the charts (translated text; empty hides it): a reopened run's figures
+    /// being recomputed, or why there are none.
+    void setNote(const QString& note);
+    QString note() const;
+
     /// One core's points: x = the day's index (day 0 = the first simulated day), y = the
     /// figure; days where it is undefined (NaN: no impression, no view) are left out.
     static std::vector<ChartSample> series(const CoreSeries& core, Figure figure);
@@ -38,6 +45,7 @@ protected:
 private:
     void retranslateUi();
 
+    QLabel* m_note = nullptr;
     MetricChartView* m_gini = nullptr;
     MetricChartView* m_drift = nullptr;
     QStringList m_labels; ///< core labels the series were built for

@@ -76,15 +76,16 @@ struct CoreSeries {
     /// Retention by cohort (the beyond-accuracy figures are in buckets[i].beyond and
     /// total.beyond): live from the arena, or from a stored run's summary.
     core::RetentionTable retention;
-    /// Shop figures per surface and which core served each (live runs; all zero for runs
-    /// opened from the history, whose per-surface figures `report` reads).
+    /// Shop figures per surface and which core served each: live, or from a stored run's
+    /// summary (all zero for runs stored before the per-surface figures).
     core::SurfaceTotals surfaces;
     sim::SurfaceAssignments surfaceCores;
     /// The coupons block (coupon_report.h): live from the arena, or from a stored run's
     /// summary; empty when the run's shop gave no coupons.
     QJsonObject coupons;
-    /// The feedback loop by day (live runs: sim::CoreSnapshot::feedbackDays; empty for runs
-    /// opened from the history, whose figures `report` recomputes from the store).
+    /// The feedback loop by day (live runs: sim::CoreSnapshot::feedbackDays; runs opened
+    /// from the history: recomputed from the store as `report` does, set by
+    /// MetricSeriesStore::setFeedbackDays once known; empty without a slate log).
     std::vector<core::FeedbackDay> feedbackDays;
     /// The onboarding block (onboarding_report.h), live or from a stored run's summary;
     /// empty for runs stored before it.
@@ -131,6 +132,9 @@ public:
 
     int coreCount() const { return static_cast<int>(m_cores.size()); }
     const CoreSeries& core(int index) const { return m_cores[static_cast<std::size_t>(index)]; }
+    /// The feedback loop of stored run `index` (sim::storedFeedbackDays), computed after
+    /// addStoredRun off the GUI thread.
+    void setFeedbackDays(int index, std::vector<core::FeedbackDay> days);
     /// Draws core `index` in palette colour `colour` instead of its position's.
     void setColourIndex(int index, int colour);
     /// Bumped on every change; views repaint only when it moved.

@@ -2,6 +2,8 @@
 // RunComparisonWindow: stored runs drawn by the live dashboard, with the paired per-user
 // statistics computed off the GUI thread.
 
+#include "recoscope/ui/background_task.h"
+
 #include <QThread>
 #include <QWidget>
 
@@ -23,7 +25,10 @@ class RunHistoryModel;
 /// and seed (the same shoppers) also get the paired per-user statistics against the first
 /// run, recomputed from their stored events on a thread of the window's own (O(events));
 /// the table says "computing" until they arrive. Closing the window stops that thread.
-/// The charts carry the timeline markers of the runs' scenario when they share one.
+/// The charts carry the timeline markers of the runs' scenario when they share one. The
+/// "Feedback loop" tab's figures are recomputed from each run's slate log and events (the
+/// shop regenerated from its scenario, as `report` does) on a BackgroundTask: the same
+/// figures the run showed live.
 class RunComparisonWindow : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +41,8 @@ public:
 
     /// True once the per-user statistics arrived or cannot be computed (tests).
     bool comparisonsSettled() const { return !m_statistics; }
+    /// True once the feedback loop figures arrived or cannot be computed (tests).
+    bool feedbackLoopSettled() const { return !m_feedback.running(); }
 
 private:
     void keepArenaColours(const RunHistoryModel& model, const QList<qint64>& runIds);
@@ -43,11 +50,13 @@ private:
                                                           const QList<qint64>& runIds);
     void startStatistics(const QString& dbPath, const QList<qint64>& runIds);
     void stopStatistics();
+    void startFeedbackLoop(const QString& dbPath);
 
     LiveChartsPanel* m_charts = nullptr;
     std::unique_ptr<MetricSeriesStore> m_store;
     std::unique_ptr<QThread> m_statistics;
     std::shared_ptr<std::atomic<bool>> m_cancelStatistics;
+    BackgroundTask m_feedback;
 };
 
 } // namespace recoscope::ui

@@ -23,6 +23,8 @@ class QVBoxLayout;
 
 namespace recoscope::ui {
 
+class ScenarioSectionBar;
+
 class ScenarioPanel : public QWidget {
     Q_OBJECT
 public:
@@ -80,6 +82,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QLabel* m_formNote = nullptr;
     QScrollArea* m_formScroll = nullptr;
+    ScenarioSectionBar* m_sections = nullptr; ///< links to the form's sections
     QWidget* m_formHost = nullptr;
     QVBoxLayout* m_formLayout = nullptr;
     QPlainTextEdit* m_json = nullptr;
