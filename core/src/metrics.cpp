@@ -1,4 +1,5 @@
 #include "recoscope/core/metrics.h"
+#include "recoscope/core/prefetch_policy.h"
 
 #include <algorithm>
 #include <cassert>
@@ -100,7 +101,7 @@ double giniCoefficient(const std::vector<std::uint64_t>& counts) {
 MetricsAccumulator::MetricsAccumulator(const ItemTable& items, SimTime bucketWidth,
                                        std::span<const float> vectors, int dim)
     : m_items(items), m_bucketWidth(bucketWidth), m_exposure(items.size(), 0),
-      m_beyond(items, vectors, dim) {
+      m_prefetch(prefetchPays(items.size())), m_beyond(items, vectors, dim) {
     assert(bucketWidth > 0.0);
 }
 
@@ -133,6 +134,8 @@ void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t
 }
 
 void MetricsAccumulator::prefetch(const Slate& slate) const {
+    if (!m_prefetch)
+        return;
     m_beyond.prefetch(slate);
     for (const SlateEntry& e : slate)
         if (e.item < m_exposure.size())

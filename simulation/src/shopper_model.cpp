@@ -1,4 +1,5 @@
 #include "recoscope/sim/shopper_model.h"
+#include "recoscope/core/prefetch_policy.h"
 #include "recoscope/sim/vector_state.h"
 
 #include <boost/random/exponential_distribution.hpp>
@@ -103,7 +104,8 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
       m_affinityScale(
           static_cast<float>(scenario.behaviour.affinityScale * std::sqrt(double(world.dim)))),
       m_noClickWeight(static_cast<float>(std::exp(scenario.behaviour.noClickUtility))),
-      m_cascade(scenario.behaviour.examination == QLatin1String("cascade")) {
+      m_cascade(scenario.behaviour.examination == QLatin1String("cascade")),
+      m_prefetch(core::prefetchPays(world.itemQuality.size())) {
     // Organic traffic follows intrinsic appeal: exp(quality) gives the popularity long tail.
     // One exp per item: on `large` a million calls, twenty times dearer with the upper
     // vector state dirty from the world's hashing (Qt) just before (vector_state.h).
@@ -152,12 +154,9 @@ float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTim
 
 void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId context,
                            HistoryCache& c) const {
-    c.shown = c.bought = c.successors = 0;
+    c.shown = c.bought = 0;
     c.itemMask = c.categoryMask = 0;
-    if (context != core::kNoItem)
-        for (core::ItemId next : m_world.successors(context))
-            if (c.successors < 32)
-                c.successor[c.successors++] = next;
+    setContext(c, context);
     if (!m_state)
         return;
     const BehaviourSpec& b = m_scenario.behaviour;
@@ -207,10 +206,14 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
 
 void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
     c.successors = 0;
+    std::uint64_t mask = 0;
     if (context != core::kNoItem)
         for (core::ItemId next : m_world.successors(context))
-            if (c.successors < 32)
+            if (c.successors < 32) {
                 c.successor[c.successors++] = next;
+                mask |= std::uint64_t(1) << (next & 63u);
+            }
+    c.successorMask = mask;
 }
 
 ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::ItemId item,
@@ -252,11 +255,12 @@ ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::I
         if (loyal)
             h.loyalty = m_world.userBrandLoyalty[user];
     }
-    for (int k = 0; k < c.successors; ++k)
-        if (c.successor[k] == item) {
-            h.sequence = static_cast<float>(b.sequenceBoost);
-            break;
-        }
+    if ((c.successorMask >> (item & 63u)) & 1u)
+        for (int k = 0; k < c.successors; ++k)
+            if (c.successor[k] == item) {
+                h.sequence = static_cast<float>(b.sequenceBoost);
+                break;
+            }
     return h;
 }
 
@@ -297,6 +301,8 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
     // On `large` (1M items) each slate item's rows are cache misses; asking for all of
     // them before scoring the first lets the memory system serve them together instead
     // of one item after the other. Prefetches change no value.
+    if (!m_prefetch)
+        return;
     const std::size_t items = m_hot.size();
     const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
     for (std::size_t p = 0; p < n; ++p) {

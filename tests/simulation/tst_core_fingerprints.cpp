@@ -8,6 +8,8 @@
 //
 // Unlike tst_determinism, which runs a core twice in one process, this compares against
 // figures written by another process, with another build, on another day.
+// Mutation tried (issue 17, second round): `random` never setting the bit of a pick in the
+// mask that gates its repeat check, so repeats pass (everyCore(random) fails).
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"

@@ -120,6 +120,65 @@ private slots:
         QVERIFY(core::slateFault(r, big, 1000).find("item 3 appears twice") != std::string::npos);
     }
 
+    void duplicateScanAgreesWithBruteForce() {
+        // The verdict of every request's fast check (16 id lanes compared at once up to 16
+        // entries, pairwise above) against a brute-force recount: a slate clears when every
+        // id is in the catalogue and no two are equal. Ids from a range a little wider than
+        // the catalogue, so repeats and outsiders are common. Mutations tried (each fails
+        // here): counting `>= n` matches as clear (repeats pass); comparing only the first
+        // three lanes of ids (repeats among positions 12-15 pass).
+        core::Request r;
+        r.k = 64;
+        std::uint64_t state = 2026;
+        auto next = [&state](std::uint32_t below) { // splitmix64, reduced
+            state += 0x9E3779B97F4A7C15ull;
+            std::uint64_t z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            return static_cast<std::uint32_t>((z ^ (z >> 31)) % below);
+        };
+        int clear = 0, refused = 0;
+        for (int trial = 0; trial < 4000; ++trial) {
+            const std::size_t n = next(21);              // 0..20: both paths
+            const std::size_t catalogue = 16 + next(48); // ids drawn below catalogue + 8
+            core::Slate s;
+            for (std::size_t p = 0; p < n; ++p)
+                s.push_back({next(static_cast<std::uint32_t>(catalogue + 8)), 1.0f, 1.0f});
+            bool expected = true;
+            for (std::size_t i = 0; i < n; ++i) {
+                expected = expected && s[i].item < catalogue;
+                for (std::size_t j = 0; j < i; ++j)
+                    expected = expected && s[i].item != s[j].item;
+            }
+            const bool got = core::slateFault(r, s, catalogue).empty();
+            if (got != expected)
+                QFAIL(qPrintable(QStringLiteral("trial %1: %2 entries, verdict %3, brute force %4")
+                                     .arg(trial)
+                                     .arg(n)
+                                     .arg(got)
+                                     .arg(expected)));
+            (expected ? clear : refused) += 1;
+        }
+        // Both verdicts were exercised, many times each.
+        QVERIFY2(clear > 500 && refused > 500,
+                 qPrintable(QStringLiteral("%1 clear, %2 refused").arg(clear).arg(refused)));
+    }
+
+    void padIdIsAnItemOfAHugeCatalogue() {
+        // The fast check pads unused lanes with the largest id; in a catalogue that holds
+        // that id, a slate showing it once is still clear (the fast check refers it to the
+        // full one) and one showing it twice is not. Mutation tried: trusting the fast
+        // check's refusal without the full check (the first slate is refused).
+        core::Request r;
+        r.k = 10;
+        const core::ItemId top = std::numeric_limits<core::ItemId>::max();
+        const std::size_t huge = std::size_t(top) + 1;
+        QCOMPARE(core::slateFault(r, slate({3, top, 5}), huge), std::string());
+        QVERIFY(core::slateFault(r, slate({top, 3, top}), huge).find("appears twice") !=
+                std::string::npos);
+        QVERIFY(!core::slateFault(r, slate({3, top}), 100).empty());
+    }
+
     void engineStopsEachFault_data() {
         QTest::addColumn<QString>("core");
         QTest::addColumn<QString>("needle");

@@ -5,6 +5,7 @@
 #include <boost/random/mersenne_twister.hpp>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace recoscope::core {
 
@@ -32,13 +33,19 @@ public:
         const float propensity =
             1.0f / static_cast<float>(std::max<std::size_t>(eligibleCount(m_items, request), 1));
         const std::size_t maxTries = 16 * k + 64;
+        // Bit (id mod 64) of every item picked so far: a draw whose bit is clear is new
+        // without scanning the slate (most draws, for slates of ten).
+        std::uint64_t picked = 0;
         for (std::size_t tries = 0; out.size() < k && tries < maxTries; ++tries) {
             const ItemId item = uniformBelow(static_cast<std::uint32_t>(n));
             if (!isEligible(m_items, request, item))
                 continue;
-            if (std::any_of(out.begin(), out.end(),
+            const std::uint64_t bit = std::uint64_t(1) << (item & 63u);
+            if ((picked & bit) != 0 &&
+                std::any_of(out.begin(), out.end(),
                             [item](const SlateEntry& e) { return e.item == item; }))
                 continue;
+            picked |= bit;
             out.push_back({item, 0.0f, propensity});
         }
         if (out.size() < k) {

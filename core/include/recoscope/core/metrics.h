@@ -75,7 +75,8 @@ public:
     /// user the slate counts in the shop metrics only, not in the beyond-accuracy figures.
     void onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs, UserId user = kNoUser);
     /// A hint that onSlate() will soon be called with `slate`: its per-item state starts
-    /// loading, so that the misses overlap with the caller's own work. No value changes.
+    /// loading, so that the misses overlap with the caller's own work. No value changes;
+    /// nothing on a catalogue that stays in cache (prefetchPays).
     void prefetch(const Slate& slate) const;
     void onEvent(const Event& event);
     void onSessionStart(SimTime time);
@@ -119,6 +120,7 @@ private:
     LatencyHistogram m_bucketLatency;
     LatencyHistogram m_totalLatency;
     std::vector<std::uint64_t> m_exposure;
+    bool m_prefetch;                      // prefetchPays(items.size()): hints only where they pay
     std::uint64_t m_recommendedItems = 0; // items with exposure > 0
     std::vector<MetricPoint> m_pending;
     BeyondAccuracy m_beyond; // closed with each bucket (closeBucket), so the buckets agree

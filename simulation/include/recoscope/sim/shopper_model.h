@@ -55,6 +55,9 @@ struct HistoryCache {
     float consumableFactor[ShopState::kBought];
     int successors = 0;
     core::ItemId successor[32];
+    /// Bit (id mod 64) set for every successor: most scored items are none, and skip the
+    /// scan.
+    std::uint64_t successorMask = 0;
 };
 
 class ShopperModel {
@@ -168,7 +171,8 @@ private:
     bool soldOut(core::ItemId item) const { return m_state && m_state->stock[item] == 0; }
 
     /// Starts loading what the utilities of `slate` will read (hidden vector, packed
-    /// fields, availability, discount) so that the items' cache misses overlap.
+    /// fields, availability, discount) so that the items' cache misses overlap; nothing
+    /// on a catalogue small enough to stay in cache (core::prefetchPays).
     void prefetchSlate(const core::Slate& slate, std::size_t n) const;
 
     /// The static fields the utility reads for every item it scores, packed in one
@@ -190,6 +194,7 @@ private:
     float m_affinityScale;
     float m_noClickWeight;
     bool m_cascade;
+    bool m_prefetch; ///< core::prefetchPays for this catalogue
     boost::random::discrete_distribution<core::ItemId, double> m_popular;
     std::vector<float> m_examine; // positionBias^p
 };
