@@ -1,5 +1,7 @@
 #include "content_recommender.h"
 
+#include "feature_index.h"
+#include "recoscope/core/introspection.h"
 #include "suite_kit.h"
 
 namespace recoscope::core {
@@ -17,7 +19,11 @@ namespace {
 // a profile of their stated leaf categories, `stated_weight` each, set before their first
 // event or request; it decays like any interaction, so their own behaviour takes over.
 // Without answers (RecommenderContext::statedCategories null or empty) nothing changes.
-class ContentRecommender final : public kit::SuiteCore {
+// Top k (issue 17, decision 0038): the score is a sum of non-negative terms plus a prior
+// monotone in popularity, so kit::maxScoreTopK reads the most popular items, then the
+// inverted lists of the query's features with the largest bounds, and stops when nothing
+// unread can reach the k-th score: the scan's slate and scores, ties included.
+class ContentRecommender final : public kit::SuiteCore, public FullScanProbe {
 public:
     ContentRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : SuiteCore(ctx, 1), m_profileSize(static_cast<std::size_t>(p.integer("profile_size"))),
@@ -28,10 +34,19 @@ public:
           m_statedWeight(static_cast<float>(p.number("stated_weight"))),
           m_stated(ctx.statedCategories) {
         buildItemVectors();
+        m_index.build(m_offsets, m_features, m_values, m_featureCount);
+        // A float sum of L non-negative products is within (L + 1) ulps of the real sum.
+        m_slack = static_cast<double>(m_index.longestItem() + 2) * 0x1p-23;
+        m_byPopularity.reset(m_items.size());
+        m_inQuery.assign(m_featureCount, 0);
     }
+
+    void setFullScan(bool on) override { m_fullScan = on; }
 
 protected:
     void learn(const Event& e, float w) override {
+        if (w > 0.0f) // SuiteCore::observe has just added w to e.item's popularity
+            keepPopularityOrder(e.item);
         if (w <= 0.0f || !kit::trackableUser(m_users, e.user))
             return;
         seedStated(e.user, e.time);
@@ -59,12 +74,19 @@ protected:
         buildQuery(request);
         const float popScale = m_popularityWeight / std::max(maxPopularity(), 1e-12f);
         const auto& pop = m_popular.rawValues();
-        scanAll(request, topk, [&](ItemId i) {
+        const auto score = [&](ItemId i) {
             float s = 0.0f;
             for (std::uint32_t n = m_offsets[i]; n < m_offsets[i + 1]; ++n)
                 s += m_query[m_features[n]] * m_values[n];
             return s + popScale * pop[i];
-        });
+        };
+        if (m_fullScan || !collectTerms())
+            scanAll(request, topk, score);
+        else
+            kit::maxScoreTopK(
+                m_index, m_terms, m_byPopularity, kSeedDepth * topk.k() + kSeedDepth, m_slack, topk,
+                m_search, score, [&](ItemId i) { return popScale * pop[i]; },
+                [&](ItemId i) { return m_items.available[i] && !request.excludes(i); });
         clearQuery();
     }
 
@@ -196,10 +218,42 @@ private:
 
     float maxPopularity() const {
         // Exact on every request: the prior is documented as popularity / the largest
-        // popularity, and one pass over n floats is small next to the scan that follows
-        // (a maximum cached for 512 requests let scores drift from that definition).
-        const auto& v = m_popular.rawValues();
-        return v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
+        // popularity (a maximum cached for 512 requests let scores drift from that
+        // definition); the kept order's head is that maximum.
+        return m_byPopularity.size() == 0 ? 0.0f : m_popular.raw(m_byPopularity.at(0));
+    }
+
+    // The popularity order follows every change of one item's count; a rebase rescales
+    // every count (and may zero some), so it sorts again.
+    void keepPopularityOrder(ItemId item) {
+        const auto key = [this](ItemId i) { return m_popular.raw(i); };
+        if (m_popular.rebases() != m_rebasesSeen) {
+            m_rebasesSeen = m_popular.rebases();
+            m_byPopularity.resort(key);
+        } else {
+            m_byPopularity.update(item, key);
+        }
+    }
+
+    // The query's distinct features with their largest contribution; false (scan instead)
+    // if a weight is negative, which the bound does not cover (profiles only add
+    // non-negative weights, so this is a guard, not a path).
+    bool collectTerms() {
+        m_terms.clear();
+        bool ok = true;
+        for (std::uint32_t f : m_touched) {
+            if (m_inQuery[f])
+                continue;
+            m_inQuery[f] = 1;
+            const float q = m_query[f];
+            ok = ok && q >= 0.0f;
+            if (q > 0.0f)
+                m_terms.push_back(
+                    {f, static_cast<double>(q) * static_cast<double>(m_index.maxValue(f))});
+        }
+        for (std::uint32_t f : m_touched)
+            m_inQuery[f] = 0;
+        return ok;
     }
 
     static constexpr std::uint32_t kNoBrand = ~std::uint32_t{0};
@@ -313,6 +367,19 @@ private:
     std::vector<Profile> m_profiles;
     std::vector<float> m_query;
     std::vector<std::uint32_t> m_touched;
+    // The pruned top k (decision 0038): the inverted index, the items by popularity and
+    // the search's scratch.
+    // Popular items scored first: 4k + 4 (callgrind, 10k items: 0 gives 614 k
+    // instructions per request, k + 1 165 k, 4k + 4 161 k, 16k + 16 175 k).
+    static constexpr std::size_t kSeedDepth = 4;
+    kit::FeatureIndex m_index;
+    kit::RankedOrder m_byPopularity;
+    std::uint64_t m_rebasesSeen = 0;
+    double m_slack = 0.0;
+    bool m_fullScan = false;
+    std::vector<kit::QueryTerm> m_terms;
+    std::vector<std::uint8_t> m_inQuery;
+    kit::MaxScoreScratch m_search;
 };
 
 } // namespace

@@ -56,4 +56,14 @@ public:
     virtual State itemBanditState() const = 0;
 };
 
+/// Test-only: a core whose top k is found by a pruned search (issue 17, decision 0038)
+/// switched back to the full scan of every item the search replaced, so a test can run
+/// both on one stream and compare the slates bit for bit.
+class FullScanProbe {
+public:
+    virtual ~FullScanProbe() = default;
+    /// true: score every available, non-excluded item (the old path); false: the default.
+    virtual void setFullScan(bool on) = 0;
+};
+
 } // namespace recoscope::core
