@@ -169,9 +169,9 @@ private slots:
                 // Per-surface latency is wall clock too (the counts beside it must match).
                 QJsonObject surfaces = c.value(QStringLiteral("surfaces")).toObject();
                 for (const QString& k : surfaces.keys()) {
-                    QJsonObject one = surfaces.value(k).toObject();
-                    one.remove(QStringLiteral("latency_us"));
-                    surfaces[k] = one;
+                    QJsonObject surface = surfaces.value(k).toObject();
+                    surface.remove(QStringLiteral("latency_us"));
+                    surfaces[k] = surface;
                 }
                 c[QStringLiteral("surfaces")] = surfaces;
                 cores[i] = c;

@@ -65,8 +65,12 @@ void setVerticalLabelFormat(QValueAxis* axis, const QString& format) {
     qreal widest = 0.0;
     for (int i = 0; i < ticks; ++i) {
         const double v = axis->min() + (axis->max() - axis->min()) * i / (ticks - 1);
-        widest = std::max(
-            widest, fm.horizontalAdvance(QString::asprintf(format.toLatin1().constData(), v)));
+        // QValueAxis takes a printf format, so the label is measured with the same one.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        const QString label = QString::asprintf(format.toLatin1().constData(), v);
+#pragma GCC diagnostic pop
+        widest = std::max(widest, fm.horizontalAdvance(label));
     }
     axis->setLabelFormat(widest < ellipsis ? QStringLiteral("%.1f") : format);
 }
