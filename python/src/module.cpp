@@ -117,10 +117,9 @@ public:
         auto events = m_store->events(run, offset, limit);
         if (!events)
             throw std::runtime_error(events.error());
-        std::vector<python::EventRecord> out;
-        out.reserve(events.value().size());
-        for (const core::Event& e : events.value())
-            out.push_back(python::toRecord(e));
+        std::vector<python::EventRecord> out(events.value().size());
+        for (std::size_t i = 0; i < out.size(); ++i)
+            python::writeRecord(events.value()[i], &out[i]);
         return python::eventArray(out.data(), out.size());
     }
     std::vector<std::string> metricNames(qint64 run) const {

@@ -148,7 +148,7 @@ py::array Simulator::respond(const py::object& slate, const py::object& scores,
     auto* record = static_cast<EventRecord*>(out.mutable_data());
     for (const core::Event& ev : m_action.events) {
         m_requests->observe(ev);
-        *record++ = toRecord(ev);
+        writeRecord(ev, record++);
     }
     return out;
 }

@@ -46,3 +46,40 @@ def test_store_reader_against_sqlite(tmp_path):
         n_buckets = con.execute("SELECT COUNT(DISTINCT bucket_time) FROM metrics WHERE run_id = ?",
                                 (a["run_id"],)).fetchone()[0]
     assert len(m) == n_buckets
+
+
+def padding_offsets(dtype):
+    covered = np.zeros(dtype.itemsize, dtype=bool)
+    for field_type, offset, *_ in dtype.fields.values():
+        covered[offset:offset + field_type.itemsize] = True
+    return np.flatnonzero(~covered)
+
+
+def assert_padding_zero(events):
+    """Every byte of an events array that no field covers is 0: NumPy shows padding
+    (tobytes(), np.save, hashing), so old heap bytes there made equal events differ.
+    Mutation: writeRecord without its memset fails this under ASan (its allocator fills
+    fresh blocks with 0xbe), which `make test-asan` runs."""
+    pad = padding_offsets(events.dtype)
+    assert list(pad) == [21, 22, 23, 28, 29, 30, 31]  # after from_recommendation, price
+    raw = np.frombuffer(events.tobytes(), dtype=np.uint8).reshape(len(events), -1)
+    assert len(events) > 0 and not raw[:, pad].any()
+
+
+def test_event_arrays_have_zero_padding(tmp_path):
+    db = tmp_path / "runs.db"
+    a = recoscope.run("default", "popularity", seed=3, events=1500, db=db)
+    store = recoscope.Store(db)
+    assert_padding_zero(store.events(a["run_id"], as_numpy=True))
+    assert_padding_zero(store.events(a["run_id"], offset=10, limit=40, as_numpy=True))
+    sim = recoscope.Simulator("default", seed=3)
+    recent = None
+    for _ in range(200):
+        req = sim.next_request()
+        if len(req["recent_events"]):
+            recent = req["recent_events"]
+        step = sim.respond(req["candidates"][: req["k"]])
+        if len(step):
+            assert_padding_zero(step)
+    assert recent is not None
+    assert_padding_zero(recent)

@@ -33,7 +33,10 @@ struct EventRecord {
     float price;
 };
 
-EventRecord toRecord(const core::Event& e);
+/// Writes `e` to `*out`, padding bytes included (zero): the struct has 7 bytes of padding
+/// that NumPy shows (tobytes(), np.save, hashes), so they must not carry old heap or stack
+/// bytes. Copy records with std::memcpy, never `=` (the compiler may copy field by field).
+void writeRecord(const core::Event& e, EventRecord* out);
 /// Registers EventRecord's dtype with NumPy (once per module or interpreter).
 void registerEventDtype();
 /// Clears the array's WRITEABLE flag (views of the engine's data, shared arrays).
