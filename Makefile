@@ -1,11 +1,12 @@
 # Thin wrapper over CMake presets (CMakePresets.json). The build itself is CMake.
 #   make run    install missing packages, build, start the workbench on `default`
 #   make test   install missing packages, build, run every test (GUI tests offscreen)
+#   make test-asan  the same suite built and run under ASan + UBSan (build-asan/; long, decision 0034)
 PRESET ?= release
 BUILD_DIR := $(if $(filter release,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench bench-ann bench-memory bench-logs leaderboard latency-table screenshots fuzz format clean
+.PHONY: all deps configure build run test test-asan bench bench-ann bench-memory bench-logs leaderboard latency-table screenshots fuzz format clean
 
 all: build
 
@@ -23,6 +24,12 @@ run: deps build
 
 test: deps build
 	ctest --preset $(PRESET)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, leaks included: the
+# asan preset builds build-asan/ and its test preset sets ASAN/LSAN/UBSAN_OPTIONS
+# (docs/reliability.md "Sanitizer run", decision 0034). CI runs it after `make test`.
+test-asan:
+	$(MAKE) --no-print-directory test PRESET=asan
 
 bench: deps build
 	./scripts/bench.sh $(BUILD_DIR)

@@ -202,6 +202,34 @@ private slots:
         QCOMPARE(store.integrityCheck().value(), QStringLiteral("ok"));
     }
 
+    // A batch whose slates are all empty holds no item at all (a core stopped at its first
+    // recommend(), `--latency-budget-us`): the rows still go in, as zero-length BLOBs.
+    // Under the asan preset this is the regression test of a UBSan report ("null pointer
+    // passed as argument 2", slate_log.cpp copying 0 items from an empty vector's null
+    // data()); mutation checked there: removing the `r.size > 0` guard fails this test
+    // under UBSan (the release build cannot see it).
+    void slateLogBatchOfEmptySlatesOnly() {
+        QTemporaryDir dir;
+        auto opened = sim::RunStore::open(dir.filePath(QStringLiteral("empty.db")));
+        QVERIFY(opened.ok());
+        sim::RunStore& store = *opened.value();
+        const qint64 run = store.beginRun(info()).value();
+        sim::SlateLog log(store);
+        sim::SlateBatch batch;
+        for (int j = 0; j < 3; ++j)
+            batch.add(j, j, 1.0 * j, 0, core::Surface::Home, core::kNoItem, -1, {});
+        QVERIFY(log.append(run, batch).ok());
+        QCOMPARE(log.count(run).value(), qint64(3));
+        int seen = 0;
+        QVERIFY(log.forEach(run,
+                            [&](const sim::LoggedSlate& s) {
+                                seen += s.items.empty() && s.clicked == -1 ? 1 : 0;
+                                return true;
+                            })
+                    .ok());
+        QCOMPARE(seen, 3);
+    }
+
     void migratesVersionOne() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.db"));
