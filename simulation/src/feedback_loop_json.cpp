@@ -2,6 +2,7 @@
 
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/slate_log.h"
+#include "recoscope/sim/stored_world.h"
 #include "recoscope/sim/world.h"
 
 #include <QJsonArray>
@@ -54,25 +55,11 @@ storedFeedbackDays(const RunStore& store, qint64 runId, const World& world,
 
 core::Result<std::optional<std::vector<core::FeedbackDay>>>
 storedFeedbackDays(const RunStore& store, qint64 runId, const std::atomic<bool>* cancel) {
-    core::Result<RunRecord> run = store.run(runId);
-    if (!run)
-        return core::Error{run.error()};
-    const RunRecord& r = run.value();
-    const QString source = QStringLiteral("%1: run %2").arg(store.path()).arg(runId);
-    core::Result<Scenario> scenario = parseScenario(r.scenarioJson, source);
-    if (!scenario)
-        return core::Error{scenario.error()};
-    // The item table and vectors the run's shop had (the feedback loop reads categories and
-    // latent vectors), checked against the hashes stored with the run.
-    const World world = generateWorld(scenario.value(), r.seed);
-    if (!r.catalogueHash.isEmpty() &&
-        (world.catalogueHash() != r.catalogueHash || world.populationHash() != r.populationHash))
-        return core::Error{
-            QStringLiteral("%1: the regenerated shop does not match the stored hashes (run made by "
-                           "another version: %2)")
-                .arg(source, r.buildVersion)
-                .toStdString()};
-    return storedFeedbackDays(store, runId, world, cancel);
+    // The feedback loop reads the shop's categories and latent vectors.
+    core::Result<StoredWorld> shop = regenerateStoredWorld(store, runId);
+    if (!shop)
+        return core::Error{shop.error()};
+    return storedFeedbackDays(store, runId, shop.value().world, cancel);
 }
 
 core::Result<std::optional<QJsonObject>> storedFeedbackLoopJson(const RunStore& store, qint64 runId,

@@ -9,6 +9,7 @@
 #include "recoscope/sim/item_exposure_json.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/shopper_groups_json.h"
+#include "recoscope/sim/stored_world.h"
 
 #include <QJsonDocument>
 
@@ -17,23 +18,13 @@
 namespace recoscope::sim {
 
 core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) {
-    core::Result<RunRecord> run = store.run(runId);
-    if (!run)
-        return core::Error{run.error()};
-    const RunRecord& r = run.value();
-    const QString source = QStringLiteral("%1: run %2").arg(store.path()).arg(runId);
-    core::Result<Scenario> scenario = parseScenario(r.scenarioJson, source);
-    if (!scenario)
-        return core::Error{scenario.error()};
-    const World world = generateWorld(scenario.value(), r.seed);
-    if (!r.catalogueHash.isEmpty() &&
-        (world.catalogueHash() != r.catalogueHash || world.populationHash() != r.populationHash))
-        return core::Error{
-            QStringLiteral("%1: the regenerated shop does not match the stored hashes (run made by "
-                           "another version: %2)")
-                .arg(source, r.buildVersion)
-                .toStdString()};
-    RunAnalysis analysis(scenario.value(), world, r.seed);
+    core::Result<StoredWorld> shop = regenerateStoredWorld(store, runId);
+    if (!shop)
+        return core::Error{shop.error()};
+    const RunRecord& r = shop.value().run;
+    const World& world = shop.value().world;
+    const Scenario& scenario = shop.value().scenario;
+    RunAnalysis analysis(scenario, world, r.seed);
     const QJsonObject summary = QJsonDocument::fromJson(r.summaryJson).object();
     analysis.setTotals(
         static_cast<std::uint64_t>(summary.value(QStringLiteral("impressions")).toDouble()),
@@ -75,12 +66,11 @@ core::Result<QJsonObject> analyseStoredRun(const RunStore& store, qint64 runId) 
     if (loop.value())
         out.insert(QStringLiteral("feedback_loop"), *loop.value());
     // Coupons (decisions/0028): recomputed from the stored ledger, as the live run did.
-    if (scenario.value().coupons.policy != QLatin1String("none")) {
+    if (scenario.coupons.policy != QLatin1String("none")) {
         auto lines = storedCouponLines(store, runId);
         if (!lines)
             return core::Error{lines.error()};
-        out.insert(QStringLiteral("coupons"),
-                   couponReportJson(scenario.value().coupons, lines.value()));
+        out.insert(QStringLiteral("coupons"), couponReportJson(scenario.coupons, lines.value()));
     }
     // New-user onboarding (decisions/0031): counted live, kept in the summary (null for runs
     // stored before it).
