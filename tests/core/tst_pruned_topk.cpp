@@ -12,6 +12,8 @@
 //
 // - `content`: kit::maxScoreTopK over the inverted index of the item vectors and the
 //   kept popularity order.
+// - `linucb` (decision 0040): the seen items, then a walk down the items in order of the
+//   item part K of the score, stopped by K + a bound on the shopper's part.
 //
 // Mutations tried (each made the named rows fail):
 // - maxScoreTopK's bound without the prior at the current depth (only the features left):
@@ -19,6 +21,10 @@
 // - the bound of what is left forgetting the largest unread list (left[j - 1] for left[j]):
 //   every content row;
 // - FeatureIndex keeping each feature's last value instead of its largest: every row.
+// - linucb's bound without the brand share (U_brand taken as 0): "linucb 600", "linucb 600,
+//   alpha 0, refresh 1" and "linucb 600, ridge 0.01" (an item carried by its brand missed);
+// - linucb not scoring the seen items before the walk (the walk skips them): every
+//   linucb row.
 // Survived, and why they are not errors of the search:
 // - content without the re-sort of the popularity order after a rebase: a rebase scales
 //   every count by one factor (monotone), so the order stays sorted by key; only ties made
@@ -76,6 +82,10 @@ private slots:
         QTest::newRow("content 600, strong prior, short profile")
             << "content" << 600 << "popularity_weight=5;profile_size=8";
         QTest::newRow("content 600, attributes only") << "content" << 600 << "attribute_weight=10";
+        QTest::newRow("linucb 600") << "linucb" << 600 << "";
+        QTest::newRow("linucb 3000, alpha 2") << "linucb" << 3000 << "alpha=2";
+        QTest::newRow("linucb 600, alpha 0, refresh 1") << "linucb" << 600 << "alpha=0;refresh=1";
+        QTest::newRow("linucb 600, ridge 0.01") << "linucb" << 600 << "ridge=0.01;refresh=4";
     }
 
     void slatesEqualFullScan() {

@@ -9,6 +9,10 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 
+#include <cmath>
+#include <limits>
+#include <numeric>
+
 namespace recoscope::core {
 
 namespace {
@@ -27,7 +31,14 @@ namespace {
 // ranked with. (Until issue 11 learning used 7 of the 9 features: the CTR and seen-weight
 // were ranked with but never learnt, so their weights stayed 0 and their A^-1 entries at
 // 1/ridge, a fixed exploration bonus that never shrank.)
-class LinUcbRecommender final : public kit::SuiteCore, public LinearBanditProbe {
+// Top k (issue 17, decision 0040): the score is the item part K_i = m + alpha sqrt(q) moved
+// by the user part u = (category share, brand share, seen weight), u in [0, U]. Unseen items
+// have u_seen = 0, so score_i <= K_i + Delta(U): the items are kept in order of K (sorted
+// at each rebuild), the seen items are scored first, and the walk down the order stops when
+// K_i + Delta falls below the k-th score. Every visited item gets the scan's exact score.
+class LinUcbRecommender final : public kit::SuiteCore,
+                                public LinearBanditProbe,
+                                public FullScanProbe {
 public:
     LinUcbRecommender(const RecommenderContext& ctx, const ParamValues& p)
         : SuiteCore(ctx, 30), m_alpha(static_cast<float>(p.number("alpha"))),
@@ -124,10 +135,7 @@ protected:
             for (int b = 0; b < 3; ++b)
                 auu[a][b] = m_ainv(uidx[a], uidx[b]);
         }
-        const std::size_t n = m_items.size();
-        for (ItemId i = 0; i < n; ++i) {
-            if (!m_items.available[i])
-                continue;
+        const auto score = [&](ItemId i) {
             float u[3];
             userFeatures(i, u);
             const float* c = &m_cross[static_cast<std::size_t>(i) * 3];
@@ -141,9 +149,30 @@ protected:
                 for (int b = 0; b < 3; ++b)
                     quad += u[a] * auu[a][b] * u[b];
             }
-            const float score = mean + m_alpha * std::sqrt(std::max(0.0f, quad));
-            if (topk.admits(score, i) && !request.excludes(i))
-                topk.offer(i, score);
+            return mean + m_alpha * std::sqrt(std::max(0.0f, quad));
+        };
+        const auto consider = [&](ItemId i) {
+            if (!m_items.available[i])
+                return;
+            const float s = score(i);
+            if (topk.admits(s, i) && !request.excludes(i))
+                topk.offer(i, s);
+        };
+        const std::size_t n = m_items.size();
+        if (m_fullScan || !m_orderExact) {
+            for (ItemId i = 0; i < n; ++i)
+                consider(i);
+            return;
+        }
+        for (ItemId i : m_seen)
+            consider(i);
+        const double delta = userBound(thetaU, auu);
+        for (ItemId i : m_order) {
+            const float k = m_staticScore[i];
+            if (topk.full() && static_cast<double>(k) + delta < topk.threshold())
+                break;
+            if (m_seenWeight[i] == 0.0f)
+                consider(i);
         }
     }
 
@@ -195,6 +224,8 @@ public:
         return st;
     }
     void setLearnLog(LearnLog log) override { m_learnLog = std::move(log); }
+    // FullScanProbe (test-only): rank every item, the path before decision 0040.
+    void setFullScan(bool on) override { m_fullScan = on; }
 
 private:
     void userShares(UserId user) {
@@ -302,6 +333,64 @@ private:
             for (int u = 0; u < 3; ++u)
                 m_cross[3 * static_cast<std::size_t>(i) + static_cast<std::size_t>(u)] = cross[u];
         }
+        sortByStaticScore();
+    }
+    // The order of the walk in rank(): K_i = the score with u = 0, largest first (ties by
+    // id). A non-finite K or a negative alpha leaves the bound meaningless: scan instead.
+    void sortByStaticScore() {
+        const std::size_t n = m_items.size();
+        m_staticScore.resize(n);
+        m_orderExact = m_alpha >= 0.0f;
+        m_largestK = m_largestQuad = 0.0;
+        m_maxCross[0] = m_maxCross[1] = -std::numeric_limits<float>::infinity();
+        for (ItemId i = 0; i < n; ++i) {
+            m_staticScore[i] =
+                m_staticMean[i] + m_alpha * std::sqrt(std::max(0.0f, m_staticQuad[i]));
+            m_orderExact = m_orderExact && std::isfinite(m_staticScore[i]);
+            m_largestK = std::max(m_largestK, std::fabs(static_cast<double>(m_staticScore[i])));
+            m_largestQuad =
+                std::max(m_largestQuad, std::fabs(static_cast<double>(m_staticQuad[i])));
+            for (int a = 0; a < 2; ++a)
+                m_maxCross[a] = std::max(
+                    m_maxCross[a],
+                    m_cross[3 * static_cast<std::size_t>(i) + static_cast<std::size_t>(a)]);
+        }
+        if (m_order.size() != n) {
+            m_order.resize(n);
+            std::iota(m_order.begin(), m_order.end(), ItemId{0});
+        }
+        if (!m_orderExact)
+            return;
+        std::sort(m_order.begin(), m_order.end(), [this](ItemId a, ItemId b) {
+            return m_staticScore[a] > m_staticScore[b] ||
+                   (m_staticScore[a] == m_staticScore[b] && a < b);
+        });
+    }
+    // Largest gain of any unseen item's score over its K for this user (u_seen = 0, the
+    // category and brand shares at most their largest values U), plus rounding slack.
+    // Derivation in decision 0040: mean gain <= sum max(0, theta_a) U_a; quad gain <= d =
+    // sum 2 max(0, maxCross_a) U_a + sum max(0, A^-1_ab) U_a U_b; sqrt(q + d) <= sqrt q + sqrt d.
+    double userBound(const float* thetaU, const float (*auu)[3]) const {
+        double uMax[2] = {0.0, 0.0};
+        for (std::size_t c = 0; c < m_catShare.size(); ++c)
+            uMax[0] = std::max(uMax[0], static_cast<double>(m_catShare[c] * m_shareNorm));
+        for (const auto& [b, w] : m_brandShare)
+            if (b < m_brandDense.size())
+                uMax[1] = std::max(uMax[1], static_cast<double>(m_brandDense[b]));
+        double mean = 0.0, d = 0.0, magnitude = 0.0;
+        for (int a = 0; a < 2; ++a) {
+            mean += std::max(0.0, static_cast<double>(thetaU[a])) * uMax[a];
+            d += 2.0 * std::max(0.0, static_cast<double>(m_maxCross[a])) * uMax[a];
+            magnitude += (std::fabs(thetaU[a]) + 2.0 * std::fabs(m_maxCross[a])) * uMax[a];
+            for (int b = 0; b < 2; ++b) {
+                d += std::max(0.0, static_cast<double>(auu[a][b])) * uMax[a] * uMax[b];
+                magnitude += std::fabs(auu[a][b]) * uMax[a] * uMax[b];
+            }
+        }
+        // The float sums of rank() are within a few ulps of their terms' magnitudes; 1e-5 of
+        // them (~80 ulps) is far above that, and also covers the float K itself.
+        const double slack = 1e-5 * (1.0 + m_largestK + m_largestQuad + magnitude);
+        return mean + static_cast<double>(m_alpha) * std::sqrt(d + slack) + slack;
     }
     float ctrFeature(ItemId i) const { return 10.0f * (m_clicks[i] + 1.0f) / (m_shown[i] + 30.0f); }
 
@@ -336,6 +425,12 @@ private:
     std::vector<ItemId> m_seen;
     float m_shareNorm = 0.0f;
     int m_popAge = 0;
+    // The walk of rank() (sortByStaticScore): K_i, items by K, and what the bound needs.
+    std::vector<float> m_staticScore;
+    std::vector<ItemId> m_order;
+    bool m_orderExact = false, m_fullScan = false;
+    double m_largestK = 0.0, m_largestQuad = 0.0;
+    float m_maxCross[2] = {0.0f, 0.0f};
 };
 
 } // namespace
