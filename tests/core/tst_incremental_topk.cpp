@@ -25,6 +25,9 @@
 // - demographic without the re-sort after a rebase: demographicEqualsFullScan;
 // - ShowingBuckets::topK without unparking the items that came back in stock:
 //   slatesEqualFullScan (every ucb row).
+// - ExclusionMarks (fatigue's long exclusion lists, decision 0040) without the context-item
+//   test on the marked path, or without the new generation per reset (the last request's
+//   marks kept): exclusionMarksEqualLinearSearch.
 // Survived: thresholdTopK stopping on bound <= k-th score instead of <. Both lists meet
 // equal keys in id order, so an unread item can only tie the bound with a higher id than
 // both items at depth d; it is missed only when a float rounding collision makes the
@@ -35,6 +38,7 @@
 
 #include "contract_fixture.h"
 #include "event_weights.h"
+#include "exclusion_marks.h"
 #include "ranked_order.h"
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/introspection.h"
@@ -75,6 +79,36 @@ class TestIncrementalTopK : public QObject {
 
 private slots:
     void initTestCase() { core::registerBuiltinRecommenders(m_registry); }
+
+    // kit::ExclusionMarks against Request::excludes (the linear search it stands in for):
+    // lists short and long, duplicates, ids beyond the catalogue, with and without a context
+    // item, one marks object reused across requests (old marks must not survive).
+    void exclusionMarksEqualLinearSearch() {
+        constexpr std::size_t n = 300;
+        test::Mix rng{5};
+        core::kit::ExclusionMarks marks;
+        std::size_t marked = 0, excludedSeen = 0;
+        for (int round = 0; round < 400; ++round) {
+            std::vector<core::ItemId> exclude(rng.below(3) == 0 ? rng.below(8) : rng.below(120));
+            for (core::ItemId& i : exclude)
+                i = rng.below(n + 10); // a few beyond the catalogue
+            core::Request r;
+            r.exclude = exclude;
+            r.contextItem = rng.below(2) == 0 ? core::kNoItem : rng.below(n);
+            marks.reset(r, n);
+            marked += exclude.size() > core::kit::ExclusionMarks::kShortList;
+            const core::Request copy = r; // another address: answered by the linear search
+            for (core::ItemId i = 0; i < n + 12; ++i) {
+                const bool want = r.excludes(i);
+                excludedSeen += want;
+                QVERIFY2(marks.excludes(i) == want,
+                         qPrintable(QStringLiteral("round %1 item %2").arg(round).arg(i)));
+                QCOMPARE(marks.excludes(r, i), want);
+                QCOMPARE(marks.excludes(copy, i), want);
+            }
+        }
+        QVERIFY(marked > 200 && excludedSeen > 10000);
+    }
 
     void rankedOrderEqualsSort() {
         constexpr std::size_t n = 500;

@@ -16,6 +16,8 @@
 // - mmr: the sum of similarities to the taken items instead of their maximum:
 //   mmrEqualsGreedy;
 // - fatigue: blocked at count > cap instead of count >= cap: fatigueEqualsCountedCap;
+// - kit::ExclusionMarks marking only the first half of a long list (decision 0040):
+//   fatigueEqualsCountedCap;
 // - rules: the boost given to items with discount > min_discount only (not >=), with
 //   min_discount 0.2 = the shop's discount: rulesEqualsSortedBoost.
 
@@ -145,7 +147,7 @@ private slots:
         }
         std::map<std::tuple<core::UserId, long, ItemId>, int> shown; // (user, day, item)
         core::Slate slate, cand;
-        int blockedSeen = 0, shortSlates = 0;
+        int blockedSeen = 0, shortSlates = 0, longLists = 0;
         for (core::Request r : requests(events.back().time, 90)) {
             const long day = static_cast<long>(r.time / core::kSecondsPerDay);
             std::vector<ItemId> exclude;
@@ -153,11 +155,17 @@ private slots:
                 if (std::get<0>(key) == r.user && std::get<1>(key) == day && n >= kCap)
                     exclude.push_back(std::get<2>(key));
             blockedSeen += static_cast<int>(exclude.size());
+            longLists += exclude.size() > 16;
             fatigue->recommend(r, slate);
-            core::Request narrowed = r;
-            narrowed.exclude = exclude;
-            narrowed.k = 2 * r.k;
-            plain->recommend(narrowed, cand);
+            // The plain core's whole ranking without the blocked items, filtered here: the
+            // blocked lists grow past kit::ExclusionMarks::kShortList, and the reference
+            // must not test them the way both cores do.
+            core::Request whole = r;
+            whole.k = static_cast<int>(shop.items.size());
+            plain->recommend(whole, cand);
+            std::erase_if(cand, [&](const core::SlateEntry& e) {
+                return std::find(exclude.begin(), exclude.end(), e.item) != exclude.end();
+            });
             cand.resize(std::min<std::size_t>(cand.size(), std::size_t(r.k)));
             std::vector<ItemId> got, want;
             for (const core::SlateEntry& e : slate)
@@ -173,6 +181,7 @@ private slots:
             fatigue->observeSlate(r, slate, -1);
         }
         QVERIFY(blockedSeen > 100);
+        QVERIFY(longLists > 10);   // the marked path of kit::ExclusionMarks ran
         QVERIFY(shortSlates > 10); // the catalogue ran dry for some users
     }
 

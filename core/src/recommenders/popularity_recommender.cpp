@@ -1,6 +1,7 @@
 #include "popularity_recommender.h"
 
 #include "event_weights.h"
+#include "exclusion_marks.h"
 #include "ranked_order.h"
 #include "recoscope/core/candidates.h"
 
@@ -51,11 +52,15 @@ public:
         out.clear();
         m_now = request.time;
         const std::size_t k = static_cast<std::size_t>(std::max(request.k, 0));
+        // The walk passes every excluded item ranked above the k-th: with `fatigue`'s long
+        // lists, marks instead of a search per item (kit::ExclusionMarks).
+        m_excluded.reset(request, m_items.size());
         for (std::size_t i = 0; i < m_order.size() && out.size() < k; ++i) {
             const ItemId item = m_order.at(i);
-            if (isEligible(m_items, request, item))
+            if (m_items.isAvailable(item) && !m_excluded.excludes(item))
                 out.push_back({item, static_cast<float>(m_score[item]), 1.0f});
         }
+        m_excluded.release();
         if (static_cast<int>(out.size()) < request.k)
             fillSlate(m_items, request, out, m_seed ^ static_cast<std::uint64_t>(request.user),
                       -1.0f);
@@ -125,7 +130,8 @@ private:
     SimTime m_t0 = 0.0;
     SimTime m_now = 0.0; ///< time of the last request (explain)
     std::vector<double> m_score;
-    kit::RankedOrder m_order; ///< every item, best first
+    kit::RankedOrder m_order;       ///< every item, best first
+    kit::ExclusionMarks m_excluded; ///< the current request's exclusions
 };
 
 } // namespace

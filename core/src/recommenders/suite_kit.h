@@ -7,6 +7,7 @@
 // Memory: every structure here is sized by users or items, never by events.
 
 #include "event_weights.h"
+#include "exclusion_marks.h"
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
@@ -240,7 +241,8 @@ protected:
     void markPropensityUnknown() { m_propensityUnknown = true; }
 
     void offer(const Request& request, TopK& topk, ItemId item, float score) const {
-        if (std::isfinite(score) && topk.admits(score, item) && isEligible(m_items, request, item))
+        if (std::isfinite(score) && topk.admits(score, item) && m_items.isAvailable(item) &&
+            !m_exclusions.excludes(request, item))
             topk.offer(item, score);
     }
     /// Dense scan of the catalogue (available, non-excluded items only).
@@ -269,6 +271,7 @@ protected:
 private:
     void rankAndFill(const Request& request, Slate& out, std::size_t k) {
         m_propensityUnknown = false;
+        m_exclusions.reset(request, m_items.size());
         m_topk.reset(k);
         rank(request, m_topk);
         m_topk.drainInto(out);
@@ -286,6 +289,7 @@ private:
         m_lastItems.clear();
         for (const SlateEntry& e : out)
             m_lastItems.push_back(e.item);
+        m_exclusions.release();
     }
 
     void fillPopular(const Request& request, Slate& out, std::size_t k) {
@@ -305,7 +309,7 @@ private:
         for (const SlateEntry& e : m_popularList) {
             if (out.size() >= k)
                 break;
-            if (!isEligible(m_items, request, e.item))
+            if (!m_items.isAvailable(e.item) || m_exclusions.excludes(request, e.item))
                 continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const SlateEntry& s) { return s.item == e.item; }))
@@ -316,6 +320,7 @@ private:
     }
 
     TopK m_topk;
+    kit::ExclusionMarks m_exclusions; // the request of rankAndFill (fatigue's long lists)
     bool m_propensityUnknown = false;
     std::vector<ItemId> m_blocked;       // blockedItems() of the current request
     std::vector<ItemId> m_excludeBuffer; // request.exclude + m_blocked
