@@ -3,6 +3,7 @@
 
 #include "linucb_recommender.h"
 
+#include "linucb_walk.h"
 #include "recoscope/core/introspection.h"
 #include "suite_kit.h"
 
@@ -10,8 +11,6 @@
 #include <Eigen/Core>
 
 #include <cmath>
-#include <limits>
-#include <numeric>
 
 namespace recoscope::core {
 
@@ -159,7 +158,7 @@ protected:
                 topk.offer(i, s);
         };
         const std::size_t n = m_items.size();
-        if (m_fullScan || !m_orderExact) {
+        if (m_fullScan || !m_walk.exact()) {
             for (ItemId i = 0; i < n; ++i)
                 consider(i);
             return;
@@ -167,8 +166,8 @@ protected:
         for (ItemId i : m_seen)
             consider(i);
         const double delta = userBound(thetaU, auu);
-        for (ItemId i : m_order) {
-            const float k = m_staticScore[i];
+        for (ItemId i : m_walk.order()) {
+            const float k = m_walk.key(i);
             if (topk.full() && static_cast<double>(k) + delta < topk.threshold())
                 break;
             if (m_seenWeight[i] == 0.0f)
@@ -333,43 +332,9 @@ private:
             for (int u = 0; u < 3; ++u)
                 m_cross[3 * static_cast<std::size_t>(i) + static_cast<std::size_t>(u)] = cross[u];
         }
-        sortByStaticScore();
+        m_walk.rebuild(m_staticMean, m_staticQuad, m_cross, m_alpha);
     }
-    // The order of the walk in rank(): K_i = the score with u = 0, largest first (ties by
-    // id). A non-finite K or a negative alpha leaves the bound meaningless: scan instead.
-    void sortByStaticScore() {
-        const std::size_t n = m_items.size();
-        m_staticScore.resize(n);
-        m_orderExact = m_alpha >= 0.0f;
-        m_largestK = m_largestQuad = 0.0;
-        m_maxCross[0] = m_maxCross[1] = -std::numeric_limits<float>::infinity();
-        for (ItemId i = 0; i < n; ++i) {
-            m_staticScore[i] =
-                m_staticMean[i] + m_alpha * std::sqrt(std::max(0.0f, m_staticQuad[i]));
-            m_orderExact = m_orderExact && std::isfinite(m_staticScore[i]);
-            m_largestK = std::max(m_largestK, std::fabs(static_cast<double>(m_staticScore[i])));
-            m_largestQuad =
-                std::max(m_largestQuad, std::fabs(static_cast<double>(m_staticQuad[i])));
-            for (int a = 0; a < 2; ++a)
-                m_maxCross[a] = std::max(
-                    m_maxCross[a],
-                    m_cross[3 * static_cast<std::size_t>(i) + static_cast<std::size_t>(a)]);
-        }
-        if (m_order.size() != n) {
-            m_order.resize(n);
-            std::iota(m_order.begin(), m_order.end(), ItemId{0});
-        }
-        if (!m_orderExact)
-            return;
-        std::sort(m_order.begin(), m_order.end(), [this](ItemId a, ItemId b) {
-            return m_staticScore[a] > m_staticScore[b] ||
-                   (m_staticScore[a] == m_staticScore[b] && a < b);
-        });
-    }
-    // Largest gain of any unseen item's score over its K for this user (u_seen = 0, the
-    // category and brand shares at most their largest values U), plus rounding slack.
-    // Derivation in decision 0040: mean gain <= sum max(0, theta_a) U_a; quad gain <= d =
-    // sum 2 max(0, maxCross_a) U_a + sum max(0, A^-1_ab) U_a U_b; sqrt(q + d) <= sqrt q + sqrt d.
+    // The shopper's largest category and brand shares: the U of the walk's bound.
     double userBound(const float* thetaU, const float (*auu)[3]) const {
         double uMax[2] = {0.0, 0.0};
         for (std::size_t c = 0; c < m_catShare.size(); ++c)
@@ -377,20 +342,7 @@ private:
         for (const auto& [b, w] : m_brandShare)
             if (b < m_brandDense.size())
                 uMax[1] = std::max(uMax[1], static_cast<double>(m_brandDense[b]));
-        double mean = 0.0, d = 0.0, magnitude = 0.0;
-        for (int a = 0; a < 2; ++a) {
-            mean += std::max(0.0, static_cast<double>(thetaU[a])) * uMax[a];
-            d += 2.0 * std::max(0.0, static_cast<double>(m_maxCross[a])) * uMax[a];
-            magnitude += (std::fabs(thetaU[a]) + 2.0 * std::fabs(m_maxCross[a])) * uMax[a];
-            for (int b = 0; b < 2; ++b) {
-                d += std::max(0.0, static_cast<double>(auu[a][b])) * uMax[a] * uMax[b];
-                magnitude += std::fabs(auu[a][b]) * uMax[a] * uMax[b];
-            }
-        }
-        // The float sums of rank() are within a few ulps of their terms' magnitudes; 1e-5 of
-        // them (~80 ulps) is far above that, and also covers the float K itself.
-        const double slack = 1e-5 * (1.0 + m_largestK + m_largestQuad + magnitude);
-        return mean + static_cast<double>(m_alpha) * std::sqrt(d + slack) + slack;
+        return m_walk.gain(uMax, thetaU, auu);
     }
     float ctrFeature(ItemId i) const { return 10.0f * (m_clicks[i] + 1.0f) / (m_shown[i] + 30.0f); }
 
@@ -425,12 +377,8 @@ private:
     std::vector<ItemId> m_seen;
     float m_shareNorm = 0.0f;
     int m_popAge = 0;
-    // The walk of rank() (sortByStaticScore): K_i, items by K, and what the bound needs.
-    std::vector<float> m_staticScore;
-    std::vector<ItemId> m_order;
-    bool m_orderExact = false, m_fullScan = false;
-    double m_largestK = 0.0, m_largestQuad = 0.0;
-    float m_maxCross[2] = {0.0f, 0.0f};
+    kit::LinUcbWalk m_walk; // the order and bound of rank()'s walk, rebuilt with the item part
+    bool m_fullScan = false;
 };
 
 } // namespace
