@@ -25,6 +25,8 @@
 //   alpha 0, refresh 1" and "linucb 600, ridge 0.01" (an item carried by its brand missed);
 // - linucb not scoring the seen items before the walk (the walk skips them): every
 //   linucb row.
+// - linucb's bound summing the signed A^-1_ab U_a U_b instead of max(0, A^-1_ab) U_a U_b
+//   (kit::LinUcbWalk::gain): "linucb 600, ridge 0.01".
 // Survived, and why they are not errors of the search:
 // - content without the re-sort of the popularity order after a rebase: a rebase scales
 //   every count by one factor (monotone), so the order stays sorted by key; only ties made
@@ -35,6 +37,9 @@
 // - the rounding slack set to 0: the bound sums exact doubles of q_f x max x_f, above the
 //   float score unless the float sum rounds up past it; the stream never produced that
 //   collision. The slack is kept: it is what makes the bound a bound.
+// - linucb's rounding slack set to 0: the same reason; the bound's own looseness (the
+//   largest shares, sqrt(q + d) <= sqrt q + sqrt d) dwarfs the rounding. Kept for the same
+//   reason.
 
 #include "contract_fixture.h"
 #include "recoscope/core/introspection.h"
