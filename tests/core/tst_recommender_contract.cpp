@@ -19,7 +19,8 @@
 
 #include <malloc.h>
 #ifdef RECOSCOPE_TEST_SANITIZED
-#include <sanitizer/allocator_interface.h>
+// ASan's runtime exports it; GCC 12 ships no <sanitizer/allocator_interface.h> to declare it.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 #include <algorithm>
