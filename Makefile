@@ -27,7 +27,7 @@ test: deps build
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, leaks included: the
 # asan preset builds build-asan/ and its test preset sets ASAN/LSAN/UBSAN_OPTIONS
-# (docs/reliability.md "Sanitizer run", decision 0034). CI runs it after `make test`.
+# (docs/reliability.md "Sanitizer run", decisions 0034 and 0039). CI runs it after `make test`.
 test-asan:
 	$(MAKE) --no-print-directory test PRESET=asan
 
