@@ -4,6 +4,7 @@
 #include "recoscope/sim/inventory_score.h"
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/scenario.h"
+#include "recoscope/sim/stored_world.h"
 #include "recoscope/sim/world.h"
 
 #include <QJsonArray>
@@ -79,25 +80,20 @@ QJsonObject inventoryJson(const InventoryMonitor& monitor, const QJsonObject& su
 
 core::Result<QJsonObject> storedInventoryJson(const RunStore& store, qint64 runId,
                                               double horizonDays, const std::atomic<bool>* cancel) {
-    core::Result<RunRecord> run = store.run(runId);
-    if (!run)
-        return core::Error{run.error()};
-    const RunRecord& r = run.value();
-    const QString source = QStringLiteral("%1: run %2").arg(store.path()).arg(runId);
-    core::Result<Scenario> scenario = parseScenario(r.scenarioJson, source);
-    if (!scenario)
-        return core::Error{scenario.error()};
-    const core::ForecastSettings settings = inventorySettings(scenario.value(), horizonDays);
+    core::Result<StoredScenario> stored = readStoredScenario(store, runId);
+    if (!stored)
+        return core::Error{stored.error()};
+    const RunRecord& r = stored.value().run;
+    const Scenario& scenario = stored.value().scenario;
+    const QString& source = stored.value().source;
+    // The horizon first: a run without inventory needs no world (seconds for `large`).
+    const core::ForecastSettings settings = inventorySettings(scenario, horizonDays);
     if (settings.horizonDays <= 0.0)
         return QJsonObject{};
-    const World world = generateWorld(scenario.value(), r.seed);
-    if (!r.catalogueHash.isEmpty() && world.catalogueHash() != r.catalogueHash)
-        return core::Error{
-            QStringLiteral("%1: the regenerated shop does not match the stored hashes (run made by "
-                           "another version: %2)")
-                .arg(source, r.buildVersion)
-                .toStdString()};
-    InventoryMonitor monitor(scenario.value(), world, r.seed, settings);
+    const core::Result<World> world = regenerateWorld(stored.value());
+    if (!world)
+        return core::Error{world.error()};
+    InventoryMonitor monitor(scenario, world.value(), r.seed, settings);
     const QJsonObject summary = QJsonDocument::fromJson(r.summaryJson).object();
     double end = summary.value(QStringLiteral("sim_days")).toDouble() * core::kSecondsPerDay;
     constexpr qint64 kChunk = 100000;
@@ -115,7 +111,7 @@ core::Result<QJsonObject> storedInventoryJson(const RunStore& store, qint64 runI
             break;
     }
     monitor.finish(end);
-    return inventoryJson(monitor, summary, scenario.value().catalogue.stockMean <= 0.0);
+    return inventoryJson(monitor, summary, scenario.catalogue.stockMean <= 0.0);
 }
 
 } // namespace recoscope::sim

@@ -7,6 +7,7 @@
 #include "recoscope/sim/command_line.h"
 #include "recoscope/sim/engine.h"
 #include "recoscope/sim/feedback_loop_json.h"
+#include "recoscope/sim/inventory_report.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/run_job.h"
 #include "recoscope/sim/run_store.h"
@@ -91,9 +92,10 @@ private slots:
     }
 
     // A run whose stored shop is not the one its scenario and seed generate today (another
-    // version made it) is refused by the report's analyses and by the feedback loop of a
-    // reopened run alike, naming the store and the run: both read it through
-    // regenerateStoredWorld. Mutation seen to fail: comparing only the catalogue hash there.
+    // version made it) is refused by the report's analyses, by the feedback loop of a
+    // reopened run and by the inventory report alike, naming the store and the run: all
+    // read it through regenerateWorld. Mutation seen to fail: comparing only the catalogue
+    // hash there (and, for the inventory report, its own copy of that check before).
     void anotherVersionsShopIsRefused() {
         const QString copy = m_dir.filePath(QStringLiteral("other-version.db"));
         QVERIFY(QFile::copy(m_db, copy));
@@ -113,7 +115,9 @@ private slots:
         QVERIFY(!analysis.ok());
         auto loop = sim::storedFeedbackDays(*store.value(), m_runId);
         QVERIFY(!loop.ok());
-        for (const std::string& error : {analysis.error(), loop.error()}) {
+        auto inventory = sim::storedInventoryJson(*store.value(), m_runId, 2.0);
+        QVERIFY(!inventory.ok());
+        for (const std::string& error : {analysis.error(), loop.error(), inventory.error()}) {
             const QString e = QString::fromStdString(error);
             QVERIFY2(e.contains(QStringLiteral("does not match the stored hashes")) &&
                          e.contains(copy) && e.contains(where),
