@@ -45,13 +45,24 @@ protected:
         const float inv = total > 0.0f ? 1.0f / total : 0.0f;
         const float fs = static_cast<float>(m_short.scaleAt(m_now));
         const float fl = static_cast<float>(m_long.scaleAt(m_now) * m_ratio);
-        const auto& rs = m_short.rawValues();
-        const auto& rl = m_long.rawValues();
-        scanAll(request, topk, [&](ItemId i) {
+        const float* rs = m_short.rawValues().data();
+        const float* rl = m_long.rawValues().data();
+        // The trend of every item first, in a loop without branches or lookups that the
+        // compiler vectorises: the division per item was most of a request's cost. Then
+        // the category factor, the same expression per category instead of per item, so
+        // every score has the bits it had when both were computed item by item.
+        const std::size_t n = m_items.size();
+        m_trend.resize(n);
+        float* trend = m_trend.data();
+        for (std::size_t i = 0; i < n; ++i) {
             const float s = rs[i] * fs;
-            const float t = s * s / (rl[i] * fl + m_prior);
-            return t * (1.0f + m_categoryWeight * m_catAffinity[m_items.topCategory[i]] * inv);
-        });
+            trend[i] = s * s / (rl[i] * fl + m_prior);
+        }
+        m_factor.resize(m_catAffinity.size());
+        for (std::size_t c = 0; c < m_catAffinity.size(); ++c)
+            m_factor[c] = 1.0f + m_categoryWeight * m_catAffinity[c] * inv;
+        scanAll(request, topk,
+                [&](ItemId i) { return trend[i] * m_factor[m_items.topCategory[i]]; });
     }
 
     // rank()'s arithmetic again for one item: trend t = s^2 / (l + prior) with the short
@@ -109,6 +120,8 @@ private:
     double m_ratio;
     float m_categoryWeight;
     std::vector<float> m_catAffinity;
+    std::vector<float> m_trend;  // per item, scratch of rank()
+    std::vector<float> m_factor; // per category, scratch of rank()
 };
 
 } // namespace
