@@ -27,11 +27,13 @@ inline std::string describeSlate(const core::Slate& s) {
     return out;
 }
 
-/// Core `id` of `registry` on `shop` (seed 31); a configuration error is a bug of the test.
+/// Core `id` of `registry` on `shop` (seed 31 unless given); a configuration error is a bug
+/// of the test.
 inline std::unique_ptr<core::Recommender>
 makeCore(const core::RecommenderRegistry& registry, const SyntheticShop& shop,
-         const std::string& id, const std::map<std::string, std::string>& params = {}) {
-    core::RecommenderContext ctx{&shop.items, &shop.users, nullptr, 31};
+         const std::string& id, const std::map<std::string, std::string>& params = {},
+         std::uint64_t seed = 31) {
+    core::RecommenderContext ctx{&shop.items, &shop.users, nullptr, seed};
     auto r = registry.create(id, params, ctx);
     if (!r.ok())
         qFatal("%s", r.error().c_str());

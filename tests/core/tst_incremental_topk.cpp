@@ -39,6 +39,7 @@
 #include "contract_fixture.h"
 #include "event_weights.h"
 #include "exclusion_marks.h"
+#include "internals_stream.h"
 #include "ranked_order.h"
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/introspection.h"
@@ -57,17 +58,11 @@ using namespace recoscope;
 
 namespace {
 
+// The cores of this test with seed 99.
 std::unique_ptr<core::Recommender> make(const core::RecommenderRegistry& registry,
                                         const std::string& id, const test::SyntheticShop& shop,
-                                        std::map<std::string, std::string> params) {
-    core::RecommenderContext ctx;
-    ctx.items = &shop.items;
-    ctx.users = &shop.users;
-    ctx.seed = 99;
-    auto r = registry.create(id, params, ctx);
-    if (!r.ok())
-        qFatal("%s", r.error().c_str());
-    return std::move(r).value();
+                                        const std::map<std::string, std::string>& params) {
+    return test::makeCore(registry, shop, id, params, 99);
 }
 
 } // namespace

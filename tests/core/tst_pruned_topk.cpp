@@ -42,6 +42,7 @@
 //   reason.
 
 #include "contract_fixture.h"
+#include "internals_stream.h"
 #include "recoscope/core/introspection.h"
 #include "recoscope/core/registry.h"
 
@@ -53,17 +54,11 @@ using namespace recoscope;
 
 namespace {
 
+// The cores of this test with seed 99.
 std::unique_ptr<core::Recommender> make(const core::RecommenderRegistry& registry,
                                         const std::string& id, const test::SyntheticShop& shop,
                                         const std::map<std::string, std::string>& params) {
-    core::RecommenderContext ctx;
-    ctx.items = &shop.items;
-    ctx.users = &shop.users;
-    ctx.seed = 99;
-    auto r = registry.create(id, params, ctx);
-    if (!r.ok())
-        qFatal("%s", r.error().c_str());
-    return std::move(r).value();
+    return test::makeCore(registry, shop, id, params, 99);
 }
 
 } // namespace
