@@ -1,18 +1,22 @@
-// Approximate retrieval at 1M items (issue 17): the factor cores' HNSW index against
-// their exact scan, both on the same seeded item vectors, printing
+// Approximate retrieval at 1M items (issue 17): the factor cores' HNSW and IVF indexes
+// against their exact scan, all on the same seeded item vectors, printing
 //   - the exact scan's recommend-retrieval p50/p99,
-//   - the HNSW index's p50/p99 and recall@10 against the exact scan,
+//   - per index: build time and the index's resident memory, then p50/p99 and recall@10
+//     against the exact scan for each search width (HNSW `ann_ef`) or probe budget (IVF
+//     `ivf_probe`, 0 = no budget: exact by its bound) swept on one index,
 //   - the same again with online updates between requests (mf-sgd-like: `--updates`
-//     items nudged per request, synced into the graph inside the timed request),
-//   - build time and the index's resident memory.
+//     items nudged per request, synced into the index inside the timed request), at the
+//     first width / budget of the sweep.
 // Targets: p99 <= 1 ms, recall@10 >= 0.95 at 1M items x 32 factors.
 // Times are reported twice: thread CPU time (what the request costs; stable on a shared
 // machine) and wall clock (what a caller waited, including time descheduled).
-//   build/bench/recoscope-bench-ann                       1M x 32, 500 queries
+//   build/bench/recoscope-bench-ann                       1M x 32, 500 queries, both
+//   build/bench/recoscope-bench-ann --index ivf --probe 0,8,16,32,64
 //   build/bench/recoscope-bench-ann --items 200000 --ef 400,200,800 --queries 200
-// (--ef: search widths swept on one graph; the first is used for the online part)
+// (--index hnsw,ivf: which indexes; --lists: IVF lists, 0 = about sqrt(items))
 #include "exact_item_index.h"
 #include "hnsw_item_index.h"
+#include "ivf_item_index.h"
 #include "mix.h"
 
 #include "recoscope/core/candidates.h"
@@ -71,8 +75,26 @@ int main(int argc, char** argv) {
     std::size_t n = 1000000, queries = 500, updates = 200;
     int dim = 32;
     std::vector<int> efs = {core::kit::kAnnDefaultEf};
+    std::vector<int> probes = {core::kit::kIvfDefaultProbe, 0, 8, 16, 32};
+    std::size_t lists = 0;
+    bool runHnsw = true, runIvf = true;
+    auto listOf = [](const std::string& text) {
+        std::vector<int> out;
+        for (std::size_t at = 0; at != std::string::npos;) {
+            const std::size_t comma = text.find(',', at);
+            out.push_back(std::stoi(text.substr(at, comma - at)));
+            at = comma == std::string::npos ? comma : comma + 1;
+        }
+        return out;
+    };
     for (int a = 1; a + 1 < argc; a += 2) {
         const std::string k = argv[a];
+        if (k == "--index") {
+            const std::string v = argv[a + 1];
+            runHnsw = v.find("hnsw") != std::string::npos;
+            runIvf = v.find("ivf") != std::string::npos;
+            continue;
+        }
         const long v = std::stol(argv[a + 1]);
         if (k == "--items")
             n = static_cast<std::size_t>(v);
@@ -80,14 +102,13 @@ int main(int argc, char** argv) {
             dim = static_cast<int>(v);
         else if (k == "--queries")
             queries = static_cast<std::size_t>(v);
-        else if (k == "--ef") { // a comma-separated list: swept on one graph
-            efs.clear();
-            for (std::size_t at = 0; at != std::string::npos;) {
-                const std::size_t comma = std::string(argv[a + 1]).find(',', at);
-                efs.push_back(std::stoi(std::string(argv[a + 1]).substr(at, comma - at)));
-                at = comma == std::string::npos ? comma : comma + 1;
-            }
-        } else if (k == "--updates")
+        else if (k == "--ef") // a comma-separated list: swept on one graph
+            efs = listOf(argv[a + 1]);
+        else if (k == "--probe") // likewise, on one set of lists
+            probes = listOf(argv[a + 1]);
+        else if (k == "--lists")
+            lists = static_cast<std::size_t>(v);
+        else if (k == "--updates")
             updates = static_cast<std::size_t>(v);
         else {
             std::fprintf(stderr, "recoscope-bench-ann: unknown option '%s'\n", k.c_str());
@@ -129,7 +150,6 @@ int main(int argc, char** argv) {
                 queries);
 
     core::kit::ExactItemIndex exact(n, dim);
-    core::kit::HnswItemIndex ann(n, dim, efs.front(), 42);
     exact.syncNow(q.data());
     auto ask = [&](core::kit::ItemIndex& index, std::size_t u, Stats* stats) {
         core::Request req;
@@ -166,52 +186,111 @@ int main(int argc, char** argv) {
         truth[u] = ask(exact, u, &exactStats);
     exactStats.print("exact scan");
 
-    const long rss0 = rssKiB();
-    const double b0 = cpuNow(), bw0 = wallNow();
-    ask(ann, 0, nullptr); // the first request builds the graph
-    std::printf("hnsw build: %.1f s cpu, %.1f s wall, +%.0f MiB resident\n", cpuNow() - b0,
-                wallNow() - bw0, static_cast<double>(rssKiB() - rss0) / 1024.0);
-    for (int ef : efs) {
-        ann.setEf(ef);
-        Stats annStats;
-        std::vector<std::vector<core::ItemId>> got(queries);
-        for (std::size_t u = 0; u < queries; ++u)
-            got[u] = ask(ann, u, &annStats);
-        char name[64];
-        std::snprintf(name, sizeof name, "hnsw ef=%d, candidates re-scored exactly", ef);
-        annStats.print(name);
-        std::printf("  recall@10 against the exact scan: %.4f\n", recallOf(got, truth));
-    }
-    ann.setEf(efs.front());
-
+    // The first request builds the index; its time and resident growth are the build's.
+    auto build = [&](core::kit::ItemIndex& index, const char* name) {
+        const long rss0 = rssKiB();
+        const double b0 = cpuNow(), bw0 = wallNow();
+        ask(index, 0, nullptr);
+        std::printf("%s build: %.1f s cpu, %.1f s wall, +%.0f MiB resident\n", name, cpuNow() - b0,
+                    wallNow() - bw0, static_cast<double>(rssKiB() - rss0) / 1024.0);
+    };
     // Online: before each request `updates` items take a small SGD-like step (and every
-    // 50th request one item jumps far, which forces a re-link); the request syncs them.
-    Stats onlineStats;
-    std::vector<std::vector<core::ItemId>> truthOnline(queries), gotOnline(queries);
-    for (std::size_t u = 0; u < queries; ++u) {
-        for (std::size_t x = 0; x < updates; ++x) {
-            const auto i = static_cast<core::ItemId>(rng.next() % n);
-            for (std::size_t j = 0; j < d; ++j)
-                q[i * d + j] += rng.normal() * 0.01f;
-            ann.markDirty(i);
-            exact.markDirty(i);
+    // 50th request one item jumps far, to half the shopper's vector); the request syncs
+    // them. The exact scan takes the same updates and gives the reference answers.
+    auto online = [&](core::kit::ItemIndex& index, const char* what) {
+        Stats onlineStats;
+        std::vector<std::vector<core::ItemId>> truthOnline(queries), gotOnline(queries);
+        for (std::size_t u = 0; u < queries; ++u) {
+            for (std::size_t x = 0; x < updates; ++x) {
+                const auto i = static_cast<core::ItemId>(rng.next() % n);
+                for (std::size_t j = 0; j < d; ++j)
+                    q[i * d + j] += rng.normal() * 0.01f;
+                index.markDirty(i);
+                exact.markDirty(i);
+            }
+            if (u % 50 == 0) {
+                const auto i = static_cast<core::ItemId>(rng.next() % n);
+                for (std::size_t j = 0; j < d; ++j)
+                    q[i * d + j] = users[u][j] * 0.5f;
+                index.markDirty(i);
+                exact.markDirty(i);
+            }
+            gotOnline[u] = ask(index, u, &onlineStats);
+            truthOnline[u] = ask(exact, u, nullptr);
         }
-        if (u % 50 == 0) {
-            const auto i = static_cast<core::ItemId>(rng.next() % n);
-            for (std::size_t j = 0; j < d; ++j)
-                q[i * d + j] = users[u][j] * 0.5f;
-            ann.markDirty(i);
-            exact.markDirty(i);
+        onlineStats.print(what);
+        std::printf("  recall@10 against the exact scan after updates: %.4f\n",
+                    recallOf(gotOnline, truthOnline));
+    };
+
+    if (runHnsw) {
+        core::kit::HnswItemIndex ann(n, dim, efs.front(), 42);
+        build(ann, "hnsw");
+        for (int ef : efs) {
+            ann.setEf(ef);
+            Stats annStats;
+            std::vector<std::vector<core::ItemId>> got(queries);
+            for (std::size_t u = 0; u < queries; ++u)
+                got[u] = ask(ann, u, &annStats);
+            char name[64];
+            std::snprintf(name, sizeof name, "hnsw ef=%d, candidates re-scored exactly", ef);
+            annStats.print(name);
+            std::printf("  recall@10 against the exact scan: %.4f\n", recallOf(got, truth));
         }
-        gotOnline[u] = ask(ann, u, &onlineStats);
-        truthOnline[u] = ask(exact, u, nullptr);
+        ann.setEf(efs.front());
+        char what[96];
+        std::snprintf(what, sizeof what, "hnsw ef=%d, %zu item updates synced per request",
+                      efs.front(), updates);
+        online(ann, what);
+        std::printf("  (re-linked %zu items, %zu rebuilds, %zu exact fallbacks)\n", ann.relinked(),
+                    ann.rebuilds(), ann.fallbacks());
     }
-    char what[96];
-    std::snprintf(what, sizeof what, "hnsw ef=%d, %zu item updates synced per request", efs.front(),
-                  updates);
-    onlineStats.print(what);
-    std::printf("recall@10 against the exact scan after updates: %.4f (re-linked %zu items, "
-                "%zu rebuilds, %zu exact fallbacks)\n",
-                recallOf(gotOnline, truthOnline), ann.relinked(), ann.rebuilds(), ann.fallbacks());
+
+    if (runIvf) {
+        core::kit::IvfItemIndex ivf(n, dim, probes.front(), 42, lists);
+        build(ivf, "ivf");
+        std::printf("ivf: %zu lists\n", ivf.lists());
+        // Per request: was the answer proven exact, lists visited, items scored.
+        struct Work {
+            std::size_t exact = 0;
+            std::vector<double> visited, scored;
+            void add(const core::kit::IvfItemIndex& index) {
+                exact += index.lastExact() ? 1 : 0;
+                visited.push_back(static_cast<double>(index.lastVisited()));
+                scored.push_back(static_cast<double>(index.lastScored()));
+            }
+            void print(std::size_t requests) const {
+                const Stats s;
+                std::printf("  exact by the bound in %zu of %zu requests; lists visited p50 %.0f "
+                            "p99 %.0f; items scored p50 %.0f p99 %.0f\n",
+                            exact, requests, s.pct(visited, 0.5), s.pct(visited, 0.99),
+                            s.pct(scored, 0.5), s.pct(scored, 0.99));
+            }
+        };
+        for (int probe : probes) {
+            ivf.setProbe(probe);
+            Stats ivfStats;
+            Work work;
+            std::vector<std::vector<core::ItemId>> got(queries);
+            for (std::size_t u = 0; u < queries; ++u) {
+                got[u] = ask(ivf, u, &ivfStats);
+                work.add(ivf);
+            }
+            char name[64];
+            std::snprintf(name, sizeof name, "ivf probe=%d%s", probe,
+                          probe == 0 ? " (no budget: exact)" : "");
+            ivfStats.print(name);
+            std::printf("  recall@10 against the exact scan: %.4f\n", recallOf(got, truth));
+            work.print(queries);
+        }
+        ivf.setProbe(probes.front());
+        char what[96];
+        std::snprintf(what, sizeof what, "ivf probe=%d, %zu item updates synced per request",
+                      probes.front(), updates);
+        online(ivf, what);
+        std::printf("  (%zu items moved to another list, %zu radii grown, %zu lists "
+                    "re-centred, %zu rebuilds)\n",
+                    ivf.moved(), ivf.grown(), ivf.recentred(), ivf.rebuilds());
+    }
     return 0;
 }

@@ -16,9 +16,9 @@ namespace recoscope::core::kit {
 
 // Shared state: item factors Q (items x dim, row-major), item biases, user factors P
 // grown on demand (users x dim). Scoring is Q·(p_u + c·q_context) + b, top-k from an
-// ItemIndex (item_index.h): the exact scan, or HNSW candidates re-scored exactly, as the
-// `retrieval` parameter says. Every write to a row of Q or to a bias must be followed by
-// m_index->markDirty(item) (markAll() after a retrain).
+// ItemIndex (item_index.h): the exact scan, HNSW candidates re-scored exactly, or the
+// bounded walk over k-means lists (IVF), as the `retrieval` parameter says. Every write to a row of
+// Q or to a bias must be followed by m_index->markDirty(item) (markAll() after a retrain).
 class FactorCore : public kit::SuiteCore {
 public:
     FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma,
@@ -30,10 +30,12 @@ public:
         boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
         for (float& x : m_q)
             x = init(m_rng);
-        m_index = kit::makeItemIndex(p.text("retrieval"), ctx.items->size(), dim,
-                                     p.integer("ann_ef"), kit::mixSeed(ctx.seed ^ 0x616e6eu));
+        m_index =
+            kit::makeItemIndex(p.text("retrieval"), ctx.items->size(), dim, p.integer("ann_ef"),
+                               p.integer("ivf_probe"), kit::mixSeed(ctx.seed ^ 0x616e6eu));
         // The exact scan's initial copy is part of construction, not of a request; the
-        // HNSW graph is built at the first request, on the vectors learnt by then.
+        // HNSW graph and the IVF lists are built at the first request, on the vectors learnt
+        // by then.
         if (auto* exact = dynamic_cast<kit::ExactItemIndex*>(m_index.get()))
             exact->syncNow(m_q.data());
     }
@@ -171,12 +173,16 @@ namespace recoscope::core::kit {
 /// The retrieval parameters every FactorCore reads (item_index.h).
 inline std::vector<ParamSpec> retrievalParams() {
     return {
-        choiceParam("retrieval", {"auto", "exact", "ann"}, "auto",
+        choiceParam("retrieval", {"auto", "exact", "ann", "ivf"}, "auto",
                     "How the top items are found: exact scan of every item, approximate "
-                    "(HNSW) candidates re-scored exactly, or auto (exact below 200,000 items)"),
+                    "(HNSW) candidates re-scored exactly, k-means lists visited best bound "
+                    "first (IVF), or auto (exact below 200,000 items, IVF from there)"),
         intParam("ann_ef", 10.0, 5000.0, static_cast<double>(kAnnDefaultEf),
                  "Search width of the approximate index: higher finds more of the exact "
                  "top items, slower"),
+        intParam("ivf_probe", 0.0, 100000.0, static_cast<double>(kIvfDefaultProbe),
+                 "Most lists the IVF index visits once it has k items (0: no limit, the "
+                 "answer is always the exact one): lower is faster, may miss top items"),
     };
 }
 } // namespace recoscope::core::kit

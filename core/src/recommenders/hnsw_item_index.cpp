@@ -1,7 +1,5 @@
 #include "hnsw_item_index.h"
 
-#include "exact_item_index.h"
-
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
@@ -179,14 +177,6 @@ void HnswItemIndex::topK(const ItemTable& items, const Request& request, TopK& t
                 topk.offer(i, sc);
         }
     }
-}
-
-std::unique_ptr<ItemIndex> makeItemIndex(const std::string& retrieval, std::size_t items, int dim,
-                                         int ef, std::uint64_t seed) {
-    const bool ann = retrieval == "ann" || (retrieval == "auto" && items >= kAnnAutoItems);
-    if (ann)
-        return std::make_unique<HnswItemIndex>(items, dim, ef, seed);
-    return std::make_unique<ExactItemIndex>(items, dim);
 }
 
 } // namespace recoscope::core::kit
