@@ -41,8 +41,9 @@ private:
     sim::PluginLoader m_plugins;
 #endif
 
-    // withVariants: cores with a `retrieval` parameter get a second row, "<id>
-    // retrieval=ann", so the approximate index keeps the whole contract too (issue 17).
+    // withVariants: cores with a `retrieval` parameter get two more rows, "<id>
+    // retrieval=ann" and "<id> retrieval=ivf", so the approximate indexes keep the whole
+    // contract too (issue 17).
     void addRows(bool withVariants = false) {
         QTest::addColumn<QString>("id");
         for (const std::string& id : m_registry.ids()) {
@@ -55,10 +56,11 @@ private:
             const bool retrieval =
                 std::any_of(e->params.begin(), e->params.end(),
                             [](const core::ParamSpec& s) { return s.key == "retrieval"; });
-            if (withVariants && retrieval) {
-                const std::string row = id + " retrieval=ann";
-                QTest::newRow(row.c_str()) << QString::fromStdString(row);
-            }
+            if (withVariants && retrieval)
+                for (const char* index : {" retrieval=ann", " retrieval=ivf"}) {
+                    const std::string row = id + index;
+                    QTest::newRow(row.c_str()) << QString::fromStdString(row);
+                }
         }
     }
 
