@@ -34,7 +34,7 @@ public:
           m_statedWeight(static_cast<float>(p.number("stated_weight"))),
           m_stated(ctx.statedCategories) {
         buildItemVectors();
-        m_index.build(m_offsets, m_features, m_values, m_featureCount);
+        buildIndex();
         // A float sum of L non-negative products is within (L + 1) ulps of the real sum.
         m_slack = static_cast<double>(m_index.longestItem() + 2) * 0x1p-23;
         m_byPopularity.reset(m_items.size());
@@ -235,9 +235,10 @@ private:
         }
     }
 
-    // The query's distinct features with their largest contribution; false (scan instead)
-    // if a weight is negative, which the bound does not cover (profiles only add
-    // non-negative weights, so this is a guard, not a path).
+    // The query's lists (every (feature, top category) list of each distinct feature) with
+    // their largest contribution; false (scan instead) if a weight is negative, which the
+    // bound does not cover (profiles only add non-negative weights, so this is a guard,
+    // not a path).
     bool collectTerms() {
         m_terms.clear();
         bool ok = true;
@@ -248,12 +249,38 @@ private:
             const float q = m_query[f];
             ok = ok && q >= 0.0f;
             if (q > 0.0f)
-                m_terms.push_back(
-                    {f, static_cast<double>(q) * static_cast<double>(m_index.maxValue(f))});
+                for (std::uint32_t l = m_index.firstList(f); l < m_index.firstList(f + 1); ++l)
+                    m_terms.push_back(
+                        {l, static_cast<double>(q) * static_cast<double>(m_index.maxValue(l))});
         }
         for (std::uint32_t f : m_touched)
             m_inQuery[f] = 0;
         return ok;
+    }
+
+    // The index groups items by top category (an item's words are drawn from its top
+    // category's vocabulary in the simulator's shops, so most word lists fall in one
+    // group) and classes features by kind: words, leaf category, top category, brand,
+    // price band. The caps per class (4 words, one of each attribute here) are counted
+    // from the vectors by FeatureIndex::build, not assumed.
+    void buildIndex() {
+        std::vector<std::uint8_t> featureClass(m_featureCount, 0);
+        const std::uint32_t cats = static_cast<std::uint32_t>(m_items.categoryCount());
+        for (std::uint32_t f = m_wordCount; f < m_featureCount; ++f) {
+            const std::uint32_t a = f - m_wordCount;
+            featureClass[f] = a < cats                            ? 1
+                              : a < 2 * cats                      ? 2
+                              : a < 2 * cats + m_items.brandCount ? 3
+                                                                  : 4;
+        }
+        std::vector<std::uint32_t> group(m_items.topCategory.begin(), m_items.topCategory.end());
+        std::size_t groups = 1;
+        for (std::uint32_t& g : group) {
+            g = std::min<std::uint32_t>(g, cats); // a top category out of range: one group
+            groups = std::max<std::size_t>(groups, g + 1);
+        }
+        m_index.build(m_offsets, m_features, m_values, m_featureCount, group, groups, featureClass,
+                      5);
     }
 
     static constexpr std::uint32_t kNoBrand = ~std::uint32_t{0};
