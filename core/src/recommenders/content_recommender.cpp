@@ -74,10 +74,19 @@ protected:
         buildQuery(request);
         const float popScale = m_popularityWeight / std::max(maxPopularity(), 1e-12f);
         const auto& pop = m_popular.rawValues();
+        const float* query = m_query.data();
+        const Slot* slots = m_slots.data();
+        const std::size_t width = m_width;
         const auto score = [&](ItemId i) {
+            // Four slots a step (the width is a multiple of 4): the same left-to-right sum.
             float s = 0.0f;
-            for (std::uint32_t n = m_offsets[i]; n < m_offsets[i + 1]; ++n)
-                s += m_query[m_features[n]] * m_values[n];
+            const Slot* v = slots + static_cast<std::size_t>(i) * width;
+            for (const Slot* end = v + width; v != end; v += 4) {
+                s += query[v[0].feature] * v[0].value;
+                s += query[v[1].feature] * v[1].value;
+                s += query[v[2].feature] * v[2].value;
+                s += query[v[3].feature] * v[3].value;
+            }
             return s + popScale * pop[i];
         };
         if (m_fullScan || !collectTerms())
@@ -375,7 +384,20 @@ private:
             }
             m_offsets[i + 1] = static_cast<std::uint32_t>(m_features.size());
         }
-        m_query.assign(m_featureCount, 0.0f);
+        // The scoring layout: every item in `m_width` (a multiple of 4) slots of (feature, value),
+        // its own features first, in the same order, then padding on the feature m_featureCount,
+        // whose query weight stays 0. A padding slot adds q x 0 = +0 to a sum that is
+        // already >= +0, which leaves its bits as they are: the same float score as the
+        // sum over the item's own features, read from one contiguous block per item.
+        m_query.assign(m_featureCount + 1, 0.0f);
+        m_width = 1;
+        for (ItemId i = 0; i < n; ++i)
+            m_width = std::max<std::size_t>(m_width, m_offsets[i + 1] - m_offsets[i]);
+        m_width = (m_width + 3) / 4 * 4;
+        m_slots.assign(n * m_width, Slot{m_featureCount, 0.0f});
+        for (ItemId i = 0; i < n; ++i)
+            for (std::uint32_t p = m_offsets[i]; p < m_offsets[i + 1]; ++p)
+                m_slots[i * m_width + (p - m_offsets[i])] = {m_features[p], m_values[p]};
     }
 
     std::size_t m_profileSize;
@@ -391,6 +413,12 @@ private:
     std::vector<std::uint32_t> m_offsets;
     std::vector<std::uint32_t> m_features;
     std::vector<float> m_values;
+    struct Slot {
+        std::uint32_t feature;
+        float value;
+    };
+    std::vector<Slot> m_slots; ///< item i's features: m_slots[i * m_width, (i + 1) * m_width)
+    std::size_t m_width = 1;
     std::vector<Profile> m_profiles;
     std::vector<float> m_query;
     std::vector<std::uint32_t> m_touched;
