@@ -10,8 +10,11 @@
 // cascade feedback. After every request the two slates must be equal item by item and
 // score by score, bit for bit, fill-ins included.
 //
-// - `content`: kit::maxScoreTopK over the inverted index of the item vectors and the
-//   kept popularity order.
+// - `content`: kit::maxScoreTopK over the inverted index of the item vectors (one list per
+//   feature and top category, bounds capped per feature class: decision 0044) and the
+//   kept popularity order; rows with k up to 36 (the hybrids ask for 3k) and 200-feature
+//   profiles. kit::maxScoreTopK and kit::FeatureIndex are also tested directly, on random
+//   grouped indexes against a scan and against the index's definition.
 // - `linucb` (decision 0040): the seen items, then a walk down the items in order of the
 //   item part K of the score, stopped by K + a bound on the shopper's part.
 //
@@ -21,6 +24,20 @@
 // - the bound of what is left forgetting the largest unread list (left[j - 1] for left[j]):
 //   every content row;
 // - FeatureIndex keeping each feature's last value instead of its largest: every row.
+// Decision 0044 (each made the random-index test and the content rows named fail):
+// - every class capped at 1 (an item's 3 words bounded as if it held one): every content
+//   row and the random indexes;
+// - a group's bound summed from its smallest unread bounds instead of its largest: the
+//   same;
+// - a list skipped on its own bound instead of its group's: the same;
+// - the bound without the prior at the current depth: the random indexes and "content
+//   600, strong prior, short profile";
+// - each list's largest value replaced by its last: the same as the first, and the
+//   index test;
+// - a feature's postings not split by group (one list in the first item's group): the
+//   random indexes, the index test and six of the seven content rows.
+// - content's score skipping the fourth slot of each step of four: not caught here (the
+//   full-scan instance shares the expression) but by tst_core_fingerprints.
 // - linucb's bound without the brand share (U_brand taken as 0): "linucb 600", "linucb 600,
 //   alpha 0, refresh 1" and "linucb 600, ridge 0.01" (an item carried by its brand missed);
 // - linucb not scoring the seen items before the walk (the walk skips them): every
