@@ -22,7 +22,10 @@ namespace {
 // Top k (issue 17, decision 0038): the score is a sum of non-negative terms plus a prior
 // monotone in popularity, so kit::maxScoreTopK reads the most popular items, then the
 // inverted lists of the query's features with the largest bounds, and stops when nothing
-// unread can reach the k-th score: the scan's slate and scores, ties included.
+// unread can reach the k-th score: the scan's slate and scores, ties included. Decision
+// 0044: the lists are per (feature, top category), and the bound of what is unread counts
+// per item at most its class's cap of features (counted from the vectors: 4 words and one
+// of each attribute in the simulator's shops), per top category.
 class ContentRecommender final : public kit::SuiteCore, public FullScanProbe {
 public:
     ContentRecommender(const RecommenderContext& ctx, const ParamValues& p)
