@@ -22,7 +22,10 @@ namespace {
 // Top k (issue 17, decision 0038): the score is a sum of non-negative terms plus a prior
 // monotone in popularity, so kit::maxScoreTopK reads the most popular items, then the
 // inverted lists of the query's features with the largest bounds, and stops when nothing
-// unread can reach the k-th score: the scan's slate and scores, ties included.
+// unread can reach the k-th score: the scan's slate and scores, ties included. Decision
+// 0044: the lists are per (feature, top category), and the bound of what is unread counts
+// per item at most its class's cap of features (counted from the vectors: 4 words and one
+// of each attribute in the simulator's shops), per top category.
 class ContentRecommender final : public kit::SuiteCore, public FullScanProbe {
 public:
     ContentRecommender(const RecommenderContext& ctx, const ParamValues& p)
@@ -34,7 +37,7 @@ public:
           m_statedWeight(static_cast<float>(p.number("stated_weight"))),
           m_stated(ctx.statedCategories) {
         buildItemVectors();
-        m_index.build(m_offsets, m_features, m_values, m_featureCount);
+        buildIndex();
         // A float sum of L non-negative products is within (L + 1) ulps of the real sum.
         m_slack = static_cast<double>(m_index.longestItem() + 2) * 0x1p-23;
         m_byPopularity.reset(m_items.size());
@@ -74,10 +77,19 @@ protected:
         buildQuery(request);
         const float popScale = m_popularityWeight / std::max(maxPopularity(), 1e-12f);
         const auto& pop = m_popular.rawValues();
+        const float* query = m_query.data();
+        const Slot* slots = m_slots.data();
+        const std::size_t width = m_width;
         const auto score = [&](ItemId i) {
+            // Four slots a step (the width is a multiple of 4): the same left-to-right sum.
             float s = 0.0f;
-            for (std::uint32_t n = m_offsets[i]; n < m_offsets[i + 1]; ++n)
-                s += m_query[m_features[n]] * m_values[n];
+            const Slot* v = slots + static_cast<std::size_t>(i) * width;
+            for (const Slot* end = v + width; v != end; v += 4) {
+                s += query[v[0].feature] * v[0].value;
+                s += query[v[1].feature] * v[1].value;
+                s += query[v[2].feature] * v[2].value;
+                s += query[v[3].feature] * v[3].value;
+            }
             return s + popScale * pop[i];
         };
         if (m_fullScan || !collectTerms())
@@ -235,9 +247,10 @@ private:
         }
     }
 
-    // The query's distinct features with their largest contribution; false (scan instead)
-    // if a weight is negative, which the bound does not cover (profiles only add
-    // non-negative weights, so this is a guard, not a path).
+    // The query's lists (every (feature, top category) list of each distinct feature) with
+    // their largest contribution; false (scan instead) if a weight is negative, which the
+    // bound does not cover (profiles only add non-negative weights, so this is a guard,
+    // not a path).
     bool collectTerms() {
         m_terms.clear();
         bool ok = true;
@@ -248,12 +261,38 @@ private:
             const float q = m_query[f];
             ok = ok && q >= 0.0f;
             if (q > 0.0f)
-                m_terms.push_back(
-                    {f, static_cast<double>(q) * static_cast<double>(m_index.maxValue(f))});
+                for (std::uint32_t l = m_index.firstList(f); l < m_index.firstList(f + 1); ++l)
+                    m_terms.push_back(
+                        {l, static_cast<double>(q) * static_cast<double>(m_index.maxValue(l))});
         }
         for (std::uint32_t f : m_touched)
             m_inQuery[f] = 0;
         return ok;
+    }
+
+    // The index groups items by top category (an item's words are drawn from its top
+    // category's vocabulary in the simulator's shops, so most word lists fall in one
+    // group) and classes features by kind: words, leaf category, top category, brand,
+    // price band. The caps per class (4 words, one of each attribute here) are counted
+    // from the vectors by FeatureIndex::build, not assumed.
+    void buildIndex() {
+        std::vector<std::uint8_t> featureClass(m_featureCount, 0);
+        const std::uint32_t cats = static_cast<std::uint32_t>(m_items.categoryCount());
+        for (std::uint32_t f = m_wordCount; f < m_featureCount; ++f) {
+            const std::uint32_t a = f - m_wordCount;
+            featureClass[f] = a < cats                            ? 1
+                              : a < 2 * cats                      ? 2
+                              : a < 2 * cats + m_items.brandCount ? 3
+                                                                  : 4;
+        }
+        std::vector<std::uint32_t> group(m_items.topCategory.begin(), m_items.topCategory.end());
+        std::size_t groups = 1;
+        for (std::uint32_t& g : group) {
+            g = std::min<std::uint32_t>(g, cats); // a top category out of range: one group
+            groups = std::max<std::size_t>(groups, g + 1);
+        }
+        m_index.build(m_offsets, m_features, m_values, m_featureCount, group, groups, featureClass,
+                      5);
     }
 
     static constexpr std::uint32_t kNoBrand = ~std::uint32_t{0};
@@ -348,7 +387,20 @@ private:
             }
             m_offsets[i + 1] = static_cast<std::uint32_t>(m_features.size());
         }
-        m_query.assign(m_featureCount, 0.0f);
+        // The scoring layout: every item in `m_width` (a multiple of 4) slots of (feature, value),
+        // its own features first, in the same order, then padding on the feature m_featureCount,
+        // whose query weight stays 0. A padding slot adds q x 0 = +0 to a sum that is
+        // already >= +0, which leaves its bits as they are: the same float score as the
+        // sum over the item's own features, read from one contiguous block per item.
+        m_query.assign(m_featureCount + 1, 0.0f);
+        m_width = 1;
+        for (ItemId i = 0; i < n; ++i)
+            m_width = std::max<std::size_t>(m_width, m_offsets[i + 1] - m_offsets[i]);
+        m_width = (m_width + 3) / 4 * 4;
+        m_slots.assign(n * m_width, Slot{m_featureCount, 0.0f});
+        for (ItemId i = 0; i < n; ++i)
+            for (std::uint32_t p = m_offsets[i]; p < m_offsets[i + 1]; ++p)
+                m_slots[i * m_width + (p - m_offsets[i])] = {m_features[p], m_values[p]};
     }
 
     std::size_t m_profileSize;
@@ -364,6 +416,12 @@ private:
     std::vector<std::uint32_t> m_offsets;
     std::vector<std::uint32_t> m_features;
     std::vector<float> m_values;
+    struct Slot {
+        std::uint32_t feature;
+        float value;
+    };
+    std::vector<Slot> m_slots; ///< item i's features: m_slots[i * m_width, (i + 1) * m_width)
+    std::size_t m_width = 1;
     std::vector<Profile> m_profiles;
     std::vector<float> m_query;
     std::vector<std::uint32_t> m_touched;
