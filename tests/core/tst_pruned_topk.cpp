@@ -14,6 +14,14 @@
 //   kept popularity order.
 // - `linucb` (decision 0040): the seen items, then a walk down the items in order of the
 //   item part K of the score, stopped by K + a bound on the shopper's part.
+// - `bpr`, `mf-sgd`, `ials` (decision 0041): kit::ScreenedItemIndex, int8 screening with an
+//   error bound and exact re-scoring of the survivors, against kit::ExactItemIndex (every
+//   item's q_i . u + b_i); the SGD cores move item rows on every event, ials retrains
+//   (markAll) every `retrain_events`. tests/core/tst_screened_item_index.cpp tests the
+//   index itself on adversarial catalogues; its mutations are listed there. Here: sync()
+//   not re-quantising dirty rows failed every bpr and mf-sgd row (ials rows only change at
+//   a retrain, which markAll covers); the quantisation bound halved failed "bpr 3000, lr
+//   0.3" and both mf-sgd rows.
 //
 // Mutations tried (each made the named rows fail):
 // - maxScoreTopK's bound without the prior at the current depth (only the features left):
@@ -86,6 +94,13 @@ private slots:
         QTest::newRow("linucb 3000, alpha 2") << "linucb" << 3000 << "alpha=2";
         QTest::newRow("linucb 600, alpha 0, refresh 1") << "linucb" << 600 << "alpha=0;refresh=1";
         QTest::newRow("linucb 600, ridge 0.01") << "linucb" << 600 << "ridge=0.01;refresh=4";
+        QTest::newRow("bpr 600") << "bpr" << 600 << "";
+        QTest::newRow("bpr 3000, lr 0.3") << "bpr" << 3000 << "learning_rate=0.3";
+        QTest::newRow("mf-sgd 600") << "mf-sgd" << 600 << "";
+        QTest::newRow("mf-sgd 3000, 32 factors, no context")
+            << "mf-sgd" << 3000 << "factors=32;context_weight=0";
+        QTest::newRow("ials 600, retrain 300") << "ials" << 600 << "retrain_events=300";
+        QTest::newRow("ials 3000, 7 factors") << "ials" << 3000 << "factors=7;retrain_events=1000";
     }
 
     void slatesEqualFullScan() {

@@ -6,7 +6,10 @@
 #include "exact_item_index.h"
 #include "factor_scan.h"
 #include "item_index.h"
+#include "screened_item_index.h"
 #include "suite_kit.h"
+
+#include "recoscope/core/introspection.h"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -19,7 +22,9 @@ namespace recoscope::core::kit {
 // ItemIndex (item_index.h): the exact scan, or HNSW candidates re-scored exactly, as the
 // `retrieval` parameter says. Every write to a row of Q or to a bias must be followed by
 // m_index->markDirty(item) (markAll() after a retrain).
-class FactorCore : public kit::SuiteCore {
+// FullScanProbe (test-only): swaps the index for ExactItemIndex, the plain scan of every
+// item that ScreenedItemIndex replaced (decision 0041), so a test can compare the two.
+class FactorCore : public kit::SuiteCore, public FullScanProbe {
 public:
     FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma,
                const ParamValues& p)
@@ -30,12 +35,24 @@ public:
         boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
         for (float& x : m_q)
             x = init(m_rng);
-        m_index = kit::makeItemIndex(p.text("retrieval"), ctx.items->size(), dim,
-                                     p.integer("ann_ef"), kit::mixSeed(ctx.seed ^ 0x616e6eu));
+        m_retrieval = p.text("retrieval");
+        m_annEf = p.integer("ann_ef");
+        m_annSeed = kit::mixSeed(ctx.seed ^ 0x616e6eu);
+        m_index = kit::makeItemIndex(m_retrieval, ctx.items->size(), dim, m_annEf, m_annSeed);
         // The exact scan's initial copy is part of construction, not of a request; the
         // HNSW graph is built at the first request, on the vectors learnt by then.
-        if (auto* exact = dynamic_cast<kit::ExactItemIndex*>(m_index.get()))
+        if (auto* exact = dynamic_cast<kit::ScreenedItemIndex*>(m_index.get()))
             exact->syncNow(m_q.data());
+    }
+
+    void setFullScan(bool on) override {
+        if (on) {
+            auto plain = std::make_unique<kit::ExactItemIndex>(m_items.size(), m_dim);
+            plain->syncNow(m_q.data());
+            m_index = std::move(plain);
+        } else {
+            m_index = kit::makeItemIndex(m_retrieval, m_items.size(), m_dim, m_annEf, m_annSeed);
+        }
     }
 
 protected:
@@ -161,6 +178,9 @@ protected:
     double m_initSigma;
     std::vector<float> m_query;
     std::unique_ptr<kit::ItemIndex> m_index;
+    std::string m_retrieval; // to build the index again (setFullScan)
+    int m_annEf = 0;
+    std::uint64_t m_annSeed = 0;
     float m_contextWeight = 1.0f;
     bool m_useBias = true;
 };

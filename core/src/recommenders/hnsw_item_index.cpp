@@ -1,6 +1,6 @@
 #include "hnsw_item_index.h"
 
-#include "exact_item_index.h"
+#include "screened_item_index.h"
 
 #include <hnswlib/hnswlib.h>
 
@@ -186,7 +186,7 @@ std::unique_ptr<ItemIndex> makeItemIndex(const std::string& retrieval, std::size
     const bool ann = retrieval == "ann" || (retrieval == "auto" && items >= kAnnAutoItems);
     if (ann)
         return std::make_unique<HnswItemIndex>(items, dim, ef, seed);
-    return std::make_unique<ExactItemIndex>(items, dim);
+    return std::make_unique<ScreenedItemIndex>(items, dim); // exact: decision 0041
 }
 
 } // namespace recoscope::core::kit
