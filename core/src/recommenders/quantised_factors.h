@@ -3,8 +3,8 @@
 // retrieval (ScreenedItemIndex, decision 0041). Item i's row q_i (dim floats) is stored
 // as q8_i = round(q_i / s_i), integers in [-127, 127], with its own scale
 // s_i = max(max_j |q_ij| / 127, FLT_MIN), so |q_ij - s_i q8_ij| <= s_i (0.5 + 255 eps)
-// (the .cpp says why), and c_i = s_i ||q8_i||_1. A row with a non-finite value is stored
-// as zeros and counted in nonFinite(): the screening bound means nothing for it.
+// (the .cpp says why). A row with a non-finite value is stored as zeros and counted in
+// nonFinite(): the screening bound means nothing for it.
 //
 // Layout, for integer dot products with 16-bit query factors (pmaddwd): blocks of 16
 // items; inside a block, factor pairs (2p, 2p + 1) one after the other, 32 bytes each,
@@ -53,9 +53,8 @@ public:
     void dots(std::size_t first, std::size_t count, const std::uint32_t* uPairs,
               std::int32_t* out) const;
 
-    /// s_i and c_i in item order, zero-padded to blocks() * kLanes entries.
+    /// s_i in item order, zero-padded to blocks() * kLanes entries.
     const float* scales() const { return m_scale.data(); }
-    const float* l1Norms() const { return m_l1.data(); }
     /// q8_ij, read back from the layout (tests).
     int value(ItemId i, int j) const;
     std::size_t items() const { return m_items; }
@@ -75,7 +74,8 @@ private:
     std::size_t m_pairs = 0;
     DotIsa m_isa = DotIsa::Portable;
     std::vector<std::int8_t, HugePageAllocator<std::int8_t>> m_data; // streamed per request
-    std::vector<float> m_scale, m_l1;
+    std::vector<float> m_scale;
+    std::vector<std::int8_t> m_row;  // one row being quantised
     std::vector<std::uint8_t> m_bad; // row i is non-finite
     std::size_t m_nonFinite = 0;
     std::vector<std::uint8_t> m_dirtyFlag;

@@ -16,7 +16,8 @@
 //
 // Falls back to the plain scan of every item (exactScore, in id order) when the bound
 // cannot be trusted: a NaN or infinity in a row, the query or a bias, scores beyond
-// 2^100, or a query so small (max|u_j| < 32767 FLT_MIN) that its scale underflows.
+// 2^100, a query so small (max|u_j| < 32767 FLT_MIN) that its scale underflows, or more
+// than 256 factors.
 //
 // Costs (10k x 32): 320 KB of int8 streamed per request instead of 1.28 MB of floats;
 // O(dim) per dirty row at the next request. Single-threaded, no I/O, no global state.
@@ -52,7 +53,6 @@ public:
 
 private:
     bool prepareQuery(const float* u);
-    bool boundChunk(std::size_t first, std::size_t count, const float* bias, float* lo);
     void plainScan(const ItemTable& items, const Request& request, TopK& topk, const float* q,
                    std::size_t n, const float* bias, const float* u) const;
 
@@ -60,11 +60,15 @@ private:
     std::vector<int> m_u16;              // the query's int16 factors
     std::vector<std::uint32_t> m_uPairs; // the same, packed in pairs for pmaddwd
     std::vector<std::int32_t> m_acc;     // one chunk of integer dot products
-    std::vector<float> m_lo;             // one chunk of lower bounds
-    std::vector<float> m_hi;             // every item's upper bound
+    std::vector<float> m_lo, m_hi;       // one chunk of lower and upper bounds
+    struct Candidate {
+        ItemId id;
+        float hi;
+    };
+    std::vector<Candidate> m_candidates; // items whose hi reached the floor at their turn
     std::vector<float> m_lowest;         // min-heap: the k largest lower bounds of eligible items
     float m_t = 0.0f;                    // the query's scale
-    float m_k = 0.0f, m_g = 0.0f, m_r = 0.0f; // e_i = s_i m_k + c_i m_g + |b_i| m_r + kEta
+    float m_k = 0.0f, m_r = 0.0f;        // e_i = s_i m_k + |b_i| m_r + kEta (see the .cpp)
     std::size_t m_fallbacks = 0, m_rescored = 0;
 };
 
