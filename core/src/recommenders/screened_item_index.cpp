@@ -14,7 +14,7 @@ namespace recoscope::core::kit {
 namespace {
 
 constexpr std::size_t kChunkBlocks = 128; // 2,048 items: dot products and bounds stay in L1
-constexpr float kEta = 0x1p-120f;         // absolute slack for underflow (see below)
+constexpr float kEta = 0x1p-110f;         // absolute slack for underflow (see below)
 constexpr float kBig = 0x1p100f;          // beyond this the plain scan answers (see below)
 constexpr double kEps = 0x1p-24;          // unit roundoff of float
 constexpr double kMargin = 1.0 + 0x1p-20; // on the per-request constants, see below
@@ -54,8 +54,10 @@ inline float roundNearest(float x) { // as in quantised_factors.cpp, |x| <= 2^22
 // - lo = fl(a - e) and hi = fl(a + e): eps (|a| + e) <= eps (1.05 M + 1.01 |b|) each;
 // - the quantisation residual's 255 eps s L1 above is 2 eps M.
 // That is at most (n + 9.2) eps M + 3.01 eps |b|; the slack used, (2n + 20) eps (M + |b|),
-// is about twice it. Gradual underflow adds at most 2^-150 per operation, (2n + 10) 2^-150
-// in all, far below kEta = 2^-120. The per-request constants are computed in double and
+// is about twice it. Gradual underflow, where the relative bounds above fail: each
+// operation is then off by at most 2^-150, except that fl(s t) may be subnormal and its
+// 2^-150 is multiplied by |A| < 2^30; in all below 2^-119, under kEta = 2^-110. The
+// per-request constants are computed in double and
 // rounded up with a 2^-20 relative margin, which also covers the few roundings of e
 // itself (nonnegative terms, at most 3 eps relative). So, per item:
 //   e = s K + |b| R + kEta,  K = 0.5 L1 + 127 n g + (2n + 20) eps 130 L1,  R = (2n + 20) eps,
