@@ -18,10 +18,12 @@
 //   error bound and exact re-scoring of the survivors, against kit::ExactItemIndex (every
 //   item's q_i . u + b_i); the SGD cores move item rows on every event, ials retrains
 //   (markAll) every `retrain_events`. tests/core/tst_screened_item_index.cpp tests the
-//   index itself on adversarial catalogues; its mutations are listed there. Here: sync()
-//   not re-quantising dirty rows failed every bpr and mf-sgd row (ials rows only change at
-//   a retrain, which markAll covers); the quantisation bound halved failed "bpr 3000, lr
-//   0.3" and both mf-sgd rows.
+//   index itself on adversarial catalogues, with its own mutations. Here: sync() not
+//   re-quantising dirty rows failed every bpr and mf-sgd row (ials rows change only at a
+//   retrain, which markAll covers); T from the lower bounds of ineligible items too failed
+//   all six; the quantisation bound halved and the rounding slack dropped survived here
+//   (the actual error rarely reaches half the bound) and are caught by that file's
+//   boundsHoldWhereTheErrorIsTight.
 //
 // Mutations tried (each made the named rows fail):
 // - maxScoreTopK's bound without the prior at the current depth (only the features left):

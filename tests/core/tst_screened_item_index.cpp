@@ -5,16 +5,19 @@
 // built so that the quantisation error reaches it; the integer dot products on every
 // instruction set the CPU has against a scalar recomputation.
 //
-// Mutations tried (each made the named test fail; restored):
-// - the rounding slack dropped (K = 0.5 L1, R = 0, kEta = 0): boundsHoldWhereTheErrorIsTight;
-// - the quantisation bound halved (K = 0.25 L1 + slack): boundsHoldWhereTheErrorIsTight and
-//   the stream rows (slates differ);
-// - sync() not re-quantising the dirty rows (only markAll is honoured): every stream row
-//   with updates;
-// - the query's residual g left out (G = 0): boundsHoldWhereTheErrorIsTight
-//   ("query off its grid");
-// - T taken from the k-th lower bound of all items, eligible or not: "k beyond the
-//   eligible items".
+// Mutations tried (each made the named tests fail; restored):
+// - the rounding slack dropped (slack = 0 in K and R, kEta kept):
+//   boundsHoldWhereTheErrorIsTight (item 10 of the first variant: 21.0663986 above hi
+//   21.0663967); every stream row survives it (real errors rarely reach the bound);
+// - kEta = 0 alone: "subnormal products (1e-22)";
+// - the quantisation bound halved (0.25 L1): boundsHoldWhereTheErrorIsTight only;
+// - sync() not re-quantising the dirty rows (only markAll honoured): every stream row with
+//   updates but "all rows equal", and nonFiniteValuesFallBack;
+// - the query's residual term 127 n g dropped: boundsHoldWhereTheErrorIsTight (the
+//   off-grid variants);
+// - T taken from the k largest lower bounds of all items, eligible or not: nine of the
+//   twelve stream rows ("all rows equal", "beyond 2^100" and "subnormal products" survive:
+//   ties, the plain scan, or no pruning).
 
 #include "exact_item_index.h"
 #include "mix.h"
