@@ -2,7 +2,7 @@
 // Private: the exact ItemIndex of the factor cores (decision 0041): int8 screening, then
 // exact re-scoring of the few items that can still be in the top k. Same slates and same
 // score bits as the plain scan of every item (ExactItemIndex), which it replaced as the
-// default `retrieval=exact` (tests/core/tst_item_index.cpp, tst_pruned_topk.cpp).
+// default `retrieval=exact` (tests/core/tst_screened_item_index.cpp, tst_pruned_topk.cpp).
 //
 // Per request, with the query u quantised to int16 (u16_j = rint(u_j / t), t = max|u_j| /
 // 32767): every item gets an approximate score a_i = s_i t (q8_i . u16) + b_i from the
