@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstring>
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
 #include <immintrin.h>
 #define RECOSCOPE_X86 1
 #endif
@@ -56,8 +56,9 @@ void dotsSse2(const std::int8_t* data, std::size_t blocks, std::size_t pairs,
             const __m128i w = _mm_set1_epi32(static_cast<int>(uPairs[p]));
             const std::int8_t* x = block + p * 2 * lanes;
             auto part = [&](int o) {
-                __m128i v;
-                std::memcpy(&v, x + o, 8);
+                long long bytes; // 8 int8, loaded whole: no uninitialised upper half
+                std::memcpy(&bytes, x + o, sizeof bytes);
+                __m128i v = _mm_cvtsi64_si128(bytes);
                 v = _mm_srai_epi16(_mm_unpacklo_epi8(v, v), 8);
                 return _mm_madd_epi16(v, w);
             };
@@ -248,8 +249,13 @@ void QuantisedFactors::quantiseRow(const float* q, ItemId i) {
     std::int8_t* v = m_row.data(); // 2 * pairs; when dim is odd the last stays 0 (reset)
     float s = quantiseInto(row, m_dim, v);
     const bool finite = s >= 0.0f;
-    m_nonFinite += static_cast<std::size_t>(!finite) - m_bad[i];
-    m_bad[i] = finite ? 0 : 1;
+    if (finite && m_bad[i]) {
+        m_bad[i] = 0;
+        --m_nonFinite;
+    } else if (!finite && !m_bad[i]) {
+        m_bad[i] = 1;
+        ++m_nonFinite;
+    }
     if (!finite) { // stored as zeros, never used while nonFinite() > 0
         std::memset(v, 0, m_row.size());
         s = 0.0f;
