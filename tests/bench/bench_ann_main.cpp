@@ -1,6 +1,8 @@
 // Approximate retrieval at 1M items (issue 17): the factor cores' HNSW and IVF indexes
 // against their exact scan, all on the same seeded item vectors, printing
-//   - the exact scan's recommend-retrieval p50/p99,
+//   - the exact scan's recommend-retrieval p50/p99: the plain scan of every item
+//     (ExactItemIndex) and the default exact index, int8 screening + exact re-scoring
+//     (ScreenedItemIndex, decision 0041), whose slates must equal the plain scan's,
 //   - per index: build time and the index's resident memory, then p50/p99 and recall@10
 //     against the exact scan for each search width (HNSW `ann_ef`) or probe budget (IVF
 //     `ivf_probe`, 0 = no budget: exact by its bound) swept on one index,
@@ -13,12 +15,14 @@
 //   build/bench/recoscope-bench-ann                       1M x 32, 500 queries, both
 //   build/bench/recoscope-bench-ann --index ivf --probe 0,8,16,32,64
 //   build/bench/recoscope-bench-ann --items 200000 --ef 400,200,800 --queries 200
+//   build/bench/recoscope-bench-ann --ann 0        the exact scans only (no index build)
 // (--index hnsw,ivf: which indexes; --lists: IVF lists, 0 = about sqrt(items);
 //  --tastes: clusters the vectors are drawn around, 64; 1 gives one Gaussian blob)
 #include "exact_item_index.h"
 #include "hnsw_item_index.h"
 #include "ivf_item_index.h"
 #include "mix.h"
+#include "screened_item_index.h"
 
 #include "recoscope/core/candidates.h"
 #include "recoscope/core/shop.h"
@@ -75,6 +79,7 @@ struct Stats {
 int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure out as soon as it is taken
     std::size_t n = 1000000, queries = 500, updates = 200;
+    bool withAnn = true;
     int dim = 32;
     std::vector<int> efs = {core::kit::kAnnDefaultEf};
     std::vector<int> probes = {core::kit::kIvfDefaultProbe, 0, 8, 16, 32};
@@ -114,6 +119,8 @@ int main(int argc, char** argv) {
             tastes = std::max<std::size_t>(1, static_cast<std::size_t>(v));
         else if (k == "--updates")
             updates = static_cast<std::size_t>(v);
+        else if (k == "--ann")
+            withAnn = v != 0;
         else {
             std::fprintf(stderr, "recoscope-bench-ann: unknown option '%s'\n", k.c_str());
             return 2;
@@ -189,7 +196,22 @@ int main(int argc, char** argv) {
     std::vector<std::vector<core::ItemId>> truth(queries);
     for (std::size_t u = 0; u < queries; ++u)
         truth[u] = ask(exact, u, &exactStats);
-    exactStats.print("exact scan");
+    exactStats.print("exact scan (plain, every item)");
+
+    core::kit::ScreenedItemIndex screened(n, dim);
+    screened.syncNow(q.data());
+    Stats screenedStats;
+    std::size_t differ = 0;
+    for (std::size_t u = 0; u < queries; ++u)
+        differ += ask(screened, u, &screenedStats) != truth[u] ? 1 : 0;
+    screenedStats.print("exact scan (int8 screening + re-scoring)");
+    std::printf("  slates unlike the plain scan's: %zu of %zu; re-scored %.1f items per request, "
+                "%zu plain-scan fallbacks\n",
+                differ, queries,
+                static_cast<double>(screened.rescored()) / static_cast<double>(queries),
+                screened.fallbacks());
+    if (!withAnn)
+        return differ == 0 ? 0 : 1;
     // The exact answers again, untimed: an earlier index's online part has moved items.
     auto refreshTruth = [&] {
         for (std::size_t u = 0; u < queries; ++u)

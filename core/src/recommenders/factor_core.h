@@ -6,7 +6,10 @@
 #include "exact_item_index.h"
 #include "factor_scan.h"
 #include "item_index.h"
+#include "screened_item_index.h"
 #include "suite_kit.h"
+
+#include "recoscope/core/introspection.h"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -17,9 +20,12 @@ namespace recoscope::core::kit {
 // Shared state: item factors Q (items x dim, row-major), item biases, user factors P
 // grown on demand (users x dim). Scoring is Q·(p_u + c·q_context) + b, top-k from an
 // ItemIndex (item_index.h): the exact scan, HNSW candidates re-scored exactly, or the
-// bounded walk over k-means lists (IVF), as the `retrieval` parameter says. Every write to a row of
-// Q or to a bias must be followed by m_index->markDirty(item) (markAll() after a retrain).
-class FactorCore : public kit::SuiteCore {
+// bounded walk over k-means lists (IVF), as the `retrieval` parameter says. Every write to a
+// row of Q or to a bias must be followed by m_index->markDirty(item) (markAll() after a
+// retrain).
+// FullScanProbe (test-only): swaps the index for ExactItemIndex, the plain scan of every
+// item that ScreenedItemIndex replaced (decision 0041), so a test can compare the two.
+class FactorCore : public kit::SuiteCore, public FullScanProbe {
 public:
     FactorCore(const RecommenderContext& ctx, int dim, std::size_t history, double initSigma,
                const ParamValues& p)
@@ -30,14 +36,28 @@ public:
         boost::random::normal_distribution<float> init(0.0f, static_cast<float>(initSigma));
         for (float& x : m_q)
             x = init(m_rng);
+        m_retrieval = p.text("retrieval");
+        m_annEf = p.integer("ann_ef");
+        m_ivfProbe = p.integer("ivf_probe");
+        m_annSeed = kit::mixSeed(ctx.seed ^ 0x616e6eu);
         m_index =
-            kit::makeItemIndex(p.text("retrieval"), ctx.items->size(), dim, p.integer("ann_ef"),
-                               p.integer("ivf_probe"), kit::mixSeed(ctx.seed ^ 0x616e6eu));
+            kit::makeItemIndex(m_retrieval, ctx.items->size(), dim, m_annEf, m_ivfProbe, m_annSeed);
         // The exact scan's initial copy is part of construction, not of a request; the
         // HNSW graph and the IVF lists are built at the first request, on the vectors learnt
         // by then.
-        if (auto* exact = dynamic_cast<kit::ExactItemIndex*>(m_index.get()))
+        if (auto* exact = dynamic_cast<kit::ScreenedItemIndex*>(m_index.get()))
             exact->syncNow(m_q.data());
+    }
+
+    void setFullScan(bool on) override {
+        if (on) {
+            auto plain = std::make_unique<kit::ExactItemIndex>(m_items.size(), m_dim);
+            plain->syncNow(m_q.data());
+            m_index = std::move(plain);
+        } else {
+            m_index = kit::makeItemIndex(m_retrieval, m_items.size(), m_dim, m_annEf, m_ivfProbe,
+                                         m_annSeed);
+        }
     }
 
 protected:
@@ -163,6 +183,10 @@ protected:
     double m_initSigma;
     std::vector<float> m_query;
     std::unique_ptr<kit::ItemIndex> m_index;
+    std::string m_retrieval; // to build the index again (setFullScan)
+    int m_annEf = 0;
+    int m_ivfProbe = 0;
+    std::uint64_t m_annSeed = 0;
     float m_contextWeight = 1.0f;
     bool m_useBias = true;
 };

@@ -1,8 +1,8 @@
 #include "item_index.h"
 
-#include "exact_item_index.h"
 #include "hnsw_item_index.h"
 #include "ivf_item_index.h"
+#include "screened_item_index.h"
 
 namespace recoscope::core::kit {
 
@@ -13,7 +13,7 @@ std::unique_ptr<ItemIndex> makeItemIndex(const std::string& retrieval, std::size
         return std::make_unique<HnswItemIndex>(items, dim, ef, seed);
     if (retrieval == "ivf" || large)
         return std::make_unique<IvfItemIndex>(items, dim, probe, seed);
-    return std::make_unique<ExactItemIndex>(items, dim);
+    return std::make_unique<ScreenedItemIndex>(items, dim); // exact: decision 0041
 }
 
 } // namespace recoscope::core::kit

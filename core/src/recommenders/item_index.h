@@ -2,17 +2,19 @@
 // Private: where the factorisation cores find their top-k. A core's score of item i for a
 // query u is q_i·u + b_i over its own item vectors q (items x dim, row-major) and biases b.
 // ItemIndex answers "the k best eligible items for u" over the core's current vectors;
-// ExactItemIndex scans every item (the default, bit-identical to the scan the cores have
-// always done), HnswItemIndex retrieves candidates from an HNSW graph and re-scores them
-// exactly (docs/decisions/0025-ann-index.md), IvfItemIndex visits k-means lists of the items
-// in order of an upper bound of their scores and stops when the bound proves the answer
-// exact or a probe budget is spent (docs/decisions/0042-ivf-index.md).
+// ScreenedItemIndex (the default, decision 0041) screens every item on an int8 copy with a
+// rigorous error bound and re-scores the survivors exactly: the same slates and score bits
+// as ExactItemIndex, the plain scan of every item the cores have always done (kept as the
+// tests' reference); HnswItemIndex retrieves candidates from an HNSW graph and re-scores
+// them exactly (docs/decisions/0025-ann-index.md); IvfItemIndex visits k-means lists of the
+// items in order of an upper bound of their scores and stops when the bound proves the
+// answer exact or a probe budget is spent (docs/decisions/0042-ivf-index.md).
 //
 // Contract for all: the core owns q and b and calls markDirty(i) for every item whose
 // vector or bias it changed (markAll() after a retrain) before the next topK(); topK()
 // brings the index up to date first, so no result is ever scored from a stale vector.
 // Scores offered to `topk` are computed exactly as ExactItemIndex computes them (same
-// summation order), so where both find an item they give it the same bits.
+// summation order), so where two indexes find an item they give it the same bits.
 // Single-threaded: one core, one thread; no I/O, no global state.
 
 #include "recoscope/core/candidates.h"
