@@ -14,6 +14,9 @@
 //   kept popularity order.
 // - `linucb` (decision 0040): the seen items, then a walk down the items in order of the
 //   item part K of the score, stopped by K + a bound on the shopper's part.
+// - `trending` (decision 0043): kit::CategoryBlocks, blocks of items of one top category
+//   visited by decreasing (largest trend x category factor); the reference recomputes
+//   every item's trend one by one.
 //
 // Mutations tried (each made the named rows fail):
 // - maxScoreTopK's bound without the prior at the current depth (only the features left):
@@ -74,7 +77,11 @@ private slots:
     void slatesEqualFullScan_data() {
         QTest::addColumn<QString>("id");
         QTest::addColumn<int>("items");
-        QTest::addColumn<QString>("params"); // key=value;key=value
+        // key=value;key=value; "quiet=1" is the test's own: every 3,000 steps the shop
+        // falls silent for twelve days (over 60 time constants of a 3 h half-life), so the
+        // next event's rebase zeroes the decayed counts and the k-th place is a tie at 0
+        // until the shop is busy again (trending's ties by id across blocks).
+        QTest::addColumn<QString>("params");
         QTest::newRow("content 600, half-life 0.5 h") << "content" << 600 << "half_life_hours=0.5";
         QTest::newRow("content 3000") << "content" << 3000 << "";
         QTest::newRow("content 600, no context, no prior")
@@ -86,6 +93,14 @@ private slots:
         QTest::newRow("linucb 3000, alpha 2") << "linucb" << 3000 << "alpha=2";
         QTest::newRow("linucb 600, alpha 0, refresh 1") << "linucb" << 600 << "alpha=0;refresh=1";
         QTest::newRow("linucb 600, ridge 0.01") << "linucb" << 600 << "ridge=0.01;refresh=4";
+        QTest::newRow("trending 600") << "trending" << 600 << "";
+        QTest::newRow("trending 600, quiet days") << "trending" << 600 << "quiet=1";
+        QTest::newRow("trending 3000, short half-lives, quiet days")
+            << "trending" << 3000 << "short_half_life_hours=0.2;long_half_life_hours=2;quiet=1";
+        QTest::newRow("trending 600, no category weight")
+            << "trending" << 600 << "category_weight=0";
+        QTest::newRow("trending 600, heavy categories, small prior")
+            << "trending" << 600 << "category_weight=100;prior=0.01";
     }
 
     void slatesEqualFullScan() {
@@ -97,6 +112,7 @@ private slots:
         for (const QString& kv : params.split(QLatin1Char(';'), Qt::SkipEmptyParts))
             values[kv.section(QLatin1Char('='), 0, 0).toStdString()] =
                 kv.section(QLatin1Char('='), 1).toStdString();
+        const bool quiet = values.erase("quiet") > 0;
         auto fast = make(m_registry, id.toStdString(), shop, values);
         auto scan = make(m_registry, id.toStdString(), shop, values);
         auto* probe = dynamic_cast<core::FullScanProbe*>(scan.get());
@@ -110,6 +126,8 @@ private slots:
         std::size_t compared = 0, ties = 0, requests = 0;
         for (int step = 0; step < 30000; ++step) {
             t += 5.0 + 20.0 * rng.unit(); // ~2.7 simulated days
+            if (quiet && step % 3000 == 1500)
+                t += 12.0 * 86400.0;
             const auto user = static_cast<core::UserId>(rng.below(shop.users.size()));
             if (step % 3 != 0) {
                 const double r = rng.unit();
