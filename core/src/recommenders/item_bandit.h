@@ -26,10 +26,10 @@ enum class Policy { EpsilonGreedy, Ucb, Thompson };
 //             eligible item with probability epsilon (Sutton & Barto).
 //   ucb:      UCB1 (Auer et al. 2002): mean + c * sqrt(2 ln N / n_i).
 //   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k,
-//             sampled exactly (see rank()).
+//             sampled exactly without drawing every item (ThompsonSampler).
 // Per request: egreedy O(k + skipped) from the kept ranking of posterior means (issue 17;
 // O(k log n) per slate to keep it), ucb O(groups of equal showings + read items), thompson
-// O(clicked items + groups).
+// O(groups + blocks of clicked items + the draws that may enter; decision 0043).
 class ItemBandit final : public kit::SuiteCore, public ItemBanditProbe {
 public:
     ItemBandit(const RecommenderContext& ctx, const ParamValues& p, Policy policy)
