@@ -30,6 +30,11 @@
 //   linucb row.
 // - linucb's bound summing the signed A^-1_ab U_a U_b instead of max(0, A^-1_ab) U_a U_b
 //   (kit::LinUcbWalk::gain): "linucb 600, ridge 0.01".
+// - trending (kit::CategoryBlocks): stopping at a bound equal to the k-th score
+//   (`<=` for `<`), skipping blocks whose bound only ties it, the bound without the
+//   category factor (every trending row but "no category weight", where the factor is 1),
+//   and a block maximum that skips the block's first position (every trending row; the
+//   two tie mutations too, from the first request, where all trends are 0).
 // Survived, and why they are not errors of the search:
 // - content without the re-sort of the popularity order after a rebase: a rebase scales
 //   every count by one factor (monotone), so the order stays sorted by key; only ties made

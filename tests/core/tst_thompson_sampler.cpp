@@ -9,6 +9,7 @@
 //   re-sort with a reference threshold) are in use when the frequencies are taken. The
 //   core serves 40,000 slates of 10 without feedback; the reference draws every eligible
 //   item's Beta with boost::random::beta_distribution (its own generator) 20,000 times
+//   (a quarter of both under the sanitizers, test_length.h)
 //   and takes the top 10. Per item, the share of slates holding it is compared by a
 //   two-sample z-test (|z| <= 5: a 6e-7 two-sided chance per item, 3e-4 over the 500),
 //   and all items together by the sum of z^2 against the chi-square critical value at
@@ -30,6 +31,7 @@
 #include "contract_fixture.h"
 #include "recoscope/core/introspection.h"
 #include "recoscope/core/registry.h"
+#include "test_length.h"
 
 #include <QTest>
 
@@ -74,7 +76,11 @@ private slots:
         QFETCH(QString, priorClicks);
         QFETCH(QString, priorSkips);
         constexpr std::size_t kItems = 500, kClicked = 300, kShown = 100;
-        constexpr int kSlate = 10, kRequests = 40000, kReference = 20000;
+        // Under the sanitizers a quarter of the slates (test_length.h): the per-item test
+        // keeps its level, with less power.
+        const bool brief = test::shortStreams();
+        constexpr int kSlate = 10;
+        const int requests = brief ? 10000 : 40000, references = brief ? 5000 : 20000;
         test::SyntheticShop shop(kItems, 10, 9);
         for (core::ItemId i = 0; i < kItems; ++i)
             shop.items.available[i] = i % 47 == 3 ? 0 : 1;
@@ -120,7 +126,7 @@ private slots:
         const core::ItemBanditProbe::State st = probe->itemBanditState();
 
         std::vector<double> core(kItems, 0.0), ref(kItems, 0.0);
-        for (int r = 0; r < kRequests; ++r) {
+        for (int r = 0; r < requests; ++r) {
             req.time = r;
             rec->recommend(req, slate);
             QCOMPARE(slate.size(), std::size_t(kSlate));
@@ -142,7 +148,7 @@ private slots:
                                   st.shown[i] - st.clicks[i] + st.priorSkips);
             }
         draws.resize(eligible.size());
-        for (int r = 0; r < kReference; ++r) {
+        for (int r = 0; r < references; ++r) {
             for (std::size_t e = 0; e < eligible.size(); ++e)
                 draws[e] = {-beta[e](rng), eligible[e]};
             std::partial_sort(draws.begin(), draws.begin() + kSlate, draws.end());
@@ -154,12 +160,12 @@ private slots:
         int df = 0, sampledClicked = 0;
         core::ItemId worstItem = 0;
         for (core::ItemId i = 0; i < kItems; ++i) {
-            const double p1 = core[i] / kRequests, p2 = ref[i] / kReference;
-            const double p = (core[i] + ref[i]) / (kRequests + kReference);
-            if (p * kReference < 5.0)
+            const double p1 = core[i] / requests, p2 = ref[i] / references;
+            const double p = (core[i] + ref[i]) / (requests + references);
+            if (p * references < 5.0)
                 continue; // too rare for the normal approximation (checked in the sum below)
             const double z =
-                (p1 - p2) / std::sqrt(p * (1.0 - p) * (1.0 / kRequests + 1.0 / kReference));
+                (p1 - p2) / std::sqrt(p * (1.0 - p) * (1.0 / requests + 1.0 / references));
             chi2 += z * z;
             ++df;
             sampledClicked += i < kClicked && p1 > 0.0;
@@ -168,28 +174,28 @@ private slots:
         }
         double rare1 = 0.0, rare2 = 0.0; // the rare items together, one more cell
         for (core::ItemId i = 0; i < kItems; ++i) {
-            const double p = (core[i] + ref[i]) / (kRequests + kReference);
-            if (p * kReference < 5.0)
+            const double p = (core[i] + ref[i]) / (requests + references);
+            if (p * references < 5.0)
                 rare1 += core[i], rare2 += ref[i];
         }
         qInfo("%d items compared (%d clicked ones shown), sum z^2 %.1f (critical %.1f), "
               "largest |z| %.2f (item %u: core %.4f, exact %.4f); rare items together: core %.0f, "
               "exact %.0f",
               df, sampledClicked, chi2, chiSquareCritical(df), worst, worstItem,
-              core[worstItem] / kRequests, ref[worstItem] / kReference, rare1, rare2);
-        QVERIFY(df >= 150);
-        QVERIFY(sampledClicked >= 100);
+              core[worstItem] / requests, ref[worstItem] / references, rare1, rare2);
+        QVERIFY(df >= (brief ? 60 : 150));
+        QVERIFY(sampledClicked >= (brief ? 30 : 100));
         QVERIFY2(worst <= 5.0, qPrintable(QStringLiteral("item %1: |z| = %2, core %3, exact %4")
                                               .arg(worstItem)
                                               .arg(worst)
-                                              .arg(core[worstItem] / kRequests)
-                                              .arg(ref[worstItem] / kReference)));
+                                              .arg(core[worstItem] / requests)
+                                              .arg(ref[worstItem] / references)));
         QVERIFY2(chi2 <= chiSquareCritical(df),
                  qPrintable(QStringLiteral("sum z^2 %1 for %2 items").arg(chi2).arg(df)));
         // Rare inclusions per slate, as a Poisson rate.
-        const double rate = (rare1 + rare2) / (kRequests + kReference);
-        const double zr = rate > 0.0 ? (rare1 / kRequests - rare2 / kReference) /
-                                           std::sqrt(rate * (1.0 / kRequests + 1.0 / kReference))
+        const double rate = (rare1 + rare2) / (requests + references);
+        const double zr = rate > 0.0 ? (rare1 / requests - rare2 / references) /
+                                           std::sqrt(rate * (1.0 / requests + 1.0 / references))
                                      : 0.0;
         QVERIFY2(std::abs(zr) <= 5.0, qPrintable(QStringLiteral("rare items: z = %1").arg(zr)));
     }
