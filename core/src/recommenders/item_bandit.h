@@ -9,46 +9,15 @@
 #include "recoscope/core/introspection.h"
 #include "showing_buckets.h"
 #include "suite_kit.h"
+#include "thompson_sampler.h"
 
-#include <boost/math/special_functions/beta.hpp>
 #include <boost/random/mersenne_twister.hpp>
-#include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-#include <map>
 
 namespace recoscope::core::kit {
 
 enum class Policy { EpsilonGreedy, Ucb, Thompson };
-
-// Gamma(alpha, 1) by Marsaglia & Tsang (2000): one normal and one uniform per draw in
-// ~98 % of cases; alpha < 1 through Gamma(alpha + 1) * U^(1/alpha). About 2.5x
-// cheaper than constructing boost::random::beta_distribution for every item, which
-// dominated Thompson sampling's request time. Built on Boost.Random's normal and
-// uniform_01 (reproducible draws), like every other random choice in core.
-template <class Rng> double gammaDraw(double alpha, Rng& rng) {
-    boost::random::uniform_01<double> u01;
-    if (alpha < 1.0)
-        return gammaDraw(alpha + 1.0, rng) * std::pow(u01(rng), 1.0 / alpha);
-    boost::random::normal_distribution<double> normal;
-    const double d = alpha - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
-    for (;;) {
-        const double x = normal(rng);
-        double v = 1.0 + c * x;
-        if (v <= 0.0)
-            continue;
-        v = v * v * v;
-        const double u = u01(rng);
-        if (u < 1.0 - 0.0331 * x * x * x * x ||
-            std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v)))
-            return d * v;
-    }
-}
-
-template <class Rng> float betaDraw(double a, double b, Rng& rng) {
-    const double x = gammaDraw(a, rng), y = gammaDraw(b, rng);
-    return static_cast<float>(x / (x + y));
-}
 
 // Multi-armed bandits with one arm per item. Arms are the items' click-through rates,
 // estimated with a Beta(prior_clicks, prior_skips) prior so unseen items start at a
@@ -57,10 +26,10 @@ template <class Rng> float betaDraw(double a, double b, Rng& rng) {
 //             eligible item with probability epsilon (Sutton & Barto).
 //   ucb:      UCB1 (Auer et al. 2002): mean + c * sqrt(2 ln N / n_i).
 //   thompson: Thompson sampling (Chapelle & Li 2011): one Beta draw per item, top k,
-//             sampled exactly (see rank()).
+//             sampled exactly without drawing every item (ThompsonSampler).
 // Per request: egreedy O(k + skipped) from the kept ranking of posterior means (issue 17;
 // O(k log n) per slate to keep it), ucb O(groups of equal showings + read items), thompson
-// O(clicked items + groups).
+// O(groups + blocks of clicked items + the draws that may enter; decision 0043).
 class ItemBandit final : public kit::SuiteCore, public ItemBanditProbe {
 public:
     ItemBandit(const RecommenderContext& ctx, const ParamValues& p, Policy policy)
@@ -77,14 +46,8 @@ public:
             m_byMean.reset(m_items.size());
         if (m_policy == Policy::Ucb)
             m_byShowings = ShowingBuckets(m_items.size());
-        if (m_policy == Policy::Thompson) {
-            std::vector<ItemId>& unseen = m_groups[0];
-            m_groupPos.resize(m_items.size());
-            for (ItemId i = 0; i < m_items.size(); ++i) {
-                m_groupPos[i] = i;
-                unseen.push_back(i);
-            }
-        }
+        if (m_policy == Policy::Thompson)
+            m_thompson = ThompsonSampler(m_items.size(), m_a0, m_b0);
     }
 
     void observeSlate(const Request&, const Slate& slate, int clicked) override {
@@ -94,7 +57,7 @@ public:
             const ItemId i = slate[p].item;
             if (!m_items.contains(i))
                 continue;
-            const bool wasUnclicked = m_clicks[i] == 0.0f;
+            const float clicksBefore = m_clicks[i];
             const auto shownBefore = static_cast<std::uint32_t>(m_shown[i]);
             m_shown[i] += 1.0f;
             m_total += 1.0;
@@ -104,18 +67,8 @@ public:
                 m_byMean.update(i, [this](ItemId j) { return mean(j); });
             if (m_policy == Policy::Ucb)
                 m_byShowings.set(i, shownBefore + 1, static_cast<std::uint32_t>(m_clicks[i]));
-            if (m_policy != Policy::Thompson)
-                continue;
-            if (!wasUnclicked)
-                continue;
-            leaveGroup(i, shownBefore);
-            if (m_clicks[i] == 0.0f) {
-                std::vector<ItemId>& g = m_groups[shownBefore + 1];
-                m_groupPos[i] = static_cast<std::uint32_t>(g.size());
-                g.push_back(i);
-            } else {
-                m_clickedItems.push_back(i);
-            }
+            if (m_policy == Policy::Thompson)
+                m_thompson.examined(i, clicksBefore, shownBefore, m_clicks[i], m_shown[i]);
         }
     }
 
@@ -139,28 +92,6 @@ protected:
     float ucb(float mean, float shown, float logN) const {
         return mean + m_param * std::sqrt(2.0f * logN / (shown + 1.0f));
     }
-    // The x with P(X > x) = tail for X ~ Beta(prior_clicks, prior_skips + shown), the
-    // posterior of an item shown `shown` times without a click. Closed form for
-    // prior_clicks = 1 (the default): P(X > x) = (1 - x)^b.
-    float unclickedUpperQuantile(double tail, std::uint32_t shown) const {
-        if (tail <= 0.0)
-            return 1.0f;
-        const double b = static_cast<double>(m_b0) + shown;
-        if (m_a0 == 1.0f)
-            return static_cast<float>(-std::expm1(std::log(tail) / b));
-        return static_cast<float>(boost::math::ibetac_inv(static_cast<double>(m_a0), b, tail));
-    }
-    void leaveGroup(ItemId i, std::uint32_t shown) {
-        const auto it = m_groups.find(shown);
-        std::vector<ItemId>& g = it->second;
-        const std::uint32_t pos = m_groupPos[i];
-        g[pos] = g.back();
-        m_groupPos[g[pos]] = pos;
-        g.pop_back();
-        if (g.empty())
-            m_groups.erase(it);
-    }
-
     void rank(const Request& request, TopK& topk) override {
         switch (m_policy) {
         case Policy::EpsilonGreedy:
@@ -188,52 +119,15 @@ protected:
                 [&](ItemId i) { return !request.excludes(i); });
             break;
         }
-        case Policy::Thompson: {
+        case Policy::Thompson:
             // Exact Thompson sampling: the slate is the top k of one independent posterior
-            // draw per eligible item, without drawing for every item. Items with a click
-            // are drawn one by one. The others are grouped by how often they were shown
-            // (m_groups; the unseen items are group 0): within a group every posterior is
-            // Beta(a0, b0 + shown), so the group's draws are iid and only its largest can
-            // enter the top k. Those are drawn directly as the upper order statistics of
-            // the group's m uniforms (U_(m) = V1^(1/m), U_(m-j) = U_(m-j+1) V^(1/(m-j)),
-            // kept as log U, read through the posterior's quantile function) and given to
-            // distinct members chosen uniformly at random (a partial Fisher-Yates shuffle of
-            // the group); a member that is unavailable or excluded just drops its draw, as
-            // the exact sampler would. The rest of a group is smaller than the first order
-            // statistic that cannot enter, so stopping there is exact.
+            // draw per eligible item, without drawing for every item (ThompsonSampler).
             // The former prune (skip items whose mean + 4 sd is below the k-th draw, in
-            // item-id order) was not: ~0.6 % of Beta(1, 30) draws exceed that bound, so on a
-            // cold catalogue of thousands of items the last ids, the launched ones, were
-            // never drawn.
-            for (ItemId i : m_clickedItems) {
-                if (!m_items.available[i])
-                    continue;
-                const float a = m_clicks[i] + m_a0, b = m_shown[i] - m_clicks[i] + m_b0;
-                const float draw = betaDraw(a, b, m_rng);
-                if (topk.admits(draw, i) && !request.excludes(i))
-                    topk.offer(i, draw);
-            }
-            boost::random::uniform_01<double> u01;
-            for (auto& [shown, group] : m_groups) {
-                const std::size_t m = group.size();
-                double logU = 0.0;
-                for (std::size_t j = 0; j < m; ++j) {
-                    logU += std::log1p(-u01(m_rng)) / static_cast<double>(m - j);
-                    const float draw = unclickedUpperQuantile(-std::expm1(logU), shown);
-                    if (draw < topk.threshold())
-                        break;
-                    boost::random::uniform_int_distribution<std::size_t> pick(j, m - 1);
-                    const std::size_t r = pick(m_rng);
-                    std::swap(group[j], group[r]);
-                    m_groupPos[group[j]] = static_cast<std::uint32_t>(j);
-                    m_groupPos[group[r]] = static_cast<std::uint32_t>(r);
-                    const ItemId i = group[j];
-                    if (m_items.available[i] && topk.admits(draw, i) && !request.excludes(i))
-                        topk.offer(i, draw);
-                }
-            }
+            // item-id order) was not exact: ~0.6 % of Beta(1, 30) draws exceed that bound,
+            // so on a cold catalogue of thousands of items the last ids, the launched
+            // ones, were never drawn.
+            m_thompson.topK(m_items, request, topk, m_rng);
             break;
-        }
         }
     }
 
@@ -354,11 +248,7 @@ private:
     float m_a0, m_b0, m_param;
     boost::random::mt19937 m_rng;
     std::vector<float> m_clicks, m_shown;
-    // Thompson: items never clicked, grouped by times shown (position of each in its
-    // group in m_groupPos), and the items clicked at least once.
-    std::map<std::uint32_t, std::vector<ItemId>> m_groups;
-    std::vector<std::uint32_t> m_groupPos;
-    std::vector<ItemId> m_clickedItems;
+    ThompsonSampler m_thompson;   // thompson: the groups and clicked items it draws from
     std::vector<ItemId> m_greedy; // egreedy: the slate before exploration (scratch)
     kit::RankedOrder m_byMean;    // egreedy: every item by posterior mean (desc, then id)
     ShowingBuckets m_byShowings;  // ucb: every item by showings, then clicks (desc), then id

@@ -1,5 +1,7 @@
 #include "trending_recommender.h"
 
+#include "category_blocks.h"
+#include "recoscope/core/introspection.h"
 #include "suite_kit.h"
 
 namespace recoscope::core {
@@ -12,22 +14,30 @@ namespace {
 // a trend. Items are then weighted by the user's interest in their top category (from the
 // recent history, or the product being viewed), so each shopper sees what trends in the
 // categories they browse; a user without history sees what trends shop-wide.
-class TrendingRecommender final : public kit::SuiteCore {
+class TrendingRecommender final : public kit::SuiteCore, public FullScanProbe {
 public:
     TrendingRecommender(const RecommenderContext& ctx, const ParamValues& p)
-        : SuiteCore(ctx, 20), m_short(ctx.items->size(), p.number("short_half_life_hours")),
-          m_long(ctx.items->size(), p.number("long_half_life_hours")),
+        : SuiteCore(ctx, 20), m_layout(*ctx.items),
+          m_short(m_layout.positions(), p.number("short_half_life_hours")),
+          m_long(m_layout.positions(), p.number("long_half_life_hours")),
           m_prior(static_cast<float>(p.number("prior"))),
           m_ratio(p.number("short_half_life_hours") / p.number("long_half_life_hours")),
           m_categoryWeight(static_cast<float>(p.number("category_weight"))),
           m_catAffinity(ctx.items->categoryCount() + 1, 0.0f) {}
 
+    // FullScanProbe (test-only): score every item through SuiteCore::scanAll, the path
+    // before decision 0043.
+    void setFullScan(bool on) override { m_fullScan = on; }
+
 protected:
     void learn(const Event& e, float w) override {
         if (w <= 0.0f)
             return;
-        m_short.add(e.item, w, e.time);
-        m_long.add(e.item, w, e.time);
+        // The counters are kept by layout position (items grouped by top category) so a
+        // request can bound whole blocks; every slot's arithmetic is what it was by item.
+        const std::uint32_t p = m_layout.positionOf(e.item);
+        m_short.add(p, w, e.time);
+        m_long.add(p, w, e.time);
     }
 
     void rank(const Request& request, TopK& topk) override {
@@ -47,22 +57,34 @@ protected:
         const float fl = static_cast<float>(m_long.scaleAt(m_now) * m_ratio);
         const float* rs = m_short.rawValues().data();
         const float* rl = m_long.rawValues().data();
-        // The trend of every item first, in a loop without branches or lookups that the
-        // compiler vectorises: the division per item was most of a request's cost. Then
-        // the category factor, the same expression per category instead of per item, so
-        // every score has the bits it had when both were computed item by item.
-        const std::size_t n = m_items.size();
-        m_trend.resize(n);
-        float* trend = m_trend.data();
-        for (std::size_t i = 0; i < n; ++i) {
-            const float s = rs[i] * fs;
-            trend[i] = s * s / (rl[i] * fl + m_prior);
-        }
+        // The trend of every position first (the counters are kept in m_layout's order),
+        // in a loop without branches or lookups that the compiler vectorises, with each
+        // block's largest trend. Then the category factor, the same expression per category
+        // instead of per item, so every score has the bits it had when both were computed
+        // item by item, in item order (tests/golden/cores.csv).
+        m_layout.setValues([&](std::size_t p) {
+            const float s = rs[p] * fs;
+            return s * s / (rl[p] * fl + m_prior);
+        });
         m_factor.resize(m_catAffinity.size());
         for (std::size_t c = 0; c < m_catAffinity.size(); ++c)
             m_factor[c] = 1.0f + m_categoryWeight * m_catAffinity[c] * inv;
-        scanAll(request, topk,
-                [&](ItemId i) { return trend[i] * m_factor[m_items.topCategory[i]]; });
+        if (m_fullScan) {
+            // The reference: every item's trend again, one by one, times its factor.
+            scanAll(request, topk, [&](ItemId i) {
+                const std::uint32_t p = m_layout.positionOf(i);
+                const float s = rs[p] * fs;
+                return s * s / (rl[p] * fl + m_prior) * m_factor[m_items.topCategory[i]];
+            });
+            return;
+        }
+        // Then only the blocks of the layout whose largest trend times their category's
+        // factor can still enter, best bound first (kit::CategoryBlocks): trends are >= 0
+        // (a square over a positive sum, the prior being > 0; padding has zero counts) and
+        // factors >= 1, as the bound requires. The per-item threshold, availability and
+        // exclusion tests of a scan over all 10,000 items were most of what was left
+        // (decision 0043).
+        m_layout.topK(m_items, request, m_factor.data(), topk);
     }
 
     // rank()'s arithmetic again for one item: trend t = s^2 / (l + prior) with the short
@@ -82,8 +104,9 @@ protected:
             total += total + 1.0f;
         }
         const float share = total > 0.0f ? mine * (1.0f / total) : 0.0f;
-        const float s = m_short.raw(item) * static_cast<float>(m_short.scaleAt(m_now));
-        const float l = m_long.raw(item) * static_cast<float>(m_long.scaleAt(m_now) * m_ratio);
+        const std::uint32_t pos = m_layout.positionOf(item);
+        const float s = m_short.raw(pos) * static_cast<float>(m_short.scaleAt(m_now));
+        const float l = m_long.raw(pos) * static_cast<float>(m_long.scaleAt(m_now) * m_ratio);
         const float t = s * s / (l + m_prior);
         const float boost = t * m_categoryWeight * share;
         ExplanationBuilder b;
@@ -114,14 +137,15 @@ protected:
     }
 
 private:
+    kit::CategoryBlocks m_layout; // before the counters, which are indexed by its positions
     kit::DecayedCounter m_short;
     kit::DecayedCounter m_long;
     float m_prior;
     double m_ratio;
     float m_categoryWeight;
     std::vector<float> m_catAffinity;
-    std::vector<float> m_trend;  // per item, scratch of rank()
     std::vector<float> m_factor; // per category, scratch of rank()
+    bool m_fullScan = false;
 };
 
 } // namespace
