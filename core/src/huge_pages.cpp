@@ -12,13 +12,11 @@ void adviseHugePages([[maybe_unused]] void* p, [[maybe_unused]] std::size_t byte
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     // Only whole huge pages: madvise wants a page-aligned start, and a huge page that
     // straddles the table's ends would also hold other allocations' memory.
-    const auto begin = reinterpret_cast<std::uintptr_t>(p);
-    const std::uintptr_t first = (begin + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-    const std::uintptr_t last = (begin + bytes) / kHugePageBytes * kHugePageBytes;
-    if (p == nullptr || last <= first)
+    const HugePageSpan span = wholeHugePages(reinterpret_cast<std::uintptr_t>(p), bytes);
+    if (p == nullptr || span.last == span.first)
         return;
     // Advice only: if the kernel refuses (THP disabled), the memory stays on 4 KiB pages.
-    (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+    (void)madvise(reinterpret_cast<void*>(span.first), span.last - span.first, MADV_HUGEPAGE);
 #endif
 }
 

@@ -8,6 +8,7 @@
 // Debian 12 ships THP as `madvise`, so a table is on huge pages only if it asks.
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <type_traits>
 #include <vector>
@@ -15,6 +16,18 @@
 namespace recoscope::core {
 
 inline constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
+
+/// The whole huge pages inside the byte range [begin, begin + bytes): [first, last),
+/// 2 MiB-aligned, empty (first == last) when the range holds none. What
+/// adviseHugePages() advises.
+struct HugePageSpan {
+    std::uintptr_t first = 0, last = 0;
+};
+constexpr HugePageSpan wholeHugePages(std::uintptr_t begin, std::size_t bytes) {
+    const std::uintptr_t first = (begin + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+    const std::uintptr_t last = (begin + bytes) / kHugePageBytes * kHugePageBytes;
+    return last > first ? HugePageSpan{first, last} : HugePageSpan{first, first};
+}
 
 /// Advises the kernel to back the whole 2 MiB pages inside [p, p + bytes) with huge
 /// pages (the partial pages at either end keep 4 KiB pages; nothing happens for a range
@@ -37,7 +50,8 @@ void assignOnHugePages(std::vector<T, Alloc>& table, std::size_t n,
 
 /// A std::allocator whose blocks of 2 MiB or more start on a huge page, are rounded up to
 /// whole huge pages and advised before use; smaller blocks come from operator new as usual.
-/// For tables that grow or are streamed (the factor cores' matrices).
+/// For tables that grow (BeyondAccuracy's users). The factor cores keep their own copy,
+/// kit::HugePageAllocator (core/src/recommenders), the same allocator.
 template <class T> struct HugePageAllocator {
     using value_type = T;
     HugePageAllocator() noexcept = default;
