@@ -1,4 +1,6 @@
 #include "recoscope/core/beyond_accuracy.h"
+#include "recoscope/core/huge_pages.h"
+#include "recoscope/core/prefetch_policy.h"
 
 #include <Eigen/Core>
 
@@ -25,8 +27,10 @@ constexpr int kRetentionDays = 8;
 BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> vectors, int dim,
                                int popularK)
     : m_items(items), m_dim(vectors.empty() ? 0 : dim),
-      m_popularK(static_cast<std::size_t>(std::max(popularK, 1))), m_item(items.size()),
-      m_log2Small(kLog2Table), m_mask(items.size(), 0) {
+      m_popularK(static_cast<std::size_t>(std::max(popularK, 1))), m_log2Small(kLog2Table),
+      m_mask(items.size(), 0) {
+    // Read at random by every slate and interaction: on huge pages (core/huge_pages.h).
+    assignOnHugePages(m_item, items.size());
     // The caller's vectors are read in place with each item's inverse norm: the engine's
     // copy is the one its shopper model reads for the same slate, so it is in cache, and a
     // normalised copy here cost a cache miss per slate item.
@@ -137,6 +141,16 @@ void BeyondAccuracy::prefetch(std::span<const SlateEntry> slate) const {
         __builtin_prefetch(&m_item[e.item]);
         __builtin_prefetch(&m_items.category[e.item]);
     }
+}
+
+void BeyondAccuracy::prefetchUser(UserId id, bool deep) const {
+    // Only where the per-user states outgrow the caches (prefetch_policy.h).
+    if (id >= m_users.size() || !prefetchPays(m_users.size()))
+        return;
+    const UserState& u = m_users[id];
+    __builtin_prefetch(&u);
+    if (deep && !u.shown.empty())
+        __builtin_prefetch(u.shown.data());
 }
 
 double BeyondAccuracy::log2Total() {

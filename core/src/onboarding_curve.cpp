@@ -1,4 +1,6 @@
 #include "recoscope/core/onboarding_curve.h"
+#include "recoscope/core/huge_pages.h"
+#include "recoscope/core/prefetch_policy.h"
 
 #include <cmath>
 #include <limits>
@@ -11,8 +13,10 @@ double OnboardingCurve::Cell::ctr() const {
 
 OnboardingCurve::OnboardingCurve(const UserTable& users,
                                  const std::vector<std::vector<std::uint32_t>>* stated)
-    : m_users(&users), m_stated(stated), m_sessions(users.size(), 0),
-      m_lastSession(users.size(), 0) {
+    : m_users(&users), m_stated(stated) {
+    // Read for the user of every slate: on a million users, at random (huge_pages.h).
+    assignOnHugePages(m_sessions, users.size(), 0);
+    assignOnHugePages(m_lastSession, users.size(), 0);
     for (UserId u = 0; u < users.size(); ++u) {
         if (users.joinTime[u] <= 0.0)
             continue;
@@ -21,6 +25,14 @@ OnboardingCurve::OnboardingCurve(const UserTable& users,
         if (m_firstJoin < 0.0 || users.joinTime[u] < m_firstJoin)
             m_firstJoin = users.joinTime[u];
     }
+}
+
+void OnboardingCurve::prefetch(UserId user) const {
+    if (!m_users || user >= m_sessions.size() || !prefetchPays(m_sessions.size()))
+        return;
+    __builtin_prefetch(&m_sessions[user]);
+    __builtin_prefetch(&m_lastSession[user]);
+    __builtin_prefetch(&m_users->joinTime[user]);
 }
 
 void OnboardingCurve::onSlate(UserId user, std::uint64_t session, SimTime time, std::size_t size,

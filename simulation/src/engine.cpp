@@ -6,6 +6,8 @@
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
 
+#include "recoscope/core/huge_pages.h"
+#include "recoscope/core/prefetch_policy.h"
 #include "recoscope/core/slate_check.h"
 
 #include <boost/random/exponential_distribution.hpp>
@@ -43,7 +45,6 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
       m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour, m_world.itemVectors,
                 m_world.dim),
       m_arrivalRng(makeComponentEngine(streamSeed(seed, "arrivals"))),
-      m_sessionCount(m_world.users.size(), 0),
       m_timelineRng(makeComponentEngine(streamSeed(seed, "timeline"))) {
     // Only the end of the clock moves: the world (launch days, cohorts, default timeline
     // windows) was generated from the scenario's own duration, so the first
@@ -68,6 +69,7 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     const std::size_t items = m_world.items.size();
     const std::size_t users = m_world.users.size();
     m_state.resize(items, users, b.fatigueMemory);
+    core::assignOnHugePages(m_sessionCount, users, 0); // read at random per arrival
     for (std::size_t i = 0; i < items; ++i) {
         m_state.stock[i] = m_world.itemStock[i];
         if (m_world.items.launchTime[i] > 0.0)
@@ -361,6 +363,34 @@ void Engine::schedule(std::uint32_t slot) {
     });
 }
 
+void Engine::prefetchNextSteps() const {
+    // On `large` each step is a different one of a million users, and every row of theirs
+    // is a cache miss (~25 per step). The engine knows who comes next before it runs this
+    // step: the due queue's root is the next step unless an arrival or this session comes
+    // first, and the root's earlier child the one after. So the rows of the step after
+    // next start loading now, and a step later, with them in cache, the rows they point
+    // to (the categories of the remembered items, the latest slate): both arrive while a
+    // whole step of other work runs. Hints only: a wrong guess costs a few loads, never a
+    // value (results are the same; docs/decisions/0045). Below prefetchPays users every
+    // row stays in cache: no call at all (each hint would return at once, but five calls
+    // were 114 instructions a step on `default`).
+    if (m_due.empty() || !core::prefetchPays(m_world.users.size()))
+        return;
+    const core::UserId next = m_sessions[m_due.front().slot].user;
+    m_model.prefetchHistory(next);
+    m_metrics.prefetchUser(next, true);
+    if (m_due.size() < 2)
+        return;
+    std::size_t child = 1;
+    if (m_due.size() > 2 &&
+        laterDue(m_due[1].time, m_due[1].sessionId, m_due[2].time, m_due[2].sessionId))
+        child = 2;
+    const core::UserId after = m_sessions[m_due[child].slot].user;
+    m_model.prefetchUser(after);
+    m_metrics.prefetchUser(after, false);
+    m_onboarding.prefetch(after);
+}
+
 void Engine::startSession() {
     // A candidate visit: which group (among those joined), which user (by activity), and
     // whether the visit happens. The same draws are made whatever happens, and the
@@ -540,6 +570,7 @@ bool Engine::beginAction(ActionRecord& a) {
     const std::uint32_t slot = m_due.back().slot;
     m_due.pop_back();
     m_stepSlot = slot;
+    prefetchNextSteps();
     Session& s = m_sessions[slot];
     const core::SimTime t = s.nextTime;
     m_now = t;

@@ -1,4 +1,5 @@
 #include "recoscope/sim/shopper_model.h"
+#include "recoscope/core/huge_pages.h"
 #include "recoscope/core/prefetch_policy.h"
 #include "recoscope/sim/vector_state.h"
 
@@ -8,6 +9,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #include <xmmintrin.h>
@@ -105,7 +107,8 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
           static_cast<float>(scenario.behaviour.affinityScale * std::sqrt(double(world.dim)))),
       m_noClickWeight(static_cast<float>(std::exp(scenario.behaviour.noClickUtility))),
       m_cascade(scenario.behaviour.examination == QLatin1String("cascade")),
-      m_prefetch(core::prefetchPays(world.itemQuality.size())) {
+      m_prefetch(core::prefetchPays(world.itemQuality.size())),
+      m_prefetchUsers(core::prefetchPays(world.userPriceSensitivity.size())) {
     // Organic traffic follows intrinsic appeal: exp(quality) gives the popularity long tail.
     // One exp per item: on `large` a million calls, twenty times dearer with the upper
     // vector state dirty from the world's hashing (Qt) just before (vector_state.h).
@@ -117,7 +120,7 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
         appeal.push_back(1.0);
     m_popular =
         boost::random::discrete_distribution<core::ItemId, double>(appeal.begin(), appeal.end());
-    m_hot.resize(world.itemQuality.size());
+    core::assignOnHugePages(m_hot, world.itemQuality.size()); // read at random per step
     for (std::size_t i = 0; i < m_hot.size(); ++i)
         m_hot[i] = {world.itemQuality[i], world.itemLogRelPrice[i], world.items.category[i],
                     world.items.brand[i]};
@@ -316,6 +319,53 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
         __builtin_prefetch(&m_world.items.available[item]);
         __builtin_prefetch(&m_world.items.discount[item]);
     }
+}
+
+void ShopperModel::prefetchUser(core::UserId user) const {
+    // Each of these rows is a cache miss on `large` (a million users, each step a
+    // different one): asked for a step ahead, they arrive while that step runs.
+    if (!m_prefetchUsers || user >= m_world.userPriceSensitivity.size())
+        return;
+    const char* vector = reinterpret_cast<const char*>(m_world.userVector(user));
+    const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
+    for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
+        __builtin_prefetch(vector + b);
+    __builtin_prefetch(&m_world.userPriceSensitivity[user]);
+    __builtin_prefetch(&m_world.userBrandLoyalty[user]);
+    if (!m_state)
+        return;
+    const auto prefetchRow = [](const void* row, std::size_t bytes) {
+        const char* p = static_cast<const char*>(row);
+        // Every line the row touches (a row need not start on a line).
+        const auto first = reinterpret_cast<std::uintptr_t>(p) / kCacheLine;
+        const auto last = (reinterpret_cast<std::uintptr_t>(p) + bytes - 1) / kCacheLine;
+        for (std::uintptr_t l = first; l <= last; ++l)
+            __builtin_prefetch(p + (l - first) * kCacheLine);
+    };
+    if (m_state->memory > 0) {
+        const std::size_t ring = static_cast<std::size_t>(m_state->memory);
+        prefetchRow(m_state->shown(user).data(), ring * sizeof(core::ItemId));
+        prefetchRow(m_state->shownHours(user).data(), ring * sizeof(float));
+        __builtin_prefetch(&m_state->shownNext[user]);
+    }
+    prefetchRow(m_state->bought(user).data(), ShopState::kBought * sizeof(core::ItemId));
+    prefetchRow(m_state->boughtHours(user).data(), ShopState::kBought * sizeof(float));
+    __builtin_prefetch(&m_state->activeContext[user]);
+}
+
+void ShopperModel::prefetchHistory(core::UserId user) const {
+    // prepare() looks up the leaf category of every remembered impression and the brand of
+    // every item bought: a dependent miss each, known only once the rings are loaded.
+    if (!m_prefetchUsers || !m_state || user >= m_world.userPriceSensitivity.size())
+        return;
+    const std::uint32_t* category = m_world.items.category.data();
+    for (const core::ItemId item : m_state->shown(user))
+        if (item != core::kNoItem)
+            __builtin_prefetch(&category[item]);
+    const std::uint32_t* brand = m_world.items.brand.data();
+    for (const core::ItemId item : m_state->bought(user))
+        if (item != core::kNoItem)
+            __builtin_prefetch(&brand[item]);
 }
 
 // flatten: the per-entry utility (dot product, history terms) is inlined into the slate

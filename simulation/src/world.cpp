@@ -1,4 +1,5 @@
 #include "recoscope/sim/world.h"
+#include "recoscope/core/huge_pages.h"
 
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
@@ -184,13 +185,14 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
         p = std::log(cs.priceMedian) + catPriceOffset(rng);
 
     const auto n = static_cast<std::size_t>(sc.totalItems());
-    t.category.resize(n);
+    // The tables a step reads at random go on huge pages (core/huge_pages.h).
+    core::assignOnHugePages(t.category, n);
     t.topCategory.resize(n);
-    t.brand.resize(n);
+    core::assignOnHugePages(t.brand, n);
     t.price.resize(n);
-    t.discount.assign(n, 0.0f);
+    core::assignOnHugePages(t.discount, n, 0.0f);
     t.launchTime.assign(n, 0.0);
-    t.available.assign(n, 0);
+    core::assignOnHugePages(t.available, n, 0);
     t.availableCount = 0;
     t.tagOffsets.assign(n + 1, 0);
     t.tagWords.reserve(n * static_cast<std::size_t>(std::min(cs.tagsPerItem, vocabPerTop)));
@@ -200,7 +202,7 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
     w.itemStock.resize(n);
     w.itemRestockLead.resize(n);
     w.itemBaseDiscount.assign(n, 0.0f);
-    w.itemConsumable.assign(n, 0);
+    core::assignOnHugePages(w.itemConsumable, n, 0);
 
     const float coh = static_cast<float>(cs.categoryCoherence);
     const float own = std::sqrt(std::max(0.0f, 1.0f - coh * coh));
@@ -381,12 +383,12 @@ void generatePopulation(const Scenario& sc, std::uint64_t seed, World& w) {
     u.gender.resize(n);
     u.occupation.resize(n);
     u.region.resize(n);
-    u.joinTime.assign(n, 0.0);
+    core::assignOnHugePages(u.joinTime, n, 0.0);
     w.userVectors.resize(n * static_cast<std::size_t>(dim));
     w.userActivity.resize(n);
-    w.userPriceSensitivity.resize(n);
-    w.userBrandLoyalty.resize(n);
-    w.userHabitHour.resize(n);
+    core::assignOnHugePages(w.userPriceSensitivity, n);
+    core::assignOnHugePages(w.userBrandLoyalty, n);
+    core::assignOnHugePages(w.userHabitHour, n);
     w.userGroup.assign(n, 0);
     w.groupJoinTime.assign(1, 0.0);
     const float demo = static_cast<float>(std::sqrt(ps.demographicSignal));

@@ -33,6 +33,7 @@
 
 #include "recoscope/core/beyond_accuracy_point.h"
 #include "recoscope/core/event.h"
+#include "recoscope/core/huge_pages.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/slate.h"
 
@@ -58,6 +59,9 @@ public:
     /// Starts loading the per-item state onSlate() will read for `slate` (a hint only:
     /// no value changes). On a million-item catalogue each item is a cache miss.
     void prefetch(std::span<const SlateEntry> slate) const;
+    /// Starts loading the state onSlate() and onEvent() keep for `user` (and, when `deep`,
+    /// the user's latest slate it points to). A hint only; ids never seen are skipped.
+    void prefetchUser(UserId user, bool deep) const;
 
     /// The bucket since the last take(); the next bucket starts (short head refixed).
     BeyondAccuracyPoint take();
@@ -138,7 +142,8 @@ private:
     // Scratch of homogenisation() (a const query): per item, the sampled users shown it;
     // all zero between calls.
     mutable std::vector<std::uint64_t> m_mask;
-    std::vector<UserState> m_users;
+    /// Grown to the largest user id seen; on huge pages (a million users: 48 MB, at random).
+    std::vector<UserState, HugePageAllocator<UserState>> m_users;
     std::int32_t m_bucketIndex = 0;
     std::int32_t m_lastDaySeen = -1;
     std::uint64_t m_bucketActive = 0, m_bucketReturning = 0, m_everActive = 0, m_multiDay = 0;

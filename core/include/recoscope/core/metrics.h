@@ -78,6 +78,11 @@ public:
     /// loading, so that the misses overlap with the caller's own work. No value changes;
     /// nothing on a catalogue that stays in cache (prefetchPays).
     void prefetch(const Slate& slate) const;
+    /// A hint that a slate for `user` comes soon (a step ahead, from the engine's software
+    /// pipeline): the user's beyond-accuracy state starts loading. `deep` also follows the
+    /// state's pointer to the user's latest slate (call it once the state is in cache,
+    /// e.g. a step after a shallow hint). No value changes; nothing below prefetchPays users.
+    void prefetchUser(UserId user, bool deep) const { m_beyond.prefetchUser(user, deep); }
     void onEvent(const Event& event);
     void onSessionStart(SimTime time);
 

@@ -44,6 +44,10 @@ public:
     /// an empty slate counts nothing.
     void onSlate(UserId user, std::uint64_t session, SimTime time, std::size_t size, int clicked);
 
+    /// A hint that onSlate() comes soon for `user`: the user's counters start loading. No
+    /// value changes; nothing below prefetchPays users.
+    void prefetch(UserId user) const;
+
     const Figures& figures() const { return m_figures; }
     bool hasNewcomers() const { return m_figures.newcomers[0] + m_figures.newcomers[1] > 0; }
 

@@ -292,6 +292,9 @@ private:
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
     void schedule(std::uint32_t slot);
+    /// Software pipeline on large populations: hints for the users of the next two due
+    /// steps (the heap's root and its earlier child), so their misses overlap this step.
+    void prefetchNextSteps() const;
 
     Scenario m_scenario;
     std::uint64_t m_seed;

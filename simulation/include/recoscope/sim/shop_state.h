@@ -4,6 +4,7 @@
 // the Engine, read by the ShopperModel; the World stays the immutable generated truth.
 // Structure of arrays, so that a million users cost tens of bytes each.
 
+#include "recoscope/core/huge_pages.h"
 #include "recoscope/core/types.h"
 
 #include <cstdint>
@@ -55,25 +56,30 @@ struct ShopState {
     /// Context item of the user's active session (kNoItem when none is active).
     std::vector<core::ItemId> activeContext;
 
+    /// Sizes every table for a shop of `items` items and `users` users, all at their
+    /// start values. The tables a step reads at random are placed on huge pages
+    /// (core/huge_pages.h): on `large` they are tens of MB each.
     void resize(std::size_t items, std::size_t users, int impressionsRemembered) {
-        stock.assign(items, -1);
-        sold.assign(items, 0);
+        using core::assignOnHugePages;
+        assignOnHugePages(stock, items, -1);
+        assignOnHugePages(sold, items, 0);
         restocked.assign(items, 0);
         promotionDiscount.assign(items, 0.0f);
         memory = impressionsRemembered;
-        shownItem.assign(users * static_cast<std::size_t>(memory), core::kNoItem);
-        shownHour.assign(users * static_cast<std::size_t>(memory), 0.0f);
-        shownNext.assign(users, 0);
-        boughtItem.assign(users * kBought, core::kNoItem);
-        boughtHour.assign(users * kBought, 0.0f);
-        boughtNext.assign(users, 0);
-        returnWeight.assign(users, 0.5f);
-        churned.assign(users, 0);
-        lastPurchase.assign(users, -1.0);
-        purchases.assign(users, 0);
-        monetary.assign(users, 0.0f);
-        sessions.assign(users, 0);
-        activeContext.assign(users, core::kNoItem);
+        const std::size_t remembered = users * static_cast<std::size_t>(memory);
+        assignOnHugePages(shownItem, remembered, core::kNoItem);
+        assignOnHugePages(shownHour, remembered, 0.0f);
+        assignOnHugePages(shownNext, users, 0);
+        assignOnHugePages(boughtItem, users * kBought, core::kNoItem);
+        assignOnHugePages(boughtHour, users * kBought, 0.0f);
+        assignOnHugePages(boughtNext, users, 0);
+        assignOnHugePages(returnWeight, users, 0.5f);
+        assignOnHugePages(churned, users, 0);
+        assignOnHugePages(lastPurchase, users, -1.0);
+        assignOnHugePages(purchases, users, 0);
+        assignOnHugePages(monetary, users, 0.0f);
+        assignOnHugePages(sessions, users, 0);
+        assignOnHugePages(activeContext, users, core::kNoItem);
     }
 
     std::span<const core::ItemId> shown(core::UserId u) const {

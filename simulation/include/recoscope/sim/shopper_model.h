@@ -83,6 +83,15 @@ public:
     /// Same value as utilityAt() for the (user, t, context) the cache was prepared for.
     float utilityCached(core::UserId user, core::ItemId item, const HistoryCache& cache) const;
 
+    /// Prefetch hints for a user whose step comes soon (the engine's software pipeline,
+    /// docs/performance.md "`large`"): prefetchUser() starts loading the rows the user's
+    /// utilities and prepare() read (hidden vector, price sensitivity, loyalty, the
+    /// shown and bought rings); prefetchHistory(), a step later, reads the rings (then in
+    /// cache) and starts loading the categories and brands of the items in them. No value
+    /// changes; nothing on a population small enough to stay in cache (prefetchPays).
+    void prefetchUser(core::UserId user) const;
+    void prefetchHistory(core::UserId user) const;
+
     /// Which slate position the shopper clicks, or -1. "position" examination:
     /// multinomial logit over the slate plus a no-click option, position p weighted by
     /// position_bias^p. "cascade": scan from the top, click with the logistic of
@@ -194,7 +203,8 @@ private:
     float m_affinityScale;
     float m_noClickWeight;
     bool m_cascade;
-    bool m_prefetch; ///< core::prefetchPays for this catalogue
+    bool m_prefetch;      ///< core::prefetchPays for this catalogue
+    bool m_prefetchUsers; ///< core::prefetchPays for this population
     boost::random::discrete_distribution<core::ItemId, double> m_popular;
     std::vector<float> m_examine; // positionBias^p
 };
