@@ -50,8 +50,8 @@ void assignOnHugePages(std::vector<T, Alloc>& table, std::size_t n,
 
 /// A std::allocator whose blocks of 2 MiB or more start on a huge page, are rounded up to
 /// whole huge pages and advised before use; smaller blocks come from operator new as usual.
-/// For tables that grow (BeyondAccuracy's users). The factor cores keep their own copy,
-/// kit::HugePageAllocator (core/src/recommenders), the same allocator.
+/// For tables that grow (BeyondAccuracy's users) and the factor cores' matrices
+/// (kit::HugePageAllocator, core/src/recommenders/huge_page_allocator.h, is this one).
 template <class T> struct HugePageAllocator {
     using value_type = T;
     HugePageAllocator() noexcept = default;
