@@ -1,5 +1,6 @@
 #include "content_recommender.h"
 
+#include "content_vectors.h"
 #include "feature_index.h"
 #include "recoscope/core/introspection.h"
 #include "suite_kit.h"
@@ -36,12 +37,14 @@ public:
           m_popularityWeight(static_cast<float>(p.number("popularity_weight"))),
           m_statedWeight(static_cast<float>(p.number("stated_weight"))),
           m_stated(ctx.statedCategories) {
-        buildItemVectors();
+        m_vectors.build(m_items, m_attributeWeight);
+        // The padding feature (index featureCount) keeps query weight 0.
+        m_query.assign(m_vectors.featureCount + 1, 0.0f);
         buildIndex();
         // A float sum of L non-negative products is within (L + 1) ulps of the real sum.
         m_slack = static_cast<double>(m_index.longestItem() + 2) * 0x1p-23;
         m_byPopularity.reset(m_items.size());
-        m_inQuery.assign(m_featureCount, 0);
+        m_inQuery.assign(m_vectors.featureCount, 0);
     }
 
     void setFullScan(bool on) override { m_fullScan = on; }
@@ -63,8 +66,8 @@ protected:
         for (auto& [f, v] : prof.entries)
             v *= decay;
         prof.last = e.time;
-        for (std::uint32_t n = m_offsets[e.item]; n < m_offsets[e.item + 1]; ++n)
-            addFeature(prof, m_features[n], w * m_values[n]);
+        for (std::uint32_t n = m_vectors.offsets[e.item]; n < m_vectors.offsets[e.item + 1]; ++n)
+            addFeature(prof, m_vectors.features[n], w * m_vectors.values[n]);
     }
 
     void rank(const Request& request, TopK& topk) override {
@@ -78,8 +81,8 @@ protected:
         const float popScale = m_popularityWeight / std::max(maxPopularity(), 1e-12f);
         const auto& pop = m_popular.rawValues();
         const float* query = m_query.data();
-        const Slot* slots = m_slots.data();
-        const std::size_t width = m_width;
+        const Slot* slots = m_vectors.slots.data();
+        const std::size_t width = m_vectors.width;
         const auto score = [&](ItemId i) {
             // Four slots a step (the width is a multiple of 4): the same left-to-right sum.
             float s = 0.0f;
@@ -116,21 +119,21 @@ protected:
         const float scale = norm2 > 0.0f ? std::sqrt(norm2) : 1.0f;
         std::uint32_t bestF = 0;
         float best = 0.0f, match = 0.0f;
-        for (std::uint32_t n = m_offsets[item]; n < m_offsets[item + 1]; ++n) {
+        for (std::uint32_t n = m_vectors.offsets[item]; n < m_vectors.offsets[item + 1]; ++n) {
             float q = 0.0f;
             if (hasProfile)
                 for (const auto& [f, v] : m_profiles[request.user].entries)
-                    if (f == m_features[n])
+                    if (f == m_vectors.features[n])
                         q += v / scale;
             if (m_items.contains(request.contextItem))
-                for (std::uint32_t c = m_offsets[request.contextItem];
-                     c < m_offsets[request.contextItem + 1]; ++c)
-                    if (m_features[c] == m_features[n])
-                        q += m_contextWeight * m_values[c];
-            match += q * m_values[n];
-            if (q * m_values[n] > best) {
-                best = q * m_values[n];
-                bestF = m_features[n];
+                for (std::uint32_t c = m_vectors.offsets[request.contextItem];
+                     c < m_vectors.offsets[request.contextItem + 1]; ++c)
+                    if (m_vectors.features[c] == m_vectors.features[n])
+                        q += m_contextWeight * m_vectors.values[c];
+            match += q * m_vectors.values[n];
+            if (q * m_vectors.values[n] > best) {
+                best = q * m_vectors.values[n];
+                bestF = m_vectors.features[n];
             }
         }
         const float prior =
@@ -139,10 +142,11 @@ protected:
         b.item(m_items, item);
         if (best > 0.0f) {
             b.text(" matches your interest in ");
-            if (const std::uint32_t brand = brandOf(bestF); brand != kNoBrand)
+            if (const std::uint32_t brand = m_vectors.brandOf(m_items, bestF);
+                brand != kit::ContentVectors::kNoBrand)
                 b.text("brand ").fact("brand", brand, Quantity::Label, 0);
             else
-                appendFeature(b, bestF);
+                m_vectors.appendFeature(m_items, b, bestF);
             b.text(m_items.contains(request.contextItem)
                        ? ", like the product you are looking at (that feature adds "
                        : " (that feature adds ")
@@ -162,6 +166,7 @@ protected:
     }
 
 private:
+    using Slot = kit::ContentVectors::Slot;
     struct Profile {
         std::vector<std::pair<std::uint32_t, float>> entries;
         SimTime last = 0.0;
@@ -181,7 +186,7 @@ private:
         Profile& prof = m_profiles[u];
         for (std::uint32_t c : (*m_stated)[u])
             if (c < m_items.categoryCount())
-                addFeature(prof, m_wordCount + c, m_statedWeight);
+                addFeature(prof, m_vectors.wordCount + c, m_statedWeight);
         prof.last = t;
     }
 
@@ -216,10 +221,10 @@ private:
         for (std::uint32_t f : m_touched)
             m_query[f] /= scale;
         if (m_items.contains(request.contextItem))
-            for (std::uint32_t n = m_offsets[request.contextItem];
-                 n < m_offsets[request.contextItem + 1]; ++n) {
-                m_query[m_features[n]] += m_contextWeight * m_values[n];
-                m_touched.push_back(m_features[n]);
+            for (std::uint32_t n = m_vectors.offsets[request.contextItem];
+                 n < m_vectors.offsets[request.contextItem + 1]; ++n) {
+                m_query[m_vectors.features[n]] += m_contextWeight * m_vectors.values[n];
+                m_touched.push_back(m_vectors.features[n]);
             }
     }
     void clearQuery() {
@@ -276,131 +281,15 @@ private:
     // price band. The caps per class (4 words, one of each attribute here) are counted
     // from the vectors by FeatureIndex::build, not assumed.
     void buildIndex() {
-        std::vector<std::uint8_t> featureClass(m_featureCount, 0);
         const std::uint32_t cats = static_cast<std::uint32_t>(m_items.categoryCount());
-        for (std::uint32_t f = m_wordCount; f < m_featureCount; ++f) {
-            const std::uint32_t a = f - m_wordCount;
-            featureClass[f] = a < cats                            ? 1
-                              : a < 2 * cats                      ? 2
-                              : a < 2 * cats + m_items.brandCount ? 3
-                                                                  : 4;
-        }
         std::vector<std::uint32_t> group(m_items.topCategory.begin(), m_items.topCategory.end());
         std::size_t groups = 1;
         for (std::uint32_t& g : group) {
             g = std::min<std::uint32_t>(g, cats); // a top category out of range: one group
             groups = std::max<std::size_t>(groups, g + 1);
         }
-        m_index.build(m_offsets, m_features, m_values, m_featureCount, group, groups, featureClass,
-                      5);
-    }
-
-    static constexpr std::uint32_t kNoBrand = ~std::uint32_t{0};
-    /// The brand a feature stands for, or kNoBrand.
-    std::uint32_t brandOf(std::uint32_t f) const {
-        const std::uint32_t base =
-            m_wordCount + 2 * static_cast<std::uint32_t>(m_items.categoryCount());
-        return f >= base && f - base < m_items.brandCount ? f - base : kNoBrand;
-    }
-
-    // A feature's name: words and category names are data (placeholders), the rest fixed
-    // words of the pattern.
-    void appendFeature(ExplanationBuilder& b, std::uint32_t f) const {
-        if (f < m_wordCount) {
-            b.text("'").name(m_items.vocabulary[f]).text("'");
-            return;
-        }
-        f -= m_wordCount;
-        if (f < m_items.categoryCount()) {
-            b.name(m_items.categoryName[f]);
-            return;
-        }
-        f -= static_cast<std::uint32_t>(m_items.categoryCount());
-        if (f < m_items.categoryCount()) {
-            b.text("the ").name(m_items.categoryName[f]).text(" department");
-            return;
-        }
-        f -= static_cast<std::uint32_t>(m_items.categoryCount());
-        if (f < m_items.brandCount) {
-            b.text("brand ").name(std::to_string(f));
-            return;
-        }
-        f -= m_items.brandCount;
-        static constexpr const char* bands[] = {"low-priced items", "budget items",
-                                                "mid-priced items", "upper mid-priced items",
-                                                "premium items"};
-        b.text(bands[std::min<std::uint32_t>(f, 4)]);
-    }
-
-    void buildItemVectors() {
-        const std::size_t n = m_items.size();
-        m_wordCount = static_cast<std::uint32_t>(m_items.vocabulary.size());
-        std::uint32_t maxWord = 0;
-        for (std::uint32_t w : m_items.tagWords)
-            maxWord = std::max(maxWord, w + 1);
-        m_wordCount = std::max(m_wordCount, maxWord);
-        // Document frequency for the IDF.
-        std::vector<std::uint32_t> df(m_wordCount, 0);
-        for (ItemId i = 0; i < n; ++i) {
-            auto words = m_items.words(i);
-            for (std::size_t a = 0; a < words.size(); ++a)
-                if (std::find(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(a),
-                              words[a]) == words.begin() + static_cast<std::ptrdiff_t>(a))
-                    ++df[words[a]];
-        }
-        // Price quintiles from the sorted log prices.
-        std::vector<float> sorted(m_items.price.begin(), m_items.price.end());
-        std::sort(sorted.begin(), sorted.end());
-        float cuts[4] = {0, 0, 0, 0};
-        for (int q = 0; q < 4 && !sorted.empty(); ++q)
-            cuts[q] = sorted[(sorted.size() * static_cast<std::size_t>(q + 1)) / 5];
-        const std::uint32_t cats = static_cast<std::uint32_t>(m_items.categoryCount());
-        const std::uint32_t catBase = m_wordCount, topBase = catBase + cats,
-                            brandBase = topBase + cats, bandBase = brandBase + m_items.brandCount;
-        m_featureCount = bandBase + 5;
-        m_offsets.assign(n + 1, 0);
-        for (ItemId i = 0; i < n; ++i) {
-            std::vector<std::pair<std::uint32_t, float>> v;
-            auto words = m_items.words(i);
-            for (std::uint32_t w : words) {
-                auto it =
-                    std::find_if(v.begin(), v.end(), [w](const auto& x) { return x.first == w; });
-                const float idf = static_cast<float>(std::log((n + 1.0) / (df[w] + 1.0)) + 1.0);
-                if (it == v.end())
-                    v.push_back({w, idf});
-                else
-                    it->second += idf;
-            }
-            v.push_back({catBase + m_items.category[i], m_attributeWeight});
-            v.push_back({topBase + m_items.topCategory[i], 0.5f * m_attributeWeight});
-            v.push_back({brandBase + m_items.brand[i], m_attributeWeight});
-            const std::uint32_t band = static_cast<std::uint32_t>(
-                std::upper_bound(cuts, cuts + 4, m_items.price[i]) - cuts);
-            v.push_back({bandBase + band, 0.5f * m_attributeWeight});
-            float norm = 0.0f;
-            for (const auto& x : v)
-                norm += x.second * x.second;
-            norm = norm > 0.0f ? 1.0f / std::sqrt(norm) : 0.0f;
-            for (const auto& x : v) {
-                m_features.push_back(x.first);
-                m_values.push_back(x.second * norm);
-            }
-            m_offsets[i + 1] = static_cast<std::uint32_t>(m_features.size());
-        }
-        // The scoring layout: every item in `m_width` (a multiple of 4) slots of (feature, value),
-        // its own features first, in the same order, then padding on the feature m_featureCount,
-        // whose query weight stays 0. A padding slot adds q x 0 = +0 to a sum that is
-        // already >= +0, which leaves its bits as they are: the same float score as the
-        // sum over the item's own features, read from one contiguous block per item.
-        m_query.assign(m_featureCount + 1, 0.0f);
-        m_width = 1;
-        for (ItemId i = 0; i < n; ++i)
-            m_width = std::max<std::size_t>(m_width, m_offsets[i + 1] - m_offsets[i]);
-        m_width = (m_width + 3) / 4 * 4;
-        m_slots.assign(n * m_width, Slot{m_featureCount, 0.0f});
-        for (ItemId i = 0; i < n; ++i)
-            for (std::uint32_t p = m_offsets[i]; p < m_offsets[i + 1]; ++p)
-                m_slots[i * m_width + (p - m_offsets[i])] = {m_features[p], m_values[p]};
+        m_index.build(m_vectors.offsets, m_vectors.features, m_vectors.values,
+                      m_vectors.featureCount, group, groups, m_vectors.featureClasses(m_items), 5);
     }
 
     std::size_t m_profileSize;
@@ -411,17 +300,7 @@ private:
     float m_statedWeight;
     const std::vector<std::vector<std::uint32_t>>* m_stated;
     std::vector<std::uint8_t> m_seeded; ///< per user: stated categories already in the profile
-    std::uint32_t m_wordCount = 0;
-    std::uint32_t m_featureCount = 0;
-    std::vector<std::uint32_t> m_offsets;
-    std::vector<std::uint32_t> m_features;
-    std::vector<float> m_values;
-    struct Slot {
-        std::uint32_t feature;
-        float value;
-    };
-    std::vector<Slot> m_slots; ///< item i's features: m_slots[i * m_width, (i + 1) * m_width)
-    std::size_t m_width = 1;
+    kit::ContentVectors m_vectors;
     std::vector<Profile> m_profiles;
     std::vector<float> m_query;
     std::vector<std::uint32_t> m_touched;
