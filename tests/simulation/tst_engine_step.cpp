@@ -4,7 +4,9 @@
 // and the cached arrival-rate factor against a verbatim copy of the engine's former
 // Engine::arrivalRateFactor (main before branch `engine`). Fixed seeds, no wall clock.
 
+#include "recoscope/core/registry.h"
 #include "recoscope/sim/arrival_rate.h"
+#include "recoscope/sim/engine.h"
 #include "recoscope/sim/event_queue.h"
 
 #include <QTest>
@@ -259,6 +261,63 @@ private slots:
             for (core::SimTime x : ts)
                 check(x);
         }
+    }
+
+    void restocksFallDueOnTime() {
+        // The engine skips the timeline's loops while the step's time is below the
+        // earliest pending change; a restock scheduled by a sale must lower that mark.
+        // The definition: a restock applies at the first step at or after its due time
+        // (stock-out time + the item's lead). So after every step, no item sold out by a
+        // sale may still be out past its due time, and every restock must have come.
+        // Mutation checked: buy() not lowering the mark leaves restocks overdue here
+        // (the golden runs, tst_inventory and tst_timeline all passed with it).
+        auto sc = sim::parseScenario(
+            QByteArray(R"({"format": 1, "name": "restocks", "seed": 1, "duration_days": 2,
+                "bucket_hours": 6, "slate_size": 10,
+                "catalogue": {"items": 300, "top_categories": 3, "subcategories_per_top": 3,
+                              "stock_mean": 3, "restock_days": 0.2},
+                "population": {"users": 1500},
+                "behaviour": {"sessions_per_day": 3000}})"),
+            QStringLiteral("test"));
+        QVERIFY(sc.ok());
+        core::RecommenderRegistry registry;
+        core::registerBuiltinRecommenders(registry);
+        auto created = sim::Engine::create(sc.value(), 5, registry, "popularity", {});
+        QVERIFY(created.ok());
+        sim::Engine& engine = *created.value();
+        const std::size_t n = engine.world().items.size();
+        const auto& lead = engine.world().itemRestockLead;
+        std::vector<std::int32_t> stock(engine.state().stock.begin(), engine.state().stock.end());
+        std::vector<std::uint32_t> restocked(n, 0);
+        std::vector<double> due(n, std::numeric_limits<double>::infinity());
+        int outs = 0, restocks = 0;
+        sim::ActionRecord a;
+        while (engine.nextAction(&a)) {
+            const core::SimTime t = a.time;
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::int32_t now = engine.state().stock[i];
+                const bool restockedNow = engine.state().restocked[i] != restocked[i];
+                if (restockedNow) {
+                    // Restocked at this step's start (or an arrival's just before): it
+                    // was due by then, and not before.
+                    QVERIFY2(due[i] <= t, qPrintable(QStringLiteral("item %1 early").arg(i)));
+                    restocked[i] = engine.state().restocked[i];
+                    due[i] = std::numeric_limits<double>::infinity();
+                    ++restocks;
+                }
+                if (now == 0 && (stock[i] != 0 || restockedNow)) { // sold out at checkout
+                    due[i] = t + static_cast<double>(lead[i]);
+                    ++outs;
+                }
+                QVERIFY2(due[i] > t, qPrintable(QStringLiteral("item %1: restock due at %2, now %3")
+                                                    .arg(i)
+                                                    .arg(due[i])
+                                                    .arg(t)));
+                stock[i] = now;
+            }
+        }
+        qInfo("%d sell-outs, %d restocks", outs, restocks);
+        QVERIFY(outs > 30 && restocks > 25);
     }
 };
 
