@@ -2,7 +2,9 @@
 // over long random streams: the event queue against std::deque, the hour and day of a
 // simulated time against std::fmod(std::floor(...)), the habit table against the formula,
 // and the cached arrival-rate factor against a verbatim copy of the engine's former
-// Engine::arrivalRateFactor (main before branch `engine`). Fixed seeds, no wall clock.
+// Engine::arrivalRateFactor (main before branch `engine`); and the inline timeline test
+// against its definition (every restock applied at the first step at or after its due
+// time). Fixed seeds, no wall clock.
 
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/arrival_rate.h"
