@@ -25,14 +25,6 @@ namespace {
 
 constexpr std::size_t kSinkBatch = 8192;
 
-// Acceptance of a candidate visit at `hour` for a user whose favourite hour is `peak`:
-// (1 - strength) + strength x a Gaussian bump of 3 hours around the peak (circular).
-double habitAcceptance(double strength, int peak, int hour) {
-    int d = std::abs(hour - peak);
-    d = std::min(d, 24 - d);
-    return (1.0 - strength) + strength * std::exp(-static_cast<double>(d * d) / 18.0);
-}
-
 bool laterDue(core::SimTime at, std::uint64_t aid, core::SimTime bt, std::uint64_t bid) {
     return at > bt || (at == bt && aid > bid);
 }
@@ -78,6 +70,7 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     std::sort(m_launches.begin(), m_launches.end());
 
     // Timeline changes in time order; arrival-rate changes separately.
+    ArrivalRate::Spec rate;
     m_promotionActive.assign(m_scenario.timeline.size(), 0);
     for (std::size_t k = 0; k < m_scenario.timeline.size(); ++k) {
         const TimelineEvent& e = m_scenario.timeline[k];
@@ -92,11 +85,12 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
             m_changes.push_back({start, static_cast<std::uint32_t>(k), true});
             break;
         case TimelineEvent::Kind::Season:
-            m_rateChanges.push_back(start);
-            m_rateChanges.push_back(stop);
+            rate.rateChanges.push_back(start);
+            rate.rateChanges.push_back(stop);
+            rate.seasons.push_back({start, stop, e.factor});
             break;
         case TimelineEvent::Kind::Cohort:
-            m_rateChanges.push_back(start);
+            rate.rateChanges.push_back(start);
             break;
         case TimelineEvent::Kind::Launch:
             break;
@@ -105,7 +99,7 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     std::stable_sort(m_changes.begin(), m_changes.end(), [](const Change& x, const Change& y) {
         return x.time < y.time || (x.time == y.time && !x.start && y.start); // ends before starts
     });
-    std::sort(m_rateChanges.begin(), m_rateChanges.end());
+    std::sort(rate.rateChanges.begin(), rate.rateChanges.end());
 
     // Population groups (initial users, then each cohort) for arrivals.
     const std::size_t groups = m_world.groupJoinTime.size();
@@ -135,9 +129,9 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     for (double w : b.weekly)
         weeklyTotal += w;
     for (int h = 0; h < 24; ++h)
-        m_hourly[h] = b.hourly[h] * 24.0 / hourlyTotal;
+        rate.hourly[h] = b.hourly[h] * 24.0 / hourlyTotal;
     for (int d = 0; d < 7; ++d)
-        m_weekly[d] = b.weekly[d] * 7.0 / weeklyTotal;
+        rate.weekly[d] = b.weekly[d] * 7.0 / weeklyTotal;
     const std::size_t base = m_groupBegin.size() > 1 ? m_groupBegin[1] : users;
     for (int h = 0; h < 24; ++h) {
         double sum = 0.0, weight = 0.0;
@@ -146,8 +140,12 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
                                                              m_world.userHabitHour[u], h);
             weight += m_world.userActivity[u];
         }
-        m_habitMean[h] = std::max(1e-3, weight > 0.0 ? sum / weight : 1.0);
+        rate.habitMean[h] = std::max(1e-3, weight > 0.0 ? sum / weight : 1.0);
     }
+    rate.groupJoinTime = m_world.groupJoinTime;
+    rate.groupActivity = m_groupActivity;
+    m_rate = ArrivalRate(std::move(rate));
+    m_habit = HabitTable(m_scenario.population.habitStrength);
     applyTimeline(0.0);
     scheduleNextArrival();
 }
@@ -241,7 +239,18 @@ void Engine::applyPromotions() {
     }
 }
 
-void Engine::applyTimeline(core::SimTime t) {
+core::SimTime Engine::nextTimelineChange() const {
+    core::SimTime due = std::numeric_limits<core::SimTime>::infinity();
+    if (m_nextLaunch < m_launches.size())
+        due = std::min(due, m_launches[m_nextLaunch].first);
+    if (!m_restocks.empty())
+        due = std::min(due, m_restocks.front().time);
+    if (m_nextChange < m_changes.size())
+        due = std::min(due, m_changes[m_nextChange].time);
+    return due;
+}
+
+void Engine::applyDueTimeline(core::SimTime t) {
     // New items appear (available unless stocked out by a shock before launch).
     while (m_nextLaunch < m_launches.size() && m_launches[m_nextLaunch].first <= t) {
         const core::ItemId item = m_launches[m_nextLaunch++].second;
@@ -286,6 +295,8 @@ void Engine::applyTimeline(core::SimTime t) {
     }
     if (promotionsChanged)
         applyPromotions();
+    // Each loop above stopped at its first entry after t, so nothing is due before this.
+    m_timelineDue = nextTimelineChange();
 }
 
 bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
@@ -295,8 +306,10 @@ bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
         // Sold out: unbuyable and not recommendable until the restock.
         ++m_state.stockOuts;
         setAvailable(item, false);
-        m_restocks.push_back({t + m_world.itemRestockLead[item], item});
+        const core::SimTime restockAt = t + m_world.itemRestockLead[item];
+        m_restocks.push_back({restockAt, item});
         std::push_heap(m_restocks.begin(), m_restocks.end(), restockLater);
+        m_timelineDue = std::min(m_timelineDue, restockAt);
     }
     ++m_state.sold[item];
     m_state.lastPurchase[user] = t;
@@ -304,34 +317,6 @@ bool Engine::buy(core::ItemId item, core::UserId user, core::SimTime t) {
     m_state.monetary[user] += m_model.pricePaid(item);
     m_state.rememberPurchase(user, item, static_cast<float>(t / core::kSecondsPerHour));
     return true;
-}
-
-double Engine::joinedActivity(core::SimTime t) const {
-    double joined = 0.0;
-    for (std::size_t g = 0; g < m_groupActivity.size(); ++g)
-        if (m_world.groupJoinTime[g] <= t)
-            joined += m_groupActivity[g];
-    return joined;
-}
-
-double Engine::arrivalRateFactor(core::SimTime t, core::SimTime* until) const {
-    const double hourIndex = std::floor(t / core::kSecondsPerHour);
-    const auto hour = static_cast<std::size_t>(std::fmod(hourIndex, 24.0));
-    const auto day = static_cast<std::size_t>(std::fmod(std::floor(t / core::kSecondsPerDay), 7.0));
-    core::SimTime boundary = (hourIndex + 1.0) * core::kSecondsPerHour;
-    const auto next = std::upper_bound(m_rateChanges.begin(), m_rateChanges.end(), t);
-    if (next != m_rateChanges.end())
-        boundary = std::min(boundary, *next);
-    *until = boundary;
-    const double joined = joinedActivity(t);
-    double season = 1.0;
-    for (const TimelineEvent& e : m_scenario.timeline)
-        if (e.kind == TimelineEvent::Kind::Season && e.startDay * core::kSecondsPerDay <= t &&
-            t < e.endDay * core::kSecondsPerDay)
-            season *= e.factor;
-    const double base =
-        m_groupActivity.empty() || m_groupActivity[0] <= 0.0 ? 1.0 : m_groupActivity[0];
-    return m_hourly[hour] * m_weekly[day] * season * (joined / base) / (0.5 * m_habitMean[hour]);
 }
 
 void Engine::scheduleNextArrival() {
@@ -343,7 +328,7 @@ void Engine::scheduleNextArrival() {
     core::SimTime t = m_nextArrival;
     while (t < m_end) {
         core::SimTime until = 0.0;
-        const double rate = perSecond * arrivalRateFactor(t, &until);
+        const double rate = perSecond * m_rate.factor(t, &until);
         if (rate > 0.0) {
             const double gap = boost::random::exponential_distribution<double>(rate)(m_arrivalRng);
             if (t + gap < until) {
@@ -397,7 +382,7 @@ void Engine::startSession() {
     // session number counts candidates, so every recommender faces the same dice.
     const core::SimTime t = m_nextArrival;
     boost::random::uniform_01<double> uniform;
-    double r = uniform(m_arrivalRng) * joinedActivity(t);
+    double r = uniform(m_arrivalRng) * m_rate.joinedActivity(t);
     std::size_t group = 0;
     for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
         if (m_world.groupJoinTime[g] > t)
@@ -410,10 +395,8 @@ void Engine::startSession() {
     const core::UserId user = m_groupBegin[group] + m_groupPick[group](m_arrivalRng);
     const double acceptDraw = uniform(m_arrivalRng);
     const std::uint32_t sessionNo = m_sessionCount[user]++;
-    const auto hour = static_cast<int>(std::fmod(std::floor(t / core::kSecondsPerHour), 24.0));
     const double accept =
-        m_state.returnWeight[user] *
-        habitAcceptance(m_scenario.population.habitStrength, m_world.userHabitHour[user], hour);
+        m_state.returnWeight[user] * m_habit(m_world.userHabitHour[user], hourOfDay(t));
     if (m_state.churned[user] || acceptDraw >= accept) {
         ++m_skippedVisits;
         scheduleNextArrival();
@@ -720,7 +703,7 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     }
     if (m_actionObserver)
         m_actionObserver(a, s);
-    m_pending.insert(m_pending.end(), a.events.begin(), a.events.end());
+    m_pending.append(a.events);
 }
 
 void Engine::generateAction(ActionRecord* record) {
@@ -752,7 +735,7 @@ bool Engine::nextEvent(core::Event* out) {
     if (m_pending.empty())
         return false;
     const core::Event e = m_pending.front();
-    m_pending.pop_front();
+    m_pending.pop();
     consume(e);
     if (out)
         *out = e;
@@ -862,7 +845,7 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
             continue;
         }
         const core::Event e = m_pending.front();
-        m_pending.pop_front();
+        m_pending.pop();
         consume(e);
         if (m_sinkBuffer.size() >= kSinkBatch) {
             core::Status st = flushSink();

@@ -10,7 +10,9 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/surface_metrics.h"
+#include "recoscope/sim/arrival_rate.h"
 #include "recoscope/sim/core_guard.h"
+#include "recoscope/sim/event_queue.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
@@ -24,8 +26,8 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <deque>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
@@ -281,14 +283,21 @@ private:
     void organicSearch(Session& s, ActionRecord& a, core::SimTime t);
     void startSession();
     void scheduleNextArrival();
-    void applyTimeline(core::SimTime t);
+    /// Applies what the timeline has due by `t` (launches, restocks, promotions, shocks).
+    /// Called twice a step and almost never due: the inline test against the earliest
+    /// pending change keeps the call out of the step (applyDueTimeline does the work).
+    void applyTimeline(core::SimTime t) {
+        if (t >= m_timelineDue)
+            applyDueTimeline(t);
+    }
+    void applyDueTimeline(core::SimTime t);
+    /// The earliest of the next launch, restock and timeline change (+inf when none).
+    core::SimTime nextTimelineChange() const;
     void setAvailable(core::ItemId item, bool available);
     bool buy(core::ItemId item, core::UserId user, core::SimTime t);
     void applyPromotions();
     void endSession(Session& s, core::SimTime t, ActionRecord& a);
     void measureRegret(Session& s, const ActionRecord& a, const std::vector<float>& shownUtility);
-    double arrivalRateFactor(core::SimTime t, core::SimTime* until) const;
-    double joinedActivity(core::SimTime t) const; // activity of the groups joined by t
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
     void schedule(std::uint32_t slot);
@@ -322,7 +331,7 @@ private:
     core::SimTime m_end = 0.0;
     bool m_finished = false;
 
-    std::deque<core::Event> m_pending; // generated, not yet consumed
+    EventQueue m_pending; // generated, not yet consumed
     std::vector<core::Event> m_sinkBuffer;
     std::uint64_t m_eventsConsumed = 0;
     std::vector<core::MetricPoint> m_buckets;
@@ -339,10 +348,8 @@ private:
     std::vector<std::uint32_t> m_groupBegin;
     std::vector<double> m_groupActivity;
     std::vector<boost::random::discrete_distribution<std::uint32_t, double>> m_groupPick;
-    std::array<double, 24> m_habitMean{};     // activity-weighted mean habit acceptance by hour
-    std::array<double, 24> m_hourly{};        // normalised to mean 1
-    std::array<double, 7> m_weekly{};         // normalised to mean 1
-    std::vector<core::SimTime> m_rateChanges; // cohort joins, season bounds (sorted)
+    ArrivalRate m_rate; // the candidate visits' rate by hour, day, season and cohort
+    HabitTable m_habit; // habit acceptance by the distance to the user's favourite hour
     // Timeline: item launches in time order, then the other timed changes.
     std::vector<std::pair<core::SimTime, core::ItemId>> m_launches;
     std::size_t m_nextLaunch = 0;
@@ -363,6 +370,9 @@ private:
         return a.time > b.time || (a.time == b.time && a.item > b.item);
     }
     boost::random::mt19937 m_timelineRng;
+    // nextTimelineChange() as of the last applyDueTimeline(), lowered by every restock
+    // scheduled since: applyTimeline(t) with t below it has nothing to do.
+    core::SimTime m_timelineDue = -std::numeric_limits<core::SimTime>::infinity();
     std::vector<float> m_shownUtility;
     std::vector<float> m_allUtility;
     double m_regretSum = 0.0;
