@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 namespace recoscope::sim {
 
@@ -322,18 +323,52 @@ void ShopperModel::prefetchHistory(core::UserId user) const {
 [[gnu::flatten]] int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate,
                                                    core::SimTime t, std::vector<float>* utilities,
                                                    const HistoryCache* history) const {
+    if (!history) {
+        // Only here a cache of our own (2 KB, whose construction a caller with a prepared
+        // history should not pay).
+        HistoryCache local;
+        prepare(s.user, t, s.contextItem, local);
+        return chooseFromSlate(s, slate, t, utilities, &local);
+    }
+    const HistoryCache& cache = *history;
     const std::size_t n = std::min(slate.size(), kMaxSlate);
     float u[kMaxSlate];
-    HistoryCache local;
-    if (!history)
-        prepare(s.user, t, s.contextItem, local);
-    const HistoryCache& cache = history ? *history : local;
     prefetchSlate(slate, n);
     const UserTerms user = userTerms(s.user);
-    for (std::size_t p = 0; p < n; ++p) {
-        const core::ItemId item = slate[p].item;
-        u[p] = m_world.items.isAvailable(item) ? fullUtility(user, item, cache) : -1e30f;
-    }
+    // fullUtility() of every available entry with the dimension a constant (D > 0, the
+    // unrolled dot product) or read once (D = 0): the same operations in the same order.
+    const auto score = [&]<int D>(std::integral_constant<int, D>) {
+        const int dim = D > 0 ? D : m_world.dim;
+        const float* vectors = m_world.itemVectors.data();
+        for (std::size_t p = 0; p < n; ++p) {
+            const core::ItemId item = slate[p].item;
+            if (!m_world.items.isAvailable(item)) {
+                u[p] = -1e30f; // never clicked
+                continue;
+            }
+            const HistoryTerms h = historyTerms(user, item, cache);
+            const float* row = vectors + std::size_t{item} * dim;
+            float dot;
+            if constexpr (D > 0)
+                dot = fixedDot<D>(user.vector, row);
+            else
+                dot = affinityDot(user.vector, row, dim);
+            const ItemHot& hot = m_hot[item];
+            float v = m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
+                      m_discountWeight * m_world.items.discount[item];
+            v -= h.fatigue;
+            v -= h.repurchase;
+            v += h.loyalty;
+            v += h.sequence;
+            u[p] = v;
+        }
+    };
+    if (m_world.dim == 16)
+        score(std::integral_constant<int, 16>{});
+    else if (m_world.dim == 32)
+        score(std::integral_constant<int, 32>{});
+    else
+        score(std::integral_constant<int, 0>{});
     if (utilities)
         utilities->assign(u, u + n);
     if (m_cascade) {
@@ -395,12 +430,14 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
     constexpr int kCandidates = 6;
     core::ItemId best = core::kNoItem;
     float bestScore = -1e30f, bestGone = -1e30f;
+    if (!history) { // as in chooseFromSlate (preparing draws nothing)
+        HistoryCache local;
+        prepare(s.user, s.nextTime, core::kNoItem, local);
+        return organicItem(s, &local);
+    }
+    const HistoryCache& cache = *history;
     const bool promo =
         m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
-    HistoryCache local;
-    if (!history)
-        prepare(s.user, s.nextTime, core::kNoItem, local);
-    const HistoryCache& cache = history ? *history : local;
     const UserTerms user = userTerms(s.user);
     for (int c = 0; c < kCandidates; ++c) {
         core::ItemId item;

@@ -229,7 +229,8 @@ private slots:
             s.user = user;
             s.contextItem = context;
             s.rng = sim::makeSessionEngine(7, user, static_cast<std::uint32_t>(round));
-            for (const sim::HistoryCache* history : {&cache, (const sim::HistoryCache*)nullptr}) {
+            const sim::HistoryCache* const histories[] = {&cache, nullptr};
+            for (const sim::HistoryCache* history : histories) {
                 model.chooseFromSlate(s, slate, t, &shownUtility, history);
                 QCOMPARE(shownUtility.size(), slate.size());
                 for (std::size_t p = 0; p < slate.size(); ++p) {
@@ -247,6 +248,8 @@ private slots:
             }
             ++slates;
         }
+        qInfo("%ld utilities compared (%ld with fatigue, %ld loyalty, %ld sequence), %ld slates",
+              compared, withFatigue, withLoyalty, withSequence, slates);
         // Every term was exercised, many times.
         QVERIFY(compared > 50000);
         QVERIFY(withFatigue > 5000);
