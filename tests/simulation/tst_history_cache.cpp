@@ -8,10 +8,13 @@
 // impressions, purchases, contexts and utilities on shops small enough for ids and
 // categories to share slots often.
 //
-// Mutations tried, each caught here (then restored): addToSlot without its `shared` bit
-// (two ids in one slot: wrong sums), fatigueSums without the key comparison, mayMatch
-// without the brand mask (loyalty lost), combineMasks without the successor mask
-// (sequence bonus lost), prepare's impression loop stopping one impression early.
+// Mutations tried, each caught here (then restored): prepare() dropping the item slots'
+// shared bits (two ids in one slot: wrong sums), the slot sums read without the key
+// comparison, mayMatch() without the brand mask (loyalty lost), setContext() without
+// combineMasks() (sequence bonus lost after the engine's prepare-then-setContext), prepare's
+// impression loop stopping one impression early, the slate's price term reassociated as
+// s x (m x p). The last one passes at the default price_sensitivity 0.5 (a product by a
+// power of two is exact either way): hence 0.7 in the first row.
 
 #include "recoscope/sim/history_cache.h"
 #include "recoscope/sim/seeds.h"
@@ -134,7 +137,7 @@ private slots:
                           " \"subcategories_per_top\": 10, \"brands_per_category\": 3,"
                           " \"consumable_share\": 0.5, \"successors\": 8},"
                           " \"population\": {\"users\": 40, \"brand_loyalty_mean\": 1.0},"
-                          " \"behaviour\": {\"fatigue_memory\": 64}}")
+                          " \"behaviour\": {\"fatigue_memory\": 64, \"price_sensitivity\": 0.7}}")
             << 3;
         // The default shop's shape (40 leaves, 12 impressions) at a small size.
         QTest::newRow("dim16-default-memory")
@@ -185,7 +188,14 @@ private slots:
                 w.items.available[pick(items)] ^= 1u;
             const core::ItemId context = pick(3) == 0 ? core::kNoItem : pick(items);
 
-            model.prepare(user, t, context, cache);
+            // Prepared with the context, or (as the engine does) without one and the
+            // context set afterwards in place.
+            if (round % 2 == 0) {
+                model.prepare(user, t, context, cache);
+            } else {
+                model.prepare(user, t, core::kNoItem, cache);
+                model.setContext(cache, context);
+            }
             // Items of every kind: random, shown lately, bought, successors, same brand.
             std::vector<core::ItemId> probe;
             for (int k = 0; k < 12; ++k)
@@ -246,6 +256,14 @@ private slots:
                                              .arg(double(want), 0, 'g', 9)));
                 }
             }
+            // The context taken off again (the engine's decisions after a view).
+            model.setContext(cache, core::kNoItem);
+            for (core::ItemId item : probe)
+                if (item < items &&
+                    !sameBits(model.utilityCached(user, item, cache),
+                              plainUtility(sc, w, st, user, item, t, core::kNoItem)))
+                    QFAIL(qPrintable(
+                        QStringLiteral("round %1, item %2 without context").arg(round).arg(item)));
             ++slates;
         }
         qInfo("%ld utilities compared (%ld with fatigue, %ld loyalty, %ld sequence), %ld slates",
