@@ -1,4 +1,5 @@
 #include "recoscope/sim/shopper_model.h"
+#include "affinity_dot.h"
 #include "recoscope/core/huge_pages.h"
 #include "recoscope/core/prefetch_policy.h"
 #include "recoscope/sim/vector_state.h"
@@ -7,13 +8,9 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#include <xmmintrin.h>
-#endif
+#include <type_traits>
 
 namespace recoscope::sim {
 
@@ -23,76 +20,6 @@ float sigmoid(float x) {
 }
 constexpr std::size_t kMaxSlate = 128;
 
-// The hidden affinity is the hottest loop of the simulator (every slate entry, every
-// organic candidate, every item of a regret sample). Four partial sums let the compiler
-// keep it in SIMD registers without -ffast-math; the order of the additions is fixed, so
-// results are the same on every run of a build.
-template <int D> inline float fixedDot(const float* u, const float* v) {
-#if defined(__SSE2__)
-    // The four partial sums are the four lanes of one register: lane j adds
-    // u[d + j] * v[d + j] for d = 0, 4, 8, ... exactly as the scalar code below (separate
-    // multiply and add, IEEE per lane), so the result is bit-identical.
-    __m128 acc = _mm_setzero_ps();
-    for (int d = 0; d < D; d += 4)
-        acc = _mm_add_ps(acc, _mm_mul_ps(_mm_loadu_ps(u + d), _mm_loadu_ps(v + d)));
-    // [s0 + s1, s1 + s0, s2 + s3, s3 + s2] (addition is commutative), then the two halves.
-    const __m128 pairs = _mm_add_ps(acc, _mm_shuffle_ps(acc, acc, _MM_SHUFFLE(2, 3, 0, 1)));
-    return _mm_cvtss_f32(pairs) + _mm_cvtss_f32(_mm_movehl_ps(pairs, pairs));
-#else
-    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
-    for (int d = 0; d < D; d += 4) {
-        s0 += u[d] * v[d];
-        s1 += u[d + 1] * v[d + 1];
-        s2 += u[d + 2] * v[d + 2];
-        s3 += u[d + 3] * v[d + 3];
-    }
-    return (s0 + s1) + (s2 + s3);
-#endif
-}
-
-inline float affinityDot(const float* u, const float* v, int dim) {
-    // The common dimensions get a fully unrolled copy (same additions, same order).
-    if (dim == 16)
-        return fixedDot<16>(u, v);
-    if (dim == 32)
-        return fixedDot<32>(u, v);
-    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
-    int d = 0;
-    for (; d + 4 <= dim; d += 4) {
-        s0 += u[d] * v[d];
-        s1 += u[d + 1] * v[d + 1];
-        s2 += u[d + 2] * v[d + 2];
-        s3 += u[d + 3] * v[d + 3];
-    }
-    for (; d < dim; ++d)
-        s0 += u[d] * v[d];
-    return (s0 + s1) + (s2 + s3);
-}
-// Bit k of `itemHits` / `categoryHits` is set when impression k (k < n <= 64) shows
-// `item` / an item of `category`.
-inline void matchMasks(const std::uint32_t* items, const std::uint32_t* categories, int n,
-                       std::uint32_t item, std::uint32_t category, std::uint64_t& itemHits,
-                       std::uint64_t& categoryHits) {
-    std::uint64_t ih = 0, ch = 0;
-    int k = 0;
-#if defined(__SSE2__)
-    const __m128i wantItem = _mm_set1_epi32(static_cast<int>(item));
-    const __m128i wantCategory = _mm_set1_epi32(static_cast<int>(category));
-    for (; k + 4 <= n; k += 4) {
-        const __m128i it = _mm_loadu_si128(reinterpret_cast<const __m128i*>(items + k));
-        const __m128i ca = _mm_loadu_si128(reinterpret_cast<const __m128i*>(categories + k));
-        ih |= std::uint64_t(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(it, wantItem)))) << k;
-        ch |= std::uint64_t(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(ca, wantCategory))))
-              << k;
-    }
-#endif
-    for (; k < n; ++k) {
-        ih |= std::uint64_t(items[k] == item) << k;
-        ch |= std::uint64_t(categories[k] == category) << k;
-    }
-    itemHits = ih;
-    categoryHits = ch;
-}
 } // namespace
 
 double ShopperModel::uniform(Session& s) {
@@ -105,6 +32,10 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
       // by sqrt(dim) makes affinityScale mean the same thing whatever the dimension.
       m_affinityScale(
           static_cast<float>(scenario.behaviour.affinityScale * std::sqrt(double(world.dim)))),
+      m_discountWeight(static_cast<float>(scenario.behaviour.discountWeight)),
+      m_fatigueItem(static_cast<float>(scenario.behaviour.fatigueItem)),
+      m_fatigueCategory(static_cast<float>(scenario.behaviour.fatigueCategory)),
+      m_sequenceBoost(static_cast<float>(scenario.behaviour.sequenceBoost)),
       m_noClickWeight(static_cast<float>(std::exp(scenario.behaviour.noClickUtility))),
       m_cascade(scenario.behaviour.examination == QLatin1String("cascade")),
       m_prefetch(core::prefetchPays(world.itemQuality.size())),
@@ -136,14 +67,25 @@ float ShopperModel::pricePaid(core::ItemId item) const {
     return m_world.items.price[item] * (1.0f - m_world.items.discount[item]);
 }
 
-float ShopperModel::utility(core::UserId user, core::ItemId item) const {
-    const float dot = affinityDot(m_world.userVector(user), m_world.itemVector(item), m_world.dim);
-    const BehaviourSpec& b = m_scenario.behaviour;
+ShopperModel::UserTerms ShopperModel::userTerms(core::UserId user) const {
+    return {m_world.userVector(user),
+            static_cast<float>(m_scenario.behaviour.priceSensitivity) *
+                m_world.userPriceSensitivity[user],
+            m_world.userBrandLoyalty[user]};
+}
+
+inline float ShopperModel::staticUtility(const UserTerms& user, core::ItemId item) const {
+    // affinity + quality - (sensitivity x multiplier) x log relative price + discount, in
+    // this order (a - b + c is (a - b) + c; the price product is (s x m) x p): only the
+    // per-user product is taken out of the per-item work.
+    const float dot = affinityDot(user.vector, m_world.itemVector(item), m_world.dim);
     const ItemHot& hot = m_hot[item];
-    return m_affinityScale * dot + hot.quality -
-           static_cast<float>(b.priceSensitivity) * m_world.userPriceSensitivity[user] *
-               hot.logRelPrice +
-           static_cast<float>(b.discountWeight) * m_world.items.discount[item];
+    return m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
+           m_discountWeight * m_world.items.discount[item];
+}
+
+float ShopperModel::utility(core::UserId user, core::ItemId item) const {
+    return staticUtility(userTerms(user), item);
 }
 
 float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTime t,
@@ -158,7 +100,8 @@ float ShopperModel::utilityAt(core::UserId user, core::ItemId item, core::SimTim
 void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId context,
                            HistoryCache& c) const {
     c.shown = c.bought = 0;
-    c.itemMask = c.categoryMask = 0;
+    c.itemMask = c.categoryMask = c.itemShared = c.categoryShared = 0;
+    c.boughtItemMask = c.boughtBrandMask = 0;
     setContext(c, context);
     if (!m_state)
         return;
@@ -173,7 +116,7 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     // them, and the compiler would reload them for every impression.
     const std::uint32_t* category = m_world.items.category.data();
     int count = 0;
-    std::uint64_t itemMask = 0, categoryMask = 0;
+    std::uint64_t itemMask = 0, categoryMask = 0, itemShared = 0, categoryShared = 0;
     for (std::size_t k = 0; k < shown.size() && count < HistoryCache::kMax; ++k) {
         const core::ItemId item = shown[k];
         if (item == core::kNoItem)
@@ -186,25 +129,36 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
             lastDecay = std::exp2(-(hour - lastHour) * invHalfLife);
         }
         c.shownDecay[count] = lastDecay;
-        itemMask |= std::uint64_t(1) << (item & 63u);
-        categoryMask |= std::uint64_t(1) << (cat & 63u);
+        // The per-id sums, in impression order (history_cache.h).
+        HistoryCache::addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared, item, lastDecay);
+        HistoryCache::addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared,
+                                cat, lastDecay);
         ++count;
     }
     c.shown = count;
     c.itemMask = itemMask;
     c.categoryMask = categoryMask;
+    c.itemShared = itemShared;
+    c.categoryShared = categoryShared;
     const auto bought = m_state->bought(user);
     const auto boughtHours = m_state->boughtHours(user);
     const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
+    std::uint64_t boughtItemMask = 0, boughtBrandMask = 0;
     for (std::size_t k = 0; k < bought.size(); ++k) {
         if (bought[k] == core::kNoItem)
             continue;
+        const std::uint32_t brand = m_world.items.brand[bought[k]];
         c.boughtItem[c.bought] = bought[k];
-        c.boughtBrand[c.bought] = m_world.items.brand[bought[k]];
+        c.boughtBrand[c.bought] = brand;
         c.boughtPenalty[c.bought] = static_cast<float>(b.repurchasePenalty);
         c.consumableFactor[c.bought] = std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
+        boughtItemMask |= std::uint64_t(1) << (bought[k] & 63u);
+        boughtBrandMask |= std::uint64_t(1) << (brand & 63u);
         ++c.bought;
     }
+    c.boughtItemMask = boughtItemMask;
+    c.boughtBrandMask = boughtBrandMask;
+    c.combineMasks();
 }
 
 void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
@@ -217,35 +171,26 @@ void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
                 mask |= std::uint64_t(1) << (next & 63u);
             }
     c.successorMask = mask;
+    c.combineMasks();
 }
 
-ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::ItemId item,
-                                                      const HistoryCache& c) const {
-    const BehaviourSpec& b = m_scenario.behaviour;
+inline ShopperModel::HistoryTerms
+ShopperModel::historyTerms(const UserTerms& user, core::ItemId item, const HistoryCache& c) const {
     HistoryTerms h;
+    const ItemHot& hot = m_hot[item];
+    // Most items match no mask: every term +0 after one test.
+    if (!c.mayMatch(item, hot.category, hot.brand))
+        return h;
     // Fatigue: every remembered impression of the item (or of its leaf category) costs
-    // utility, halving every fatigue_half_life_hours. The masks skip the scan for items
-    // whose id and category were not shown lately (most of them).
-    const std::uint32_t category = c.shown > 0 ? m_hot[item].category : 0;
-    if (c.shown > 0 &&
-        (((c.itemMask >> (item & 63u)) | (c.categoryMask >> (category & 63u))) & 1u)) {
-        // Which impressions match (a branch-free, SIMD-friendly pass), then the decays of
-        // the matches only, in the original order: the sums start at +0 and the decays are
-        // positive, so skipping the `+ 0.0f` of a non-match leaves every bit unchanged.
-        std::uint64_t itemHits = 0, categoryHits = 0;
-        matchMasks(c.shownItem, c.shownCategory, c.shown, item, category, itemHits, categoryHits);
-        float sameItem = 0.0f, sameCategory = 0.0f;
-        for (; itemHits != 0; itemHits &= itemHits - 1)
-            sameItem += c.shownDecay[std::countr_zero(itemHits)];
-        for (; categoryHits != 0; categoryHits &= categoryHits - 1)
-            sameCategory += c.shownDecay[std::countr_zero(categoryHits)];
-        h.fatigue = sameItem * static_cast<float>(b.fatigueItem) +
-                    sameCategory * static_cast<float>(b.fatigueCategory);
-    }
+    // utility, halving every fatigue_half_life_hours. The masks skip items whose id and
+    // category were not shown lately (most of them); the others read their sums.
+    float sameItem, sameCategory;
+    if (c.fatigueSums(item, hot.category, sameItem, sameCategory))
+        h.fatigue = sameItem * m_fatigueItem + sameCategory * m_fatigueCategory;
     // Bought before: durable goods are rarely bought again, consumables after a cycle;
-    // the brands bought before earn the user's loyalty bonus.
-    if (c.bought > 0) {
-        const std::uint32_t brand = m_hot[item].brand;
+    // the brands bought before earn the user's loyalty bonus. The masks skip the scan for
+    // items neither bought nor of a brand bought (most of them: the scan finds nothing).
+    if (c.mayHaveBought(item, hot.brand)) {
         bool loyal = false;
         for (int k = 0; k < c.bought; ++k) {
             if (c.boughtItem[k] == item)
@@ -253,29 +198,34 @@ ShopperModel::HistoryTerms ShopperModel::historyTerms(core::UserId user, core::I
                     std::max(h.repurchase,
                              c.boughtPenalty[k] *
                                  (m_world.itemConsumable[item] ? c.consumableFactor[k] : 1.0f));
-            loyal = loyal || c.boughtBrand[k] == brand;
+            loyal = loyal || c.boughtBrand[k] == hot.brand;
         }
         if (loyal)
-            h.loyalty = m_world.userBrandLoyalty[user];
+            h.loyalty = user.loyalty;
     }
-    if ((c.successorMask >> (item & 63u)) & 1u)
+    if (HistoryCache::hasBit(c.successorMask, item))
         for (int k = 0; k < c.successors; ++k)
             if (c.successor[k] == item) {
-                h.sequence = static_cast<float>(b.sequenceBoost);
+                h.sequence = m_sequenceBoost;
                 break;
             }
     return h;
 }
 
-float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
-                                  const HistoryCache& c) const {
+inline float ShopperModel::fullUtility(const UserTerms& user, core::ItemId item,
+                                       const HistoryCache& c) const {
     const HistoryTerms h = historyTerms(user, item, c);
-    float u = utility(user, item);
+    float u = staticUtility(user, item);
     u -= h.fatigue;
     u -= h.repurchase;
     u += h.loyalty;
     u += h.sequence;
     return u;
+}
+
+float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
+                                  const HistoryCache& c) const {
+    return fullUtility(userTerms(user), item, c);
 }
 
 UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, core::SimTime t,
@@ -292,7 +242,7 @@ UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, co
     p.discount = static_cast<float>(b.discountWeight) * m_world.items.discount[item];
     HistoryCache cache;
     prepare(user, t, context, cache);
-    const HistoryTerms h = historyTerms(user, item, cache);
+    const HistoryTerms h = historyTerms(userTerms(user), item, cache);
     p.fatigue = -h.fatigue;
     p.repurchase = -h.repurchase;
     p.loyalty = h.loyalty;
@@ -373,17 +323,52 @@ void ShopperModel::prefetchHistory(core::UserId user) const {
 [[gnu::flatten]] int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate,
                                                    core::SimTime t, std::vector<float>* utilities,
                                                    const HistoryCache* history) const {
+    if (!history) {
+        // Only here a cache of our own (2 KB, whose construction a caller with a prepared
+        // history should not pay).
+        HistoryCache local;
+        prepare(s.user, t, s.contextItem, local);
+        return chooseFromSlate(s, slate, t, utilities, &local);
+    }
+    const HistoryCache& cache = *history;
     const std::size_t n = std::min(slate.size(), kMaxSlate);
     float u[kMaxSlate];
-    HistoryCache local;
-    if (!history)
-        prepare(s.user, t, s.contextItem, local);
-    const HistoryCache& cache = history ? *history : local;
     prefetchSlate(slate, n);
-    for (std::size_t p = 0; p < n; ++p) {
-        const core::ItemId item = slate[p].item;
-        u[p] = m_world.items.isAvailable(item) ? utilityCached(s.user, item, cache) : -1e30f;
-    }
+    const UserTerms user = userTerms(s.user);
+    // fullUtility() of every available entry with the dimension a constant (D > 0, the
+    // unrolled dot product) or read once (D = 0): the same operations in the same order.
+    const auto score = [&]<int D>(std::integral_constant<int, D>) {
+        const int dim = D > 0 ? D : m_world.dim;
+        const float* vectors = m_world.itemVectors.data();
+        for (std::size_t p = 0; p < n; ++p) {
+            const core::ItemId item = slate[p].item;
+            if (!m_world.items.isAvailable(item)) {
+                u[p] = -1e30f; // never clicked
+                continue;
+            }
+            const HistoryTerms h = historyTerms(user, item, cache);
+            const float* row = vectors + std::size_t{item} * dim;
+            float dot;
+            if constexpr (D > 0)
+                dot = fixedDot<D>(user.vector, row);
+            else
+                dot = affinityDot(user.vector, row, dim);
+            const ItemHot& hot = m_hot[item];
+            float v = m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
+                      m_discountWeight * m_world.items.discount[item];
+            v -= h.fatigue;
+            v -= h.repurchase;
+            v += h.loyalty;
+            v += h.sequence;
+            u[p] = v;
+        }
+    };
+    if (m_world.dim == 16)
+        score(std::integral_constant<int, 16>{});
+    else if (m_world.dim == 32)
+        score(std::integral_constant<int, 32>{});
+    else
+        score(std::integral_constant<int, 0>{});
     if (utilities)
         utilities->assign(u, u + n);
     if (m_cascade) {
@@ -445,12 +430,15 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
     constexpr int kCandidates = 6;
     core::ItemId best = core::kNoItem;
     float bestScore = -1e30f, bestGone = -1e30f;
+    if (!history) { // as in chooseFromSlate (preparing draws nothing)
+        HistoryCache local;
+        prepare(s.user, s.nextTime, core::kNoItem, local);
+        return organicItem(s, &local);
+    }
+    const HistoryCache& cache = *history;
     const bool promo =
         m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
-    HistoryCache local;
-    if (!history)
-        prepare(s.user, s.nextTime, core::kNoItem, local);
-    const HistoryCache& cache = history ? *history : local;
+    const UserTerms user = userTerms(s.user);
     for (int c = 0; c < kCandidates; ++c) {
         core::ItemId item;
         if (promo && c < kCandidates / 2) {
@@ -463,10 +451,10 @@ double ShopperModel::clickProbability(const float* utilities, std::size_t n) con
         const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
         if (!m_world.items.isAvailable(item)) {
             if (soldOut(item)) // what the shopper would have opened had it been in stock
-                bestGone = std::max(bestGone, utilityCached(s.user, item, cache) + gumbel);
+                bestGone = std::max(bestGone, fullUtility(user, item, cache) + gumbel);
             continue;
         }
-        const float score = utilityCached(s.user, item, cache) + gumbel;
+        const float score = fullUtility(user, item, cache) + gumbel;
         if (score > bestScore) {
             bestScore = score;
             best = item;

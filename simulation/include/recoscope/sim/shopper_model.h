@@ -10,6 +10,7 @@
 #include "recoscope/core/event.h"
 #include "recoscope/core/slate.h"
 #include "recoscope/sim/coupon_desk.h"
+#include "recoscope/sim/history_cache.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
 #include "recoscope/sim/shop_state.h"
@@ -34,30 +35,6 @@ struct UtilityParts {
     float total() const {
         return affinity + quality + price + discount + loyalty + fatigue + repurchase + sequence;
     }
-};
-
-/// A user's recent history prepared once for scoring many items at one time: the
-/// remembered impressions with their categories and decayed weights, the items bought
-/// with their repurchase penalties, the successors of the context item.
-struct HistoryCache {
-    static constexpr int kMax = 64;
-    int shown = 0;
-    /// Bit (id mod 64) set for every remembered item and category: most items of a
-    /// slate match neither, and skip the scan.
-    std::uint64_t itemMask = 0, categoryMask = 0;
-    core::ItemId shownItem[kMax];
-    std::uint32_t shownCategory[kMax];
-    float shownDecay[kMax];
-    int bought = 0;
-    core::ItemId boughtItem[ShopState::kBought];
-    std::uint32_t boughtBrand[ShopState::kBought];
-    float boughtPenalty[ShopState::kBought]; ///< before the consumable flag is applied
-    float consumableFactor[ShopState::kBought];
-    int successors = 0;
-    core::ItemId successor[32];
-    /// Bit (id mod 64) set for every successor: most scored items are none, and skip the
-    /// scan.
-    std::uint64_t successorMask = 0;
 };
 
 class ShopperModel {
@@ -173,7 +150,21 @@ private:
     struct HistoryTerms {
         float fatigue = 0.0f, repurchase = 0.0f, loyalty = 0.0f, sequence = 0.0f;
     };
-    HistoryTerms historyTerms(core::UserId user, core::ItemId item,
+    /// What the utilities read of the user's row, read once per user and call (the one
+    /// place that reads the World's user tables for a utility): the hidden vector, the
+    /// price factor static_cast<float>(price_sensitivity) x the user's multiplier (the
+    /// first product of the price term, which multiplies left to right), brand loyalty.
+    struct UserTerms {
+        const float* vector;
+        float priceFactor;
+        float loyalty;
+    };
+    UserTerms userTerms(core::UserId user) const;
+    /// utility() and utilityCached() for a user's terms (the same operations in the same
+    /// order; inlined into the slate and organic loops).
+    float staticUtility(const UserTerms& user, core::ItemId item) const;
+    float fullUtility(const UserTerms& user, core::ItemId item, const HistoryCache& cache) const;
+    HistoryTerms historyTerms(const UserTerms& user, core::ItemId item,
                               const HistoryCache& cache) const;
     float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
     /// In the shop but out of stock (not: not launched yet).
@@ -201,6 +192,10 @@ private:
     const ShopState* m_state;
     CouponDesk* m_coupons = nullptr;
     float m_affinityScale;
+    float m_discountWeight;  ///< static_cast<float>(discount_weight)
+    float m_fatigueItem;     ///< static_cast<float>(fatigue_item)
+    float m_fatigueCategory; ///< static_cast<float>(fatigue_category)
+    float m_sequenceBoost;   ///< static_cast<float>(sequence_boost)
     float m_noClickWeight;
     bool m_cascade;
     bool m_prefetch;      ///< core::prefetchPays for this catalogue
