@@ -41,36 +41,37 @@ class TestLatencyHistogram : public QObject {
 private slots:
     void bucketIndexMatchesTheLayout() {
         std::uint64_t checked = 0;
-        auto same = [&checked](std::uint64_t ns) {
+        QString mismatch;
+        auto same = [&checked, &mismatch](std::uint64_t ns) {
             ++checked;
             const std::size_t got = LatencyHistogram::bucketIndex(ns), want = plainBucketIndex(ns);
             if (got != want)
-                QFAIL(qPrintable(QStringLiteral("ns %1: bucket %2, the layout says %3")
-                                     .arg(ns)
-                                     .arg(got)
-                                     .arg(want)));
+                mismatch = QStringLiteral("ns %1: bucket %2, the layout says %3")
+                               .arg(ns)
+                               .arg(got)
+                               .arg(want);
             return got == want;
         };
         // Every value below 2^24 (16.8 ms: every latency a healthy core has).
         for (std::uint64_t ns = 0; ns < (std::uint64_t(1) << 24); ++ns)
             if (!same(ns))
-                return;
+                QFAIL(qPrintable(mismatch));
         // Every power of two up to 2^63 with 70 values either side (every magnitude's
         // edges, the last bucket's edge at 2^47 and the top of the range).
         for (int b = 0; b < 64; ++b)
             for (std::int64_t d = -70; d <= 70; ++d) {
                 const std::uint64_t ns = (std::uint64_t(1) << b) + static_cast<std::uint64_t>(d);
                 if (!same(ns))
-                    return;
+                    QFAIL(qPrintable(mismatch));
             }
         if (!same(std::numeric_limits<std::uint64_t>::max()))
-            return;
+            QFAIL(qPrintable(mismatch));
         // Random values of every magnitude.
         recoscope::test::Mix rng{17};
         for (int i = 0; i < 2'000'000; ++i) {
             const std::uint64_t ns = rng.next() >> rng.below(64);
             if (!same(ns))
-                return;
+                QFAIL(qPrintable(mismatch));
         }
         QVERIFY(checked > 18'000'000);
     }

@@ -86,21 +86,60 @@ class TestSlateCheck : public QObject {
     Q_OBJECT
 private slots:
     void specialFloats() {
-        // One entry: every special value as a score and as a propensity.
+        // Every special value as a score and as a propensity, at every position of slates
+        // of 1 to 9 entries (the one-by-one path below four entries, groups of four above,
+        // the last group overlapping the one before), the other entries well formed.
         core::Request r;
         r.k = 10;
-        for (float score : ::specialFloats())
-            for (float propensity : ::specialFloats()) {
-                const core::Slate s{{3, score, propensity}};
-                const bool want = plainVerdict(r, s, 10);
-                QVERIFY2(core::slateWellFormed(r, s, 10) == want,
-                         qPrintable(QStringLiteral("score %1 (0x%2), propensity %3 (0x%4)")
-                                        .arg(score)
-                                        .arg(std::bit_cast<std::uint32_t>(score), 0, 16)
-                                        .arg(propensity)
-                                        .arg(std::bit_cast<std::uint32_t>(propensity), 0, 16)));
-                QCOMPARE(core::slateFault(r, s, 10).empty(), want);
-            }
+        for (std::size_t n = 1; n <= 9; ++n)
+            for (std::size_t at = 0; at < n; ++at)
+                for (float score : ::specialFloats())
+                    for (float propensity : ::specialFloats()) {
+                        core::Slate s;
+                        for (std::size_t p = 0; p < n; ++p)
+                            s.push_back({static_cast<core::ItemId>(p), 0.5f, 1.0f});
+                        s[at].score = score;
+                        s[at].propensity = propensity;
+                        const bool want = plainVerdict(r, s, 10);
+                        if (core::slateWellFormed(r, s, 10) != want ||
+                            core::slateFault(r, s, 10).empty() != want)
+                            QFAIL(qPrintable(
+                                QStringLiteral("%1 entries, position %2: score %3 (0x%4), "
+                                               "propensity %5 (0x%6)")
+                                    .arg(n)
+                                    .arg(at)
+                                    .arg(score)
+                                    .arg(std::bit_cast<std::uint32_t>(score), 0, 16)
+                                    .arg(propensity)
+                                    .arg(std::bit_cast<std::uint32_t>(propensity), 0, 16)));
+                    }
+    }
+
+    void itemIdsAtTheCatalogueEdge() {
+        // Ids at and around the last id of catalogues of 1 .. 40 items and of 2^32 items
+        // (where no 32-bit id is outside), at every position of slates of 1 to 9 entries.
+        core::Request r;
+        r.k = 10;
+        const std::size_t huge = std::size_t(std::numeric_limits<core::ItemId>::max()) + 1;
+        for (std::size_t catalogue :
+             {std::size_t(1), std::size_t(2), std::size_t(9), std::size_t(40), huge})
+            for (std::size_t n = 1; n <= 9; ++n)
+                for (std::size_t at = 0; at < n; ++at)
+                    for (std::int64_t d = -2; d <= 2; ++d) {
+                        core::Slate s;
+                        for (std::size_t p = 0; p < n; ++p) // distinct ids 0 .. n - 1
+                            s.push_back({static_cast<core::ItemId>(p), 0.5f, 1.0f});
+                        s[at].item =
+                            static_cast<core::ItemId>(static_cast<std::int64_t>(catalogue) + d);
+                        const bool want = plainVerdict(r, s, catalogue);
+                        if (core::slateWellFormed(r, s, catalogue) != want)
+                            QFAIL(qPrintable(QStringLiteral("catalogue %1, %2 entries, "
+                                                            "position %3: id %4")
+                                                 .arg(catalogue)
+                                                 .arg(n)
+                                                 .arg(at)
+                                                 .arg(s[at].item)));
+                    }
     }
 
     void randomBitPatterns() {
