@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -82,56 +81,6 @@ constexpr std::array<ItemId, 16> kPads = [] {
     return pads;
 }();
 
-// The entry checks of slateFault on the bits, without float compares (no branch, no
-// NaN-aware compare sequence): a float is NaN or infinite exactly when its exponent bits
-// are all ones, NaN when its magnitude bits exceed those of infinity, and in (0, 1] exactly
-// when its bits as an unsigned integer are in [1, bits of 1.0f] (positive floats order as
-// their bits; -0.0f and every negative value have the sign bit, far above). Denormals
-// count as above 0, as `p > 0.0f` does without flush-to-zero (the build never sets it).
-// tst_slate_check compares both with std::isfinite / propensityKnown on every special
-// value and millions of random bit patterns.
-bool scoreOk(float score) {
-    return (std::bit_cast<std::uint32_t>(score) & 0x7f800000u) != 0x7f800000u;
-}
-bool propensityOk(float propensity) {
-    const auto q = std::bit_cast<std::uint32_t>(propensity);
-    const bool inUnitInterval = q - 1u < 0x3f800000u;
-    const bool nan = (q & 0x7fffffffu) > 0x7f800000u;
-    return inUnitInterval | nan;
-}
-
-// The same entry checks on four entries at once. Four entries are twelve words, item,
-// score, propensity, item, ...: three lanes of four. Each lane gets all three tests and
-// keeps the one of its kind (the kind masks below), so no shuffle is needed. Unsigned
-// compares are signed compares of the words with the top bit flipped (SSE2 has only
-// signed ones). `lastItem` is catalogueSize - 1, clamped to the largest id.
-static_assert(sizeof(SlateEntry) == 3 * sizeof(std::uint32_t));
-using WordLanes = std::int32_t __attribute__((vector_size(16)));
-constexpr WordLanes kItemLanes[3] = {{-1, 0, 0, -1}, {0, 0, -1, 0}, {0, -1, 0, 0}};
-constexpr WordLanes kScoreLanes[3] = {{0, -1, 0, 0}, {-1, 0, 0, -1}, {0, 0, -1, 0}};
-constexpr WordLanes kPropensityLanes[3] = {{0, 0, -1, 0}, {0, -1, 0, 0}, {-1, 0, 0, -1}};
-
-WordLanes badFourEntries(const SlateEntry* four, std::uint32_t lastItem) {
-    using Unsigned = std::uint32_t __attribute__((vector_size(16)));
-    constexpr std::uint32_t kFlip = 0x80000000u;
-    Unsigned words[3];
-    std::memcpy(words, four, sizeof words);
-    WordLanes bad = {0, 0, 0, 0};
-    for (int j = 0; j < 3; ++j) {
-        const Unsigned w = words[j];
-        const WordLanes itemBad =
-            reinterpret_cast<WordLanes>(w ^ kFlip) > static_cast<std::int32_t>(lastItem ^ kFlip);
-        const WordLanes scoreBad = (w & 0x7f800000u) == 0x7f800000u;
-        // q - 1 >= bits of 1.0f (unsigned) and not NaN: a known propensity outside (0, 1].
-        const WordLanes propensityBad = (reinterpret_cast<WordLanes>((w - 1u) ^ kFlip) >
-                                         static_cast<std::int32_t>(0x3f7fffffu ^ kFlip)) &
-                                        ((w & 0x7fffffffu) <= 0x7f800000u);
-        bad |= (itemBad & kItemLanes[j]) | (scoreBad & kScoreLanes[j]) |
-               (propensityBad & kPropensityLanes[j]);
-    }
-    return bad;
-}
-
 // The verdict alone, for the slate the engine checks on every request (about a million a
 // second): no string is built and the loops have no early exit, so they stay branch-free.
 // Slates it cannot clear (a fault, or more than 64 entries) go through the full check
@@ -140,31 +89,15 @@ bool clearlyWellFormed(const Request& request, const Slate& slate, std::size_t c
     const std::size_t n = slate.size();
     if (n > 64 || (request.k >= 0 && n > static_cast<std::size_t>(request.k)))
         return false;
-    if (n == 0)
-        return true;
-    if (catalogueSize == 0)
-        return false;
     alignas(16) ItemId ids[64];
     std::memcpy(ids, kPads.data(), sizeof kPads);
-    for (std::size_t p = 0; p < n; ++p)
-        ids[p] = slate[p].item;
     bool bad = false;
-    if (n < 4) {
-        for (std::size_t p = 0; p < n; ++p) {
-            const SlateEntry& e = slate[p];
-            bad |= static_cast<std::size_t>(e.item) >= catalogueSize;
-            bad |= !scoreOk(e.score);
-            bad |= !propensityOk(e.propensity);
-        }
-    } else {
-        // Groups of four from the front; a last group that would run past the end starts
-        // at n - 4 instead (entries checked twice are checked the same way twice).
-        const auto lastItem = static_cast<std::uint32_t>(
-            std::min<std::size_t>(catalogueSize - 1, std::numeric_limits<ItemId>::max()));
-        WordLanes badLanes = {0, 0, 0, 0};
-        for (std::size_t p = 0; p < n; p += 4)
-            badLanes |= badFourEntries(slate.data() + std::min(p, n - 4), lastItem);
-        bad = (badLanes[0] | badLanes[1] | badLanes[2] | badLanes[3]) != 0;
+    for (std::size_t p = 0; p < n; ++p) {
+        const SlateEntry& e = slate[p];
+        ids[p] = e.item;
+        bad |= static_cast<std::size_t>(e.item) >= catalogueSize;
+        bad |= !std::isfinite(e.score);
+        bad |= !std::isnan(e.propensity) && !propensityKnown(e.propensity);
     }
     if (bad)
         return false;

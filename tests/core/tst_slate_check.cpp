@@ -1,26 +1,19 @@
 // core::slateWellFormed / slateFault's fast verdict (issue 17, third round, branch `guard`)
-// against the plain checks it replaced, slate by slate.
+// against the plain checks, slate by slate.
 //
-// The fast verdict now tests scores and propensities on their bits and finds repeats by
-// comparing groups of four ids with each other turned by 0..3 places. The reference here
-// is the contract as slateFault's header states it, written out plainly: at most k
-// entries, every id below the catalogue size, std::isfinite(score), the propensity NaN or
-// propensityKnown(), no id twice. Random slates of 0..70 entries (the pairwise path above
-// 16, the message-only path above 64) mix special floats (zeros of both signs, denormals,
-// the neighbours of 0 and 1, infinities, NaNs of both signs and payloads) with random bit
-// patterns; ids come from a range a little wider than the catalogue, so repeats, outsiders
-// and pads-as-ids (a catalogue of 2^32 items) all occur. slateWellFormed must equal the
-// reference, and slateFault must be empty exactly then.
+// The fast verdict now finds repeats by comparing groups of four ids with each other
+// turned by 0..3 places (unused slots hold distinct pads), and slateWellFormed gives it
+// without a string. The reference here is the contract as slateFault's header states it,
+// written out plainly: at most k entries, every id below the catalogue size,
+// std::isfinite(score), the propensity NaN or propensityKnown(), no id twice. Special
+// floats (zeros of both signs, denormals, the neighbours of 0 and 1, infinities, NaNs of
+// both signs and payloads) at every position of slates of 1 to 9 entries; ids at the edge
+// of catalogues of 1 to 2^32 items; random slates of 0..70 entries (the pairwise path
+// above 16, the message-only path above 64) with ids from a range a little wider than the
+// catalogue, so repeats, outsiders and pads-as-ids all occur. slateWellFormed must equal
+// the reference, and slateFault must be empty exactly then.
 //
-// Mutations tried (each failed here; restored):
-// - the propensity's interval test `q - 1u <= 0x3f800000u` (1.0f's successor passes):
-//   specialFloats and randomSlates;
-// - the NaN test `>= 0x7f800000u` (infinity passes as unknown): the same;
-// - the score test on the magnitude (`& 0x7fffffffu`, != 0x7f800000u: NaN passes): the
-//   same;
-// - crossMatches without the turn by 3: randomSlates (a repeat 3 lanes apart missed);
-// - selfMatches without the turn by 2: randomSlates;
-// - groups (n + 2) / 4 (the last partial group skipped): randomSlates;
+// Mutations tried (each failed here; restored): see MUTATIONS below.
 
 #include "recoscope/core/slate_check.h"
 
