@@ -1,11 +1,10 @@
 // LatencyHistogram::bucketIndex without a branch (issue 17, third round, branch `guard`)
 // against the layout's plain case analysis it replaced, value by value.
 //
-// Mutations tried (each failed here; restored):
-// - the top bit taken of ns | 32 instead of ns | 64 (s = -1 below 64): every value < 64;
+// Mutations tried (each failed both tests here; restored):
+// - the top bit taken of ns | 128 instead of ns | 64 (values below 128 one magnitude up);
 // - the clamp one higher (kSubBuckets * kMagnitudes): values from 2^47 on;
-// - shift 56 - clz (one magnitude too high): every value from 128 on;
-// - no clamp at all: the same as the clamp one higher.
+// - shift 58 - clz instead of 57 - clz (every value one magnitude up).
 
 #include "recoscope/core/latency_histogram.h"
 

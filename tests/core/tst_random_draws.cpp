@@ -13,15 +13,19 @@
 // every request the two slates must hold the same items with the same score and
 // propensity bits.
 //
-// Mutations tried (each made the named rows fail; restored):
-// - the exclusion mask built without the exclude list (context item only): every row with
-//   exclusions ("3,000 items", "nearly empty", "short table");
-// - the exclusion mask without the context item: the same rows (product pages);
-// - the fast path testing only the picks' mask (an excluded draw whose bit is clear of
-//   the picks accepted): every row with exclusions;
-// - the repeat scan one short (picks + count - 1): every row (a repeat of the last pick);
-// - maxTries one smaller (16 * k + 63): "nearly empty" (the fall-back starts one draw
-//   earlier; the generator then drifts).
+// The generator (core::BlockMt19937, decision 0048) is compared with Boost's mt19937
+// number by number. The plain loop's count of eligible items is the out-of-line
+// eligibleCountWithExclusions, so the inline count for requests without exclusions is
+// compared with it through the propensities.
+//
+// Mutations tried (each failed here; restored):
+// - the exclusion mask built without the exclude list: every row of
+//   sameSlatesAsThePlainLoop;
+// - the fast path testing only the picks' mask (an excluded draw accepted): every row;
+// - the repeat scan one short (picks + count - 1): every row;
+// - the vectorised twist reading x[j + kM - kN + 1] in its second part:
+//   blockTwisterIsBoosts (number 227 of seed 0) and every row;
+// - the inline eligibleCount ignoring the context item: every row (propensity bits).
 
 #include "block_mt19937.h"
 #include "contract_fixture.h"

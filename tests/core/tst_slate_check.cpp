@@ -13,7 +13,9 @@
 // catalogue, so repeats, outsiders and pads-as-ids all occur. slateWellFormed must equal
 // the reference, and slateFault must be empty exactly then.
 //
-// Mutations tried (each failed here; restored): see MUTATIONS below.
+// Mutations tried (each failed here, in itemIdsAtTheCatalogueEdge and randomSlates;
+// restored): crossMatches without the turn by 3; selfMatches without the turn by 2; the
+// groups counted (n + 2) / 4 (the last partial group skipped).
 
 #include "recoscope/core/slate_check.h"
 

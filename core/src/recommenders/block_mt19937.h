@@ -75,12 +75,12 @@ private:
         }
         for (; j < kN - kM; ++j)
             x[j] = step(x[j], x[j + 1], x[j + kM]);
+        // 396 words from j = 227 to 622: whole groups of four, no tail.
+        static_assert((kM - 1) % 4 == 0);
         for (; j + 4 <= kN - 1; j += 4) {
             const Lanes next = step(load(x + j), load(x + j + 1), load(x + (j + kM - kN)));
             std::memcpy(x + j, &next, sizeof next);
         }
-        for (; j < kN - 1; ++j)
-            x[j] = step(x[j], x[j + 1], x[j + kM - kN]);
         x[kN - 1] = step(x[kN - 1], x[0], x[kM - 1]);
         for (std::size_t i = 0; i < kN; ++i) {
             std::uint32_t z = x[i];
