@@ -37,7 +37,7 @@ void fillSlate(const ItemTable& items, const Request& request, Slate& slate, std
     }
 }
 
-std::size_t eligibleCount(const ItemTable& items, const Request& request) {
+std::size_t eligibleCountWithExclusions(const ItemTable& items, const Request& request) {
     std::size_t excluded = items.isAvailable(request.contextItem) ? 1 : 0;
     const auto begin = request.exclude.begin();
     for (auto it = begin; it != request.exclude.end(); ++it)

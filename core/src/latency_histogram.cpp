@@ -6,19 +6,7 @@
 
 namespace recoscope::core {
 
-// Layout: values below kSubBuckets are exact (magnitude 0). Above, magnitude m >= 1 covers
-// [2^(m+5), 2^(m+6)) split into 64 equal sub-buckets: relative width 1/64 .. 1/32.
-std::size_t LatencyHistogram::bucketIndex(std::uint64_t ns) {
-    if (ns < static_cast<std::uint64_t>(kSubBuckets))
-        return static_cast<std::size_t>(ns);
-    const int top = 63 - std::countl_zero(ns); // position of the highest set bit, >= 6
-    const int magnitude = top - 5;             // 1 for [64, 128)
-    if (magnitude >= kMagnitudes)
-        return static_cast<std::size_t>(kSubBuckets * kMagnitudes - 1);
-    const std::uint64_t sub = (ns >> (top - 6)) - kSubBuckets; // 0..63
-    return static_cast<std::size_t>(magnitude * kSubBuckets + static_cast<int>(sub));
-}
-
+// Layout: see bucketIndex (latency_histogram.h).
 double LatencyHistogram::bucketUpperEdge(std::size_t index) {
     const int magnitude = static_cast<int>(index) / kSubBuckets;
     const int sub = static_cast<int>(index) % kSubBuckets;
@@ -26,13 +14,6 @@ double LatencyHistogram::bucketUpperEdge(std::size_t index) {
         return static_cast<double>(sub);
     const double width = std::ldexp(1.0, magnitude - 1);
     return (kSubBuckets + sub + 1) * width - 1.0;
-}
-
-void LatencyHistogram::record(std::uint64_t nanoseconds) {
-    ++m_buckets[bucketIndex(nanoseconds)];
-    ++m_count;
-    m_sum += static_cast<double>(nanoseconds);
-    m_max = std::max(m_max, nanoseconds);
 }
 
 void LatencyHistogram::merge(const LatencyHistogram& other) {

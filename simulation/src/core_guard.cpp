@@ -33,16 +33,16 @@ std::string thrown(const std::exception& e) {
            e.what();
 }
 
-// Calls fn(); what it threw, in words, or empty when it returned. One place for the two
-// catch clauses every guarded call needs.
-template <class Fn> std::string thrownBy(Fn&& fn) {
+// Calls fn(); when it throws, calls onThrow with what it threw, in words. One place for
+// the two catch clauses every guarded call needs; a call that returns builds no string
+// (the guard wraps every recommend and observe of a run: ~1.5 M calls a second).
+template <class Fn, class OnThrow> void guarded(Fn&& fn, OnThrow&& onThrow) {
     try {
         fn();
-        return {};
     } catch (const std::exception& e) {
-        return thrown(e);
+        onThrow(thrown(e));
     } catch (...) {
-        return "threw an exception that is not a std::exception";
+        onThrow(std::string("threw an exception that is not a std::exception"));
     }
 }
 
@@ -62,16 +62,23 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
                                               core::Slate& slate, std::size_t catalogueSize) {
     using std::chrono::duration_cast;
     using std::chrono::nanoseconds;
+    // Two clock reads per request, both needed: the engine reads the clock only at the
+    // start and end of a run, so neither can be shared with it.
     const auto started = std::chrono::steady_clock::now();
-    const std::string threw = thrownBy([&] { core.recommend(request, slate); });
+    bool threw = false;
+    guarded([&] { core.recommend(request, slate); },
+            [&](const std::string& what) {
+                threw = true;
+                slate.clear();
+                fail(recommendCall(request), request.time, what);
+            });
     const auto latency = std::chrono::steady_clock::now() - started;
-    if (!threw.empty()) {
-        slate.clear();
-        fail(recommendCall(request), request.time, threw);
+    if (threw)
         return duration_cast<nanoseconds>(latency);
-    }
-    // The check runs after the clock stops: its cost is the guard's, not the core's.
-    if (std::string why = core::slateFault(request, slate, catalogueSize); !why.empty()) {
+    // The check runs after the clock stops: its cost is the guard's, not the core's. The
+    // message is built only for a slate the check refuses.
+    if (!core::slateWellFormed(request, slate, catalogueSize)) {
+        const std::string why = core::slateFault(request, slate, catalogueSize);
         slate.clear();
         fail(recommendCall(request), request.time, "returned a malformed slate: " + why);
     } else if (m_budget.count() > 0 && latency > m_budget) {
@@ -86,15 +93,20 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
 }
 
 void CoreGuard::observe(core::Recommender& core, const core::Event& event) {
-    if (std::string threw = thrownBy([&] { core.observe(event); }); !threw.empty())
-        fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time, threw);
+    guarded([&] { core.observe(event); },
+            [&](const std::string& what) {
+                fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
+                     what);
+            });
 }
 
 void CoreGuard::observeSlate(core::Recommender& core, const core::Request& request,
                              const core::Slate& slate, int clicked) {
-    if (std::string threw = thrownBy([&] { core.observeSlate(request, slate, clicked); });
-        !threw.empty())
-        fail("observeSlate() for shopper " + std::to_string(request.user), request.time, threw);
+    guarded([&] { core.observeSlate(request, slate, clicked); },
+            [&](const std::string& what) {
+                fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
+                     what);
+            });
 }
 
 } // namespace recoscope::sim

@@ -19,7 +19,15 @@ inline bool isEligible(const ItemTable& items, const Request& request, ItemId it
 
 /// Number of items eligible for this request: available and not excluded (duplicates in
 /// request.exclude and the context item counted once). O(|exclude|^2), exclusions are few.
-std::size_t eligibleCount(const ItemTable& items, const Request& request);
+/// Inline for the common request without an exclusion list (what the out-of-line count
+/// gives for an empty list; `random` asks on every request).
+std::size_t eligibleCountWithExclusions(const ItemTable& items, const Request& request);
+inline std::size_t eligibleCount(const ItemTable& items, const Request& request) {
+    if (!request.exclude.empty())
+        return eligibleCountWithExclusions(items, request);
+    const std::size_t excluded = items.isAvailable(request.contextItem) ? 1 : 0;
+    return items.availableCount > excluded ? items.availableCount - excluded : 0;
+}
 
 /// Scores every eligible item with `score(item)` and keeps the best `k` (ties: lower id).
 template <class ScoreFn>

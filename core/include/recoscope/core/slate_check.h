@@ -21,4 +21,9 @@ namespace recoscope::core {
 /// answer. Cost: a pairwise scan (no allocation) up to 64 entries, a sort above.
 std::string slateFault(const Request& request, const Slate& slate, std::size_t catalogueSize);
 
+/// True exactly when slateFault(request, slate, catalogueSize) is empty, without building
+/// or returning a string for a well-formed slate (up to 64 entries): the check for every
+/// request; call slateFault() for the message once this says false.
+bool slateWellFormed(const Request& request, const Slate& slate, std::size_t catalogueSize);
+
 } // namespace recoscope::core
