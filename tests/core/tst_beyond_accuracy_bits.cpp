@@ -6,7 +6,7 @@
 // (the registers path), of 6 (Eigen's dynamic map) and without vectors.
 // Mutations tried, each caught here: the squares of the 16-lane norm added in pairs, the
 // log2(C + n) cache not refreshed when C changes, fixHead's histogram not reset below the
-// boundary it stopped at, a slate's category counts not reset.
+// boundary it stopped at, a slate's category counts not reset, the unit flag ignored.
 
 #include "contract_fixture.h"
 #include "recoscope/core/beyond_accuracy.h"
@@ -125,6 +125,40 @@ private slots:
         const QString diff = differences(fast.total(), plain.total());
         QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("run:%1").arg(diff)));
         QCOMPARE(buckets, 40);
+    }
+
+    // The short head when the interactions spread out: 400 small shops, each a few buckets
+    // of interactions on a random, growing share of its items, so that the 80 % boundary
+    // falls to counts the previous bucket's walk did not reach (fixHead keeps its histogram
+    // between buckets and must leave it zeroed).
+    void shortHeadAsInteractionsSpread() {
+        test::SyntheticShop shop(30, 5, 2);
+        const std::size_t n = shop.items.size();
+        test::Mix rng{23};
+        for (int shopRun = 0; shopRun < 400; ++shopRun) {
+            core::BeyondAccuracy fast(shop.items);
+            test::ReferenceBeyondAccuracy plain(shop.items);
+            Event e;
+            e.kind = EventKind::View;
+            e.user = 1;
+            for (int bucket = 0; bucket < 6; ++bucket) {
+                const std::uint32_t reach = 1 + rng.below(static_cast<std::uint32_t>(n));
+                const std::uint32_t views = rng.below(60);
+                for (std::uint32_t v = 0; v < views; ++v) {
+                    e.item = rng.below(reach);
+                    fast.onEvent(e);
+                    plain.onEvent(e);
+                }
+                fast.take();
+                plain.take();
+                for (ItemId i = 0; i < n; ++i)
+                    QVERIFY2(fast.inHead(i) == plain.inHead(i),
+                             qPrintable(QStringLiteral("shop %1, bucket %2, item %3")
+                                            .arg(shopRun)
+                                            .arg(bucket)
+                                            .arg(i)));
+            }
+        }
     }
 };
 
