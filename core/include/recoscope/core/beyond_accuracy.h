@@ -142,7 +142,7 @@ private:
     int m_dim;
     std::span<const float> m_vectors;      ///< the caller's item vectors
     std::vector<float> m_sum;              ///< scratch: the sum of a slate's unit vectors
-    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories (when > 64)
+    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories (when > 32)
     std::vector<std::uint32_t> m_catCount; ///< scratch: per category, 0 between slates
     std::size_t m_popularK;
     std::vector<ItemState> m_item;
