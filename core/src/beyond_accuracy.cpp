@@ -2,8 +2,6 @@
 #include "recoscope/core/huge_pages.h"
 #include "recoscope/core/prefetch_policy.h"
 
-#include <Eigen/Core>
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -41,13 +39,16 @@ BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> ve
             const float* v = vectors.data() + i * static_cast<std::size_t>(m_dim);
             const float norm = std::sqrt(std::inner_product(v, v + m_dim, v, 0.0f));
             m_item[i].invNorm = norm > 0.0f ? 1.0f / norm : 0.0f;
+            m_item[i].unit = norm > 0.0f ? 1 : 0;
         }
     } else {
         m_dim = 0;
     }
     std::uint32_t categories = 0;
-    for (std::uint32_t c : items.category)
-        categories = std::max(categories, c + 1);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        m_item[i].category = items.category[i];
+        categories = std::max(categories, items.category[i] + 1);
+    }
     m_catCount.assign(categories, 0);
     // log2 of small counts from a table: one logarithm per interaction was a third of the
     // accumulator's time. Entry 0 is never read.
@@ -55,91 +56,11 @@ BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> ve
         m_log2Small[k] = std::log2(static_cast<double>(k));
 }
 
-void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> slate) {
-    // The simulator serves about a million slates a second: one pass over the slate reads
-    // each item's state once, and each figure is computed once for the bucket and the run.
-    UserState& u = user(id);
-    const std::size_t n = slate.size();
-    u.shown.resize(n);
-    if (n == 0)
-        return;
-    m_cats.resize(n);
-    const bool latent = m_dim > 0 && n > 1;
-    // Eigen maps: the sum's lanes vectorise without an aliasing check per item.
-    Eigen::Map<Eigen::VectorXf> sum(m_sum.data(), latent ? m_dim : 0);
-    sum.setZero();
-    // Raw pointers held in locals: the compiler cannot tell that the stores below leave the
-    // vectors' buffers in place, and would reload them for every item.
-    const int dim = m_dim;
-    const ItemState* items = m_item.data();
-    const std::uint32_t* category = m_items.category.data();
-    const float* vectors = m_vectors.data();
-    std::uint32_t* catCount = m_catCount.data();
-    std::uint32_t* cats = m_cats.data();
-    Shown* shown = u.shown.data();
-    double logCounts = 0;
-    std::uint64_t counts = 0, tail = 0, same = 0, unit = 0;
-    // The common dimension of 16 sums in four registers with the row's size known at
-    // compile time; the dynamic map spent more on its size and alignment checks than on
-    // the 16 products. Same products, same additions in the same order: same bits.
-    using Row16 = Eigen::Matrix<float, 16, 1>;
-    const bool fixed16 = latent && dim == 16;
-    Row16 sum16 = Row16::Zero();
-    for (std::size_t a = 0; a < n; ++a) {
-        const ItemId i = slate[a].item;
-        const ItemState& it = items[i];
-        shown[a] = {i, static_cast<std::uint8_t>(it.inTop ? 0 : 1)};
-        // Pairs in the same leaf category, counted as they arrive: O(k), not O(k^2).
-        const std::uint32_t c = category[i];
-        cats[a] = c;
-        same += catCount[c]++;
-        counts += it.count;
-        logCounts += it.log2Count;
-        tail += it.head ? 0u : 1u;
-        if (latent) {
-            // sum over pairs of u_a . u_b = (|sum of u|^2 - sum of |u|^2) / 2, u = v / |v|:
-            // O(k dim) instead of O(k^2 dim), the same value up to rounding (floats: about
-            // 1e-7 of a pair's distance). |u|^2 is 1 for a non-zero vector, else 0.
-            unit += it.invNorm > 0.0f ? 1u : 0u;
-            if (fixed16)
-                sum16 += Eigen::Map<const Row16>(vectors + std::size_t(i) * 16) * it.invNorm;
-            else
-                sum += Eigen::Map<const Eigen::VectorXf>(vectors + std::size_t(i) * dim, dim) *
-                       it.invNorm;
-        }
-    }
-    if (fixed16)
-        sum = sum16;
-    for (std::uint32_t c : m_cats)
-        m_catCount[c] = 0;
-    const std::uint64_t pairs = n * (n - 1) / 2;
-    double distance = 0;
-    if (latent) {
-        const double squared = sum.cast<double>().squaredNorm();
-        distance = static_cast<double>(pairs) - (squared - static_cast<double>(unit)) / 2.0;
-    }
-    // -log2((c + 1) / (C + n)) = log2(C + n) - log2(c + 1), the latter kept per item.
-    const double novelty = static_cast<double>(n) * log2Total() - logCounts;
-    const double p = static_cast<double>(pairs);
-    for (Sums* s : {&m_bucket, &m_total}) {
-        ++s->slates;
-        s->impressions += n;
-        s->ildCategory += pairs ? static_cast<double>(pairs - same) / p : 0.0;
-        s->ildLatent += pairs ? distance / p : 0.0;
-        s->popularity += static_cast<double>(counts) / static_cast<double>(n);
-        s->novelty += novelty;
-        s->tail += tail;
-        if (s->servedUsers.size() < kHomogenisationUsers)
-            noteServed(*s, id);
-    }
-}
-
 void BeyondAccuracy::prefetch(std::span<const SlateEntry> slate) const {
     for (const SlateEntry& e : slate) {
         if (e.item >= m_item.size())
-            continue; // refused by the engine's guard before onSlate
-        __builtin_prefetch(&m_item[e.item]);
-        __builtin_prefetch(&m_items.category[e.item]);
+            continue;                        // refused by the engine's guard before onSlate
+        __builtin_prefetch(&m_item[e.item]); // the category is in the record now
     }
 }
 
@@ -158,7 +79,16 @@ double BeyondAccuracy::log2Total() {
     // x = (T - T0) / T0, by its series to the fourth power while x <= 1/256 (what is left
     // is below x^5 / (5 ln 2) < 3e-13). One logarithm per ~T0/256 interactions instead of
     // one per slate, which was a fifth of the accumulator's time.
-    const double t = static_cast<double>(m_countSum) + static_cast<double>(m_item.size());
+    // Cached while C stays the same (most slates follow no interaction): with the same T and
+    // anchor the expression below gives the same bits again, so the cache changes no value.
+    if (m_countSum == m_log2TotalAt)
+        return m_log2Total;
+    m_log2TotalAt = m_countSum;
+    m_log2Total = log2TotalAt(static_cast<double>(m_countSum) + static_cast<double>(m_item.size()));
+    return m_log2Total;
+}
+
+double BeyondAccuracy::log2TotalAt(double t) {
     const double k = t - m_anchor;
     if (k < 0.0 || k * 256.0 > m_anchor || m_anchor <= 0.0) {
         m_anchor = t;
@@ -174,6 +104,7 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     ItemState& state = m_item[item];
     ++state.count;
     ++m_countSum;
+    m_maxCount = std::max(m_maxCount, state.count);
     const std::uint64_t c = state.count + 1;
     state.log2Count = c < m_log2Small.size() ? m_log2Small[c] : std::log2(static_cast<double>(c));
     // The popularity top k, best first (ties to the lower id), kept as counts grow by one.
@@ -184,18 +115,18 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     // Set in both branches: `m_top.end() - 1` on an empty list is undefined (UBSan found it on
     // the first event of a run, in the fuzz build).
     decltype(m_top.begin()) it;
-    if (state.inTop) {
+    if (!state.unexpected) {
         it = std::find(m_top.begin(), m_top.end(), item);
     } else {
         if (m_top.size() < m_popularK) {
             m_top.push_back(item);
         } else if (better(item, m_top.back())) {
-            m_item[m_top.back()].inTop = 0;
+            m_item[m_top.back()].unexpected = 1;
             m_top.back() = item;
         } else {
             return;
         }
-        state.inTop = 1;
+        state.unexpected = 0;
         it = m_top.end() - 1;
     }
     while (it != m_top.begin() && better(*it, *(it - 1))) {
@@ -339,23 +270,28 @@ void BeyondAccuracy::fixHead() {
     // all interactions are covered. Every item above the boundary count is in, and of the
     // items at it the lowest ids. Found once a bucket without sorting the catalogue (that
     // was a tenth of the simulator's time): the few items counted above `cap` are sorted,
-    // the rest walked through a histogram of their counts, most first.
-    for (ItemState& it : m_item)
-        it.head = 0;
-    if (m_countSum == 0)
+    // the rest walked through a histogram of their counts, most first. Two passes over the
+    // catalogue: the largest count is kept as counts grow, and the last pass sets every
+    // item's flag, in or out.
+    if (m_countSum == 0) {
+        for (ItemState& it : m_item)
+            it.tail = 1;
         return;
+    }
     const double threshold = kHeadShare * static_cast<double>(m_countSum);
-    std::uint64_t maxCount = 0;
-    for (const ItemState& it : m_item)
-        maxCount = std::max(maxCount, it.count);
-    const std::uint64_t cap = std::min<std::uint64_t>(maxCount, 4 * m_item.size() + 1024);
-    std::vector<std::uint32_t> histogram(static_cast<std::size_t>(cap) + 1, 0);
+    const std::uint64_t cap = std::min<std::uint64_t>(m_maxCount, 4 * m_item.size() + 1024);
+    // Zero between calls, grown to the largest cap so far; only [0, cap] is used and reset.
+    if (m_headHistogram.size() < cap + 1)
+        m_headHistogram.resize(static_cast<std::size_t>(cap) + 1, 0);
+    std::uint32_t* histogram = m_headHistogram.data();
     std::vector<ItemId> above;
+    const ItemState* state = m_item.data();
     for (ItemId i = 0; i < m_item.size(); ++i) {
-        if (m_item[i].count > cap)
+        const std::uint64_t c = state[i].count;
+        if (c > cap)
             above.push_back(i);
         else
-            ++histogram[static_cast<std::size_t>(m_item[i].count)];
+            ++histogram[static_cast<std::size_t>(c)];
     }
     std::sort(above.begin(), above.end(), [this](ItemId a, ItemId b) {
         const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
@@ -370,8 +306,10 @@ void BeyondAccuracy::fixHead() {
         boundary = c;
         covered += c;
     }
-    for (std::uint64_t c = cap; c > 0; --c) {
+    std::uint64_t c = cap;
+    for (; c > 0; --c) {
         const std::uint32_t items = histogram[static_cast<std::size_t>(c)];
+        histogram[static_cast<std::size_t>(c)] = 0;
         if (items == 0)
             continue;
         if (static_cast<double>(covered) >= threshold)
@@ -381,12 +319,16 @@ void BeyondAccuracy::fixHead() {
              ++atBoundary)
             covered += c;
     }
+    // What the walk above did not reach, back to zero (entry 0 included).
+    std::fill(histogram, histogram + c + 1, 0u);
     for (ItemState& it : m_item) {
         if (it.count > boundary) {
-            it.head = 1;
+            it.tail = 0;
         } else if (it.count == boundary && atBoundary > 0) {
-            it.head = 1;
+            it.tail = 0;
             --atBoundary;
+        } else {
+            it.tail = 1;
         }
     }
 }

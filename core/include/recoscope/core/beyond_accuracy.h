@@ -78,7 +78,7 @@ public:
     RetentionTable retentionTable(int days = 7) const;
 
     /// Exposed for tests: the items of the short head as of the current bucket.
-    bool inHead(ItemId item) const { return item < m_item.size() && m_item[item].head; }
+    bool inHead(ItemId item) const { return item < m_item.size() && !m_item[item].tail; }
 
     static constexpr double kOrderGapSeconds = 1800.0;
     static constexpr double kHeadShare = 0.8;
@@ -102,43 +102,58 @@ private:
         std::uint8_t retentionBits = 0; ///< days firstDay + d (d < 8) seen active
         bool multiDay = false;
     };
-    /// Adds `user` to s.servedUsers unless there already (call while it has room).
-    static void noteServed(Sums& s, UserId user) {
-        if (std::find(s.servedUsers.begin(), s.servedUsers.end(), user) == s.servedUsers.end())
-            s.servedUsers.push_back(user);
-    }
+    /// Adds `user` to s.servedUsers unless there already (call while it has room; out of
+    /// line: most slates come after both lists are full).
+    [[gnu::noinline]] static void noteServed(Sums& s, UserId user);
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
     void countInteraction(ItemId item);
-    double log2Total(); ///< log2(C + n)
+    double log2Total();           ///< log2(C + n), cached while C stays the same
+    double log2TotalAt(double t); ///< log2(t) around the anchor (moves the anchor)
     UserState& user(UserId id) {
         if (id >= m_users.size())
             m_users.resize(static_cast<std::size_t>(id) + 1);
         return m_users[id];
     }
 
-    // What a slate reads of each of its items, in one place (one cache line per item).
+    // Everything a slate reads of each of its items, in one 32-byte record (half a cache
+    // line, one miss per item on a large catalogue; the category used to be a second one).
     struct ItemState {
-        std::uint64_t count = 0; ///< c_i
-        double log2Count = 0;    ///< log2(c_i + 1), kept with c_i
-        float invNorm = 0;       ///< 1 / |v_i| (0 for a zero vector or without vectors)
-        std::uint8_t head = 0;   ///< in the short head of the current bucket
-        std::uint8_t inTop = 0;  ///< in the popularity top k
+        std::uint64_t count = 0;     ///< c_i
+        double log2Count = 0;        ///< log2(c_i + 1), kept with c_i
+        float invNorm = 0;           ///< 1 / |v_i| (0 for a zero vector or without vectors)
+        std::uint32_t category = 0;  ///< the item's leaf category (items.category, copied)
+        std::uint8_t tail = 1;       ///< not in the short head of the current bucket
+        std::uint8_t unexpected = 1; ///< not in the popularity top k
+        std::uint8_t unit = 0;       ///< |v_i / |v_i||^2: 1 for a non-zero vector, else 0
     };
+    /// What onSlate() sums over a slate's items before it updates the bucket and the run.
+    struct SlateTally {
+        std::uint64_t counts = 0, tail = 0, same = 0, unit = 0;
+        double logCounts = 0;
+        double squared = 0; ///< |sum of the unit vectors|^2 (with latent figures only)
+    };
+    /// One pass over the slate: `Dim` 16 holds the vector sum in registers, -1 is any
+    /// dimension (m_sum), 0 none (no vectors, or a single item).
+    template <int Dim> SlateTally tally(std::span<const SlateEntry> slate, Shown* shown);
 
     const ItemTable& m_items;
     int m_dim;
     std::span<const float> m_vectors;      ///< the caller's item vectors
     std::vector<float> m_sum;              ///< scratch: the sum of a slate's unit vectors
-    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories
+    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories (when > 32)
     std::vector<std::uint32_t> m_catCount; ///< scratch: per category, 0 between slates
     std::size_t m_popularK;
     std::vector<ItemState> m_item;
     std::vector<double> m_log2Small; ///< log2(k) for k < kLog2Table
     std::uint64_t m_countSum = 0;
-    double m_anchor = 0, m_anchorLog2 = 0; ///< log2Total(): T0 and log2(T0)
-    std::vector<ItemId> m_top;             ///< popularity top k, best first
+    double m_anchor = 0, m_anchorLog2 = 0;           ///< log2Total(): T0 and log2(T0)
+    std::uint64_t m_log2TotalAt = ~std::uint64_t(0); ///< m_countSum of m_log2Total
+    double m_log2Total = 0;                          ///< log2Total() at m_log2TotalAt
+    std::uint64_t m_maxCount = 0;                    ///< the largest c_i (for fixHead)
+    std::vector<std::uint32_t> m_headHistogram;      ///< fixHead() scratch, 0 between calls
+    std::vector<ItemId> m_top;                       ///< popularity top k, best first
     // Scratch of homogenisation() (a const query): per item, the sampled users shown it;
     // all zero between calls.
     mutable std::vector<std::uint64_t> m_mask;

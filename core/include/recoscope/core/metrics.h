@@ -12,6 +12,7 @@
 
 #include "recoscope/core/beyond_accuracy.h"
 #include "recoscope/core/event.h"
+#include "recoscope/core/gini_histogram.h"
 #include "recoscope/core/latency_histogram.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/slate.h"
@@ -101,7 +102,8 @@ public:
     MetricPoint openBucket(const MetricPoint& total) const;
     const Counters& totals() const { return m_total; }
     const BeyondAccuracy& beyondAccuracy() const { return m_beyond; }
-    const LatencyHistogram& latency() const { return m_totalLatency; }
+    /// recommend() durations of the whole run so far (the closed buckets' and the open one's).
+    LatencyHistogram latency() const;
     SimTime bucketWidth() const { return m_bucketWidth; }
 
     /// Exposure (impressions) per item so far.
@@ -122,13 +124,14 @@ private:
     SimTime m_bucketStart = 0.0;
     Counters m_bucket;
     Counters m_total;
-    LatencyHistogram m_bucketLatency;
-    LatencyHistogram m_totalLatency;
+    LatencyHistogram m_bucketLatency; ///< the open bucket's slates
+    LatencyHistogram m_totalLatency;  ///< the closed buckets' (merged as each closes)
     std::vector<std::uint64_t> m_exposure;
     bool m_prefetch;                      // prefetchPays(items.size()): hints only where they pay
     std::uint64_t m_recommendedItems = 0; // items with exposure > 0
     std::vector<MetricPoint> m_pending;
-    BeyondAccuracy m_beyond; // closed with each bucket (closeBucket), so the buckets agree
+    mutable GiniHistogram m_gini; ///< point()'s scratch: empty between calls
+    BeyondAccuracy m_beyond;      // closed with each bucket (closeBucket), so the buckets agree
 };
 
 /// num / den, 0 when den is 0: every rate of the metrics (CTR, CVR, cold-start CTRs).
