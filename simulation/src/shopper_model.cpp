@@ -118,8 +118,7 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
         appeal[i] = std::exp(static_cast<double>(world.itemQuality[i]));
     if (appeal.empty())
         appeal.push_back(1.0);
-    m_popular =
-        boost::random::discrete_distribution<core::ItemId, double>(appeal.begin(), appeal.end());
+    m_popular = AliasTable<core::ItemId>(appeal.begin(), appeal.end());
     core::assignOnHugePages(m_hot, world.itemQuality.size()); // read at random per step
     for (std::size_t i = 0; i < m_hot.size(); ++i)
         m_hot[i] = {world.itemQuality[i], world.itemLogRelPrice[i], world.items.category[i],

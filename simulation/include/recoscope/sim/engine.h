@@ -10,6 +10,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/surface_metrics.h"
+#include "recoscope/sim/alias_table.h"
 #include "recoscope/sim/core_guard.h"
 #include "recoscope/sim/run_analysis.h"
 #include "recoscope/sim/scenario.h"
@@ -18,7 +19,6 @@
 #include "recoscope/sim/shopper_model.h"
 #include "recoscope/sim/world.h"
 
-#include <boost/random/discrete_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 
 #include <array>
@@ -338,7 +338,7 @@ private:
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;
     std::vector<double> m_groupActivity;
-    std::vector<boost::random::discrete_distribution<std::uint32_t, double>> m_groupPick;
+    std::vector<AliasTable<std::uint32_t>> m_groupPick; // Boost's draws, on huge pages
     std::array<double, 24> m_habitMean{};     // activity-weighted mean habit acceptance by hour
     std::array<double, 24> m_hourly{};        // normalised to mean 1
     std::array<double, 7> m_weekly{};         // normalised to mean 1
