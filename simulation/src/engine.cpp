@@ -363,10 +363,7 @@ void Engine::schedule(std::uint32_t slot) {
     });
 }
 
-// always_inline: beginAction is its only caller, and on a population below prefetchPays the
-// call alone (returning at once) cost ~20 instructions a step once beginAction outgrew
-// the inliner's limit.
-[[gnu::always_inline]] inline void Engine::prefetchNextSteps() const {
+void Engine::prefetchNextSteps() const {
     // On `large` each step is a different one of a million users, and every row of theirs
     // is a cache miss (~25 per step). The engine knows who comes next before it runs this
     // step: the due queue's root is the next step unless an arrival or this session comes
