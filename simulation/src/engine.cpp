@@ -188,7 +188,7 @@ void Engine::setRecommender(std::unique_ptr<core::Recommender> recommender) {
 float Engine::trueUtility(core::UserId user, core::ItemId item, core::SimTime time) const {
     if (!m_world.users.contains(user) || !m_world.items.contains(item))
         return -1e30f;
-    const core::ItemId context = m_state.activeContext[user];
+    const core::ItemId context = m_state.activeContext(user);
     OracleCache& c = m_oracleCache;
     if (c.user != user || c.time != time || c.context != context ||
         c.version != m_state.historyVersion) {
@@ -467,7 +467,7 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     m_state.lostCarts += static_cast<std::uint64_t>(s.lostCarts);
     m_state.lostRequests += static_cast<std::uint64_t>(s.lostRequests);
     a.sessionEnded = true;
-    m_state.activeContext[s.user] = core::kNoItem;
+    m_state.setActiveContext(s.user, core::kNoItem);
     // Satisfaction: a session with a click or a purchase raises the user's return weight,
     // one of two or more slates without any click lowers it and may end in churn.
     const BehaviourSpec& b = m_scenario.behaviour;
@@ -591,14 +591,14 @@ bool Engine::beginAction(ActionRecord& a) {
             // accessories and consumables for the last thing bought.
             const auto bought = m_state.bought(s.user);
             const core::ItemId last =
-                bought[(m_state.boughtNext[s.user] + ShopState::kBought - 1) % ShopState::kBought];
+                bought[(m_state.boughtNext(s.user) + ShopState::kBought - 1) % ShopState::kBought];
             s.surface = last != core::kNoItem ? core::Surface::Cart : core::Surface::Home;
             s.contextItem = last;
             break;
         }
         }
     }
-    m_state.activeContext[s.user] = s.contextItem;
+    m_state.setActiveContext(s.user, s.contextItem);
 
     // The slate: on the product and cart pages it relates to the item, else the home feed.
     a.excluded.clear();
@@ -680,14 +680,13 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     }
     // What was shown tires the shopper for the next steps (not for this one's decisions).
     const float hour = static_cast<float>(t / core::kSecondsPerHour);
-    for (const core::SlateEntry& e : a.slate)
-        m_state.remember(s.user, e.item, hour);
+    m_state.rememberSlate(s.user, a.slate, hour);
     // Now and then the shopper opens the cart page.
     if (!s.cart.empty() && ShopperModel::uniform(s) < 0.15) {
         s.surface = core::Surface::Cart;
         s.contextItem = s.cart.back().item;
     }
-    m_state.activeContext[s.user] = s.contextItem;
+    m_state.setActiveContext(s.user, s.contextItem);
     if (!m_guard.failed()) {
         m_guard.observeSlate(*m_recommender, a.request, a.slate, a.clicked);
         m_finished = m_finished || m_guard.failed();

@@ -32,14 +32,14 @@ UserSnapshot Engine::userSnapshot(core::UserId user) const {
     const auto shown = m_state.shown(user);
     for (int k = 1; k <= m_state.memory; ++k) {
         const core::ItemId i =
-            shown[(m_state.shownNext[user] + m_state.memory - k) % m_state.memory];
+            shown[(m_state.shownNext(user) + m_state.memory - k) % m_state.memory];
         if (i != core::kNoItem)
             u.recentlyShown.push_back(i);
     }
     const auto bought = m_state.bought(user);
     for (int k = 1; k <= ShopState::kBought; ++k) {
         const core::ItemId i =
-            bought[(m_state.boughtNext[user] + ShopState::kBought - k) % ShopState::kBought];
+            bought[(m_state.boughtNext(user) + ShopState::kBought - k) % ShopState::kBought];
         if (i != core::kNoItem)
             u.recentlyBought.push_back(i);
     }

@@ -49,8 +49,7 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
         appeal[i] = std::exp(static_cast<double>(world.itemQuality[i]));
     if (appeal.empty())
         appeal.push_back(1.0);
-    m_popular =
-        boost::random::discrete_distribution<core::ItemId, double>(appeal.begin(), appeal.end());
+    m_popular = AliasTable<core::ItemId>(appeal.begin(), appeal.end());
     core::assignOnHugePages(m_hot, world.itemQuality.size()); // read at random per step
     for (std::size_t i = 0; i < m_hot.size(); ++i)
         m_hot[i] = {world.itemQuality[i], world.itemLogRelPrice[i], world.items.category[i],
@@ -284,23 +283,10 @@ void ShopperModel::prefetchUser(core::UserId user) const {
     __builtin_prefetch(&m_world.userBrandLoyalty[user]);
     if (!m_state)
         return;
-    const auto prefetchRow = [](const void* row, std::size_t bytes) {
-        const char* p = static_cast<const char*>(row);
-        // Every line the row touches (a row need not start on a line).
-        const auto first = reinterpret_cast<std::uintptr_t>(p) / kCacheLine;
-        const auto last = (reinterpret_cast<std::uintptr_t>(p) + bytes - 1) / kCacheLine;
-        for (std::uintptr_t l = first; l <= last; ++l)
-            __builtin_prefetch(p + (l - first) * kCacheLine);
-    };
-    if (m_state->memory > 0) {
-        const std::size_t ring = static_cast<std::size_t>(m_state->memory);
-        prefetchRow(m_state->shown(user).data(), ring * sizeof(core::ItemId));
-        prefetchRow(m_state->shownHours(user).data(), ring * sizeof(float));
-        __builtin_prefetch(&m_state->shownNext[user]);
-    }
-    prefetchRow(m_state->bought(user).data(), ShopState::kBought * sizeof(core::ItemId));
-    prefetchRow(m_state->boughtHours(user).data(), ShopState::kBought * sizeof(float));
-    __builtin_prefetch(&m_state->activeContext[user]);
+    // The user's rings, their cursors and the active context: one record, whole lines.
+    const char* record = static_cast<const char*>(m_state->userRecord(user));
+    for (std::size_t b = 0; b < m_state->userRecordBytes(); b += kCacheLine)
+        __builtin_prefetch(record + b);
 }
 
 void ShopperModel::prefetchHistory(core::UserId user) const {

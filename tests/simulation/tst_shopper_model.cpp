@@ -296,7 +296,7 @@ private slots:
             for (core::ItemId i = 0; i < 300; i += 11) {
                 const float truth = e.trueUtility(u, i, e.now());
                 const float model =
-                    e.shopper().utilityAt(u, i, e.now(), e.state().activeContext[u]);
+                    e.shopper().utilityAt(u, i, e.now(), e.state().activeContext(u));
                 QCOMPARE(truth, model);
                 ++checked;
             }

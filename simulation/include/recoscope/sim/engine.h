@@ -10,6 +10,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/core/shop.h"
 #include "recoscope/core/surface_metrics.h"
+#include "recoscope/sim/alias_table.h"
 #include "recoscope/sim/arrival_rate.h"
 #include "recoscope/sim/core_guard.h"
 #include "recoscope/sim/event_queue.h"
@@ -20,7 +21,6 @@
 #include "recoscope/sim/shopper_model.h"
 #include "recoscope/sim/world.h"
 
-#include <boost/random/discrete_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 
 #include <array>
@@ -347,7 +347,7 @@ private:
     // g are the contiguous ids [m_groupBegin[g], m_groupBegin[g+1]).
     std::vector<std::uint32_t> m_groupBegin;
     std::vector<double> m_groupActivity;
-    std::vector<boost::random::discrete_distribution<std::uint32_t, double>> m_groupPick;
+    std::vector<AliasTable<std::uint32_t>> m_groupPick; // Boost's draws, on huge pages
     ArrivalRate m_rate; // the candidate visits' rate by hour, day, season and cohort
     HabitTable m_habit; // habit acceptance by the distance to the user's favourite hour
     // Timeline: item launches in time order, then the other timed changes.

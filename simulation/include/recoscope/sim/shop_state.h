@@ -2,12 +2,18 @@
 // The shop's changing state during a run: stock, promotions, and what each shopper saw
 // and bought recently (fatigue, repurchase, brand loyalty, RFM, satisfaction). Owned by
 // the Engine, read by the ShopperModel; the World stays the immutable generated truth.
-// Structure of arrays, so that a million users cost tens of bytes each.
+// Structure of arrays, so that a million users cost tens of bytes each, except what a step
+// reads and writes of its user's history: one record per user, whole cache lines.
 
 #include "recoscope/core/huge_pages.h"
+#include "recoscope/core/slate.h"
 #include "recoscope/core/types.h"
+#include "recoscope/sim/cache_line_allocator.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -35,13 +41,7 @@ struct ShopState {
     // --- users ---
     /// Impressions remembered per user (ring); fatigue reads them.
     int memory = 0;
-    std::vector<core::ItemId> shownItem; ///< users x memory, kNoItem when empty
-    std::vector<float> shownHour;        ///< simulated hours of those impressions
-    std::vector<std::uint8_t> shownNext; ///< ring cursor per user
     static constexpr int kBought = 4;
-    std::vector<core::ItemId> boughtItem; ///< users x kBought, kNoItem when empty
-    std::vector<float> boughtHour;
-    std::vector<std::uint8_t> boughtNext;
     /// Return weight in [0, 1]: the probability that a candidate visit of the user
     /// happens (0.5 at the start; satisfaction moves it; churned users are at 0).
     std::vector<float> returnWeight;
@@ -53,8 +53,6 @@ struct ShopState {
     std::vector<float> monetary;
     /// Sessions started (candidate visits that happened) per user.
     std::vector<std::uint32_t> sessions;
-    /// Context item of the user's active session (kNoItem when none is active).
-    std::vector<core::ItemId> activeContext;
 
     /// Sizes every table for a shop of `items` items and `users` users, all at their
     /// start values. The tables a step reads at random are placed on huge pages
@@ -66,56 +64,124 @@ struct ShopState {
         restocked.assign(items, 0);
         promotionDiscount.assign(items, 0.0f);
         memory = impressionsRemembered;
-        const std::size_t remembered = users * static_cast<std::size_t>(memory);
-        assignOnHugePages(shownItem, remembered, core::kNoItem);
-        assignOnHugePages(shownHour, remembered, 0.0f);
-        assignOnHugePages(shownNext, users, 0);
-        assignOnHugePages(boughtItem, users * kBought, core::kNoItem);
-        assignOnHugePages(boughtHour, users * kBought, 0.0f);
-        assignOnHugePages(boughtNext, users, 0);
+        resizeUserRecords(users);
         assignOnHugePages(returnWeight, users, 0.5f);
         assignOnHugePages(churned, users, 0);
         assignOnHugePages(lastPurchase, users, -1.0);
         assignOnHugePages(purchases, users, 0);
         assignOnHugePages(monetary, users, 0.0f);
         assignOnHugePages(sessions, users, 0);
-        assignOnHugePages(activeContext, users, core::kNoItem);
     }
 
+    /// A user's remembered impressions (`memory` slots, kNoItem when empty) and their
+    /// simulated hours, in ring order: the next impression goes to slot shownNext(u).
     std::span<const core::ItemId> shown(core::UserId u) const {
-        return {shownItem.data() + static_cast<std::size_t>(u) * memory,
-                static_cast<std::size_t>(memory)};
+        return {items(u, 0), static_cast<std::size_t>(memory)};
     }
     std::span<const float> shownHours(core::UserId u) const {
-        return {shownHour.data() + static_cast<std::size_t>(u) * memory,
-                static_cast<std::size_t>(memory)};
+        return {hours(u, memory), static_cast<std::size_t>(memory)};
     }
+    std::uint32_t shownNext(core::UserId u) const { return *words(u, cursorsAt()); }
+    /// A user's last kBought purchases and their hours, in ring order (slot boughtNext(u)
+    /// is the next one written, so the latest is the slot before it).
     std::span<const core::ItemId> bought(core::UserId u) const {
-        return {boughtItem.data() + static_cast<std::size_t>(u) * kBought, kBought};
+        return {items(u, 2 * memory), kBought};
     }
     std::span<const float> boughtHours(core::UserId u) const {
-        return {boughtHour.data() + static_cast<std::size_t>(u) * kBought, kBought};
+        return {hours(u, 2 * memory + kBought), kBought};
     }
+    std::uint32_t boughtNext(core::UserId u) const { return *words(u, cursorsAt() + 1); }
+    /// Context item of the user's active session (kNoItem when none is active).
+    core::ItemId activeContext(core::UserId u) const { return *words(u, cursorsAt() + 2); }
+    void setActiveContext(core::UserId u, core::ItemId item) { *words(u, cursorsAt() + 2) = item; }
+    /// The user's record (all of the above, userRecordBytes() bytes from a cache-line
+    /// boundary): what a prefetch of the user's history loads.
+    const void* userRecord(core::UserId u) const {
+        return m_records.get() + static_cast<std::size_t>(u) * m_recordBytes;
+    }
+    std::size_t userRecordBytes() const { return m_recordBytes; }
 
     /// Bumped whenever a user's history changes (caches of prepared histories key on it).
     std::uint64_t historyVersion = 0;
 
     void remember(core::UserId u, core::ItemId item, float hour) {
-        ++historyVersion;
-        if (memory == 0)
+        const core::SlateEntry shown[1] = {{item}};
+        rememberSlate(u, shown, hour);
+    }
+    /// remember() for each entry of `slate` in order (the engine's end of a step): the
+    /// record's address, the ring's size and its cursor in registers for the whole slate.
+    void rememberSlate(core::UserId u, std::span<const core::SlateEntry> slate, float hour) {
+        historyVersion += slate.size();
+        const auto ring = static_cast<std::uint32_t>(memory);
+        if (ring == 0)
             return;
-        const std::size_t at = static_cast<std::size_t>(u) * memory + shownNext[u];
-        shownItem[at] = item;
-        shownHour[at] = hour;
-        shownNext[u] = static_cast<std::uint8_t>((shownNext[u] + 1) % memory);
+        core::ItemId* item = items(u, 0);
+        float* at = hours(u, ring);
+        std::uint32_t* cursor = words(u, 2 * ring + 2 * kBought);
+        std::uint32_t next = *cursor;
+        for (const core::SlateEntry& e : slate) {
+            item[next] = e.item;
+            at[next] = hour;
+            next = next + 1 == ring ? 0 : next + 1; // (next + 1) % ring, next < ring
+        }
+        *cursor = next;
     }
     void rememberPurchase(core::UserId u, core::ItemId item, float hour) {
         ++historyVersion;
-        const std::size_t at = static_cast<std::size_t>(u) * kBought + boughtNext[u];
-        boughtItem[at] = item;
-        boughtHour[at] = hour;
-        boughtNext[u] = static_cast<std::uint8_t>((boughtNext[u] + 1) % kBought);
+        const auto ring = static_cast<std::uint32_t>(memory);
+        std::uint32_t* cursor = words(u, 2 * ring + 2 * kBought + 1);
+        const std::uint32_t next = *cursor;
+        items(u, 2 * ring)[next] = item;
+        hours(u, 2 * ring + kBought)[next] = hour;
+        *cursor = (next + 1) % static_cast<std::uint32_t>(kBought);
     }
+
+private:
+    // One record per user in whole cache lines, four-byte slots: [0, memory) the shown
+    // items, [memory, 2 memory) their hours, then kBought bought items, kBought hours, the
+    // two ring cursors and the active context. On `large` (memory 8) 27 slots of 32, two
+    // lines; before, the same fields were seven tables: seven lines and seven TLB entries
+    // per user. The block comes from an allocator (objects of each slot's type are created
+    // by the first write to it, C++20 implicit object creation), and every slot is only
+    // ever read and written as its one type.
+    struct RecordsDeleter {
+        std::size_t bytes; // no initialiser: keeps the deleter default-constructible here
+        void operator()(std::byte* p) const {
+            CacheLineAllocator<std::byte>().deallocate(p, bytes);
+        }
+    };
+    std::size_t cursorsAt() const { return 2 * static_cast<std::size_t>(memory) + 2 * kBought; }
+    std::byte* slot(core::UserId u, std::size_t k) const {
+        return m_records.get() + static_cast<std::size_t>(u) * m_recordBytes + 4 * k;
+    }
+    core::ItemId* items(core::UserId u, std::size_t k) const {
+        return reinterpret_cast<core::ItemId*>(slot(u, k));
+    }
+    float* hours(core::UserId u, std::size_t k) const {
+        return reinterpret_cast<float*>(slot(u, k));
+    }
+    std::uint32_t* words(core::UserId u, std::size_t k) const {
+        return reinterpret_cast<std::uint32_t*>(slot(u, k));
+    }
+    void resizeUserRecords(std::size_t users) {
+        const std::size_t used = 4 * (cursorsAt() + 3);
+        m_recordBytes = (used + kCacheLine - 1) / kCacheLine * kCacheLine;
+        const std::size_t bytes = std::max<std::size_t>(users * m_recordBytes, 1);
+        m_records = std::unique_ptr<std::byte[], RecordsDeleter>(
+            CacheLineAllocator<std::byte>().allocate(bytes), RecordsDeleter{bytes});
+        for (std::size_t u = 0; u < users; ++u) {
+            const auto user = static_cast<core::UserId>(u);
+            std::fill_n(items(user, 0), memory, core::kNoItem);
+            std::fill_n(hours(user, memory), memory, 0.0f);
+            std::fill_n(items(user, 2 * memory), kBought, core::kNoItem);
+            std::fill_n(hours(user, 2 * memory + kBought), kBought, 0.0f);
+            std::fill_n(words(user, cursorsAt()), 2, 0u);
+            *words(user, cursorsAt() + 2) = core::kNoItem;
+            std::fill_n(words(user, cursorsAt() + 3), m_recordBytes / 4 - cursorsAt() - 3, 0u);
+        }
+    }
+    std::size_t m_recordBytes = 0;
+    std::unique_ptr<std::byte[], RecordsDeleter> m_records;
 };
 
 } // namespace recoscope::sim

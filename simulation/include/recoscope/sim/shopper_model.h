@@ -9,14 +9,13 @@
 
 #include "recoscope/core/event.h"
 #include "recoscope/core/slate.h"
+#include "recoscope/sim/alias_table.h"
 #include "recoscope/sim/coupon_desk.h"
 #include "recoscope/sim/history_cache.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/session.h"
 #include "recoscope/sim/shop_state.h"
 #include "recoscope/sim/world.h"
-
-#include <boost/random/discrete_distribution.hpp>
 
 #include <vector>
 
@@ -200,7 +199,8 @@ private:
     bool m_cascade;
     bool m_prefetch;      ///< core::prefetchPays for this catalogue
     bool m_prefetchUsers; ///< core::prefetchPays for this population
-    boost::random::discrete_distribution<core::ItemId, double> m_popular;
+    /// Organic draws by appeal: Boost's discrete_distribution, on huge pages.
+    AliasTable<core::ItemId> m_popular;
     std::vector<float> m_examine; // positionBias^p
 };
 
