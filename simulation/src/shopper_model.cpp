@@ -1,5 +1,5 @@
-#include "recoscope/sim/shopper_model.h"
-#include "affinity_dot.h"
+#include "shopper_terms.h"
+
 #include "recoscope/core/huge_pages.h"
 #include "recoscope/core/prefetch_policy.h"
 #include "recoscope/sim/vector_state.h"
@@ -14,16 +14,8 @@
 
 namespace recoscope::sim {
 
-namespace {
-float sigmoid(float x) {
-    return 1.0f / (1.0f + std::exp(-x));
-}
-constexpr std::size_t kMaxSlate = 128;
-
-} // namespace
-
 double ShopperModel::uniform(Session& s) {
-    return boost::random::uniform_01<double>()(s.rng);
+    return detail::uniform01(s);
 }
 
 ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const ShopState* state)
@@ -54,7 +46,7 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
     for (std::size_t i = 0; i < m_hot.size(); ++i)
         m_hot[i] = {world.itemQuality[i], world.itemLogRelPrice[i], world.items.category[i],
                     world.items.brand[i]};
-    m_examine.resize(kMaxSlate);
+    m_examine.resize(detail::kMaxSlate);
     float e = 1.0f;
     for (float& x : m_examine) {
         x = e;
@@ -64,23 +56,6 @@ ShopperModel::ShopperModel(const Scenario& scenario, const World& world, const S
 
 float ShopperModel::pricePaid(core::ItemId item) const {
     return m_world.items.price[item] * (1.0f - m_world.items.discount[item]);
-}
-
-ShopperModel::UserTerms ShopperModel::userTerms(core::UserId user) const {
-    return {m_world.userVector(user),
-            static_cast<float>(m_scenario.behaviour.priceSensitivity) *
-                m_world.userPriceSensitivity[user],
-            m_world.userBrandLoyalty[user]};
-}
-
-inline float ShopperModel::staticUtility(const UserTerms& user, core::ItemId item) const {
-    // affinity + quality - (sensitivity x multiplier) x log relative price + discount, in
-    // this order (a - b + c is (a - b) + c; the price product is (s x m) x p): only the
-    // per-user product is taken out of the per-item work.
-    const float dot = affinityDot(user.vector, m_world.itemVector(item), m_world.dim);
-    const ItemHot& hot = m_hot[item];
-    return m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
-           m_discountWeight * m_world.items.discount[item];
 }
 
 float ShopperModel::utility(core::UserId user, core::ItemId item) const {
@@ -173,55 +148,6 @@ void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
     c.combineMasks();
 }
 
-inline ShopperModel::HistoryTerms
-ShopperModel::historyTerms(const UserTerms& user, core::ItemId item, const HistoryCache& c) const {
-    HistoryTerms h;
-    const ItemHot& hot = m_hot[item];
-    // Most items match no mask: every term +0 after one test.
-    if (!c.mayMatch(item, hot.category, hot.brand))
-        return h;
-    // Fatigue: every remembered impression of the item (or of its leaf category) costs
-    // utility, halving every fatigue_half_life_hours. The masks skip items whose id and
-    // category were not shown lately (most of them); the others read their sums.
-    float sameItem, sameCategory;
-    if (c.fatigueSums(item, hot.category, sameItem, sameCategory))
-        h.fatigue = sameItem * m_fatigueItem + sameCategory * m_fatigueCategory;
-    // Bought before: durable goods are rarely bought again, consumables after a cycle;
-    // the brands bought before earn the user's loyalty bonus. The masks skip the scan for
-    // items neither bought nor of a brand bought (most of them: the scan finds nothing).
-    if (c.mayHaveBought(item, hot.brand)) {
-        bool loyal = false;
-        for (int k = 0; k < c.bought; ++k) {
-            if (c.boughtItem[k] == item)
-                h.repurchase =
-                    std::max(h.repurchase,
-                             c.boughtPenalty[k] *
-                                 (m_world.itemConsumable[item] ? c.consumableFactor[k] : 1.0f));
-            loyal = loyal || c.boughtBrand[k] == hot.brand;
-        }
-        if (loyal)
-            h.loyalty = user.loyalty;
-    }
-    if (HistoryCache::hasBit(c.successorMask, item))
-        for (int k = 0; k < c.successors; ++k)
-            if (c.successor[k] == item) {
-                h.sequence = m_sequenceBoost;
-                break;
-            }
-    return h;
-}
-
-inline float ShopperModel::fullUtility(const UserTerms& user, core::ItemId item,
-                                       const HistoryCache& c) const {
-    const HistoryTerms h = historyTerms(user, item, c);
-    float u = staticUtility(user, item);
-    u -= h.fatigue;
-    u -= h.repurchase;
-    u += h.loyalty;
-    u += h.sequence;
-    return u;
-}
-
 float ShopperModel::utilityCached(core::UserId user, core::ItemId item,
                                   const HistoryCache& c) const {
     return fullUtility(userTerms(user), item, c);
@@ -247,27 +173,6 @@ UtilityParts ShopperModel::utilityParts(core::UserId user, core::ItemId item, co
     p.loyalty = h.loyalty;
     p.sequence = h.sequence;
     return p;
-}
-
-void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const {
-    // On `large` (1M items) each slate item's rows are cache misses; asking for all of
-    // them before scoring the first lets the memory system serve them together instead
-    // of one item after the other. Prefetches change no value.
-    if (!m_prefetch)
-        return;
-    const std::size_t items = m_hot.size();
-    const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
-    for (std::size_t p = 0; p < n; ++p) {
-        const core::ItemId item = slate[p].item;
-        if (item >= items)
-            continue; // refused later (CoreGuard); nothing to load
-        const char* row = reinterpret_cast<const char*>(m_world.itemVector(item));
-        for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
-            __builtin_prefetch(row + b);
-        __builtin_prefetch(&m_hot[item]);
-        __builtin_prefetch(&m_world.items.available[item]);
-        __builtin_prefetch(&m_world.items.discount[item]);
-    }
 }
 
 void ShopperModel::prefetchUser(core::UserId user) const {
@@ -304,178 +209,6 @@ void ShopperModel::prefetchHistory(core::UserId user) const {
             __builtin_prefetch(&brand[item]);
 }
 
-// flatten: the per-entry utility (dot product, history terms) is inlined into the slate
-// loop, so per-user and per-cache loads are hoisted out of it. Same operations, same order.
-[[gnu::flatten]] int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate,
-                                                   core::SimTime t, std::vector<float>* utilities,
-                                                   const HistoryCache* history) const {
-    if (!history) {
-        // Only here a cache of our own (2 KB, whose construction a caller with a prepared
-        // history should not pay).
-        HistoryCache local;
-        prepare(s.user, t, s.contextItem, local);
-        return chooseFromSlate(s, slate, t, utilities, &local);
-    }
-    const HistoryCache& cache = *history;
-    const std::size_t n = std::min(slate.size(), kMaxSlate);
-    float u[kMaxSlate];
-    prefetchSlate(slate, n);
-    const UserTerms user = userTerms(s.user);
-    // fullUtility() of every available entry with the dimension a constant (D > 0, the
-    // unrolled dot product) or read once (D = 0): the same operations in the same order.
-    const auto score = [&]<int D>(std::integral_constant<int, D>) {
-        const int dim = D > 0 ? D : m_world.dim;
-        const float* vectors = m_world.itemVectors.data();
-        for (std::size_t p = 0; p < n; ++p) {
-            const core::ItemId item = slate[p].item;
-            if (!m_world.items.isAvailable(item)) {
-                u[p] = -1e30f; // never clicked
-                continue;
-            }
-            const HistoryTerms h = historyTerms(user, item, cache);
-            const float* row = vectors + std::size_t{item} * dim;
-            float dot;
-            if constexpr (D > 0)
-                dot = fixedDot<D>(user.vector, row);
-            else
-                dot = affinityDot(user.vector, row, dim);
-            const ItemHot& hot = m_hot[item];
-            float v = m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
-                      m_discountWeight * m_world.items.discount[item];
-            v -= h.fatigue;
-            v -= h.repurchase;
-            v += h.loyalty;
-            v += h.sequence;
-            u[p] = v;
-        }
-    };
-    if (m_world.dim == 16)
-        score(std::integral_constant<int, 16>{});
-    else if (m_world.dim == 32)
-        score(std::integral_constant<int, 32>{});
-    else
-        score(std::integral_constant<int, 0>{});
-    if (utilities)
-        utilities->assign(u, u + n);
-    if (m_cascade) {
-        // Cascade: the shopper looks at positions in order; a click ends the scan, else
-        // they go on with probability position_bias.
-        const float threshold = static_cast<float>(m_scenario.behaviour.noClickUtility);
-        for (std::size_t p = 0; p < n; ++p) {
-            if (p > 0 && uniform(s) >= m_scenario.behaviour.positionBias)
-                return -1;
-            if (u[p] > -1e29f && uniform(s) < sigmoid(u[p] - threshold))
-                return static_cast<int>(p);
-        }
-        return -1;
-    }
-    // Weights e_p * exp(U_j) against exp(U_0); one uniform draw picks the outcome.
-    float weights[kMaxSlate];
-    float total = m_noClickWeight;
-    for (std::size_t p = 0; p < n; ++p) {
-        weights[p] = u[p] > -1e29f ? m_examine[p] * std::exp(u[p]) : 0.0f;
-        total += weights[p];
-    }
-    float r = static_cast<float>(uniform(s)) * total;
-    for (std::size_t p = 0; p < n; ++p) {
-        if (r < weights[p])
-            return static_cast<int>(p);
-        r -= weights[p];
-    }
-    return -1;
-}
-
-double ShopperModel::clickProbability(const float* utilities, std::size_t n) const {
-    n = std::min(n, kMaxSlate);
-    if (m_cascade) {
-        const double threshold = m_scenario.behaviour.noClickUtility;
-        double reach = 1.0, click = 0.0;
-        for (std::size_t p = 0; p < n; ++p) {
-            if (p > 0)
-                reach *= m_scenario.behaviour.positionBias;
-            const double c =
-                utilities[p] > -1e29f ? 1.0 / (1.0 + std::exp(threshold - utilities[p])) : 0.0;
-            click += reach * c;
-            reach *= 1.0 - c;
-        }
-        return click;
-    }
-    double sum = 0.0;
-    for (std::size_t p = 0; p < n; ++p)
-        if (utilities[p] > -1e29f)
-            sum += m_examine[p] * std::exp(static_cast<double>(utilities[p]));
-    return sum / (sum + m_noClickWeight);
-}
-
-// flatten: the candidates' utilities are inlined too (as in chooseFromSlate).
-[[gnu::flatten]] core::ItemId ShopperModel::organicItem(Session& s,
-                                                        const HistoryCache* history) const {
-    // Browsing and search results surface popular items (and promoted ones during a
-    // promotion); the shopper opens the one that appeals most among a handful (Gumbel
-    // noise = a logit choice among the candidates).
-    constexpr int kCandidates = 6;
-    core::ItemId best = core::kNoItem;
-    float bestScore = -1e30f, bestGone = -1e30f;
-    if (!history) { // as in chooseFromSlate (preparing draws nothing)
-        HistoryCache local;
-        prepare(s.user, s.nextTime, core::kNoItem, local);
-        return organicItem(s, &local);
-    }
-    const HistoryCache& cache = *history;
-    const bool promo =
-        m_state && !m_state->promoted.empty() && uniform(s) < m_scenario.behaviour.promotionBrowse;
-    const UserTerms user = userTerms(s.user);
-    for (int c = 0; c < kCandidates; ++c) {
-        core::ItemId item;
-        if (promo && c < kCandidates / 2) {
-            const auto& list = m_state->promoted;
-            item = list[boost::random::uniform_int_distribution<std::size_t>(0, list.size() -
-                                                                                    1)(s.rng)];
-        } else {
-            item = m_popular(s.rng);
-        }
-        const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
-        if (!m_world.items.isAvailable(item)) {
-            if (soldOut(item)) // what the shopper would have opened had it been in stock
-                bestGone = std::max(bestGone, fullUtility(user, item, cache) + gumbel);
-            continue;
-        }
-        const float score = fullUtility(user, item, cache) + gumbel;
-        if (score > bestScore) {
-            bestScore = score;
-            best = item;
-        }
-    }
-    // A request lost to a stock-out: the shopper's first choice was sold out (counting
-    // draws nothing: the dice are those of the choice itself).
-    if (bestGone > bestScore)
-        ++s.lostRequests;
-    return best;
-}
-
-core::ItemId ShopperModel::successorItem(Session& s, core::ItemId item) const {
-    if (item == core::kNoItem || m_world.successorCount == 0)
-        return core::kNoItem;
-    core::ItemId best = core::kNoItem;
-    float bestScore = -1e30f, bestGone = -1e30f;
-    for (core::ItemId next : m_world.successors(item)) {
-        const float gumbel = -std::log(-std::log(static_cast<float>(uniform(s)) + 1e-12f) + 1e-12f);
-        if (!m_world.items.isAvailable(next)) {
-            if (soldOut(next))
-                bestGone = std::max(bestGone, utility(s.user, next) + gumbel);
-            continue;
-        }
-        const float score = utility(s.user, next) + gumbel;
-        if (score > bestScore) {
-            bestScore = score;
-            best = next;
-        }
-    }
-    if (bestGone > bestScore)
-        ++s.lostRequests; // as in organicItem
-    return best;
-}
-
 void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::int16_t position,
                              core::SimTime t, std::vector<core::Event>& out,
                              const HistoryCache* history) const {
@@ -488,12 +221,12 @@ void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::i
                              : utilityAt(s.user, item, t, core::kNoItem)) -
                     static_cast<float>(b.noClickUtility);
     const core::Surface surface = s.surface;
-    const double favDraw = uniform(s);
-    const double cartDraw = uniform(s);
-    if (favDraw < sigmoid(u + static_cast<float>(b.favouriteOffset)))
+    const double favDraw = detail::uniform01(s);
+    const double cartDraw = detail::uniform01(s);
+    if (favDraw < detail::sigmoid(u + static_cast<float>(b.favouriteOffset)))
         out.push_back(
             {t, s.user, item, core::EventKind::Favourite, surface, position, fromRec, 0.0f});
-    if (cartDraw < sigmoid(u + static_cast<float>(b.cartOffset))) {
+    if (cartDraw < detail::sigmoid(u + static_cast<float>(b.cartOffset))) {
         for (const CartLine& line : s.cart)
             if (line.item == item)
                 return; // already in the cart
@@ -505,16 +238,16 @@ void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::i
 
 float ShopperModel::purchaseProbability(core::UserId user, core::ItemId item,
                                         core::SimTime t) const {
-    return sigmoid(0.5f * utilityAt(user, item, t, core::kNoItem) +
-                   static_cast<float>(m_scenario.behaviour.purchaseOffset));
+    return detail::sigmoid(0.5f * utilityAt(user, item, t, core::kNoItem) +
+                           static_cast<float>(m_scenario.behaviour.purchaseOffset));
 }
 
 bool ShopperModel::continues(Session& s) const {
-    return uniform(s) < m_scenario.behaviour.continueProbability;
+    return detail::uniform01(s) < m_scenario.behaviour.continueProbability;
 }
 
 bool ShopperModel::browsesOrganically(Session& s) const {
-    return uniform(s) < m_scenario.behaviour.organicProbability;
+    return detail::uniform01(s) < m_scenario.behaviour.organicProbability;
 }
 
 core::Surface ShopperModel::startSurface(Session& s) const {
@@ -522,7 +255,7 @@ core::Surface ShopperModel::startSurface(Session& s) const {
     double total = 0.0;
     for (double x : w)
         total += x;
-    double r = uniform(s) * total;
+    double r = detail::uniform01(s) * total;
     for (std::size_t k = 0; k < w.size(); ++k) {
         if (r < w[k])
             return static_cast<core::Surface>(k);

@@ -74,10 +74,16 @@ public:
             std::copy(m_four.begin(), m_four.end(), first);
             return;
         }
-        boost::random::seed_seq(m_in.begin(), m_in.end()).generate(first, last);
+        generateOther(first, last);
     }
 
 private:
+    // Engines other than taus88 ask for more words: Boost's own sequence, kept out of
+    // line so that the four-word path above stays small enough to inline.
+    template <class Iter> [[gnu::noinline]] void generateOther(Iter first, Iter last) const {
+        boost::random::seed_seq(m_in.begin(), m_in.end()).generate(first, last);
+    }
+
     std::array<std::uint32_t, 4> m_in;
     mutable std::array<std::uint32_t, 4> m_four{};
     mutable bool m_ready = false;

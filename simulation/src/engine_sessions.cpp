@@ -1,0 +1,194 @@
+#include "recoscope/sim/engine.h"
+
+#include "engine_order.h"
+
+#include "recoscope/sim/seeds.h"
+
+#include "recoscope/core/huge_pages.h"
+#include "recoscope/core/prefetch_policy.h"
+
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace recoscope::sim {
+
+// Arrivals and sessions: the arrival process, the pending-step heap, session start and end, regret
+// samples.
+
+void Engine::scheduleNextArrival() {
+    // Non-homogeneous Poisson process of candidate visits with a piecewise-constant rate
+    // (by hour, day of week, season and joined cohorts): draw an exponential gap at the
+    // current rate; if it crosses the next change, restart there (exact, by
+    // memorylessness). Candidates are then thinned by habits and satisfaction.
+    const double perSecond = m_scenario.behaviour.sessionsPerDay / core::kSecondsPerDay;
+    core::SimTime t = m_nextArrival;
+    while (t < m_end) {
+        core::SimTime until = 0.0;
+        const double rate = perSecond * m_rate.factor(t, &until);
+        if (rate > 0.0) {
+            const double gap = boost::random::exponential_distribution<double>(rate)(m_arrivalRng);
+            if (t + gap < until) {
+                m_nextArrival = t + gap;
+                return;
+            }
+        }
+        t = until;
+    }
+    m_nextArrival = std::numeric_limits<double>::infinity();
+}
+
+void Engine::schedule(std::uint32_t slot) {
+    m_due.push_back({m_sessions[slot].nextTime, m_sessions[slot].id, slot});
+    std::push_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
+        return detail::laterDue(a.time, a.sessionId, b.time, b.sessionId);
+    });
+}
+
+void Engine::prefetchNextSteps() const {
+    // On `large` each step is a different one of a million users, and every row of theirs
+    // is a cache miss (~25 per step). The engine knows who comes next before it runs this
+    // step: the due queue's root is the next step unless an arrival or this session comes
+    // first, and the root's earlier child the one after. So the rows of the step after
+    // next start loading now, and a step later, with them in cache, the rows they point
+    // to (the categories of the remembered items, the latest slate): both arrive while a
+    // whole step of other work runs. Hints only: a wrong guess costs a few loads, never a
+    // value (results are the same; docs/decisions/0045). Below prefetchPays users every
+    // row stays in cache: no call at all (each hint would return at once, but five calls
+    // were 114 instructions a step on `default`).
+    if (m_due.empty() || !core::prefetchPays(m_world.users.size()))
+        return;
+    const core::UserId next = m_sessions[m_due.front().slot].user;
+    m_model.prefetchHistory(next);
+    m_metrics.prefetchUser(next, true);
+    if (m_due.size() < 2)
+        return;
+    std::size_t child = 1;
+    if (m_due.size() > 2 &&
+        detail::laterDue(m_due[1].time, m_due[1].sessionId, m_due[2].time, m_due[2].sessionId))
+        child = 2;
+    const core::UserId after = m_sessions[m_due[child].slot].user;
+    m_model.prefetchUser(after);
+    m_metrics.prefetchUser(after, false);
+    m_onboarding.prefetch(after);
+}
+
+void Engine::startSession() {
+    // A candidate visit: which group (among those joined), which user (by activity), and
+    // whether the visit happens. The same draws are made whatever happens, and the
+    // session number counts candidates, so every recommender faces the same dice.
+    const core::SimTime t = m_nextArrival;
+    boost::random::uniform_01<double> uniform;
+    double r = uniform(m_arrivalRng) * m_rate.joinedActivity(t);
+    std::size_t group = 0;
+    for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
+        if (m_world.groupJoinTime[g] > t)
+            continue;
+        group = g;
+        if (r < m_groupActivity[g])
+            break;
+        r -= m_groupActivity[g];
+    }
+    const core::UserId user = m_groupBegin[group] + m_groupPick[group](m_arrivalRng);
+    const double acceptDraw = uniform(m_arrivalRng);
+    const std::uint32_t sessionNo = m_sessionCount[user]++;
+    const double accept =
+        m_state.returnWeight[user] * m_habit(m_world.userHabitHour[user], hourOfDay(t));
+    if (m_state.churned[user] || acceptDraw >= accept) {
+        ++m_skippedVisits;
+        scheduleNextArrival();
+        return;
+    }
+
+    std::uint32_t slot;
+    if (!m_freeSlots.empty()) {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(m_sessions.size());
+        m_sessions.emplace_back();
+    }
+    Session& s = m_sessions[slot];
+    s.id = m_nextSessionId++;
+    s.user = user;
+    s.rng = makeSessionEngine(m_seed, user, sessionNo);
+    s.nextTime = t;
+    s.steps = 0;
+    s.surface = core::Surface::Home;
+    s.contextItem = core::kNoItem;
+    s.cart.clear();
+    s.exclusions.clear();
+    s.slates = s.slatesWithoutClick = s.clicks = s.purchases = 0;
+    s.lostCarts = s.lostRequests = 0;
+    s.regret = 0.0;
+    s.regretSamples = 0;
+    s.startSurface = m_model.startSurface(s);
+    ++m_state.sessions[user];
+    m_metrics.onSessionStart(t);
+    schedule(slot);
+    scheduleNextArrival();
+}
+
+void Engine::measureRegret(Session& s, const ActionRecord& a,
+                           const std::vector<float>& shownUtility) {
+    // Regret of a slate = click probability of the best possible slate (the k available,
+    // non-excluded items of highest true utility, best first) minus that of the slate
+    // shown. Exact but O(catalogue), hence sampled.
+    const core::ItemTable& t = m_world.items;
+    const std::size_t k = static_cast<std::size_t>(std::max(a.request.k, 0));
+    m_allUtility.clear();
+    HistoryCache cache;
+    m_model.prepare(s.user, a.time, a.request.contextItem, cache);
+    for (core::ItemId i = 0; i < t.size(); ++i)
+        if (t.available[i] && !a.request.excludes(i))
+            m_allUtility.push_back(m_model.utilityCached(s.user, i, cache));
+    const std::size_t best = std::min(k, m_allUtility.size());
+    std::partial_sort(m_allUtility.begin(),
+                      m_allUtility.begin() + static_cast<std::ptrdiff_t>(best), m_allUtility.end(),
+                      std::greater<>());
+    const double regret = m_model.clickProbability(m_allUtility.data(), best) -
+                          m_model.clickProbability(shownUtility.data(), shownUtility.size());
+    s.regret += regret;
+    ++s.regretSamples;
+    m_regretSum += regret;
+    ++m_regretSamples;
+}
+
+void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
+    m_model.checkout(s, t, a.events, [&](core::ItemId item) { return buy(item, s.user, t); });
+    m_state.lostCarts += static_cast<std::uint64_t>(s.lostCarts);
+    m_state.lostRequests += static_cast<std::uint64_t>(s.lostRequests);
+    a.sessionEnded = true;
+    m_state.setActiveContext(s.user, core::kNoItem);
+    // Satisfaction: a session with a click or a purchase raises the user's return weight,
+    // one of two or more slates without any click lowers it and may end in churn.
+    const BehaviourSpec& b = m_scenario.behaviour;
+    float& rw = m_state.returnWeight[s.user];
+    const double churnDraw = ShopperModel::uniform(s);
+    if (s.clicks > 0 || s.purchases > 0) {
+        rw += static_cast<float>(b.satisfactionGain) * (1.0f - rw);
+    } else if (s.slatesWithoutClick >= 2) {
+        rw -= static_cast<float>(b.satisfactionLoss) * rw;
+        if (churnDraw < b.churnProbability && !m_state.churned[s.user]) {
+            m_state.churned[s.user] = 1;
+            rw = 0.0f;
+            ++m_churnedUsers;
+        }
+    }
+    ++m_sessionsEnded;
+    // Regret per session is a Horvitz-Thompson estimate: each slate is measured
+    // independently with probability p = regret_sample, so sum(sampled regret) / p is an
+    // unbiased estimate of the session's total regret, and sessions without a sample
+    // contribute their (zero-sample) estimate of 0 *and* count in the denominator. Scaling
+    // a session's samples by slates / samples instead and dividing by every session (the
+    // first version) left the sessions without a sample at 0: about 300x too low at
+    // p = 0.0005. Dividing by the sessions with a sample would favour long sessions,
+    // which are more likely to hold one. docs/metrics.md states the estimator.
+    if (s.regretSamples > 0 && b.regretSample > 0.0)
+        m_sessionRegretSum += s.regret / b.regretSample;
+}
+
+} // namespace recoscope::sim

@@ -1,0 +1,135 @@
+#include "shopper_terms.h"
+
+#include "recoscope/core/prefetch_policy.h"
+
+#include <type_traits>
+
+namespace recoscope::sim {
+
+// The shopper facing a slate: each entry's utility, then one logit (or cascade) choice.
+
+void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const {
+    // On `large` (1M items) each slate item's rows are cache misses; asking for all of
+    // them before scoring the first lets the memory system serve them together instead
+    // of one item after the other. Prefetches change no value.
+    if (!m_prefetch)
+        return;
+    const std::size_t items = m_hot.size();
+    const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
+    for (std::size_t p = 0; p < n; ++p) {
+        const core::ItemId item = slate[p].item;
+        if (item >= items)
+            continue; // refused later (CoreGuard); nothing to load
+        const char* row = reinterpret_cast<const char*>(m_world.itemVector(item));
+        for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
+            __builtin_prefetch(row + b);
+        __builtin_prefetch(&m_hot[item]);
+        __builtin_prefetch(&m_world.items.available[item]);
+        __builtin_prefetch(&m_world.items.discount[item]);
+    }
+}
+
+// flatten: the per-entry utility (dot product, history terms) is inlined into the slate
+// loop, so per-user and per-cache loads are hoisted out of it. Same operations, same order.
+[[gnu::flatten]] int ShopperModel::chooseFromSlate(Session& s, const core::Slate& slate,
+                                                   core::SimTime t, std::vector<float>* utilities,
+                                                   const HistoryCache* history) const {
+    if (!history) {
+        // Only here a cache of our own (2 KB, whose construction a caller with a prepared
+        // history should not pay).
+        HistoryCache local;
+        prepare(s.user, t, s.contextItem, local);
+        return chooseFromSlate(s, slate, t, utilities, &local);
+    }
+    const HistoryCache& cache = *history;
+    const std::size_t n = std::min(slate.size(), detail::kMaxSlate);
+    float u[detail::kMaxSlate];
+    prefetchSlate(slate, n);
+    const UserTerms user = userTerms(s.user);
+    // fullUtility() of every available entry with the dimension a constant (D > 0, the
+    // unrolled dot product) or read once (D = 0): the same operations in the same order.
+    const auto score = [&]<int D>(std::integral_constant<int, D>) {
+        const int dim = D > 0 ? D : m_world.dim;
+        const float* vectors = m_world.itemVectors.data();
+        for (std::size_t p = 0; p < n; ++p) {
+            const core::ItemId item = slate[p].item;
+            if (!m_world.items.isAvailable(item)) {
+                u[p] = -1e30f; // never clicked
+                continue;
+            }
+            const HistoryTerms h = historyTerms(user, item, cache);
+            const float* row = vectors + std::size_t{item} * dim;
+            float dot;
+            if constexpr (D > 0)
+                dot = fixedDot<D>(user.vector, row);
+            else
+                dot = affinityDot(user.vector, row, dim);
+            const ItemHot& hot = m_hot[item];
+            float v = m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
+                      m_discountWeight * m_world.items.discount[item];
+            v -= h.fatigue;
+            v -= h.repurchase;
+            v += h.loyalty;
+            v += h.sequence;
+            u[p] = v;
+        }
+    };
+    if (m_world.dim == 16)
+        score(std::integral_constant<int, 16>{});
+    else if (m_world.dim == 32)
+        score(std::integral_constant<int, 32>{});
+    else
+        score(std::integral_constant<int, 0>{});
+    if (utilities)
+        utilities->assign(u, u + n);
+    if (m_cascade) {
+        // Cascade: the shopper looks at positions in order; a click ends the scan, else
+        // they go on with probability position_bias.
+        const float threshold = static_cast<float>(m_scenario.behaviour.noClickUtility);
+        for (std::size_t p = 0; p < n; ++p) {
+            if (p > 0 && detail::uniform01(s) >= m_scenario.behaviour.positionBias)
+                return -1;
+            if (u[p] > -1e29f && detail::uniform01(s) < detail::sigmoid(u[p] - threshold))
+                return static_cast<int>(p);
+        }
+        return -1;
+    }
+    // Weights e_p * exp(U_j) against exp(U_0); one uniform draw picks the outcome.
+    float weights[detail::kMaxSlate];
+    float total = m_noClickWeight;
+    for (std::size_t p = 0; p < n; ++p) {
+        weights[p] = u[p] > -1e29f ? m_examine[p] * std::exp(u[p]) : 0.0f;
+        total += weights[p];
+    }
+    float r = static_cast<float>(detail::uniform01(s)) * total;
+    for (std::size_t p = 0; p < n; ++p) {
+        if (r < weights[p])
+            return static_cast<int>(p);
+        r -= weights[p];
+    }
+    return -1;
+}
+
+double ShopperModel::clickProbability(const float* utilities, std::size_t n) const {
+    n = std::min(n, detail::kMaxSlate);
+    if (m_cascade) {
+        const double threshold = m_scenario.behaviour.noClickUtility;
+        double reach = 1.0, click = 0.0;
+        for (std::size_t p = 0; p < n; ++p) {
+            if (p > 0)
+                reach *= m_scenario.behaviour.positionBias;
+            const double c =
+                utilities[p] > -1e29f ? 1.0 / (1.0 + std::exp(threshold - utilities[p])) : 0.0;
+            click += reach * c;
+            reach *= 1.0 - c;
+        }
+        return click;
+    }
+    double sum = 0.0;
+    for (std::size_t p = 0; p < n; ++p)
+        if (utilities[p] > -1e29f)
+            sum += m_examine[p] * std::exp(static_cast<double>(utilities[p]));
+    return sum / (sum + m_noClickWeight);
+}
+
+} // namespace recoscope::sim
