@@ -152,11 +152,15 @@ private slots:
         const Outcome aware = runOf("stock-aware");
         qInfo("lost sales %llu -> %llu (carts %llu -> %llu, requests %llu -> %llu), stock-outs "
               "%llu -> %llu, CTR %.4f -> %.4f, revenue %.0f -> %.0f",
-              (unsigned long long)plain.lost, (unsigned long long)aware.lost,
-              (unsigned long long)plain.carts, (unsigned long long)aware.carts,
-              (unsigned long long)plain.requests, (unsigned long long)aware.requests,
-              (unsigned long long)plain.stockOuts, (unsigned long long)aware.stockOuts, plain.ctr,
-              aware.ctr, plain.revenue, aware.revenue);
+              static_cast<unsigned long long>(plain.lost),
+              static_cast<unsigned long long>(aware.lost),
+              static_cast<unsigned long long>(plain.carts),
+              static_cast<unsigned long long>(aware.carts),
+              static_cast<unsigned long long>(plain.requests),
+              static_cast<unsigned long long>(aware.requests),
+              static_cast<unsigned long long>(plain.stockOuts),
+              static_cast<unsigned long long>(aware.stockOuts), plain.ctr, aware.ctr, plain.revenue,
+              aware.revenue);
         QCOMPARE(plain.lost, plain.carts + plain.requests);
         QVERIFY(plain.lost > 100); // enough to test
         const double z = (double(plain.lost) - double(aware.lost)) /
