@@ -4,9 +4,17 @@
 // items beyond the short head's histogram), and every bucket's figures, the run's and the
 // short head after each bucket must be the same doubles. With vectors of 16 dimensions
 // (the registers path), of 6 (Eigen's dynamic map) and without vectors.
+// Since the fourth round also: more users than the 64 homogenisation samples, half the
+// slates counting their exposure in the pass (against a plain count), times jumping to a
+// day's edges, and the activity figures and retention table against reference_activity.h.
 // Mutations tried, each caught here: the squares of the 16-lane norm added in pairs, the
 // log2(C + n) cache not refreshed when C changes, fixHead's histogram not reset below the
-// boundary it stopped at, a slate's category counts not reset, the unit flag ignored.
+// boundary it stopped at, a slate's category counts not reset, the unit flag ignored;
+// fourth round: homogenisation's sharing mask not set, or its first pair skipped; the
+// count histogram not moved down on an interaction; the last flag pass with < for <=;
+// the items above the cap not listed; the served-user bits not cleared at take(); the
+// cached day taken to the next day's first second without the check; a stale category
+// stamp read as a count.
 
 #include "contract_fixture.h"
 #include "recoscope/core/beyond_accuracy.h"
