@@ -3,6 +3,7 @@
 #include "recoscope/core/prefetch_policy.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -27,6 +28,9 @@ BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> ve
     : m_items(items), m_dim(vectors.empty() ? 0 : dim),
       m_popularK(static_cast<std::size_t>(std::max(popularK, 1))), m_log2Small(kLog2Table),
       m_mask(items.size(), 0) {
+    // Every item starts at count 0; the histogram grows with the largest count.
+    m_countItems.assign(1, static_cast<std::uint32_t>(items.size()));
+    m_countCap = 4 * static_cast<std::uint64_t>(items.size()) + 1024;
     // Read at random by every slate and interaction: on huge pages (core/huge_pages.h).
     assignOnHugePages(m_item, items.size());
     // The caller's vectors are read in place with each item's inverse norm: the engine's
@@ -74,6 +78,26 @@ void BeyondAccuracy::prefetchUser(UserId id, bool deep) const {
         __builtin_prefetch(u.shown.data());
 }
 
+std::int32_t BeyondAccuracy::dayOf(double t) {
+    // floor(t / kSecondsPerDay), as onEvent always computed it. The same expression at the
+    // day's first second and at its last whole second: when both give this day, every
+    // time between them does too (a correctly rounded division and floor are monotonic),
+    // so day() answers from the cache until the clock leaves them. Otherwise (times beyond
+    // 2^53, NaN) the cache is just this one time.
+    auto of = [](double x) { return static_cast<std::int32_t>(std::floor(x / kSecondsPerDay)); };
+    const std::int32_t d = of(t);
+    const double low = static_cast<double>(d) * kSecondsPerDay;
+    const double high = low + (kSecondsPerDay - 1.0);
+    if (low <= t && t <= high && of(low) == d && of(high) == d) {
+        m_dayLow = low;
+        m_dayHigh = high;
+    } else {
+        m_dayLow = m_dayHigh = t;
+    }
+    m_day = d;
+    return d;
+}
+
 double BeyondAccuracy::log2Total() {
     // log2(T), T = C + n, for every slate: exact at an anchor T0, then log2(T0) + log2(1 + x),
     // x = (T - T0) / T0, by its series to the fourth power while x <= 1/256 (what is left
@@ -102,9 +126,19 @@ double BeyondAccuracy::log2TotalAt(double t) {
 
 void BeyondAccuracy::countInteraction(ItemId item) {
     ItemState& state = m_item[item];
-    ++state.count;
+    const std::uint64_t was = state.count++;
     ++m_countSum;
-    m_maxCount = std::max(m_maxCount, state.count);
+    // fixHead()'s histogram of the counts, moved along with this one (a few instructions
+    // per interaction instead of a pass over the catalogue per bucket).
+    if (state.count <= m_countCap) {
+        --m_countItems[static_cast<std::size_t>(was)];
+        if (state.count == m_countItems.size())
+            m_countItems.push_back(0);
+        ++m_countItems[static_cast<std::size_t>(state.count)];
+    } else if (was == m_countCap) {
+        --m_countItems[static_cast<std::size_t>(was)];
+        m_aboveCap.push_back(item);
+    }
     const std::uint64_t c = state.count + 1;
     state.log2Count = c < m_log2Small.size() ? m_log2Small[c] : std::log2(static_cast<double>(c));
     // The popularity top k, best first (ties to the lower id), kept as counts grow by one.
@@ -146,7 +180,7 @@ void BeyondAccuracy::onEvent(const Event& e) {
             ++m_bucketReturning;
         u.lastBucket = m_bucketIndex;
     }
-    const auto day = static_cast<std::int32_t>(std::floor(e.time / kSecondsPerDay));
+    const std::int32_t day = this->day(e.time);
     if (u.firstDay < 0) {
         u.firstDay = day;
         ++m_everActive;
@@ -190,26 +224,37 @@ double BeyondAccuracy::homogenisation(const std::vector<UserId>& users) const {
     // proportional to the pairs that share something, not to all pairs times k.
     static_assert(kHomogenisationUsers <= 64);
     const std::size_t m = users.size();
-    for (std::size_t b = 0; b < m; ++b)
-        for (const Shown& e : m_users[users[b]].shown)
+    std::array<std::uint32_t, kHomogenisationUsers> size{};
+    // sharing[a]: the users b > a with common(a, b) > 0.
+    std::array<std::uint64_t, kHomogenisationUsers> sharing{};
+    for (std::size_t b = 0; b < m; ++b) {
+        const std::vector<Shown>& shown = m_users[users[b]].shown;
+        size[b] = static_cast<std::uint32_t>(shown.size());
+        for (const Shown& e : shown)
             m_mask[e.item] |= std::uint64_t(1) << b;
+    }
     std::vector<std::uint16_t> common(m * m, 0);
     for (std::size_t a = 0; a < m; ++a)
         for (const Shown& e : m_users[users[a]].shown) {
             // The users after a in the mask of this item.
             std::uint64_t later = a + 1 < 64 ? m_mask[e.item] & (~std::uint64_t(0) << (a + 1)) : 0;
+            sharing[a] |= later;
             for (; later; later &= later - 1)
                 ++common[a * m + static_cast<std::size_t>(std::countr_zero(later))];
         }
     for (std::size_t b = 0; b < m; ++b)
         for (const Shown& e : m_users[users[b]].shown)
             m_mask[e.item] = 0;
+    // The Jaccard indices added pair by pair, a then b ascending. A pair with nothing in
+    // common adds +0.0 (0 / union, or 0 for two empty slates), which leaves the sum (never
+    // -0.0: it starts at +0.0 and every term is >= 0) the same bits, so only the pairs in
+    // `sharing` are visited, in the same order: about 3 % of the 2,016 on `default`.
     double sum = 0;
     for (std::size_t a = 0; a < m; ++a)
-        for (std::size_t b = a + 1; b < m; ++b) {
+        for (std::uint64_t later = sharing[a]; later; later &= later - 1) {
+            const auto b = static_cast<std::size_t>(std::countr_zero(later));
             const std::size_t c = common[a * m + b];
-            const std::size_t uni =
-                m_users[users[a]].shown.size() + m_users[users[b]].shown.size() - c;
+            const std::size_t uni = std::size_t(size[a]) + size[b] - c;
             sum += uni > 0 ? static_cast<double>(c) / static_cast<double>(uni) : 0.0;
         }
     const std::size_t pairs = m * (m - 1) / 2;
@@ -250,6 +295,8 @@ BeyondAccuracyPoint BeyondAccuracy::current() const {
 
 BeyondAccuracyPoint BeyondAccuracy::take() {
     BeyondAccuracyPoint p = current();
+    for (UserId u : m_bucket.servedUsers)
+        m_servedBits[u / 64] = 0; // the bits set are exactly these users'
     m_bucket = Sums{};
     m_bucketActive = m_bucketReturning = 0;
     ++m_bucketIndex;
@@ -269,9 +316,9 @@ void BeyondAccuracy::fixHead() {
     // The short head: most interacted-with first (ties to the lower id) until 80 % of
     // all interactions are covered. Every item above the boundary count is in, and of the
     // items at it the lowest ids. Found once a bucket without sorting the catalogue (that
-    // was a tenth of the simulator's time): the few items counted above `cap` are sorted,
-    // the rest walked through a histogram of their counts, most first. Two passes over the
-    // catalogue: the largest count is kept as counts grow, and the last pass sets every
+    // was a tenth of the simulator's time): the few items counted above the histogram's
+    // cap are sorted, the rest walked through the histogram of their counts (m_countItems,
+    // kept as counts grow), most first. One pass over the catalogue, which sets every
     // item's flag, in or out.
     if (m_countSum == 0) {
         for (ItemState& it : m_item)
@@ -279,37 +326,25 @@ void BeyondAccuracy::fixHead() {
         return;
     }
     const double threshold = kHeadShare * static_cast<double>(m_countSum);
-    const std::uint64_t cap = std::min<std::uint64_t>(m_maxCount, 4 * m_item.size() + 1024);
-    // Zero between calls, grown to the largest cap so far; only [0, cap] is used and reset.
-    if (m_headHistogram.size() < cap + 1)
-        m_headHistogram.resize(static_cast<std::size_t>(cap) + 1, 0);
-    std::uint32_t* histogram = m_headHistogram.data();
-    std::vector<ItemId> above;
-    const ItemState* state = m_item.data();
-    for (ItemId i = 0; i < m_item.size(); ++i) {
-        const std::uint64_t c = state[i].count;
-        if (c > cap)
-            above.push_back(i);
-        else
-            ++histogram[static_cast<std::size_t>(c)];
-    }
-    std::sort(above.begin(), above.end(), [this](ItemId a, ItemId b) {
-        const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
-        return ca > cb || (ca == cb && a < b);
-    });
     std::uint64_t covered = 0, boundary = 0, atBoundary = 0;
-    for (ItemId i : above) {
-        if (static_cast<double>(covered) >= threshold)
-            break;
-        const std::uint64_t c = m_item[i].count;
-        atBoundary = c == boundary ? atBoundary + 1 : 1;
-        boundary = c;
-        covered += c;
+    if (!m_aboveCap.empty()) {
+        std::vector<ItemId> above = m_aboveCap;
+        std::sort(above.begin(), above.end(), [this](ItemId a, ItemId b) {
+            const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
+            return ca > cb || (ca == cb && a < b);
+        });
+        for (ItemId i : above) {
+            if (static_cast<double>(covered) >= threshold)
+                break;
+            const std::uint64_t c = m_item[i].count;
+            atBoundary = c == boundary ? atBoundary + 1 : 1;
+            boundary = c;
+            covered += c;
+        }
     }
-    std::uint64_t c = cap;
-    for (; c > 0; --c) {
-        const std::uint32_t items = histogram[static_cast<std::size_t>(c)];
-        histogram[static_cast<std::size_t>(c)] = 0;
+    const std::uint32_t* histogram = m_countItems.data();
+    for (std::size_t c = m_countItems.size() - 1; c > 0; --c) {
+        const std::uint32_t items = histogram[c];
         if (items == 0)
             continue;
         if (static_cast<double>(covered) >= threshold)
@@ -319,18 +354,24 @@ void BeyondAccuracy::fixHead() {
              ++atBoundary)
             covered += c;
     }
-    // What the walk above did not reach, back to zero (entry 0 included).
-    std::fill(histogram, histogram + c + 1, 0u);
-    for (ItemState& it : m_item) {
+    // In id order: above the boundary in, at it the first atBoundary items in; once those
+    // are placed, an item is in exactly when its count is above the boundary.
+    ItemState* state = m_item.data();
+    const std::size_t n = m_item.size();
+    std::size_t i = 0;
+    for (; i < n && atBoundary > 0; ++i) {
+        ItemState& it = state[i];
         if (it.count > boundary) {
             it.tail = 0;
-        } else if (it.count == boundary && atBoundary > 0) {
+        } else if (it.count == boundary) {
             it.tail = 0;
             --atBoundary;
         } else {
             it.tail = 1;
         }
     }
+    for (; i < n; ++i)
+        state[i].tail = state[i].count <= boundary ? 1 : 0;
 }
 
 std::vector<std::vector<double>> BeyondAccuracy::retention(int days) const {

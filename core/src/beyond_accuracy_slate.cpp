@@ -11,20 +11,127 @@
 
 namespace recoscope::core {
 
+void BeyondAccuracy::noteServed(Sums& s, UserId user) {
+    if (std::find(s.servedUsers.begin(), s.servedUsers.end(), user) == s.servedUsers.end())
+        s.servedUsers.push_back(user);
+}
+
+void BeyondAccuracy::noteServedInBucket(UserId user) {
+    // A bucket's first 64 users take ~250 slates to find on `default` (shoppers come back
+    // within the hour): a bit per user instead of a search of the list for each.
+    const std::size_t word = user / 64;
+    if (word >= m_servedBits.size())
+        m_servedBits.resize(word + 1, 0);
+    const std::uint64_t bit = std::uint64_t(1) << (user % 64);
+    if (m_servedBits[word] & bit)
+        return;
+    m_servedBits[word] |= bit;
+    m_bucket.servedUsers.push_back(user);
+}
+
+void BeyondAccuracy::restartCategoryStamps() {
+    std::fill(m_catCount.begin(), m_catCount.end(), 0);
+    m_catStamp = std::uint64_t(1) << 32;
+}
+
+template <int Dim, bool Expose>
+[[gnu::always_inline]] inline BeyondAccuracy::SlateTally
+BeyondAccuracy::tally(std::span<const SlateEntry> slate, Shown* shown,
+                      [[maybe_unused]] std::uint64_t* exposure) {
+    const std::size_t n = slate.size();
+    // Raw pointers held in locals: the compiler cannot tell that the stores below leave the
+    // vectors' buffers in place, and would reload them for every item.
+    const ItemState* items = m_item.data();
+    std::uint64_t* catCount = m_catCount.data();
+    // Pairs in the same leaf category, counted as they arrive: O(k), not O(k^2). Each
+    // category's counter carries the stamp of the slate that last counted it, so a counter
+    // left by an earlier slate reads as 0 and nothing is reset afterwards.
+    const std::uint64_t stamp = nextCategoryStamp();
+    [[maybe_unused]] const float* vectors = m_vectors.data();
+    [[maybe_unused]] const int dim = m_dim;
+    // The common dimension of 16 sums in four registers with the row's size known at
+    // compile time; the dynamic map spent more on its size and alignment checks than on
+    // the 16 products. Same products, same additions in the same order: same bits.
+    using Row16 = Eigen::Matrix<float, 16, 1>;
+    [[maybe_unused]] Row16 sum16 = Row16::Zero();
+    // Eigen maps: the sum's lanes vectorise without an aliasing check per item.
+    [[maybe_unused]] Eigen::Map<Eigen::VectorXf> sum(m_sum.data(), Dim < 0 ? dim : 0);
+    if constexpr (Dim < 0)
+        sum.setZero();
+    SlateTally t;
+    double logCounts = 0;
+    std::uint64_t counts = 0, tail = 0, same = 0, unit = 0;
+    for (std::size_t a = 0; a < n; ++a) {
+        const ItemId i = slate[a].item;
+        const ItemState& it = items[i];
+        shown[a] = {i, it.unexpected};
+        const std::uint64_t seen = catCount[it.category];
+        const std::uint64_t mine = ((seen ^ stamp) >> 32) == 0 ? seen : stamp;
+        same += static_cast<std::uint32_t>(mine);
+        catCount[it.category] = mine + 1;
+        counts += it.count;
+        logCounts += it.log2Count;
+        tail += it.tail;
+        if constexpr (Expose)
+            ++exposure[i];
+        if constexpr (Dim != 0) {
+            // sum over pairs of u_a . u_b = (|sum of u|^2 - sum of |u|^2) / 2, u = v / |v|:
+            // O(k dim) instead of O(k^2 dim), the same value up to rounding (floats: about
+            // 1e-7 of a pair's distance). |u|^2 is 1 for a non-zero vector, else 0.
+            unit += it.unit;
+            if constexpr (Dim == 16)
+                sum16 += Eigen::Map<const Row16>(vectors + std::size_t(i) * 16) * it.invNorm;
+            else
+                sum += Eigen::Map<const Eigen::VectorXf>(vectors + std::size_t(i) * dim, dim) *
+                       it.invNorm;
+        }
+    }
+    if constexpr (Dim == 16) {
+        // Eigen's cast<double>().squaredNorm() of the dynamic map, which this replaces,
+        // squares each lane in double and adds the squares one after the other from lane 0:
+        // the same operations in the same order, the squares two at a time (each is one
+        // rounding either way), without the copy to m_sum.
+        const Eigen::Matrix<double, 16, 1> squares = sum16.cast<double>().cwiseAbs2();
+        double squared = squares[0];
+        for (int l = 1; l < 16; ++l)
+            squared += squares[l];
+        t.squared = squared;
+    } else if constexpr (Dim < 0) {
+        t.squared = sum.cast<double>().squaredNorm();
+    }
+    t.counts = counts;
+    t.tail = tail;
+    t.same = same;
+    t.unit = unit;
+    t.logCounts = logCounts;
+    return t;
+}
+
 void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> slate) {
+    serve<false>(id, slate, nullptr);
+}
+
+void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> slate,
+                             std::uint64_t* exposure) {
+    serve<true>(id, slate, exposure);
+}
+
+template <bool Expose>
+void BeyondAccuracy::serve(UserId id, std::span<const SlateEntry> slate, std::uint64_t* exposure) {
     // The simulator serves about a million slates a second: one pass over the slate reads
-    // each item's record once (tally), and each figure is computed once, then added to the
-    // bucket and to the run.
+    // each item's record once (tally, inlined here), and each figure is computed once, then
+    // added to the bucket and to the run.
     UserState& u = user(id);
     const std::size_t n = slate.size();
     u.shown.resize(n);
     if (n == 0)
         return;
     const bool latent = m_dim > 0 && n > 1;
+    Shown* shown = u.shown.data();
     // The branches on the vectors are taken once per slate, not once per item.
-    const SlateTally t = !latent       ? tally<0>(slate, u.shown.data())
-                         : m_dim == 16 ? tally<16>(slate, u.shown.data())
-                                       : tally<-1>(slate, u.shown.data());
+    const SlateTally t = !latent       ? tally<0, Expose>(slate, shown, exposure)
+                         : m_dim == 16 ? tally<16, Expose>(slate, shown, exposure)
+                                       : tally<-1, Expose>(slate, shown, exposure);
     const std::uint64_t pairs = n * (n - 1) / 2;
     double distance = 0;
     if (latent)
@@ -48,87 +155,9 @@ void BeyondAccuracy::onSlate(SimTime, UserId id, std::span<const SlateEntry> sla
     }
     // The first users of the bucket and of the run; the rest of the time both are full.
     if (m_bucket.servedUsers.size() < kHomogenisationUsers)
-        noteServed(m_bucket, id);
+        noteServedInBucket(id);
     if (m_total.servedUsers.size() < kHomogenisationUsers)
         noteServed(m_total, id);
-}
-
-void BeyondAccuracy::noteServed(Sums& s, UserId user) {
-    if (std::find(s.servedUsers.begin(), s.servedUsers.end(), user) == s.servedUsers.end())
-        s.servedUsers.push_back(user);
-}
-
-template <int Dim>
-BeyondAccuracy::SlateTally BeyondAccuracy::tally(std::span<const SlateEntry> slate, Shown* shown) {
-    const std::size_t n = slate.size();
-    // Raw pointers held in locals: the compiler cannot tell that the stores below leave the
-    // vectors' buffers in place, and would reload them for every item.
-    const ItemState* items = m_item.data();
-    std::uint32_t* catCount = m_catCount.data();
-    // A slate's categories, to reset their counts after it: on the stack for any usual slate.
-    constexpr std::size_t kLocalCats = 32;
-    std::uint32_t local[kLocalCats];
-    if (n > kLocalCats)
-        m_cats.resize(n);
-    std::uint32_t* cats = n > kLocalCats ? m_cats.data() : local;
-    [[maybe_unused]] const float* vectors = m_vectors.data();
-    [[maybe_unused]] const int dim = m_dim;
-    // The common dimension of 16 sums in four registers with the row's size known at
-    // compile time; the dynamic map spent more on its size and alignment checks than on
-    // the 16 products. Same products, same additions in the same order: same bits.
-    using Row16 = Eigen::Matrix<float, 16, 1>;
-    [[maybe_unused]] Row16 sum16 = Row16::Zero();
-    // Eigen maps: the sum's lanes vectorise without an aliasing check per item.
-    [[maybe_unused]] Eigen::Map<Eigen::VectorXf> sum(m_sum.data(), Dim < 0 ? dim : 0);
-    if constexpr (Dim < 0)
-        sum.setZero();
-    SlateTally t;
-    double logCounts = 0;
-    std::uint64_t counts = 0, tail = 0, same = 0, unit = 0;
-    for (std::size_t a = 0; a < n; ++a) {
-        const ItemId i = slate[a].item;
-        const ItemState& it = items[i];
-        shown[a] = {i, it.unexpected};
-        // Pairs in the same leaf category, counted as they arrive: O(k), not O(k^2).
-        const std::uint32_t c = it.category;
-        cats[a] = c;
-        same += catCount[c]++;
-        counts += it.count;
-        logCounts += it.log2Count;
-        tail += it.tail;
-        if constexpr (Dim != 0) {
-            // sum over pairs of u_a . u_b = (|sum of u|^2 - sum of |u|^2) / 2, u = v / |v|:
-            // O(k dim) instead of O(k^2 dim), the same value up to rounding (floats: about
-            // 1e-7 of a pair's distance). |u|^2 is 1 for a non-zero vector, else 0.
-            unit += it.unit;
-            if constexpr (Dim == 16)
-                sum16 += Eigen::Map<const Row16>(vectors + std::size_t(i) * 16) * it.invNorm;
-            else
-                sum += Eigen::Map<const Eigen::VectorXf>(vectors + std::size_t(i) * dim, dim) *
-                       it.invNorm;
-        }
-    }
-    for (std::size_t a = 0; a < n; ++a)
-        catCount[cats[a]] = 0;
-    if constexpr (Dim == 16) {
-        // Eigen's cast<double>().squaredNorm() of the dynamic map, which this replaces,
-        // squares each lane in double and adds the squares one after the other from lane 0:
-        // the same operations in the same order, the squares two at a time (each is one
-        // rounding either way), without the copy to m_sum.
-        const Eigen::Matrix<double, 16, 1> squares = sum16.cast<double>().cwiseAbs2();
-        double squared = squares[0];
-        for (int l = 1; l < 16; ++l)
-            squared += squares[l];
-        t.squared = squared;
-    } else if constexpr (Dim < 0) {
-        t.squared = sum.cast<double>().squaredNorm();
-    }
-    t.counts = counts;
-    t.tail = tail;
-    t.same = same;
-    t.unit = unit;
-    t.logCounts = logCounts;
-    return t;
 }
 
 } // namespace recoscope::core

@@ -108,7 +108,7 @@ MetricsAccumulator::MetricsAccumulator(const ItemTable& items, SimTime bucketWid
     assignOnHugePages(m_exposure, items.size(), 0);
 }
 
-void MetricsAccumulator::advanceTo(SimTime time) {
+void MetricsAccumulator::closeBucketsBefore(SimTime time) {
     while (time >= m_bucketStart + m_bucketWidth)
         m_pending.push_back(closeBucket(m_bucketStart + m_bucketWidth));
 }
@@ -122,16 +122,20 @@ void MetricsAccumulator::onSessionStart(SimTime time) {
 void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t latencyNs,
                                  UserId user) {
     advanceTo(time);
-    if (user != kNoUser)
-        m_beyond.onSlate(time, user, slate);
+    if (user != kNoUser) {
+        // The exposure counters are bumped in the beyond-accuracy pass over the slate, which
+        // reads every item anyway (its ids are items of the table, as BeyondAccuracy
+        // requires, so the range check below is not needed there).
+        m_beyond.onSlate(time, user, slate, m_exposure.data());
+    } else {
+        for (const SlateEntry& e : slate)
+            if (e.item < m_exposure.size())
+                ++m_exposure[e.item];
+    }
     ++m_bucket.requests;
     ++m_total.requests;
     m_bucket.impressions += slate.size();
     m_total.impressions += slate.size();
-    for (const SlateEntry& e : slate) {
-        if (e.item < m_exposure.size() && m_exposure[e.item]++ == 0)
-            ++m_recommendedItems;
-    }
     // The run's histogram gets the bucket's when it closes (closeBucket): quantiles count
     // per bin, so merged they are the same; one record() per slate instead of two.
     m_bucketLatency.record(latencyNs);
@@ -230,13 +234,13 @@ MetricPoint MetricsAccumulator::point(SimTime start, SimTime end, const Counters
     std::uint64_t launched = 0, covered = 0;
     const SimTime* launch = m_items.launchTime.data();
     const std::uint64_t* exposure = m_exposure.data();
-    for (std::size_t i = 0; i < m_exposure.size(); ++i) {
-        if (launch[i] <= end) {
-            ++launched;
-            covered += exposure[i] != 0 ? 1 : 0;
-            m_gini.add(exposure[i]);
-        }
-    }
+    m_gini.addWhere(m_exposure, [&](std::size_t i) {
+        if (!(launch[i] <= end))
+            return false;
+        ++launched;
+        covered += exposure[i] != 0 ? 1 : 0;
+        return true;
+    });
     p.coverage = launched ? static_cast<double>(covered) / static_cast<double>(launched) : 0.0;
     const std::optional<double> gini = m_gini.take();
     p.gini = gini ? *gini : this->gini(end);

@@ -10,19 +10,9 @@ double SurfaceCounters::ctr() const {
     return rate(clicks, impressions);
 }
 
-void SurfaceMetrics::onSlate(Surface surface, std::size_t size, std::uint64_t latencyNs) {
-    const auto s = static_cast<std::size_t>(surface);
-    ++m_counters[s].requests;
-    m_counters[s].impressions += size;
-    m_latency[s].record(latencyNs);
-}
-
-void SurfaceMetrics::onEvent(const Event& e) {
+void SurfaceMetrics::onCartEvent(const Event& e) {
     const auto s = static_cast<std::size_t>(e.surface);
     switch (e.kind) {
-    case EventKind::Click:
-        ++m_counters[s].clicks;
-        return;
     case EventKind::CartAdd: {
         if (!e.fromRecommendation)
             return;

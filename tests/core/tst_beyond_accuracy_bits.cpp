@@ -4,17 +4,28 @@
 // items beyond the short head's histogram), and every bucket's figures, the run's and the
 // short head after each bucket must be the same doubles. With vectors of 16 dimensions
 // (the registers path), of 6 (Eigen's dynamic map) and without vectors.
+// Since the fourth round also: more users than the 64 homogenisation samples, half the
+// slates counting their exposure in the pass (against a plain count), times jumping to a
+// day's edges, and the activity figures and retention table against reference_activity.h.
 // Mutations tried, each caught here: the squares of the 16-lane norm added in pairs, the
 // log2(C + n) cache not refreshed when C changes, fixHead's histogram not reset below the
-// boundary it stopped at, a slate's category counts not reset, the unit flag ignored.
+// boundary it stopped at, a slate's category counts not reset, the unit flag ignored;
+// fourth round: homogenisation's sharing mask not set, or its first pair skipped; the
+// count histogram not moved down on an interaction; the last flag pass with < for <=;
+// the items above the cap not listed; the served-user bits not cleared at take(); the
+// cached day taken to the next day's first second without the check; a stale category
+// stamp read as a count.
 
 #include "contract_fixture.h"
 #include "recoscope/core/beyond_accuracy.h"
+#include "reference_activity.h"
 #include "reference_beyond_accuracy.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 using namespace recoscope;
@@ -50,7 +61,24 @@ QString differences(const core::BeyondAccuracyPoint& got, const core::BeyondAccu
     check("impressions", static_cast<double>(got.impressions),
           static_cast<double>(want.impressions));
     check("orders", static_cast<double>(got.orders), static_cast<double>(want.orders));
+    check("active_users", static_cast<double>(got.activeUsers),
+          static_cast<double>(want.activeUsers));
+    check("return_rate", got.returnRate, want.returnRate);
     return out;
+}
+
+bool sameTable(const core::RetentionTable& a, const core::RetentionTable& b) {
+    if (a.firstDay != b.firstDay || a.rows.size() != b.rows.size())
+        return false;
+    for (std::size_t r = 0; r < a.rows.size(); ++r) {
+        if (a.rows[r].size() != b.rows[r].size())
+            return false;
+        for (std::size_t d = 0; d < a.rows[r].size(); ++d)
+            if (std::bit_cast<std::uint64_t>(a.rows[r][d]) !=
+                std::bit_cast<std::uint64_t>(b.rows[r][d]))
+                return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -60,12 +88,18 @@ class TestBeyondAccuracyBits : public QObject {
 private slots:
     void sameBitsAsThePlainPass_data() {
         QTest::addColumn<int>("dim");
-        QTest::newRow("16 dimensions") << 16;
-        QTest::newRow("6 dimensions") << 6;
-        QTest::newRow("no vectors") << 0;
+        QTest::addColumn<int>("users");
+        QTest::newRow("16 dimensions") << 16 << 30;
+        QTest::newRow("6 dimensions") << 6 << 30;
+        QTest::newRow("no vectors") << 0 << 30;
+        // More users than the 64 homogenisation samples, so the bucket's list fills up
+        // with different users from bucket to bucket.
+        QTest::newRow("16 dimensions, 300 users") << 16 << 300;
+        QTest::newRow("no vectors, 300 users") << 0 << 300;
     }
     void sameBitsAsThePlainPass() {
         QFETCH(int, dim);
+        QFETCH(int, users);
         test::SyntheticShop shop(60, 30, 11);
         const std::size_t n = shop.items.size();
         test::Mix rng{static_cast<std::uint64_t>(17 + dim)};
@@ -76,12 +110,24 @@ private slots:
             std::fill_n(vectors.begin() + static_cast<std::ptrdiff_t>(i) * dim, dim, 0.0f);
         core::BeyondAccuracy fast(shop.items, vectors, dim, 5);
         test::ReferenceBeyondAccuracy plain(shop.items, vectors, dim, 5);
-        std::vector<std::vector<ItemId>> last(30);
+        test::ReferenceActivity activity;
+        // Half the slates count their impressions in the pass (MetricsAccumulator's
+        // exposure counters), against a plain count of the same slates.
+        std::vector<std::uint64_t> exposure(n, 0), counted(n, 0);
+        std::vector<std::vector<ItemId>> last(static_cast<std::size_t>(users));
         double t = 0;
         int buckets = 0;
         for (int step = 0; step < 60000; ++step) {
             t += 30.0 * rng.unit();
-            const auto user = static_cast<UserId>(rng.below(30));
+            if (rng.below(150) == 0) {
+                // To a day's edge: its first second, just before it, or its last seconds
+                // (the ends of the cached day in BeyondAccuracy::day()).
+                const double edge =
+                    (std::floor(t / core::kSecondsPerDay) + 1.0) * core::kSecondsPerDay;
+                const double before[] = {0.0, 1e-9, 0.25, 1.0, 1.5, 86399.0};
+                t = std::max(t, edge - before[rng.below(6)]);
+            }
+            const auto user = static_cast<UserId>(rng.below(static_cast<std::uint32_t>(users)));
             const std::uint32_t roll = rng.below(100);
             if (roll < 35) {
                 // Slates of 0-40 items, repeats allowed (an item twice in one slate), some
@@ -93,7 +139,13 @@ private slots:
                 last[user].clear();
                 for (const auto& e : s)
                     last[user].push_back(e.item);
-                fast.onSlate(t, user, s);
+                if (step % 2 == 0) {
+                    fast.onSlate(t, user, s, exposure.data());
+                    for (const auto& e : s)
+                        ++counted[e.item];
+                } else {
+                    fast.onSlate(t, user, s);
+                }
                 plain.onSlate(user, s);
             } else {
                 Event e;
@@ -111,9 +163,12 @@ private slots:
                 }
                 fast.onEvent(e);
                 plain.onEvent(e);
+                activity.onEvent(e);
             }
             if (step % 1500 == 1499) {
-                const QString diff = differences(fast.take(), plain.take());
+                core::BeyondAccuracyPoint want = plain.take();
+                activity.take(want);
+                const QString diff = differences(fast.take(), want);
                 QVERIFY2(diff.isEmpty(),
                          qPrintable(QStringLiteral("bucket %1:%2").arg(buckets).arg(diff)));
                 for (ItemId i = 0; i < n; ++i)
@@ -122,9 +177,16 @@ private slots:
                 ++buckets;
             }
         }
-        const QString diff = differences(fast.total(), plain.total());
+        core::BeyondAccuracyPoint want = plain.total();
+        activity.total(want);
+        const QString diff = differences(fast.total(), want);
         QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("run:%1").arg(diff)));
         QCOMPARE(buckets, 40);
+        for (int days = 1; days <= 8; ++days)
+            QVERIFY2(sameTable(fast.retentionTable(days), activity.retentionTable(days)),
+                     qPrintable(QStringLiteral("retention, %1 days").arg(days)));
+        QVERIFY(fast.retentionTable(8).rows.size() >= 10); // the stream spans 10+ days
+        QVERIFY(exposure == counted);
     }
 
     // The short head when the interactions spread out: 400 small shops, each a few buckets

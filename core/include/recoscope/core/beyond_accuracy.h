@@ -55,6 +55,10 @@ public:
                             int dim = 0, int popularK = 10);
 
     void onSlate(SimTime time, UserId user, std::span<const SlateEntry> slate);
+    /// The same, and counts the slate's impressions in `exposure` (one counter per item, as
+    /// MetricsAccumulator keeps them) in the same pass.
+    void onSlate(SimTime time, UserId user, std::span<const SlateEntry> slate,
+                 std::uint64_t* exposure);
     void onEvent(const Event& event);
     /// Starts loading the per-item state onSlate() will read for `slate` (a hint only:
     /// no value changes). On a million-item catalogue each item is a cache miss.
@@ -105,6 +109,14 @@ private:
     /// Adds `user` to s.servedUsers unless there already (call while it has room; out of
     /// line: most slates come after both lists are full).
     [[gnu::noinline]] static void noteServed(Sums& s, UserId user);
+    /// The same for the bucket's list, which is refilled every bucket: membership from a
+    /// bit per user id (m_servedBits, cleared for the listed users when the bucket closes)
+    /// instead of a search through the list.
+    [[gnu::noinline]] void noteServedInBucket(UserId user);
+    /// floor(t / kSecondsPerDay) for onEvent(): the cached day when t lies between two times
+    /// known to give it (the division and floor are monotonic), else computed (dayOf).
+    std::int32_t day(double t) { return t >= m_dayLow && t <= m_dayHigh ? m_day : dayOf(t); }
+    [[gnu::noinline]] std::int32_t dayOf(double t);
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
@@ -135,15 +147,32 @@ private:
         double squared = 0; ///< |sum of the unit vectors|^2 (with latent figures only)
     };
     /// One pass over the slate: `Dim` 16 holds the vector sum in registers, -1 is any
-    /// dimension (m_sum), 0 none (no vectors, or a single item).
-    template <int Dim> SlateTally tally(std::span<const SlateEntry> slate, Shown* shown);
+    /// dimension (m_sum), 0 none (no vectors, or a single item); with `Expose` it also
+    /// counts the impressions in `exposure`.
+    template <int Dim, bool Expose>
+    SlateTally tally(std::span<const SlateEntry> slate, Shown* shown, std::uint64_t* exposure);
+    /// onSlate() for one kind of tally: the pass, then the per-slate figures added up.
+    template <bool Expose>
+    void serve(UserId user, std::span<const SlateEntry> slate, std::uint64_t* exposure);
+    /// The next slate's stamp for m_catCount (upper 32 bits), restarting the counts when
+    /// the stamps wrap around.
+    std::uint64_t nextCategoryStamp() {
+        m_catStamp += std::uint64_t(1) << 32;
+        if (m_catStamp == 0) [[unlikely]]
+            restartCategoryStamps();
+        return m_catStamp;
+    }
+    [[gnu::noinline]] void restartCategoryStamps();
 
     const ItemTable& m_items;
     int m_dim;
-    std::span<const float> m_vectors;      ///< the caller's item vectors
-    std::vector<float> m_sum;              ///< scratch: the sum of a slate's unit vectors
-    std::vector<std::uint32_t> m_cats;     ///< scratch: a slate's categories (when > 32)
-    std::vector<std::uint32_t> m_catCount; ///< scratch: per category, 0 between slates
+    std::span<const float> m_vectors; ///< the caller's item vectors
+    std::vector<float> m_sum;         ///< scratch: the sum of a slate's unit vectors
+    /// Per category: a slate's stamp (upper 32 bits) and how many of its items so far had
+    /// the category (lower 32); a count under an older stamp reads as 0, so nothing is
+    /// reset between slates.
+    std::vector<std::uint64_t> m_catCount;
+    std::uint64_t m_catStamp = 0; ///< the latest slate's stamp (upper 32 bits)
     std::size_t m_popularK;
     std::vector<ItemState> m_item;
     std::vector<double> m_log2Small; ///< log2(k) for k < kLog2Table
@@ -151,12 +180,18 @@ private:
     double m_anchor = 0, m_anchorLog2 = 0;           ///< log2Total(): T0 and log2(T0)
     std::uint64_t m_log2TotalAt = ~std::uint64_t(0); ///< m_countSum of m_log2Total
     double m_log2Total = 0;                          ///< log2Total() at m_log2TotalAt
-    std::uint64_t m_maxCount = 0;                    ///< the largest c_i (for fixHead)
-    std::vector<std::uint32_t> m_headHistogram;      ///< fixHead() scratch, 0 between calls
-    std::vector<ItemId> m_top;                       ///< popularity top k, best first
+    /// Items per count c_i up to m_countCap, kept as counts grow (fixHead walks it from the
+    /// top instead of recounting the catalogue); its size is min(largest c_i, cap) + 1.
+    std::vector<std::uint32_t> m_countItems;
+    std::uint64_t m_countCap = 0;   ///< 4 n + 1024: larger counts are listed in m_aboveCap
+    std::vector<ItemId> m_aboveCap; ///< the items counted above m_countCap (a few hot ones)
+    std::vector<ItemId> m_top;      ///< popularity top k, best first
     // Scratch of homogenisation() (a const query): per item, the sampled users shown it;
     // all zero between calls.
     mutable std::vector<std::uint64_t> m_mask;
+    std::vector<std::uint64_t> m_servedBits; ///< per user id: in m_bucket.servedUsers
+    double m_dayLow = 1.0, m_dayHigh = 0.0;  ///< day(): the times known to give m_day
+    std::int32_t m_day = 0;
     /// Grown to the largest user id seen; on huge pages (a million users: 48 MB, at random).
     std::vector<UserState, HugePageAllocator<UserState>> m_users;
     std::int32_t m_bucketIndex = 0;

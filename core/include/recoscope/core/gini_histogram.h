@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace recoscope::core {
@@ -27,6 +28,25 @@ public:
             ++m_bins[static_cast<std::size_t>(count)];
         else
             addRare(count);
+    }
+    /// add(counts[i]) for every i with keep(i), in order (keep may count what it sees). The
+    /// bins' address and size are held in registers between the rare growths, which a loop
+    /// of add() calls cannot do (the out-of-line growth may move them).
+    template <class Keep> void addWhere(std::span<const std::uint64_t> counts, Keep&& keep) {
+        std::uint32_t* bins = m_bins.data();
+        std::size_t size = m_bins.size();
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (!keep(i))
+                continue;
+            const std::uint64_t count = counts[i];
+            if (count < size) {
+                ++bins[static_cast<std::size_t>(count)];
+            } else {
+                addRare(count);
+                bins = m_bins.data();
+                size = m_bins.size();
+            }
+        }
     }
     /// The Gini coefficient of the counts added since the last take() (0 for none, or for
     /// all zero), or nullopt (see above); either way the histogram is empty afterwards.

@@ -112,7 +112,12 @@ public:
     double gini(SimTime now) const;
 
 private:
-    void advanceTo(SimTime time);
+    /// Closes the buckets that end at or before `time` (inline: almost every call has none).
+    void advanceTo(SimTime time) {
+        if (time >= m_bucketStart + m_bucketWidth) [[unlikely]]
+            closeBucketsBefore(time);
+    }
+    [[gnu::noinline]] void closeBucketsBefore(SimTime time);
     MetricPoint closeBucket(SimTime end);
     /// Rates, cumulative coverage and Gini at `end`, and latency quantiles for a span.
     MetricPoint point(SimTime start, SimTime end, const Counters& counters,
@@ -127,8 +132,7 @@ private:
     LatencyHistogram m_bucketLatency; ///< the open bucket's slates
     LatencyHistogram m_totalLatency;  ///< the closed buckets' (merged as each closes)
     std::vector<std::uint64_t> m_exposure;
-    bool m_prefetch;                      // prefetchPays(items.size()): hints only where they pay
-    std::uint64_t m_recommendedItems = 0; // items with exposure > 0
+    bool m_prefetch; // prefetchPays(items.size()): hints only where they pay
     std::vector<MetricPoint> m_pending;
     mutable GiniHistogram m_gini; ///< point()'s scratch: empty between calls
     BeyondAccuracy m_beyond;      // closed with each bucket (closeBucket), so the buckets agree

@@ -48,9 +48,21 @@ using SurfaceTotals = std::array<SurfaceFigures, kSurfaceCount>;
 class SurfaceMetrics {
 public:
     /// A slate of `size` items served on `surface`; latency in wall-clock nanoseconds.
-    void onSlate(Surface surface, std::size_t size, std::uint64_t latencyNs);
+    /// Inline, as is the common case of onEvent(): the simulator calls both once a step.
+    void onSlate(Surface surface, std::size_t size, std::uint64_t latencyNs) {
+        const auto s = static_cast<std::size_t>(surface);
+        ++m_counters[s].requests;
+        m_counters[s].impressions += size;
+        m_latency[s].record(latencyNs);
+    }
     /// Every event of the run, in order.
-    void onEvent(const Event& event);
+    void onEvent(const Event& event) {
+        if (event.kind == EventKind::Click)
+            ++m_counters[static_cast<std::size_t>(event.surface)].clicks;
+        else if (event.kind == EventKind::CartAdd || event.kind == EventKind::Purchase ||
+                 event.kind == EventKind::CartRemove)
+            onCartEvent(event);
+    }
 
     const SurfaceCounters& counters(Surface surface) const {
         return m_counters[static_cast<std::size_t>(surface)];
@@ -59,6 +71,9 @@ public:
     SurfaceTotals totals() const;
 
 private:
+    /// onEvent() for the events that move m_cartOrigin (out of line: a few per session).
+    [[gnu::noinline]] void onCartEvent(const Event& event);
+
     std::array<SurfaceCounters, kSurfaceCount> m_counters{};
     std::array<LatencyHistogram, kSurfaceCount> m_latency{};
     // Per user: the items in the cart that came from a recommendation, with the surface
