@@ -1,6 +1,7 @@
 #include "recoscope/sim/engine.h"
 
 #include "engine_order.h"
+#include "regret_scan.h"
 
 #include "recoscope/sim/seeds.h"
 
@@ -136,19 +137,14 @@ void Engine::measureRegret(Session& s, const ActionRecord& a,
                            const std::vector<float>& shownUtility) {
     // Regret of a slate = click probability of the best possible slate (the k available,
     // non-excluded items of highest true utility, best first) minus that of the slate
-    // shown. Exact but O(catalogue), hence sampled.
-    const core::ItemTable& t = m_world.items;
+    // shown. Exact but O(catalogue), hence sampled. Only the k best values are kept
+    // (RegretScan: the values, best first, that the full list and partial_sort gave).
     const std::size_t k = static_cast<std::size_t>(std::max(a.request.k, 0));
-    m_allUtility.clear();
+    m_allUtility.resize(k);
     HistoryCache cache;
     m_model.prepare(s.user, a.time, a.request.contextItem, cache);
-    for (core::ItemId i = 0; i < t.size(); ++i)
-        if (t.available[i] && !a.request.excludes(i))
-            m_allUtility.push_back(m_model.utilityCached(s.user, i, cache));
-    const std::size_t best = std::min(k, m_allUtility.size());
-    std::partial_sort(m_allUtility.begin(),
-                      m_allUtility.begin() + static_cast<std::ptrdiff_t>(best), m_allUtility.end(),
-                      std::greater<>());
+    const std::size_t best = RegretScan(m_scenario, m_world, m_model)
+                                 .best(s.user, a.request, cache, k, m_allUtility.data());
     const double regret = m_model.clickProbability(m_allUtility.data(), best) -
                           m_model.clickProbability(shownUtility.data(), shownUtility.size());
     s.regret += regret;
