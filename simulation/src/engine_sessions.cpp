@@ -1,7 +1,9 @@
 #include "recoscope/sim/engine.h"
 
+#include "due_heap.h"
 #include "engine_order.h"
 #include "regret_scan.h"
+#include "session_draws.h"
 
 #include "recoscope/sim/seeds.h"
 
@@ -43,10 +45,8 @@ void Engine::scheduleNextArrival() {
 }
 
 void Engine::schedule(std::uint32_t slot) {
-    m_due.push_back({m_sessions[slot].nextTime, m_sessions[slot].id, slot});
-    std::push_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
-        return detail::laterDue(a.time, a.sessionId, b.time, b.sessionId);
-    });
+    // std::push_heap's moves with an integer key (due_heap.h).
+    detail::pushDue(m_due, Due{m_sessions[slot].nextTime, m_sessions[slot].id, slot});
 }
 
 void Engine::prefetchNextSteps() const {
@@ -163,7 +163,7 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     // one of two or more slates without any click lowers it and may end in churn.
     const BehaviourSpec& b = m_scenario.behaviour;
     float& rw = m_state.returnWeight[s.user];
-    const double churnDraw = ShopperModel::uniform(s);
+    const double churnDraw = detail::uniform01(s);
     if (s.clicks > 0 || s.purchases > 0) {
         rw += static_cast<float>(b.satisfactionGain) * (1.0f - rw);
     } else if (s.slatesWithoutClick >= 2) {

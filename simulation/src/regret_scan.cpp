@@ -32,6 +32,12 @@ namespace recoscope::sim {
 // for every x (-0 included), and x + (+0) is x except that -0 becomes +0: the chain is
 // exactly (u - fatigue) + 0.0f.
 //
+// Why the static utility may be tested against the running k-th value before the fatigue is
+// looked up: with fatigue_item and fatigue_category >= 0 (checked; the other case looks fatigue
+// up first), the fatigue term is a sum of products of non-negative decays and weights, so
+// it is +0 or positive, and round-to-nearest is monotone: fl(u - f) <= u. An item whose
+// static utility u is not above the k-th value cannot be above it with its fatigue.
+//
 // Why a running top k instead of collecting every utility and partial_sort: the caller needs
 // only the k largest values, best first. An item that is not above the current k-th value
 // cannot change that multiset (an equal value is the same value; +0 and -0 give the same
@@ -132,6 +138,7 @@ std::size_t RegretScan::best16(core::UserId user, const core::Request& request,
     const float scale = m_affinityScale, discountWeight = m_discountWeight,
                 fatigueItem = m_fatigueItem, fatigueCategory = m_fatigueCategory;
     const std::uint64_t brands = cache.boughtBrandMask;
+    const bool fatigueLowers = fatigueItem >= 0.0f && fatigueCategory >= 0.0f;
     const std::size_t count = m_world.items.size();
     const std::uint8_t* available = m_world.items.available.data();
     const float* vectors = m_world.itemVectors.data();
@@ -159,10 +166,6 @@ std::size_t RegretScan::best16(core::UserId user, const core::Request& request,
                 top.offer(request, item, v);
             continue;
         }
-        // Only fatigue can apply: historyTerms()'s product, +0 when no slot matches.
-        float fatigue = 0.0f, sameItem, sameCategory;
-        if (cache.fatigueSums(item, category[index], sameItem, sameCategory))
-            fatigue = sameItem * fatigueItem + sameCategory * fatigueCategory;
         // fixedDot<16>: lane j sums u[d + j] * v[d + j] from +0 in d order, then
         // (s0 + s1) + (s2 + s3).
         const float* row = vectors + index * 16;
@@ -173,12 +176,21 @@ std::size_t RegretScan::best16(core::UserId user, const core::Request& request,
         acc = _mm_add_ps(acc, _mm_mul_ps(u3, _mm_loadu_ps(row + 12)));
         const __m128 pairs = _mm_add_ps(acc, _mm_shuffle_ps(acc, acc, _MM_SHUFFLE(2, 3, 0, 1)));
         const float dot = _mm_cvtss_f32(pairs) + _mm_cvtss_f32(_mm_movehl_ps(pairs, pairs));
-        // staticUtility(): ((a x dot + quality) - factor x log price) + weight x discount;
-        // then fullUtility()'s chain with repurchase, loyalty and sequence +0.
+        // staticUtility(): ((a x dot + quality) - factor x log price) + weight x discount.
         const float v = scale * dot + quality[index] - priceFactor * logRelPrice[index] +
-                        discountWeight * discount[index] - fatigue;
-        if (top.admits(v))
-            top.offer(request, item, v + 0.0f);
+                        discountWeight * discount[index];
+        // Fatigue only lowers it (see above): an item whose static utility cannot enter
+        // needs no fatigue.
+        if (fatigueLowers && !top.admits(v))
+            continue;
+        // historyTerms()'s fatigue product, +0 when no slot matches; then fullUtility()'s
+        // chain with repurchase, loyalty and sequence +0.
+        float fatigue = 0.0f, sameItem, sameCategory;
+        if (cache.fatigueSums(item, category[index], sameItem, sameCategory))
+            fatigue = sameItem * fatigueItem + sameCategory * fatigueCategory;
+        const float full = (v - fatigue) + 0.0f;
+        if (top.admits(full))
+            top.offer(request, item, full);
     }
     return top.n;
 #else

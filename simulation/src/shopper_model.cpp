@@ -1,3 +1,4 @@
+#include "session_draws.h"
 #include "shopper_terms.h"
 
 #include "recoscope/core/huge_pages.h"
@@ -243,11 +244,11 @@ float ShopperModel::purchaseProbability(core::UserId user, core::ItemId item,
 }
 
 bool ShopperModel::continues(Session& s) const {
-    return detail::uniform01(s) < m_scenario.behaviour.continueProbability;
+    return detail::continuesDraw(m_scenario.behaviour, s);
 }
 
 bool ShopperModel::browsesOrganically(Session& s) const {
-    return detail::uniform01(s) < m_scenario.behaviour.organicProbability;
+    return detail::browsesOrganicallyDraw(m_scenario.behaviour, s);
 }
 
 core::Surface ShopperModel::startSurface(Session& s) const {
@@ -265,8 +266,7 @@ core::Surface ShopperModel::startSurface(Session& s) const {
 }
 
 double ShopperModel::thinkTime(Session& s) const {
-    return boost::random::exponential_distribution<double>(1.0 /
-                                                           m_scenario.behaviour.stepSeconds)(s.rng);
+    return detail::thinkTimeDraw(m_scenario.behaviour, s);
 }
 
 } // namespace recoscope::sim

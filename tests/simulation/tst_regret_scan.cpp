@@ -74,11 +74,12 @@ private slots:
     void bestEqualsThePlainSearch_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<int>("seed");
+        QTest::addColumn<double>("fatigueItem"); // NaN: the scenario's
         // The default shop's shape (40 leaves, 12 impressions) at a small size.
         QTest::newRow("dim16-default-shape")
             << QByteArray("{\"catalogue\": {\"items\": 600}, \"population\": {\"users\": 30,"
                           " \"brand_loyalty_mean\": 1.0}}")
-            << 4;
+            << 4 << qQNaN();
         // Slots shared by ids, leaves and brands; a long memory; a price factor that is not
         // a power of two.
         QTest::newRow("dim16-memory64")
@@ -87,23 +88,33 @@ private slots:
                           " \"consumable_share\": 0.5, \"successors\": 8},"
                           " \"population\": {\"users\": 40, \"brand_loyalty_mean\": 1.0},"
                           " \"behaviour\": {\"fatigue_memory\": 64, \"price_sensitivity\": 0.7}}")
-            << 3;
+            << 3 << qQNaN();
         // The other unrolled dimension, and one without an unrolled copy.
         QTest::newRow("dim32") << QByteArray("{\"latent_dim\": 32, \"catalogue\": {\"items\": 400},"
                                              " \"population\": {\"users\": 20}}")
-                               << 6;
+                               << 6 << qQNaN();
         QTest::newRow("dim7-memory5")
             << QByteArray("{\"latent_dim\": 7, \"catalogue\": {\"items\": 200, "
                           "\"top_categories\": 20, \"subcategories_per_top\": 6},"
                           " \"population\": {\"users\": 25, \"brand_loyalty_mean\": 1.0},"
                           " \"behaviour\": {\"fatigue_memory\": 5, \"affinity_scale\": 4.0}}")
-            << 5;
+            << 5 << qQNaN();
+        // A negative item fatigue (a bonus for what was shown; outside the scenario
+        // fields' range, set directly): the static utility is then no bound, and the scan
+        // must look fatigue up before it prunes.
+        QTest::newRow("dim16-negative-fatigue")
+            << QByteArray("{\"catalogue\": {\"items\": 500}, \"population\": {\"users\": 20,"
+                          " \"brand_loyalty_mean\": 1.0}, \"behaviour\": {\"fatigue_memory\": 64}}")
+            << 7 << -3.0;
     }
 
     void bestEqualsThePlainSearch() {
         QFETCH(QByteArray, json);
         QFETCH(int, seed);
+        QFETCH(double, fatigueItem);
         sim::Scenario sc = scenario(json.constData());
+        if (!qIsNaN(fatigueItem))
+            sc.behaviour.fatigueItem = fatigueItem;
         sim::World w = sim::generateWorld(sc, static_cast<std::uint64_t>(seed));
         sim::ShopState st;
         st.resize(w.items.size(), w.users.size(), sc.behaviour.fatigueMemory);
