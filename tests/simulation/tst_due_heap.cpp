@@ -8,8 +8,9 @@
 //
 // Mutations tried, each caught here (then restored): the sinking hole taking the later child
 // (dueAfter's arguments swapped), the left-child-only case dropped, the -0 -> +0 turn in
-// pushDue dropped (a -0 then sorts after every positive time), dueAfter's tie broken with
-// >= on the session id, the rising loop stopping one level early (hole > 1).
+// pushDue dropped (a -0 then sorts after every positive time), the rising loop stopping one
+// level early (hole > 1). Not caught, and equivalent: dueAfter's tie broken with >= on the
+// session id (ids are unique, so no two steps tie on both).
 
 #include "due_heap.h"
 
