@@ -219,7 +219,8 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     // The model's continues() and thinkTime(), inline (session_draws.h).
     if (detail::continuesDraw(b, s)) {
         s.nextTime = t + detail::thinkTimeDraw(b, s);
-        schedule(slot);
+        // schedule(slot), written out: a call per continuing step otherwise.
+        detail::pushDue(m_due, Due{s.nextTime, s.id, slot});
     } else {
         endSession(s, t, a);
         m_freeSlots.push_back(slot);
@@ -227,20 +228,6 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     if (m_actionObserver)
         m_actionObserver(a, s);
     m_pending.append(a.events);
-}
-
-void Engine::consume(const core::Event& e) {
-    if (m_analysis)
-        m_analysis->addEvent(e);
-    if (!m_guard.failed()) {
-        m_guard.observe(*m_recommender, e);
-        m_finished = m_finished || m_guard.failed();
-    }
-    m_metrics.onEvent(e);
-    m_surfaceMetrics.onEvent(e);
-    ++m_eventsConsumed;
-    if (m_sink)
-        m_sinkBuffer.push_back(e);
 }
 
 } // namespace recoscope::sim

@@ -218,7 +218,8 @@ void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::i
     // (that only drew the shopper's attention to the item).
     // Decisions depend on the surplus over the outside option (no_click_utility), so
     // the offsets keep their meaning when the utility scale changes.
-    const float u = (history ? utilityCached(s.user, item, *history)
+    // utilityCached(), inline (shopper_terms.h): the same operations, without a call.
+    const float u = (history ? fullUtility(userTerms(s.user), item, *history)
                              : utilityAt(s.user, item, t, core::kNoItem)) -
                     static_cast<float>(b.noClickUtility);
     const core::Surface surface = s.surface;
