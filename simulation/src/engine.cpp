@@ -269,6 +269,22 @@ core::Status Engine::flushSink() {
     return st;
 }
 
+// Here, beside run() and step(), its only callers, and inline: a call per event otherwise
+// (GCC did not inline it on its own).
+inline void Engine::consume(const core::Event& e) {
+    if (m_analysis)
+        m_analysis->addEvent(e);
+    if (!m_guard.failed()) {
+        m_guard.observe(*m_recommender, e);
+        m_finished = m_finished || m_guard.failed();
+    }
+    m_metrics.onEvent(e);
+    m_surfaceMetrics.onEvent(e);
+    ++m_eventsConsumed;
+    if (m_sink)
+        m_sinkBuffer.push_back(e);
+}
+
 RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
                        const std::function<void(const Progress&)>& progress) {
     RunOutcome outcome;

@@ -1,6 +1,8 @@
 #include "recoscope/sim/engine.h"
 
+#include "due_heap.h"
 #include "engine_order.h"
+#include "session_draws.h"
 
 #include "recoscope/sim/seeds.h"
 
@@ -71,11 +73,8 @@ bool Engine::beginAction(ActionRecord& a) {
     if (m_finished)
         return false;
 
-    std::pop_heap(m_due.begin(), m_due.end(), [](const Due& x, const Due& y) {
-        return detail::laterDue(x.time, x.sessionId, y.time, y.sessionId);
-    });
-    const std::uint32_t slot = m_due.back().slot;
-    m_due.pop_back();
+    // std::pop_heap's moves with an integer key (due_heap.h).
+    const std::uint32_t slot = detail::popDue(m_due).slot;
     m_stepSlot = slot;
     prefetchNextSteps();
     Session& s = m_sessions[slot];
@@ -182,10 +181,10 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
         s.surface = core::Surface::Product;
     } else {
         ++s.slatesWithoutClick;
-        if (m_model.browsesOrganically(s)) {
+        if (detail::browsesOrganicallyDraw(b, s)) {
             // Organic next step: follow the current item's successors (sequence), search,
             // or browse the shop's pages.
-            const double r = ShopperModel::uniform(s);
+            const double r = detail::uniform01(s);
             const core::ItemId next =
                 r < b.sequenceStrength ? m_model.successorItem(s, s.contextItem) : core::kNoItem;
             if (next != core::kNoItem) {
@@ -206,7 +205,7 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     const float hour = static_cast<float>(t / core::kSecondsPerHour);
     m_state.rememberSlate(s.user, a.slate, hour);
     // Now and then the shopper opens the cart page.
-    if (!s.cart.empty() && ShopperModel::uniform(s) < 0.15) {
+    if (!s.cart.empty() && detail::uniform01(s) < 0.15) {
         s.surface = core::Surface::Cart;
         s.contextItem = s.cart.back().item;
     }
@@ -217,9 +216,11 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     }
 
     ++s.steps;
-    if (m_model.continues(s)) {
-        s.nextTime = t + m_model.thinkTime(s);
-        schedule(slot);
+    // The model's continues() and thinkTime(), inline (session_draws.h).
+    if (detail::continuesDraw(b, s)) {
+        s.nextTime = t + detail::thinkTimeDraw(b, s);
+        // schedule(slot), written out: a call per continuing step otherwise.
+        detail::pushDue(m_due, Due{s.nextTime, s.id, slot});
     } else {
         endSession(s, t, a);
         m_freeSlots.push_back(slot);
@@ -227,20 +228,6 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     if (m_actionObserver)
         m_actionObserver(a, s);
     m_pending.append(a.events);
-}
-
-void Engine::consume(const core::Event& e) {
-    if (m_analysis)
-        m_analysis->addEvent(e);
-    if (!m_guard.failed()) {
-        m_guard.observe(*m_recommender, e);
-        m_finished = m_finished || m_guard.failed();
-    }
-    m_metrics.onEvent(e);
-    m_surfaceMetrics.onEvent(e);
-    ++m_eventsConsumed;
-    if (m_sink)
-        m_sinkBuffer.push_back(e);
 }
 
 } // namespace recoscope::sim

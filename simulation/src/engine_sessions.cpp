@@ -1,6 +1,9 @@
 #include "recoscope/sim/engine.h"
 
+#include "due_heap.h"
 #include "engine_order.h"
+#include "regret_scan.h"
+#include "session_draws.h"
 
 #include "recoscope/sim/seeds.h"
 
@@ -42,10 +45,8 @@ void Engine::scheduleNextArrival() {
 }
 
 void Engine::schedule(std::uint32_t slot) {
-    m_due.push_back({m_sessions[slot].nextTime, m_sessions[slot].id, slot});
-    std::push_heap(m_due.begin(), m_due.end(), [](const Due& a, const Due& b) {
-        return detail::laterDue(a.time, a.sessionId, b.time, b.sessionId);
-    });
+    // std::push_heap's moves with an integer key (due_heap.h).
+    detail::pushDue(m_due, Due{m_sessions[slot].nextTime, m_sessions[slot].id, slot});
 }
 
 void Engine::prefetchNextSteps() const {
@@ -136,19 +137,14 @@ void Engine::measureRegret(Session& s, const ActionRecord& a,
                            const std::vector<float>& shownUtility) {
     // Regret of a slate = click probability of the best possible slate (the k available,
     // non-excluded items of highest true utility, best first) minus that of the slate
-    // shown. Exact but O(catalogue), hence sampled.
-    const core::ItemTable& t = m_world.items;
+    // shown. Exact but O(catalogue), hence sampled. Only the k best values are kept
+    // (RegretScan: the values, best first, that the full list and partial_sort gave).
     const std::size_t k = static_cast<std::size_t>(std::max(a.request.k, 0));
-    m_allUtility.clear();
+    m_allUtility.resize(k);
     HistoryCache cache;
     m_model.prepare(s.user, a.time, a.request.contextItem, cache);
-    for (core::ItemId i = 0; i < t.size(); ++i)
-        if (t.available[i] && !a.request.excludes(i))
-            m_allUtility.push_back(m_model.utilityCached(s.user, i, cache));
-    const std::size_t best = std::min(k, m_allUtility.size());
-    std::partial_sort(m_allUtility.begin(),
-                      m_allUtility.begin() + static_cast<std::ptrdiff_t>(best), m_allUtility.end(),
-                      std::greater<>());
+    const std::size_t best = RegretScan(m_scenario, m_world, m_model)
+                                 .best(s.user, a.request, cache, k, m_allUtility.data());
     const double regret = m_model.clickProbability(m_allUtility.data(), best) -
                           m_model.clickProbability(shownUtility.data(), shownUtility.size());
     s.regret += regret;
@@ -167,7 +163,7 @@ void Engine::endSession(Session& s, core::SimTime t, ActionRecord& a) {
     // one of two or more slates without any click lowers it and may end in churn.
     const BehaviourSpec& b = m_scenario.behaviour;
     float& rw = m_state.returnWeight[s.user];
-    const double churnDraw = ShopperModel::uniform(s);
+    const double churnDraw = detail::uniform01(s);
     if (s.clicks > 0 || s.purchases > 0) {
         rw += static_cast<float>(b.satisfactionGain) * (1.0f - rw);
     } else if (s.slatesWithoutClick >= 2) {

@@ -1,3 +1,4 @@
+#include "session_draws.h"
 #include "shopper_terms.h"
 
 #include "recoscope/core/huge_pages.h"
@@ -217,7 +218,8 @@ void ShopperModel::afterView(Session& s, core::ItemId item, bool fromRec, std::i
     // (that only drew the shopper's attention to the item).
     // Decisions depend on the surplus over the outside option (no_click_utility), so
     // the offsets keep their meaning when the utility scale changes.
-    const float u = (history ? utilityCached(s.user, item, *history)
+    // utilityCached(), inline (shopper_terms.h): the same operations, without a call.
+    const float u = (history ? fullUtility(userTerms(s.user), item, *history)
                              : utilityAt(s.user, item, t, core::kNoItem)) -
                     static_cast<float>(b.noClickUtility);
     const core::Surface surface = s.surface;
@@ -243,11 +245,11 @@ float ShopperModel::purchaseProbability(core::UserId user, core::ItemId item,
 }
 
 bool ShopperModel::continues(Session& s) const {
-    return detail::uniform01(s) < m_scenario.behaviour.continueProbability;
+    return detail::continuesDraw(m_scenario.behaviour, s);
 }
 
 bool ShopperModel::browsesOrganically(Session& s) const {
-    return detail::uniform01(s) < m_scenario.behaviour.organicProbability;
+    return detail::browsesOrganicallyDraw(m_scenario.behaviour, s);
 }
 
 core::Surface ShopperModel::startSurface(Session& s) const {
@@ -265,8 +267,7 @@ core::Surface ShopperModel::startSurface(Session& s) const {
 }
 
 double ShopperModel::thinkTime(Session& s) const {
-    return boost::random::exponential_distribution<double>(1.0 /
-                                                           m_scenario.behaviour.stepSeconds)(s.rng);
+    return detail::thinkTimeDraw(m_scenario.behaviour, s);
 }
 
 } // namespace recoscope::sim
