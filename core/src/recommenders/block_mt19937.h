@@ -38,6 +38,21 @@ public:
         return m_tempered[m_next++];
     }
 
+    /// For a caller that maps many numbers in one tight loop (`random`'s draws): the numbers
+    /// not yet drawn, in the order operator() would return them, are [pending(), blockEnd());
+    /// after reading some, the caller says where it stopped with consumedTo(p), p in
+    /// [pending(), blockEnd()]. The range is empty once a block is used up: call
+    /// refillIfEmpty() first (when the next block is computed changes no number).
+    void refillIfEmpty() {
+        if (m_next == kN)
+            refill();
+    }
+    const std::uint32_t* pending() const { return m_tempered.data() + m_next; }
+    const std::uint32_t* blockEnd() const { return m_tempered.data() + kN; }
+    void consumedTo(const std::uint32_t* p) {
+        m_next = static_cast<std::size_t>(p - m_tempered.data());
+    }
+
 private:
     static constexpr std::size_t kN = 624, kM = 397;
     static constexpr std::uint32_t kMatrixA = 0x9908b0dfu, kUpper = 0x80000000u,
