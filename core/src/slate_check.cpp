@@ -77,6 +77,8 @@ bool plainlyWellFormed(const Slate& slate, std::size_t catalogueSize) {
 // (SlateEntry is three 4-byte fields, static_asserts below). Every lane gets the same two
 // signed compares with constants chosen by its field, so no lane needs a float compare:
 //   ok = T > ((x & A) + C)  or  (x & 0x7fffffff) > U     (32-bit lanes, signed)
+// computed as its negation, fail = ((x & A) + C > T - 1) and not (|x| > U), so that each
+// compare overwrites a value used once (SSE2's compares are destructive: no copies).
 // - item:  A = ~0, C = 2^31, T = catalogueSize - 2^31, U = 2^31 - 1 (never): x + 2^31 is
 //   x ^ sign, which turns the unsigned x < catalogueSize into a signed compare (SSE2 has
 //   no unsigned one);
@@ -94,11 +96,12 @@ static_assert(sizeof(ItemId) == 4 && sizeof(float) == 4);
 
 constexpr std::uint32_t kAll = 0xffffffffu, kAbs = 0x7fffffffu, kSign = 0x80000000u;
 constexpr std::uint32_t kItemC = kSign, kScoreC = kSign, kPropC = kSign - 1;
-constexpr std::uint32_t kScoreT = 0x7f800000u - kSign, kPropT = 0x3f800000u - kSign;
+// T - 1 (see above); the item lanes' T - 1 is catalogueSize - 1 - 2^31, or-ed in per call.
+constexpr std::uint32_t kScoreT = 0x7f800000u - kSign - 1, kPropT = 0x3f800000u - kSign - 1;
 constexpr std::uint32_t kNever = 0x7fffffffu, kNaNAbove = 0x7f800000u;
 
-// Per word of a group (lanes I S P I, S P I S, P I S P): A, C, U, and T with 0 in the item
-// lanes (the catalogue's bound is or-ed in per call) and the item lanes' mask.
+// Per word of a group (lanes I S P I, S P I S, P I S P): A, C, U, and T - 1 with 0 in the
+// item lanes (the catalogue's bound is or-ed in per call) and the item lanes' mask.
 struct alignas(16) WordConstants {
     std::uint32_t a[4], c[4], u[4], t[4], items[4];
 };
@@ -140,22 +143,22 @@ __m128i loadConstant(const std::uint32_t* p) {
     return _mm_load_si128(reinterpret_cast<const __m128i*>(p));
 }
 
-// All-ones lanes where the word's fields pass their tests.
-__m128i fieldsPass(__m128i x, const WordConstants& w, __m128i t) {
+// All-ones lanes where the word's fields fail their tests (t holds T - 1).
+__m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
     const __m128i f = _mm_add_epi32(_mm_and_si128(x, loadConstant(w.a)), loadConstant(w.c));
     const __m128i nan = _mm_cmpgt_epi32(_mm_and_si128(x, _mm_set1_epi32(static_cast<int>(kAbs))),
                                         loadConstant(w.u));
-    return _mm_or_si128(_mm_cmpgt_epi32(t, f), nan);
+    return _mm_andnot_si128(nan, _mm_cmpgt_epi32(f, t));
 }
 
-// Checks the fields of the four entries at `e` (and-ed into `pass`) and returns their ids.
-__m128i group(const SlateEntry* e, const __m128i t[3], __m128i& pass) {
+// Checks the fields of the four entries at `e` (or-ed into `fail`) and returns their ids.
+__m128i group(const SlateEntry* e, const __m128i t[3], __m128i& fail) {
     const auto* words = reinterpret_cast<const __m128i*>(e);
     const __m128i w0 = _mm_loadu_si128(words), w1 = _mm_loadu_si128(words + 1),
                   w2 = _mm_loadu_si128(words + 2);
-    pass = _mm_and_si128(pass, fieldsPass(w0, kWords[0], t[0]));
-    pass = _mm_and_si128(pass, fieldsPass(w1, kWords[1], t[1]));
-    pass = _mm_and_si128(pass, fieldsPass(w2, kWords[2], t[2]));
+    fail = _mm_or_si128(fail, fieldsFail(w0, kWords[0], t[0]));
+    fail = _mm_or_si128(fail, fieldsFail(w1, kWords[1], t[1]));
+    fail = _mm_or_si128(fail, fieldsFail(w2, kWords[2], t[2]));
     // [i2 i2 i3 i3] from w1 lane 2 and w2 lane 1, then [i0 i1 i2 i3].
     const __m128 later =
         _mm_shuffle_ps(_mm_castsi128_ps(w1), _mm_castsi128_ps(w2), _MM_SHUFFLE(1, 1, 2, 2));
@@ -178,16 +181,55 @@ __m128i crossMatches(__m128i a, __m128i b) {
         _mm_or_si128(_mm_cmpeq_epi32(a, turned<2>(b)), _mm_cmpeq_epi32(a, turned<3>(b))));
 }
 
-// True when two of the 4 * Groups id slots are equal: each group against itself and the
-// groups before it (18 four-lane compares for three groups). Pad slots hold distinct pads.
-template <int Groups> bool anyRepeat(const __m128i* ids) {
-    __m128i hits = selfMatches(ids[0]);
+// Lanes set where two of the 4 * Groups id slots are equal: each group against itself and
+// the groups before it (18 four-lane compares for three groups). Pad slots hold distinct
+// pads.
+template <int Groups> __m128i repeats(const __m128i* ids) {
+    __m128i hits = Groups > 0 ? selfMatches(ids[0]) : _mm_setzero_si128();
     for (int g = 1; g < Groups; ++g) {
         hits = _mm_or_si128(hits, selfMatches(ids[g]));
         for (int h = 0; h < g; ++h)
             hits = _mm_or_si128(hits, crossMatches(ids[g], ids[h]));
     }
-    return _mm_movemask_epi8(hits) != 0;
+    return hits;
+}
+
+__m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
+    switch (whole) {
+    case 0:
+        return _mm_setzero_si128();
+    case 1:
+        return repeats<1>(ids);
+    case 2:
+        return repeats<2>(ids);
+    case 3:
+        return repeats<3>(ids);
+    default:
+        return repeats<4>(ids);
+    }
+}
+
+// The last group's one or two new ids (lanes 3, or 2 and 3, of `last`) against the whole
+// groups and each other, without pads: [c3 c3 c3 c3] meets a group's four ids in one
+// compare; [c2 c3 c2 c3] meets them in two (the group and the group turned by one: all
+// eight pairs), and c2 meets c3 in [c3 c2 c3 c2]. For a slate of ten that is 5 compares
+// where the padded group took 10.
+__m128i lastFewRepeats(const __m128i* ids, std::size_t whole, __m128i last, std::size_t r) {
+    __m128i hits;
+    __m128i c;
+    if (r == 1) {
+        c = _mm_shuffle_epi32(last, _MM_SHUFFLE(3, 3, 3, 3));
+        hits = _mm_setzero_si128();
+        for (std::size_t g = 0; g < whole; ++g)
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi32(c, ids[g]));
+    } else {
+        c = _mm_shuffle_epi32(last, _MM_SHUFFLE(3, 2, 3, 2));
+        hits = _mm_cmpeq_epi32(c, _mm_shuffle_epi32(last, _MM_SHUFFLE(2, 3, 2, 3)));
+        for (std::size_t g = 0; g < whole; ++g)
+            hits = _mm_or_si128(hits, _mm_or_si128(_mm_cmpeq_epi32(c, ids[g]),
+                                                   _mm_cmpeq_epi32(c, turned<1>(ids[g]))));
+    }
+    return hits;
 }
 
 // The verdict for 1 to 16 entries and a catalogue below 2^32 items: groups of four
@@ -197,17 +239,19 @@ template <int Groups> bool anyRepeat(const __m128i* ids) {
 // become pads the same way.
 bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
     const std::size_t n = slate.size();
+    if (catalogueSize == 0)
+        return false; // every id is outside (and T - 1 below would wrap)
     const __m128i bound =
-        _mm_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(catalogueSize) - kSign));
+        _mm_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(catalogueSize) - kSign - 1));
     __m128i t[3];
     for (int w = 0; w < 3; ++w)
         t[w] = _mm_or_si128(loadConstant(kWords[w].t),
                             _mm_and_si128(bound, loadConstant(kWords[w].items)));
-    __m128i pass = _mm_set1_epi32(-1);
-    __m128i ids[4];
+    __m128i fail = _mm_setzero_si128();
+    alignas(16) __m128i ids[4];
     const std::size_t whole = n / 4, r = n % 4;
     for (std::size_t g = 0; g < whole; ++g)
-        ids[g] = group(slate.data() + 4 * g, t, pass);
+        ids[g] = group(slate.data() + 4 * g, t, fail);
     if (r != 0) {
         SlateEntry buffer[4];
         const SlateEntry* last = slate.data() + n - 4;
@@ -217,22 +261,19 @@ bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
             std::memcpy(buffer + (4 - n), slate.data(), n * sizeof(SlateEntry));
             last = buffer;
         }
-        const __m128i tail = group(last, t, pass);
+        const __m128i tail = group(last, t, fail);
+        if (r < 3) {
+            if (_mm_movemask_epi8(fail) != 0)
+                return false;
+            return _mm_movemask_epi8(_mm_or_si128(repeatsInWholeGroups(ids, whole),
+                                                  lastFewRepeats(ids, whole, tail, r))) == 0;
+        }
         ids[whole] = _mm_or_si128(_mm_and_si128(tail, loadConstant(kTail.keep[r])),
                                   loadConstant(kTail.pads[r]));
     }
-    if (_mm_movemask_epi8(pass) != 0xffff)
+    if (_mm_movemask_epi8(fail) != 0)
         return false;
-    switch ((n + 3) / 4) {
-    case 1:
-        return !anyRepeat<1>(ids);
-    case 2:
-        return !anyRepeat<2>(ids);
-    case 3:
-        return !anyRepeat<3>(ids);
-    default:
-        return !anyRepeat<4>(ids);
-    }
+    return _mm_movemask_epi8(repeatsInWholeGroups(ids, (n + 3) / 4)) == 0;
 }
 
 #endif

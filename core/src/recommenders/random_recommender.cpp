@@ -95,6 +95,7 @@ private:
         std::size_t count = 0, tries = 0;
         if (m_items.available.size() >= n) { // uniformBelow(n) < n: no bound check needed
             const std::uint8_t* const available = m_items.available.data();
+            const std::uint64_t n64 = n; // one register for the product and Lemire's test
             // The score (0) and the propensity of every pick, stored as one 8-byte word.
             static_assert(offsetof(SlateEntry, propensity) == offsetof(SlateEntry, score) + 4);
             const SlateEntry proto{0, 0.0f, propensity};
@@ -112,8 +113,9 @@ private:
                 SlateEntry* e = slate + count;
                 SlateEntry* limit = slate + std::min(k, count + static_cast<std::size_t>(stop - p));
                 while (e < limit) {
-                    const std::uint64_t m = std::uint64_t(*p) * n;
-                    if (static_cast<std::uint32_t>(m) < n) [[unlikely]]
+                    const std::uint64_t m = std::uint64_t(*p) * n64;
+                    if (static_cast<std::uint32_t>(m) < static_cast<std::uint32_t>(n64))
+                        [[unlikely]]
                         break;
                     ++p;
                     const auto item = static_cast<ItemId>(m >> 32);
