@@ -26,6 +26,18 @@
 // - the vectorised twist reading x[j + kM - kN + 1] in its second part:
 //   blockTwisterIsBoosts (number 227 of seed 0) and every row;
 // - the inline eligibleCount ignoring the context item: every row (propensity bits).
+//
+// Fourth round (branch `guard4`): the draws run in a tight loop over BlockMt19937's
+// tempered block (one bound per draw, the picks written in place); a word in Lemire's
+// zone goes to the plain loop, which lemireZoneOfALargeCatalogue reaches dozens of times.
+// Mutations tried (each failed here; restored):
+// - the tight loop consuming the zone's word before handing over (++p before the break):
+//   lemireZoneOfALargeCatalogue (step 208);
+// - the bound not recomputed after a rejection: every row of sameSlatesAsThePlainLoop;
+// - the bound allowing one try more than maxTries: the nearly empty row;
+// - an accepted draw's bit not added to the mask (repeats missed): every row.
+// Stopping the tight loop early (a bound one short) changes nothing: the plain loop takes
+// over from the same word, so that is no fault.
 
 #include "block_mt19937.h"
 #include "contract_fixture.h"

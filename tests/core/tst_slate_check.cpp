@@ -19,8 +19,15 @@
 //
 // Fourth round (branch `guard4`): the fields of four entries are now tested as three
 // 4-lane words of mixed fields with per-lane integer constants (no float compare), up to
-// 16 entries, and the ids taken from those words by two shuffles. randomBitsInEveryLane
-// and repeatsAtEveryPairOfPositions reach every lane of every word.
+// 16 entries, and the ids taken from those words by two shuffles; a last group of one or
+// two new ids is compared with the whole groups without pads. randomBitsInEveryLane and
+// repeatsAtEveryPairOfPositions reach every lane of every word. Mutations tried (each
+// failed here; restored): the propensity's or the score's bound one higher (0x3f800001,
+// the infinity accepted); the catalogue's bound one higher; the ids' shuffle taking
+// item 2 from the wrong lane; the last two ids not compared with each other; the last
+// two ids compared with the group but not the group turned by one; the tail mask padding
+// one new id. (Keeping one old id unpadded only makes the fast verdict refuse, and the
+// full check then clears the slate: no fault, not visible here.)
 
 #include "recoscope/core/slate_check.h"
 
