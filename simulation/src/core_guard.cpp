@@ -78,15 +78,20 @@ void CoreGuard::fail(const std::string& call, double time, const std::string& wh
 std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const core::Request& request,
                                               core::Slate& slate, std::size_t catalogueSize) {
     // Two clock reads per request, both needed: the engine reads the clock only at the
-    // start and end of a run, so neither can be shared with it. The faults are handled out
-    // of line (recommendThrew, refuse), so the path of a core that behaves is the two reads,
-    // the call and the check.
+    // start and end of a run, so neither can be shared with it. The faults are handled by
+    // out-of-line cold lambdas, so the path of a core that behaves is the two reads, the
+    // call and the check (no registers or stack kept for the messages).
     const std::int64_t started = monotonicNanoseconds();
     try {
         core.recommend(request, slate);
     } catch (...) {
         const std::chrono::nanoseconds latency(monotonicNanoseconds() - started);
-        recommendThrew(request, slate);
+        [&]() __attribute__((noinline, cold)) {
+            const std::string what = describeCurrentException();
+            slate.clear();
+            fail(recommendCall(request), request.time, what);
+        }
+        ();
         return latency;
     }
     const std::chrono::nanoseconds latency(monotonicNanoseconds() - started);
@@ -94,40 +99,50 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
     // message is built only for a slate the check refuses.
     if (!core::slateWellFormed(request, slate, catalogueSize) ||
         (m_budget.count() > 0 && latency > m_budget)) [[unlikely]]
-        refuse(request, slate, catalogueSize, latency);
+        [&]() __attribute__((noinline, cold)) {
+            if (!core::slateWellFormed(request, slate, catalogueSize)) {
+                const std::string why = core::slateFault(request, slate, catalogueSize);
+                slate.clear();
+                fail(recommendCall(request), request.time, "returned a malformed slate: " + why);
+            } else {
+                slate.clear();
+                fail(
+                    recommendCall(request), request.time,
+                    "took " +
+                        std::to_string(std::chrono::duration<double, std::micro>(latency).count()) +
+                        " µs, over its budget of " +
+                        std::to_string(
+                            std::chrono::duration<double, std::micro>(m_budget).count()) +
+                        " µs");
+            }
+        }
+    ();
     return latency;
 }
 
-void CoreGuard::recommendThrew(const core::Request& request, core::Slate& slate) {
-    const std::string what = describeCurrentException();
-    slate.clear();
-    fail(recommendCall(request), request.time, what);
-}
-
-void CoreGuard::refuse(const core::Request& request, core::Slate& slate, std::size_t catalogueSize,
-                       std::chrono::nanoseconds latency) {
-    if (!core::slateWellFormed(request, slate, catalogueSize)) {
-        const std::string why = core::slateFault(request, slate, catalogueSize);
-        slate.clear();
-        fail(recommendCall(request), request.time, "returned a malformed slate: " + why);
-    } else {
-        slate.clear();
-        fail(recommendCall(request), request.time,
-             "took " + std::to_string(std::chrono::duration<double, std::micro>(latency).count()) +
-                 " µs, over its budget of " +
-                 std::to_string(std::chrono::duration<double, std::micro>(m_budget).count()) +
-                 " µs");
+void CoreGuard::observe(core::Recommender& core, const core::Event& event) {
+    try {
+        core.observe(event);
+    } catch (...) {
+        [&]() __attribute__((noinline, cold)) {
+            fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
+                 describeCurrentException());
+        }
+        ();
     }
 }
 
-void CoreGuard::observeThrew(const core::Event& event) {
-    fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
-         describeCurrentException());
-}
-
-void CoreGuard::observeSlateThrew(const core::Request& request) {
-    fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
-         describeCurrentException());
+void CoreGuard::observeSlate(core::Recommender& core, const core::Request& request,
+                             const core::Slate& slate, int clicked) {
+    try {
+        core.observeSlate(request, slate, clicked);
+    } catch (...) {
+        [&]() __attribute__((noinline, cold)) {
+            fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
+                 describeCurrentException());
+        }
+        ();
+    }
 }
 
 } // namespace recoscope::sim

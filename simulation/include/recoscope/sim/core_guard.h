@@ -24,24 +24,10 @@ public:
     /// emptied (the shopper sees nothing) and fault() says what happened.
     std::chrono::nanoseconds recommend(core::Recommender& core, const core::Request& request,
                                        core::Slate& slate, std::size_t catalogueSize);
-    /// core.observe(event) / core.observeSlate(...), an exception being a fault. Inline: the
-    /// engine makes one of each per event and per slate, and a call that returns costs only
-    /// the core's own call (the fault is handled out of line).
-    void observe(core::Recommender& core, const core::Event& event) {
-        try {
-            core.observe(event);
-        } catch (...) {
-            observeThrew(event);
-        }
-    }
+    /// core.observe(event) / core.observeSlate(...), an exception being a fault.
+    void observe(core::Recommender& core, const core::Event& event);
     void observeSlate(core::Recommender& core, const core::Request& request,
-                      const core::Slate& slate, int clicked) {
-        try {
-            core.observeSlate(request, slate, clicked);
-        } catch (...) {
-            observeSlateThrew(request);
-        }
-    }
+                      const core::Slate& slate, int clicked);
 
     bool failed() const { return !m_fault.empty(); }
     /// The first fault, e.g. "recommend() for shopper 12 at day 0, 03:10 threw
@@ -50,16 +36,6 @@ public:
 
 private:
     void fail(const std::string& call, double time, const std::string& what);
-    // The fault paths of recommend(), out of line: a core that threw (called from the
-    // catch clause), and a slate that is malformed or came too late.
-    [[gnu::cold, gnu::noinline]] void recommendThrew(const core::Request& request,
-                                                     core::Slate& slate);
-    // observe() / observeSlate() threw (called from their catch clauses).
-    [[gnu::cold, gnu::noinline]] void observeThrew(const core::Event& event);
-    [[gnu::cold, gnu::noinline]] void observeSlateThrew(const core::Request& request);
-    [[gnu::cold, gnu::noinline]] void refuse(const core::Request& request, core::Slate& slate,
-                                             std::size_t catalogueSize,
-                                             std::chrono::nanoseconds latency);
 
     std::chrono::nanoseconds m_budget{0};
     std::string m_fault;
