@@ -26,6 +26,18 @@
 // - the vectorised twist reading x[j + kM - kN + 1] in its second part:
 //   blockTwisterIsBoosts (number 227 of seed 0) and every row;
 // - the inline eligibleCount ignoring the context item: every row (propensity bits).
+//
+// Fourth round (branch `guard4`): the draws run in a tight loop over BlockMt19937's
+// tempered block (one bound per draw, the picks written in place); a word in Lemire's
+// zone goes to the plain loop, which lemireZoneOfALargeCatalogue reaches dozens of times.
+// Mutations tried (each failed here; restored):
+// - the tight loop consuming the zone's word before handing over (++p before the break):
+//   lemireZoneOfALargeCatalogue (step 208);
+// - the bound not recomputed after a rejection: every row of sameSlatesAsThePlainLoop;
+// - the bound allowing one try more than maxTries: the nearly empty row;
+// - an accepted draw's bit not added to the mask (repeats missed): every row.
+// Stopping the tight loop early (a bound one short) changes nothing: the plain loop takes
+// over from the same word, so that is no fault.
 
 #include "block_mt19937.h"
 #include "contract_fixture.h"
@@ -80,12 +92,18 @@ public:
         }
     }
 
+    /// Draws whose first word fell in Lemire's zone (low half below n; the core's tight
+    /// loop hands these to its plain loop), and those of them really rejected (redrawn).
+    std::size_t inZone = 0, rejected = 0;
+
 private:
     std::uint32_t uniformBelow(std::uint32_t n) {
         std::uint64_t m = std::uint64_t(m_rng()) * n;
         auto low = static_cast<std::uint32_t>(m);
         if (low < n) {
+            ++inZone;
             const std::uint32_t threshold = (0u - n) % n;
+            rejected += low < threshold ? 1 : 0;
             while (low < threshold) {
                 m = std::uint64_t(m_rng()) * n;
                 low = static_cast<std::uint32_t>(m);
@@ -120,6 +138,7 @@ private slots:
     void blockTwisterIsBoosts();
     void sameSlatesAsThePlainLoop_data();
     void sameSlatesAsThePlainLoop();
+    void lemireZoneOfALargeCatalogue();
 
 private:
     core::RecommenderRegistry m_registry = [] {
@@ -240,6 +259,63 @@ void TestRandomDraws::sameSlatesAsThePlainLoop() {
     QVERIFY2(withExclusions > 500, qPrintable(QString::number(withExclusions)));
     if (row.outOfStock > 0.9)
         QVERIFY2(fallBacks > 100, qPrintable(QString::number(fallBacks)));
+}
+
+void TestRandomDraws::lemireZoneOfALargeCatalogue() {
+    // The tight loop leaves a word whose low half falls below n to the plain loop, which
+    // redraws it (and rejects it when it is below 2^32 mod n). On the catalogues of the
+    // rows above that is one draw in a million or more; with 3 * 2^18 items it is one in
+    // 5,500, and one in 16,000 is rejected (2^32 mod n = 2^18): a stream of 30,000
+    // requests meets both dozens of times, at every point of the slate, and the slates
+    // must still be the plain loop's. Only what `random` reads is filled in: the item
+    // count (category), the availability table and its count.
+    const std::size_t n = 3u << 18;
+    core::ItemTable items;
+    core::UserTable users;
+    items.category.assign(n, 0);
+    items.available.assign(n, 1);
+    test::Mix rng{2026};
+    for (std::size_t i = 0; i < n; ++i)
+        if (rng.below(10) == 0)
+            items.available[i] = 0;
+    items.availableCount = static_cast<std::size_t>(
+        std::count(items.available.begin(), items.available.end(), std::uint8_t(1)));
+    const std::uint64_t seed = 0x5EED5EED12345ull;
+    core::RecommenderContext ctx{&items, &users, nullptr, seed};
+    auto made = m_registry.create("random", kNoParams, ctx);
+    QVERIFY(made.ok());
+    auto core = std::move(made).value();
+    PlainRandom plain(items, seed);
+    core::Slate got, want;
+    std::vector<core::ItemId> exclude;
+    for (int step = 0; step < 30'000; ++step) {
+        core::Request req;
+        req.k = static_cast<int>(rng.below(25));
+        if (rng.below(2) == 0)
+            req.contextItem = static_cast<core::ItemId>(rng.below(static_cast<std::uint32_t>(n)));
+        exclude.clear();
+        if (rng.below(4) == 0)
+            for (std::uint32_t e = rng.below(6); e > 0; --e)
+                exclude.push_back(
+                    static_cast<core::ItemId>(rng.below(static_cast<std::uint32_t>(n))));
+        req.exclude = exclude;
+        // Stock moves now and then (the count kept current).
+        const std::size_t moved = rng.below(static_cast<std::uint32_t>(n));
+        items.availableCount -= items.available[moved];
+        items.available[moved] = rng.below(10) == 0 ? 0 : 1;
+        items.availableCount += items.available[moved];
+        core->recommend(req, got);
+        plain.recommend(req, want);
+        QVERIFY2(got.size() == want.size(), qPrintable(QStringLiteral("step %1").arg(step)));
+        for (std::size_t p = 0; p < got.size(); ++p)
+            QVERIFY2(got[p].item == want[p].item && sameBits(got[p].score, want[p].score) &&
+                         sameBits(got[p].propensity, want[p].propensity),
+                     qPrintable(QStringLiteral("step %1, position %2").arg(step).arg(p)));
+    }
+    QVERIFY2(
+        plain.inZone > 30 && plain.rejected > 5,
+        qPrintable(
+            QStringLiteral("%1 in the zone, %2 rejected").arg(plain.inZone).arg(plain.rejected)));
 }
 
 QTEST_GUILESS_MAIN(TestRandomDraws)

@@ -16,6 +16,18 @@
 // Mutations tried (each failed here, in itemIdsAtTheCatalogueEdge and randomSlates;
 // restored): crossMatches without the turn by 3; selfMatches without the turn by 2; the
 // groups counted (n + 2) / 4 (the last partial group skipped).
+//
+// Fourth round (branch `guard4`): the fields of four entries are now tested as three
+// 4-lane words of mixed fields with per-lane integer constants (no float compare), up to
+// 16 entries, and the ids taken from those words by two shuffles; a last group of one or
+// two new ids is compared with the whole groups without pads. randomBitsInEveryLane and
+// repeatsAtEveryPairOfPositions reach every lane of every word. Mutations tried (each
+// failed here; restored): the propensity's or the score's bound one higher (0x3f800001,
+// the infinity accepted); the catalogue's bound one higher; the ids' shuffle taking
+// item 2 from the wrong lane; the last two ids not compared with each other; the last
+// two ids compared with the group but not the group turned by one; the tail mask padding
+// one new id. (Keeping one old id unpadded only makes the fast verdict refuse, and the
+// full check then clears the slate: no fault, not visible here.)
 
 #include "recoscope/core/slate_check.h"
 
@@ -82,11 +94,12 @@ class TestSlateCheck : public QObject {
 private slots:
     void specialFloats() {
         // Every special value as a score and as a propensity, at every position of slates
-        // of 1 to 9 entries (the one-by-one path below four entries, groups of four above,
-        // the last group overlapping the one before), the other entries well formed.
+        // of 1 to 16 entries (below four entries the copy behind fillers, groups of four
+        // above, the last group overlapping the one before: every lane of every word), the
+        // other entries well formed.
         core::Request r;
         r.k = 10;
-        for (std::size_t n = 1; n <= 9; ++n)
+        for (std::size_t n = 1; n <= 16; ++n)
             for (std::size_t at = 0; at < n; ++at)
                 for (float score : ::specialFloats())
                     for (float propensity : ::specialFloats()) {
@@ -112,13 +125,13 @@ private slots:
 
     void itemIdsAtTheCatalogueEdge() {
         // Ids at and around the last id of catalogues of 1 .. 40 items and of 2^32 items
-        // (where no 32-bit id is outside), at every position of slates of 1 to 9 entries.
+        // (where no 32-bit id is outside), at every position of slates of 1 to 16 entries.
         core::Request r;
         r.k = 10;
         const std::size_t huge = std::size_t(std::numeric_limits<core::ItemId>::max()) + 1;
         for (std::size_t catalogue :
              {std::size_t(1), std::size_t(2), std::size_t(9), std::size_t(40), huge})
-            for (std::size_t n = 1; n <= 9; ++n)
+            for (std::size_t n = 1; n <= 16; ++n)
                 for (std::size_t at = 0; at < n; ++at)
                     for (std::int64_t d = -2; d <= 2; ++d) {
                         core::Slate s;
@@ -153,6 +166,75 @@ private slots:
                 QFAIL(qPrintable(
                     QStringLiteral("bits 0x%1").arg(std::bit_cast<std::uint32_t>(f), 0, 16)));
         }
+    }
+
+    void randomBitsInEveryLane() {
+        // Random bit patterns (half of them near the edges: 1.0f, the infinity, the
+        // catalogue's last id) as the id, the score or the propensity of every position of
+        // slates of 1 to 16 entries, the others well formed: every lane of the three
+        // words of a group and of an overlapping last group, with its own constants.
+        core::Request r;
+        r.k = 16;
+        test::Mix rng{4711};
+        const std::size_t catalogue = 1000;
+        const std::uint32_t edges[] = {0x3f800000u, 0x7f800000u,
+                                       0xff800000u, 0x00000000u,
+                                       0x80000000u, static_cast<std::uint32_t>(catalogue)};
+        for (int trial = 0; trial < 400'000; ++trial) {
+            const std::size_t n = 1 + rng.below(16);
+            const std::size_t at = rng.below(static_cast<std::uint32_t>(n));
+            const auto raw = static_cast<std::uint32_t>(rng.next());
+            const std::uint32_t bits = trial % 2 == 0 ? raw : edges[rng.below(6)] + (raw % 8) - 4;
+            core::Slate s;
+            for (std::size_t p = 0; p < n; ++p)
+                s.push_back({static_cast<core::ItemId>(p * 37 % catalogue), 0.25f,
+                             rng.below(2) == 0 ? 1.0f : core::kUnknownPropensity});
+            const std::uint32_t field = rng.below(3);
+            if (field == 0)
+                s[at].item = bits;
+            else if (field == 1)
+                s[at].score = std::bit_cast<float>(bits);
+            else
+                s[at].propensity = std::bit_cast<float>(bits);
+            if (core::slateWellFormed(r, s, catalogue) != plainVerdict(r, s, catalogue))
+                QFAIL(qPrintable(QStringLiteral("%1 entries, position %2, field %3: bits 0x%4")
+                                     .arg(n)
+                                     .arg(at)
+                                     .arg(field)
+                                     .arg(bits, 0, 16)));
+        }
+    }
+
+    void repeatsAtEveryPairOfPositions() {
+        // Slates of 2 to 16 entries with distinct ids except one pair, at every pair of
+        // positions (so in every pair of lanes of the groups and across the overlapping
+        // last group), ids small and near the pads; and the same slates without the
+        // repeat, which must pass.
+        core::Request r;
+        r.k = 16;
+        for (const std::size_t catalogue :
+             {std::size_t(64), std::size_t(std::numeric_limits<core::ItemId>::max())})
+            for (std::size_t n = 2; n <= 16; ++n)
+                for (std::size_t i = 0; i < n; ++i)
+                    for (std::size_t j = i + 1; j < n; ++j) {
+                        core::Slate s;
+                        for (std::size_t p = 0; p < n; ++p)
+                            s.push_back(
+                                {static_cast<core::ItemId>(catalogue - 1 - 3 * p), 0.5f, 1.0f});
+                        if (core::slateWellFormed(r, s, catalogue) != true)
+                            QFAIL(qPrintable(QStringLiteral("catalogue %1, %2 distinct entries")
+                                                 .arg(catalogue)
+                                                 .arg(n)));
+                        s[j].item = s[i].item;
+                        if (core::slateWellFormed(r, s, catalogue) != false ||
+                            core::slateFault(r, s, catalogue).empty())
+                            QFAIL(qPrintable(QStringLiteral("catalogue %1, %2 entries, "
+                                                            "positions %3 and %4")
+                                                 .arg(catalogue)
+                                                 .arg(n)
+                                                 .arg(i)
+                                                 .arg(j)));
+                    }
     }
 
     void randomSlates() {
