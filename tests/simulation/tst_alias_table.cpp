@@ -3,6 +3,11 @@
 // a million per weight vector, from engines seeded alike, which must end in the same state
 // (the same engine words used). Weight vectors: a `large`-like appeal tail, zeros among
 // them, all equal, one heavy entry, small integer weights, a single weight, none.
+//
+// Branch large4: the index draw with its bucket size computed once (drawIndex) against
+// Boost's uniform_int_distribution on ranges up to 2^32 - 3, and rolls running ahead of
+// their resolves. Mutations tried, each caught (then restored): bucketFor without Boost's
+// ++ (caught by indexDrawAsBoost), drawIndex accepting result < range (caught everywhere).
 
 #include "recoscope/sim/alias_table.h"
 
@@ -13,6 +18,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/taus88.hpp>
 #include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
 
 #include <bit>
 #include <cmath>
@@ -139,6 +145,61 @@ private slots:
         QCOMPARE(
             firstDifference<boost::random::taus88>(Boost(), AliasTable<std::uint32_t>(), 2, 1000),
             -1LL);
+    }
+
+    void indexDrawAsBoost() {
+        // The index draw with its bucket size computed once (large4) against Boost's
+        // uniform_int_distribution, on ranges no table here reaches: 2^31 and above, where
+        // up to half the words are rejected, and powers of two (2^32 - 1 divisible by
+        // range + 1 minus one: the bucket's ++ case).
+        const std::uint32_t ranges[] = {
+            1u, 2u, 6u, 999u, 65535u, 99999u, (1u << 31) - 1, 1u << 31, 3u << 30, 0xFFFFFFFDu};
+        for (const std::uint32_t range : ranges) {
+            const std::uint32_t bucket = AliasTable<std::uint32_t>::bucketFor(range);
+            boost::random::taus88 a(8), b(8);
+            boost::random::mt19937 c(9), d(9);
+            for (int k = 0; k < 200000; ++k) {
+                const std::uint32_t want =
+                    boost::random::uniform_int_distribution<std::uint32_t>(0, range)(a);
+                QCOMPARE(AliasTable<std::uint32_t>::drawIndex(b, range, bucket), want);
+                const std::uint32_t wantMt =
+                    boost::random::uniform_int_distribution<std::uint32_t>(0, range)(c);
+                QCOMPARE(AliasTable<std::uint32_t>::drawIndex(d, range, bucket), wantMt);
+            }
+            QCOMPARE(a(), b()); // the same words used (rejections included)
+            QCOMPARE(c(), d());
+        }
+    }
+
+    void rollsAheadOfResolvesDrawAsBoost() {
+        // organicItem's batches (large4): up to six rolls first, their resolves after,
+        // the words between rolls taken by other draws (the candidates' Gumbel uniforms).
+        // Same indices, one by one, as Boost's draws interleaved with the same other draws.
+        const std::vector<double> w = appealTail(100000, 31);
+        const Boost boost(w.begin(), w.end());
+        const AliasTable<std::uint32_t> table(w.begin(), w.end());
+        boost::random::taus88 a(6), b(6);
+        boost::random::uniform_01<double> u;
+        boost::random::mt19937 sizes(2);
+        for (int batch = 0; batch < 100000; ++batch) {
+            const int n = 1 + static_cast<int>(sizes() % 6);
+            AliasTable<std::uint32_t>::Dice dice[6];
+            double wantU[6], gotU[6];
+            std::uint32_t want[6];
+            for (int k = 0; k < n; ++k) {
+                want[k] = boost(a);
+                wantU[k] = u(a);
+                dice[k] = table.roll(b);
+                table.prefetch(dice[k]);
+                gotU[k] = u(b);
+            }
+            for (int k = 0; k < n; ++k) {
+                QCOMPARE(table.resolve(dice[k]), want[k]);
+                QCOMPARE(std::bit_cast<std::uint64_t>(gotU[k]),
+                         std::bit_cast<std::uint64_t>(wantU[k]));
+            }
+        }
+        QCOMPARE(a(), b()); // the same words used
     }
 
     void zeroWeightsAreNeverDrawn() {

@@ -7,7 +7,11 @@
 // (core/huge_pages.h). On `large` the shopper model's organic draws read a 16 MB table
 // (a million items) at random, six times an organic step; on Boost's 4 KiB pages nearly
 // every one of those reads also missed the TLB. Equality with Boost is tested draw by draw
-// (tst_alias_table), on weights with zeros, ties and a single heavy entry.
+// (tst_alias_table), on weights with zeros, ties and a single heavy entry. Two more
+// differences (branch large4, docs/performance.md "Fourth round, branch `large4`"): a draw
+// can be taken in two halves (roll: the engine words; resolve: the table read) so that a
+// caller overlaps several draws' misses, and on 32-bit engines the index draw's bucket size
+// is computed once per table instead of at every draw (Boost divides twice per draw).
 
 #include "recoscope/core/huge_pages.h"
 
@@ -15,8 +19,10 @@
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <numeric>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -72,20 +78,69 @@ public:
             m_entries[static_cast<std::size_t>(b->second)].threshold = 1.0;
         for (; a != above.end(); ++a)
             m_entries[static_cast<std::size_t>(a->second)].threshold = 1.0;
+        setBucket();
     }
 
     /// The same for all of `weights` (Boost's range constructor).
     explicit AliasTable(const std::vector<double>& weights)
         : AliasTable(weights.begin(), weights.end()) {}
 
+    /// The engine's part of a draw: the index and the uniform test, before the table read.
+    struct Dice {
+        IntType index;
+        double test;
+    };
+
     /// An index in [0, size()), as Boost's operator(): one uniform_int_distribution draw
     /// for the index, then one uniform_01<double> for the test. One table read.
-    template <class URNG> IntType operator()(URNG& urng) const {
-        const IntType result = boost::random::uniform_int_distribution<IntType>(
-            0, static_cast<IntType>(size() - 1))(urng);
+    template <class URNG> IntType operator()(URNG& urng) const { return resolve(roll(urng)); }
+
+    /// A draw in two halves, for callers that overlap several draws' table misses:
+    /// roll() takes the engine words (the same ones, in the same order, as operator()),
+    /// resolve() reads the table. resolve(roll(urng)) == operator()(urng), always; the
+    /// words drawn never depend on the table, so rolls may run ahead of their resolves.
+    template <class URNG> Dice roll(URNG& urng) const {
+        IntType index;
+        if constexpr (std::is_same_v<typename URNG::result_type, std::uint32_t>) {
+            if (m_bucket != 0 && (URNG::min)() == 0 && (URNG::max)() == 0xFFFFFFFFu)
+                index = static_cast<IntType>(
+                    drawIndex(urng, static_cast<std::uint32_t>(size() - 1), m_bucket));
+            else
+                index = boostIndex(urng);
+        } else {
+            index = boostIndex(urng);
+        }
         const double test = boost::random::uniform_01<double>()(urng);
-        const Entry& e = m_entries[static_cast<std::size_t>(result)];
-        return test < e.threshold ? result : e.alias;
+        return {index, test};
+    }
+
+    /// Boost's uniform_int_distribution<>(0, range) on a 32-bit engine over [0, 2^32)
+    /// (taus88, mt19937), for 0 < range < 2^32 - 1, with its bucket size computed once
+    /// (bucketFor) instead of at every draw: Boost's generate_uniform_int divides 2^32 - 1
+    /// by range + 1 (a division and a remainder) each time, then draws word / bucket until
+    /// that is <= range. Same words, same result. Public for tst_alias_table.
+    static std::uint32_t bucketFor(std::uint32_t range) {
+        constexpr std::uint32_t brange = 0xFFFFFFFFu;
+        std::uint32_t bucket = brange / (range + 1);
+        if (brange % (range + 1) == range)
+            ++bucket;
+        return bucket;
+    }
+    template <class URNG>
+    static std::uint32_t drawIndex(URNG& urng, std::uint32_t range, std::uint32_t bucket) {
+        for (;;) {
+            const std::uint32_t result = static_cast<std::uint32_t>(urng()) / bucket;
+            if (result <= range)
+                return result;
+        }
+    }
+    IntType resolve(const Dice& d) const {
+        const Entry& e = m_entries[static_cast<std::size_t>(d.index)];
+        return d.test < e.threshold ? d.index : e.alias;
+    }
+    /// Starts loading the entry resolve(d) will read (a hint; no value changes).
+    void prefetch(const Dice& d) const {
+        __builtin_prefetch(m_entries.data() + static_cast<std::size_t>(d.index));
     }
 
     std::size_t size() const { return m_entries.size(); }
@@ -93,7 +148,19 @@ public:
     const std::vector<Entry>& entries() const { return m_entries; }
 
 private:
+    template <class URNG> IntType boostIndex(URNG& urng) const {
+        return boost::random::uniform_int_distribution<IntType>(
+            0, static_cast<IntType>(size() - 1))(urng);
+    }
+    /// bucketFor(size() - 1) where the fast draw applies (0 < size() - 1 < 2^32 - 1), else 0.
+    void setBucket() {
+        const std::uint64_t range = m_entries.size() - 1;
+        m_bucket =
+            range > 0 && range < 0xFFFFFFFFull ? bucketFor(static_cast<std::uint32_t>(range)) : 0;
+    }
+
     std::vector<Entry> m_entries;
+    std::uint32_t m_bucket = 0;
 };
 
 } // namespace recoscope::sim
