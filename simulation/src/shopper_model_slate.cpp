@@ -76,8 +76,8 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
             const ItemHot& hot = hotRows[item];
             float v = affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
                       discountWeight * discount[item];
-            if (!HistoryCache::hasBit(anyItemMask, item) &&
-                !HistoryCache::hasBit(categoryMask, hot.category) &&
+            const bool itemSide = HistoryCache::hasBit(anyItemMask, item);
+            if (!itemSide && !HistoryCache::hasBit(categoryMask, hot.category) &&
                 !HistoryCache::hasBit(brandMask, hot.brand)) {
                 // No history term (HistoryCache::mayMatch false): all four are +0, and
                 // v - 0 - 0 + 0 + 0 is v + 0 bit for bit (x - (+0) is x, -0 included;
@@ -85,7 +85,8 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
                 u[p] = v + 0.0f;
                 continue;
             }
-            const HistoryTerms h = historyTerms(user, item, cache);
+            const HistoryTerms h = itemSide ? itemHistoryTerms(user, item, hot, cache)
+                                            : categoryBrandTerms(user, hot, cache);
             v -= h.fatigue;
             v -= h.repurchase;
             v += h.loyalty;
