@@ -71,14 +71,15 @@ struct HistoryCache {
 
     /// Adds `decay` to the slot of `id` in (keys, sums), under the mask `mask` and the
     /// shared bits `shared` (passed separately so that a caller keeps them in registers
-    /// across a loop). The first impression of an id stores +0 + decay, as a scan's sum.
+    /// across a loop). The first impression of an id stores `decay`, which is a scan's
+    /// +0 + decay bit for bit since a decay (exp2's result) is never -0.
     static void addToSlot(std::uint32_t* keys, float* sums, std::uint64_t& mask,
                           std::uint64_t& shared, std::uint32_t id, float decay) {
         const unsigned slot = id & 63u;
         if (!hasBit(mask, id)) {
             mask |= std::uint64_t(1) << slot;
             keys[slot] = id;
-            sums[slot] = 0.0f + decay;
+            sums[slot] = decay;
         } else if (keys[slot] == id) {
             sums[slot] += decay;
         } else {
