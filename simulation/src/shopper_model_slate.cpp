@@ -61,6 +61,7 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
         const float affinityScale = m_affinityScale, discountWeight = m_discountWeight;
         const std::uint64_t anyItemMask = cache.anyItemMask, categoryMask = cache.categoryMask,
                             brandMask = cache.boughtBrandMask;
+        const Dot16 dot16(user.vector); // the user's row in registers (used when D == 16)
         for (std::size_t p = 0; p < n; ++p) {
             const core::ItemId item = entries[p].item;
             if (item >= availableSize || available[item] == 0) { // !isAvailable(item)
@@ -69,7 +70,9 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
             }
             const float* row = vectors + std::size_t{item} * dim;
             float dot;
-            if constexpr (D > 0)
+            if constexpr (D == 16)
+                dot = dot16(row);
+            else if constexpr (D > 0)
                 dot = fixedDot<D>(user.vector, row);
             else
                 dot = affinityDot(user.vector, row, dim);
