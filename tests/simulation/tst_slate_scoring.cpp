@@ -12,9 +12,7 @@
 // Mutations tried, each caught (then restored): Dot16 adding the third and fourth
 // products in swapped order; categoryFatigue without the key comparison, and returning
 // +0 for a shared slot instead of scanning; fatigueSums reading a shared slot's sum for
-// an id that is not its key; the slate loop's no-history test without the brand mask
-// (tst_history_cache); prepare's uncapped loop taken for rings one longer than kMax
-// (tst_history_cache, the 80-impression row).
+// an id that is not its key.
 
 #include "affinity_dot.h"
 
