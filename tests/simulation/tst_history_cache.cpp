@@ -14,7 +14,9 @@
 // combineMasks() (sequence bonus lost after the engine's prepare-then-setContext), prepare's
 // impression loop stopping one impression early, the slate's price term reassociated as
 // s x (m x p). The last one passes at the default price_sensitivity 0.5 (a product by a
-// power of two is exact either way): hence 0.7 in the first row.
+// power of two is exact either way): hence 0.7 in the first row. Branch shop4: the slate
+// loop's no-history test without the brand mask (four rows fail), prepare's uncapped loop
+// for rings up to kMax + 16 (the 80-impression row writes past the cache and crashes).
 
 #include "recoscope/sim/history_cache.h"
 #include "recoscope/sim/seeds.h"

@@ -12,7 +12,8 @@
 // Mutations tried, each caught (then restored): Dot16 adding the third and fourth
 // products in swapped order; categoryFatigue without the key comparison, and returning
 // +0 for a shared slot instead of scanning; fatigueSums reading a shared slot's sum for
-// an id that is not its key.
+// an id that is not its key. In tst_history_cache: the slate loop's no-history test
+// without the brand mask, prepare's uncapped loop for rings up to kMax + 16.
 
 #include "affinity_dot.h"
 
