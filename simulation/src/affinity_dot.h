@@ -35,6 +35,40 @@ template <int D> inline float fixedDot(const float* u, const float* v) {
 #endif
 }
 
+#if defined(__SSE2__)
+/// fixedDot<16>(u, v) for one `u` and many `v`: u's four registers are loaded once, not
+/// per row (a loop over a slate's items). The same lanes, products and additions in the
+/// same order as fixedDot<16> (the products are u x v there, v x u here: IEEE
+/// multiplication is commutative), so every result is the same bit for bit.
+class Dot16 {
+public:
+    explicit Dot16(const float* u)
+        : m_u0(_mm_loadu_ps(u)), m_u1(_mm_loadu_ps(u + 4)), m_u2(_mm_loadu_ps(u + 8)),
+          m_u3(_mm_loadu_ps(u + 12)) {}
+    float operator()(const float* v) const {
+        __m128 acc = _mm_setzero_ps();
+        acc = _mm_add_ps(acc, _mm_mul_ps(m_u0, _mm_loadu_ps(v)));
+        acc = _mm_add_ps(acc, _mm_mul_ps(m_u1, _mm_loadu_ps(v + 4)));
+        acc = _mm_add_ps(acc, _mm_mul_ps(m_u2, _mm_loadu_ps(v + 8)));
+        acc = _mm_add_ps(acc, _mm_mul_ps(m_u3, _mm_loadu_ps(v + 12)));
+        const __m128 pairs = _mm_add_ps(acc, _mm_shuffle_ps(acc, acc, _MM_SHUFFLE(2, 3, 0, 1)));
+        return _mm_cvtss_f32(pairs) + _mm_cvtss_f32(_mm_movehl_ps(pairs, pairs));
+    }
+
+private:
+    __m128 m_u0, m_u1, m_u2, m_u3;
+};
+#else
+class Dot16 {
+public:
+    explicit Dot16(const float* u) : m_u(u) {}
+    float operator()(const float* v) const { return fixedDot<16>(m_u, v); }
+
+private:
+    const float* m_u;
+};
+#endif
+
 inline float affinityDot(const float* u, const float* v, int dim) {
     // The common dimensions get a fully unrolled copy (same additions, same order).
     if (dim == 16)

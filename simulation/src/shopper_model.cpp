@@ -92,10 +92,10 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const std::uint32_t* category = m_world.items.category.data();
     int count = 0;
     std::uint64_t itemMask = 0, categoryMask = 0, itemShared = 0, categoryShared = 0;
-    for (std::size_t k = 0; k < shown.size() && count < HistoryCache::kMax; ++k) {
+    const auto remember = [&](std::size_t k) __attribute__((always_inline)) {
         const core::ItemId item = shown[k];
         if (item == core::kNoItem)
-            continue;
+            return;
         const std::uint32_t cat = category[item];
         c.shownItem[count] = item;
         c.shownCategory[count] = cat;
@@ -109,7 +109,15 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
         HistoryCache::addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared,
                                 cat, lastDecay);
         ++count;
-    }
+    };
+    // At most kMax impressions are kept: a ring no longer than that (every scenario's
+    // default) needs no count test per impression.
+    if (shown.size() <= HistoryCache::kMax)
+        for (std::size_t k = 0; k < shown.size(); ++k)
+            remember(k);
+    else
+        for (std::size_t k = 0; k < shown.size() && count < HistoryCache::kMax; ++k)
+            remember(k);
     c.shown = count;
     c.itemMask = itemMask;
     c.categoryMask = categoryMask;

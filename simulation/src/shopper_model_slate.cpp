@@ -50,23 +50,46 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
     // unrolled dot product) or read once (D = 0): the same operations in the same order.
     const auto score = [&]<int D>(std::integral_constant<int, D>) {
         const int dim = D > 0 ? D : m_world.dim;
+        // What every entry reads besides its own rows, in locals: the compiler cannot keep
+        // members in registers across the loop's stores, and reloaded them per entry.
         const float* vectors = m_world.itemVectors.data();
+        const core::SlateEntry* entries = slate.data();
+        const std::uint8_t* available = m_world.items.available.data();
+        const std::size_t availableSize = m_world.items.available.size();
+        const float* discount = m_world.items.discount.data();
+        const ItemHot* hotRows = m_hot.data();
+        const float affinityScale = m_affinityScale, discountWeight = m_discountWeight;
+        const std::uint64_t anyItemMask = cache.anyItemMask, categoryMask = cache.categoryMask,
+                            brandMask = cache.boughtBrandMask;
+        const Dot16 dot16(user.vector); // the user's row in registers (used when D == 16)
         for (std::size_t p = 0; p < n; ++p) {
-            const core::ItemId item = slate[p].item;
-            if (!m_world.items.isAvailable(item)) {
-                u[p] = -1e30f; // never clicked
+            const core::ItemId item = entries[p].item;
+            if (item >= availableSize || available[item] == 0) { // !isAvailable(item)
+                u[p] = -1e30f;                                   // never clicked
                 continue;
             }
-            const HistoryTerms h = historyTerms(user, item, cache);
             const float* row = vectors + std::size_t{item} * dim;
             float dot;
-            if constexpr (D > 0)
+            if constexpr (D == 16)
+                dot = dot16(row);
+            else if constexpr (D > 0)
                 dot = fixedDot<D>(user.vector, row);
             else
                 dot = affinityDot(user.vector, row, dim);
-            const ItemHot& hot = m_hot[item];
-            float v = m_affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
-                      m_discountWeight * m_world.items.discount[item];
+            const ItemHot& hot = hotRows[item];
+            float v = affinityScale * dot + hot.quality - user.priceFactor * hot.logRelPrice +
+                      discountWeight * discount[item];
+            const bool itemSide = HistoryCache::hasBit(anyItemMask, item);
+            if (!itemSide && !HistoryCache::hasBit(categoryMask, hot.category) &&
+                !HistoryCache::hasBit(brandMask, hot.brand)) {
+                // No history term (HistoryCache::mayMatch false): all four are +0, and
+                // v - 0 - 0 + 0 + 0 is v + 0 bit for bit (x - (+0) is x, -0 included;
+                // x + 0 + 0 is x + 0).
+                u[p] = v + 0.0f;
+                continue;
+            }
+            const HistoryTerms h = itemSide ? itemHistoryTerms(user, item, hot, cache)
+                                            : categoryBrandTerms(user, hot, cache);
             v -= h.fatigue;
             v -= h.repurchase;
             v += h.loyalty;

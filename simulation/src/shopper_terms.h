@@ -50,11 +50,36 @@ inline float ShopperModel::staticUtility(const UserTerms& user, core::ItemId ite
 
 inline ShopperModel::HistoryTerms
 ShopperModel::historyTerms(const UserTerms& user, core::ItemId item, const HistoryCache& c) const {
-    HistoryTerms h;
     const ItemHot& hot = m_hot[item];
-    // Most items match no mask: every term +0 after one test.
-    if (!c.mayMatch(item, hot.category, hot.brand))
-        return h;
+    if (!HistoryCache::hasBit(c.anyItemMask, item))
+        return categoryBrandTerms(user, hot, c);
+    return itemHistoryTerms(user, item, hot, c);
+}
+
+inline ShopperModel::HistoryTerms ShopperModel::categoryBrandTerms(const UserTerms& user,
+                                                                   const ItemHot& hot,
+                                                                   const HistoryCache& c) const {
+    // Neither shown, bought nor a successor (anyItemMask holds all three masks): only the
+    // fatigue of its category and the loyalty to its brand can apply, and most items have
+    // neither. The same terms as itemHistoryTerms() would give, fewer tests.
+    HistoryTerms h;
+    if (HistoryCache::hasBit(c.categoryMask, hot.category))
+        h.fatigue = 0.0f * m_fatigueItem + c.categoryFatigue(hot.category) * m_fatigueCategory;
+    if (HistoryCache::hasBit(c.boughtBrandMask, hot.brand)) {
+        bool loyal = false;
+        for (int k = 0; k < c.bought; ++k)
+            loyal = loyal || c.boughtBrand[k] == hot.brand;
+        if (loyal)
+            h.loyalty = user.loyalty;
+    }
+    return h;
+}
+
+inline ShopperModel::HistoryTerms ShopperModel::itemHistoryTerms(const UserTerms& user,
+                                                                 core::ItemId item,
+                                                                 const ItemHot& hot,
+                                                                 const HistoryCache& c) const {
+    HistoryTerms h;
     // Fatigue: every remembered impression of the item (or of its leaf category) costs
     // utility, halving every fatigue_half_life_hours. The masks skip items whose id and
     // category were not shown lately (most of them); the others read their sums.

@@ -14,7 +14,9 @@
 // combineMasks() (sequence bonus lost after the engine's prepare-then-setContext), prepare's
 // impression loop stopping one impression early, the slate's price term reassociated as
 // s x (m x p). The last one passes at the default price_sensitivity 0.5 (a product by a
-// power of two is exact either way): hence 0.7 in the first row.
+// power of two is exact either way): hence 0.7 in the first row. Branch shop4: the slate
+// loop's no-history test without the brand mask (four rows fail), prepare's uncapped loop
+// for rings up to kMax + 16 (the 80-impression row writes past the cache and crashes).
 
 #include "recoscope/sim/history_cache.h"
 #include "recoscope/sim/seeds.h"
@@ -130,6 +132,7 @@ private slots:
     void cachedUtilitiesEqualThePlainOnes_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<int>("seed");
+        QTest::addColumn<int>("memory"); // impressions remembered; 0: the scenario's
         // 110 categories (leaf ids up to 109) and ~330 brands: slots shared by two leaves
         // or brands are common; 300 items: by two items too. Full 64-impression memory.
         QTest::newRow("dim16-memory64")
@@ -138,28 +141,36 @@ private slots:
                           " \"consumable_share\": 0.5, \"successors\": 8},"
                           " \"population\": {\"users\": 40, \"brand_loyalty_mean\": 1.0},"
                           " \"behaviour\": {\"fatigue_memory\": 64, \"price_sensitivity\": 0.7}}")
-            << 3;
+            << 3 << 0;
         // The default shop's shape (40 leaves, 12 impressions) at a small size.
         QTest::newRow("dim16-default-memory")
             << QByteArray("{\"catalogue\": {\"items\": 500}, \"population\": {\"users\": 30,"
                           " \"brand_loyalty_mean\": 1.0}}")
-            << 4;
+            << 4 << 0;
+        // A ring longer than the cache keeps (scenarios stop at 64; a ShopState need
+        // not): prepare() keeps the first kMax impressions, as the reference does.
+        QTest::newRow("dim16-memory80")
+            << QByteArray("{\"catalogue\": {\"items\": 300, \"top_categories\": 10,"
+                          " \"subcategories_per_top\": 10, \"brands_per_category\": 3},"
+                          " \"population\": {\"users\": 20, \"brand_loyalty_mean\": 1.0}}")
+            << 6 << 80;
         // A dimension without an unrolled copy, and a short memory.
         QTest::newRow("dim7-memory5")
             << QByteArray("{\"latent_dim\": 7, \"catalogue\": {\"items\": 200, "
                           "\"top_categories\": 20, \"subcategories_per_top\": 6},"
                           " \"population\": {\"users\": 25, \"brand_loyalty_mean\": 1.0},"
                           " \"behaviour\": {\"fatigue_memory\": 5}}")
-            << 5;
+            << 5 << 0;
     }
 
     void cachedUtilitiesEqualThePlainOnes() {
         QFETCH(QByteArray, json);
         QFETCH(int, seed);
+        QFETCH(int, memory);
         sim::Scenario sc = scenario(json.constData());
         sim::World w = sim::generateWorld(sc, static_cast<std::uint64_t>(seed));
         sim::ShopState st;
-        st.resize(w.items.size(), w.users.size(), sc.behaviour.fatigueMemory);
+        st.resize(w.items.size(), w.users.size(), memory > 0 ? memory : sc.behaviour.fatigueMemory);
         const sim::ShopperModel model(sc, w, &st);
         const auto items = static_cast<core::ItemId>(w.items.size());
         const auto users = static_cast<core::UserId>(w.users.size());

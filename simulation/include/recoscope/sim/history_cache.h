@@ -71,14 +71,15 @@ struct HistoryCache {
 
     /// Adds `decay` to the slot of `id` in (keys, sums), under the mask `mask` and the
     /// shared bits `shared` (passed separately so that a caller keeps them in registers
-    /// across a loop). The first impression of an id stores +0 + decay, as a scan's sum.
+    /// across a loop). The first impression of an id stores `decay`, which is a scan's
+    /// +0 + decay bit for bit since a decay (exp2's result) is never -0.
     static void addToSlot(std::uint32_t* keys, float* sums, std::uint64_t& mask,
                           std::uint64_t& shared, std::uint32_t id, float decay) {
         const unsigned slot = id & 63u;
         if (!hasBit(mask, id)) {
             mask |= std::uint64_t(1) << slot;
             keys[slot] = id;
-            sums[slot] = 0.0f + decay;
+            sums[slot] = decay;
         } else if (keys[slot] == id) {
             sums[slot] += decay;
         } else {
@@ -99,14 +100,32 @@ struct HistoryCache {
         const bool itemBit = hasBit(itemMask, item), categoryBit = hasBit(categoryMask, category);
         if (!itemBit && !categoryBit)
             return false;
-        if (hasBit(itemShared, item) || hasBit(categoryShared, category)) {
+        const unsigned is = item & 63u, cs = category & 63u;
+        // A slot's sum is exact for its key even when the slot is shared (addToSlot adds
+        // only the key's decays): only an id that is not the key of a shared slot may have
+        // impressions whose sum was not kept, and needs the scan.
+        const bool itemHit = itemBit && itemKey[is] == item;
+        const bool categoryHit = categoryBit && categoryKey[cs] == category;
+        if ((itemBit && !itemHit && hasBit(itemShared, item)) ||
+            (categoryBit && !categoryHit && hasBit(categoryShared, category))) {
             scanFatigue(item, category, sameItem, sameCategory);
             return true;
         }
-        const unsigned is = item & 63u, cs = category & 63u;
-        sameItem = itemBit && itemKey[is] == item ? itemDecaySum[is] : 0.0f;
-        sameCategory = categoryBit && categoryKey[cs] == category ? categoryDecaySum[cs] : 0.0f;
+        sameItem = itemHit ? itemDecaySum[is] : 0.0f;
+        sameCategory = categoryHit ? categoryDecaySum[cs] : 0.0f;
         return true;
+    }
+    /// fatigueSums() of an item whose bit is in no item mask (so +0 for sameItem): the
+    /// decayed impressions of its leaf `category`, given that the category's bit is set.
+    float categoryFatigue(std::uint32_t category) const {
+        const unsigned cs = category & 63u;
+        if (categoryKey[cs] == category)
+            return categoryDecaySum[cs];
+        if (!hasBit(categoryShared, category))
+            return 0.0f; // another category holds the slot alone: none of this one's
+        float sameItem, sameCategory;
+        scanFatigue(core::kNoItem, category, sameItem, sameCategory); // no impression is kNoItem
+        return sameCategory;
     }
     /// The same sums by a scan of every impression (the reference, and the path of the
     /// shared slots).

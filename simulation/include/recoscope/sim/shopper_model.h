@@ -184,6 +184,13 @@ private:
         std::uint32_t brand;    ///< ItemTable::brand
     };
     static_assert(sizeof(ItemHot) == 16);
+    /// historyTerms() of an item whose bit is in none of the cache's item masks (only its
+    /// category's fatigue and its brand's loyalty can apply), and of any other
+    /// item (`hot` is m_hot[item]). historyTerms() picks one of the two.
+    HistoryTerms categoryBrandTerms(const UserTerms& user, const ItemHot& hot,
+                                    const HistoryCache& cache) const;
+    HistoryTerms itemHistoryTerms(const UserTerms& user, core::ItemId item, const ItemHot& hot,
+                                  const HistoryCache& cache) const;
 
     const Scenario& m_scenario;
     const World& m_world;
