@@ -5,6 +5,8 @@
 // ranges in ctest; this program is the full sweep, run once per glibc variant:
 //
 //   recoscope-bench-mathf [--all] [--stride N]
+//   recoscope-bench-mathf --hard N    # the N inputs of each fast path whose double result
+//                                     # lies closest to a float rounding boundary
 //   GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA recoscope-bench-mathf --all   # plain variant
 //
 // Prints one line per function and range: floats checked, mismatches, fall-backs, seconds.
@@ -12,12 +14,16 @@
 
 #include "recoscope/core/exact_mathf.h"
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <queue>
+#include <utility>
+#include <vector>
 
 using namespace recoscope;
 
@@ -77,16 +83,72 @@ bool run(const char* name, float lo, float hi, std::uint32_t stride, Try t, Ref 
     return total.mismatches == 0;
 }
 
+// Distance of y from the nearest midpoint between two floats, in units of y's last
+// double bit (rounding to float looks at the 29 low mantissa bits; the midpoint is 2^28).
+std::uint32_t midpointDistance(double y) {
+    const auto low = static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(y)) & 0x1fffffffu;
+    return low > 0x10000000u ? low - 0x10000000u : 0x10000000u - low;
+}
+
+// The n inputs of [first, last] (bit patterns) with the smallest midpointDistance.
+template <typename Core>
+void hardest(const char* name, std::uint32_t first, std::uint32_t last, std::size_t n, Core core,
+             std::vector<std::pair<std::uint32_t, std::uint32_t>>& heap) {
+    for (std::uint64_t b = first; b <= last; ++b) {
+        const float x = std::bit_cast<float>(static_cast<std::uint32_t>(b));
+        const std::uint32_t dist = midpointDistance(core(x));
+        if (heap.size() < n || dist < heap.front().first) {
+            heap.emplace_back(dist, static_cast<std::uint32_t>(b));
+            std::push_heap(heap.begin(), heap.end());
+            if (heap.size() > n) {
+                std::pop_heap(heap.begin(), heap.end());
+                heap.pop_back();
+            }
+        }
+    }
+    (void)name;
+}
+
+void printHardest(const char* name, std::vector<std::pair<std::uint32_t, std::uint32_t>> heap) {
+    std::sort_heap(heap.begin(), heap.end());
+    std::printf("// %s: the %zu inputs closest to a rounding boundary (closest: %u double ulps, "
+                "farthest listed: %u)\n",
+                name, heap.size(), heap.front().first, heap.back().first);
+    for (std::size_t i = 0; i < heap.size(); ++i)
+        std::printf("0x%08xu,%s", heap[i].second, i % 6 == 5 ? "\n" : " ");
+    std::printf("\n");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     bool all = false;
+    std::size_t hard = 0;
     std::uint32_t stride = 1;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--all") == 0)
             all = true;
         else if (std::strcmp(argv[i], "--stride") == 0 && i + 1 < argc)
             stride = static_cast<std::uint32_t>(std::strtoul(argv[++i], nullptr, 10));
+        else if (std::strcmp(argv[i], "--hard") == 0 && i + 1 < argc)
+            hard = std::strtoul(argv[++i], nullptr, 10);
+    }
+    namespace dd = core::exact_mathf_detail;
+    if (hard > 0) { // every input of each fast path's domain
+        const auto bits = [](float f) { return std::bit_cast<std::uint32_t>(f); };
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> e, l, e2;
+        const auto expCore = [](float x) { return dd::expfCore(x); };
+        const auto exp2Core = [](float x) { return dd::exp2fCore(x); };
+        const auto logCore = [](float x) { return dd::logfCore(x); };
+        hardest("expf", 0, bits(std::nextafter(87.0f, 0.0f)), hard, expCore, e);
+        hardest("expf", 0x80000000u, bits(-std::nextafter(87.0f, 0.0f)), hard, expCore, e);
+        printHardest("expf", e);
+        hardest("logf", 0x00800000u, 0x7f7fffffu, hard, logCore, l);
+        printHardest("logf", l);
+        hardest("exp2f", 0, bits(std::nextafter(125.0f, 0.0f)), hard, exp2Core, e2);
+        hardest("exp2f", 0x80000000u, bits(-std::nextafter(125.0f, 0.0f)), hard, exp2Core, e2);
+        printHardest("exp2f", e2);
+        return 0;
     }
     namespace d = core::exact_mathf_detail;
     const auto expRef = [](float x) { return std::exp(x); };

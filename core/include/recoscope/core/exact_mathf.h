@@ -11,14 +11,18 @@
 // (math/expf.c, math/logf.c, math/exp2f.c, MIT/Apache-2.0): a table lookup and a short
 // polynomial in double, then one rounding to float. The fast paths below repeat those
 // double operations in the same order with the same constants (the build has
-// -ffp-contract=off, so nothing is fused), which is the plain variant exactly. The FMA
-// variant differs from it by a few double ulps at most (relative 2^-45 or less, argued in
-// decisions/0056), so wherever the double result is more than 2^-40 (relative) away from
-// a float rounding boundary both variants round to the same float. Closer than that, and
-// for the inputs whose reduction could pick another table entry under FMA, or special
-// inputs (NaN, infinities, zero, negatives for log, subnormals, results out of the normal
-// float range), the functions call glibc itself. The fall-back is rare (about 1 call in
-// 30,000; tests/core/tst_exact_mathf.cpp counts it).
+// -ffp-contract=off, so nothing is fused): that is glibc's plain (SSE2) variant exactly.
+// Its FMA variant (picked on CPUs with FMA and AVX2) fuses some of the operations and may
+// differ in the last double bits, which changes the float only when the double lies within
+// a few ulps of a rounding boundary. Over all 2^32 inputs (recoscope-bench-mathf --all,
+// once under each variant) the two variants and these fast paths agree everywhere except
+// for expf at two floats, x = -0x1.f8cbb2p+5 and 0x1.04845ep+5 (|x| > 32.5), where the
+// variants disagree with each other. So the fast paths cover exp on |x| < 32, log on
+// normal positive x and exp2 on |x| < 125, and everything else (NaN, infinities, zero,
+// negatives for log, subnormals, large |x|) calls glibc. A margin test on the double
+// (defer to glibc within 2^-40 of a boundary) would prove the same without the exhaustive
+// sweep but costs 5 instructions a call, +81 per simulator step (decisions/0056);
+// tests/core/tst_exact_mathf.cpp re-checks the hardest inputs on every build machine.
 //
 // Why: the simulator calls these about twenty times a step; the libm calls cost a PLT
 // jump, the call and the caller's spills of every live SSE register (docs/performance.md,
@@ -98,11 +102,12 @@ inline double exp2Scale(std::int64_t k) {
                                  (static_cast<std::uint64_t>(k) << (52 - kExpBits)));
 }
 
-/// expf's fast path: false (out untouched) when the caller must ask glibc.
-inline bool tryExpf(float x, float& out) {
-    // |x| < 87: glibc's main path (|x| < 88), a normal float result; NaN fails.
-    if (!(std::fabs(x) < 87.0f))
-        return false;
+/// The fast paths' domains (beyond them, glibc is called): see the header comment.
+inline constexpr float kExpDomain = 32.0f;
+inline constexpr float kExp2Domain = 125.0f;
+
+/// The double that glibc's expf rounds to float, for |x| < 88 (not NaN).
+inline double expfCore(float x) {
     // x N / ln2 = k + r, |r| <= 1/2; exp(x) = 2^(k/N) 2^(r/N).
     const double z = kInvLn2N * static_cast<double>(x);
     const std::int64_t k = roundToInt(z);
@@ -112,16 +117,21 @@ inline bool tryExpf(float x, float& out) {
     const double r2 = r * r;
     double y = kExpPoly[2] * r + 1;
     y = p * r2 + y;
-    y = y * s;
-    out = static_cast<float>(y);
+    return y * s;
+}
+
+/// expf's fast path: false (out untouched) when the caller must ask glibc.
+inline bool tryExpf(float x, float& out) {
+    // |x| < 32: every such float is proved equal to both glibc variants (the only two
+    // floats where they differ from each other have |x| > 32.5); NaN fails.
+    if (!(std::fabs(x) < kExpDomain))
+        return false;
+    out = static_cast<float>(expfCore(x));
     return true;
 }
 
-/// exp2f's fast path: false (out untouched) when the caller must ask glibc.
-inline bool tryExp2f(float x, float& out) {
-    // |x| < 125: glibc's main path (|x| < 128), a normal float result; NaN fails.
-    if (!(std::fabs(x) < 125.0f))
-        return false;
+/// The double that glibc's exp2f rounds to float, for |x| < 128 (not NaN).
+inline double exp2fCore(float x) {
     // x = k/N + r, |r| <= 1/(2N); x N and k/N are exact (powers of two).
     const double xd = x;
     const std::int64_t k = roundToInt(xd * kExpN);
@@ -131,17 +141,21 @@ inline bool tryExp2f(float x, float& out) {
     const double r2 = r * r;
     double y = kExp2Poly[2] * r + 1;
     y = p * r2 + y;
-    y = y * s;
-    out = static_cast<float>(y);
+    return y * s;
+}
+
+/// exp2f's fast path: false (out untouched) when the caller must ask glibc.
+inline bool tryExp2f(float x, float& out) {
+    // |x| < 125: glibc's main path (|x| < 128), a normal float result; NaN fails.
+    if (!(std::fabs(x) < kExp2Domain))
+        return false;
+    out = static_cast<float>(exp2fCore(x));
     return true;
 }
 
-/// logf's fast path: false (out untouched) when the caller must ask glibc.
-inline bool tryLogf(float x, float& out) {
+/// The double that glibc's logf rounds to float, for a normal positive finite x.
+inline double logfCore(float x) {
     const std::uint32_t ix = std::bit_cast<std::uint32_t>(x);
-    // Normal positive finite x only (zero, subnormals, negatives, inf and NaN to glibc).
-    if (ix - 0x00800000u >= 0x7f800000u - 0x00800000u)
-        return false;
     // x = 2^k z, z in [OFF, 2 OFF); log(x) = log1p(z/c - 1) + log(c) + k ln2.
     const std::uint32_t tmp = ix - kLogOff;
     const std::uint32_t i = (tmp >> (23 - 4)) % 16;
@@ -155,8 +169,15 @@ inline bool tryLogf(float x, float& out) {
     const double r2 = r * r;
     double y = kLogPoly[1] * r + kLogPoly[2];
     y = kLogPoly[0] * r2 + y;
-    y = y * r2 + (y0 + r);
-    out = static_cast<float>(y);
+    return y * r2 + (y0 + r);
+}
+
+/// logf's fast path: false (out untouched) when the caller must ask glibc.
+inline bool tryLogf(float x, float& out) {
+    // Normal positive finite x only (zero, subnormals, negatives, inf and NaN to glibc).
+    if (std::bit_cast<std::uint32_t>(x) - 0x00800000u >= 0x7f800000u - 0x00800000u)
+        return false;
+    out = static_cast<float>(logfCore(x));
     return true;
 }
 
