@@ -116,7 +116,7 @@ void printHardest(const char* name, std::vector<std::pair<std::uint32_t, std::ui
                 name, heap.size(), heap.front().first, heap.back().first);
     for (std::size_t i = 0; i < heap.size(); ++i)
         std::printf("0x%08xu,%s", heap[i].second, i % 6 == 5 ? "\n" : " ");
-    std::printf("\n");
+    std::printf(heap.size() % 6 == 0 ? "\n" : "\n\n");
 }
 
 } // namespace
@@ -140,13 +140,14 @@ int main(int argc, char** argv) {
         const auto expCore = [](float x) { return dd::expfCore(x); };
         const auto exp2Core = [](float x) { return dd::exp2fCore(x); };
         const auto logCore = [](float x) { return dd::logfCore(x); };
-        hardest("expf", 0, bits(std::nextafter(87.0f, 0.0f)), hard, expCore, e);
-        hardest("expf", 0x80000000u, bits(-std::nextafter(87.0f, 0.0f)), hard, expCore, e);
+        hardest("expf", 0, bits(std::nextafter(dd::kExpDomain, 0.0f)), hard, expCore, e);
+        hardest("expf", 0x80000000u, bits(-std::nextafter(dd::kExpDomain, 0.0f)), hard, expCore, e);
         printHardest("expf", e);
         hardest("logf", 0x00800000u, 0x7f7fffffu, hard, logCore, l);
         printHardest("logf", l);
-        hardest("exp2f", 0, bits(std::nextafter(125.0f, 0.0f)), hard, exp2Core, e2);
-        hardest("exp2f", 0x80000000u, bits(-std::nextafter(125.0f, 0.0f)), hard, exp2Core, e2);
+        hardest("exp2f", 0, bits(std::nextafter(dd::kExp2Domain, 0.0f)), hard, exp2Core, e2);
+        hardest("exp2f", 0x80000000u, bits(-std::nextafter(dd::kExp2Domain, 0.0f)), hard, exp2Core,
+                e2);
         printHardest("exp2f", e2);
         return 0;
     }
