@@ -13,11 +13,16 @@
 // figures in docs/performance.md). ctest runs this suite twice: as is (the FMA variant on
 // FMA + AVX2 CPUs) and with GLIBC_TUNABLES hiding FMA and AVX2 (glibc's SSE2 variant).
 //
-// Mutations tried, each caught: the last hex digit of exp's cubic coefficient
-// (0x1.c6af84b912394p-5 -> ...395p-5) fails the stride sweep; rounding k by truncation
-// (cvttsd2si for cvtsd2si) fails nearTies and the sweep; the log table's 1/c for
-// sub-interval 3 off by one ulp fails logTableEdges; dropping exp's range test fails
-// specialValues (NaN and inf).
+// Mutations tried (decisions/0056): caught were 1/ln2 one ulp off (hardestInputs), ln2
+// one ulp off in log (hardestInputs), the first table entry of 2^(i/32) one ulp off
+// (hardestInputs), rounding k by truncation (cvttsd2si; five slots fail), log's offset
+// 0x3f330000 -> 0x3f340000 (three slots), exp's domain widened to 64 (hardestInputs and
+// specialValues: the two floats where glibc's variants disagree), exp2's to 140 and exp's
+// range test dropped (specialValues, fallbackOnlyOutsideTheDomain). Survivors: the last
+// digit of any of the three exp/exp2 coefficients or of log's, or of one table entry
+// (2^(3/32), log's 1/c or log(c) of one sub-interval). Each moves the double by less than
+// the hardest list's reach (37, 9, 28 ulps), and the list passes: they change no float
+// at all (equivalent mutants), which is what bit-identity needs.
 
 #include "recoscope/core/exact_mathf.h"
 
