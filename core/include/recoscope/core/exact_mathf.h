@@ -4,8 +4,10 @@
 //
 // Contract: exactExpf(x) == std::exp(x), exactLogf(x) == std::log(x) and
 // exactExp2f(x) == std::exp2(x), bit for bit (NaN payloads included), for every float x,
-// whichever variant glibc's ifunc picks (the FMA one or the plain SSE2 one). Pure
-// functions: no state, no errno of their own, any thread.
+// whichever variant glibc's ifunc picks (the FMA one or the plain SSE2 one), as verified
+// for glibc 2.36 (Debian 12) over all 2^32 inputs; tst_exact_mathf re-checks the hardest
+// inputs wherever the suite runs. Pure functions: no state, no errno of their own (glibc
+// sets ERANGE only outside the fast paths, where it is still called), any thread.
 //
 // How: glibc 2.27+ computes these three with ARM's optimized-routines algorithms
 // (math/expf.c, math/logf.c, math/exp2f.c, MIT/Apache-2.0): a table lookup and a short
