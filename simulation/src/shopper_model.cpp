@@ -101,7 +101,7 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
         c.shownCategory[count] = cat;
         if (shownHours[k] != lastHour) {
             lastHour = shownHours[k];
-            lastDecay = std::exp2(-(hour - lastHour) * invHalfLife);
+            lastDecay = core::exactExp2f(-(hour - lastHour) * invHalfLife);
         }
         c.shownDecay[count] = lastDecay;
         // The per-id sums, in impression order (history_cache.h).

@@ -66,7 +66,7 @@ namespace recoscope::sim {
     for (int c = 0; c < kCandidates; ++c) {
         const core::ItemId item = items[c];
         const float gumbel =
-            -std::log(-std::log(static_cast<float>(uniforms[c]) + 1e-12f) + 1e-12f);
+            -core::exactLogf(-core::exactLogf(static_cast<float>(uniforms[c]) + 1e-12f) + 1e-12f);
         if (!m_world.items.isAvailable(item)) {
             if (soldOut(item)) // what the shopper would have opened had it been in stock
                 bestGone = std::max(bestGone, fullUtility(user, item, cache) + gumbel);
@@ -91,8 +91,8 @@ core::ItemId ShopperModel::successorItem(Session& s, core::ItemId item) const {
     core::ItemId best = core::kNoItem;
     float bestScore = -1e30f, bestGone = -1e30f;
     for (core::ItemId next : m_world.successors(item)) {
-        const float gumbel =
-            -std::log(-std::log(static_cast<float>(detail::uniform01(s)) + 1e-12f) + 1e-12f);
+        const float gumbel = -core::exactLogf(
+            -core::exactLogf(static_cast<float>(detail::uniform01(s)) + 1e-12f) + 1e-12f);
         if (!m_world.items.isAvailable(next)) {
             if (soldOut(next))
                 bestGone = std::max(bestGone, utility(s.user, next) + gumbel);

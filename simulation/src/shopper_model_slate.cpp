@@ -121,7 +121,7 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
     float weights[detail::kMaxSlate];
     float total = m_noClickWeight;
     for (std::size_t p = 0; p < n; ++p) {
-        weights[p] = u[p] > -1e29f ? m_examine[p] * std::exp(u[p]) : 0.0f;
+        weights[p] = u[p] > -1e29f ? m_examine[p] * core::exactExpf(u[p]) : 0.0f;
         total += weights[p];
     }
     float r = static_cast<float>(detail::uniform01(s)) * total;

@@ -6,6 +6,7 @@
 
 #include "affinity_dot.h"
 
+#include "recoscope/core/exact_mathf.h"
 #include "recoscope/sim/shopper_model.h"
 
 #include <boost/random/uniform_01.hpp>
@@ -17,7 +18,7 @@
 namespace recoscope::sim::detail {
 
 inline float sigmoid(float x) {
-    return 1.0f / (1.0f + std::exp(-x));
+    return 1.0f / (1.0f + core::exactExpf(-x));
 }
 
 constexpr std::size_t kMaxSlate = 128;
