@@ -59,14 +59,14 @@ core::Status SweepTradeoffs::measureGroupGaps(const RunStore* shared) {
             const RunRecord& rec = record.value();
             const auto key = std::make_pair(rec.scenarioHash, rec.seed);
             if (!populations.count(key)) {
-                auto scenario = parseScenario(
-                    rec.scenarioJson, QStringLiteral("%1: run %2").arg(r.file).arg(r.runId));
-                if (!scenario) {
-                    fail(scenario.error());
+                auto parsed = parseScenario(rec.scenarioJson,
+                                            QStringLiteral("%1: run %2").arg(r.file).arg(r.runId));
+                if (!parsed) {
+                    fail(parsed.error());
                     sum = std::numeric_limits<double>::quiet_NaN();
                     continue;
                 }
-                populations[key] = generateWorld(scenario.value(), rec.seed).users;
+                populations[key] = generateWorld(parsed.value(), rec.seed).users;
             }
             const core::UserTable& users = populations[key];
             auto rows = storedSlateOutcomes(*store, r.runId, users.size());
