@@ -21,6 +21,8 @@
 #include "reference_activity.h"
 #include "reference_beyond_accuracy.h"
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -36,9 +38,7 @@ using core::UserId;
 
 namespace {
 
-bool sameBits(double a, double b) {
-    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
-}
+using test::sameBits;
 
 QString differences(const core::BeyondAccuracyPoint& got, const core::BeyondAccuracyPoint& want) {
     QString out;

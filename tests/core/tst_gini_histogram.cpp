@@ -14,6 +14,8 @@
 
 #include "mix.h"
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <bit>
@@ -26,9 +28,7 @@ using namespace recoscope::core;
 
 namespace {
 
-bool sameBits(double a, double b) {
-    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
-}
+using test::sameBits;
 
 ItemTable makeItems(std::size_t n, test::Mix& rng) {
     ItemTable t;

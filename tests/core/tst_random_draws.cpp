@@ -47,6 +47,8 @@
 
 #include <boost/random/mersenne_twister.hpp>
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -116,9 +118,7 @@ private:
     boost::random::mt19937 m_rng;
 };
 
-bool sameBits(float a, float b) {
-    return std::memcmp(&a, &b, sizeof a) == 0;
-}
+using test::sameBits;
 
 struct Row {
     std::size_t items;

@@ -23,6 +23,8 @@
 #include "recoscope/sim/shopper_model.h"
 #include "recoscope/sim/world.h"
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -119,9 +121,7 @@ float plainUtility(const sim::Scenario& sc, const sim::World& w, const sim::Shop
     return u;
 }
 
-bool sameBits(float a, float b) {
-    return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
-}
+using test::sameBits;
 
 } // namespace
 

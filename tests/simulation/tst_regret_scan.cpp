@@ -20,6 +20,8 @@
 #include "recoscope/sim/shopper_model.h"
 #include "recoscope/sim/world.h"
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -40,9 +42,7 @@ sim::Scenario scenario(const char* json) {
     return s.value();
 }
 
-bool sameBits(float a, float b) {
-    return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
-}
+using test::sameBits;
 
 // The search before RegretScan: every eligible item's utility, partial_sort, the first k.
 // `ranked`, when given, receives the items of the k best (for the coverage counts).

@@ -19,6 +19,8 @@
 
 #include "recoscope/sim/history_cache.h"
 
+#include "same_bits.h"
+
 #include <QTest>
 
 #include <bit>
@@ -30,9 +32,7 @@ using namespace recoscope;
 
 namespace {
 
-bool sameBits(float a, float b) {
-    return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
-}
+using test::sameBits;
 
 // A float from every range the rows can hold and some they cannot: ordinary values,
 // huge and tiny ones (overflow to infinity, denormal products), signed zeros, infinities.
