@@ -19,6 +19,7 @@
 
 #include "recoscope/sim/history_cache.h"
 
+#include "random_history_cache.h"
 #include "same_bits.h"
 
 #include <QTest>
@@ -93,21 +94,7 @@ private slots:
         for (int round = 0; round < 30000; ++round) {
             sim::HistoryCache c;
             const std::uint32_t itemRange = 1 + rng() % 300, categoryRange = 1 + rng() % 200;
-            c.shown = static_cast<int>(rng() % (sim::HistoryCache::kMax + 1));
-            std::uint64_t itemMask = 0, categoryMask = 0, itemShared = 0, categoryShared = 0;
-            for (int k = 0; k < c.shown; ++k) {
-                c.shownItem[k] = rng() % itemRange;
-                c.shownCategory[k] = rng() % categoryRange;
-                c.shownDecay[k] = std::exp2(-static_cast<float>(rng() % 3000) / 37.0f);
-                sim::HistoryCache::addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared,
-                                             c.shownItem[k], c.shownDecay[k]);
-                sim::HistoryCache::addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask,
-                                             categoryShared, c.shownCategory[k], c.shownDecay[k]);
-            }
-            c.itemMask = itemMask;
-            c.categoryMask = categoryMask;
-            c.itemShared = itemShared;
-            c.categoryShared = categoryShared;
+            test::fillRandomHistory(c, rng, itemRange, categoryRange, 3000);
             for (int probe = 0; probe < 12; ++probe) {
                 const core::ItemId item = rng() % (itemRange + 64);
                 const std::uint32_t category = rng() % (categoryRange + 64);
