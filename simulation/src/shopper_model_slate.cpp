@@ -61,7 +61,12 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
         const float affinityScale = m_affinityScale, discountWeight = m_discountWeight;
         const std::uint64_t anyItemMask = cache.anyItemMask, categoryMask = cache.categoryMask,
                             brandMask = cache.boughtBrandMask;
-        const Dot16 dot16(user.vector); // the user's row in registers (used when D == 16)
+        // The user's row in registers, loaded only when D == 16: a shorter row must not be
+        // read 16 floats wide (ASan: heap-buffer-overflow at dim < 16).
+        struct NoDot16 {
+            explicit NoDot16(const float*) {}
+        };
+        const std::conditional_t<D == 16, Dot16, NoDot16> dot16(user.vector);
         for (std::size_t p = 0; p < n; ++p) {
             const core::ItemId item = entries[p].item;
             if (item >= availableSize || available[item] == 0) { // !isAvailable(item)
