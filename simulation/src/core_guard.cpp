@@ -120,29 +120,14 @@ std::chrono::nanoseconds CoreGuard::recommend(core::Recommender& core, const cor
     return latency;
 }
 
-void CoreGuard::observe(core::Recommender& core, const core::Event& event) {
-    try {
-        core.observe(event);
-    } catch (...) {
-        [&]() __attribute__((noinline, cold)) {
-            fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
-                 describeCurrentException());
-        }
-        ();
-    }
+void CoreGuard::observeThrew(const core::Event& event) {
+    fail("observe() of shopper " + std::to_string(event.user) + "'s event", event.time,
+         describeCurrentException());
 }
 
-void CoreGuard::observeSlate(core::Recommender& core, const core::Request& request,
-                             const core::Slate& slate, int clicked) {
-    try {
-        core.observeSlate(request, slate, clicked);
-    } catch (...) {
-        [&]() __attribute__((noinline, cold)) {
-            fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
-                 describeCurrentException());
-        }
-        ();
-    }
+void CoreGuard::observeSlateThrew(const core::Request& request) {
+    fail("observeSlate() for shopper " + std::to_string(request.user), request.time,
+         describeCurrentException());
 }
 
 } // namespace recoscope::sim

@@ -22,8 +22,8 @@ constexpr std::size_t kSinkBatch = 8192;
 } // namespace
 
 Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
-    : m_scenario(std::move(scenario)), m_seed(seed), m_world(generateWorld(m_scenario, seed)),
-      m_model(m_scenario, m_world, &m_state),
+    : m_scenario(std::move(scenario)), m_seed(seed), m_regretKey(mix64(seed ^ 0x5eed5eedull)),
+      m_world(generateWorld(m_scenario, seed)), m_model(m_scenario, m_world, &m_state),
       m_metrics(m_world.items, m_scenario.bucketHours * core::kSecondsPerHour, m_world.itemVectors,
                 m_world.dim),
       m_arrivalRng(makeComponentEngine(streamSeed(seed, "arrivals"))),

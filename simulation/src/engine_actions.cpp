@@ -18,7 +18,7 @@ namespace recoscope::sim {
 // One step of a session: the organic actions, the slate's outcome, and each event's consumers.
 
 std::uint64_t Engine::regretDraw(const Session& s) const {
-    return mix64(mix64(m_seed ^ 0x5eed5eedull) ^
+    return mix64(m_regretKey ^
                  (s.id * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(s.steps)));
 }
 

@@ -24,10 +24,24 @@ public:
     /// emptied (the shopper sees nothing) and fault() says what happened.
     std::chrono::nanoseconds recommend(core::Recommender& core, const core::Request& request,
                                        core::Slate& slate, std::size_t catalogueSize);
-    /// core.observe(event) / core.observeSlate(...), an exception being a fault.
-    void observe(core::Recommender& core, const core::Event& event);
+    /// core.observe(event) / core.observeSlate(...), an exception being a fault. Inline:
+    /// the engine calls them for every event, and the path of a core that behaves is the
+    /// virtual call alone (the handlers are out of line and cold).
+    void observe(core::Recommender& core, const core::Event& event) {
+        try {
+            core.observe(event);
+        } catch (...) {
+            observeThrew(event);
+        }
+    }
     void observeSlate(core::Recommender& core, const core::Request& request,
-                      const core::Slate& slate, int clicked);
+                      const core::Slate& slate, int clicked) {
+        try {
+            core.observeSlate(request, slate, clicked);
+        } catch (...) {
+            observeSlateThrew(request);
+        }
+    }
 
     bool failed() const { return !m_fault.empty(); }
     /// The first fault, e.g. "recommend() for shopper 12 at day 0, 03:10 threw
@@ -35,6 +49,9 @@ public:
     const std::string& fault() const { return m_fault; }
 
 private:
+    // Called from a catch clause only: they name the exception being handled.
+    [[gnu::cold, gnu::noinline]] void observeThrew(const core::Event& event);
+    [[gnu::cold, gnu::noinline]] void observeSlateThrew(const core::Request& request);
     void fail(const std::string& call, double time, const std::string& what);
 
     std::chrono::nanoseconds m_budget{0};

@@ -307,6 +307,8 @@ private:
 
     Scenario m_scenario;
     std::uint64_t m_seed;
+    /// mix64(seed ^ 0x5eed5eed): the run's half of regretDraw's hash, computed once.
+    std::uint64_t m_regretKey;
     World m_world;
     ShopperModel m_model;
     std::unique_ptr<core::Recommender> m_recommender;
