@@ -6,9 +6,12 @@
 
 #pragma once
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 #include <grp.h>
 #include <unistd.h>
@@ -55,6 +58,32 @@ inline CliResult cli(const QStringList& args, const CliOptions& options = {}) {
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// True once process `pid` has installed a handler for `signal` (Linux: the SigCgt mask in
+/// /proc/PID/status), false after `timeoutMs`. A test that interrupts a child must wait for
+/// this: a signal sent before the handler exists kills the child outright (seen under ASan,
+/// whose start-up outlasted a fixed 150 ms wait, so SIGINT ended the CLI with status 2).
+inline bool waitForSignalHandler(qint64 pid, int signal, int timeoutMs = 60000) {
+    const QString path = QStringLiteral("/proc/%1/status").arg(pid);
+    const quint64 bit = quint64{1} << (signal - 1);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        QFile status(path);
+        if (!status.open(QIODevice::ReadOnly))
+            return false; // the child is gone
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("SigCgt:")) {
+                bool ok = false;
+                const quint64 caught = line.mid(7).trimmed().toULongLong(&ok, 16);
+                if (ok && (caught & bit) != 0)
+                    return true;
+            }
+        }
+        QThread::msleep(5);
+    }
+    return false;
 }
 
 } // namespace recoscope::test
