@@ -167,7 +167,7 @@ private:
 
     static std::uint64_t bitOf(ItemId item) { return std::uint64_t(1) << (item & 63u); }
     // (mask & bitOf(item)) != 0, written as a shift of the mask so that the compiler emits
-    // one `bt` instead of building the bit first (`seen |= bitOf(item)` becomes `bts`).
+    // one `bt` instead of building the bit first.
     static bool hasBit(std::uint64_t mask, ItemId item) {
         return ((mask >> (item & 63u)) & 1u) != 0;
     }
