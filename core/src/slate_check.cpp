@@ -1,5 +1,7 @@
 #include "recoscope/core/slate_check.h"
 
+#include "slate_check_wide.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -139,12 +141,12 @@ constexpr TailMasks kTail = [] {
     return t;
 }();
 
-__m128i loadConstant(const std::uint32_t* p) {
+[[gnu::always_inline]] inline __m128i loadConstant(const std::uint32_t* p) {
     return _mm_load_si128(reinterpret_cast<const __m128i*>(p));
 }
 
 // All-ones lanes where the word's fields fail their tests (t holds T - 1).
-__m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
+[[gnu::always_inline]] inline __m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
     const __m128i f = _mm_add_epi32(_mm_and_si128(x, loadConstant(w.a)), loadConstant(w.c));
     const __m128i nan = _mm_cmpgt_epi32(_mm_and_si128(x, _mm_set1_epi32(static_cast<int>(kAbs))),
                                         loadConstant(w.u));
@@ -152,7 +154,8 @@ __m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
 }
 
 // Checks the fields of the four entries at `e` (or-ed into `fail`) and returns their ids.
-__m128i group(const SlateEntry* e, const __m128i t[3], __m128i& fail) {
+[[gnu::always_inline]] inline __m128i group(const SlateEntry* e, const __m128i t[3],
+                                            __m128i& fail) {
     const auto* words = reinterpret_cast<const __m128i*>(e);
     const __m128i w0 = _mm_loadu_si128(words), w1 = _mm_loadu_si128(words + 1),
                   w2 = _mm_loadu_si128(words + 2);
@@ -165,17 +168,17 @@ __m128i group(const SlateEntry* e, const __m128i t[3], __m128i& fail) {
     return _mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(w0), later, _MM_SHUFFLE(3, 1, 3, 0)));
 }
 
-template <int Turn> __m128i turned(__m128i v) {
+template <int Turn> [[gnu::always_inline]] inline __m128i turned(__m128i v) {
     return _mm_shuffle_epi32(v, _MM_SHUFFLE((Turn + 3) % 4, (Turn + 2) % 4, (Turn + 1) % 4, Turn));
 }
 
 // Lanes of a equal to another lane of a: the turns by 1 and 2 meet all six pairs.
-__m128i selfMatches(__m128i a) {
+[[gnu::always_inline]] inline __m128i selfMatches(__m128i a) {
     return _mm_or_si128(_mm_cmpeq_epi32(a, turned<1>(a)), _mm_cmpeq_epi32(a, turned<2>(a)));
 }
 
 // Lanes where a equals b turned by 0..3 places: every lane of a meets every lane of b.
-__m128i crossMatches(__m128i a, __m128i b) {
+[[gnu::always_inline]] inline __m128i crossMatches(__m128i a, __m128i b) {
     return _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, turned<1>(b))),
         _mm_or_si128(_mm_cmpeq_epi32(a, turned<2>(b)), _mm_cmpeq_epi32(a, turned<3>(b))));
@@ -184,7 +187,7 @@ __m128i crossMatches(__m128i a, __m128i b) {
 // Lanes set where two of the 4 * Groups id slots are equal: each group against itself and
 // the groups before it (18 four-lane compares for three groups). Pad slots hold distinct
 // pads.
-template <int Groups> __m128i repeats(const __m128i* ids) {
+template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128i* ids) {
     __m128i hits = Groups > 0 ? selfMatches(ids[0]) : _mm_setzero_si128();
     for (int g = 1; g < Groups; ++g) {
         hits = _mm_or_si128(hits, selfMatches(ids[g]));
@@ -194,7 +197,7 @@ template <int Groups> __m128i repeats(const __m128i* ids) {
     return hits;
 }
 
-__m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
+[[gnu::always_inline]] inline __m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
     switch (whole) {
     case 0:
         return _mm_setzero_si128();
@@ -214,7 +217,8 @@ __m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
 // compare; [c2 c3 c2 c3] meets them in two (the group and the group turned by one: all
 // eight pairs), and c2 meets c3 in [c3 c2 c3 c2]. For a slate of ten that is 5 compares
 // where the padded group took 10.
-__m128i lastFewRepeats(const __m128i* ids, std::size_t whole, __m128i last, std::size_t r) {
+[[gnu::always_inline]] inline __m128i lastFewRepeats(const __m128i* ids, std::size_t whole,
+                                                     __m128i last, std::size_t r) {
     __m128i hits;
     __m128i c;
     if (r == 1) {
@@ -237,7 +241,8 @@ __m128i lastFewRepeats(const __m128i* ids, std::size_t whole, __m128i last, std:
 // ids already seen replaced by pads); fewer than four entries are copied to the end of a
 // four-entry buffer behind well-formed fillers (item 0, score 0, propensity 1), whose ids
 // become pads the same way.
-bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
+[[gnu::always_inline]] inline bool wellFormedUpTo16Body(const Slate& slate,
+                                                        std::size_t catalogueSize) {
     const std::size_t n = slate.size();
     if (catalogueSize == 0)
         return false; // every id is outside (and T - 1 below would wrap)
@@ -276,31 +281,53 @@ bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
     return _mm_movemask_epi8(repeatsInWholeGroups(ids, (n + 3) / 4)) == 0;
 }
 
+[[gnu::noinline]] bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
+    return wellFormedUpTo16Body(slate, catalogueSize);
+}
+
 #endif
 
 // The verdict alone, for the slate the engine checks on every request (about a million a
 // second): no string is built. Slates it cannot clear (a fault, or more than 64 entries)
 // go through the full check below, which says what is wrong.
-[[gnu::always_inline]] inline bool clearlyWellFormed(const Request& request, const Slate& slate,
-                                                     std::size_t catalogueSize) {
+[[gnu::always_inline]] inline bool
+clearlyWellFormed(const Request& request, const Slate& slate, std::size_t catalogueSize,
+                  SlateCheckCode code = SlateCheckCode::Fastest) {
     const std::size_t n = slate.size();
     if (n > 64 || (request.k >= 0 && n > static_cast<std::size_t>(request.k)))
         return false;
     if (n == 0)
         return true;
 #if defined(__SSE2__)
-    if (n <= 16 && catalogueSize <= std::numeric_limits<ItemId>::max())
+    if (n <= 16 && catalogueSize <= std::numeric_limits<ItemId>::max()) {
+        if (code == SlateCheckCode::Fastest && detail::wideSlateVerdictAvailable())
+            return detail::wideSlateVerdict(slate.data(), n, catalogueSize);
         return wellFormedUpTo16(slate, catalogueSize);
+    }
 #endif
     return plainlyWellFormed(slate, catalogueSize);
 }
 
 } // namespace
 
+// A slate the fast verdict does not clear: the full check decides (out of line, so that
+// the fast path saves no registers for it).
+[[gnu::noinline, gnu::cold]] static bool fullVerdict(const Request& request, const Slate& slate,
+                                                     std::size_t catalogueSize) {
+    return slateFault(request, slate, catalogueSize).empty();
+}
+
 bool slateWellFormed(const Request& request, const Slate& slate, std::size_t catalogueSize) {
     if (clearlyWellFormed(request, slate, catalogueSize)) [[likely]]
         return true;
-    return slateFault(request, slate, catalogueSize).empty();
+    return fullVerdict(request, slate, catalogueSize);
+}
+
+bool slateWellFormed(const Request& request, const Slate& slate, std::size_t catalogueSize,
+                     SlateCheckCode code) {
+    if (clearlyWellFormed(request, slate, catalogueSize, code))
+        return true;
+    return fullVerdict(request, slate, catalogueSize);
 }
 
 std::string slateFault(const Request& request, const Slate& slate, std::size_t catalogueSize) {
