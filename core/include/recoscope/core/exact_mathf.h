@@ -198,14 +198,31 @@ inline __m128 expfCore2(__m128 x, const ExpPairConstants& c) {
     return _mm_cvtpd_ps(_mm_mul_pd(y, s));
 }
 
+/// Whether all four lanes of v lie in exp's fast-path domain (NaN does not).
+inline bool inExpDomain(__m128 v, const ExpPairConstants& c) {
+    return _mm_movemask_ps(_mm_cmplt_ps(_mm_and_ps(v, c.absMask), c.domain)) == 0xf;
+}
+
 /// tryExpf for x[0] and x[1] together: false (out untouched) unless both lie in the
 /// domain; then out[i] is what tryExpf(x[i], out[i]) gives.
 inline bool tryExpf2(const float* x, float* out, const ExpPairConstants& c) {
-    // movq: lanes 2 and 3 are zero, inside the domain, so all four lanes must pass.
+    // movq: lanes 2 and 3 are zero, inside the domain.
     const __m128 v = _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(x)));
-    if (_mm_movemask_ps(_mm_cmplt_ps(_mm_and_ps(v, c.absMask), c.domain)) != 0xf)
-        return false; // NaN compares false too
+    if (!inExpDomain(v, c))
+        return false;
     _mm_storel_epi64(reinterpret_cast<__m128i*>(out), _mm_castps_si128(expfCore2(v, c)));
+    return true;
+}
+
+/// tryExpf2 for x[0..3] (two pairs under one domain test), then out[i] = scale[i] times
+/// the exp of x[i]: one float product per lane, the scalar `scale * exactExpf(x)`.
+inline bool tryScaledExpf4(const float* x, const float* scale, float* out,
+                           const ExpPairConstants& c) {
+    const __m128 v = _mm_loadu_ps(x);
+    if (!inExpDomain(v, c))
+        return false;
+    const __m128 e = _mm_movelh_ps(expfCore2(v, c), expfCore2(_mm_movehl_ps(v, v), c));
+    _mm_storeu_ps(out, _mm_mul_ps(_mm_loadu_ps(scale), e));
     return true;
 }
 #else
@@ -218,6 +235,16 @@ inline bool tryExpf2(const float* x, float* out, const ExpPairConstants&) {
         return false;
     out[0] = static_cast<float>(expfCore(x[0]));
     out[1] = static_cast<float>(expfCore(x[1]));
+    return true;
+}
+inline bool tryScaledExpf4(const float* x, const float* scale, float* out,
+                           const ExpPairConstants& c) {
+    float e[4];
+    if (!(std::fabs(x[2]) < kExpDomain) || !(std::fabs(x[3]) < kExpDomain) || !tryExpf2(x, e, c) ||
+        !tryExpf2(x + 2, e + 2, c))
+        return false;
+    for (int i = 0; i < 4; ++i)
+        out[i] = scale[i] * e[i];
     return true;
 }
 #endif
@@ -281,6 +308,12 @@ public:
     /// with y[i] == exactExpf(x[i]) when both |x[i]| < 32, else false with y untouched.
     bool tryBoth(const float* x, float* y) const {
         return exact_mathf_detail::tryExpf2(x, y, m_constants);
+    }
+
+    /// The fast path for x[0..3] (two pairs, one domain test: all four or none), each
+    /// result times scale[i]: y[i] == scale[i] * exactExpf(x[i]), bit for bit.
+    bool tryScaledFour(const float* x, const float* scale, float* y) const {
+        return exact_mathf_detail::tryScaledExpf4(x, scale, y, m_constants);
     }
 
     void operator()(const float* x, float* y) const {
