@@ -26,7 +26,8 @@
 // at all (equivalent mutants), which is what bit-identity needs.
 // ExactExpf2 (pairsLaneByLane), each caught: rounding k by truncation (cvttpd2dq), the two
 // lanes' table entries swapped, and the domain test passing a pair with one lane inside
-// (mixed pairs and the sweep fail).
+// (mixed pairs and the sweep fail); in tryScaledFour, the two halves' exps swapped (scaled
+// fours fail).
 
 #include "recoscope/core/exact_mathf.h"
 
@@ -235,6 +236,46 @@ void verifyPairs(const PairTally& t, const char* what) {
                              .arg(double(t.firstBad[1]), 0, 'a')));
 }
 
+// ExactExpf2::tryScaledFour against the scalar scale * exactExpf (and glibc) lane by lane;
+// `xs` four at a time, as is and mirrored (xs[n - 1 - i]), with scales from a xorshift.
+void checkScaledFours(const std::vector<float>& xs, PairTally& t) {
+    const core::ExactExpf2 exp2;
+    std::uint64_t state = 0x2545f4914f6cdd1dull;
+    const auto nextScale = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<float>(state >> 40) * 0x1p-23f; // [0, 2), 24 random bits
+    };
+    const std::size_t n = xs.size();
+    for (std::size_t i = 0; i + 4 <= n; ++i) {
+        for (bool mirrored : {false, true}) {
+            float x[4], scale[4], y[4] = {-1.0f, -1.0f, -1.0f, -1.0f};
+            bool inDomain = true;
+            for (std::size_t j = 0; j < 4; ++j) {
+                x[j] = mirrored ? xs[n - 1 - i - j] : xs[i + j];
+                scale[j] = nextScale();
+                inDomain = inDomain && std::fabs(x[j]) < d::kExpDomain;
+            }
+            ++t.pairs;
+            const bool fast = exp2.tryScaledFour(x, scale, y);
+            t.fastPairs += fast;
+            bool bad = fast != inDomain;
+            for (std::size_t j = 0; j < 4; ++j)
+                bad = bad ||
+                      bitsOf(y[j]) !=
+                          (fast ? bitsOf(scale[j] * core::exactExpf(x[j])) : bitsOf(-1.0f)) ||
+                      (fast && bitsOf(y[j]) != bitsOf(scale[j] * std::exp(x[j])));
+            if (bad && t.mismatches++ == 0) {
+                t.firstBad[0] = x[0];
+                t.firstBad[1] = x[1];
+            }
+        }
+        if (n > 1'000'000)
+            i += 3; // the long sweep: disjoint fours
+    }
+}
+
 } // namespace
 
 class TestExactMathf : public QObject {
@@ -403,6 +444,10 @@ private slots:
         checkPairings(sweepXs, sweepTally);
         verifyPairs(sweepTally, "[-110, 90] every 61st float");
         QVERIFY(sweepTally.fastPairs > 0);
+        PairTally sweepFours;
+        checkScaledFours(sweepXs, sweepFours);
+        verifyPairs(sweepFours, "scaled fours of [-110, 90]");
+        QVERIFY(sweepFours.fastPairs > 0);
 
         std::vector<float> tieXs;
         const double ln2OverN = 0x1.62e42fefa39efp-1 / 32.0;
@@ -414,6 +459,9 @@ private slots:
         PairTally tieTally;
         checkPairings(tieXs, tieTally);
         verifyPairs(tieTally, "near ties");
+        PairTally tieFours;
+        checkScaledFours(tieXs, tieFours);
+        verifyPairs(tieFours, "scaled fours near ties");
 
         std::vector<float> hardXs;
         for (std::uint32_t b : kHardExp)
@@ -422,6 +470,10 @@ private slots:
         checkPairings(hardXs, hardTally);
         verifyPairs(hardTally, "hardest");
         QCOMPARE(hardTally.fastPairs, hardTally.pairs);
+        PairTally hardFours;
+        checkScaledFours(hardXs, hardFours);
+        verifyPairs(hardFours, "scaled fours of the hardest");
+        QCOMPARE(hardFours.fastPairs, hardFours.pairs);
 
         const float inf = std::numeric_limits<float>::infinity();
         const float outside[] = {32.0f,
@@ -457,6 +509,15 @@ private slots:
                 checkPair(exp2, a, b, mixed);
         verifyPairs(mixed, "mixed");
         QCOMPARE(mixed.fastPairs, 0LL); // every pair has a lane outside
+        // Fours with one lane outside, in each position: declined, y untouched.
+        std::vector<float> mixedXs;
+        for (float a : outside)
+            for (std::size_t at = 0; at < 4; ++at)
+                for (std::size_t j = 0; j < 4; ++j)
+                    mixedXs.push_back(j == at ? a : inside[j]);
+        PairTally mixedFours;
+        checkScaledFours(mixedXs, mixedFours);
+        verifyPairs(mixedFours, "mixed fours");
     }
 
     // Random bit patterns over all 2^32 (a fixed xorshift, NaNs included).
