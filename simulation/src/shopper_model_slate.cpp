@@ -123,14 +123,32 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
         return -1;
     }
     // Weights e_p * exp(U_j) against exp(U_0); one uniform draw picks the outcome.
+    const float* examine = m_examine.data();
     float weights[detail::kMaxSlate];
     float total = m_noClickWeight;
-    for (std::size_t p = 0; p < n; ++p) {
-        weights[p] = u[p] > -1e29f ? m_examine[p] * core::exactExpf(u[p]) : 0.0f;
+    // Four, then two entries at a time while their utilities are in exp's fast-path domain
+    // (|u| < 32, so none is an unavailable entry's -1e30): ExactExpf2 gives exactExpf of
+    // each, two in SSE2's double lanes, at about the cost of one and a half; the four-wide
+    // step also multiplies by examine[] four at a time (-19 a step against pairs alone).
+    // From the first group that is not in the domain, one entry at a time as before (a
+    // loop of its own, so that the fast loops keep the constants in registers). Same
+    // values, summed in the same order.
+    const core::ExactExpf2 expPair;
+    std::size_t p = 0;
+    for (; p + 4 <= n && expPair.tryScaledFour(u + p, examine + p, weights + p); p += 4)
+        for (std::size_t i = 0; i < 4; ++i)
+            total += weights[p + i];
+    for (float e[2]; p + 2 <= n && expPair.tryBoth(u + p, e); p += 2)
+        for (std::size_t i = 0; i < 2; ++i) {
+            weights[p + i] = examine[p + i] * e[i];
+            total += weights[p + i];
+        }
+    for (; p < n; ++p) {
+        weights[p] = u[p] > -1e29f ? examine[p] * core::exactExpf(u[p]) : 0.0f;
         total += weights[p];
     }
     float r = static_cast<float>(detail::uniform01(s)) * total;
-    for (std::size_t p = 0; p < n; ++p) {
+    for (p = 0; p < n; ++p) {
         if (r < weights[p])
             return static_cast<int>(p);
         r -= weights[p];

@@ -8,7 +8,8 @@
 //   reduction x N / ln2 is close to a tie k + 1/2 (where glibc's FMA variant, which never
 //   rounds x N / ln2, could pick another k), the integers/32 of exp2;
 // - the special values (NaN, infinities, zeros, subnormals, extremes, exact cases);
-// - how often the fast path hands the input to glibc (none inside its domain).
+// - how often the fast path hands the input to glibc (none inside its domain);
+// - exactExpf two at a time (ExactExpf2) against exactExpf and glibc, lane by lane.
 // Every float, exhaustively, is recoscope-bench-mathf --all (run once per glibc variant;
 // figures in docs/performance.md). ctest runs this suite twice: as is (the FMA variant on
 // FMA + AVX2 CPUs) and with GLIBC_TUNABLES hiding FMA and AVX2 (glibc's SSE2 variant).
@@ -23,6 +24,10 @@
 // (2^(3/32), log's 1/c or log(c) of one sub-interval). Each moves the double by less than
 // the hardest list's reach (37, 9, 28 ulps), and the list passes: they change no float
 // at all (equivalent mutants), which is what bit-identity needs.
+// ExactExpf2 (pairsLaneByLane), each caught: rounding k by truncation (cvttpd2dq), the two
+// lanes' table entries swapped, and the domain test passing a pair with one lane inside
+// (mixed pairs and the sweep fail); in tryScaledFour, the two halves' exps swapped (scaled
+// fours fail).
 
 #include "recoscope/core/exact_mathf.h"
 
@@ -33,6 +38,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 using namespace recoscope;
 
@@ -176,6 +182,98 @@ void verify(Fn f, const Tally& t, const char* what) {
                              .arg(double(t.firstBad), 0, 'a')
                              .arg(double(exact(f, t.firstBad)), 0, 'a')
                              .arg(double(reference(f, t.firstBad)), 0, 'a')));
+}
+
+// ExactExpf2 against exactExpf and glibc, lane by lane: every float of `xs` in lane 0 with
+// its successor in lane 1, and with its mirror (xs[n - 1 - i]) in lane 1 and then in lane
+// 0, so that each input meets far-away partners in both lanes. tryBoth must take exactly
+// the pairs whose lanes are both inside exp's domain, and agree with what it hands back.
+struct PairTally {
+    long long pairs = 0, mismatches = 0, fastPairs = 0, wrongFastPath = 0;
+    float firstBad[2] = {0.0f, 0.0f};
+};
+
+void checkPair(const core::ExactExpf2& exp2, float a, float b, PairTally& t) {
+    ++t.pairs;
+    const float x[2] = {a, b};
+    float y[2] = {0.0f, 0.0f};
+    exp2(x, y);
+    float fastY[2] = {-1.0f, -1.0f};
+    const bool fast = exp2.tryBoth(x, fastY);
+    const bool inDomain = std::fabs(a) < d::kExpDomain && std::fabs(b) < d::kExpDomain;
+    t.fastPairs += fast;
+    bool bad = fast != inDomain;
+    t.wrongFastPath += bad;
+    for (int i = 0; i < 2; ++i) {
+        bad = bad || bitsOf(y[i]) != bitsOf(core::exactExpf(x[i])) ||
+              bitsOf(y[i]) != bitsOf(std::exp(x[i]));
+        // Untouched when declined, the lane's own value when taken.
+        bad = bad || bitsOf(fastY[i]) != (fast ? bitsOf(y[i]) : bitsOf(-1.0f));
+    }
+    if (bad && t.mismatches++ == 0) {
+        t.firstBad[0] = a;
+        t.firstBad[1] = b;
+    }
+}
+
+void checkPairings(const std::vector<float>& xs, PairTally& t) {
+    const core::ExactExpf2 exp2;
+    const std::size_t n = xs.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        checkPair(exp2, xs[i], xs[(i + 1) % n], t);
+        checkPair(exp2, xs[i], xs[n - 1 - i], t);
+        checkPair(exp2, xs[n - 1 - i], xs[i], t);
+    }
+}
+
+void verifyPairs(const PairTally& t, const char* what) {
+    qInfo("exp pairs %s: %lld pairs, %lld on the fast path, %lld mismatches", what, t.pairs,
+          t.fastPairs, t.mismatches);
+    if (t.mismatches != 0)
+        QFAIL(qPrintable(QStringLiteral("exp pairs %1: first mismatch at (%2, %3)")
+                             .arg(QLatin1String(what))
+                             .arg(double(t.firstBad[0]), 0, 'a')
+                             .arg(double(t.firstBad[1]), 0, 'a')));
+}
+
+// ExactExpf2::tryScaledFour against the scalar scale * exactExpf (and glibc) lane by lane;
+// `xs` four at a time, as is and mirrored (xs[n - 1 - i]), with scales from a xorshift.
+void checkScaledFours(const std::vector<float>& xs, PairTally& t) {
+    const core::ExactExpf2 exp2;
+    std::uint64_t state = 0x2545f4914f6cdd1dull;
+    const auto nextScale = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<float>(state >> 40) * 0x1p-23f; // [0, 2), 24 random bits
+    };
+    const std::size_t n = xs.size();
+    for (std::size_t i = 0; i + 4 <= n; ++i) {
+        for (bool mirrored : {false, true}) {
+            float x[4], scale[4], y[4] = {-1.0f, -1.0f, -1.0f, -1.0f};
+            bool inDomain = true;
+            for (std::size_t j = 0; j < 4; ++j) {
+                x[j] = mirrored ? xs[n - 1 - i - j] : xs[i + j];
+                scale[j] = nextScale();
+                inDomain = inDomain && std::fabs(x[j]) < d::kExpDomain;
+            }
+            ++t.pairs;
+            const bool fast = exp2.tryScaledFour(x, scale, y);
+            t.fastPairs += fast;
+            bool bad = fast != inDomain;
+            for (std::size_t j = 0; j < 4; ++j)
+                bad = bad ||
+                      bitsOf(y[j]) !=
+                          (fast ? bitsOf(scale[j] * core::exactExpf(x[j])) : bitsOf(-1.0f)) ||
+                      (fast && bitsOf(y[j]) != bitsOf(scale[j] * std::exp(x[j])));
+            if (bad && t.mismatches++ == 0) {
+                t.firstBad[0] = x[0];
+                t.firstBad[1] = x[1];
+            }
+        }
+        if (n > 1'000'000)
+            i += 3; // the long sweep: disjoint fours
+    }
 }
 
 } // namespace
@@ -328,6 +426,98 @@ private slots:
               "to glibc",
               inside, inside, outsideFallbacks, outside);
         QCOMPARE(outsideFallbacks, outside);
+    }
+
+    // ExactExpf2 (exactExpf two at a time in SSE2 double lanes) against exactExpf and
+    // glibc lane by lane: the stride sweep of exp's simulator range, the floats near the
+    // reduction's ties, the hardest inputs, and mixed pairs with one lane outside the
+    // domain (either lane): bounds, NaN, infinities, the unavailable entries' -1e30.
+    void pairsLaneByLane() {
+        std::vector<float> sweepXs;
+        const auto walk = [&](std::uint32_t from, std::uint32_t to) {
+            for (std::uint64_t b = from; b <= to; b += 61)
+                sweepXs.push_back(floatOf(static_cast<std::uint32_t>(b)));
+        };
+        walk(bitsOf(-0.0f), bitsOf(-110.0f));
+        walk(bitsOf(0.0f), bitsOf(90.0f));
+        PairTally sweepTally;
+        checkPairings(sweepXs, sweepTally);
+        verifyPairs(sweepTally, "[-110, 90] every 61st float");
+        QVERIFY(sweepTally.fastPairs > 0);
+        PairTally sweepFours;
+        checkScaledFours(sweepXs, sweepFours);
+        verifyPairs(sweepFours, "scaled fours of [-110, 90]");
+        QVERIFY(sweepFours.fastPairs > 0);
+
+        std::vector<float> tieXs;
+        const double ln2OverN = 0x1.62e42fefa39efp-1 / 32.0;
+        for (int k = -32 * 47; k <= 32 * 47; ++k) {
+            const std::uint32_t b = bitsOf(static_cast<float>((k + 0.5) * ln2OverN));
+            for (std::uint32_t m = b - 16; m <= b + 16; ++m)
+                tieXs.push_back(floatOf(m));
+        }
+        PairTally tieTally;
+        checkPairings(tieXs, tieTally);
+        verifyPairs(tieTally, "near ties");
+        PairTally tieFours;
+        checkScaledFours(tieXs, tieFours);
+        verifyPairs(tieFours, "scaled fours near ties");
+
+        std::vector<float> hardXs;
+        for (std::uint32_t b : kHardExp)
+            hardXs.push_back(floatOf(b));
+        PairTally hardTally;
+        checkPairings(hardXs, hardTally);
+        verifyPairs(hardTally, "hardest");
+        QCOMPARE(hardTally.fastPairs, hardTally.pairs);
+        PairTally hardFours;
+        checkScaledFours(hardXs, hardFours);
+        verifyPairs(hardFours, "scaled fours of the hardest");
+        QCOMPARE(hardFours.fastPairs, hardFours.pairs);
+
+        const float inf = std::numeric_limits<float>::infinity();
+        const float outside[] = {32.0f,
+                                 -32.0f,
+                                 40.0f,
+                                 -40.0f,
+                                 88.0f,
+                                 -104.0f,
+                                 -1e29f,
+                                 -1e30f,
+                                 inf,
+                                 -inf,
+                                 std::numeric_limits<float>::quiet_NaN(),
+                                 floatOf(0xffc00001u),
+                                 floatOf(0xc27c65d9u),
+                                 floatOf(0x4202422fu)};
+        const float inside[] = {0.0f,
+                                -0.0f,
+                                1.0f,
+                                -2.5f,
+                                std::nextafter(32.0f, 0.0f),
+                                -std::nextafter(32.0f, 0.0f),
+                                floatOf(kHardExp[0])};
+        PairTally mixed;
+        const core::ExactExpf2 exp2;
+        for (float a : outside)
+            for (float b : inside) {
+                checkPair(exp2, a, b, mixed);
+                checkPair(exp2, b, a, mixed);
+            }
+        for (float a : outside)
+            for (float b : outside)
+                checkPair(exp2, a, b, mixed);
+        verifyPairs(mixed, "mixed");
+        QCOMPARE(mixed.fastPairs, 0LL); // every pair has a lane outside
+        // Fours with one lane outside, in each position: declined, y untouched.
+        std::vector<float> mixedXs;
+        for (float a : outside)
+            for (std::size_t at = 0; at < 4; ++at)
+                for (std::size_t j = 0; j < 4; ++j)
+                    mixedXs.push_back(j == at ? a : inside[j]);
+        PairTally mixedFours;
+        checkScaledFours(mixedXs, mixedFours);
+        verifyPairs(mixedFours, "mixed fours");
     }
 
     // Random bit patterns over all 2^32 (a fixed xorshift, NaNs included).
