@@ -11,9 +11,38 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
+#include <utility>
 
 namespace recoscope::sim {
+
+namespace {
+/// Sets bit (id mod 64) of `mask`: one `bts` (which takes the index mod 64 itself) in
+/// place of the mov, shl and or that GCC makes of `mask |= 1 << (id & 63)`.
+inline void setBit(std::uint64_t& mask, std::uint32_t id) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    asm("btsq %1, %0" : "+r"(mask) : "r"(std::uint64_t(id)) : "cc");
+#else
+    mask |= std::uint64_t(1) << (id & 63u);
+#endif
+}
+
+/// HistoryCache::addToSlot() with setBit(): the same stores and additions.
+inline void addToSlot(std::uint32_t* keys, float* sums, std::uint64_t& mask, std::uint64_t& shared,
+                      std::uint32_t id, float decay) {
+    const unsigned slot = id & 63u;
+    if (!HistoryCache::hasBit(mask, id)) {
+        setBit(mask, id);
+        keys[slot] = id;
+        sums[slot] = decay;
+    } else if (keys[slot] == id) {
+        sums[slot] += decay;
+    } else {
+        setBit(shared, id);
+    }
+}
+} // namespace
 
 double ShopperModel::uniform(Session& s) {
     return detail::uniform01(s);
@@ -85,8 +114,12 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
     const auto shown = m_state->shown(user);
     const auto shownHours = m_state->shownHours(user);
-    // A slate's impressions share one time, so the decay is computed once per slate.
+    // A slate's impressions share one time, so the decay is computed once per slate. The
+    // ring holds the latest slate and the tail of the one before, in ring order often
+    // split as new, old, new: the two latest (hour, decay) pairs are kept, so that each
+    // hour costs one exp2 (a decay is a pure function of its hour: the same bits).
     float lastHour = -1.0f, lastDecay = 0.0f;
+    float otherHour = std::numeric_limits<float>::quiet_NaN(), otherDecay = 0.0f;
     // Count, masks and the category table in locals: stores into the cache could alias
     // them, and the compiler would reload them for every impression.
     const std::uint32_t* category = m_world.items.category.data();
@@ -99,15 +132,21 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
         const std::uint32_t cat = category[item];
         c.shownItem[count] = item;
         c.shownCategory[count] = cat;
-        if (shownHours[k] != lastHour) {
-            lastHour = shownHours[k];
-            lastDecay = core::exactExp2f(-(hour - lastHour) * invHalfLife);
+        const float h = shownHours[k];
+        if (h != lastHour) [[unlikely]] {
+            if (h == otherHour) {
+                std::swap(lastDecay, otherDecay);
+            } else {
+                otherDecay = lastDecay;
+                lastDecay = core::exactExp2f(-(hour - h) * invHalfLife);
+            }
+            otherHour = lastHour;
+            lastHour = h;
         }
         c.shownDecay[count] = lastDecay;
         // The per-id sums, in impression order (history_cache.h).
-        HistoryCache::addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared, item, lastDecay);
-        HistoryCache::addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared,
-                                cat, lastDecay);
+        addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared, item, lastDecay);
+        addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared, cat, lastDecay);
         ++count;
     };
     // At most kMax impressions are kept: a ring no longer than that (every scenario's
