@@ -3,21 +3,23 @@
 // The Gumbel noise of the organic candidates, four lanes at a time. Not installed.
 //
 // Contract: gumbelNoise(u, n, out) gives out[c] == gumbelOne(u[c]) bit for bit for every
-// c < n and every double u[c] (NaN payloads included), where gumbelOne() is the scalar
-// formula the shopper used before: -logf(-logf(float(u) + 1e-12f) + 1e-12f), both logs
-// core::exactLogf (that is, glibc's logf). logf4() gives out[i] == exactLogf(x[i]) for
-// every lane.
+// c < n and every double u[c], where gumbelOne() is the scalar formula the shopper used
+// before, -logf(-logf(float(u) + 1e-12f) + 1e-12f) with both logs core::exactLogf (that
+// is, glibc's logf). NaN payloads included, as GCC compiles that formula (its -a + b is
+// b - a). logfLanes<2>(x) (logf4) gives lane i == exactLogf(x[i]) for every lane;
+// logfLanes<1> does so for lanes 0 and 1.
 //
-// How: logf4 repeats exact_mathf_detail::logfCore's operations in its order: the
-// integer part (table index, exponent, reduced mantissa) in the four 32-bit lanes of an
-// SSE2 register, the double part in two __m128d of two lanes each (cvtps2pd and
-// cvtdq2pd are exact, as the scalar conversions are; cvtpd2ps rounds to nearest as
-// cvtsd2ss does; -ffp-contract=off and intrinsics fuse nothing). A group with a lane
-// outside logf's fast path (zero, subnormal, negative, infinite, NaN) is computed lane by
-// lane with exactLogf, which asks glibc for those.
+// How: logfLanes repeats exact_mathf_detail::logfCore's operations in its order: the
+// integer part (table offset, exponent, reduced mantissa) in the four 32-bit lanes of an
+// SSE2 register, the double part in __m128d pairs (cvtps2pd and cvtdq2pd are exact, as
+// the scalar conversions are; cvtpd2ps rounds to nearest as cvtsd2ss does;
+// -ffp-contract=off and intrinsics fuse nothing). A group with a lane outside logf's fast
+// path (zero, subnormal, negative, infinite, NaN) is computed lane by lane with
+// exactLogf, which asks glibc for those.
 //
 // Why: organicItem takes twelve logs per call (two per candidate, six candidates, 0.4
-// calls a step on `default`): about 170 instructions a step one at a time.
+// calls a step on `default`): about 170 instructions a step one at a time, ~100 in lanes
+// (docs/performance.md, branch shop6).
 
 #include "recoscope/core/exact_mathf.h"
 
@@ -106,7 +108,9 @@ template <int Halves> inline __m128 gumbelLanes(__m128d u01, __m128d u23) {
     const __m128 f =
         Halves == 2 ? _mm_movelh_ps(_mm_cvtpd_ps(u01), _mm_cvtpd_ps(u23)) : _mm_cvtpd_ps(u01);
     const __m128 inner = logfLanes<Halves>(_mm_add_ps(f, tiny));
-    return _mm_xor_ps(logfLanes<Halves>(_mm_add_ps(_mm_xor_ps(inner, sign), tiny)), sign);
+    // -inner + tiny as tiny - inner: what GCC makes of the scalar formula (equal for every
+    // non-NaN inner; for a NaN it keeps inner's sign, as subss does).
+    return _mm_xor_ps(logfLanes<Halves>(_mm_sub_ps(tiny, inner)), sign);
 }
 
 #endif
