@@ -165,33 +165,42 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const auto bought = m_state->bought(user);
     const auto boughtHours = m_state->boughtHours(user);
     const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
+    const float penalty = static_cast<float>(b.repurchasePenalty);
     std::uint64_t boughtItemMask = 0, boughtBrandMask = 0;
+    int boughtCount = 0; // in a local, as count above
     for (std::size_t k = 0; k < bought.size(); ++k) {
-        if (bought[k] == core::kNoItem)
+        const core::ItemId item = bought[k];
+        if (item == core::kNoItem)
             continue;
-        const std::uint32_t brand = m_world.items.brand[bought[k]];
-        c.boughtItem[c.bought] = bought[k];
-        c.boughtBrand[c.bought] = brand;
-        c.boughtPenalty[c.bought] = static_cast<float>(b.repurchasePenalty);
-        c.consumableFactor[c.bought] = std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
-        boughtItemMask |= std::uint64_t(1) << (bought[k] & 63u);
-        boughtBrandMask |= std::uint64_t(1) << (brand & 63u);
-        ++c.bought;
+        const std::uint32_t brand = m_world.items.brand[item];
+        c.boughtItem[boughtCount] = item;
+        c.boughtBrand[boughtCount] = brand;
+        c.boughtPenalty[boughtCount] = penalty;
+        c.consumableFactor[boughtCount] =
+            std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
+        setBit(boughtItemMask, item);
+        setBit(boughtBrandMask, brand);
+        ++boughtCount;
     }
+    c.bought = boughtCount;
     c.boughtItemMask = boughtItemMask;
     c.boughtBrandMask = boughtBrandMask;
     c.combineMasks();
 }
 
 void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
-    c.successors = 0;
+    // The count in a local: the stores into c.successor could alias c.successors, and
+    // GCC would store and reload it per successor.
+    int count = 0;
     std::uint64_t mask = 0;
     if (context != core::kNoItem)
-        for (core::ItemId next : m_world.successors(context))
-            if (c.successors < 32) {
-                c.successor[c.successors++] = next;
-                mask |= std::uint64_t(1) << (next & 63u);
-            }
+        for (core::ItemId next : m_world.successors(context)) {
+            if (count == 32)
+                break; // the first 32 are kept
+            c.successor[count++] = next;
+            setBit(mask, next);
+        }
+    c.successors = count;
     c.successorMask = mask;
     c.combineMasks();
 }
