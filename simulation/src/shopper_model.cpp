@@ -11,9 +11,38 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
+#include <utility>
 
 namespace recoscope::sim {
+
+namespace {
+/// Sets bit (id mod 64) of `mask`: one `bts` (which takes the index mod 64 itself) in
+/// place of the mov, shl and or that GCC makes of `mask |= 1 << (id & 63)`.
+inline void setBit(std::uint64_t& mask, std::uint32_t id) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    asm("btsq %1, %0" : "+r"(mask) : "r"(std::uint64_t(id)) : "cc");
+#else
+    mask |= std::uint64_t(1) << (id & 63u);
+#endif
+}
+
+/// HistoryCache::addToSlot() with setBit(): the same stores and additions.
+inline void addToSlot(std::uint32_t* keys, float* sums, std::uint64_t& mask, std::uint64_t& shared,
+                      std::uint32_t id, float decay) {
+    const unsigned slot = id & 63u;
+    if (!HistoryCache::hasBit(mask, id)) {
+        setBit(mask, id);
+        keys[slot] = id;
+        sums[slot] = decay;
+    } else if (keys[slot] == id) {
+        sums[slot] += decay;
+    } else {
+        setBit(shared, id);
+    }
+}
+} // namespace
 
 double ShopperModel::uniform(Session& s) {
     return detail::uniform01(s);
@@ -85,8 +114,12 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const float invHalfLife = static_cast<float>(1.0 / b.fatigueHalfLifeHours);
     const auto shown = m_state->shown(user);
     const auto shownHours = m_state->shownHours(user);
-    // A slate's impressions share one time, so the decay is computed once per slate.
+    // A slate's impressions share one time, so the decay is computed once per slate. The
+    // ring holds the latest slate and the tail of the one before, in ring order often
+    // split as new, old, new: the two latest (hour, decay) pairs are kept, so that each
+    // hour costs one exp2 (a decay is a pure function of its hour: the same bits).
     float lastHour = -1.0f, lastDecay = 0.0f;
+    float otherHour = std::numeric_limits<float>::quiet_NaN(), otherDecay = 0.0f;
     // Count, masks and the category table in locals: stores into the cache could alias
     // them, and the compiler would reload them for every impression.
     const std::uint32_t* category = m_world.items.category.data();
@@ -99,15 +132,21 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
         const std::uint32_t cat = category[item];
         c.shownItem[count] = item;
         c.shownCategory[count] = cat;
-        if (shownHours[k] != lastHour) {
-            lastHour = shownHours[k];
-            lastDecay = core::exactExp2f(-(hour - lastHour) * invHalfLife);
+        const float h = shownHours[k];
+        if (h != lastHour) [[unlikely]] {
+            if (h == otherHour) {
+                std::swap(lastDecay, otherDecay);
+            } else {
+                otherDecay = lastDecay;
+                lastDecay = core::exactExp2f(-(hour - h) * invHalfLife);
+            }
+            otherHour = lastHour;
+            lastHour = h;
         }
         c.shownDecay[count] = lastDecay;
         // The per-id sums, in impression order (history_cache.h).
-        HistoryCache::addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared, item, lastDecay);
-        HistoryCache::addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared,
-                                cat, lastDecay);
+        addToSlot(c.itemKey, c.itemDecaySum, itemMask, itemShared, item, lastDecay);
+        addToSlot(c.categoryKey, c.categoryDecaySum, categoryMask, categoryShared, cat, lastDecay);
         ++count;
     };
     // At most kMax impressions are kept: a ring no longer than that (every scenario's
@@ -126,33 +165,42 @@ void ShopperModel::prepare(core::UserId user, core::SimTime t, core::ItemId cont
     const auto bought = m_state->bought(user);
     const auto boughtHours = m_state->boughtHours(user);
     const float cycleHours = static_cast<float>(b.consumableCycleDays * 24.0);
+    const float penalty = static_cast<float>(b.repurchasePenalty);
     std::uint64_t boughtItemMask = 0, boughtBrandMask = 0;
+    int boughtCount = 0; // in a local, as count above
     for (std::size_t k = 0; k < bought.size(); ++k) {
-        if (bought[k] == core::kNoItem)
+        const core::ItemId item = bought[k];
+        if (item == core::kNoItem)
             continue;
-        const std::uint32_t brand = m_world.items.brand[bought[k]];
-        c.boughtItem[c.bought] = bought[k];
-        c.boughtBrand[c.bought] = brand;
-        c.boughtPenalty[c.bought] = static_cast<float>(b.repurchasePenalty);
-        c.consumableFactor[c.bought] = std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
-        boughtItemMask |= std::uint64_t(1) << (bought[k] & 63u);
-        boughtBrandMask |= std::uint64_t(1) << (brand & 63u);
-        ++c.bought;
+        const std::uint32_t brand = m_world.items.brand[item];
+        c.boughtItem[boughtCount] = item;
+        c.boughtBrand[boughtCount] = brand;
+        c.boughtPenalty[boughtCount] = penalty;
+        c.consumableFactor[boughtCount] =
+            std::max(0.0f, 1.0f - (hour - boughtHours[k]) / cycleHours);
+        setBit(boughtItemMask, item);
+        setBit(boughtBrandMask, brand);
+        ++boughtCount;
     }
+    c.bought = boughtCount;
     c.boughtItemMask = boughtItemMask;
     c.boughtBrandMask = boughtBrandMask;
     c.combineMasks();
 }
 
 void ShopperModel::setContext(HistoryCache& c, core::ItemId context) const {
-    c.successors = 0;
+    // The count in a local: the stores into c.successor could alias c.successors, and
+    // GCC would store and reload it per successor.
+    int count = 0;
     std::uint64_t mask = 0;
     if (context != core::kNoItem)
-        for (core::ItemId next : m_world.successors(context))
-            if (c.successors < 32) {
-                c.successor[c.successors++] = next;
-                mask |= std::uint64_t(1) << (next & 63u);
-            }
+        for (core::ItemId next : m_world.successors(context)) {
+            if (count == 32)
+                break; // the first 32 are kept
+            c.successor[count++] = next;
+            setBit(mask, next);
+        }
+    c.successors = count;
     c.successorMask = mask;
     c.combineMasks();
 }

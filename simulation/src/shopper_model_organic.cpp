@@ -1,3 +1,4 @@
+#include "gumbel_noise.h"
 #include "shopper_terms.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
@@ -62,11 +63,14 @@ namespace recoscope::sim {
             __builtin_prefetch(&m_world.items.discount[item]);
         }
     }
+    // The candidates' noise, four lanes at a time (gumbel_noise.h: the same bits as one
+    // by one), while the rows asked for above arrive.
+    float gumbels[kCandidates];
+    detail::gumbelNoise(uniforms, kCandidates, gumbels);
     const UserTerms user = userTerms(s.user);
     for (int c = 0; c < kCandidates; ++c) {
         const core::ItemId item = items[c];
-        const float gumbel =
-            -core::exactLogf(-core::exactLogf(static_cast<float>(uniforms[c]) + 1e-12f) + 1e-12f);
+        const float gumbel = gumbels[c];
         if (!m_world.items.isAvailable(item)) {
             if (soldOut(item)) // what the shopper would have opened had it been in stock
                 bestGone = std::max(bestGone, fullUtility(user, item, cache) + gumbel);
