@@ -73,10 +73,14 @@ bool Engine::beginAction(ActionRecord& a) {
     if (m_finished)
         return false;
 
-    // std::pop_heap's moves with an integer key (due_heap.h).
-    const std::uint32_t slot = detail::popDue(m_due).slot;
+    // The step stays at the heap's root until completeAction() knows whether the session
+    // goes on: then one pass replaces it by the next step (or a pop removes it), where a
+    // pop here and a push there took two (due_heap.h, replaceTopDue).
+    const std::uint32_t slot = m_due.front().slot;
+    m_stepTaken = true;
     m_stepSlot = slot;
-    prefetchNextSteps();
+    if (m_prefetchSteps)
+        prefetchNextSteps();
     Session& s = m_sessions[slot];
     const core::SimTime t = s.nextTime;
     m_now = t;
@@ -217,14 +221,16 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
 
     ++s.steps;
     // The model's continues() and thinkTime(), inline (session_draws.h).
+    // The step's entry is still the heap's root (beginAction).
     if (detail::continuesDraw(b, s)) {
         s.nextTime = t + detail::thinkTimeDraw(b, s);
-        // schedule(slot), written out: a call per continuing step otherwise.
-        detail::pushDue(m_due, Due{s.nextTime, s.id, slot});
+        detail::replaceTopDue(m_due, Due{s.nextTime, s.id, slot});
     } else {
         endSession(s, t, a);
+        detail::popDue(m_due);
         m_freeSlots.push_back(slot);
     }
+    m_stepTaken = false;
     if (m_actionObserver)
         m_actionObserver(a, s);
     m_pending.append(a.events);
