@@ -279,7 +279,9 @@ private:
     void organicView(Session& s, ActionRecord& a, core::ItemId item, core::Surface surface,
                      core::SimTime t);
     void organicSearch(Session& s, ActionRecord& a, core::SimTime t);
-    void startSession();
+    /// A candidate visit; true when it became a session, whose slot is then m_stepSlot:
+    /// its first step is the next one (see beginAction).
+    bool startSession();
     void scheduleNextArrival();
     /// The time of the earliest pending step other than an open one (+inf when none).
     core::SimTime nextDueTime() const;
@@ -300,7 +302,6 @@ private:
     void measureRegret(Session& s, const ActionRecord& a, const std::vector<float>& shownUtility);
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
-    void schedule(std::uint32_t slot);
     /// Software pipeline on large populations: hints for the users of the next two due
     /// steps (after the open step, which is at the heap's root), so their misses overlap
     /// this step. Called only where they pay (m_prefetchSteps).
@@ -327,11 +328,14 @@ private:
     };
     std::vector<Session> m_sessions; // slot pool of active sessions
     std::vector<std::uint32_t> m_freeSlots;
-    // Min-heap by (time, sessionId). While a step is open (m_stepTaken: from beginAction
-    // to completeAction) its entry stays at the root, and completeAction replaces it by the
-    // session's next step or removes it (due_heap.h, replaceTopDue).
+    // Min-heap by (time, sessionId) of the pending steps. While a step is open (from
+    // beginAction to completeAction) its entry stays at the root (m_stepInHeap), and
+    // completeAction replaces it by the session's next step or removes it (due_heap.h,
+    // replaceTopDue). A session's first step never enters the heap: it is due at once
+    // (beginAction takes it right after startSession), so it is open outside the heap and
+    // completeAction pushes the session's second step.
     std::vector<Due> m_due;
-    bool m_stepTaken = false;
+    bool m_stepInHeap = false;
     // prefetchPays(users): whether prefetchNextSteps() is called at all (a call that
     // returns at once was ~19 instructions a step on `default`).
     bool m_prefetchSteps = false;
