@@ -221,12 +221,12 @@ private slots:
         // bit, on the engine's own pattern (the exponential gaps of scheduleNextArrival,
         // restarting at each piece's end) and on random and edge times in any order.
         // Mutations checked: leaving the groups' join times out of the bounds, or
-        // `t <= c.hi` for `t < c.hi` in the cache test, each fail here; so does
-        // `t <= c.hi` in joinedActivityCached (branch engine6). Dropping the
-        // whole-days comparison from the cache test passes: it is a safety net, since the
-        // hour already decides the day wherever we looked (floor(t / day) equals
-        // floor(floor(t / hour) / 24) for the 200 doubles below every day boundary of ten
-        // years, where the two divisions could round apart).
+        // `t <= c.hi` for `t < c.hi` in the cache test, each fail here; so does the
+        // cached joined activity taken at the piece's end (joinedActivity(c.hi) in refill,
+        // branch engine6). Dropping the whole-days comparison from the cache test passes:
+        // it is a safety net, since the hour already decides the day wherever we looked
+        // (floor(t / day) equals floor(floor(t / hour) / 24) for the 200 doubles below
+        // every day boundary of ten years, where the two divisions could round apart).
         boost::random::mt19937 rng(2026);
         boost::random::uniform_01<double> u;
         for (int trial = 0; trial < 300; ++trial) {
