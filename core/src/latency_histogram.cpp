@@ -16,8 +16,14 @@ double LatencyHistogram::bucketUpperEdge(std::size_t index) {
     return (kSubBuckets + sub + 1) * width - 1.0;
 }
 
+// merge() and clear() stop at the bucket of the largest value: no value lies above it
+// (bucketIndex is monotonic, and record, merge and clear keep m_max the largest value
+// held), so every later bucket is 0. The simulator merges and clears the open bucket's
+// histogram each time a metrics bucket closes; walking all 2,688 buckets twice was ~25
+// instructions a step on `default`, where latencies stay in the lower buckets.
 void LatencyHistogram::merge(const LatencyHistogram& other) {
-    for (std::size_t i = 0; i < m_buckets.size(); ++i)
+    const std::size_t used = bucketIndex(other.m_max) + 1;
+    for (std::size_t i = 0; i < used; ++i)
         m_buckets[i] += other.m_buckets[i];
     m_count += other.m_count;
     m_sum += other.m_sum;
@@ -25,7 +31,10 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 }
 
 void LatencyHistogram::clear() {
-    *this = LatencyHistogram{};
+    std::fill_n(m_buckets.begin(), bucketIndex(m_max) + 1, std::uint64_t{0});
+    m_count = 0;
+    m_max = 0;
+    m_sum = 0.0;
 }
 
 double LatencyHistogram::quantile(double q) const {

@@ -141,9 +141,7 @@ void MetricsAccumulator::onSlate(SimTime time, const Slate& slate, std::uint64_t
     m_bucketLatency.record(latencyNs);
 }
 
-void MetricsAccumulator::prefetch(const Slate& slate) const {
-    if (!m_prefetch)
-        return;
+void MetricsAccumulator::prefetchSlate(const Slate& slate) const {
     m_beyond.prefetch(slate);
     for (const SlateEntry& e : slate)
         if (e.item < m_exposure.size())

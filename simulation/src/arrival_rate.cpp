@@ -70,6 +70,7 @@ double ArrivalRate::refill(core::SimTime t, double hours, double days, core::Sim
     const auto k = std::upper_bound(m_bounds.begin(), m_bounds.end(), t);
     c.lo = k == m_bounds.begin() ? -std::numeric_limits<double>::infinity() : *(k - 1);
     c.hi = k == m_bounds.end() ? std::numeric_limits<double>::infinity() : *k;
+    c.joined = joinedActivity(t);
     c.valid = true;
     *until = c.until;
     return c.factor;

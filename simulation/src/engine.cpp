@@ -6,6 +6,7 @@
 #include "recoscope/sim/seeds.h"
 
 #include "recoscope/core/huge_pages.h"
+#include "recoscope/core/prefetch_policy.h"
 #include "recoscope/core/slate_check.h"
 
 #include <algorithm>
@@ -52,6 +53,7 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     const std::size_t users = m_world.users.size();
     m_state.resize(items, users, b.fatigueMemory);
     core::assignOnHugePages(m_sessionCount, users, 0); // read at random per arrival
+    m_prefetchSteps = core::prefetchPays(users);
     for (std::size_t i = 0; i < items; ++i) {
         m_state.stock[i] = m_world.itemStock[i];
         if (m_world.items.launchTime[i] > 0.0)
@@ -321,6 +323,7 @@ RunOutcome Engine::run(const RunLimits& limits, const std::atomic<bool>* cancel,
                 break;
             }
             // A day limit stops the clock at the limit: nothing due before it is left.
+            // (No step is open here: the root is a pending step.)
             const core::SimTime nextDue =
                 m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
             if (stopTime < m_end && nextDue >= stopTime) {

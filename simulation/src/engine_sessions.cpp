@@ -8,7 +8,6 @@
 #include "recoscope/sim/seeds.h"
 
 #include "recoscope/core/huge_pages.h"
-#include "recoscope/core/prefetch_policy.h"
 
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -44,46 +43,69 @@ void Engine::scheduleNextArrival() {
     m_nextArrival = std::numeric_limits<double>::infinity();
 }
 
-void Engine::schedule(std::uint32_t slot) {
-    // std::push_heap's moves with an integer key (due_heap.h).
-    detail::pushDue(m_due, Due{m_sessions[slot].nextTime, m_sessions[slot].id, slot});
+core::SimTime Engine::nextDueTime() const {
+    const std::size_t n = m_due.size();
+    if (!m_stepInHeap)
+        return n ? m_due.front().time : std::numeric_limits<double>::infinity();
+    // The root is the open step: the next one is the earlier of its children.
+    core::SimTime t = std::numeric_limits<double>::infinity();
+    for (std::size_t c = 1; c < 3 && c < n; ++c)
+        t = std::min(t, m_due[c].time);
+    return t;
 }
 
 void Engine::prefetchNextSteps() const {
     // On `large` each step is a different one of a million users, and every row of theirs
     // is a cache miss (~25 per step). The engine knows who comes next before it runs this
-    // step: the due queue's root is the next step unless an arrival or this session comes
-    // first, and the root's earlier child the one after. So the rows of the step after
-    // next start loading now, and a step later, with them in cache, the rows they point
-    // to (the categories of the remembered items, the latest slate): both arrive while a
-    // whole step of other work runs. Hints only: a wrong guess costs a few loads, never a
-    // value (results are the same; docs/decisions/0045). Below prefetchPays users every
-    // row stays in cache: no call at all (each hint would return at once, but five calls
-    // were 114 instructions a step on `default`).
-    if (m_due.empty() || !core::prefetchPays(m_world.users.size()))
+    // step: the earliest pending step other than this one (the heap's root, or the root's
+    // earlier child when this step is the root) unless an arrival or this session comes
+    // first, and the one after it. So the rows of the step after next start loading now,
+    // and a step later, with them in cache, the rows they point to (the categories of the
+    // remembered items, the latest slate): both arrive while a whole step of other work
+    // runs. Hints only: a wrong guess costs a few loads, never a value (results are the
+    // same; docs/decisions/0045). Below prefetchPays users every row stays in cache:
+    // beginAction does not call this at all (m_prefetchSteps; five calls were 114
+    // instructions a step on `default`).
+    const std::size_t n = m_due.size();
+    // The earlier of two heap positions, either of them possibly past the end (n).
+    auto earlier = [&](std::size_t x, std::size_t y) {
+        if (y >= n)
+            return x;
+        if (x >= n)
+            return y;
+        return detail::laterDue(m_due[x].time, m_due[x].sessionId, m_due[y].time,
+                                m_due[y].sessionId)
+                   ? y
+                   : x;
+    };
+    std::size_t first = 0, second = earlier(1, 2);
+    if (m_stepInHeap) {
+        // Without the root: the earlier child, then the earliest of the other child and
+        // the earlier child's children.
+        first = second;
+        second = earlier(first == 1 ? 2 : 1, earlier(2 * first + 1, 2 * first + 2));
+    }
+    if (first >= n)
         return;
-    const core::UserId next = m_sessions[m_due.front().slot].user;
+    const core::UserId next = m_sessions[m_due[first].slot].user;
     m_model.prefetchHistory(next);
     m_metrics.prefetchUser(next, true);
-    if (m_due.size() < 2)
+    if (second >= n)
         return;
-    std::size_t child = 1;
-    if (m_due.size() > 2 &&
-        detail::laterDue(m_due[1].time, m_due[1].sessionId, m_due[2].time, m_due[2].sessionId))
-        child = 2;
-    const core::UserId after = m_sessions[m_due[child].slot].user;
+    const core::UserId after = m_sessions[m_due[second].slot].user;
     m_model.prefetchUser(after);
     m_metrics.prefetchUser(after, false);
     m_onboarding.prefetch(after);
 }
 
-void Engine::startSession() {
+bool Engine::startSession() {
     // A candidate visit: which group (among those joined), which user (by activity), and
     // whether the visit happens. The same draws are made whatever happens, and the
     // session number counts candidates, so every recommender faces the same dice.
     const core::SimTime t = m_nextArrival;
     boost::random::uniform_01<double> uniform;
-    double r = uniform(m_arrivalRng) * m_rate.joinedActivity(t);
+    // (Cached: t was drawn in the rate's current piece, ~13 instructions a step.)
+    double r = uniform(m_arrivalRng) * m_rate.joinedActivityCached(t);
     std::size_t group = 0;
     for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
         if (m_world.groupJoinTime[g] > t)
@@ -101,7 +123,7 @@ void Engine::startSession() {
     if (m_state.churned[user] || acceptDraw >= accept) {
         ++m_skippedVisits;
         scheduleNextArrival();
-        return;
+        return false;
     }
 
     std::uint32_t slot;
@@ -129,8 +151,9 @@ void Engine::startSession() {
     s.startSurface = m_model.startSurface(s);
     ++m_state.sessions[user];
     m_metrics.onSessionStart(t);
-    schedule(slot);
+    m_stepSlot = slot; // its first step is due at once: beginAction takes it
     scheduleNextArrival();
+    return true;
 }
 
 void Engine::measureRegret(Session& s, const ActionRecord& a,

@@ -221,11 +221,12 @@ private slots:
         // bit, on the engine's own pattern (the exponential gaps of scheduleNextArrival,
         // restarting at each piece's end) and on random and edge times in any order.
         // Mutations checked: leaving the groups' join times out of the bounds, or
-        // `t <= c.hi` for `t < c.hi` in the cache test, each fail here. Dropping the
-        // whole-days comparison from the cache test passes: it is a safety net, since the
-        // hour already decides the day wherever we looked (floor(t / day) equals
-        // floor(floor(t / hour) / 24) for the 200 doubles below every day boundary of ten
-        // years, where the two divisions could round apart).
+        // `t <= c.hi` for `t < c.hi` in the cache test, each fail here; so does the
+        // cached joined activity taken at the piece's end (joinedActivity(c.hi) in refill,
+        // branch engine6). Dropping the whole-days comparison from the cache test passes:
+        // it is a safety net, since the hour already decides the day wherever we looked
+        // (floor(t / day) equals floor(floor(t / hour) / 24) for the 200 doubles below
+        // every day boundary of ten years, where the two divisions could round apart).
         boost::random::mt19937 rng(2026);
         boost::random::uniform_01<double> u;
         for (int trial = 0; trial < 300; ++trial) {
@@ -233,6 +234,9 @@ private slots:
             const RatePair p = randomRate(rng, days);
             sim::ArrivalRate rate(p.spec);
             auto check = [&](core::SimTime t) {
+                // Against the cache of the previous time's piece (hit or miss), then of
+                // t's own.
+                QCOMPARE(bits(rate.joinedActivityCached(t)), bits(p.old.joinedActivity(t)));
                 core::SimTime untilOld = 0.0, untilNew = 0.0, untilPlain = 0.0;
                 const double want = p.old.arrivalRateFactor(t, &untilOld);
                 QCOMPARE(bits(rate.factor(t, &untilNew)), bits(want));
@@ -240,6 +244,7 @@ private slots:
                 QCOMPARE(bits(rate.factorUncached(t, &untilPlain)), bits(want));
                 QCOMPARE(bits(untilPlain), bits(untilOld));
                 QCOMPARE(bits(rate.joinedActivity(t)), bits(p.old.joinedActivity(t)));
+                QCOMPARE(bits(rate.joinedActivityCached(t)), bits(p.old.joinedActivity(t)));
             };
             // The engine's walk: gaps at ~50 candidate visits per hour.
             core::SimTime t = 0.0;

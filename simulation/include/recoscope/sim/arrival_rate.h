@@ -104,6 +104,15 @@ public:
     double factorUncached(core::SimTime t, core::SimTime* until) const;
     /// Summed activity of the groups joined by t, in group order.
     double joinedActivity(core::SimTime t) const;
+    /// The same, from the cache when t is in the piece of the last factor() call (the
+    /// engine's case: a candidate visit at t was drawn in that piece). Every join time is
+    /// a bound of the pieces, so within one the same groups have joined: the same sum.
+    double joinedActivityCached(core::SimTime t) const {
+        const Cache& c = m_cache;
+        if (c.valid && c.lo <= t && t < c.hi)
+            return c.joined;
+        return joinedActivity(t);
+    }
 
 private:
     double refill(core::SimTime t, double hours, double days, core::SimTime* until);
@@ -119,6 +128,7 @@ private:
         core::SimTime lo = 0.0, hi = 0.0; // [lo, hi): the same side of every bound
         core::SimTime until = 0.0;
         double factor = 0.0;
+        double joined = 0.0; // joinedActivity() in [lo, hi)
     };
     Cache m_cache;
 };

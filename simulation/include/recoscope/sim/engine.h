@@ -191,9 +191,7 @@ public:
     /// Simulated time of the next scheduled happening (a session arrival or a shopper's
     /// next step), +inf when nothing is scheduled. Read-only: lets a driver that steps with
     /// nextAction() stop at a day limit exactly where run() stops.
-    core::SimTime nextScheduledTime() const {
-        return m_due.empty() ? m_nextArrival : std::min(m_nextArrival, m_due.front().time);
-    }
+    core::SimTime nextScheduledTime() const { return std::min(m_nextArrival, nextDueTime()); }
 
     const core::MetricsAccumulator& metrics() const { return m_metrics; }
     /// The same shop figures per surface (core/surface_metrics.h): what each surface's core
@@ -281,8 +279,12 @@ private:
     void organicView(Session& s, ActionRecord& a, core::ItemId item, core::Surface surface,
                      core::SimTime t);
     void organicSearch(Session& s, ActionRecord& a, core::SimTime t);
-    void startSession();
+    /// A candidate visit; true when it became a session, whose slot is then m_stepSlot:
+    /// its first step is the next one (see beginAction).
+    bool startSession();
     void scheduleNextArrival();
+    /// The time of the earliest pending step other than an open one (+inf when none).
+    core::SimTime nextDueTime() const;
     /// Applies what the timeline has due by `t` (launches, restocks, promotions, shocks).
     /// Called twice a step and almost never due: the inline test against the earliest
     /// pending change keeps the call out of the step (applyDueTimeline does the work).
@@ -300,9 +302,9 @@ private:
     void measureRegret(Session& s, const ActionRecord& a, const std::vector<float>& shownUtility);
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
-    void schedule(std::uint32_t slot);
     /// Software pipeline on large populations: hints for the users of the next two due
-    /// steps (the heap's root and its earlier child), so their misses overlap this step.
+    /// steps (after the open step, which is at the heap's root), so their misses overlap
+    /// this step. Called only where they pay (m_prefetchSteps).
     void prefetchNextSteps() const;
 
     Scenario m_scenario;
@@ -326,7 +328,17 @@ private:
     };
     std::vector<Session> m_sessions; // slot pool of active sessions
     std::vector<std::uint32_t> m_freeSlots;
-    std::vector<Due> m_due; // min-heap by (time, sessionId)
+    // Min-heap by (time, sessionId) of the pending steps. While a step is open (from
+    // beginAction to completeAction) its entry stays at the root (m_stepInHeap), and
+    // completeAction replaces it by the session's next step or removes it (due_heap.h,
+    // replaceTopDue). A session's first step never enters the heap: it is due at once
+    // (beginAction takes it right after startSession), so it is open outside the heap and
+    // completeAction pushes the session's second step.
+    std::vector<Due> m_due;
+    bool m_stepInHeap = false;
+    // prefetchPays(users): whether prefetchNextSteps() is called at all (a call that
+    // returns at once was ~19 instructions a step on `default`).
+    bool m_prefetchSteps = false;
     std::uint64_t m_nextSessionId = 1;
     core::SimTime m_nextArrival = 0.0;
     core::SimTime m_now = 0.0;

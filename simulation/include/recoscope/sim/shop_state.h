@@ -110,6 +110,9 @@ struct ShopState {
     }
     /// remember() for each entry of `slate` in order (the engine's end of a step): the
     /// record's address, the ring's size and its cursor in registers for the whole slate.
+    /// A slate no longer than the ring is written in two runs, up to the ring's end and on
+    /// from its start, without the per-entry wrap test of the general loop: on `default`
+    /// (ring 12, slate 10) ~30 instructions a step less.
     void rememberSlate(core::UserId u, std::span<const core::SlateEntry> slate, float hour) {
         historyVersion += slate.size();
         const auto ring = static_cast<std::uint32_t>(memory);
@@ -118,12 +121,24 @@ struct ShopState {
         core::ItemId* item = items(u, 0);
         float* at = hours(u, ring);
         std::uint32_t* cursor = words(u, 2 * ring + 2 * kBought);
-        std::uint32_t next = *cursor;
-        for (const core::SlateEntry& e : slate) {
-            item[next] = e.item;
-            at[next] = hour;
-            next = next + 1 == ring ? 0 : next + 1; // (next + 1) % ring, next < ring
+        std::uint32_t next = *cursor; // < ring
+        const core::SlateEntry* e = slate.data();
+        const std::size_t n = slate.size();
+        if (n > ring) [[unlikely]] { // the ring wraps more than once
+            for (const core::SlateEntry& entry : slate) {
+                item[next] = entry.item;
+                at[next] = hour;
+                next = next + 1 == ring ? 0 : next + 1; // (next + 1) % ring, next < ring
+            }
+            *cursor = next;
+            return;
         }
+        const std::size_t first = std::min<std::size_t>(n, ring - next);
+        putRun(item + next, at + next, e, e + first, hour);
+        putRun(item, at, e + first, e + n, hour);
+        next += static_cast<std::uint32_t>(n);
+        if (next >= ring)
+            next -= ring;
         *cursor = next;
     }
     void rememberPurchase(core::UserId u, core::ItemId item, float hour) {
@@ -150,6 +165,18 @@ private:
             CacheLineAllocator<std::byte>().deallocate(p, bytes);
         }
     };
+    /// The entries [e, stop) to consecutive slots from itemAt and hourAt on.
+    static void putRun(core::ItemId* itemAt, float* hourAt, const core::SlateEntry* e,
+                       const core::SlateEntry* stop, float hour) {
+        for (; e != stop; ++e) {
+            // An empty asm (no instruction) keeps GCC from vectorising a loop of a few
+            // entries: its alias checks and remainders cost more than they save (~35
+            // instructions a step on `default`, measured).
+            asm("" : "+r"(e));
+            *itemAt++ = e->item;
+            *hourAt++ = hour;
+        }
+    }
     std::size_t cursorsAt() const { return 2 * static_cast<std::size_t>(memory) + 2 * kBought; }
     std::byte* slot(core::UserId u, std::size_t k) const {
         return m_records.get() + static_cast<std::size_t>(u) * m_recordBytes + 4 * k;
