@@ -98,30 +98,10 @@ std::int32_t BeyondAccuracy::dayOf(double t) {
     return d;
 }
 
-double BeyondAccuracy::log2Total() {
-    // log2(T), T = C + n, for every slate: exact at an anchor T0, then log2(T0) + log2(1 + x),
-    // x = (T - T0) / T0, by its series to the fourth power while x <= 1/256 (what is left
-    // is below x^5 / (5 ln 2) < 3e-13). One logarithm per ~T0/256 interactions instead of
-    // one per slate, which was a fifth of the accumulator's time.
-    // Cached while C stays the same (most slates follow no interaction): with the same T and
-    // anchor the expression below gives the same bits again, so the cache changes no value.
-    if (m_countSum == m_log2TotalAt)
-        return m_log2Total;
-    m_log2TotalAt = m_countSum;
-    m_log2Total = log2TotalAt(static_cast<double>(m_countSum) + static_cast<double>(m_item.size()));
-    return m_log2Total;
-}
-
-double BeyondAccuracy::log2TotalAt(double t) {
-    const double k = t - m_anchor;
-    if (k < 0.0 || k * 256.0 > m_anchor || m_anchor <= 0.0) {
-        m_anchor = t;
-        m_anchorLog2 = std::log2(t);
-        return m_anchorLog2;
-    }
-    const double x = k / m_anchor;
-    return m_anchorLog2 +
-           x * (1.0 - x * (1.0 / 2.0 - x * (1.0 / 3.0 - x * (1.0 / 4.0)))) / std::numbers::ln2;
+double BeyondAccuracy::reanchor(double t) {
+    m_anchor = t;
+    m_anchorLog2 = std::log2(t);
+    return m_anchorLog2;
 }
 
 void BeyondAccuracy::countInteraction(ItemId item) {
@@ -350,9 +330,24 @@ void BeyondAccuracy::fixHead() {
         if (static_cast<double>(covered) >= threshold)
             break;
         boundary = c;
-        for (atBoundary = 0; atBoundary < items && static_cast<double>(covered) < threshold;
-             ++atBoundary)
-            covered += c;
+        // How many items at this count it takes: the first m in 1..items with
+        // double(covered + m c) >= threshold, else items, as adding c one item at a time
+        // until the threshold finds it (that loop was a fifth of fixHead on `default`). The
+        // test is monotonic in m, so an estimate corrected in steps of one gives the same m.
+        const auto reached = [&](std::uint64_t m) {
+            return static_cast<double>(covered + m * c) >= threshold;
+        };
+        const double need = (threshold - static_cast<double>(covered)) / static_cast<double>(c);
+        std::uint64_t m =
+            need >= static_cast<double>(items)
+                ? items
+                : std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(need)));
+        while (m > 1 && reached(m - 1))
+            --m;
+        while (m < items && !reached(m))
+            ++m;
+        atBoundary = m;
+        covered += m * c;
     }
     // In id order: above the boundary in, at it the first atBoundary items in; once those
     // are placed, an item is in exactly when its count is above the boundary.

@@ -21,6 +21,8 @@ public:
         m_sum += static_cast<double>(nanoseconds);
         m_max = std::max(m_max, nanoseconds);
     }
+    /// Both walk the buckets only up to bucketIndex(maxNanoseconds()) (of `other` for
+    /// merge): every bucket past it is zero, as record() and merge() keep it.
     void merge(const LatencyHistogram& other);
     void clear();
 
