@@ -104,7 +104,7 @@ double BeyondAccuracy::reanchor(double t) {
     return m_anchorLog2;
 }
 
-void BeyondAccuracy::countInteraction(ItemId item) {
+inline void BeyondAccuracy::countInteraction(ItemId item) {
     ItemState& state = m_item[item];
     const std::uint64_t was = state.count++;
     ++m_countSum;
@@ -121,11 +121,16 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     }
     const std::uint64_t c = state.count + 1;
     state.log2Count = c < m_log2Small.size() ? m_log2Small[c] : std::log2(static_cast<double>(c));
-    // The popularity top k, best first (ties to the lower id), kept as counts grow by one.
-    auto better = [this](ItemId a, ItemId b) {
-        const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
-        return ca > cb || (ca == cb && a < b);
-    };
+    // Most interactions are with an item outside a full top k that stays outside: decided
+    // here, inline in onEvent; the top k's update is out of line (its register saves cost
+    // as much as the rest of the count when the whole function was called).
+    if (state.unexpected && m_top.size() >= m_popularK && !better(item, m_top.back()))
+        return;
+    updateTop(item);
+}
+
+void BeyondAccuracy::updateTop(ItemId item) {
+    ItemState& state = m_item[item];
     // Set in both branches: `m_top.end() - 1` on an empty list is undefined (UBSan found it on
     // the first event of a run, in the fuzz build).
     decltype(m_top.begin()) it;
@@ -134,11 +139,9 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     } else {
         if (m_top.size() < m_popularK) {
             m_top.push_back(item);
-        } else if (better(item, m_top.back())) {
+        } else { // better(item, m_top.back()), tested by countInteraction
             m_item[m_top.back()].unexpected = 1;
             m_top.back() = item;
-        } else {
-            return;
         }
         state.unexpected = 0;
         it = m_top.end() - 1;

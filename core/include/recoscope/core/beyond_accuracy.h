@@ -121,7 +121,15 @@ private:
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
-    void countInteraction(ItemId item);
+    void countInteraction(ItemId item); ///< inline in onEvent (beyond_accuracy.cpp)
+    /// countInteraction()'s update of the popularity top k (m_top), when `item` is in it or
+    /// enters it.
+    [[gnu::noinline]] void updateTop(ItemId item);
+    /// The popularity order of m_top: more interactions first, ties to the lower id.
+    bool better(ItemId a, ItemId b) const {
+        const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
+        return ca > cb || (ca == cb && a < b);
+    }
     double log2Total();           ///< log2(C + n), cached while C stays the same (inline in serve)
     double log2TotalAt(double t); ///< log2(t) around the anchor (moves the anchor)
     /// log2TotalAt()'s rare case: a new anchor at `t` (out of line: a logarithm).
