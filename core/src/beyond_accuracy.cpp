@@ -33,6 +33,7 @@ BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> ve
     m_countCap = 4 * static_cast<std::uint64_t>(items.size()) + 1024;
     // Read at random by every slate and interaction: on huge pages (core/huge_pages.h).
     assignOnHugePages(m_item, items.size());
+    m_itemCount = static_cast<double>(m_item.size());
     // The caller's vectors are read in place with each item's inverse norm: the engine's
     // copy is the one its shopper model reads for the same slate, so it is in cache, and a
     // normalised copy here cost a cache miss per slate item.

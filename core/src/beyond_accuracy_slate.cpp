@@ -45,7 +45,7 @@ inline double BeyondAccuracy::log2Total() {
     if (m_countSum == m_log2TotalAt)
         return m_log2Total;
     m_log2TotalAt = m_countSum;
-    m_log2Total = log2TotalAt(static_cast<double>(m_countSum) + static_cast<double>(m_item.size()));
+    m_log2Total = log2TotalAt(static_cast<double>(m_countSum) + m_itemCount);
     return m_log2Total;
 }
 

@@ -36,6 +36,22 @@ void LatencyHistogram::clear() {
     m_sum = 0.0;
 }
 
+void LatencyHistogram::drainInto(LatencyHistogram& total) {
+    // Each bucket added and zeroed in the same pass: clear() after merge() walked the range
+    // again (a memset, which callgrind counts per stored word).
+    const std::size_t last = bucketIndex(m_max);
+    for (std::size_t i = 0; i <= last; ++i) {
+        total.m_buckets[i] += m_buckets[i];
+        m_buckets[i] = 0;
+    }
+    total.m_count += m_count;
+    total.m_sum += m_sum;
+    total.m_max = std::max(total.m_max, m_max);
+    m_count = 0;
+    m_max = 0;
+    m_sum = 0.0;
+}
+
 double LatencyHistogram::quantile(double q) const {
     if (m_count == 0)
         return 0.0;

@@ -195,7 +195,8 @@ private:
     std::vector<ItemState> m_item;
     std::vector<double> m_log2Small; ///< log2(k) for k < kLog2Table
     std::uint64_t m_countSum = 0;
-    double m_anchor = 0, m_anchorLog2 = 0;           ///< log2Total(): T0 and log2(T0)
+    double m_itemCount = 0;                ///< n = m_item.size() as a double, for log2Total()
+    double m_anchor = 0, m_anchorLog2 = 0; ///< log2Total(): T0 and log2(T0)
     std::uint64_t m_log2TotalAt = ~std::uint64_t(0); ///< m_countSum of m_log2Total
     double m_log2Total = 0;                          ///< log2Total() at m_log2TotalAt
     /// Items per count c_i up to m_countCap, kept as counts grow (fixHead walks it from the
