@@ -105,7 +105,7 @@ double BeyondAccuracy::reanchor(double t) {
     return m_anchorLog2;
 }
 
-inline void BeyondAccuracy::countInteraction(ItemId item) {
+[[gnu::always_inline]] inline void BeyondAccuracy::countInteraction(ItemId item) {
     ItemState& state = m_item[item];
     const std::uint64_t was = state.count++;
     ++m_countSum;

@@ -121,7 +121,7 @@ private:
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
-    void countInteraction(ItemId item); ///< inline in onEvent (beyond_accuracy.cpp)
+    void countInteraction(ItemId item); ///< always inline in onEvent (beyond_accuracy.cpp)
     /// countInteraction()'s update of the popularity top k (m_top), when `item` is in it or
     /// enters it.
     [[gnu::noinline]] void updateTop(ItemId item);
