@@ -282,6 +282,7 @@ BeyondAccuracyPoint BeyondAccuracy::take() {
     for (UserId u : m_bucket.servedUsers)
         m_servedBits[u / 64] = 0; // the bits set are exactly these users'
     m_bucket = Sums{};
+    m_sampleRoom = true; // the bucket's list starts empty
     m_bucketActive = m_bucketReturning = 0;
     ++m_bucketIndex;
     fixHead();

@@ -250,10 +250,15 @@ void BeyondAccuracy::serve(UserId id, std::span<const SlateEntry> slate, std::ui
         s->tail += t.tail;
     }
     // The first users of the bucket and of the run; the rest of the time both are full.
-    if (m_bucket.servedUsers.size() < kHomogenisationUsers)
-        noteServedInBucket(id);
-    if (m_total.servedUsers.size() < kHomogenisationUsers)
-        noteServed(m_total, id);
+    // One flag test per slate instead of two size tests (m_sampleRoom: either list has room).
+    if (m_sampleRoom) [[unlikely]] {
+        if (m_bucket.servedUsers.size() < kHomogenisationUsers)
+            noteServedInBucket(id);
+        if (m_total.servedUsers.size() < kHomogenisationUsers)
+            noteServed(m_total, id);
+        m_sampleRoom = m_bucket.servedUsers.size() < kHomogenisationUsers ||
+                       m_total.servedUsers.size() < kHomogenisationUsers;
+    }
 }
 
 } // namespace recoscope::core

@@ -218,6 +218,9 @@ private:
     std::uint64_t m_bucketActive = 0, m_bucketReturning = 0, m_everActive = 0, m_multiDay = 0;
     std::map<std::int32_t, std::vector<std::uint64_t>> m_cohort; ///< first day -> active at +d
     Sums m_bucket, m_total;
+    /// m_bucket.servedUsers or m_total.servedUsers has room (< kHomogenisationUsers): set
+    /// by take(), cleared by serve() once both are full.
+    bool m_sampleRoom = true;
 };
 
 } // namespace recoscope::core
