@@ -33,6 +33,7 @@ BeyondAccuracy::BeyondAccuracy(const ItemTable& items, std::span<const float> ve
     m_countCap = 4 * static_cast<std::uint64_t>(items.size()) + 1024;
     // Read at random by every slate and interaction: on huge pages (core/huge_pages.h).
     assignOnHugePages(m_item, items.size());
+    m_itemCount = static_cast<double>(m_item.size());
     // The caller's vectors are read in place with each item's inverse norm: the engine's
     // copy is the one its shopper model reads for the same slate, so it is in cache, and a
     // normalised copy here cost a cache miss per slate item.
@@ -98,33 +99,13 @@ std::int32_t BeyondAccuracy::dayOf(double t) {
     return d;
 }
 
-double BeyondAccuracy::log2Total() {
-    // log2(T), T = C + n, for every slate: exact at an anchor T0, then log2(T0) + log2(1 + x),
-    // x = (T - T0) / T0, by its series to the fourth power while x <= 1/256 (what is left
-    // is below x^5 / (5 ln 2) < 3e-13). One logarithm per ~T0/256 interactions instead of
-    // one per slate, which was a fifth of the accumulator's time.
-    // Cached while C stays the same (most slates follow no interaction): with the same T and
-    // anchor the expression below gives the same bits again, so the cache changes no value.
-    if (m_countSum == m_log2TotalAt)
-        return m_log2Total;
-    m_log2TotalAt = m_countSum;
-    m_log2Total = log2TotalAt(static_cast<double>(m_countSum) + static_cast<double>(m_item.size()));
-    return m_log2Total;
+double BeyondAccuracy::reanchor(double t) {
+    m_anchor = t;
+    m_anchorLog2 = std::log2(t);
+    return m_anchorLog2;
 }
 
-double BeyondAccuracy::log2TotalAt(double t) {
-    const double k = t - m_anchor;
-    if (k < 0.0 || k * 256.0 > m_anchor || m_anchor <= 0.0) {
-        m_anchor = t;
-        m_anchorLog2 = std::log2(t);
-        return m_anchorLog2;
-    }
-    const double x = k / m_anchor;
-    return m_anchorLog2 +
-           x * (1.0 - x * (1.0 / 2.0 - x * (1.0 / 3.0 - x * (1.0 / 4.0)))) / std::numbers::ln2;
-}
-
-void BeyondAccuracy::countInteraction(ItemId item) {
+[[gnu::always_inline]] inline void BeyondAccuracy::countInteraction(ItemId item) {
     ItemState& state = m_item[item];
     const std::uint64_t was = state.count++;
     ++m_countSum;
@@ -141,11 +122,16 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     }
     const std::uint64_t c = state.count + 1;
     state.log2Count = c < m_log2Small.size() ? m_log2Small[c] : std::log2(static_cast<double>(c));
-    // The popularity top k, best first (ties to the lower id), kept as counts grow by one.
-    auto better = [this](ItemId a, ItemId b) {
-        const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
-        return ca > cb || (ca == cb && a < b);
-    };
+    // Most interactions are with an item outside a full top k that stays outside: decided
+    // here, inline in onEvent; the top k's update is out of line (its register saves cost
+    // as much as the rest of the count when the whole function was called).
+    if (state.unexpected && m_top.size() >= m_popularK && !better(item, m_top.back()))
+        return;
+    updateTop(item);
+}
+
+void BeyondAccuracy::updateTop(ItemId item) {
+    ItemState& state = m_item[item];
     // Set in both branches: `m_top.end() - 1` on an empty list is undefined (UBSan found it on
     // the first event of a run, in the fuzz build).
     decltype(m_top.begin()) it;
@@ -154,11 +140,9 @@ void BeyondAccuracy::countInteraction(ItemId item) {
     } else {
         if (m_top.size() < m_popularK) {
             m_top.push_back(item);
-        } else if (better(item, m_top.back())) {
+        } else { // better(item, m_top.back()), tested by countInteraction
             m_item[m_top.back()].unexpected = 1;
             m_top.back() = item;
-        } else {
-            return;
         }
         state.unexpected = 0;
         it = m_top.end() - 1;
@@ -298,6 +282,7 @@ BeyondAccuracyPoint BeyondAccuracy::take() {
     for (UserId u : m_bucket.servedUsers)
         m_servedBits[u / 64] = 0; // the bits set are exactly these users'
     m_bucket = Sums{};
+    m_sampleRoom = true; // the bucket's list starts empty
     m_bucketActive = m_bucketReturning = 0;
     ++m_bucketIndex;
     fixHead();
@@ -350,9 +335,24 @@ void BeyondAccuracy::fixHead() {
         if (static_cast<double>(covered) >= threshold)
             break;
         boundary = c;
-        for (atBoundary = 0; atBoundary < items && static_cast<double>(covered) < threshold;
-             ++atBoundary)
-            covered += c;
+        // How many items at this count it takes: the first m in 1..items with
+        // double(covered + m c) >= threshold, else items, as adding c one item at a time
+        // until the threshold finds it (that loop was a fifth of fixHead on `default`). The
+        // test is monotonic in m, so an estimate corrected in steps of one gives the same m.
+        const auto reached = [&](std::uint64_t m) {
+            return static_cast<double>(covered + m * c) >= threshold;
+        };
+        const double need = (threshold - static_cast<double>(covered)) / static_cast<double>(c);
+        std::uint64_t m =
+            need >= static_cast<double>(items)
+                ? items
+                : std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(need)));
+        while (m > 1 && reached(m - 1))
+            --m;
+        while (m < items && !reached(m))
+            ++m;
+        atBoundary = m;
+        covered += m * c;
     }
     // In id order: above the boundary in, at it the first atBoundary items in; once those
     // are placed, an item is in exactly when its count is above the boundary.

@@ -229,16 +229,16 @@ MetricPoint MetricsAccumulator::point(SimTime start, SimTime end, const Counters
     // the exposure counts (gini_histogram.h: the same bits as gini(end), which sorts a copy
     // of them; that was most of the cost of closing a bucket). Exposure counts above the
     // histogram's cap, or too large for exact sums, fall back to gini(end).
-    std::uint64_t launched = 0, covered = 0;
+    // The covered items are the launched ones less those the histogram holds at count 0.
+    std::uint64_t launched = 0;
     const SimTime* launch = m_items.launchTime.data();
-    const std::uint64_t* exposure = m_exposure.data();
     m_gini.addWhere(m_exposure, [&](std::size_t i) {
         if (!(launch[i] <= end))
             return false;
         ++launched;
-        covered += exposure[i] != 0 ? 1 : 0;
         return true;
     });
+    const std::uint64_t covered = launched - m_gini.zeros();
     p.coverage = launched ? static_cast<double>(covered) / static_cast<double>(launched) : 0.0;
     const std::optional<double> gini = m_gini.take();
     p.gini = gini ? *gini : this->gini(end);
@@ -253,8 +253,7 @@ MetricPoint MetricsAccumulator::closeBucket(SimTime end) {
     p.beyond = m_beyond.take();
     p.hasBeyond = true;
     m_bucket = Counters{};
-    m_totalLatency.merge(m_bucketLatency);
-    m_bucketLatency.clear();
+    m_bucketLatency.drainInto(m_totalLatency);
     m_bucketStart = end;
     return p;
 }

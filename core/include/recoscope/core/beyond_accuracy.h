@@ -38,6 +38,7 @@
 #include "recoscope/core/slate.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -120,9 +121,19 @@ private:
     BeyondAccuracyPoint point(const Sums& s) const;
     double homogenisation(const std::vector<UserId>& users) const;
     void fixHead();
-    void countInteraction(ItemId item);
-    double log2Total();           ///< log2(C + n), cached while C stays the same
+    void countInteraction(ItemId item); ///< always inline in onEvent (beyond_accuracy.cpp)
+    /// countInteraction()'s update of the popularity top k (m_top), when `item` is in it or
+    /// enters it.
+    [[gnu::noinline]] void updateTop(ItemId item);
+    /// The popularity order of m_top: more interactions first, ties to the lower id.
+    bool better(ItemId a, ItemId b) const {
+        const std::uint64_t ca = m_item[a].count, cb = m_item[b].count;
+        return ca > cb || (ca == cb && a < b);
+    }
+    double log2Total();           ///< log2(C + n), cached while C stays the same (inline in serve)
     double log2TotalAt(double t); ///< log2(t) around the anchor (moves the anchor)
+    /// log2TotalAt()'s rare case: a new anchor at `t` (out of line: a logarithm).
+    [[gnu::noinline]] double reanchor(double t);
     UserState& user(UserId id) {
         if (id >= m_users.size())
             m_users.resize(static_cast<std::size_t>(id) + 1);
@@ -132,14 +143,21 @@ private:
     // Everything a slate reads of each of its items, in one 32-byte record (half a cache
     // line, one miss per item on a large catalogue; the category used to be a second one).
     struct ItemState {
-        std::uint64_t count = 0;     ///< c_i
-        double log2Count = 0;        ///< log2(c_i + 1), kept with c_i
-        float invNorm = 0;           ///< 1 / |v_i| (0 for a zero vector or without vectors)
-        std::uint32_t category = 0;  ///< the item's leaf category (items.category, copied)
-        std::uint8_t tail = 1;       ///< not in the short head of the current bucket
+        std::uint64_t count = 0;    ///< c_i
+        double log2Count = 0;       ///< log2(c_i + 1), kept with c_i
+        float invNorm = 0;          ///< 1 / |v_i| (0 for a zero vector or without vectors)
+        std::uint32_t category = 0; ///< the item's leaf category (items.category, copied)
+        // tail and unit are 16 bits wide and adjacent: the 16-dimension pass adds both with
+        // one 32-bit load per item (tallyPair), exact for slates below kPairedSlate items.
+        std::uint16_t tail = 1;      ///< not in the short head of the current bucket
+        std::uint16_t unit = 0;      ///< |v_i / |v_i||^2: 1 for a non-zero vector, else 0
         std::uint8_t unexpected = 1; ///< not in the popularity top k
-        std::uint8_t unit = 0;       ///< |v_i / |v_i||^2: 1 for a non-zero vector, else 0
+        /// tail + (unit << 16), the two fields read as one word.
+        std::uint32_t tailAndUnit() const;
     };
+    /// Slates shorter than this add tail and unit as one word (tailAndUnit()): each sum is
+    /// at most the slate's size, so the tails never carry into the units.
+    static constexpr std::size_t kPairedSlate = 1u << 16;
     /// What onSlate() sums over a slate's items before it updates the bucket and the run.
     struct SlateTally {
         std::uint64_t counts = 0, tail = 0, same = 0, unit = 0;
@@ -177,7 +195,8 @@ private:
     std::vector<ItemState> m_item;
     std::vector<double> m_log2Small; ///< log2(k) for k < kLog2Table
     std::uint64_t m_countSum = 0;
-    double m_anchor = 0, m_anchorLog2 = 0;           ///< log2Total(): T0 and log2(T0)
+    double m_itemCount = 0;                ///< n = m_item.size() as a double, for log2Total()
+    double m_anchor = 0, m_anchorLog2 = 0; ///< log2Total(): T0 and log2(T0)
     std::uint64_t m_log2TotalAt = ~std::uint64_t(0); ///< m_countSum of m_log2Total
     double m_log2Total = 0;                          ///< log2Total() at m_log2TotalAt
     /// Items per count c_i up to m_countCap, kept as counts grow (fixHead walks it from the
@@ -199,6 +218,9 @@ private:
     std::uint64_t m_bucketActive = 0, m_bucketReturning = 0, m_everActive = 0, m_multiDay = 0;
     std::map<std::int32_t, std::vector<std::uint64_t>> m_cohort; ///< first day -> active at +d
     Sums m_bucket, m_total;
+    /// m_bucket.servedUsers or m_total.servedUsers has room (< kHomogenisationUsers): set
+    /// by take(), cleared by serve() once both are full.
+    bool m_sampleRoom = true;
 };
 
 } // namespace recoscope::core

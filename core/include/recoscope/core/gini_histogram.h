@@ -53,6 +53,8 @@ public:
     std::optional<double> take();
 
     std::uint64_t cap() const { return m_cap; }
+    /// How many of the counts added since the last take() were 0 (every 0 is kept in bin 0).
+    std::uint64_t zeros() const { return m_bins.empty() ? 0 : m_bins[0]; }
 
 private:
     void addRare(std::uint64_t count); ///< grows the bins, or notes a count above the cap

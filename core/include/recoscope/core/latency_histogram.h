@@ -21,8 +21,12 @@ public:
         m_sum += static_cast<double>(nanoseconds);
         m_max = std::max(m_max, nanoseconds);
     }
+    /// Both walk the buckets only up to bucketIndex(maxNanoseconds()) (of `other` for
+    /// merge): every bucket past it is zero, as record() and merge() keep it.
     void merge(const LatencyHistogram& other);
     void clear();
+    /// total.merge(*this), then clear(), in one walk of the buckets (a closing time bucket).
+    void drainInto(LatencyHistogram& total);
 
     std::uint64_t count() const { return m_count; }
     /// Quantile q in [0, 1] in nanoseconds (0 when empty): the upper edge of the bucket
