@@ -51,18 +51,11 @@ template <class D> inline void pushDue(std::vector<D>& heap, D d) {
     h[hole] = d;
 }
 
-/// std::pop_heap(laterDue) + back() + pop_back(): removes and returns the earliest step.
-/// The heap must not be empty.
-template <class D> inline D popDue(std::vector<D>& heap) {
-    D* h = heap.data();
-    const D top = h[0];
-    const D value = heap.back();
-    heap.pop_back();
-    const std::size_t n = heap.size();
-    if (n == 0)
-        return top;
-    // The hole sinks from the root to a leaf, taking the earlier child each time (the
-    // left one only when the right one comes after it) ...
+/// The root of the n-element heap at h is a hole: fills it with `value` (libstdc++'s
+/// __adjust_heap from the root). The hole sinks to a leaf, taking the earlier child each
+/// time (the left one only when the right one comes after it), then `value` rises from
+/// there. n >= 1.
+template <class D> inline void fillRoot(D* h, std::size_t n, const D& value) {
     std::size_t hole = 0;
     std::size_t child = 2;
     while (child < n) {
@@ -76,7 +69,6 @@ template <class D> inline D popDue(std::vector<D>& heap) {
         h[hole] = h[n - 1];
         hole = n - 1;
     }
-    // ... and the former last element rises from there.
     while (hole > 0) {
         const std::size_t parent = (hole - 1) / 2;
         if (!dueAfter(h[parent], value))
@@ -85,6 +77,16 @@ template <class D> inline D popDue(std::vector<D>& heap) {
         hole = parent;
     }
     h[hole] = value;
+}
+
+/// std::pop_heap(laterDue) + back() + pop_back(): removes and returns the earliest step.
+/// The heap must not be empty.
+template <class D> inline D popDue(std::vector<D>& heap) {
+    const D top = heap.front();
+    const D value = heap.back();
+    heap.pop_back();
+    if (!heap.empty())
+        fillRoot(heap.data(), heap.size(), value);
     return top;
 }
 
@@ -100,29 +102,7 @@ template <class D> inline D popDue(std::vector<D>& heap) {
 /// `default`. tst_due_heap checks it against a sorted model of the pending steps.
 template <class D> inline void replaceTopDue(std::vector<D>& heap, D d) {
     d.time = d.time + 0.0; // -0 -> +0, as in pushDue
-    D* h = heap.data();
-    const std::size_t n = heap.size();
-    std::size_t hole = 0;
-    std::size_t child = 2;
-    while (child < n) {
-        if (dueAfter(h[child], h[child - 1]))
-            --child;
-        h[hole] = h[child];
-        hole = child;
-        child = 2 * hole + 2;
-    }
-    if (child == n) { // a left child only
-        h[hole] = h[n - 1];
-        hole = n - 1;
-    }
-    while (hole > 0) {
-        const std::size_t parent = (hole - 1) / 2;
-        if (!dueAfter(h[parent], d))
-            break;
-        h[hole] = h[parent];
-        hole = parent;
-    }
-    h[hole] = d;
+    fillRoot(heap.data(), heap.size(), d);
 }
 
 } // namespace recoscope::sim::detail
