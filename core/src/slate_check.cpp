@@ -141,12 +141,12 @@ constexpr TailMasks kTail = [] {
     return t;
 }();
 
-[[gnu::always_inline]] inline __m128i loadConstant(const std::uint32_t* p) {
+__m128i loadConstant(const std::uint32_t* p) {
     return _mm_load_si128(reinterpret_cast<const __m128i*>(p));
 }
 
 // All-ones lanes where the word's fields fail their tests (t holds T - 1).
-[[gnu::always_inline]] inline __m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
+__m128i fieldsFail(__m128i x, const WordConstants& w, __m128i t) {
     const __m128i f = _mm_add_epi32(_mm_and_si128(x, loadConstant(w.a)), loadConstant(w.c));
     const __m128i nan = _mm_cmpgt_epi32(_mm_and_si128(x, _mm_set1_epi32(static_cast<int>(kAbs))),
                                         loadConstant(w.u));
@@ -154,8 +154,7 @@ constexpr TailMasks kTail = [] {
 }
 
 // Checks the fields of the four entries at `e` (or-ed into `fail`) and returns their ids.
-[[gnu::always_inline]] inline __m128i group(const SlateEntry* e, const __m128i t[3],
-                                            __m128i& fail) {
+__m128i group(const SlateEntry* e, const __m128i t[3], __m128i& fail) {
     const auto* words = reinterpret_cast<const __m128i*>(e);
     const __m128i w0 = _mm_loadu_si128(words), w1 = _mm_loadu_si128(words + 1),
                   w2 = _mm_loadu_si128(words + 2);
@@ -168,17 +167,17 @@ constexpr TailMasks kTail = [] {
     return _mm_castps_si128(_mm_shuffle_ps(_mm_castsi128_ps(w0), later, _MM_SHUFFLE(3, 1, 3, 0)));
 }
 
-template <int Turn> [[gnu::always_inline]] inline __m128i turned(__m128i v) {
+template <int Turn> __m128i turned(__m128i v) {
     return _mm_shuffle_epi32(v, _MM_SHUFFLE((Turn + 3) % 4, (Turn + 2) % 4, (Turn + 1) % 4, Turn));
 }
 
 // Lanes of a equal to another lane of a: the turns by 1 and 2 meet all six pairs.
-[[gnu::always_inline]] inline __m128i selfMatches(__m128i a) {
+__m128i selfMatches(__m128i a) {
     return _mm_or_si128(_mm_cmpeq_epi32(a, turned<1>(a)), _mm_cmpeq_epi32(a, turned<2>(a)));
 }
 
 // Lanes where a equals b turned by 0..3 places: every lane of a meets every lane of b.
-[[gnu::always_inline]] inline __m128i crossMatches(__m128i a, __m128i b) {
+__m128i crossMatches(__m128i a, __m128i b) {
     return _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi32(a, b), _mm_cmpeq_epi32(a, turned<1>(b))),
         _mm_or_si128(_mm_cmpeq_epi32(a, turned<2>(b)), _mm_cmpeq_epi32(a, turned<3>(b))));
@@ -187,7 +186,7 @@ template <int Turn> [[gnu::always_inline]] inline __m128i turned(__m128i v) {
 // Lanes set where two of the 4 * Groups id slots are equal: each group against itself and
 // the groups before it (18 four-lane compares for three groups). Pad slots hold distinct
 // pads.
-template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128i* ids) {
+template <int Groups> __m128i repeats(const __m128i* ids) {
     __m128i hits = Groups > 0 ? selfMatches(ids[0]) : _mm_setzero_si128();
     for (int g = 1; g < Groups; ++g) {
         hits = _mm_or_si128(hits, selfMatches(ids[g]));
@@ -197,7 +196,7 @@ template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128
     return hits;
 }
 
-[[gnu::always_inline]] inline __m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
+__m128i repeatsInWholeGroups(const __m128i* ids, std::size_t whole) {
     switch (whole) {
     case 0:
         return _mm_setzero_si128();
@@ -217,8 +216,7 @@ template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128
 // compare; [c2 c3 c2 c3] meets them in two (the group and the group turned by one: all
 // eight pairs), and c2 meets c3 in [c3 c2 c3 c2]. For a slate of ten that is 5 compares
 // where the padded group took 10.
-[[gnu::always_inline]] inline __m128i lastFewRepeats(const __m128i* ids, std::size_t whole,
-                                                     __m128i last, std::size_t r) {
+__m128i lastFewRepeats(const __m128i* ids, std::size_t whole, __m128i last, std::size_t r) {
     __m128i hits;
     __m128i c;
     if (r == 1) {
@@ -241,8 +239,7 @@ template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128
 // ids already seen replaced by pads); fewer than four entries are copied to the end of a
 // four-entry buffer behind well-formed fillers (item 0, score 0, propensity 1), whose ids
 // become pads the same way.
-[[gnu::always_inline]] inline bool wellFormedUpTo16Body(const Slate& slate,
-                                                        std::size_t catalogueSize) {
+bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
     const std::size_t n = slate.size();
     if (catalogueSize == 0)
         return false; // every id is outside (and T - 1 below would wrap)
@@ -279,10 +276,6 @@ template <int Groups> [[gnu::always_inline]] inline __m128i repeats(const __m128
     if (_mm_movemask_epi8(fail) != 0)
         return false;
     return _mm_movemask_epi8(repeatsInWholeGroups(ids, (n + 3) / 4)) == 0;
-}
-
-[[gnu::noinline]] bool wellFormedUpTo16(const Slate& slate, std::size_t catalogueSize) {
-    return wellFormedUpTo16Body(slate, catalogueSize);
 }
 
 #endif

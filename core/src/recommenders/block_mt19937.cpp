@@ -1,5 +1,7 @@
 #include "block_mt19937.h"
 
+#include <cstring>
+
 // The eight-lane helpers below are always inlined, so no vector crosses a call: GCC's note
 // that passing one would change the ABI without AVX does not apply.
 #pragma GCC diagnostic ignored "-Wpsabi"
