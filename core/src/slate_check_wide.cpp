@@ -116,10 +116,9 @@ alignas(32) constexpr std::int32_t kTurns[4][8] = {{1, 2, 3, 4, 5, 6, 7, 0},
     return hits;
 }
 
-} // namespace
-
-[[gnu::target("avx2")]] bool wideSlateVerdict(const SlateEntry* entries, std::size_t n,
-                                              std::size_t catalogueSize) {
+// The verdict itself; wideSlateVerdict() below clears the upper halves after it.
+[[gnu::target("avx2")]] inline bool verdictInRegisters(const SlateEntry* entries, std::size_t n,
+                                                       std::size_t catalogueSize) {
     static_assert(sizeof(SlateEntry) == 12 && sizeof(ItemId) == 4);
     if (catalogueSize == 0)
         return false; // every id is outside (and T - 1 below would wrap)
@@ -148,6 +147,19 @@ alignas(32) constexpr std::int32_t kTurns[4][8] = {{1, 2, 3, 4, 5, 6, 7, 0},
             hits, _mm256_cmpeq_epi32(first, _mm256_permutevar8x32_epi32(
                                                 second, _mm256_set1_epi32(static_cast<int>(j)))));
     return _mm256_testz_si256(hits, hits) != 0;
+}
+
+} // namespace
+
+[[gnu::target("avx2")]] bool wideSlateVerdict(const SlateEntry* entries, std::size_t n,
+                                              std::size_t catalogueSize) {
+    const bool wellFormed = verdictInRegisters(entries, n, catalogueSize);
+    // GCC adds this VZEROUPPER itself from -O2 (its pass is one of the "expensive
+    // optimisations"), not at -O1 (the asan preset) or -O0: the caller's SSE code would
+    // then run with the upper halves in use (vector_state.h; tst_vector_state). At -O2 the
+    // two stand side by side: one instruction a call.
+    _mm256_zeroupper();
+    return wellFormed;
 }
 
 #else

@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 // The eight-lane helpers below are always inlined, so no vector crosses a call: GCC's note
 // that passing one would change the ABI without AVX does not apply.
 #pragma GCC diagnostic ignored "-Wpsabi"
@@ -78,6 +82,10 @@ template <class V>
 // The same source compiled for AVX2: one register holds the eight lanes.
 [[gnu::target("avx2")]] void wideTwist(std::uint32_t* x, std::uint32_t* tempered) {
     twist(x, tempered);
+    // GCC adds this itself from -O2, not at -O1 (asan preset) or -O0 (its VZEROUPPER pass
+    // is an "expensive optimisation"); without it the caller's SSE code runs with the upper
+    // halves in use (simulation's vector_state.h, tst_vector_state).
+    _mm256_zeroupper();
 }
 #define RECOSCOPE_WIDE_TWIST 1
 #endif

@@ -126,6 +126,7 @@ __attribute__((target("avx2"))) void dotsAvx2(const std::int8_t* data, std::size
         std::memcpy(out + b * lanes, &a0, 32);
         std::memcpy(out + b * lanes + 8, &a1, 32);
     }
+    _mm256_zeroupper(); // GCC's own only from -O2 (see block_mt19937.cpp's wideTwist)
 }
 
 // A block's 16 pair sums: 32 int8 sign-extended to int16, times the query pair.
@@ -166,6 +167,7 @@ __attribute__((target("avx512bw"))) void dotsAvx512(const std::int8_t* data, std
                 a0, partAvx512(x0 + p * 2 * lanes, _mm512_set1_epi32(static_cast<int>(uPairs[p]))));
         std::memcpy(out + b * lanes, &a0, 64);
     }
+    _mm256_zeroupper(); // GCC's own only from -O2 (see block_mt19937.cpp's wideTwist)
 }
 #endif
 
