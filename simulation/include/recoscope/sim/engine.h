@@ -305,7 +305,13 @@ private:
     /// Software pipeline on large populations: hints for the users of the next two due
     /// steps (after the open step, which is at the heap's root), so their misses overlap
     /// this step. Called only where they pay (m_prefetchSteps).
-    void prefetchNextSteps() const;
+    void prefetchNextSteps();
+    /// The dice of the candidate visit at m_nextArrival (its user and its accept draw),
+    /// drawn right after its gap; on large populations the user is resolved a step later
+    /// (prefetchArrival), so the table entry and the user's rows load in the background.
+    void drawArrival();
+    void resolveArrival();
+    void prefetchArrival();
 
     Scenario m_scenario;
     std::uint64_t m_seed;
@@ -341,6 +347,13 @@ private:
     bool m_prefetchSteps = false;
     std::uint64_t m_nextSessionId = 1;
     core::SimTime m_nextArrival = 0.0;
+    // drawArrival(): the visit at m_nextArrival. Its user is valid when m_arrivalStage < 2
+    // (3: rolled this step, 2: entry asked for, 1: rows asked for, 0: all asked for).
+    std::uint32_t m_arrivalGroup = 0;
+    AliasTable<std::uint32_t>::Dice m_arrivalDice{};
+    core::UserId m_arrivalUser = 0;
+    double m_arrivalAcceptDraw = 0.0;
+    std::uint32_t m_arrivalStage = 0;
     core::SimTime m_now = 0.0;
     core::SimTime m_end = 0.0;
     bool m_finished = false;
