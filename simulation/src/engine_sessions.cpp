@@ -9,9 +9,6 @@
 
 #include "recoscope/core/huge_pages.h"
 
-#include <boost/random/exponential_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -20,29 +17,6 @@ namespace recoscope::sim {
 
 // Arrivals and sessions: the arrival process, the pending-step heap, session start and end, regret
 // samples.
-
-void Engine::scheduleNextArrival() {
-    // Non-homogeneous Poisson process of candidate visits with a piecewise-constant rate
-    // (by hour, day of week, season and joined cohorts): draw an exponential gap at the
-    // current rate; if it crosses the next change, restart there (exact, by
-    // memorylessness). Candidates are then thinned by habits and satisfaction.
-    const double perSecond = m_scenario.behaviour.sessionsPerDay / core::kSecondsPerDay;
-    core::SimTime t = m_nextArrival;
-    while (t < m_end) {
-        core::SimTime until = 0.0;
-        const double rate = perSecond * m_rate.factor(t, &until);
-        if (rate > 0.0) {
-            const double gap = boost::random::exponential_distribution<double>(rate)(m_arrivalRng);
-            if (t + gap < until) {
-                m_nextArrival = t + gap;
-                drawArrival();
-                return;
-            }
-        }
-        t = until;
-    }
-    m_nextArrival = std::numeric_limits<double>::infinity();
-}
 
 core::SimTime Engine::nextDueTime() const {
     const std::size_t n = m_due.size();
@@ -79,7 +53,7 @@ void Engine::prefetchNextSteps() {
                    ? y
                    : x;
     };
-    prefetchArrival(); // the next candidate visit's user, a stage a step
+    prefetchArrivals(); // the next candidate visits' users, a stage a step
     std::size_t first = 0, second = earlier(1, 2);
     if (m_stepInHeap) {
         // Without the root: the earlier child, then the earliest of the other child and
@@ -100,93 +74,19 @@ void Engine::prefetchNextSteps() {
     m_onboarding.prefetch(after);
 }
 
-void Engine::drawArrival() {
-    // A candidate visit's dice: which group (among those joined), which user (by
-    // activity), and the draw against which the visit is accepted. They depend on the
-    // visit's time alone, and nothing else draws from the arrival stream between this gap
-    // and the visit, so drawing them now, right after the gap, takes the same words in
-    // the same order as drawing them at the visit. What it buys: the user is known a few
-    // steps early, and on large populations their rows (all cold: a million users) load
-    // meanwhile instead of stalling the session's first step (docs/performance.md).
-    const core::SimTime t = m_nextArrival;
-    boost::random::uniform_01<double> uniform;
-    // (Cached: t was drawn in the rate's current piece, ~13 instructions a step.)
-    double r = uniform(m_arrivalRng) * m_rate.joinedActivityCached(t);
-    std::size_t group = 0;
-    for (std::size_t g = 0; g < m_groupActivity.size(); ++g) {
-        if (m_world.groupJoinTime[g] > t)
-            continue;
-        group = g;
-        if (r < m_groupActivity[g])
-            break;
-        r -= m_groupActivity[g];
-    }
-    const AliasTable<std::uint32_t>& pick = m_groupPick[group];
-    m_arrivalGroup = static_cast<std::uint32_t>(group);
-    m_arrivalDice = pick.roll(m_arrivalRng); // the same words as pick(m_arrivalRng)
-    m_arrivalAcceptDraw = uniform(m_arrivalRng);
-    if (!m_prefetchSteps) {
-        resolveArrival();
-        return;
-    }
-    // Hints only (no value is read early): the table entry that names the user now, the
-    // user's rows a step later and the rows those point to a step after that
-    // (prefetchNextSteps); a visit due sooner resolves its entry itself (startSession).
-    pick.prefetch(m_arrivalDice);
-    m_arrivalStage = 3;
-}
-
-void Engine::resolveArrival() {
-    m_arrivalUser =
-        m_groupBegin[m_arrivalGroup] + m_groupPick[m_arrivalGroup].resolve(m_arrivalDice);
-}
-
-void Engine::prefetchArrival() {
-    switch (m_arrivalStage) {
-    case 3: // rolled in this step's beginAction: its entry is on its way
-        m_arrivalStage = 2;
-        return;
-    case 2: { // the entry has arrived: the user's rows
-        resolveArrival();
-        m_arrivalStage = 1;
-        const core::UserId user = m_arrivalUser;
-        __builtin_prefetch(&m_sessionCount[user]);
-        __builtin_prefetch(&m_state.returnWeight[user]);
-        __builtin_prefetch(&m_state.churned[user]);
-        __builtin_prefetch(&m_state.sessions[user]);
-        __builtin_prefetch(&m_world.userHabitHour[user]);
-        m_model.prefetchUser(user);
-        m_metrics.prefetchUser(user, false);
-        m_onboarding.prefetch(user);
-        return;
-    }
-    case 1: // the rows have arrived: the items and states they point to
-        m_model.prefetchHistory(m_arrivalUser);
-        m_metrics.prefetchUser(m_arrivalUser, true);
-        m_arrivalStage = 0;
-        return;
-    default:
-        return;
-    }
-}
-
 bool Engine::startSession() {
     // The candidate visit drawn with its gap (drawArrival): whether it happens. The same
     // draws are made whatever happens, and the session number counts candidates, so every
     // recommender faces the same dice.
-    const core::SimTime t = m_nextArrival;
-    if (m_arrivalStage >= 2) { // due before prefetchArrival() read its user's entry
-        resolveArrival();
-        m_arrivalStage = 0;
-    }
-    const core::UserId user = m_arrivalUser;
-    const double acceptDraw = m_arrivalAcceptDraw;
+    const Arrival& visit = takeArrival();
+    const core::SimTime t = visit.time;
+    const core::UserId user = visit.user;
+    const double acceptDraw = visit.acceptDraw;
     const std::uint32_t sessionNo = m_sessionCount[user]++;
     const double accept =
         m_state.returnWeight[user] * m_habit(m_world.userHabitHour[user], hourOfDay(t));
     if (m_state.churned[user] || acceptDraw >= accept) {
         ++m_skippedVisits;
-        scheduleNextArrival();
         return false;
     }
 
@@ -216,7 +116,6 @@ bool Engine::startSession() {
     ++m_state.sessions[user];
     m_metrics.onSessionStart(t);
     m_stepSlot = slot; // its first step is due at once: beginAction takes it
-    scheduleNextArrival();
     return true;
 }
 

@@ -218,7 +218,7 @@ private slots:
 
     void cachedRateIsTheFormula() {
         // The cached factor and the piece's end against the former engine code, bit for
-        // bit, on the engine's own pattern (the exponential gaps of scheduleNextArrival,
+        // bit, on the engine's own pattern (the exponential gaps of drawArrival,
         // restarting at each piece's end) and on random and edge times in any order.
         // Mutations checked: leaving the groups' join times out of the bounds, or
         // `t <= c.hi` for `t < c.hi` in the cache test, each fail here; so does the

@@ -8,6 +8,9 @@
 // before these paths existed (commit c1885c9, `recoscope-cli run --scenario FILE
 // --recommender random --seed 5 --events 20000 --db FILE --json`; the events hashed as
 // RunStore::eventsHash does).
+// The candidate visits drawn four ahead with their users resolved a step later
+// (engine_arrivals.cpp) run here too: mutations caught, a visit due before its resolve
+// left unresolved (takeArrival), and prefetchArrivals advancing a visit without resolving.
 
 #include "recoscope/core/prefetch_policy.h"
 #include "recoscope/core/registry.h"

@@ -282,7 +282,6 @@ private:
     /// A candidate visit; true when it became a session, whose slot is then m_stepSlot:
     /// its first step is the next one (see beginAction).
     bool startSession();
-    void scheduleNextArrival();
     /// The time of the earliest pending step other than an open one (+inf when none).
     core::SimTime nextDueTime() const;
     /// Applies what the timeline has due by `t` (launches, restocks, promotions, shocks).
@@ -306,12 +305,28 @@ private:
     /// steps (after the open step, which is at the heap's root), so their misses overlap
     /// this step. Called only where they pay (m_prefetchSteps).
     void prefetchNextSteps();
-    /// The dice of the candidate visit at m_nextArrival (its user and its accept draw),
-    /// drawn right after its gap; on large populations the user is resolved a step later
-    /// (prefetchArrival), so the table entry and the user's rows load in the background.
+    /// A candidate visit, drawn ahead of its time (engine_arrivals.cpp). Its user is valid
+    /// when stage < 2 (3: rolled this step, 2: table entry asked for, 1: the user's rows
+    /// asked for, 0: resolved).
+    struct Arrival {
+        core::SimTime time = 0.0;
+        AliasTable<std::uint32_t>::Dice dice{};
+        double acceptDraw = 0.0;
+        core::UserId user = 0;
+        std::uint32_t group = 0;
+        std::uint32_t stage = 0;
+    };
+    /// Draws visits until m_arrivalsAhead are pending (or the run's end), and sets
+    /// m_nextArrival to the first one's time (+inf when none).
+    void drawArrivalsAhead();
+    /// The first pending visit, its user resolved; the queue is topped up. The reference
+    /// stays valid until the next call (the ring holds more than kArrivalsAhead + 1).
+    const Arrival& takeArrival();
     void drawArrival();
-    void resolveArrival();
-    void prefetchArrival();
+    void rollVisit(core::SimTime t);
+    void resolveArrival(Arrival& a) const;
+    /// On large populations: each pending visit one stage further (see Arrival).
+    void prefetchArrivals();
 
     Scenario m_scenario;
     std::uint64_t m_seed;
@@ -347,13 +362,14 @@ private:
     bool m_prefetchSteps = false;
     std::uint64_t m_nextSessionId = 1;
     core::SimTime m_nextArrival = 0.0;
-    // drawArrival(): the visit at m_nextArrival. Its user is valid when m_arrivalStage < 2
-    // (3: rolled this step, 2: entry asked for, 1: rows asked for, 0: all asked for).
-    std::uint32_t m_arrivalGroup = 0;
-    AliasTable<std::uint32_t>::Dice m_arrivalDice{};
-    core::UserId m_arrivalUser = 0;
-    double m_arrivalAcceptDraw = 0.0;
-    std::uint32_t m_arrivalStage = 0;
+    // Pending candidate visits, first at m_arrivalFirst: one, or kArrivalsAhead where the
+    // prefetches pay (m_prefetchSteps). m_drawClock is the time of the last one drawn.
+    static constexpr std::size_t kArrivalRing = 8, kArrivalsAhead = 4;
+    static_assert(kArrivalsAhead < kArrivalRing);
+    std::array<Arrival, kArrivalRing> m_arrivals{};
+    std::size_t m_arrivalFirst = 0, m_arrivalCount = 0, m_arrivalsAhead = 1;
+    core::SimTime m_drawClock = 0.0;
+    bool m_arrivalsEnd = false;
     core::SimTime m_now = 0.0;
     core::SimTime m_end = 0.0;
     bool m_finished = false;
