@@ -320,7 +320,8 @@ private:
     /// m_nextArrival to the first one's time (+inf when none).
     void drawArrivalsAhead();
     /// The first pending visit, its user resolved; the queue is topped up. The reference
-    /// stays valid until the next call (the ring holds more than kArrivalsAhead + 1).
+    /// stays valid until the next call (the top-up writes the kArrivalsAhead slots after
+    /// it, and the ring is larger than that).
     const Arrival& takeArrival();
     void drawArrival();
     void rollVisit(core::SimTime t);
