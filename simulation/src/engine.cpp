@@ -54,7 +54,6 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     m_state.resize(items, users, b.fatigueMemory);
     core::assignOnHugePages(m_sessionCount, users, 0); // read at random per arrival
     m_prefetchSteps = core::prefetchPays(users);
-    m_arrivalsAhead = m_prefetchSteps ? kArrivalsAhead : 1;
     for (std::size_t i = 0; i < items; ++i) {
         m_state.stock[i] = m_world.itemStock[i];
         if (m_world.items.launchTime[i] > 0.0)

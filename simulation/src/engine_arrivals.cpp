@@ -20,7 +20,8 @@ namespace recoscope::sim {
 // entry and on its user's rows when drawn at its time (docs/performance.md).
 
 void Engine::drawArrivalsAhead() {
-    while (m_arrivalCount < m_arrivalsAhead && !m_arrivalsEnd)
+    const std::size_t ahead = m_prefetchSteps ? kArrivalsAhead : 1;
+    while (m_arrivalCount < ahead && !m_arrivalsEnd)
         drawArrival();
     m_nextArrival = m_arrivalCount != 0 ? m_arrivals[m_arrivalFirst].time
                                         : std::numeric_limits<double>::infinity();
@@ -112,14 +113,11 @@ void Engine::prefetchArrivals() {
             __builtin_prefetch(&m_state.churned[user]);
             __builtin_prefetch(&m_state.sessions[user]);
             __builtin_prefetch(&m_world.userHabitHour[user]);
-            m_model.prefetchUser(user);
-            m_metrics.prefetchUser(user, false);
-            m_onboarding.prefetch(user);
+            prefetchUserRows(user);
             break;
         }
         case 1: // the rows have arrived: the items and states they point to
-            m_model.prefetchHistory(a.user);
-            m_metrics.prefetchUser(a.user, true);
+            prefetchUserHistory(a.user);
             a.stage = 0;
             break;
         default:

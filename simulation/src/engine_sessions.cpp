@@ -15,8 +15,8 @@
 
 namespace recoscope::sim {
 
-// Arrivals and sessions: the arrival process, the pending-step heap, session start and end, regret
-// samples.
+// Sessions: the pending-step heap and its prefetches, session start and end, regret samples
+// (the arrival process that feeds startSession is engine_arrivals.cpp).
 
 core::SimTime Engine::nextDueTime() const {
     const std::size_t n = m_due.size();
@@ -41,6 +41,7 @@ void Engine::prefetchNextSteps() {
     // same; docs/decisions/0045). Below prefetchPays users every row stays in cache:
     // beginAction does not call this at all (m_prefetchSteps; five calls were 114
     // instructions a step on `default`).
+    prefetchArrivals(); // the next candidate visits' users, a stage a step
     const std::size_t n = m_due.size();
     // The earlier of two heap positions, either of them possibly past the end (n).
     auto earlier = [&](std::size_t x, std::size_t y) {
@@ -53,7 +54,6 @@ void Engine::prefetchNextSteps() {
                    ? y
                    : x;
     };
-    prefetchArrivals(); // the next candidate visits' users, a stage a step
     std::size_t first = 0, second = earlier(1, 2);
     if (m_stepInHeap) {
         // Without the root: the earlier child, then the earliest of the other child and
@@ -63,15 +63,21 @@ void Engine::prefetchNextSteps() {
     }
     if (first >= n)
         return;
-    const core::UserId next = m_sessions[m_due[first].slot].user;
-    m_model.prefetchHistory(next);
-    m_metrics.prefetchUser(next, true);
+    prefetchUserHistory(m_sessions[m_due[first].slot].user);
     if (second >= n)
         return;
-    const core::UserId after = m_sessions[m_due[second].slot].user;
-    m_model.prefetchUser(after);
-    m_metrics.prefetchUser(after, false);
-    m_onboarding.prefetch(after);
+    prefetchUserRows(m_sessions[m_due[second].slot].user);
+}
+
+void Engine::prefetchUserRows(core::UserId user) const {
+    m_model.prefetchUser(user);
+    m_metrics.prefetchUser(user, false);
+    m_onboarding.prefetch(user);
+}
+
+void Engine::prefetchUserHistory(core::UserId user) const {
+    m_model.prefetchHistory(user);
+    m_metrics.prefetchUser(user, true);
 }
 
 bool Engine::startSession() {

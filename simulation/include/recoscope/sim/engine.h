@@ -302,9 +302,14 @@ private:
     std::uint64_t regretDraw(const Session& s) const;
     void consume(const core::Event& e);
     /// Software pipeline on large populations: hints for the users of the next two due
-    /// steps (after the open step, which is at the heap's root), so their misses overlap
-    /// this step. Called only where they pay (m_prefetchSteps).
+    /// steps (after the open step, which is at the heap's root) and of the pending
+    /// candidate visits (prefetchArrivals), so their misses overlap this step. Called only
+    /// where they pay (m_prefetchSteps).
     void prefetchNextSteps();
+    /// A user's own rows (model, metrics, onboarding), then, a step later, the rows those
+    /// point to (remembered items' categories, the latest slate). Hints only.
+    void prefetchUserRows(core::UserId user) const;
+    void prefetchUserHistory(core::UserId user) const;
     /// A candidate visit, drawn ahead of its time (engine_arrivals.cpp). Its user is valid
     /// when stage < 2 (3: rolled this step, 2: table entry asked for, 1: the user's rows
     /// asked for, 0: resolved).
@@ -316,8 +321,8 @@ private:
         std::uint32_t group = 0;
         std::uint32_t stage = 0;
     };
-    /// Draws visits until m_arrivalsAhead are pending (or the run's end), and sets
-    /// m_nextArrival to the first one's time (+inf when none).
+    /// Draws visits until one (small shops) or kArrivalsAhead (m_prefetchSteps) are pending (or the
+    /// run's end), and sets m_nextArrival to the first one's time (+inf when none).
     void drawArrivalsAhead();
     /// The first pending visit, its user resolved; the queue is topped up. The reference
     /// stays valid until the next call (the top-up writes the kArrivalsAhead slots after
@@ -368,7 +373,7 @@ private:
     static constexpr std::size_t kArrivalRing = 8, kArrivalsAhead = 4;
     static_assert(kArrivalsAhead < kArrivalRing);
     std::array<Arrival, kArrivalRing> m_arrivals{};
-    std::size_t m_arrivalFirst = 0, m_arrivalCount = 0, m_arrivalsAhead = 1;
+    std::size_t m_arrivalFirst = 0, m_arrivalCount = 0;
     core::SimTime m_drawClock = 0.0;
     bool m_arrivalsEnd = false;
     core::SimTime m_now = 0.0;
