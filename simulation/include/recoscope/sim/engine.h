@@ -311,8 +311,8 @@ private:
     void prefetchUserRows(core::UserId user) const;
     void prefetchUserHistory(core::UserId user) const;
     /// A candidate visit, drawn ahead of its time (engine_arrivals.cpp). Its user is valid
-    /// when stage < 2 (3: rolled this step, 2: table entry asked for, 1: the user's rows
-    /// asked for, 0: resolved).
+    /// when stage < 3 (4: rolled this step, 3: table entry asked for, 2: the rows that
+    /// decide the visit asked for, 1: the user's rows asked for, 0: nothing more to ask).
     struct Arrival {
         core::SimTime time = 0.0;
         AliasTable<std::uint32_t>::Dice dice{};
