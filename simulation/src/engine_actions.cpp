@@ -158,8 +158,10 @@ void Engine::completeAction(ActionRecord& a, std::chrono::nanoseconds latency) {
     HistoryCache& history = m_stepHistory;
     if (m_guard.failed())
         m_finished = true; // the action completes with an empty slate; nothing after it
-    // On a large catalogue every slate item's metric state is a cache miss: start loading
-    // it now, while the shopper model works (docs/performance.md, "large").
+    // On a large catalogue every slate item's rows are cache misses: start loading what
+    // the shopper reads, then the metric state, now, while the step's history is prepared
+    // and the shopper model works (docs/performance.md, "large").
+    m_model.prefetchSlate(a.slate);
     m_metrics.prefetch(a.slate);
     if (m_serveObserver)
         m_serveObserver(a.request, a.slate);

@@ -8,12 +8,15 @@ namespace recoscope::sim {
 
 // The shopper facing a slate: each entry's utility, then one logit (or cascade) choice.
 
-void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const {
+void ShopperModel::prefetchSlate(const core::Slate& slate) const {
     // On `large` (1M items) each slate item's rows are cache misses; asking for all of
     // them before scoring the first lets the memory system serve them together instead
-    // of one item after the other. Prefetches change no value.
+    // of one item after the other, and asking when the slate arrives (the engine's
+    // completeAction) rather than when the choice starts lets them overlap the step's
+    // history preparation too. Prefetches change no value.
     if (!m_prefetch)
         return;
+    const std::size_t n = std::min(slate.size(), detail::kMaxSlate); // as chooseFromSlate
     const std::size_t items = m_hot.size();
     const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
     for (std::size_t p = 0; p < n; ++p) {
@@ -44,7 +47,6 @@ void ShopperModel::prefetchSlate(const core::Slate& slate, std::size_t n) const 
     const HistoryCache& cache = *history;
     const std::size_t n = std::min(slate.size(), detail::kMaxSlate);
     float u[detail::kMaxSlate];
-    prefetchSlate(slate, n);
     const UserTerms user = userTerms(s.user);
     // fullUtility() of every available entry with the dimension a constant (D > 0, the
     // unrolled dot product) or read once (D = 0): the same operations in the same order.

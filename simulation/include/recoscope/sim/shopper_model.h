@@ -68,6 +68,11 @@ public:
     void prefetchUser(core::UserId user) const;
     void prefetchHistory(core::UserId user) const;
 
+    /// Starts loading what chooseFromSlate() will read for the entries of `slate` it
+    /// scores (hidden vector, packed fields, availability, discount) so that the items'
+    /// cache misses overlap each other and the caller's work before the choice; nothing on
+    /// a catalogue small enough to stay in cache (core::prefetchPays). No value changes.
+    void prefetchSlate(const core::Slate& slate) const;
     /// Which slate position the shopper clicks, or -1. "position" examination:
     /// multinomial logit over the slate plus a no-click option, position p weighted by
     /// position_bias^p. "cascade": scan from the top, click with the logistic of
@@ -75,6 +80,7 @@ public:
     /// Unavailable items are never clicked. `utilities` (optional) receives each
     /// position's full utility.
     /// `history`, when given, is the user's history prepared for (t, Session::contextItem).
+    /// On a large catalogue call prefetchSlate() first, as early as the slate is known.
     int chooseFromSlate(Session& s, const core::Slate& slate, core::SimTime t,
                         std::vector<float>* utilities = nullptr,
                         const HistoryCache* history = nullptr) const;
@@ -168,11 +174,6 @@ private:
     float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
     /// In the shop but out of stock (not: not launched yet).
     bool soldOut(core::ItemId item) const { return m_state && m_state->stock[item] == 0; }
-
-    /// Starts loading what the utilities of `slate` will read (hidden vector, packed
-    /// fields, availability, discount) so that the items' cache misses overlap; nothing
-    /// on a catalogue small enough to stay in cache (core::prefetchPays).
-    void prefetchSlate(const core::Slate& slate, std::size_t n) const;
 
     /// The static fields the utility reads for every item it scores, packed in one
     /// 16-byte record per item (four to a cache line) instead of four tables of the World:
