@@ -53,6 +53,10 @@ Engine::Engine(Scenario scenario, std::uint64_t seed, double horizonDays)
     const std::size_t users = m_world.users.size();
     m_state.resize(items, users, b.fatigueMemory);
     core::assignOnHugePages(m_sessionCount, users, 0); // read at random per arrival
+    // The accumulators' per-user tables at their final size now: grown to the largest id
+    // seen, on `large` they zeroed fresh pages and moved a million states during the run.
+    m_metrics.reserveUsers(users);
+    m_surfaceMetrics.reserveUsers(users);
     m_prefetchSteps = core::prefetchPays(users);
     for (std::size_t i = 0; i < items; ++i) {
         m_state.stock[i] = m_world.itemStock[i];

@@ -14,7 +14,8 @@
 // count histogram not moved down on an interaction; the last flag pass with < for <=;
 // the items above the cap not listed; the served-user bits not cleared at take(); the
 // cached day taken to the next day's first second without the check; a stale category
-// stamp read as a count.
+// stamp read as a count. The reserved row (per-user states sized before the stream, as the
+// engine sizes them) catches a reserved state that reads as active (firstDay 0).
 
 #include "contract_fixture.h"
 #include "recoscope/core/beyond_accuracy.h"
@@ -89,17 +90,22 @@ private slots:
     void sameBitsAsThePlainPass_data() {
         QTest::addColumn<int>("dim");
         QTest::addColumn<int>("users");
-        QTest::newRow("16 dimensions") << 16 << 30;
-        QTest::newRow("6 dimensions") << 6 << 30;
-        QTest::newRow("no vectors") << 0 << 30;
+        QTest::addColumn<int>("reserved"); ///< reserveUsers() before the stream (0: not)
+        QTest::newRow("16 dimensions") << 16 << 30 << 0;
+        QTest::newRow("6 dimensions") << 6 << 30 << 0;
+        QTest::newRow("no vectors") << 0 << 30 << 0;
         // More users than the 64 homogenisation samples, so the bucket's list fills up
         // with different users from bucket to bucket.
-        QTest::newRow("16 dimensions, 300 users") << 16 << 300;
-        QTest::newRow("no vectors, 300 users") << 0 << 300;
+        QTest::newRow("16 dimensions, 300 users") << 16 << 300 << 0;
+        QTest::newRow("no vectors, 300 users") << 0 << 300 << 0;
+        // The per-user states sized at start-up, as the engine does (more than are seen):
+        // every figure as when they grow with the ids.
+        QTest::newRow("16 dimensions, 300 users, reserved") << 16 << 300 << 1000;
     }
     void sameBitsAsThePlainPass() {
         QFETCH(int, dim);
         QFETCH(int, users);
+        QFETCH(int, reserved);
         test::SyntheticShop shop(60, 30, 11);
         const std::size_t n = shop.items.size();
         test::Mix rng{static_cast<std::uint64_t>(17 + dim)};
@@ -110,6 +116,8 @@ private slots:
             std::fill_n(vectors.begin() + static_cast<std::ptrdiff_t>(i) * dim, dim, 0.0f);
         core::BeyondAccuracy fast(shop.items, vectors, dim, 5);
         test::ReferenceBeyondAccuracy plain(shop.items, vectors, dim, 5);
+        if (reserved > 0)
+            fast.reserveUsers(static_cast<std::size_t>(reserved));
         test::ReferenceActivity activity;
         // Half the slates count their impressions in the pass (MetricsAccumulator's
         // exposure counters), against a plain count of the same slates.

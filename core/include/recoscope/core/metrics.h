@@ -88,6 +88,9 @@ public:
     /// state's pointer to the user's latest slate (call it once the state is in cache,
     /// e.g. a step after a shallow hint). No value changes; nothing below prefetchPays users.
     void prefetchUser(UserId user, bool deep) const { m_beyond.prefetchUser(user, deep); }
+    /// The per-user state for ids below `users` sized now, at start-up, rather than grown
+    /// during the run (BeyondAccuracy::reserveUsers). Changes no figure.
+    void reserveUsers(std::size_t users) { m_beyond.reserveUsers(users); }
     void onEvent(const Event& event);
     void onSessionStart(SimTime time);
 
