@@ -218,7 +218,8 @@ private:
     std::vector<std::uint64_t> m_servedBits; ///< per user id: in m_bucket.servedUsers
     double m_dayLow = 1.0, m_dayHigh = 0.0;  ///< day(): the times known to give m_day
     std::int32_t m_day = 0;
-    /// Grown to the largest user id seen; on huge pages (a million users: 48 MB, at random).
+    /// Sized by reserveUsers() (the engine: the population) and grown to any larger id seen;
+    /// on huge pages (a million users: 48 MB, read at random).
     std::vector<UserState, HugePageAllocator<UserState>> m_users;
     std::int32_t m_bucketIndex = 0;
     std::int32_t m_lastDaySeen = -1;
