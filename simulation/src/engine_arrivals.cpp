@@ -124,9 +124,7 @@ void Engine::prefetchArrivals() {
         case 2: { // those have arrived: the user's rows if the visit looks likely
             const core::UserId user = a.user;
             a.stage = 0;
-            if (m_state.churned[user] ||
-                a.acceptDraw >= m_state.returnWeight[user] *
-                                    m_habit(m_world.userHabitHour[user], hourOfDay(a.time)))
+            if (!visitHappens(user, a.time, a.acceptDraw))
                 break;
             a.stage = 1;
             __builtin_prefetch(&m_state.sessions[user]);

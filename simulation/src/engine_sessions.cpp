@@ -89,9 +89,7 @@ bool Engine::startSession() {
     const core::UserId user = visit.user;
     const double acceptDraw = visit.acceptDraw;
     const std::uint32_t sessionNo = m_sessionCount[user]++;
-    const double accept =
-        m_state.returnWeight[user] * m_habit(m_world.userHabitHour[user], hourOfDay(t));
-    if (m_state.churned[user] || acceptDraw >= accept) {
+    if (!visitHappens(user, t, acceptDraw)) {
         ++m_skippedVisits;
         return false;
     }

@@ -331,6 +331,14 @@ private:
     void drawArrival();
     void rollVisit(core::SimTime t);
     void resolveArrival(Arrival& a) const;
+    /// Whether a candidate visit of `user` at `t` with accept draw `acceptDraw` happens,
+    /// given the user's state now (churn, return weight, habit hour): startSession's test,
+    /// and the arrival pipeline's guess at it for a visit drawn ahead.
+    bool visitHappens(core::UserId user, core::SimTime t, double acceptDraw) const {
+        const double accept =
+            m_state.returnWeight[user] * m_habit(m_world.userHabitHour[user], hourOfDay(t));
+        return !(m_state.churned[user] || acceptDraw >= accept);
+    }
     /// On large populations: each pending visit one stage further (see Arrival).
     void prefetchArrivals();
 
