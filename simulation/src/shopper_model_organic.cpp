@@ -52,17 +52,9 @@ namespace recoscope::sim {
     }
     for (int c = promoted; c < kCandidates; ++c)
         items[c] = m_popular.resolve(dice[c]);
-    if (m_prefetch) { // what the scores read (as prefetchSlate)
-        const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
-        for (const core::ItemId item : items) {
-            const char* row = reinterpret_cast<const char*>(m_world.itemVector(item));
-            for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
-                __builtin_prefetch(row + b);
-            __builtin_prefetch(&m_hot[item]);
-            __builtin_prefetch(&m_world.items.available[item]);
-            __builtin_prefetch(&m_world.items.discount[item]);
-        }
-    }
+    if (m_prefetch) // what the scores read (as prefetchSlate)
+        for (const core::ItemId item : items)
+            prefetchItemRows(item);
     // The candidates' noise, four lanes at a time (gumbel_noise.h: the same bits as one
     // by one), while the rows asked for above arrive.
     float gumbels[kCandidates];

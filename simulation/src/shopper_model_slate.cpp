@@ -18,18 +18,9 @@ void ShopperModel::prefetchSlate(const core::Slate& slate) const {
         return;
     const std::size_t n = std::min(slate.size(), detail::kMaxSlate); // as chooseFromSlate
     const std::size_t items = m_hot.size();
-    const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
-    for (std::size_t p = 0; p < n; ++p) {
-        const core::ItemId item = slate[p].item;
-        if (item >= items)
-            continue; // refused later (CoreGuard); nothing to load
-        const char* row = reinterpret_cast<const char*>(m_world.itemVector(item));
-        for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
-            __builtin_prefetch(row + b);
-        __builtin_prefetch(&m_hot[item]);
-        __builtin_prefetch(&m_world.items.available[item]);
-        __builtin_prefetch(&m_world.items.discount[item]);
-    }
+    for (std::size_t p = 0; p < n; ++p)
+        if (slate[p].item < items) // else refused later (CoreGuard); nothing to load
+            prefetchItemRows(slate[p].item);
 }
 
 // flatten: the per-entry utility (dot product, history terms) is inlined into the slate

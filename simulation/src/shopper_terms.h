@@ -32,6 +32,16 @@ inline double uniform01(Session& s) {
 
 namespace recoscope::sim {
 
+inline void ShopperModel::prefetchItemRows(core::ItemId item) const {
+    const char* row = reinterpret_cast<const char*>(m_world.itemVector(item));
+    const std::size_t rowBytes = static_cast<std::size_t>(m_world.dim) * sizeof(float);
+    for (std::size_t b = 0; b < rowBytes; b += kCacheLine)
+        __builtin_prefetch(row + b);
+    __builtin_prefetch(&m_hot[item]);
+    __builtin_prefetch(&m_world.items.available[item]);
+    __builtin_prefetch(&m_world.items.discount[item]);
+}
+
 inline ShopperModel::UserTerms ShopperModel::userTerms(core::UserId user) const {
     return {m_world.userVector(user),
             static_cast<float>(m_scenario.behaviour.priceSensitivity) *

@@ -321,8 +321,9 @@ private:
         std::uint32_t group = 0;
         std::uint32_t stage = 0;
     };
-    /// Draws visits until one (small shops) or kArrivalsAhead (m_prefetchSteps) are pending (or the
-    /// run's end), and sets m_nextArrival to the first one's time (+inf when none).
+    /// Draws visits until one (small shops) or kArrivalsAhead (m_prefetchSteps) are
+    /// pending (or the run's end), and sets m_nextArrival to the first one's time (+inf
+    /// when none).
     void drawArrivalsAhead();
     /// The first pending visit, its user resolved; the queue is topped up. The reference
     /// stays valid until the next call (the top-up writes the kArrivalsAhead slots after

@@ -172,6 +172,10 @@ private:
     HistoryTerms historyTerms(const UserTerms& user, core::ItemId item,
                               const HistoryCache& cache) const;
     float purchaseProbability(core::UserId user, core::ItemId item, core::SimTime t) const;
+    /// Asks for the rows fullUtility() reads of `item` (an id of the catalogue): its hidden
+    /// vector, packed fields, availability and discount. The per-item hint of
+    /// prefetchSlate() and organicItem() (shopper_terms.h).
+    void prefetchItemRows(core::ItemId item) const;
     /// In the shop but out of stock (not: not launched yet).
     bool soldOut(core::ItemId item) const { return m_state && m_state->stock[item] == 0; }
 
