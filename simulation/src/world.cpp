@@ -1,4 +1,6 @@
 #include "recoscope/sim/world.h"
+
+#include "sha256.h"
 #include "recoscope/core/huge_pages.h"
 
 #include "recoscope/sim/seeds.h"
@@ -9,7 +11,6 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
-#include <QCryptographicHash>
 
 #include <algorithm>
 #include <cmath>
@@ -57,9 +58,8 @@ std::vector<float> gaussianVectors(Engine& rng, std::size_t count, int dim) {
     return out;
 }
 
-template <class T, class A> void hashVector(QCryptographicHash& h, const std::vector<T, A>& v) {
-    h.addData(QByteArrayView(reinterpret_cast<const char*>(v.data()),
-                             static_cast<qsizetype>(v.size() * sizeof(T))));
+template <class T, class A> void hashVector(Sha256& h, const std::vector<T, A>& v) {
+    h.addData(v.data(), v.size() * sizeof(T));
 }
 
 // Which leaves lie under `category` (itself when it is a leaf).
@@ -469,7 +469,7 @@ bool World::inCategory(core::ItemId i, std::uint32_t category) const {
 }
 
 QString World::catalogueHash() const {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     hashVector(h, items.category);
     hashVector(h, items.brand);
     hashVector(h, items.price);
@@ -482,11 +482,11 @@ QString World::catalogueHash() const {
     hashVector(h, itemBaseDiscount);
     hashVector(h, itemConsumable);
     hashVector(h, itemSuccessors);
-    return QString::fromLatin1(h.result().toHex());
+    return h.hexResult();
 }
 
 QString World::populationHash() const {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     hashVector(h, users.ageBand);
     hashVector(h, users.gender);
     hashVector(h, users.occupation);
@@ -497,7 +497,7 @@ QString World::populationHash() const {
     hashVector(h, userPriceSensitivity);
     hashVector(h, userBrandLoyalty);
     hashVector(h, userHabitHour);
-    return QString::fromLatin1(h.result().toHex());
+    return h.hexResult();
 }
 
 } // namespace recoscope::sim
