@@ -4,8 +4,8 @@
 
 #include <QByteArray>
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 namespace recoscope::sim {
 

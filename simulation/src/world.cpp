@@ -1,7 +1,8 @@
 #include "recoscope/sim/world.h"
 
-#include "sha256.h"
 #include "recoscope/core/huge_pages.h"
+#include "sha256.h"
+#include "word_scores.h"
 
 #include "recoscope/sim/seeds.h"
 #include "recoscope/sim/vector_state.h"
@@ -10,7 +11,6 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
-
 
 #include <algorithm>
 #include <cmath>
@@ -166,6 +166,7 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
     for (int i = 0; i < tops * vocabPerTop; ++i)
         t.vocabulary.push_back(makeWord(rng, 2 + i % 2));
     std::vector<float> wordVec = gaussianVectors(rng, t.vocabulary.size(), dim);
+    detail::WordScores wordScorer(wordVec, tops, vocabPerTop, dim);
 
     // Long-tailed category sizes: Zipf-like weights over leaves in a shuffled order.
     std::vector<double> leafWeight(static_cast<std::size_t>(leaves));
@@ -251,13 +252,10 @@ void generateCatalogue(const Scenario& sc, std::uint64_t seed, World& w) {
 
         // Tags: the top category's words closest to the item's hidden vector, with noise.
         wordScores.clear();
+        const float* dots = wordScorer.dots(top, v); // each word's dot, as one by one
         for (int k = 0; k < vocabPerTop; ++k) {
             const std::uint32_t word = static_cast<std::uint32_t>(top * vocabPerTop + k);
-            const float* wv = wordVec.data() + static_cast<std::size_t>(word) * dim;
-            float s = 0.0f;
-            for (int d = 0; d < dim; ++d)
-                s += wv[d] * v[d];
-            wordScores.push_back({s + 0.15f * normal(rng), word});
+            wordScores.push_back({dots[k] + 0.15f * normal(rng), word});
         }
         const int tags = std::min(cs.tagsPerItem, vocabPerTop);
         std::partial_sort(wordScores.begin(), wordScores.begin() + tags, wordScores.end(),
