@@ -7,8 +7,9 @@ Runs `OLD_CLI run RUN_ARGS --json` and `NEW_CLI run RUN_ARGS --json` PAIRS times
 7), in turn (old, new, old, new, ...) or, with --side-by-side, both at once (one per core:
 a slowdown of the machine then hits both alike). Prints each pair's events per second and
 the ratio new / old, then the median ratio with its range. Before any ratio, every pair's
-two summaries must be the same field for field except the wall-clock ones (events_per_sec,
-wall_s, every latency_us figure): a speed-up that changes a result is not one.
+two summaries must be the same field for field except the machine's measurements
+(events_per_sec, wall_s, setup_s, peak_rss_mb, every latency_us figure): a speed-up that
+changes a result is not one.
 
 Why pairs and a median: the 2-vCPU guests this project is measured on swing by +-30 % from
 one run to the next, so a single before/after pair means nothing (docs/performance.md,
@@ -24,8 +25,9 @@ import statistics
 import subprocess
 import sys
 
-# The summary's wall-clock fields: they differ between any two runs of the same binary.
-WALL_CLOCK = ("/events_per_sec", "/wall_s")
+# The summary's measurements of the machine rather than results of the run (wall-clock times
+# and the process's peak memory): they differ between any two runs of the same binary.
+WALL_CLOCK = ("/events_per_sec", "/wall_s", "/setup_s", "/peak_rss_mb")
 
 
 def flatten(value, path=""):

@@ -18,7 +18,20 @@
 
 #include <boost/version.hpp>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#endif
+
 namespace recoscope::sim {
+
+double peakResidentMegabytes() {
+#if defined(__linux__)
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        return static_cast<double>(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+#endif
+    return 0.0;
+}
 
 QString buildVersion() {
     return QStringLiteral("recoscope %1 (Qt %2, Boost %3.%4)")
@@ -39,6 +52,9 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
     if (spec.coreStream && store)
         return core::Error{"a run with its own core stream cannot be stored"};
 
+    // What a user waits for before the first event (on `large`, seconds): reported beside
+    // the run's own speed, which it does not count.
+    const auto setupStarted = std::chrono::steady_clock::now();
     std::unique_ptr<RunJob> job(new RunJob);
     job->m_spec = spec;
     job->m_engine = std::make_unique<Engine>(spec.scenario, spec.seed, spec.limits.maxDays);
@@ -92,6 +108,8 @@ RunJob::create(const RunSpec& spec, const core::RecommenderRegistry& registry, R
                 [self](const ActionRecord& a, const Session&) { self->logSlate(a); });
         }
     }
+    job->m_setupSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - setupStarted).count();
     return job;
 }
 
@@ -253,6 +271,10 @@ QJsonObject RunJob::summary() const {
         {QStringLiteral("population_hash"), m_populationHash},
         {QStringLiteral("events_per_sec"), m_wallSeconds > 0.0 ? n(c.events) / m_wallSeconds : 0.0},
         {QStringLiteral("wall_s"), m_wallSeconds},
+        {QStringLiteral("setup_s"), m_setupSeconds},
+        // The whole process's peak (with several runs in one process, the largest of them
+        // and what they share), not this run's alone.
+        {QStringLiteral("peak_rss_mb"), peakResidentMegabytes()},
         // docs/metrics.md, "Beyond accuracy": the run's totals and retention by cohort.
         // Per surface (core/surface_metrics.h): which core served it and what it did.
         {QStringLiteral("surfaces"),

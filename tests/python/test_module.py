@@ -9,7 +9,7 @@ import pytest
 import recoscope
 
 # Wall-clock figures differ between two runs of the same seed; everything else must not.
-WALL_CLOCK = {"wall_s", "events_per_sec", "latency_us"}
+WALL_CLOCK = {"wall_s", "events_per_sec", "latency_us", "setup_s", "peak_rss_mb"}
 
 
 def strip_wall_clock(summary):

@@ -304,6 +304,8 @@ private slots:
                                 "latency_us",
                                 "events_per_sec",
                                 "wall_s",
+                                "setup_s",
+                                "peak_rss_mb",
                                 "regret_per_slate",
                                 "regret_per_session"})
             QVERIFY2(s.contains(QLatin1String(key)), key);
@@ -312,6 +314,9 @@ private slots:
         QCOMPARE(s.value(QStringLiteral("events")).toInteger(), qint64(30000));
         QCOMPARE(s.value(QStringLiteral("seed")).toInteger(), qint64(7));
         QCOMPARE(s.value(QStringLiteral("recommender")).toString(), QStringLiteral("popularity"));
+        // The time before the first event and the process's memory: measured, so only sane.
+        QVERIFY(s.value(QStringLiteral("setup_s")).toDouble() > 0.0);
+        QVERIFY(s.value(QStringLiteral("peak_rss_mb")).toDouble() > 1.0);
         const double ctr = s.value(QStringLiteral("ctr")).toDouble();
         QCOMPARE(ctr, s.value(QStringLiteral("clicks")).toDouble() /
                           s.value(QStringLiteral("impressions")).toDouble());

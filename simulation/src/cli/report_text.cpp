@@ -372,6 +372,9 @@ void writeRunText(const QJsonObject& s, QTextStream& out) {
     }
     out << "  speed        " << fmt(s, "events_per_sec", 0) << " events/s, " << fmt(s, "wall_s", 2)
         << " s\n";
+    if (s.contains(key("setup_s"))) // summaries stored before 2026-12-02 have neither
+        out << "  set-up       " << fmt(s, "setup_s", 2) << " s before the first event, peak RSS "
+            << fmt(s, "peak_rss_mb", 0) << " MB\n";
 }
 
 void writeReportText(const QJsonObject& a, QTextStream& out) {
