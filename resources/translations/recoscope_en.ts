@@ -4403,6 +4403,18 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 events/s over %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s of set-up before the first event (the shop generated and hashed, the core built)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak memory of the process %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryPanel</name>

@@ -4391,6 +4391,18 @@ Lost sales %8 (a shopper&apos;s first choice sold out, or a cart line sold out a
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>%1 events/s over %2 s</source>
+        <translation>%1 事件/秒，运行 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s of set-up before the first event (the shop generated and hashed, the core built)</source>
+        <translation>首个事件前准备 %1 秒（生成并哈希商店、构建推荐核心）</translation>
+    </message>
+    <message>
+        <source>peak memory of the process %1 MB</source>
+        <translation>进程内存峰值 %1 MB</translation>
+    </message>
 </context>
 <context>
     <name>recoscope::ui::RunHistoryPanel</name>

@@ -129,8 +129,13 @@ private slots:
             r.buildVersion = QStringLiteral("test");
             r.label = i == 5 ? QStringLiteral("baseline") : QString();
             const qint64 id = store.value()->beginRun(r).value();
-            QVERIFY(store.value()->finishRun(id, QStringLiteral("finished"),
-                                             "{\"events\":100,\"ctr\":0.1}"));
+            // Run 7 has what summaries hold since 2026-12-02: the run's speed, its set-up
+            // and the process's peak memory (the others, older summaries, have none).
+            const QByteArray summary =
+                i == 7 ? QByteArray("{\"events\":100,\"ctr\":0.1,\"events_per_sec\":812345.6,"
+                                    "\"wall_s\":0.25,\"setup_s\":3.43,\"peak_rss_mb\":640.2}")
+                       : QByteArray("{\"events\":100,\"ctr\":0.1}");
+            QVERIFY(store.value()->finishRun(id, QStringLiteral("finished"), summary));
         }
         m_panel = std::make_unique<ui::RunHistoryPanel>(m_db);
         m_panel->resize(1200, 600);
@@ -238,6 +243,22 @@ private slots:
             QVERIFY(m->index(row - 1, ui::RunHistoryModel::Parameters).data().toString() <=
                     m->index(row, ui::RunHistoryModel::Parameters).data().toString());
         m_panel->view()->sortByColumn(ui::RunHistoryModel::Id, Qt::DescendingOrder);
+    }
+
+    // The Events cell's tooltip says what the run cost the machine, from the stored summary;
+    // a summary without those fields gives no tooltip (not zeros).
+    void eventsTooltipSaysWhatTheRunCost() {
+        const QLocale locale;
+        const QString cost = cell(8, ui::RunHistoryModel::Events).data(Qt::ToolTipRole).toString();
+        QVERIFY2(cost.contains(locale.toString(812346.0, 'f', 0) + QStringLiteral(" events/s")),
+                 qPrintable(cost));
+        QVERIFY2(cost.contains(locale.toString(0.25, 'f', 2) + QStringLiteral(" s")),
+                 qPrintable(cost));
+        QVERIFY2(cost.contains(locale.toString(3.43, 'f', 2) + QStringLiteral(" s of set-up")),
+                 qPrintable(cost));
+        QVERIFY2(cost.contains(locale.toString(640.0, 'f', 0) + QStringLiteral(" MB")),
+                 qPrintable(cost));
+        QVERIFY(cell(9, ui::RunHistoryModel::Events).data(Qt::ToolTipRole).toString().isEmpty());
     }
 
     void searchBoxHidesWhatDoesNotMatch() {

@@ -76,6 +76,7 @@ bool RunHistoryModel::reload() {
                     row.arena = arenas[r.experimentId].join(QStringLiteral(" · "));
                 row.params = sim::RunParamsText::brief(r.paramsJson);
                 row.search = searchText(r, row.params);
+                row.cost = costText(s);
                 m_rows.push_back(std::move(row));
             }
         }
@@ -158,6 +159,28 @@ QString RunHistoryModel::setNote(qint64 runId, const QString& note) {
     return {};
 }
 
+QString RunHistoryModel::costText(const QJsonObject& s) {
+    // What the run cost the machine, from the stored summary: the speed of the run itself,
+    // then (summaries stored from 2026-12-02 on) the wait before its first event and the
+    // process's peak memory. Empty when the summary has none of them.
+    QStringList parts;
+    const QLocale locale;
+    if (s.contains(QStringLiteral("events_per_sec")) && s.contains(QStringLiteral("wall_s")))
+        parts << tr("%1 events/s over %2 s")
+                     .arg(locale.toString(s.value(QStringLiteral("events_per_sec")).toDouble(), 'f',
+                                          0),
+                          locale.toString(s.value(QStringLiteral("wall_s")).toDouble(), 'f', 2));
+    if (s.contains(QStringLiteral("setup_s")))
+        parts << tr("%1 s of set-up before the first event (the shop generated and hashed, the "
+                    "core built)")
+                     .arg(locale.toString(s.value(QStringLiteral("setup_s")).toDouble(), 'f', 2));
+    if (s.contains(QStringLiteral("peak_rss_mb")))
+        parts << tr("peak memory of the process %1 MB")
+                     .arg(locale.toString(s.value(QStringLiteral("peak_rss_mb")).toDouble(), 'f',
+                                          0));
+    return parts.join(QLatin1Char('\n'));
+}
+
 int RunHistoryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -185,6 +208,8 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
             return r.record.note;
         if (index.column() == Label)
             return tr("Double-click or F2 to edit the label; Enter saves it");
+        if (index.column() == Events && !r.cost.isEmpty())
+            return r.cost;
         return {};
     }
     const bool sort = role == SortRole;

@@ -10,6 +10,7 @@
 #include "recoscope/sim/run_store.h"
 
 #include <QAbstractTableModel>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -81,8 +82,10 @@ private:
         QString arena;
         QString params; ///< RunParamsText::brief
         QString search; ///< lower-case label, note, parameters, scenario and core
+        QString cost;   ///< speed, set-up and memory, for the Events cell's tooltip
     };
     static QString searchText(const sim::RunRecord& r, const QString& params);
+    static QString costText(const QJsonObject& summary);
     QString m_path;
     std::unique_ptr<sim::RunStore> m_store;
     std::vector<Row> m_rows;
