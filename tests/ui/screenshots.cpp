@@ -277,10 +277,16 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("RecoscopeScreenshots"));
     QApplication::setApplicationName(QStringLiteral("recoscope"));
     const QStringList args = QApplication::arguments();
-    if (args.size() < 2) {
-        std::fprintf(
-            stderr,
-            "usage: recoscope-screenshots OUTPUT_DIR [--lang zh_CN] | --list [--lang zh_CN]\n");
+    const char* usage = "usage: recoscope-screenshots OUTPUT_DIR [--lang zh_CN] [--only "
+                        "tradeoffs|ope|inventory] | --list [--lang zh_CN]\n";
+    if (args.size() < 2 || args.contains(QStringLiteral("--help"))) {
+        std::fprintf(args.size() < 2 ? stderr : stdout, "%s", usage);
+        return args.size() < 2 ? 2 : 0;
+    }
+    // An option where the directory belongs (`--help` once made a directory of that name).
+    if (args[1].startsWith(QLatin1Char('-')) && args[1] != QLatin1String("--list")) {
+        std::fprintf(stderr, "recoscope-screenshots: unknown option '%s'\n%s", qPrintable(args[1]),
+                     usage);
         return 2;
     }
     const QDir out(args[1]);
