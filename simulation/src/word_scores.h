@@ -4,9 +4,9 @@
 // other. Each word's sum is still its own chain, 0 + w[0] v[0] + w[1] v[1] + ... in
 // dimension order, so every dot has the bits of the plain loop
 //     float s = 0; for (d) s += w[d] * v[d];
-// (tst_world's catalogue hashes and tst_large_layout's golden digest hold it). On `large`
-// (1 M items, 60 words, 16 dimensions) the plain loop was a third of the generation: a
-// chain of 16 dependent additions per word, one word at a time.
+// (tst_large_layout's golden catalogue digest holds it). On `large` (1 M items, 60 words,
+// 16 dimensions) the plain loop was about half of the catalogue's per-item time: a chain
+// of 16 dependent additions per word, one word at a time.
 // Private to the simulation library.
 
 #include <cstddef>

@@ -71,9 +71,6 @@ public:
     /// Metric buckets closed so far (stored or not), for charts.
     const std::vector<core::MetricPoint>& buckets() const { return m_buckets; }
     double wallSeconds() const { return m_wallSeconds; }
-    /// Wall seconds create() took: generating the shop, building the core, hashing the
-    /// shop, opening the run in the store (the summary's setup_s).
-    double setupSeconds() const { return m_setupSeconds; }
     /// The summary object printed by `recoscope-cli run --json` (docs/cli.md).
     QJsonObject summary() const;
     QString resolvedParamsJson() const { return m_paramsJson; }
@@ -95,6 +92,8 @@ private:
     QString m_populationHash;
     std::vector<core::MetricPoint> m_buckets;
     double m_wallSeconds = 0.0;
+    /// Wall seconds create() took: generating the shop, building the core, hashing the
+    /// shop, opening the run in the store (the summary's setup_s).
     double m_setupSeconds = 0.0;
     bool m_finished = false;
     std::uint64_t m_startEvents = 0;
