@@ -72,13 +72,24 @@ else
 fi
 # Programs the scripts call: every word of their code that is a program on PATH, leaving
 # out comments, single-quoted text (awk programs, patterns), echo/printf messages, and programs a script only uses after
-# asking `command -v NAME` (optional by the script's own test).
+# asking `command -v NAME` (optional by the script's own test). PATH is searched in the
+# shell itself, as `type -P` does: a subshell per word was two thirds of this script's time.
+on_path() {
+    local dir IFS=:
+    REPLY=""
+    for dir in $PATH; do
+        if [ -f "$dir/$1" ] && [ -x "$dir/$1" ]; then
+            REPLY="$dir/$1"
+            return
+        fi
+    done
+}
 for f in "$root/Makefile" "$root/.ci/run" "$root"/scripts/*.sh "$root"/tests/scripts/*.sh; do
     optional="$(grep -oE 'command -v [a-z][a-z0-9_.+-]*' "$f" | awk '{ print $3 }' | sort -u || true)"
     sed -E "s/#.*//; s/(echo|printf) [^|;&>]*//g; s/'[^']*'//g" "$f" | grep -oE '(^|[^A-Za-z0-9_./$-])[a-z][a-z0-9_.+-]*[a-z0-9]' |
         sed 's/^[^a-z]//' | sort -u | grep -vxF -e '' -e "$optional" | while read -r word; do
-        p="$(type -P "$word" 2>/dev/null || true)"
-        case "$p" in /usr/* | /bin/* | /sbin/*) printf '%s\tcalled by %s\n' "$p" "${f#"$root"/}" ;; esac
+        on_path "$word"
+        case "$REPLY" in /usr/* | /bin/* | /sbin/*) printf '%s\tcalled by %s\n' "$REPLY" "${f#"$root"/}" ;; esac
     done
 done | sort -u >>"$work/used"
 grep -v "^$root/" "$work/used" | grep -v "^$work/" >"$work/system" || true
@@ -86,10 +97,9 @@ grep -v "^$root/" "$work/used" | grep -v "^$work/" >"$work/system" || true
 # 4. Owner of each used file, from dpkg's file lists (one pass; usrmerge: /bin == /usr/bin).
 awk 'FNR == 1 { pkg = FILENAME; sub(/.*\//, "", pkg); sub(/\.list$/, "", pkg); sub(/:.*/, "", pkg) }
      { print $0 "\t" pkg }' /var/lib/dpkg/info/*.list >"$work/owners"
-while IFS=$'\t' read -r path why; do
-    real="$(readlink -f "$path" 2>/dev/null || echo "$path")"
-    printf '%s\t%s\t%s\n' "$path" "$real" "$why"
-done <"$work/system" >"$work/lookup"
+# Each path beside its canonical form (usrmerge, alternatives), in one realpath call.
+cut -f1 "$work/system" | xargs -r -d '\n' realpath -m -- | paste - "$work/system" |
+    awk -F'\t' -v OFS='\t' '{ print $2, $1, $3 }' >"$work/lookup"
 awk -F'\t' -v closure="$work/closure" '
     FILENAME == closure { ok[$1] = 1; next }
     FILENAME ~ /owners$/ { if (!($1 in owner)) owner[$1] = $2; next }
