@@ -78,6 +78,7 @@ on_path() {
     local dir IFS=:
     REPLY=""
     for dir in $PATH; do
+        [ -n "$dir" ] || dir=. # an empty PATH entry is the current directory
         if [ -f "$dir/$1" ] && [ -x "$dir/$1" ]; then
             REPLY="$dir/$1"
             return
