@@ -13,6 +13,7 @@
 
 #ifdef RECOSCOPE_CONTRACT_PLUGIN
 #include "recoscope/sim/plugin_loader.h"
+#include "test_paths.h"
 #endif
 
 #include <QTest>
@@ -148,7 +149,8 @@ private slots:
         core::registerBuiltinRecommenders(m_registry);
         QVERIFY(!m_registry.ids().empty());
 #ifdef RECOSCOPE_CONTRACT_PLUGIN
-        auto loaded = m_plugins.load(QStringLiteral(RECOSCOPE_CONTRACT_PLUGIN), m_registry);
+        auto loaded = m_plugins.load(
+            recoscope::test::pluginPath(QStringLiteral(RECOSCOPE_CONTRACT_PLUGIN)), m_registry);
         QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
         QVERIFY(!loaded.value().coreIds.empty());
 #endif

@@ -14,6 +14,7 @@
 #include "recoscope/sim/run_store.h"
 #include "recoscope/sim/step_job.h"
 #include "recoscope/sim/step_tape.h"
+#include "test_paths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,7 +134,7 @@ private slots:
     void cliThreadsFlag() {
         auto cli = [](const QStringList& args, QByteArray* out = nullptr) {
             QProcess p;
-            p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
+            p.start(recoscope::test::cliPath(), args);
             if (!p.waitForFinished(600000))
                 qFatal("recoscope-cli did not finish");
             if (out)

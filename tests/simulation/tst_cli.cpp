@@ -3,6 +3,7 @@
 
 #include "cli_process.h"
 #include "recoscope/sim/run_store.h"
+#include "test_paths.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -232,9 +233,8 @@ private slots:
         // 'interrupted', says so once on stderr, and the file passes integrity_check.
         const QString db = m_dir.filePath(QStringLiteral("killed.db"));
         QProcess p;
-        p.start(QStringLiteral(RECOSCOPE_CLI_PATH),
-                {"run", "--scenario", "default", "--recommender", "random", "--days", "60", "--db",
-                 db});
+        p.start(recoscope::test::cliPath(), {"run", "--scenario", "default", "--recommender",
+                                             "random", "--days", "60", "--db", db});
         QVERIFY(p.waitForStarted());
         qint64 runId = 0;
         QElapsedTimer waited;

@@ -3,6 +3,8 @@
 // salt, and every documented failure with its exit code (docs/cli.md) — none of which
 // leaves an output file behind or touches an existing one.
 
+#include "test_paths.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,7 +23,7 @@ struct Result {
 
 Result cli(const QStringList& args) {
     QProcess p;
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
+    p.start(recoscope::test::cliPath(), args);
     if (!p.waitForFinished(240000))
         qFatal("recoscope-cli did not finish");
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),

@@ -6,6 +6,7 @@
 #include "cli_process.h"
 #include "recoscope/sim/log_store.h"
 #include "recoscope/sim/run_store.h"
+#include "test_paths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,7 +138,7 @@ private slots:
         const QString big = m_dir.filePath(QStringLiteral("big.data"));
         writeFile(big, movieLens(3000000));
         QProcess imp;
-        imp.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        imp.start(recoscope::test::cliPath(),
                   {"import", "--format", "movielens", "--input", big, "--db", db});
         QVERIFY(imp.waitForStarted());
         // Not a fixed wait: under ASan the CLI takes longer than 150 ms to reach
@@ -161,7 +162,7 @@ private slots:
                      .code,
                  0);
         QProcess rep;
-        rep.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        rep.start(recoscope::test::cliPath(),
                   {"replay", "--log", "small", "--recommender", "itemknn", "--db", db});
         QVERIFY(rep.waitForStarted());
         qint64 runId = 0;

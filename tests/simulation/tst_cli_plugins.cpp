@@ -5,6 +5,7 @@
 #include "cli_process.h"
 #include "recoscope/core/plugin_api.h"
 #include "recoscope/sim/command_line.h"
+#include "test_paths.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,7 +23,7 @@ using Result = test::CliResult;
 using test::cli;
 
 QString plugin(const char* name) {
-    return QDir(QStringLiteral(RECOSCOPE_PLUGIN_DIR)).filePath(QString::fromLatin1(name));
+    return recoscope::test::pluginPath(QString::fromLatin1(name));
 }
 
 } // namespace

@@ -19,6 +19,7 @@
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/engine.h"
 #include "test_length.h"
+#include "test_paths.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -35,8 +36,9 @@ struct Golden {
     std::uint64_t events;
     QString file;
 };
-const Golden kLong{20000, QStringLiteral(RECOSCOPE_SOURCE_DIR "/tests/golden/cores.csv")};
-const Golden kShort{2000, QStringLiteral(RECOSCOPE_SOURCE_DIR "/tests/golden/cores-2k.csv")};
+const Golden kLong{20000, recoscope::test::sourcePath(QStringLiteral("/tests/golden/cores.csv"))};
+const Golden kShort{2000,
+                    recoscope::test::sourcePath(QStringLiteral("/tests/golden/cores-2k.csv"))};
 
 std::vector<Golden> goldens() {
     if (test::shortStreams())

@@ -12,6 +12,7 @@
 
 #include "cli_process.h"
 #include "recoscope/sim/run_store.h"
+#include "test_paths.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -45,7 +46,7 @@ private slots:
         const QString refDb = m_dir.filePath(QStringLiteral("reference.db"));
         {
             QProcess ref;
-            ref.start(QStringLiteral(RECOSCOPE_CLI_PATH), kRun + QStringList{"--db", refDb});
+            ref.start(recoscope::test::cliPath(), kRun + QStringList{"--db", refDb});
             QVERIFY(ref.waitForFinished(600000));
             QCOMPARE(ref.exitCode(), 0);
         }
@@ -58,7 +59,7 @@ private slots:
         for (int i = 0; i < 20; ++i) {
             const QString db = m_dir.filePath(QStringLiteral("killed-%1.db").arg(i));
             QProcess p;
-            p.start(QStringLiteral(RECOSCOPE_CLI_PATH), kRun + QStringList{"--db", db});
+            p.start(recoscope::test::cliPath(), kRun + QStringList{"--db", db});
             QVERIFY(p.waitForStarted());
             QTest::qWait(80 + 73 * i); // spread over the run's first seconds
             p.kill();                  // SIGKILL: no handler runs
@@ -104,9 +105,8 @@ private slots:
             setrlimit(RLIMIT_FSIZE, &limit);
             signal(SIGXFSZ, SIG_IGN);
         });
-        p.start(QStringLiteral(RECOSCOPE_CLI_PATH),
-                {"run", "--scenario", "default", "--recommender", "popularity", "--events",
-                 "2000000", "--db", db});
+        p.start(recoscope::test::cliPath(), {"run", "--scenario", "default", "--recommender",
+                                             "popularity", "--events", "2000000", "--db", db});
         QVERIFY(p.waitForFinished(300000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 4);
@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(runs.first().status, QStringLiteral("failed"));
         // Still usable: a small run in the same store.
         QProcess small;
-        small.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        small.start(recoscope::test::cliPath(),
                     {"run", "--scenario", "teaching-small", "--recommender", "random", "--events",
                      "50", "--db", db});
         QVERIFY(small.waitForFinished(60000));

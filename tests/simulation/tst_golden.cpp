@@ -6,6 +6,7 @@
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/builtin_scenarios.h"
 #include "recoscope/sim/engine.h"
+#include "test_paths.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,7 +19,7 @@ using namespace recoscope;
 
 namespace {
 
-const QString kGoldenDir = QStringLiteral(RECOSCOPE_SOURCE_DIR "/tests/golden");
+const QString kGoldenDir = recoscope::test::sourcePath(QStringLiteral("/tests/golden"));
 
 struct Golden {
     QString eventsHash;

@@ -8,6 +8,7 @@
 #include "recoscope/core/plugin_api.h"
 #include "recoscope/core/registry.h"
 #include "recoscope/sim/plugin_loader.h"
+#include "test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,7 +24,7 @@ using namespace recoscope;
 namespace {
 
 QString pluginPath(const char* name) {
-    return QDir(QStringLiteral(RECOSCOPE_PLUGIN_DIR)).filePath(QString::fromLatin1(name));
+    return recoscope::test::pluginPath(QString::fromLatin1(name));
 }
 
 // The example core as its description states it, recomputed from scratch for one shopper:

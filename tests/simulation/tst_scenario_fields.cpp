@@ -6,6 +6,7 @@
 #include "recoscope/sim/number_range.h"
 #include "recoscope/sim/scenario.h"
 #include "recoscope/sim/scenario_fields.h"
+#include "test_paths.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -199,7 +200,7 @@ private slots:
 
     void cliPrintsAndUpdates() {
         QProcess cli;
-        cli.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        cli.start(recoscope::test::cliPath(),
                   {QStringLiteral("list-scenario-fields"), QStringLiteral("--json")});
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 0);
@@ -219,7 +220,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("# A\n<!-- scenario-fields:begin -->\nold\n<!-- scenario-fields:end -->\ntail\n");
         f.close();
-        cli.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        cli.start(recoscope::test::cliPath(),
                   {QStringLiteral("list-scenario-fields"), QStringLiteral("--update"), path});
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 0);
@@ -233,7 +234,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write("no block here\n");
         f.close();
-        cli.start(QStringLiteral(RECOSCOPE_CLI_PATH),
+        cli.start(recoscope::test::cliPath(),
                   {QStringLiteral("list-scenario-fields"), QStringLiteral("--update"), path});
         QVERIFY(cli.waitForFinished(30000));
         QCOMPARE(cli.exitCode(), 3);
@@ -244,7 +245,7 @@ private slots:
     void docsTableIsGenerated() {
         // Regenerate with `make scenario-fields-doc` (recoscope-cli list-scenario-fields
         // --update docs/scenario-format.md).
-        QFile file(QStringLiteral(RECOSCOPE_SOURCE_DIR "/docs/scenario-format.md"));
+        QFile file(recoscope::test::sourcePath(QStringLiteral("/docs/scenario-format.md")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString doc = QString::fromUtf8(file.readAll());
         const QString begin = QStringLiteral("<!-- scenario-fields:begin -->");

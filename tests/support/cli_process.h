@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "test_paths.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -52,7 +54,7 @@ inline CliResult cli(const QStringList& args, const CliOptions& options = {}) {
         p.setWorkingDirectory(options.workDir);
     if (options.unprivileged && runsAsRoot())
         p.setChildProcessModifier(becomeNobody);
-    p.start(QStringLiteral(RECOSCOPE_CLI_PATH), args);
+    p.start(recoscope::test::cliPath(), args);
     if (!p.waitForFinished(options.timeoutMs))
         qFatal("recoscope-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,

@@ -12,6 +12,7 @@
 #include "recoscope/ui/run_controller.h"
 #include "recoscope/ui/scenario_panel.h"
 #include "recoscope/ui/strategy_panel.h"
+#include "test_paths.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,7 +30,7 @@ using namespace recoscope;
 
 namespace {
 QString built(const char* name) {
-    return QDir(QStringLiteral(RECOSCOPE_PLUGIN_DIR)).filePath(QString::fromLatin1(name));
+    return recoscope::test::pluginPath(QString::fromLatin1(name));
 }
 } // namespace
 

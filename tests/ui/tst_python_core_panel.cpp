@@ -10,6 +10,7 @@
 #include "recoscope/sim/run_job.h"
 #include "recoscope/ui/recommender_list_model.h"
 #include "recoscope/ui/strategy_panel.h"
+#include "test_paths.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,7 +28,7 @@ using namespace recoscope;
 class TestPythonCorePanel : public QObject {
     Q_OBJECT
     static QString coreFile() {
-        return QStringLiteral(RECOSCOPE_SOURCE_DIR "/tests/python/cores/simple_cores.py");
+        return recoscope::test::sourcePath(QStringLiteral("/tests/python/cores/simple_cores.py"));
     }
 
 private slots:

@@ -98,8 +98,8 @@ template <class S, class Weight, class Item>
 void ialsSweep(S* x, S* y, std::size_t items, int d,
                const std::vector<std::vector<std::pair<Item, Weight>>>& profiles, S alpha, S reg) {
     using Matrix = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
-    using RowMatrix = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const Eigen::Map<const RowMatrix> ym(y, static_cast<Eigen::Index>(items), d);
+    using ItemRows = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const Eigen::Map<const ItemRows> ym(y, static_cast<Eigen::Index>(items), d);
     const Matrix yty = ym.transpose() * ym;
     for (std::size_t u = 0; u < profiles.size(); ++u)
         if (!profiles[u].empty())
