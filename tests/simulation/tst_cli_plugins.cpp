@@ -7,7 +7,6 @@
 #include "recoscope/sim/command_line.h"
 #include "test_paths.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -10,7 +10,6 @@
 #include "recoscope/sim/plugin_loader.h"
 #include "test_paths.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>

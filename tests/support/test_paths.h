@@ -14,9 +14,8 @@ namespace recoscope::test {
 QString sourcePath(const QString& relative = {});
 /// The built recoscope-cli.
 QString cliPath();
-/// The folder the test plugins and the example plugin are built into.
-QString pluginDir();
-/// `name` (a file name such as "libprice_neighbours.so") in pluginDir().
+/// `name` (a file name such as "libprice_neighbours.so") in the folder the test plugins and
+/// the example plugin are built into.
 QString pluginPath(const QString& name);
 
 } // namespace recoscope::test
